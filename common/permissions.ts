@@ -1,0 +1,60 @@
+/**
+ * Permission names (`resource.action`) and the built-in roles. Shared by the server (enforcement) and the web
+ * page (hiding what a user cannot do). Adding a permission here is the only way to create one.
+ */
+export const PERMISSIONS = [
+  'region.read',
+  'region.manage',
+  'unit.read',
+  'unit.create',
+  'unit.update',
+  'unit.delete',
+  'user.read',
+  'user.create',
+  'user.update',
+  'user.reset_password',
+  'role.read',
+  'role.update',
+  'dictionary.read',
+  'dictionary.manage',
+  'audit.read',
+  'setting.read',
+  'setting.update',
+  'token.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_CODES = ['admin', 'project_office', 'unit_staff', 'leader', 'investment_staff', 'supervisor'] as const;
+export type RoleCode = (typeof ROLE_CODES)[number];
+
+/** RuoYi-style data scopes: which records of a resource a user may see. */
+export const DATA_SCOPES = ['region', 'unit_tree', 'unit', 'own', 'custom'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+const READ_REFERENCE: Permission[] = ['region.read', 'unit.read', 'dictionary.read'];
+
+/** The permissions each built-in role starts with; the administrator can edit them afterwards. */
+export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
+  admin: [...PERMISSIONS],
+  project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage'],
+  unit_staff: [...READ_REFERENCE],
+  leader: [...READ_REFERENCE, 'user.read'],
+  investment_staff: [...READ_REFERENCE],
+  supervisor: [...READ_REFERENCE, 'user.read', 'audit.read'],
+};
+
+/** The data scope a new user of each role gets unless the administrator chooses another. */
+export const DEFAULT_ROLE_SCOPE: Record<RoleCode, DataScope> = {
+  admin: 'region',
+  project_office: 'region',
+  unit_staff: 'unit',
+  leader: 'own',
+  investment_staff: 'unit_tree',
+  supervisor: 'region',
+};
+
+/** Permissions that only the administrator role may hold, so that editing a role cannot escalate another. */
+export const ADMIN_ONLY_PERMISSIONS: Permission[] = ['role.update', 'setting.update', 'region.manage'];
+
+export const isPermission = (value: string): value is Permission => (PERMISSIONS as readonly string[]).includes(value);

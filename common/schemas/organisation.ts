@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { DATA_SCOPES, PERMISSIONS, ROLE_CODES } from '../permissions';
+import { LOCALES } from '../locale';
+import { abilities, listQuery, optionalText, text, uuid, version } from './shared';
+
+export const REGION_LEVELS = ['province', 'city', 'district', 'street'] as const;
+export const regionSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(REGION_LEVELS),
+  parentCode: z.string().nullable(),
+  hasChildren: z.boolean(),
+  version: z.number(),
+  abilities,
+});
+export type Region = z.infer<typeof regionSchema>;
+export const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, 'format.regionCode');
+export const regionListQuery = listQuery.extend({ parentCode: regionCode.optional() });
+export const regionCreateBody = z.strictObject({ code: regionCode, name: text(64), parentCode: regionCode });
+export const regionUpdateBody = z.strictObject({ name: text(64), version });
+
+export const UNIT_KINDS = ['office', 'bureau', 'street', 'park', 'enterprise', 'other'] as const;
+export const unitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  kind: z.enum(UNIT_KINDS),
+  regionCode: z.string(),
+  regionName: z.string(),
+  parentId: z.string().nullable(),
+  parentName: z.string().nullable(),
+  sortOrder: z.number(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities,
+});
+export type Unit = z.infer<typeof unitSchema>;
+export const unitListQuery = listQuery.extend({
+  parentId: uuid.optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  regionCode: regionCode.optional(),
+});
+export const unitCreateBody = z.strictObject({
+  name: text(100),
+  shortName: optionalText(32).nullable().optional(),
+  kind: z.enum(UNIT_KINDS),
+  regionCode,
+  parentId: uuid.nullable().optional(),
+  sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+});
+export const unitUpdateBody = unitCreateBody.partial().extend({ version });
+
+export const USER_STATUSES = ['active', 'disabled'] as const;
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string(),
+  roleCode: z.enum(ROLE_CODES),
+  dataScope: z.enum(DATA_SCOPES),
+  scopeUnitIds: z.array(z.string()),
+  status: z.enum(USER_STATUSES),
+  locale: z.enum(LOCALES),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastSignInAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  abilities,
+});
+export type User = z.infer<typeof userSchema>;
+export const userListQuery = listQuery.extend({
+  unitId: uuid.optional(),
+  roleCode: z.enum(ROLE_CODES).optional(),
+  status: z.enum(USER_STATUSES).optional(),
+});
+export const username = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z0-9_.-]{3,64}$/, 'format.username');
+export const userCreateBody = z.strictObject({
+  username,
+  displayName: text(64),
+  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'format.phone').nullable().optional(),
+  email: z.email().max(254).nullable().optional(),
+  unitId: uuid,
+  roleCode: z.enum(ROLE_CODES),
+  dataScope: z.enum(DATA_SCOPES).optional(),
+  scopeUnitIds: z.array(uuid).max(500).optional(),
+});
+export const userUpdateBody = userCreateBody
+  .omit({ username: true })
+  .partial()
+  .extend({ status: z.enum(USER_STATUSES).optional(), version });
+/** Returned once when a user is created or a password is reset: the one-time password to hand over. */
+export const oneTimePasswordSchema = z.object({ user: userSchema, oneTimePassword: z.string() });
+
+export const roleSchema = z.object({
+  code: z.enum(ROLE_CODES),
+  name: z.string(),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  defaultScope: z.enum(DATA_SCOPES),
+  version: z.number(),
+  abilities,
+});
+export type Role = z.infer<typeof roleSchema>;
+export const roleUpdateBody = z.strictObject({
+  permissions: z.array(z.enum(PERMISSIONS)).max(200),
+  defaultScope: z.enum(DATA_SCOPES).optional(),
+  version,
+});
+export const roleParam = z.strictObject({ code: z.enum(ROLE_CODES) });

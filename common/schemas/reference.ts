@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { abilities, listQuery, optionalText, text, version } from './shared';
+
+export const DICTIONARY_TYPES = [
+  'industry',
+  'project_category',
+  'leading_industry',
+  'problem_category',
+  'funding_source',
+  'enterprise_tag',
+  'approval_item_type',
+] as const;
+export type DictionaryType = (typeof DICTIONARY_TYPES)[number];
+
+export const dictionaryItemSchema = z.object({
+  id: z.string(),
+  type: z.enum(DICTIONARY_TYPES),
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  parentCode: z.string().nullable(),
+  sortOrder: z.number(),
+  enabled: z.boolean(),
+  version: z.number(),
+  abilities,
+});
+export type DictionaryItem = z.infer<typeof dictionaryItemSchema>;
+export const dictionaryTypeParam = z.strictObject({ type: z.enum(DICTIONARY_TYPES) });
+export const dictionaryItemParam = dictionaryTypeParam.extend({ id: z.uuid() });
+export const dictionaryListQuery = listQuery.extend({
+  parentCode: optionalText(16).optional(),
+  enabled: z.enum(['true', 'false']).optional(),
+});
+export const dictionaryCreateBody = z.strictObject({
+  code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,16}$/, 'format.code'),
+  name: text(100),
+  nameEn: text(200),
+  parentCode: z.string().trim().max(16).nullable().optional(),
+  sortOrder: z.number().int().min(0).max(1_000_000).optional(),
+  enabled: z.boolean().optional(),
+});
+export const dictionaryUpdateBody = dictionaryCreateBody.omit({ code: true }).partial().extend({ version });
+
+export const auditEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  action: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export const auditListQuery = listQuery.extend({
+  action: z.string().regex(/^[a-z_.]{1,64}$/).optional(),
+  actorId: z.uuid().optional(),
+  recordType: z.string().regex(/^[a-z_]{1,32}$/).optional(),
+  recordId: z.string().max(64).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const settingsSchema = z.object({
+  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+  sessionAbsoluteHours: z.number().int().min(1).max(7 * 24),
+  lockoutThreshold: z.number().int().min(3).max(50),
+  lockoutBaseMinutes: z.number().int().min(1).max(24 * 60),
+  version: z.number(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const settingsUpdateBody = settingsSchema.partial().extend({ version }).strict();

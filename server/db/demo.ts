@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import type { RoleCode } from '../../common/permissions';
+import type { SystemContext } from '../lib/audit';
+import { createAccount } from './accounts';
+import type { Db } from './client';
+import { units, users } from './schema';
+import { DEMO_UNITS } from './seed-data/demo-units';
+
+/** One illustrative person per role; usernames are documented in the README. */
+export const DEMO_USERS: { username: string; displayName: string; roleCode: RoleCode; unitKey: string }[] = [
+  { username: 'admin', displayName: '王建国（平台管理员）', roleCode: 'admin', unitKey: 'bigdata' },
+  { username: 'office', displayName: '李明（重点项目办）', roleCode: 'project_office', unitKey: 'project_office' },
+  { username: 'unit', displayName: '张伟（北园街道）', roleCode: 'unit_staff', unitKey: 'street_beiyuan' },
+  { username: 'leader', displayName: '刘志强（副区长）', roleCode: 'leader', unitKey: 'gov' },
+  { username: 'invest', displayName: '陈静（投资促进中心）', roleCode: 'investment_staff', unitKey: 'invest' },
+  { username: 'viewer', displayName: '赵敏（区委督查室）', roleCode: 'supervisor', unitKey: 'inspection' },
+];
+
+export type DemoCredentials = { username: string; password: string; mustChange: boolean }[];
+
+/**
+ * Loads the demo district (济南市天桥区) on a database that has no users yet: its units and one user per role.
+ * Passwords are generated and returned for printing, or all set to `password` when one is given.
+ */
+export async function seedDemo(db: Db, password: string | undefined): Promise<DemoCredentials | null> {
+  const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
+  if (anyUser) return null;
+  const ctx: SystemContext = { ip: null, requestId: null, actorName: 'seed-demo' };
+  const ids = new Map<string, string>();
+  await db.transaction(async (tx) => {
+    for (const unit of DEMO_UNITS) {
+      const id = crypto.randomUUID();
+      const parentId = unit.parentKey ? ids.get(unit.parentKey) : undefined;
+      const parentPath = parentId ? (await tx.select({ path: units.path }).from(units).where(eq(units.id, parentId)))[0]?.path : '';
+      ids.set(unit.key, id);
+      await tx.insert(units).values({
+        id,
+        name: unit.name,
+        shortName: unit.shortName,
+        kind: unit.kind,
+        regionCode: unit.regionCode,
+        parentId: parentId ?? null,
+        path: `${parentPath ?? ''}${id}/`,
+        sortOrder: DEMO_UNITS.indexOf(unit),
+      });
+    }
+  });
+  const credentials: DemoCredentials = [];
+  for (const demoUser of DEMO_USERS) {
+    const unitId = ids.get(demoUser.unitKey);
+    if (!unitId) throw new Error(`demo unit ${demoUser.unitKey} missing`);
+    const created = await createAccount(db, ctx, { ...demoUser, unitId, password });
+    credentials.push({ username: demoUser.username, password: created.password, mustChange: created.mustChange });
+  }
+  return credentials;
+}

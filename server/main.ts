@@ -1,0 +1,164 @@
+import { parseArgs } from 'node:util';
+import { eq, sql } from 'drizzle-orm';
+import { ROLE_CODES, type RoleCode } from '../common/permissions';
+import { buildApp } from './app';
+import { type Config, ConfigError, loadConfig } from './config';
+import { countUsers, createAccount, ensureRootUnit } from './db/accounts';
+import { type Database, openDatabase } from './db/client';
+import { seedDemo } from './db/demo';
+import { SchemaNewerThanCodeError, migrate } from './db/migrate';
+import { ensureReferenceData } from './db/reference-data';
+import { users } from './db/schema';
+import { recordAudit } from './lib/audit';
+import { generateOneTimePassword, hashPassword } from './lib/passwords';
+import { setPassword } from './modules/auth/passwords-service';
+
+const HELP = `lantu — 蓝图 key investment project platform
+
+Usage: lantu <command> [options]
+
+Commands:
+  serve                         migrate, load reference data (and the demo region on an empty
+                                embedded database), then serve the API and web page
+  migrate                       apply database migrations and exit
+  seed-demo                     load the demo region (济南市天桥区) and its demo users into an empty database
+  create-admin --username NAME  create an administrator and print a one-time password
+               [--display-name TEXT] [--region CODE]
+  reset-password --username NAME
+                                set a new one-time password (printed once) and sign the user out everywhere
+  --help                        show this text
+
+Configuration comes from the environment; see the README's configuration table.`;
+
+const cliContext = (command: string) => ({ ip: null, requestId: null, actorName: `lantu ${command}` });
+
+async function prepare(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  try {
+    await migrate(database);
+    await ensureReferenceData(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+function printCredentials(title: string, rows: { username: string; password: string; mustChange: boolean }[]) {
+  console.log(`\n${title}`);
+  for (const r of rows) console.log(`  ${r.username.padEnd(10)} ${r.password}${r.mustChange ? '   (one-time: change at first sign-in)' : ''}`);
+  console.log('');
+}
+
+async function seedOrBootstrap(database: Database, config: Config) {
+  if (config.demo) {
+    const credentials = await seedDemo(database.db, config.demoPassword);
+    if (credentials) printCredentials('Demo region 济南市天桥区 loaded. Sign in as (shown once):', credentials);
+    return;
+  }
+  if ((await countUsers(database.db)) > 0) return;
+  const unitId = await database.db.transaction((tx) => ensureRootUnit(tx, config.regionCode, '平台管理'));
+  const admin = await createAccount(database.db, cliContext('serve'), { username: 'admin', displayName: '系统管理员', unitId, roleCode: 'admin' });
+  printCredentials('Initial administrator created (shown once):', [{ username: 'admin', password: admin.password, mustChange: true }]);
+}
+
+async function serve(config: Config) {
+  const started = Date.now();
+  const database = await prepare(config);
+  await seedOrBootstrap(database, config);
+  const app = await buildApp({ config, database, logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: draining requests');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
+  console.log(`Lantu is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on the ${where} (ready in ${Date.now() - started} ms)`);
+}
+
+async function withDatabase(config: Config, run: (database: Database) => Promise<void>) {
+  const database = await prepare(config);
+  try {
+    await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      region: { type: 'string' },
+      role: { type: 'string' },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(HELP);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return withDatabase(config, async () => console.log('Database is up to date.'));
+    case 'seed-demo':
+      return withDatabase(config, async (database) => {
+        const credentials = await seedDemo(database.db, config.demoPassword);
+        if (credentials) printCredentials('Demo region 济南市天桥区 loaded. Sign in as (shown once):', credentials);
+        else console.log('The database already has users; the demo region is loaded only into an empty database.');
+      });
+    case 'create-admin':
+      return withDatabase(config, async (database) => {
+        const username = requireOption(values.username, '--username');
+        const role: RoleCode = (ROLE_CODES as readonly string[]).includes(values.role ?? '') ? (values.role as RoleCode) : 'admin';
+        const unitId = await database.db.transaction((tx) => ensureRootUnit(tx, values.region ?? config.regionCode, '平台管理'));
+        const created = await createAccount(database.db, cliContext(command), { username, displayName: values['display-name'] ?? username, unitId, roleCode: role });
+        printCredentials('Administrator created (shown once):', [{ username, password: created.password, mustChange: true }]);
+      });
+    case 'reset-password':
+      return withDatabase(config, async (database) => {
+        const username = requireOption(values.username, '--username');
+        const [user] = await database.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+        if (!user) throw new CliError(`No user named ${username}.`);
+        const password = generateOneTimePassword();
+        const passwordHash = await hashPassword(password);
+        await database.db.transaction(async (tx) => {
+          await setPassword(tx, user.id, passwordHash, true);
+          await recordAudit(tx, cliContext(command), { action: 'users.reset_password', recordType: 'user', recordId: user.id });
+        });
+        printCredentials('New one-time password (shown once):', [{ username, password, mustChange: true }]);
+      });
+    default:
+      throw new CliError(`Unknown command "${command}". Run lantu --help.`);
+  }
+}
+
+class CliError extends Error {}
+
+function requireOption(value: string | undefined, name: string): string {
+  if (!value) throw new CliError(`${name} is required.`);
+  return value;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof CliError || error instanceof SchemaNewerThanCodeError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { isPermission, type Permission } from '../../../common/permissions';
+import type { Executor } from '../../db/client';
+import { apiTokens, regions, roles, sessions, settings, units, userScopeUnits, users } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+
+/** Loads everything a request needs to know about the acting user, in one query plus the custom scope list. */
+export async function loadActor(db: Executor, userId: string, via: Actor['via'], tokenScopes?: string[]): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      user: users,
+      unitPath: units.path,
+      regionCode: units.regionCode,
+      regionPath: regions.path,
+      rolePermissions: roles.permissions,
+    })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .innerJoin(regions, eq(regions.code, units.regionCode))
+    .innerJoin(roles, eq(roles.code, users.roleCode))
+    .where(and(eq(users.id, userId), eq(users.status, 'active')));
+  if (!row) return null;
+  const held = row.rolePermissions.filter(isPermission);
+  const permissions: Permission[] = tokenScopes ? held.filter((p) => tokenScopes.includes(p)) : held;
+  const scopeUnitIds =
+    row.user.dataScope === 'custom'
+      ? (await db.select({ id: userScopeUnits.unitId }).from(userScopeUnits).where(eq(userScopeUnits.userId, userId))).map((r) => r.id)
+      : [];
+  return {
+    userId: row.user.id,
+    username: row.user.username,
+    displayName: row.user.displayName,
+    unitId: row.user.unitId,
+    unitPath: row.unitPath,
+    regionCode: row.regionCode,
+    regionPath: row.regionPath,
+    roleCode: row.user.roleCode as Actor['roleCode'],
+    dataScope: row.user.dataScope,
+    scopeUnitIds,
+    permissions: new Set(permissions),
+    locale: row.user.locale,
+    mustChangePassword: via === 'session' && row.user.mustChangePassword,
+    via,
+  };
+}
+
+export type LiveSession = { userId: string; csrfToken: string; lastSeenAt: Date };
+
+/** A session that has passed neither its idle nor its absolute timeout (both read from the settings row). */
+export async function findLiveSession(db: Executor, idHash: string): Promise<LiveSession | null> {
+  const [row] = await db
+    .select({ userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(settings, eq(settings.id, 1))
+    .where(
+      and(
+        eq(sessions.idHash, idHash),
+        sql`${sessions.lastSeenAt} > now() - make_interval(mins => ${settings.sessionIdleMinutes})`,
+        sql`${sessions.createdAt} > now() - make_interval(hours => ${settings.sessionAbsoluteHours})`,
+      ),
+    );
+  return row ?? null;
+}
+
+export async function touchSession(db: Executor, idHash: string) {
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.idHash, idHash));
+}
+
+export async function deleteSession(db: Executor, idHash: string) {
+  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+}
+
+/** A token that is neither revoked nor expired; its user's status is checked when the actor is loaded. */
+export async function findLiveToken(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({ id: apiTokens.id, userId: apiTokens.userId, scopes: apiTokens.scopes, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`)));
+  return row ?? null;
+}
+
+export async function touchToken(db: Executor, id: string) {
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
+}

@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from '../lib/errors';
+import { type MessageKey, translate } from '../lib/messages';
+import { RequestValidationError, describeIssues } from './validation';
+
+type Body = { error: { code: string; message: string; requestId?: string; details?: { path: string; message: string }[] } };
+
+/** The one error shape: `{ error: { code, message, requestId, details: [{ path, message }] } }`, localised. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const locale = request.locale;
+    const send = (status: number, body: Body['error']) =>
+      reply.status(status).send({ error: { ...body, requestId: request.id } } satisfies Body);
+
+    if (error instanceof RequestValidationError) {
+      return send(400, {
+        code: 'validation_failed',
+        message: translate(locale, 'error.validation_failed'),
+        details: describeIssues(error, locale),
+      });
+    }
+    if (error instanceof AppError) {
+      for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
+      return send(error.status, {
+        code: error.code,
+        message: translate(locale, error.messageKey, error.params),
+        details: error.details.map((d) => ({ path: d.path, message: translate(locale, d.messageKey, d.params) })),
+      });
+    }
+    const known = frameworkError(error);
+    if (known) return send(known.status, { code: known.code, message: translate(locale, known.key, known.params) });
+
+    request.log.error({ err: error }, 'unhandled error');
+    return send(500, { code: 'internal', message: translate(locale, 'error.internal', { requestId: request.id }) });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: { code: 'route_not_found', message: translate(request.locale, 'error.route_not_found'), requestId: request.id },
+    });
+  });
+}
+
+/** Fastify's own 4xx errors (bad JSON, too large, wrong content type, rate limit) in our shape. */
+function frameworkError(
+  error: FastifyError,
+): { status: number; code: string; key: MessageKey; params?: Record<string, number> } | null {
+  const status = error.statusCode ?? 500;
+  if (status === 429) {
+    return { status, code: 'rate_limited', key: 'error.rate_limited', params: { seconds: Number((error as { ttl?: number }).ttl ?? 60) } };
+  }
+  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, code: 'payload_too_large', key: 'error.payload_too_large' };
+  if (status >= 400 && status < 500) return { status, code: 'bad_request', key: 'error.bad_request' };
+  return null;
+}
+
