@@ -20,6 +20,10 @@ declare module 'fastify' {
     /** The actor and request facts a service needs; throws 401 when no one is signed in. */
     context(): RequestContext;
   }
+  interface FastifyInstance {
+    /** Every API route with who may call it: the table the authorization tests and the fuzzer walk. */
+    apiRoutes: ApiRoute[];
+  }
   interface FastifyContextConfig {
     access?: Access;
     /** Routes a user who must still change the initial password may call. */
@@ -110,11 +114,16 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
   }
 }
 
+export type ApiRoute = { method: string; url: string; access: Access };
+
 /** Fails registration of any API route that does not say who may call it, so no route can forget. */
 export function requireDeclaredAccess(app: FastifyInstance) {
+  const table: ApiRoute[] = [];
+  app.decorate('apiRoutes', table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 }

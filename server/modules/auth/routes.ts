@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiTokenCreateBody, apiTokenSchema, changePasswordBody, meSchema, preferencesBody, signInBody } from '../../../common/schemas/auth';
 import { idParam, okSchema } from '../../../common/schemas/shared';
@@ -14,6 +15,20 @@ import { createApiToken, listOwnTokens, revokeApiToken } from './tokens-service'
 
 const tags = ['auth'];
 
+/**
+ * Ten attempts a minute per address and username. Keyed on both, because a whole bureau often signs in from
+ * one NAT address; guessing one account's password is stopped by the lockout as well.
+ */
+const signInRateLimit = {
+  max: 10,
+  timeWindow: '1 minute',
+  hook: 'preHandler' as const,
+  keyGenerator: (request: FastifyRequest) => {
+    const body = request.body as { username?: unknown } | undefined;
+    return `${request.ip}|${typeof body?.username === 'string' ? body.username.toLowerCase() : ''}`;
+  },
+};
+
 export function authRoutes(app: App, { db, config }: Deps) {
   const presentSignedIn = async (userId: string, csrfToken: string) => {
     const actor = await loadActor(db, userId, 'session');
@@ -25,7 +40,7 @@ export function authRoutes(app: App, { db, config }: Deps) {
     '/api/v1/auth/sign-in',
     {
       schema: { tags, summary: 'Sign in with username and password', body: signInBody, response: { 200: meSchema, ...errorResponses } },
-      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: signInRateLimit },
     },
     async (request, reply) => {
       const ctx = { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null };
