@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const port = Number(process.env.LANTU_E2E_PORT ?? 3217);
+/** A fresh embedded database for every run: the demo district, with a known password for the demo users. */
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lantu-e2e-'));
+export const E2E_PASSWORD = 'e2e-demo-password-2024';
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  workers: 1,
+  retries: 0,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    locale: 'zh-CN',
+    launchOptions: {
+      executablePath: process.env.LANTU_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'node bin/lantu.js serve',
+    url: `http://127.0.0.1:${port}/readyz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    env: { PORT: String(port), LANTU_DATA_DIR: dataDir, LANTU_DEMO: '1', LANTU_DEMO_PASSWORD: E2E_PASSWORD, LANTU_LOG_LEVEL: 'warn' },
+  },
+});

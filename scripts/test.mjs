@@ -1,0 +1,61 @@
+// `npm test`: every suite this machine can run, saying plainly which it skipped and why, then `N passed, N failed`.
+// CI sets LANTU_TEST_DATABASE_URL (PostgreSQL) and LANTU_E2E_REQUIRED=1 so that nothing can be skipped there.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const results = path.join(root, 'test-results');
+mkdirSync(results, { recursive: true });
+const chromium = process.env.LANTU_CHROMIUM ?? '/usr/bin/chromium';
+const skipped = [];
+const totals = { passed: 0, failed: 0 };
+let ok = true;
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function count(file, read) {
+  if (!existsSync(file)) return false;
+  const { passed, failed } = read(JSON.parse(readFileSync(file, 'utf8')));
+  totals.passed += passed;
+  totals.failed += failed;
+  return true;
+}
+
+if (!process.env.LANTU_TEST_DATABASE_URL) {
+  if (process.env.LANTU_TEST_DATABASE_REQUIRED === '1') {
+    console.error('LANTU_TEST_DATABASE_URL is required (LANTU_TEST_DATABASE_REQUIRED=1) but not set.');
+    process.exit(1);
+  }
+  skipped.push('PostgreSQL API suites: LANTU_TEST_DATABASE_URL is not set (they ran on PGlite only)');
+}
+
+const vitestJson = path.join(results, 'vitest.json');
+ok = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]) && ok;
+if (!count(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0) }))) {
+  ok = false;
+  totals.failed += 1;
+}
+
+if (existsSync(chromium)) {
+  const playwrightJson = path.join(results, 'playwright.json');
+  ok = run(process.execPath, ['scripts/ensure-web-build.mjs']) && ok;
+  ok = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) && ok;
+  if (!count(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }))) {
+    ok = false;
+    totals.failed += 1;
+  }
+} else if (process.env.LANTU_E2E_REQUIRED === '1') {
+  console.error(`Browser tests are required (LANTU_E2E_REQUIRED=1) but ${chromium} does not exist.`);
+  ok = false;
+  totals.failed += 1;
+} else {
+  skipped.push(`browser suites (Playwright): ${chromium} not found — install Debian's chromium to run them`);
+}
+
+for (const reason of skipped) console.log(`SKIPPED ${reason}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(ok && totals.failed === 0 ? 0 : 1);
