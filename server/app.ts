@@ -51,7 +51,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     reply.header('x-request-id', request.id);
   });
 
-  registerErrorHandler(app);
+  const webPage = existsSync(path.join(WEB_DIST, 'index.html'));
+  registerErrorHandler(app, { webPage });
   requireDeclaredAccess(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -103,18 +104,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   for (const routes of [healthRoutes, authRoutes, regionRoutes, unitRoutes, userRoutes, roleRoutes, dictionaryRoutes, auditRoutes, settingsRoutes]) {
     routes(app, deps);
   }
-  await serveWebPage(app);
+  // The built web page, when there is one; client-side routes fall back to index.html in the not-found handler.
+  if (webPage) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   return app;
-}
-
-/** Serves the built web page (when built) with a fallback to index.html for client-side routes. */
-async function serveWebPage(app: App) {
-  if (!existsSync(path.join(WEB_DIST, 'index.html'))) return;
-  await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '')) {
-      return reply.type('text/html').sendFile('index.html');
-    }
-    return reply.status(404).send({ error: { code: 'route_not_found', message: 'Not found', requestId: request.id } });
-  });
 }

@@ -5,8 +5,11 @@ import { RequestValidationError, describeIssues } from './validation';
 
 type Body = { error: { code: string; message: string; requestId?: string; details?: { path: string; message: string }[] } };
 
-/** The one error shape: `{ error: { code, message, requestId, details: [{ path, message }] } }`, localised. */
-export function registerErrorHandler(app: FastifyInstance) {
+/**
+ * The one error shape: `{ error: { code, message, requestId, details: [{ path, message }] } }`, localised.
+ * With `webPage`, unknown non-API GETs of a page path answer the web page's index.html (client-side routes).
+ */
+export function registerErrorHandler(app: FastifyInstance, options: { webPage: boolean }) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const locale = request.locale;
     const send = (status: number, body: Body['error']) =>
@@ -35,7 +38,9 @@ export function registerErrorHandler(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
+    const pagePath = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(request.url.split('?')[0] ?? '');
+    if (options.webPage && pagePath) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({
       error: { code: 'route_not_found', message: translate(request.locale, 'error.route_not_found'), requestId: request.id },
     });
   });
