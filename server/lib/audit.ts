@@ -41,8 +41,8 @@ export async function recordAudit(tx: Executor, ctx: RequestContext | SystemCont
   await tx.insert(auditEvents).values({
     actorId: actor?.userId ?? system?.actorId ?? null,
     actorName: actor?.username ?? system?.actorName ?? null,
-    actorUnitId: actor?.unitId ?? null,
-    regionCode: entry.regionCode ?? actor?.regionCode ?? null,
+    actorUnitId: actor?.unitId ?? system?.actorUnitId ?? null,
+    regionCode: entry.regionCode ?? actor?.regionCode ?? system?.regionCode ?? null,
     ip: ctx.ip,
     requestId: ctx.requestId,
     action: entry.action,
@@ -54,4 +54,12 @@ export async function recordAudit(tx: Executor, ctx: RequestContext | SystemCont
 }
 
 /** A write made by the system or by someone not yet signed in (the `lantu` command, a failed sign-in). */
-export type SystemContext = { ip: string | null; requestId: string | null; actorId?: string | null; actorName?: string | null };
+export type SystemContext = {
+  ip: string | null;
+  requestId: string | null;
+  actorId?: string | null;
+  actorName?: string | null;
+  /** The unit and region of the person concerned, when known, so the event is visible to their district. */
+  actorUnitId?: string | null;
+  regionCode?: string | null;
+};

@@ -1,3 +1,28 @@
-import type { App, Deps } from '../../lib/http';
+import { auditEventSchema, auditListQuery } from '../../../common/schemas/reference';
+import { pageOf } from '../../../common/schemas/shared';
+import { type App, type Deps, errorResponses } from '../../lib/http';
+import { presentAuditEvent } from './presenter';
+import { listAuditEvents } from './repository';
 
-export function auditRoutes(_app: App, _deps: Deps) {}
+const tags = ['audit'];
+
+/** The audit log, read-only: events are written by the services, and no route updates or deletes them. */
+export function auditRoutes(app: App, { db }: Deps) {
+  app.get(
+    '/api/v1/audit-events',
+    {
+      schema: {
+        tags,
+        summary: 'Audit events in scope, newest first',
+        querystring: auditListQuery,
+        response: { 200: pageOf(auditEventSchema), ...errorResponses },
+      },
+      config: { access: 'audit.read' },
+    },
+    async (request) => {
+      const { actor } = request.context();
+      const { rows, total } = await listAuditEvents(db, actor, request.query);
+      return { items: rows.map(presentAuditEvent), total, page: request.query.page, pageSize: request.query.pageSize };
+    },
+  );
+}

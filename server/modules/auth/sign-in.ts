@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
-import { sessions } from '../../db/schema';
-import { settings, users } from '../../db/schema';
+import { sessions, settings, units, users } from '../../db/schema';
 import { recordAudit, type SystemContext } from '../../lib/audit';
 import { AppError } from '../../lib/errors';
 import { dummyPasswordHash, verifyPassword } from '../../lib/passwords';
@@ -30,10 +29,15 @@ export async function signIn(
   ctx: SystemContext & { userAgent: string | null },
   input: { username: string; password: string },
 ): Promise<NewSession> {
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.username})`, input.username.toLowerCase()));
+  const [found] = await db
+    .select({ user: users, regionCode: units.regionCode })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(eq(sql`lower(${users.username})`, input.username.toLowerCase()));
+  const user = found?.user;
   const [policy] = await db.select().from(settings).where(eq(settings.id, 1));
   if (!policy) throw new Error('settings row missing');
-  const failure = { ...ctx, actorId: user?.id ?? null, actorName: input.username };
+  const failure: SystemContext = { ...ctx, actorId: user?.id ?? null, actorName: input.username, actorUnitId: user?.unitId ?? null, regionCode: found?.regionCode ?? null };
 
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
@@ -75,7 +79,7 @@ export async function signIn(
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
     await insertSession(tx, { idHash: keyedHash(secret, token), userId: user.id, csrfToken, ip: ctx.ip, userAgent: ctx.userAgent });
-    await recordAudit(tx, { ...ctx, actorId: user.id, actorName: user.username }, {
+    await recordAudit(tx, { ...failure, actorName: user.username }, {
       action: 'auth.sign_in',
       recordType: 'user',
       recordId: user.id,

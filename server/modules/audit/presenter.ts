@@ -1,0 +1,20 @@
+import type { AuditEvent } from '../../../common/schemas/reference';
+import type { AuditEventRow } from './repository';
+
+const asRecord = (value: unknown): Record<string, unknown> | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+
+/** An audit event as the API shows it: the id as a string (it is a bigint), times in ISO 8601. */
+export const presentAuditEvent = (row: AuditEventRow): AuditEvent => ({
+  id: String(row.id),
+  at: row.at.toISOString(),
+  actorId: row.actorId,
+  actorName: row.actorName,
+  ip: row.ip,
+  requestId: row.requestId,
+  action: row.action,
+  recordType: row.recordType,
+  recordId: row.recordId,
+  before: asRecord(row.before),
+  after: asRecord(row.after),
+});
