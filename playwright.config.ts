@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { E2E_PASSWORD } from './e2e/helpers';
 
 const port = Number(process.env.LANTU_E2E_PORT ?? 3217);
 /** A fresh embedded database for every run: the demo district, with a known password for the demo users. */
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lantu-e2e-'));
-export const E2E_PASSWORD = 'e2e-demo-password-2024';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -21,7 +21,15 @@ export default defineConfig({
     locale: 'zh-CN',
     launchOptions: {
       executablePath: process.env.LANTU_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: {

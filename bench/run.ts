@@ -58,13 +58,19 @@ async function measure(label: string, n: number, call: () => Promise<Response>) 
 
 async function latency(port: number, kind: string) {
   const base = `http://127.0.0.1:${port}`;
-  const signIn = await fetch(`${base}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+  const signIn = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+  });
   const cookie = signIn.headers.get('set-cookie')?.split(';')[0] ?? '';
   const headers = { cookie };
   const results = [
     await measure(`${kind}: GET /api/v1/auth/me`, 300, () => fetch(`${base}/api/v1/auth/me`, { headers })),
     await measure(`${kind}: GET /api/v1/units?pageSize=50`, 300, () => fetch(`${base}/api/v1/units?pageSize=50`, { headers })),
-    await measure(`${kind}: GET /api/v1/units?q=街道`, 300, () => fetch(`${base}/api/v1/units?q=${encodeURIComponent('街道')}`, { headers })),
+    await measure(`${kind}: GET /api/v1/units?q=街道`, 300, () =>
+      fetch(`${base}/api/v1/units?q=${encodeURIComponent('街道')}`, { headers }),
+    ),
   ];
   return results;
 }

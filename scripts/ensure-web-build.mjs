@@ -15,8 +15,15 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = Math.max(newestMtime(path.join(root, 'web')), newestMtime(path.join(root, 'common')), statSync(path.join(root, 'vite.config.ts')).mtimeMs);
+const sources = Math.max(
+  newestMtime(path.join(root, 'web')),
+  newestMtime(path.join(root, 'common')),
+  statSync(path.join(root, 'vite.config.ts')).mtimeMs,
+);
 if (existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
 console.log('Building the web page (first start, or its sources changed)…');
-const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -34,7 +34,14 @@ if (!process.env.LANTU_TEST_DATABASE_URL) {
 }
 
 const vitestJson = path.join(results, 'vitest.json');
-ok = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]) && ok;
+ok =
+  run(process.execPath, [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]) && ok;
 if (!count(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0) }))) {
   ok = false;
   totals.failed += 1;
@@ -43,7 +50,10 @@ if (!count(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTe
 if (existsSync(chromium)) {
   const playwrightJson = path.join(results, 'playwright.json');
   ok = run(process.execPath, ['scripts/ensure-web-build.mjs']) && ok;
-  ok = run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) && ok;
+  ok =
+    run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+    }) && ok;
   if (!count(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }))) {
     ok = false;
     totals.failed += 1;

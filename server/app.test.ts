@@ -36,7 +36,9 @@ describeEachDatabase('the application', (t) => {
     expect(errorOf(nul).details).toEqual([{ path: 'name', message: '不能包含空字符（\\u0000）' }]);
     const query = await admin.get('/api/v1/units?q=%00');
     expect(errorOf(query).details?.[0]?.path).toBe('query.q');
-    const surrogate = await admin.request('POST', '/api/v1/units', '{"name":"\\ud800x","kind":"other","regionCode":"370105"}', { 'content-type': 'application/json' });
+    const surrogate = await admin.request('POST', '/api/v1/units', '{"name":"\\ud800x","kind":"other","regionCode":"370105"}', {
+      'content-type': 'application/json',
+    });
     expect(errorOf(surrogate).details?.[0]?.path).toBe('name');
   });
 

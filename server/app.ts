@@ -83,7 +83,11 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Lantu 蓝图 API', version: '1', description: 'Key investment projects, attraction and targets for district governments.' },
+      info: {
+        title: 'Lantu 蓝图 API',
+        version: '1',
+        description: 'Key investment projects, attraction and targets for district governments.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'lantu_session' },
@@ -101,7 +105,17 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   registerInputGuard(app);
 
   const deps: Deps = { db: database.db, database, config };
-  for (const routes of [healthRoutes, authRoutes, regionRoutes, unitRoutes, userRoutes, roleRoutes, dictionaryRoutes, auditRoutes, settingsRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    regionRoutes,
+    unitRoutes,
+    userRoutes,
+    roleRoutes,
+    dictionaryRoutes,
+    auditRoutes,
+    settingsRoutes,
+  ]) {
     routes(app, deps);
   }
   // The built web page, when there is one; client-side routes fall back to index.html in the not-found handler.

@@ -9,7 +9,14 @@ const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'lantu-config-'));
 describe('configuration', () => {
   it('has the documented defaults: port 3000 on 127.0.0.1, embedded database with the demo', () => {
     const config = loadConfig({ LANTU_DATA_DIR: tmp() });
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, demo: true, logLevel: 'info', secureCookies: false });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      demo: true,
+      logLevel: 'info',
+      secureCookies: false,
+    });
   });
 
   it('turns the demo off by default on PostgreSQL', () => {

@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const booleanFlag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -23,7 +21,10 @@ const envSchema = z.object({
   LANTU_TRUST_PROXY: booleanFlag.default(false),
   LANTU_SECURE_COOKIES: booleanFlag.optional(),
   LANTU_CONFIG: z.string().optional(),
-  LANTU_REGION_CODE: z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code').default('370105'),
+  LANTU_REGION_CODE: z
+    .string()
+    .regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code')
+    .default('370105'),
 });
 
 export type Config = {

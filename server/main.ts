@@ -46,7 +46,8 @@ async function prepare(config: Config): Promise<Database> {
 
 function printCredentials(title: string, rows: { username: string; password: string; mustChange: boolean }[]) {
   console.log(`\n${title}`);
-  for (const r of rows) console.log(`  ${r.username.padEnd(10)} ${r.password}${r.mustChange ? '   (one-time: change at first sign-in)' : ''}`);
+  for (const r of rows)
+    console.log(`  ${r.username.padEnd(10)} ${r.password}${r.mustChange ? '   (one-time: change at first sign-in)' : ''}`);
   console.log('');
 }
 
@@ -58,7 +59,12 @@ async function seedOrBootstrap(database: Database, config: Config) {
   }
   if ((await countUsers(database.db)) > 0) return;
   const unitId = await database.db.transaction((tx) => ensureRootUnit(tx, config.regionCode, '平台管理'));
-  const admin = await createAccount(database.db, cliContext('serve'), { username: 'admin', displayName: '系统管理员', unitId, roleCode: 'admin' });
+  const admin = await createAccount(database.db, cliContext('serve'), {
+    username: 'admin',
+    displayName: '系统管理员',
+    unitId,
+    roleCode: 'admin',
+  });
   printCredentials('Initial administrator created (shown once):', [{ username: 'admin', password: admin.password, mustChange: true }]);
 }
 
@@ -66,7 +72,11 @@ async function serve(config: Config) {
   const started = Date.now();
   const database = await prepare(config);
   await seedOrBootstrap(database, config);
-  const app = await buildApp({ config, database, logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] } });
+  const app = await buildApp({
+    config,
+    database,
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -80,7 +90,9 @@ async function serve(config: Config) {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
-  console.log(`Lantu is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on the ${where} (ready in ${Date.now() - started} ms)`);
+  console.log(
+    `Lantu is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on the ${where} (ready in ${Date.now() - started} ms)`,
+  );
 }
 
 async function withDatabase(config: Config, run: (database: Database) => Promise<void>) {
@@ -126,13 +138,21 @@ async function main(argv: string[]) {
         const username = requireOption(values.username, '--username');
         const role: RoleCode = (ROLE_CODES as readonly string[]).includes(values.role ?? '') ? (values.role as RoleCode) : 'admin';
         const unitId = await database.db.transaction((tx) => ensureRootUnit(tx, values.region ?? config.regionCode, '平台管理'));
-        const created = await createAccount(database.db, cliContext(command), { username, displayName: values['display-name'] ?? username, unitId, roleCode: role });
+        const created = await createAccount(database.db, cliContext(command), {
+          username,
+          displayName: values['display-name'] ?? username,
+          unitId,
+          roleCode: role,
+        });
         printCredentials('Administrator created (shown once):', [{ username, password: created.password, mustChange: true }]);
       });
     case 'reset-password':
       return withDatabase(config, async (database) => {
         const username = requireOption(values.username, '--username');
-        const [user] = await database.db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+        const [user] = await database.db
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
         if (!user) throw new CliError(`No user named ${username}.`);
         const password = generateOneTimePassword();
         const passwordHash = await hashPassword(password);

@@ -85,7 +85,12 @@ export const username = z
 export const userCreateBody = z.strictObject({
   username,
   displayName: text(64),
-  phone: z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'format.phone').nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/, 'format.phone')
+    .nullable()
+    .optional(),
   email: z.email().max(254).nullable().optional(),
   unitId: uuid,
   roleCode: z.enum(ROLE_CODES),

@@ -32,7 +32,10 @@ export const dictionaryListQuery = listQuery.extend({
   enabled: z.enum(['true', 'false']).optional(),
 });
 export const dictionaryCreateBody = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,16}$/, 'format.code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,16}$/, 'format.code'),
   name: text(100),
   nameEn: text(200),
   parentCode: z.string().trim().max(16).nullable().optional(),
@@ -56,19 +59,37 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 export const auditListQuery = listQuery.extend({
-  action: z.string().regex(/^[a-z_.]{1,64}$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,64}$/)
+    .optional(),
   actorId: z.uuid().optional(),
-  recordType: z.string().regex(/^[a-z_]{1,32}$/).optional(),
+  recordType: z
+    .string()
+    .regex(/^[a-z_]{1,32}$/)
+    .optional(),
   recordId: z.string().max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const settingsSchema = z.object({
-  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
-  sessionAbsoluteHours: z.number().int().min(1).max(7 * 24),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  sessionAbsoluteHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24),
   lockoutThreshold: z.number().int().min(3).max(50),
-  lockoutBaseMinutes: z.number().int().min(1).max(24 * 60),
+  lockoutBaseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   version: z.number(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -7,7 +7,10 @@ import { regions, units, users } from './schema';
 
 /** Finds or creates a top-level unit in a region; used by the `lantu` command to give the first admin a home. */
 export async function ensureRootUnit(tx: Executor, regionCode: string, name: string): Promise<string> {
-  const [existing] = await tx.select({ id: units.id }).from(units).where(and(eq(units.regionCode, regionCode), isNull(units.parentId), eq(units.name, name)));
+  const [existing] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.regionCode, regionCode), isNull(units.parentId), eq(units.name, name)));
   if (existing) return existing.id;
   const [region] = await tx.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
   if (!region) throw new Error(`Unknown region code ${regionCode}`);
@@ -22,7 +25,11 @@ export type NewAccount = { username: string; displayName: string; unitId: string
  * Creates an account from the command line or the demo seed. Without a given password, a one-time password is
  * generated, returned for printing once, and must be changed at first sign-in.
  */
-export async function createAccount(db: Db, ctx: SystemContext, account: NewAccount): Promise<{ id: string; password: string; mustChange: boolean }> {
+export async function createAccount(
+  db: Db,
+  ctx: SystemContext,
+  account: NewAccount,
+): Promise<{ id: string; password: string; mustChange: boolean }> {
   const password = account.password ?? generateOneTimePassword();
   const mustChange = account.password === undefined;
   const passwordHash = await hashPassword(password);

@@ -5,7 +5,13 @@ import type { Config } from '../config';
 import type { Database, Db } from '../db/client';
 import { AppError } from './errors';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** What route modules are given: the database and the configuration. */
 export type Deps = { db: Db; database: Database; config: Config };

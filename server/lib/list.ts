@@ -16,7 +16,10 @@ export function orderFor(sort: string | undefined, columns: Record<string, AnyCo
   return [descending ? desc(column) : asc(column), asc(tiebreak)];
 }
 
-export const pageWindow = (query: Pick<ListQuery, 'page' | 'pageSize'>) => ({ limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+export const pageWindow = (query: Pick<ListQuery, 'page' | 'pageSize'>) => ({
+  limit: query.pageSize,
+  offset: (query.page - 1) * query.pageSize,
+});
 
 /** Escapes a user's search text for ILIKE '%…%'. */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

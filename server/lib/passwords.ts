@@ -31,7 +31,20 @@ function commonPasswords(): Set<string> {
 }
 
 // Patterns Chinese users favour that the international list misses.
-const CHINESE_COMMON = ['woaini1314', 'woaini520', 'woaini', 'zhongguo', 'aini1314', 'iloveyou', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'tianqiao', 'jinan', 'lantu'];
+const CHINESE_COMMON = [
+  'woaini1314',
+  'woaini520',
+  'woaini',
+  'zhongguo',
+  'aini1314',
+  'iloveyou',
+  'qwertyuiop',
+  'asdfghjkl',
+  'zxcvbnm',
+  'tianqiao',
+  'jinan',
+  'lantu',
+];
 
 /**
  * NIST SP 800-63B style policy: long enough, not a known common password (also after stripping digits and

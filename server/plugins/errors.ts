@@ -47,15 +47,13 @@ export function registerErrorHandler(app: FastifyInstance, options: { webPage: b
 }
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type, rate limit) in our shape. */
-function frameworkError(
-  error: FastifyError,
-): { status: number; code: string; key: MessageKey; params?: Record<string, number> } | null {
+function frameworkError(error: FastifyError): { status: number; code: string; key: MessageKey; params?: Record<string, number> } | null {
   const status = error.statusCode ?? 500;
   if (status === 429) {
     return { status, code: 'rate_limited', key: 'error.rate_limited', params: { seconds: Number((error as { ttl?: number }).ttl ?? 60) } };
   }
-  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { status: 413, code: 'payload_too_large', key: 'error.payload_too_large' };
+  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return { status: 413, code: 'payload_too_large', key: 'error.payload_too_large' };
   if (status >= 400 && status < 500) return { status, code: 'bad_request', key: 'error.bad_request' };
   return null;
 }
-

@@ -23,7 +23,11 @@ export async function prepareTemplate(database: Database) {
   await ensureReferenceData(database.db);
   await seedDemo(database.db, TEST_PASSWORD);
   const unitId = await database.db.transaction((tx) => ensureRootUnit(tx, OTHER_REGION.code, '历下区大数据局'));
-  await createAccount(database.db, { ip: null, requestId: null }, { username: OTHER_REGION.adminUsername, displayName: '历下管理员', unitId, roleCode: 'admin', password: TEST_PASSWORD });
+  await createAccount(
+    database.db,
+    { ip: null, requestId: null },
+    { username: OTHER_REGION.adminUsername, displayName: '历下管理员', unitId, roleCode: 'admin', password: TEST_PASSWORD },
+  );
   await database.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, OTHER_REGION.adminUsername));
 }
 
@@ -66,7 +70,10 @@ export const withDatabase = (url: string, name: string) => {
 };
 
 /** A private copy of the template for one test file: PGlite in memory, or a PostgreSQL database cloned from it. */
-export async function openTestDatabase(kind: DatabaseKind, template: { pgliteFile: string; postgresUrl?: string; postgresTemplate?: string }): Promise<Database> {
+export async function openTestDatabase(
+  kind: DatabaseKind,
+  template: { pgliteFile: string; postgresUrl?: string; postgresTemplate?: string },
+): Promise<Database> {
   if (kind === 'pglite') {
     const blob = new Blob([await readFile(template.pgliteFile)]);
     return openDatabase({ pglite: await PGlite.create({ loadDataDir: blob }) });

@@ -21,7 +21,10 @@ export default async function setup(project: TestProject) {
   const pgliteFile = path.join(dir, 'template.tar');
   const postgresUrl = process.env.LANTU_TEST_DATABASE_URL ?? '';
   const postgresTemplate = `lantu_tpl_${process.pid}`;
-  await Promise.all([buildPgliteTemplate(pgliteFile), postgresUrl ? buildPostgresTemplate(postgresUrl, postgresTemplate) : Promise.resolve()]);
+  await Promise.all([
+    buildPgliteTemplate(pgliteFile),
+    postgresUrl ? buildPostgresTemplate(postgresUrl, postgresTemplate) : Promise.resolve(),
+  ]);
   project.provide('pgliteTemplate', pgliteFile);
   project.provide('postgresUrl', postgresUrl);
   project.provide('postgresTemplate', postgresTemplate);

@@ -56,16 +56,8 @@ const SECTIONS: readonly Section[] = [
       ['16', '烟草制品业', 'Manufacture of Tobacco Products'],
       ['17', '纺织业', 'Manufacture of Textiles'],
       ['18', '纺织服装、服饰业', 'Manufacture of Textile Wearing Apparel and Clothing'],
-      [
-        '19',
-        '皮革、毛皮、羽毛及其制品和制鞋业',
-        'Manufacture of Leather, Fur, Feather and Related Products and Footwear',
-      ],
-      [
-        '20',
-        '木材加工和木、竹、藤、棕、草制品业',
-        'Processing of Timber and Manufacture of Wood, Bamboo, Rattan, Palm and Straw Products',
-      ],
+      ['19', '皮革、毛皮、羽毛及其制品和制鞋业', 'Manufacture of Leather, Fur, Feather and Related Products and Footwear'],
+      ['20', '木材加工和木、竹、藤、棕、草制品业', 'Processing of Timber and Manufacture of Wood, Bamboo, Rattan, Palm and Straw Products'],
       ['21', '家具制造业', 'Manufacture of Furniture'],
       ['22', '造纸和纸制品业', 'Manufacture of Paper and Paper Products'],
       ['23', '印刷和记录媒介复制业', 'Printing and Reproduction of Recording Media'],
@@ -75,11 +67,7 @@ const SECTIONS: readonly Section[] = [
         'Manufacture of Articles for Culture, Education, Arts and Crafts, Sports and Entertainment',
       ],
       ['25', '石油、煤炭及其他燃料加工业', 'Processing of Petroleum, Coal and Other Fuels'],
-      [
-        '26',
-        '化学原料和化学制品制造业',
-        'Manufacture of Raw Chemical Materials and Chemical Products',
-      ],
+      ['26', '化学原料和化学制品制造业', 'Manufacture of Raw Chemical Materials and Chemical Products'],
       ['27', '医药制造业', 'Manufacture of Medicines'],
       ['28', '化学纤维制造业', 'Manufacture of Chemical Fibers'],
       ['29', '橡胶和塑料制品业', 'Manufacture of Rubber and Plastic Products'],
@@ -90,17 +78,9 @@ const SECTIONS: readonly Section[] = [
       ['34', '通用设备制造业', 'Manufacture of General Purpose Machinery'],
       ['35', '专用设备制造业', 'Manufacture of Special Purpose Machinery'],
       ['36', '汽车制造业', 'Manufacture of Automobiles'],
-      [
-        '37',
-        '铁路、船舶、航空航天和其他运输设备制造业',
-        'Manufacture of Railway, Ship, Aerospace and Other Transport Equipment',
-      ],
+      ['37', '铁路、船舶、航空航天和其他运输设备制造业', 'Manufacture of Railway, Ship, Aerospace and Other Transport Equipment'],
       ['38', '电气机械和器材制造业', 'Manufacture of Electrical Machinery and Equipment'],
-      [
-        '39',
-        '计算机、通信和其他电子设备制造业',
-        'Manufacture of Computers, Communication and Other Electronic Equipment',
-      ],
+      ['39', '计算机、通信和其他电子设备制造业', 'Manufacture of Computers, Communication and Other Electronic Equipment'],
       ['40', '仪器仪表制造业', 'Manufacture of Measuring Instruments and Meters'],
       ['41', '其他制造业', 'Other Manufacturing'],
       ['42', '废弃资源综合利用业', 'Comprehensive Utilization of Waste Resources'],
@@ -166,11 +146,7 @@ const SECTIONS: readonly Section[] = [
     name: '信息传输、软件和信息技术服务业',
     nameEn: 'Information Transmission, Software and Information Technology Services',
     divisions: [
-      [
-        '63',
-        '电信、广播电视和卫星传输服务',
-        'Telecommunications, Radio and Television and Satellite Transmission Services',
-      ],
+      ['63', '电信、广播电视和卫星传输服务', 'Telecommunications, Radio and Television and Satellite Transmission Services'],
       ['64', '互联网和相关服务', 'Internet and Related Services'],
       ['65', '软件和信息技术服务业', 'Software and Information Technology Services'],
     ],
@@ -228,11 +204,7 @@ const SECTIONS: readonly Section[] = [
     nameEn: 'Resident Services, Repair and Other Services',
     divisions: [
       ['80', '居民服务业', 'Resident Services'],
-      [
-        '81',
-        '机动车、电子产品和日用产品修理业',
-        'Repair of Motor Vehicles, Electronic Products and Daily-use Products',
-      ],
+      ['81', '机动车、电子产品和日用产品修理业', 'Repair of Motor Vehicles, Electronic Products and Daily-use Products'],
       ['82', '其他服务业', 'Other Services'],
     ],
   },
@@ -257,11 +229,7 @@ const SECTIONS: readonly Section[] = [
     nameEn: 'Culture, Sports and Entertainment',
     divisions: [
       ['86', '新闻和出版业', 'News and Publishing'],
-      [
-        '87',
-        '广播、电视、电影和录音制作业',
-        'Radio, Television, Film and Sound Recording Production',
-      ],
+      ['87', '广播、电视、电影和录音制作业', 'Radio, Television, Film and Sound Recording Production'],
       ['88', '文化艺术业', 'Culture and Arts'],
       ['89', '体育', 'Sports'],
       ['90', '娱乐业', 'Entertainment'],
@@ -274,22 +242,10 @@ const SECTIONS: readonly Section[] = [
     divisions: [
       ['91', '中国共产党机关', 'Organs of the Communist Party of China'],
       ['92', '国家机构', 'State Organs'],
-      [
-        '93',
-        '人民政协、民主党派',
-        "Chinese People's Political Consultative Conference and Democratic Parties",
-      ],
+      ['93', '人民政协、民主党派', "Chinese People's Political Consultative Conference and Democratic Parties"],
       ['94', '社会保障', 'Social Security'],
-      [
-        '95',
-        '群众团体、社会团体和其他成员组织',
-        'Mass Organizations, Social Organizations and Other Membership Organizations',
-      ],
-      [
-        '96',
-        '基层群众自治组织及其他组织',
-        'Grassroots Self-governing Organizations and Other Organizations',
-      ],
+      ['95', '群众团体、社会团体和其他成员组织', 'Mass Organizations, Social Organizations and Other Membership Organizations'],
+      ['96', '基层群众自治组织及其他组织', 'Grassroots Self-governing Organizations and Other Organizations'],
     ],
   },
   {
@@ -302,12 +258,6 @@ const SECTIONS: readonly Section[] = [
 
 /** Sections first (A–T, parentCode null), then divisions (01–97, parentCode = section letter). */
 export const INDUSTRY_ITEMS: SeedItem[] = [
-  ...SECTIONS.map(
-    (s): SeedItem => ({ code: s.code, name: s.name, nameEn: s.nameEn, parentCode: null }),
-  ),
-  ...SECTIONS.flatMap((s) =>
-    s.divisions.map(
-      ([code, name, nameEn]): SeedItem => ({ code, name, nameEn, parentCode: s.code }),
-    ),
-  ),
+  ...SECTIONS.map((s): SeedItem => ({ code: s.code, name: s.name, nameEn: s.nameEn, parentCode: null })),
+  ...SECTIONS.flatMap((s) => s.divisions.map(([code, name, nameEn]): SeedItem => ({ code, name, nameEn, parentCode: s.code }))),
 ];

@@ -5,14 +5,12 @@ import { INDUSTRY_ITEMS } from './industries';
 
 const CODE_RE = /^[A-Za-z0-9_.-]{1,16}$/;
 
-const range = (from: number, to: number): string[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
+const range = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(2, '0'));
 
 describe('GB/T 4754-2017 industries', () => {
   const sections = INDUSTRY_ITEMS.filter((i) => i.parentCode === null);
   const divisions = INDUSTRY_ITEMS.filter((i) => i.parentCode !== null);
-  const divisionsOf = (section: string): string[] =>
-    divisions.filter((d) => d.parentCode === section).map((d) => d.code);
+  const divisionsOf = (section: string): string[] => divisions.filter((d) => d.parentCode === section).map((d) => d.code);
 
   it('has the 20 sections A..T', () => {
     expect(sections.map((s) => s.code)).toEqual('ABCDEFGHIJKLMNOPQRST'.split(''));
@@ -59,14 +57,7 @@ describe('dictionary seeds', () => {
 
   it('covers the six dictionaries', () => {
     expect(Object.keys(DICTIONARY_SEEDS).sort()).toEqual(
-      [
-        'approval_item_type',
-        'enterprise_tag',
-        'funding_source',
-        'leading_industry',
-        'problem_category',
-        'project_category',
-      ].sort(),
+      ['approval_item_type', 'enterprise_tag', 'funding_source', 'leading_industry', 'problem_category', 'project_category'].sort(),
     );
   });
 

@@ -10,13 +10,17 @@ describeEachDatabase('auth API', (t) => {
   /** A fresh account per test, so lockouts and password changes never leak between tests. */
   async function freshUser(username: string, options: { mustChange?: boolean; roleCode?: 'admin' | 'unit_staff' | 'project_office' } = {}) {
     const { db } = t().database;
-    const created = await createAccount(db, { ip: null, requestId: null }, {
-      username,
-      displayName: username,
-      unitId,
-      roleCode: options.roleCode ?? 'unit_staff',
-      password: options.mustChange ? undefined : TEST_PASSWORD,
-    });
+    const created = await createAccount(
+      db,
+      { ip: null, requestId: null },
+      {
+        username,
+        displayName: username,
+        unitId,
+        roleCode: options.roleCode ?? 'unit_staff',
+        password: options.mustChange ? undefined : TEST_PASSWORD,
+      },
+    );
     return created;
   }
 
@@ -80,7 +84,12 @@ describeEachDatabase('auth API', (t) => {
   it('rate-limits sign-in attempts from one address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const r = await t().app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', remoteAddress: '192.0.2.77', payload: { username: 'ratelimited', password: 'whatever-it-is' } });
+      const r = await t().app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        remoteAddress: '192.0.2.77',
+        payload: { username: 'ratelimited', password: 'whatever-it-is' },
+      });
       statuses.push(r.statusCode);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
@@ -98,9 +107,16 @@ describeEachDatabase('auth API', (t) => {
     const weak = await client.post('/api/v1/auth/change-password', { currentPassword: created.password, newPassword: 'password1234' });
     expect(weak.statusCode).toBe(400);
     expect(errorOf(weak).details?.[0]).toMatchObject({ path: 'newPassword', message: '该密码过于常见，容易被猜中，请换一个' });
-    const short = await client.post('/api/v1/auth/change-password', { currentPassword: created.password, newPassword: 'short' }, { 'accept-language': 'en' });
+    const short = await client.post(
+      '/api/v1/auth/change-password',
+      { currentPassword: created.password, newPassword: 'short' },
+      { 'accept-language': 'en' },
+    );
     expect(errorOf(short).details?.[0]?.path).toBe('newPassword');
-    const changed = await client.post('/api/v1/auth/change-password', { currentPassword: created.password, newPassword: 'a long and private sentence' });
+    const changed = await client.post('/api/v1/auth/change-password', {
+      currentPassword: created.password,
+      newPassword: 'a long and private sentence',
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().mustChangePassword).toBe(false);
     const cookie = changed.cookies.find((c) => c.name === 'lantu_session');
@@ -113,7 +129,10 @@ describeEachDatabase('auth API', (t) => {
     await freshUser('twodevices');
     const phone = await signInAs(t().app, 'twodevices');
     const desk = await signInAs(t().app, 'twodevices');
-    const changed = await desk.post('/api/v1/auth/change-password', { currentPassword: TEST_PASSWORD, newPassword: 'another long private sentence' });
+    const changed = await desk.post('/api/v1/auth/change-password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'another long private sentence',
+    });
     expect(changed.statusCode).toBe(200);
     const stale = await phone.get('/api/v1/auth/me');
     expect(stale.statusCode).toBe(401);
@@ -123,7 +142,10 @@ describeEachDatabase('auth API', (t) => {
   it('rejects a wrong current password naming the field', async () => {
     await freshUser('forgetful');
     const client = await signInAs(t().app, 'forgetful');
-    const r = await client.post('/api/v1/auth/change-password', { currentPassword: 'not-it-at-all', newPassword: 'a long and private sentence' });
+    const r = await client.post('/api/v1/auth/change-password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'a long and private sentence',
+    });
     expect(r.statusCode).toBe(400);
     expect(errorOf(r).details?.[0]?.path).toBe('currentPassword');
   });
@@ -144,7 +166,9 @@ describeEachDatabase('auth API', (t) => {
   it('expires a session after the absolute timeout even when it is in use', async () => {
     await freshUser('marathon');
     const client = await signInAs(t().app, 'marathon');
-    await t().database.db.execute(sql`update sessions set created_at = now() - interval '13 hours' where user_id = (select id from users where username = 'marathon')`);
+    await t().database.db.execute(
+      sql`update sessions set created_at = now() - interval '13 hours' where user_id = (select id from users where username = 'marathon')`,
+    );
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
@@ -181,10 +205,23 @@ describeEachDatabase('auth API', (t) => {
 
   it('refuses an expired token and one expiring too far ahead', async () => {
     const office = await signInAs(t().app, 'office');
-    const tooFar = await office.post('/api/v1/auth/tokens', { name: 'x', scopes: ['unit.read'], expiresAt: new Date(Date.now() + 400 * 86400_000).toISOString() });
+    const tooFar = await office.post('/api/v1/auth/tokens', {
+      name: 'x',
+      scopes: ['unit.read'],
+      expiresAt: new Date(Date.now() + 400 * 86400_000).toISOString(),
+    });
     expect(errorOf(tooFar).details?.[0]?.path).toBe('expiresAt');
-    const created = (await office.post('/api/v1/auth/tokens', { name: 'soon', scopes: ['unit.read'], expiresAt: new Date(Date.now() + 86400_000).toISOString() })).json();
-    await t().database.db.update(apiTokens).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(apiTokens.id, created.apiToken.id));
+    const created = (
+      await office.post('/api/v1/auth/tokens', {
+        name: 'soon',
+        scopes: ['unit.read'],
+        expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+      })
+    ).json();
+    await t()
+      .database.db.update(apiTokens)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(apiTokens.id, created.apiToken.id));
     expect((await anonymous(t().app).get('/api/v1/units', { authorization: `Bearer ${created.token}` })).statusCode).toBe(401);
   });
 

@@ -1,6 +1,13 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { apiTokenCreateBody, apiTokenSchema, changePasswordBody, meSchema, preferencesBody, signInBody } from '../../../common/schemas/auth';
+import {
+  apiTokenCreateBody,
+  apiTokenSchema,
+  changePasswordBody,
+  meSchema,
+  preferencesBody,
+  signInBody,
+} from '../../../common/schemas/auth';
 import { idParam, okSchema } from '../../../common/schemas/shared';
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
@@ -52,7 +59,10 @@ export function authRoutes(app: App, { db, config }: Deps) {
 
   app.post(
     '/api/v1/auth/sign-out',
-    { schema: { tags, summary: 'Sign out this session', response: { 200: okSchema, ...errorResponses } }, config: { access: 'authenticated', allowDuringPasswordChange: true } },
+    {
+      schema: { tags, summary: 'Sign out this session', response: { 200: okSchema, ...errorResponses } },
+      config: { access: 'authenticated', allowDuringPasswordChange: true },
+    },
     async (request, reply) => {
       const ctx = request.context();
       await db.transaction(async (tx) => {
@@ -66,7 +76,10 @@ export function authRoutes(app: App, { db, config }: Deps) {
 
   app.post(
     '/api/v1/auth/sign-out-everywhere',
-    { schema: { tags, summary: 'Revoke every session of the signed-in user', response: { 200: okSchema, ...errorResponses } }, config: { access: 'authenticated', allowDuringPasswordChange: true } },
+    {
+      schema: { tags, summary: 'Revoke every session of the signed-in user', response: { 200: okSchema, ...errorResponses } },
+      config: { access: 'authenticated', allowDuringPasswordChange: true },
+    },
     async (request, reply) => {
       const ctx = request.context();
       await db.transaction(async (tx) => {
@@ -80,14 +93,22 @@ export function authRoutes(app: App, { db, config }: Deps) {
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags, summary: 'The signed-in user, permissions and CSRF token', response: { 200: meSchema, ...errorResponses } }, config: { access: 'authenticated', allowDuringPasswordChange: true } },
+    {
+      schema: { tags, summary: 'The signed-in user, permissions and CSRF token', response: { 200: meSchema, ...errorResponses } },
+      config: { access: 'authenticated', allowDuringPasswordChange: true },
+    },
     async (request) => presentMe(db, request.context().actor, request.csrfToken),
   );
 
   app.post(
     '/api/v1/auth/change-password',
     {
-      schema: { tags, summary: 'Change the own password (signs out every other session)', body: changePasswordBody, response: { 200: meSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Change the own password (signs out every other session)',
+        body: changePasswordBody,
+        response: { 200: meSchema, ...errorResponses },
+      },
       config: { access: 'authenticated', allowDuringPasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -100,12 +121,21 @@ export function authRoutes(app: App, { db, config }: Deps) {
 
   app.patch(
     '/api/v1/auth/preferences',
-    { schema: { tags, summary: 'Set the interface language', body: preferencesBody, response: { 200: meSchema, ...errorResponses } }, config: { access: 'authenticated', allowDuringPasswordChange: true } },
+    {
+      schema: { tags, summary: 'Set the interface language', body: preferencesBody, response: { 200: meSchema, ...errorResponses } },
+      config: { access: 'authenticated', allowDuringPasswordChange: true },
+    },
     async (request) => {
       const ctx = request.context();
       await db.transaction(async (tx) => {
         await tx.update(users).set({ locale: request.body.locale }).where(eq(users.id, ctx.actor.userId));
-        await recordAudit(tx, ctx, { action: 'users.preferences', recordType: 'user', recordId: ctx.actor.userId, before: { locale: ctx.actor.locale }, after: request.body });
+        await recordAudit(tx, ctx, {
+          action: 'users.preferences',
+          recordType: 'user',
+          recordId: ctx.actor.userId,
+          before: { locale: ctx.actor.locale },
+          after: request.body,
+        });
       });
       return presentMe(db, { ...ctx.actor, locale: request.body.locale }, request.csrfToken);
     },
@@ -113,14 +143,22 @@ export function authRoutes(app: App, { db, config }: Deps) {
 
   app.get(
     '/api/v1/auth/tokens',
-    { schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errorResponses } }, config: { access: 'token.manage' } },
+    {
+      schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errorResponses } },
+      config: { access: 'token.manage' },
+    },
     async (request) => ({ items: await listOwnTokens(db, request.context()) }),
   );
 
   app.post(
     '/api/v1/auth/tokens',
     {
-      schema: { tags, summary: 'Create an API token (the secret is shown once)', body: apiTokenCreateBody, response: { 201: z.object({ token: z.string(), apiToken: apiTokenSchema }), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Create an API token (the secret is shown once)',
+        body: apiTokenCreateBody,
+        response: { 201: z.object({ token: z.string(), apiToken: apiTokenSchema }), ...errorResponses },
+      },
       config: { access: 'token.manage' },
     },
     async (request, reply) => reply.status(201).send(await createApiToken(db, config.sessionSecret, request.context(), request.body)),
@@ -128,7 +166,10 @@ export function authRoutes(app: App, { db, config }: Deps) {
 
   app.delete(
     '/api/v1/auth/tokens/:id',
-    { schema: { tags, summary: 'Revoke an API token', params: idParam, response: { 200: apiTokenSchema, ...errorResponses } }, config: { access: 'token.manage' } },
+    {
+      schema: { tags, summary: 'Revoke an API token', params: idParam, response: { 200: apiTokenSchema, ...errorResponses } },
+      config: { access: 'token.manage' },
+    },
     async (request) => revokeApiToken(db, request.context(), request.params.id),
   );
 }

@@ -37,7 +37,13 @@ export async function signIn(
   const user = found?.user;
   const [policy] = await db.select().from(settings).where(eq(settings.id, 1));
   if (!policy) throw new Error('settings row missing');
-  const failure: SystemContext = { ...ctx, actorId: user?.id ?? null, actorName: input.username, actorUnitId: user?.unitId ?? null, regionCode: found?.regionCode ?? null };
+  const failure: SystemContext = {
+    ...ctx,
+    actorId: user?.id ?? null,
+    actorName: input.username,
+    actorUnitId: user?.unitId ?? null,
+    regionCode: found?.regionCode ?? null,
+  };
 
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), input.password);
@@ -79,11 +85,15 @@ export async function signIn(
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedSignIns: 0, lockedUntil: null, lastSignInAt: sql`now()` }).where(eq(users.id, user.id));
     await insertSession(tx, { idHash: keyedHash(secret, token), userId: user.id, csrfToken, ip: ctx.ip, userAgent: ctx.userAgent });
-    await recordAudit(tx, { ...failure, actorName: user.username }, {
-      action: 'auth.sign_in',
-      recordType: 'user',
-      recordId: user.id,
-    });
+    await recordAudit(
+      tx,
+      { ...failure, actorName: user.username },
+      {
+        action: 'auth.sign_in',
+        recordType: 'user',
+        recordId: user.id,
+      },
+    );
   });
   return { token, csrfToken, userId: user.id, maxAgeSeconds: policy.sessionAbsoluteHours * 3600 };
 }

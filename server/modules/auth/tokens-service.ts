@@ -27,7 +27,12 @@ export async function listOwnTokens(db: Executor, ctx: RequestContext): Promise<
 }
 
 /** Issues a token limited to permissions the actor holds, expiring within a year; the secret is returned once. */
-export async function createApiToken(db: Db, secret: string, ctx: RequestContext, input: { name: string; scopes: string[]; expiresAt: string }) {
+export async function createApiToken(
+  db: Db,
+  secret: string,
+  ctx: RequestContext,
+  input: { name: string; scopes: string[]; expiresAt: string },
+) {
   const expiresAt = new Date(input.expiresAt);
   if (expiresAt.getTime() <= Date.now()) throw invalidField('expiresAt', 'token.expiry_past');
   if (expiresAt.getTime() > Date.now() + YEAR_MS) throw invalidField('expiresAt', 'token.expiry_too_far');
@@ -37,7 +42,13 @@ export async function createApiToken(db: Db, secret: string, ctx: RequestContext
   const row = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(apiTokens)
-      .values({ userId: ctx.actor.userId, name: input.name, tokenHash: keyedHash(secret, token), scopes: [...new Set(input.scopes)], expiresAt })
+      .values({
+        userId: ctx.actor.userId,
+        name: input.name,
+        tokenHash: keyedHash(secret, token),
+        scopes: [...new Set(input.scopes)],
+        expiresAt,
+      })
       .returning();
     if (!created) throw new Error('insert returned nothing');
     await recordAudit(tx, ctx, { action: 'api_tokens.create', recordType: 'api_token', recordId: created.id, after: present(created) });
@@ -59,4 +70,3 @@ export async function revokeApiToken(db: Db, ctx: RequestContext, id: string) {
     return present(row);
   });
 }
-

@@ -3,10 +3,17 @@ import type { App, Deps } from '../../lib/http';
 
 /** Liveness (the process answers) and readiness (the database answers) for load balancers and orchestrators. */
 export function healthRoutes(app: App, { database }: Deps) {
-  app.get('/healthz', { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/healthz', { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
+    status: 'ok' as const,
+  }));
   app.get(
     '/readyz',
-    { schema: { tags: ['health'], response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.literal('unavailable') }) } } },
+    {
+      schema: {
+        tags: ['health'],
+        response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.literal('unavailable') }) },
+      },
+    },
     async (request, reply) => {
       try {
         await database.ping();

@@ -30,7 +30,12 @@ export async function listUnits(db: Executor, actor: Actor, query: z.infer<typeo
     query.kind ? eq(units.kind, query.kind) : undefined,
     query.regionCode ? eq(units.regionCode, query.regionCode) : undefined,
   );
-  const order = orderFor(query.sort, { name: units.name, kind: units.kind, sortOrder: units.sortOrder, createdAt: units.createdAt }, [asc(units.sortOrder), asc(units.name)], units.id);
+  const order = orderFor(
+    query.sort,
+    { name: units.name, kind: units.kind, sortOrder: units.sortOrder, createdAt: units.createdAt },
+    [asc(units.sortOrder), asc(units.name)],
+    units.id,
+  );
   const [rows, [total]] = await Promise.all([
     db
       .select(selection)

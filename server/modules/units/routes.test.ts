@@ -92,7 +92,9 @@ describeEachDatabase('units API', (t) => {
 
   it('moves a subtree and refuses to move a unit under its own descendant', async () => {
     const parent = (await admin.post('/api/v1/units', { name: '移动上级', kind: 'bureau', regionCode: '370105', parentId: govId })).json();
-    const child = (await admin.post('/api/v1/units', { name: '移动下级', kind: 'bureau', regionCode: '370105', parentId: parent.id })).json();
+    const child = (
+      await admin.post('/api/v1/units', { name: '移动下级', kind: 'bureau', regionCode: '370105', parentId: parent.id })
+    ).json();
     const cycle = await admin.patch(`/api/v1/units/${parent.id}`, { parentId: child.id, version: 1 });
     expect(cycle.statusCode).toBe(400);
     expect(errorOf(cycle).details?.[0]?.path).toBe('parentId');

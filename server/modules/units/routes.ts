@@ -12,7 +12,15 @@ const tags = ['units'];
 export function unitRoutes(app: App, { db }: Deps) {
   app.get(
     '/api/v1/units',
-    { schema: { tags, summary: 'List units in scope', querystring: unitListQuery, response: { 200: pageOf(unitSchema), ...errorResponses } }, config: { access: 'unit.read' } },
+    {
+      schema: {
+        tags,
+        summary: 'List units in scope',
+        querystring: unitListQuery,
+        response: { 200: pageOf(unitSchema), ...errorResponses },
+      },
+      config: { access: 'unit.read' },
+    },
     async (request) => {
       const { actor } = request.context();
       const { rows, total } = await listUnits(db, actor, request.query);
@@ -28,7 +36,10 @@ export function unitRoutes(app: App, { db }: Deps) {
 
   app.get(
     '/api/v1/units/:id',
-    { schema: { tags, summary: 'One unit', params: idParam, response: { 200: unitSchema, ...errorResponses } }, config: { access: 'unit.read' } },
+    {
+      schema: { tags, summary: 'One unit', params: idParam, response: { 200: unitSchema, ...errorResponses } },
+      config: { access: 'unit.read' },
+    },
     async (request) => {
       const { actor } = request.context();
       const row = await findUnit(db, actor, request.params.id);
@@ -39,7 +50,10 @@ export function unitRoutes(app: App, { db }: Deps) {
 
   app.post(
     '/api/v1/units',
-    { schema: { tags, summary: 'Create a unit', body: unitCreateBody, response: { 201: unitSchema, ...errorResponses } }, config: { access: 'unit.create' } },
+    {
+      schema: { tags, summary: 'Create a unit', body: unitCreateBody, response: { 201: unitSchema, ...errorResponses } },
+      config: { access: 'unit.create' },
+    },
     async (request, reply) => {
       const ctx = request.context();
       const row = await db.transaction((tx) => createUnit({ ctx, tx, input: request.body }));
@@ -49,7 +63,16 @@ export function unitRoutes(app: App, { db }: Deps) {
 
   app.patch(
     '/api/v1/units/:id',
-    { schema: { tags, summary: 'Update a unit (send its version)', params: idParam, body: unitUpdateBody, response: { 200: unitSchema, ...errorResponses } }, config: { access: 'unit.update' } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a unit (send its version)',
+        params: idParam,
+        body: unitUpdateBody,
+        response: { 200: unitSchema, ...errorResponses },
+      },
+      config: { access: 'unit.update' },
+    },
     async (request) => {
       const ctx = request.context();
       assertIfMatch(request.headers['if-match'], request.body.version);
@@ -60,7 +83,10 @@ export function unitRoutes(app: App, { db }: Deps) {
 
   app.delete(
     '/api/v1/units/:id',
-    { schema: { tags, summary: 'Delete an empty unit', params: idParam, response: { 200: okSchema, ...errorResponses } }, config: { access: 'unit.delete' } },
+    {
+      schema: { tags, summary: 'Delete an empty unit', params: idParam, response: { 200: okSchema, ...errorResponses } },
+      config: { access: 'unit.delete' },
+    },
     async (request) => {
       const ctx = request.context();
       await db.transaction((tx) => deleteUnit({ ctx, tx, id: request.params.id }));

@@ -80,12 +80,28 @@ export async function createUnit({ ctx, tx, input }: { ctx: RequestContext; tx: 
   });
   const created = await findUnit(tx, ctx.actor, id);
   if (!created) throw notFound();
-  await recordAudit(tx, ctx, { action: 'units.create', recordType: 'unit', recordId: id, regionCode: input.regionCode, after: auditable(created) });
+  await recordAudit(tx, ctx, {
+    action: 'units.create',
+    recordType: 'unit',
+    recordId: id,
+    regionCode: input.regionCode,
+    after: auditable(created),
+  });
   return created;
 }
 
 /** Updates a unit; moving it re-roots its whole subtree. A stale version answers 409. */
-export async function updateUnit({ ctx, tx, id, input }: { ctx: RequestContext; tx: Tx; id: string; input: UpdateInput }): Promise<UnitRow> {
+export async function updateUnit({
+  ctx,
+  tx,
+  id,
+  input,
+}: {
+  ctx: RequestContext;
+  tx: Tx;
+  id: string;
+  input: UpdateInput;
+}): Promise<UnitRow> {
   const current = await findUnit(tx, ctx.actor, id);
   if (!current) throw notFound();
   if (current.version !== input.version) throw staleVersion();
@@ -102,7 +118,8 @@ export async function updateUnit({ ctx, tx, id, input }: { ctx: RequestContext; 
     if (next.parentId && (await isInSubtree(tx, next.parentId, current.path))) throw invalidField('parentId', 'unit.cycle');
     path = `${await placeUnit(tx, ctx, next.regionCode, next.parentId)}${id}/`;
   }
-  if (next.name !== current.name || next.parentId !== current.parentId) await assertNameFree(tx, next.regionCode, next.parentId, next.name, id);
+  if (next.name !== current.name || next.parentId !== current.parentId)
+    await assertNameFree(tx, next.regionCode, next.parentId, next.name, id);
   const updated = await tx
     .update(units)
     .set({ ...next, path, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
@@ -117,12 +134,21 @@ export async function updateUnit({ ctx, tx, id, input }: { ctx: RequestContext; 
   }
   const result = await findUnit(tx, ctx.actor, id);
   if (!result) throw notFound();
-  await recordAudit(tx, ctx, { action: 'units.update', recordType: 'unit', recordId: id, regionCode: result.regionCode, ...changedFields(auditable(current), auditable(result)) });
+  await recordAudit(tx, ctx, {
+    action: 'units.update',
+    recordType: 'unit',
+    recordId: id,
+    regionCode: result.regionCode,
+    ...changedFields(auditable(current), auditable(result)),
+  });
   return result;
 }
 
 async function isInSubtree(tx: Executor, unitId: string, subtreePath: string) {
-  const [row] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, unitId), sql`${units.path} like ${likePrefix(subtreePath)}`));
+  const [row] = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.id, unitId), sql`${units.path} like ${likePrefix(subtreePath)}`));
   return !!row;
 }
 
@@ -134,6 +160,11 @@ export async function deleteUnit({ ctx, tx, id }: { ctx: RequestContext; tx: Tx;
   const [member] = await tx.select({ id: users.id }).from(users).where(eq(users.unitId, id)).limit(1);
   if (member) throw conflict('unit.has_users');
   await tx.delete(units).where(eq(units.id, id));
-  await recordAudit(tx, ctx, { action: 'units.delete', recordType: 'unit', recordId: id, regionCode: current.regionCode, before: auditable(current) });
+  await recordAudit(tx, ctx, {
+    action: 'units.delete',
+    recordType: 'unit',
+    recordId: id,
+    regionCode: current.regionCode,
+    before: auditable(current),
+  });
 }
-

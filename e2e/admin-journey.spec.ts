@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { E2E_PASSWORD, pick, shot, signIn, signOut } from './helpers';
+
+test('an administrator creates a unit and a user, sees the audit entry; the new user must change the password and sees a narrower menu', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await shot(page, '01-sign-in');
+
+  await signIn(page, 'admin', 'wrong-password-here');
+  await expect(page.getByTestId('sign-in-error')).toContainText('用户名或密码错误');
+  await signIn(page, 'admin', E2E_PASSWORD);
+  await expect(page.getByTestId('home-welcome')).toBeVisible();
+  for (const item of ['home', 'units', 'users', 'roles', 'regions', 'dictionaries', 'audit', 'settings', 'tokens']) {
+    await expect(page.getByTestId(`menu-${item}`)).toBeVisible();
+  }
+  await shot(page, '02-admin-home');
+
+  // A new unit under the district government.
+  await page.getByTestId('menu-units').click();
+  await expect(page.getByTestId('unit-table')).toContainText('无影山街道办事处');
+  await page.getByTestId('unit-create').click();
+  await page.getByTestId('unit-name').fill('区数据资源管理中心');
+  await pick(page, page.getByTestId('unit-kind'), '委办局');
+  await pick(page, page.getByTestId('unit-parent'), '天桥区人民政府');
+  await shot(page, '03-unit-form');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByTestId('unit-table')).toContainText('区数据资源管理中心');
+
+  // A new user in that unit: the one-time password is shown once.
+  await page.getByTestId('menu-users').click();
+  await page.getByTestId('user-create').click();
+  await page.getByTestId('user-username').fill('e2e_clerk');
+  await page.getByTestId('user-display-name').fill('孙丽（数据中心）');
+  await pick(page, page.getByTestId('user-unit'), '区数据资源管理中心');
+  await pick(page, page.getByTestId('user-role'), '责任单位');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  const secret = page.getByTestId('secret-value');
+  await expect(secret).toBeVisible();
+  const oneTimePassword = (await secret.textContent())?.trim() ?? '';
+  expect(oneTimePassword).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
+  await shot(page, '04-one-time-password');
+  await page.getByTestId('secret-done').click();
+  await expect(page.getByTestId('user-table')).toContainText('e2e_clerk');
+
+  // The audit log shows both writes.
+  await page.getByTestId('menu-audit').click();
+  await expect(page.getByTestId('audit-table')).toContainText('users.create');
+  await expect(page.getByTestId('audit-table')).toContainText('units.create');
+  await shot(page, '05-audit-log');
+  await signOut(page);
+
+  // The new user must change the one-time password before anything else.
+  await signIn(page, 'e2e_clerk', oneTimePassword);
+  await expect(page).toHaveURL(/\/change-password/);
+  await expect(page.getByTestId('must-change-password')).toBeVisible();
+  await page.getByTestId('password-current').fill(oneTimePassword);
+  await page.getByTestId('password-new').fill('password1234');
+  await page.getByTestId('password-confirm').fill('password1234');
+  await page.getByTestId('password-submit').click();
+  await expect(page.getByText('该密码过于常见，容易被猜中，请换一个')).toBeVisible();
+  await shot(page, '06-weak-password-refused');
+  await page.getByTestId('password-new').fill('the data centre keeps the ledgers');
+  await page.getByTestId('password-confirm').fill('the data centre keeps the ledgers');
+  await page.getByTestId('password-submit').click();
+  await expect(page.getByTestId('home-welcome')).toBeVisible();
+
+  // A unit clerk's menu: only what unit staff may see.
+  for (const item of ['home', 'units', 'regions', 'dictionaries']) await expect(page.getByTestId(`menu-${item}`)).toBeVisible();
+  for (const item of ['users', 'roles', 'audit', 'settings', 'tokens']) await expect(page.getByTestId(`menu-${item}`)).toHaveCount(0);
+  await shot(page, '07-unit-staff-home');
+  await page.goto('/audit');
+  await expect(page.getByTestId('page-403')).toBeVisible();
+  await shot(page, '08-forbidden');
+});
+
+test('the page works at phone width and in English', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'unit', E2E_PASSWORD);
+  await expect(page.getByTestId('home-welcome')).toBeVisible();
+  await page.getByTestId('menu-toggle').click();
+  await expect(page.getByTestId('menu-units')).toBeVisible();
+  await shot(page, '09-phone-menu');
+  await page.getByTestId('menu-units').click();
+  await expect(page.getByTestId('unit-table')).toContainText('北园街道办事处');
+  await page.getByTestId('language-switch').click();
+  await page.getByText('English', { exact: true }).click();
+  await expect(page.getByTestId('home-welcome').or(page.getByTestId('unit-table'))).toBeVisible();
+  await page.goto('/nowhere-at-all');
+  await expect(page.getByTestId('page-404')).toBeVisible();
+  await shot(page, '10-phone-404-english');
+});

@@ -1,0 +1,93 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { type ComponentType, lazy, type LazyExoticComponent, Suspense } from 'react';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { I18nProvider } from './i18n';
+import { configureApiClient, setCsrfToken } from './lib/api-client';
+import { queryClient } from './lib/query-client';
+import { RequireAuth, RequirePermission } from './modules/auth/components/RequireAuth';
+import { loadMe, ME_KEY } from './modules/auth/hooks/use-me';
+import { AppLayout } from './modules/shell/components/AppLayout';
+import { NAV_ITEMS, type NavKey } from './modules/shell/nav-items';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { FullPageSpin } from './ui/FullPageSpin';
+
+/** Loads a page's chunk on first visit; pages are named exports. */
+function page<M extends Record<string, unknown>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
+  home: page(() => import('./pages/HomePage'), 'HomePage'),
+  units: page(() => import('./pages/UnitsPage'), 'UnitsPage'),
+  users: page(() => import('./pages/UsersPage'), 'UsersPage'),
+  roles: page(() => import('./pages/RolesPage'), 'RolesPage'),
+  regions: page(() => import('./pages/RegionsPage'), 'RegionsPage'),
+  dictionaries: page(() => import('./pages/DictionariesPage'), 'DictionariesPage'),
+  audit: page(() => import('./pages/AuditLogPage'), 'AuditLogPage'),
+  settings: page(() => import('./pages/SettingsPage'), 'SettingsPage'),
+  tokens: page(() => import('./pages/ApiTokensPage'), 'ApiTokensPage'),
+};
+const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
+const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
+
+const guardedPages: RouteObject[] = NAV_ITEMS.map((item) => {
+  const Page = PAGES[item.key];
+  const element = (
+    <RequirePermission key={item.key} permission={item.permission}>
+      <Page />
+    </RequirePermission>
+  );
+  return item.path === '/' ? { index: true, element } : { path: item.path.slice(1), element };
+});
+
+const router = createBrowserRouter([
+  {
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <Outlet />
+      </Suspense>
+    ),
+    children: [
+      { path: '/sign-in', element: <SignInPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [...guardedPages, { path: 'change-password', element: <ChangePasswordPage /> }, { path: '*', element: <NotFoundPage /> }],
+      },
+    ],
+  },
+]);
+
+configureApiClient({
+  // The session ended (expired, signed out elsewhere): forget everything and ask to sign in again.
+  onUnauthorized: () => {
+    setCsrfToken(null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+    queryClient.setQueryData(ME_KEY, null);
+    const { pathname, search } = router.state.location;
+    if (pathname !== '/sign-in') void router.navigate('/sign-in', { replace: true, state: { from: `${pathname}${search}` } });
+  },
+  onPasswordChangeRequired: () => {
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    void router.navigate('/change-password', { replace: true });
+  },
+  refreshCsrfToken: async () => {
+    await queryClient.query({ queryKey: ME_KEY, queryFn: loadMe, staleTime: 0 });
+  },
+});
+
+/** The whole page: server-state cache, language (with antd's locale), and the routes. */
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <RouterProvider router={router} />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import type { SorterResult, SortOrder } from 'antd/es/table/interface';
+import type { Page } from '../../../common/schemas/shared';
+
+export type { Page };
+
+/** What every list endpoint accepts besides its named filters. */
+export type ListParams = { page: number; pageSize: number; sort?: string; q?: string };
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Turns an antd table sorter into the API's `sort` (`field` or `-field`). */
+export function sortFromSorter<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | undefined {
+  const single = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!single?.order || typeof single.field !== 'string') return undefined;
+  return single.order === 'descend' ? `-${single.field}` : single.field;
+}
+
+/** The antd sort order a column shows for the current `sort` parameter. */
+export function sortOrderOf(sort: string | undefined, field: string): SortOrder {
+  if (sort === field) return 'ascend';
+  if (sort === `-${field}`) return 'descend';
+  return null;
+}
+
+/** Reads every page of a list (up to `maxPages`), for pickers and trees that need the whole set at once. */
+export async function fetchAllPages<T>(fetchPage: (page: number) => Promise<Page<T>>, maxPages = 10): Promise<T[]> {
+  const first = await fetchPage(1);
+  const items = [...first.items];
+  const pages = Math.min(Math.ceil(first.total / Math.max(first.pageSize, 1)), maxPages);
+  for (let page = 2; page <= pages; page += 1) {
+    items.push(...(await fetchPage(page)).items);
+  }
+  return items;
+}

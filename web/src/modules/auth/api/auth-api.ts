@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { Locale } from '../../../../../common/locale';
+import type { changePasswordBody, Me, signInBody } from '../../../../../common/schemas/auth';
+import { api, isApiError } from '../../../lib/api-client';
+
+export type SignInBody = z.input<typeof signInBody>;
+export type ChangePasswordBody = z.input<typeof changePasswordBody>;
+
+/** The signed-in user, or null when signed out (a 401 here is an answer, not an error). */
+async function fetchMe(): Promise<Me | null> {
+  try {
+    return await api.get<Me>('/auth/me', undefined, { expectUnauthorized: true });
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const authApi = {
+  me: fetchMe,
+  signIn: (body: SignInBody) => api.post<Me>('/auth/sign-in', body, { expectUnauthorized: true }),
+  signOut: () => api.post<{ ok: true }>('/auth/sign-out'),
+  signOutEverywhere: () => api.post<{ ok: true }>('/auth/sign-out-everywhere'),
+  changePassword: (body: ChangePasswordBody) => api.post<Me>('/auth/change-password', body),
+  setLocale: (locale: Locale) => api.patch<Me>('/auth/preferences', { locale }),
+};

@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Region } from '../../../../../common/schemas/organisation';
+import { type RegionCreateBody, type RegionUpdateBody, regionsApi } from '../api/regions-api';
+
+export const regionKeys = {
+  all: ['regions'] as const,
+  detail: (code: string) => ['regions', 'detail', code] as const,
+  children: (code: string) => ['regions', 'children', code] as const,
+};
+
+/** One region (the root of the user's tree). */
+export function useRegion(code: string) {
+  return useQuery({ queryKey: regionKeys.detail(code), queryFn: ({ signal }) => regionsApi.get(code, signal), staleTime: 5 * 60_000 });
+}
+
+/** The direct children of a region. */
+export function useRegionChildren(code: string, enabled = true) {
+  return useQuery({
+    queryKey: regionKeys.children(code),
+    queryFn: ({ signal }) => regionsApi.children(code, signal),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** Loads a region's children through the cache (for trees that expand on demand). */
+export function useLoadRegionChildren() {
+  const queryClient = useQueryClient();
+  return (code: string) =>
+    queryClient.query({
+      queryKey: regionKeys.children(code),
+      queryFn: ({ signal }) => regionsApi.children(code, signal),
+      staleTime: 5 * 60_000,
+    });
+}
+
+type SaveRegionInput = { mode: 'create'; body: RegionCreateBody } | { mode: 'rename'; code: string; body: RegionUpdateBody };
+
+/** Adds a child region or renames one, then refreshes the levels that show it. */
+export function useSaveRegion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SaveRegionInput): Promise<Region> =>
+      input.mode === 'create' ? regionsApi.create(input.body) : regionsApi.update(input.code, input.body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: regionKeys.all }),
+  });
+}

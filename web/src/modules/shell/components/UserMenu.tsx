@@ -1,0 +1,68 @@
+import { DownOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Flex, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../../i18n';
+import { useMe } from '../../auth/hooks/use-me';
+import { useSignOut } from '../../auth/hooks/use-session';
+
+/** The user's name and unit, with password change and the two ways to sign out. */
+export function UserMenu({ compact }: { compact: boolean }) {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const me = useMe();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+
+  const confirmEverywhere = () =>
+    modal.confirm({
+      title: t('auth.signOutEverywhereConfirmTitle'),
+      content: t('auth.signOutEverywhereConfirmText'),
+      okText: t('auth.signOutEverywhere'),
+      okButtonProps: { danger: true },
+      cancelText: t('action.cancel'),
+      onOk: () => signOut.mutateAsync('everywhere'),
+    });
+
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'unit', label: me.unit.name, disabled: true, icon: <UserOutlined /> },
+          { type: 'divider' },
+          { key: 'password', label: t('auth.changePassword'), icon: <KeyOutlined />, 'data-testid': 'change-password' },
+          { key: 'sign-out', label: t('auth.signOut'), icon: <LogoutOutlined />, 'data-testid': 'sign-out' },
+          {
+            key: 'everywhere',
+            label: t('auth.signOutEverywhere'),
+            icon: <PoweroffOutlined />,
+            danger: true,
+            'data-testid': 'sign-out-everywhere',
+          },
+        ],
+        onClick: ({ key }) => {
+          if (key === 'password') navigate('/change-password');
+          if (key === 'sign-out') signOut.mutate('this');
+          if (key === 'everywhere') confirmEverywhere();
+        },
+      }}
+    >
+      <Button type="text" data-testid="user-menu" style={{ height: 'auto', paddingBlock: 4 }}>
+        <Flex align="center" gap={8}>
+          <UserOutlined />
+          <Flex vertical align="start" style={{ lineHeight: 1.2 }}>
+            <Typography.Text strong data-testid="header-user-name">
+              {me.displayName}
+            </Typography.Text>
+            {!compact && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="header-user-unit">
+                {me.unit.name}
+              </Typography.Text>
+            )}
+          </Flex>
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Flex>
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,46 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../../../common/permissions';
+import type { MessageKey } from '../../i18n';
+
+export type NavKey = 'home' | 'units' | 'users' | 'roles' | 'regions' | 'dictionaries' | 'audit' | 'settings' | 'tokens';
+
+export type NavItem = {
+  key: NavKey;
+  path: string;
+  /** Needed to see the menu item and open the page; null: everyone signed in. */
+  permission: Permission | null;
+  label: MessageKey;
+  icon: ReactNode;
+};
+
+/** The side menu and the guarded routes, from one list so the two cannot disagree. */
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'home', path: '/', permission: null, label: 'nav.home', icon: <HomeOutlined /> },
+  { key: 'units', path: '/units', permission: 'unit.read', label: 'nav.units', icon: <ApartmentOutlined /> },
+  { key: 'users', path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
+  { key: 'roles', path: '/roles', permission: 'role.read', label: 'nav.roles', icon: <SafetyCertificateOutlined /> },
+  { key: 'regions', path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <EnvironmentOutlined /> },
+  { key: 'dictionaries', path: '/dictionaries', permission: 'dictionary.read', label: 'nav.dictionaries', icon: <BookOutlined /> },
+  { key: 'audit', path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
+  { key: 'settings', path: '/settings', permission: 'setting.read', label: 'nav.settings', icon: <SettingOutlined /> },
+  { key: 'tokens', path: '/tokens', permission: 'token.manage', label: 'nav.tokens', icon: <KeyOutlined /> },
+];
+
+/** The menu item a location belongs to (the longest matching path). */
+export function navKeyForPath(pathname: string): NavKey | undefined {
+  const matches = NAV_ITEMS.filter((item) =>
+    item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(`${item.path}/`),
+  );
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.key;
+}

@@ -1,0 +1,37 @@
+import { Card, Descriptions, Typography } from 'antd';
+import { useI18n } from '../i18n';
+import { useMe } from '../modules/auth/hooks/use-me';
+
+/** The welcome card: who I am, where I belong, and what data I can see, in words. */
+export function HomePage() {
+  const { t, tOptional } = useI18n();
+  const me = useMe();
+  const scopeParams = { unit: me.unit.name, region: me.region.name };
+  const items = [
+    { key: 'username', label: t('home.username'), children: me.username },
+    { key: 'role', label: t('home.role'), children: tOptional(`role.${me.role.code}`, me.role.name) },
+    { key: 'unit', label: t('home.unit'), children: me.unit.name },
+    { key: 'region', label: t('home.region'), children: `${me.region.name} (${me.region.code})` },
+    {
+      key: 'scope',
+      label: t('home.dataScope'),
+      span: 2,
+      children: (
+        <>
+          <Typography.Text strong>{t(`dataScope.${me.dataScope}`)}</Typography.Text>
+          {' — '}
+          <span data-testid="home-scope-text">{t(`dataScopeExplain.${me.dataScope}`, scopeParams)}</span>
+        </>
+      ),
+    },
+  ];
+  return (
+    <Card data-testid="home-welcome">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('home.welcome', { name: me.displayName })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" items={items} />
+    </Card>
+  );
+}
