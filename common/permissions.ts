@@ -21,6 +21,17 @@ export const PERMISSIONS = [
   'setting.read',
   'setting.update',
   'token.manage',
+  'project.read',
+  'project.create',
+  'project.update',
+  'project.move',
+  'project.move_back',
+  'project.plan',
+  'project.annual_plan',
+  'project.freeze_plan',
+  'project.import',
+  'project.export',
+  'project.configure',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -33,15 +44,17 @@ export const DATA_SCOPES = ['region', 'unit_tree', 'unit', 'own', 'custom'] as c
 export type DataScope = (typeof DATA_SCOPES)[number];
 
 const READ_REFERENCE: Permission[] = ['region.read', 'unit.read', 'dictionary.read'];
+const READ_PROJECTS: Permission[] = ['project.read', 'project.export'];
+const ALL_PROJECT: Permission[] = PERMISSIONS.filter((p) => p.startsWith('project.'));
 
 /** The permissions each built-in role starts with; the administrator can edit them afterwards. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   admin: [...PERMISSIONS],
-  project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage'],
-  unit_staff: [...READ_REFERENCE],
-  leader: [...READ_REFERENCE, 'user.read'],
-  investment_staff: [...READ_REFERENCE],
-  supervisor: [...READ_REFERENCE, 'user.read', 'audit.read'],
+  project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage', ...ALL_PROJECT],
+  unit_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.update', 'project.plan'],
+  leader: [...READ_REFERENCE, 'user.read', ...READ_PROJECTS],
+  investment_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.create'],
+  supervisor: [...READ_REFERENCE, 'user.read', 'audit.read', ...READ_PROJECTS],
 };
 
 /** The data scope a new user of each role gets unless the administrator chooses another. */

@@ -9,6 +9,8 @@ export const DICTIONARY_TYPES = [
   'funding_source',
   'enterprise_tag',
   'approval_item_type',
+  'cluster',
+  'park',
 ] as const;
 export type DictionaryType = (typeof DICTIONARY_TYPES)[number];
 

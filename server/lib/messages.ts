@@ -1,4 +1,6 @@
 import type { Locale } from '../../common/locale';
+import { plansEn, plansZh } from './messages-plans';
+import { projectsEn, projectsZh } from './messages-projects';
 
 /** Every message the server sends to a person, in Chinese first and English complete. */
 const zh = {
@@ -62,6 +64,8 @@ const zh = {
   'format.phone': '电话号码格式不正确',
   'format.sort': '排序字段格式不正确，应为字段名或 -字段名',
   'list.unknown_sort': '不支持按 {field} 排序，可选：{allowed}',
+  ...projectsZh,
+  ...plansZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -127,6 +131,8 @@ const en: Record<MessageKey, string> = {
   'format.phone': 'The phone number is not valid',
   'format.sort': 'The sort must be a field name, optionally preceded by -',
   'list.unknown_sort': 'Cannot sort by {field}; choose one of: {allowed}',
+  ...projectsEn,
+  ...plansEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

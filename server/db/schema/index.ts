@@ -1,3 +1,4 @@
 export * from './organisation';
 export * from './reference';
 export * from './security';
+export * from './projects';

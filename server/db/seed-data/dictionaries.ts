@@ -11,7 +11,9 @@ export type DictionaryType =
   | 'problem_category'
   | 'funding_source'
   | 'enterprise_tag'
-  | 'approval_item_type';
+  | 'approval_item_type'
+  | 'cluster'
+  | 'park';
 
 const item = (code: string, name: string, nameEn: string): SeedItem => ({
   code,
@@ -20,7 +22,25 @@ const item = (code: string, name: string, nameEn: string): SeedItem => ({
   parentCode: null,
 });
 
+const child = (code: string, name: string, nameEn: string, parentCode: string): SeedItem => ({ code, name, nameEn, parentCode });
+
 export const DICTIONARY_SEEDS: Record<DictionaryType, SeedItem[]> = {
+  // 天桥区's five clusters (组团) and its parks, each park in its cluster.
+  cluster: [
+    item('smart_mfg', '新型智造组团', 'New smart manufacturing cluster'),
+    item('innovation', '高科创新组团', 'High-tech innovation cluster'),
+    item('trade', '特色商贸组团', 'Specialty trade cluster'),
+    item('services', '高端服务组团', 'High-end services cluster'),
+    item('agriculture', '现代农业组团', 'Modern agriculture cluster'),
+  ],
+  park: [
+    child('materials', '新材料产业园', 'New materials industrial park', 'smart_mfg'),
+    child('smart_equip', '智能制造产业园', 'Intelligent manufacturing industrial park', 'smart_mfg'),
+    child('medical', '医疗器械产业园', 'Medical devices industrial park', 'innovation'),
+    child('testing', '检验检测产业园', 'Inspection and testing industrial park', 'innovation'),
+    child('tech_transfer', '技术转移转化产业园', 'Technology transfer industrial park', 'innovation'),
+    child('agri_equip', '农业装备产业园', 'Agricultural equipment industrial park', 'agriculture'),
+  ],
   /** 项目类别 */
   project_category: [
     item('industrial', '产业项目', 'Industrial project'),

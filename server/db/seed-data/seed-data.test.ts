@@ -55,20 +55,31 @@ describe('GB/T 4754-2017 industries', () => {
 describe('dictionary seeds', () => {
   const entries = Object.entries(DICTIONARY_SEEDS);
 
-  it('covers the six dictionaries', () => {
+  it('covers the eight dictionaries', () => {
     expect(Object.keys(DICTIONARY_SEEDS).sort()).toEqual(
-      ['approval_item_type', 'enterprise_tag', 'funding_source', 'leading_industry', 'problem_category', 'project_category'].sort(),
+      [
+        'approval_item_type',
+        'cluster',
+        'enterprise_tag',
+        'funding_source',
+        'leading_industry',
+        'park',
+        'problem_category',
+        'project_category',
+      ].sort(),
     );
   });
 
-  it.each(entries)('%s: valid, unique, top-level codes', (_type, items) => {
+  it.each(entries)('%s: valid, unique codes whose parents exist', (type, items) => {
     expect(items.length).toBeGreaterThan(0);
     const codes = items.map((i) => i.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(new Set(items.map((i) => i.name)).size).toBe(items.length);
     for (const i of items) {
       expect(i.code).toMatch(CODE_RE);
-      expect(i.parentCode).toBeNull();
+      // Only parks sit under a parent (their cluster).
+      if (type === 'park') expect(DICTIONARY_SEEDS.cluster.map((c) => c.code)).toContain(i.parentCode);
+      else expect(i.parentCode).toBeNull();
       expect(i.name.trim()).not.toBe('');
       expect(i.nameEn.trim()).not.toBe('');
     }

@@ -45,6 +45,8 @@ describeEachDatabase('dictionaries API', (t) => {
       'funding_source',
       'enterprise_tag',
       'approval_item_type',
+      'cluster',
+      'park',
     ]);
     expect(body.items[0]).toEqual({ type: 'industry', count: 117 });
     expect(body.items.every((i: { count: number }) => i.count > 0)).toBe(true);

@@ -14,16 +14,35 @@ type RoleJson = {
 };
 
 /** What each built-in role may do out of the box, written out by hand so that a change to the defaults is deliberate. */
+const ALL_PROJECT = PERMISSIONS.filter((p) => p.startsWith('project.'));
+const READ_PROJECTS = ['project.read', 'project.export'];
 const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }> = {
   admin: { scope: 'region', permissions: [...PERMISSIONS] },
   project_office: {
     scope: 'region',
-    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', 'token.manage'],
+    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', 'token.manage', ...ALL_PROJECT],
   },
-  unit_staff: { scope: 'unit', permissions: ['region.read', 'unit.read', 'dictionary.read'] },
-  leader: { scope: 'own', permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read'] },
-  investment_staff: { scope: 'unit_tree', permissions: ['region.read', 'unit.read', 'dictionary.read'] },
-  supervisor: { scope: 'region', permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read'] },
+  unit_staff: {
+    scope: 'unit',
+    permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.update', 'project.plan'],
+  },
+  leader: { scope: 'own', permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', ...READ_PROJECTS] },
+  investment_staff: {
+    scope: 'unit_tree',
+    permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.create'],
+  },
+  supervisor: {
+    scope: 'region',
+    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', ...READ_PROJECTS],
+  },
+};
+/** The only writes each role may make out of the box (besides the administrator, who may make all). */
+const EXPECTED_WRITES: Record<string, string[]> = {
+  project_office: ['token.manage', 'project.create', 'project.update'],
+  unit_staff: ['project.update'],
+  leader: [],
+  investment_staff: ['project.create'],
+  supervisor: [],
 };
 
 const WRITE_ACTIONS = /\.(create|update|delete|manage|reset_password)$/;
@@ -91,11 +110,11 @@ describeEachDatabase('roles API', (t) => {
     // The supervisor only watches: nothing that creates, changes, deletes or resets.
     expect(byCode.supervisor?.filter((p) => WRITE_ACTIONS.test(p))).toEqual([]);
     for (const code of ROLE_CODES.filter((c) => c !== 'admin')) {
-      // Out of the box only the administrator changes shared data; the project office may manage its own API tokens.
+      // Out of the box only the administrator changes shared data; the others write only their own business records.
       expect(
         byCode[code]?.filter((p) => WRITE_ACTIONS.test(p)),
         code,
-      ).toEqual(code === 'project_office' ? ['token.manage'] : []);
+      ).toEqual(EXPECTED_WRITES[code]);
       expect(
         byCode[code]?.filter((p) => (ADMIN_ONLY_PERMISSIONS as string[]).includes(p)),
         code,

@@ -214,6 +214,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'dictionaryType.funding_source': 'Funding sources',
   'dictionaryType.enterprise_tag': 'Enterprise tags',
   'dictionaryType.approval_item_type': 'Approval items',
+  'dictionaryType.cluster': 'Clusters',
+  'dictionaryType.park': 'Parks',
 
   'dictionary.code': 'Code',
   'dictionary.codeHint': '1–16 letters, digits, underscores, dots or hyphens; cannot be changed later',

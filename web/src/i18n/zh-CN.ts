@@ -214,6 +214,8 @@ export const zhCN = {
   'dictionaryType.funding_source': '资金来源',
   'dictionaryType.enterprise_tag': '企业标签',
   'dictionaryType.approval_item_type': '审批事项',
+  'dictionaryType.cluster': '组团',
+  'dictionaryType.park': '园区',
 
   'dictionary.code': '代码',
   'dictionary.codeHint': '1–16 位字母、数字、下划线、点或连字符，创建后不能修改',

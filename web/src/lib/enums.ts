@@ -19,4 +19,6 @@ export const DICTIONARY_TYPES = exhaustive<DictionaryType>({
   funding_source: true,
   enterprise_tag: true,
   approval_item_type: true,
+  cluster: true,
+  park: true,
 });

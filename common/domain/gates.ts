@@ -1,0 +1,86 @@
+import type { Pool } from '../schemas/projects';
+
+/** The conditions a pool gate can require; each region chooses which apply to which move. */
+export const GATE_CONDITIONS = [
+  'owner',
+  'total_investment',
+  'industry',
+  'lead_unit',
+  'leader',
+  'project_code',
+  'approvals_done',
+  'land_secured',
+  'plan_start_and_completion',
+  'completion_actual',
+] as const;
+export type GateCondition = (typeof GATE_CONDITIONS)[number];
+
+export type Transition = `${Pool}->${Pool}`;
+export type GateConfig = {
+  gates: Partial<Record<Transition, GateCondition[]>>;
+  requiredApprovals: Partial<Record<'approval' | 'ratification' | 'filing', string[]>>;
+};
+
+/** The forward moves; anything else except withdrawal is a move back, allowed to the project office with a reason. */
+export const FORWARD_MOVES: Transition[] = ['planning->advancing', 'advancing->implementing', 'implementing->completed'];
+
+/** DOMAIN.md's default gates; a region overrides them in `gate_configs`. */
+export const DEFAULT_GATE_CONFIG: GateConfig = {
+  gates: {
+    'planning->advancing': ['owner', 'total_investment', 'industry', 'lead_unit', 'leader'],
+    'advancing->implementing': ['project_code', 'approvals_done', 'land_secured', 'plan_start_and_completion'],
+    'implementing->completed': ['completion_actual'],
+  },
+  // Approval item type codes (dictionary `approval_item_type`) each approval type needs before construction.
+  requiredApprovals: {
+    approval: ['approval', 'land_presite', 'proj_plan_permit', 'eia', 'energy_review', 'construct_permit'],
+    ratification: ['ratification', 'land_presite', 'proj_plan_permit', 'eia', 'construct_permit'],
+    filing: ['filing', 'proj_plan_permit', 'construct_permit'],
+  },
+};
+
+/** What a gate needs to know about a project. */
+export type GateFacts = {
+  ownerName: string | null;
+  totalInvestmentYuan: number | null;
+  industryCode: string | null;
+  leadUnitId: string | null;
+  leaderCount: number;
+  code: string | null;
+  approvalType: 'approval' | 'ratification' | 'filing' | null;
+  /** Approval item type codes whose status is done or not required. */
+  approvalsSettled: string[];
+  needsLand: boolean;
+  landSecured: boolean;
+  milestoneKinds: string[];
+  completionActual: boolean;
+};
+
+const checks: Record<GateCondition, (f: GateFacts, config: GateConfig) => boolean> = {
+  owner: (f) => !!f.ownerName?.trim(),
+  total_investment: (f) => (f.totalInvestmentYuan ?? 0) > 0,
+  industry: (f) => !!f.industryCode,
+  lead_unit: (f) => !!f.leadUnitId,
+  leader: (f) => f.leaderCount > 0,
+  project_code: (f) => !!f.code,
+  approvals_done: (f, config) => {
+    if (!f.approvalType) return false;
+    const required = config.requiredApprovals[f.approvalType] ?? [];
+    return required.every((code) => f.approvalsSettled.includes(code));
+  },
+  land_secured: (f) => !f.needsLand || f.landSecured,
+  plan_start_and_completion: (f) => f.milestoneKinds.includes('start') && f.milestoneKinds.includes('completion'),
+  completion_actual: (f) => f.completionActual,
+};
+
+/** Evaluates every condition of a move's gate: the list the page shows as a checklist. */
+export function evaluateGate(
+  transition: Transition,
+  facts: GateFacts,
+  config: GateConfig = DEFAULT_GATE_CONFIG,
+): { key: GateCondition; met: boolean }[] {
+  return (config.gates[transition] ?? []).map((key) => ({ key, met: checks[key](facts, config) }));
+}
+
+export const isForwardMove = (from: Pool, to: Pool) => FORWARD_MOVES.includes(`${from}->${to}`);
+export const isEndPool = (pool: Pool) => pool === 'completed' || pool === 'withdrawn';

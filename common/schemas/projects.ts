@@ -1,0 +1,307 @@
+import { z } from 'zod';
+import { abilities, listQuery, optionalText, text, uuid, version } from './shared';
+
+export const POOLS = ['planning', 'advancing', 'implementing', 'completed', 'withdrawn'] as const;
+export type Pool = (typeof POOLS)[number];
+export const NATURES = ['new_start', 'continuing', 'completing', 'reserve'] as const;
+export const APPROVAL_TYPES = ['approval', 'ratification', 'filing'] as const;
+export const APPROVAL_STATUSES = ['pending', 'in_progress', 'done', 'not_required'] as const;
+export const MILESTONE_KINDS = ['start', 'completion', 'other'] as const;
+export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
+
+/** The largest amount of money the API accepts: 10万亿元 in 元. */
+export const MAX_YUAN = 10_000_000_000_000;
+export const yuanAmount = z.number().int('format.yuanInteger').min(0, 'format.yuanNegative').max(MAX_YUAN, 'format.yuanTooLarge');
+export const isoDate = z.iso.date();
+const dictionaryCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{1,16}$/, 'format.code');
+const streetCode = z.string().regex(/^\d{9}$/, 'format.streetCode');
+
+const projectFields = {
+  name: text(200),
+  code: optionalText(40).nullable(),
+  ownerName: optionalText(200).nullable(),
+  constructionContent: optionalText(4000).nullable(),
+  categoryCode: dictionaryCode.nullable(),
+  industryCode: dictionaryCode.nullable(),
+  leadingIndustryCode: dictionaryCode.nullable(),
+  isProvincialKey: z.boolean(),
+  isCityKey: z.boolean(),
+  isDistrictKey: z.boolean(),
+  namedLists: z.array(text(100)).max(20),
+  nature: z.enum(NATURES),
+  approvalType: z.enum(APPROVAL_TYPES).nullable(),
+  streetCode: streetCode.nullable(),
+  clusterCode: dictionaryCode.nullable(),
+  parkCode: dictionaryCode.nullable(),
+  longitude: z.number().min(73).max(136).nullable(),
+  latitude: z.number().min(3).max(54).nullable(),
+  totalInvestmentYuan: yuanAmount.nullable(),
+  fixedAssetInvestmentYuan: yuanAmount.nullable(),
+  needsLand: z.boolean(),
+  landSecured: z.boolean(),
+  landAreaMu: z.number().min(0).max(1_000_000).nullable(),
+  floorAreaM2: z.number().min(0).max(100_000_000).nullable(),
+  demolitionM2: z.number().min(0).max(100_000_000).nullable(),
+  resettlementUnits: z.number().int().min(0).max(1_000_000).nullable(),
+  plannedStart: isoDate.nullable(),
+  plannedCompletion: isoDate.nullable(),
+  actualStart: isoDate.nullable(),
+  actualCompletion: isoDate.nullable(),
+  leadUnitId: uuid,
+  coUnitIds: z.array(uuid).max(50),
+  leaderIds: z.array(uuid).max(10),
+  contactName: optionalText(64).nullable(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{5,20}$/, 'format.phone')
+    .nullable(),
+  taskForce: optionalText(500).nullable(),
+  customValues: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), z.union([z.string().max(1000), z.number(), z.null()])),
+};
+
+/** Creating a project: name and lead unit are required, everything else optional (a planning-pool idea is thin). */
+export const projectCreateBody = z.strictObject(projectFields).partial().required({ name: true, leadUnitId: true });
+export const projectUpdateBody = z
+  .strictObject({
+    ...projectFields,
+    /** Why the 项目代码 changed, when it does (kept in the code history). */
+    codeChangeReason: optionalText(200),
+  })
+  .partial()
+  .extend({ version });
+export type ProjectInput = z.infer<ReturnType<typeof z.strictObject<typeof projectFields>>>;
+
+export const projectSchema = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  codeRegionCode: z.string().nullable(),
+  codeRegionName: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  constructionContent: z.string().nullable(),
+  categoryCode: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  leadingIndustryCode: z.string().nullable(),
+  isProvincialKey: z.boolean(),
+  isCityKey: z.boolean(),
+  isDistrictKey: z.boolean(),
+  namedLists: z.array(z.string()),
+  nature: z.enum(NATURES),
+  approvalType: z.enum(APPROVAL_TYPES).nullable(),
+  streetCode: z.string().nullable(),
+  streetName: z.string().nullable(),
+  clusterCode: z.string().nullable(),
+  parkCode: z.string().nullable(),
+  longitude: z.number().nullable(),
+  latitude: z.number().nullable(),
+  totalInvestmentYuan: z.number().nullable(),
+  fixedAssetInvestmentYuan: z.number().nullable(),
+  needsLand: z.boolean(),
+  landSecured: z.boolean(),
+  landAreaMu: z.number().nullable(),
+  floorAreaM2: z.number().nullable(),
+  demolitionM2: z.number().nullable(),
+  resettlementUnits: z.number().nullable(),
+  plannedStart: z.string().nullable(),
+  plannedCompletion: z.string().nullable(),
+  actualStart: z.string().nullable(),
+  actualCompletion: z.string().nullable(),
+  leadUnitId: z.string(),
+  leadUnitName: z.string(),
+  coUnits: z.array(z.object({ id: z.string(), name: z.string() })),
+  leaders: z.array(z.object({ id: z.string(), name: z.string() })),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  taskForce: z.string().nullable(),
+  pool: z.enum(POOLS),
+  poolChangedAt: z.string(),
+  withdrawnReason: z.string().nullable(),
+  customValues: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  abilities,
+});
+export type Project = z.infer<typeof projectSchema>;
+
+/** The compact row lists and exports use. */
+export const projectListItemSchema = projectSchema.pick({
+  id: true,
+  name: true,
+  code: true,
+  pool: true,
+  nature: true,
+  categoryCode: true,
+  industryCode: true,
+  isProvincialKey: true,
+  isCityKey: true,
+  totalInvestmentYuan: true,
+  leadUnitId: true,
+  leadUnitName: true,
+  leaders: true,
+  streetName: true,
+  plannedStart: true,
+  plannedCompletion: true,
+  updatedAt: true,
+  version: true,
+  abilities: true,
+});
+export type ProjectListItem = z.infer<typeof projectListItemSchema>;
+
+/** A comma-separated query parameter (`pool=planning,advancing`) read as a list. */
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(2000)
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(item).max(50));
+
+export const projectListQuery = listQuery.extend({
+  pool: csv(z.enum(POOLS)).optional(),
+  nature: csv(z.enum(NATURES)).optional(),
+  level: csv(z.enum(['provincial', 'city', 'district'])).optional(),
+  categoryCode: csv(dictionaryCode).optional(),
+  industryCode: csv(dictionaryCode).optional(),
+  leadUnitId: csv(uuid).optional(),
+  leaderId: uuid.optional(),
+  streetCode: csv(streetCode).optional(),
+  clusterCode: csv(dictionaryCode).optional(),
+  parkCode: csv(dictionaryCode).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type ProjectListQuery = z.infer<typeof projectListQuery>;
+
+export const poolMoveBody = z.strictObject({ to: z.enum(POOLS), reason: optionalText(500).optional(), version });
+export const gateCheckSchema = z.object({
+  from: z.enum(POOLS),
+  to: z.enum(POOLS),
+  allowed: z.boolean(),
+  conditions: z.array(z.object({ key: z.string(), met: z.boolean(), label: z.string() })),
+});
+export const poolMoveSchema = z.object({
+  id: z.string(),
+  fromPool: z.enum(POOLS),
+  toPool: z.enum(POOLS),
+  reason: z.string().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+});
+
+export const approvalItemSchema = z.object({
+  id: z.string(),
+  typeCode: z.string(),
+  typeName: z.string(),
+  status: z.enum(APPROVAL_STATUSES),
+  appliedOn: z.string().nullable(),
+  approvedOn: z.string().nullable(),
+  documentNumber: z.string().nullable(),
+  note: z.string().nullable(),
+  version: z.number(),
+});
+export const approvalItemCreateBody = z.strictObject({
+  typeCode: dictionaryCode,
+  status: z.enum(APPROVAL_STATUSES).optional(),
+  appliedOn: isoDate.nullable().optional(),
+  approvedOn: isoDate.nullable().optional(),
+  documentNumber: optionalText(100).nullable().optional(),
+  note: optionalText(500).nullable().optional(),
+});
+export const approvalItemUpdateBody = approvalItemCreateBody.omit({ typeCode: true }).extend({ version });
+
+export const fundingLineSchema = z.object({
+  id: z.string(),
+  sourceCode: z.string(),
+  sourceName: z.string(),
+  plannedYuan: z.number(),
+  appliedYuan: z.number(),
+  approvedYuan: z.number(),
+  receivedYuan: z.number(),
+  note: z.string().nullable(),
+  version: z.number(),
+});
+export const fundingLineCreateBody = z.strictObject({
+  sourceCode: dictionaryCode,
+  plannedYuan: yuanAmount.optional(),
+  appliedYuan: yuanAmount.optional(),
+  approvedYuan: yuanAmount.optional(),
+  receivedYuan: yuanAmount.optional(),
+  note: optionalText(500).nullable().optional(),
+});
+export const fundingLineUpdateBody = fundingLineCreateBody.omit({ sourceCode: true }).extend({ version });
+
+export const milestoneSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(MILESTONE_KINDS),
+  durationDays: z.number(),
+  predecessorIds: z.array(z.string()),
+  actualStart: z.string().nullable(),
+  actualFinish: z.string().nullable(),
+  sortOrder: z.number(),
+  earliestStart: z.string().nullable(),
+  earliestFinish: z.string().nullable(),
+  latestStart: z.string().nullable(),
+  latestFinish: z.string().nullable(),
+  floatDays: z.number().nullable(),
+  critical: z.boolean(),
+  overdue: z.boolean(),
+});
+/** The whole plan is saved at once: ids of new milestones are client-chosen UUIDs so predecessors can refer to them. */
+export const planBody = z.strictObject({
+  milestones: z
+    .array(
+      z.strictObject({
+        id: uuid,
+        name: text(100),
+        kind: z.enum(MILESTONE_KINDS),
+        durationDays: z.number().int().min(0).max(3650),
+        predecessorIds: z.array(uuid).max(50),
+        actualStart: isoDate.nullable().optional(),
+        actualFinish: isoDate.nullable().optional(),
+      }),
+    )
+    .max(200),
+  version,
+});
+export const planSchema = z.object({
+  projectId: z.string(),
+  startDate: z.string().nullable(),
+  deadline: z.string().nullable(),
+  earliestCompletion: z.string().nullable(),
+  feasible: z.boolean(),
+  milestones: z.array(milestoneSchema),
+  /** The project's version: saving a plan bumps it, so two people editing a plan cannot overwrite each other. */
+  version: z.number(),
+});
+export const planTemplateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  categoryCode: z.string().nullable(),
+  items: z.array(
+    z.object({ name: z.string(), kind: z.enum(MILESTONE_KINDS), durationDays: z.number(), predecessors: z.array(z.number()) }),
+  ),
+});
+
+export const annualPlanSchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  versionNo: z.number(),
+  plannedYuan: z.number(),
+  monthlyYuan: z.array(z.number()),
+  reason: z.string().nullable(),
+  frozen: z.boolean(),
+  frozenAt: z.string().nullable(),
+  version: z.number(),
+});
+export const annualPlanBody = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  plannedYuan: yuanAmount,
+  monthlyYuan: z.array(yuanAmount).length(12),
+  /** Required for an adjustment of a frozen baseline (年中调整). */
+  reason: optionalText(500).optional(),
+});

@@ -1,0 +1,302 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { regions, units, users } from './organisation';
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+const versioned = { version: integer('version').notNull().default(1) };
+/** Money in integer 元: exact, and safe as a JSON number below 2^53 (9,007万亿元). */
+const yuan = (name: string) => bigint(name, { mode: 'number' });
+
+export const POOLS = ['planning', 'advancing', 'implementing', 'completed', 'withdrawn'] as const;
+
+/** A key investment project (重点项目): identity, classification, place, money, land, dates, responsibility, pool. */
+export const projects = pgTable(
+  'projects',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The district that owns the project (the lead unit's district). */
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    name: text('name').notNull(),
+    /** Pinyin initials of the name (天桥广场 → thgc), for search. */
+    namePinyin: text('name_pinyin').notNull().default(''),
+    /** 项目代码, normalised; empty while in planning. Unique per region. */
+    code: text('code'),
+    /** The GB/T 2260 region read from segment 2 of the code. */
+    codeRegionCode: text('code_region_code'),
+    ownerName: text('owner_name'),
+    constructionContent: text('construction_content'),
+    categoryCode: text('category_code'),
+    industryCode: text('industry_code'),
+    leadingIndustryCode: text('leading_industry_code'),
+    isProvincialKey: boolean('is_provincial_key').notNull().default(false),
+    isCityKey: boolean('is_city_key').notNull().default(false),
+    isDistrictKey: boolean('is_district_key').notNull().default(true),
+    namedLists: text('named_lists').array().notNull().default(sql`'{}'::text[]`),
+    nature: text('nature', { enum: ['new_start', 'continuing', 'completing', 'reserve'] })
+      .notNull()
+      .default('reserve'),
+    approvalType: text('approval_type', { enum: ['approval', 'ratification', 'filing'] }),
+    streetCode: text('street_code').references(() => regions.code),
+    clusterCode: text('cluster_code'),
+    parkCode: text('park_code'),
+    longitude: numeric('longitude', { precision: 9, scale: 6, mode: 'number' }),
+    latitude: numeric('latitude', { precision: 9, scale: 6, mode: 'number' }),
+    outline: jsonb('outline'),
+    totalInvestmentYuan: yuan('total_investment_yuan'),
+    fixedAssetInvestmentYuan: yuan('fixed_asset_investment_yuan'),
+    needsLand: boolean('needs_land').notNull().default(false),
+    landSecured: boolean('land_secured').notNull().default(false),
+    landAreaMu: numeric('land_area_mu', { precision: 12, scale: 2, mode: 'number' }),
+    floorAreaM2: numeric('floor_area_m2', { precision: 14, scale: 2, mode: 'number' }),
+    demolitionM2: numeric('demolition_m2', { precision: 14, scale: 2, mode: 'number' }),
+    resettlementUnits: integer('resettlement_units'),
+    plannedStart: date('planned_start'),
+    plannedCompletion: date('planned_completion'),
+    actualStart: date('actual_start'),
+    actualCompletion: date('actual_completion'),
+    leadUnitId: uuid('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    taskForce: text('task_force'),
+    pool: text('pool', { enum: POOLS }).notNull().default('planning'),
+    poolChangedAt: timestamp('pool_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnReason: text('withdrawn_reason'),
+    /** Values of the administrator's custom fields for the project's category, keyed by field key. */
+    customValues: jsonb('custom_values').notNull().default({}),
+    createdBy: uuid('created_by').references(() => users.id),
+    ...versioned,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('projects_region_code_uq').on(t.regionCode, t.code),
+    index('projects_region_pool_idx').on(t.regionCode, t.pool),
+    index('projects_lead_unit_idx').on(t.leadUnitId),
+    index('projects_name_idx').on(t.name.op('text_pattern_ops')),
+    index('projects_pinyin_idx').on(t.namePinyin.op('text_pattern_ops')),
+    index('projects_updated_idx').on(t.updatedAt),
+  ],
+);
+
+/** The leaders in charge (包挂领导) of a project; a leader sees every project listed here. */
+export const projectLeaders = pgTable(
+  'project_leaders',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_leaders_user_idx').on(t.userId)],
+);
+
+/** Co-operating units (配合单位). */
+export const projectCoUnits = pgTable(
+  'project_co_units',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.unitId] })],
+);
+
+/** Every 项目代码 a project has carried, with why it changed (re-issued, corrected). */
+export const projectCodeHistory = pgTable(
+  'project_code_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    previousCode: text('previous_code'),
+    code: text('code'),
+    reason: text('reason'),
+    actorId: uuid('actor_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('project_code_history_project_idx').on(t.projectId)],
+);
+
+/** Every move between pools: who, when, from, to, why. */
+export const poolMoves = pgTable(
+  'pool_moves',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    fromPool: text('from_pool').notNull(),
+    toPool: text('to_pool').notNull(),
+    reason: text('reason'),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('pool_moves_project_idx').on(t.projectId, t.at)],
+);
+
+/** Approval items (立项 track): type from the dictionary, status, dates, document number. */
+export const approvalItems = pgTable(
+  'approval_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    typeCode: text('type_code').notNull(),
+    status: text('status', { enum: ['pending', 'in_progress', 'done', 'not_required'] })
+      .notNull()
+      .default('pending'),
+    appliedOn: date('applied_on'),
+    approvedOn: date('approved_on'),
+    documentNumber: text('document_number'),
+    note: text('note'),
+    ...versioned,
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('approval_items_project_type_uq').on(t.projectId, t.typeCode)],
+);
+
+/** The funding plan by source (融资 track), amounts in 元. */
+export const fundingLines = pgTable(
+  'funding_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    sourceCode: text('source_code').notNull(),
+    plannedYuan: yuan('planned_yuan').notNull().default(0),
+    appliedYuan: yuan('applied_yuan').notNull().default(0),
+    approvedYuan: yuan('approved_yuan').notNull().default(0),
+    receivedYuan: yuan('received_yuan').notNull().default(0),
+    note: text('note'),
+    ...versioned,
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('funding_lines_project_source_uq').on(t.projectId, t.sourceCode)],
+);
+
+/** Milestones of the project's plan (一项目一方案); predecessors form a DAG. */
+export const milestones = pgTable(
+  'milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** `start` (开工) and `completion` (竣工) are the milestones the pool gates look for. */
+    kind: text('kind', { enum: ['start', 'completion', 'other'] })
+      .notNull()
+      .default('other'),
+    durationDays: integer('duration_days').notNull().default(0),
+    predecessorIds: uuid('predecessor_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    actualStart: date('actual_start'),
+    actualFinish: date('actual_finish'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    ...versioned,
+    ...timestamps,
+  },
+  (t) => [index('milestones_project_idx').on(t.projectId, t.sortOrder)],
+);
+
+/**
+ * The annual planned investment of a project for a year, spread by month. Version 1 frozen is the baseline;
+ * adjustments are later versions with a reason; a frozen version is never edited.
+ */
+export const annualPlans = pgTable(
+  'annual_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    versionNo: integer('version_no').notNull().default(1),
+    plannedYuan: yuan('planned_yuan').notNull(),
+    monthlyYuan: bigint('monthly_yuan', { mode: 'number' }).array().notNull(),
+    reason: text('reason'),
+    frozenAt: timestamp('frozen_at', { withTimezone: true }),
+    frozenBy: uuid('frozen_by'),
+    createdBy: uuid('created_by'),
+    ...versioned,
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('annual_plans_project_year_version_uq').on(t.projectId, t.year, t.versionNo),
+    index('annual_plans_year_idx').on(t.year),
+  ],
+);
+
+/** Per-region configuration of the pool gates; absent rows mean the defaults of DOMAIN.md. */
+export const gateConfigs = pgTable('gate_configs', {
+  regionCode: text('region_code')
+    .primaryKey()
+    .references(() => regions.code),
+  /** `{ "planning->advancing": ["owner", …], … }` — condition names from the fixed catalogue in common. */
+  gates: jsonb('gates').notNull(),
+  /** Approval item types required per approval type: `{ "filing": ["project_filing", …], … }`. */
+  requiredApprovals: jsonb('required_approvals').notNull(),
+  ...versioned,
+  ...timestamps,
+});
+
+/** Plan templates per project category, applied in one click. */
+export const planTemplates = pgTable('plan_templates', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  categoryCode: text('category_code'),
+  name: text('name').notNull(),
+  /** `[{ name, kind, durationDays, predecessors: [index…] }]` */
+  items: jsonb('items').notNull(),
+  ...versioned,
+  ...timestamps,
+});
+
+/** Admin-defined custom fields for projects, per category (null = every category). */
+export const customFieldDefs = pgTable(
+  'custom_field_defs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    categoryCode: text('category_code'),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    labelEn: text('label_en').notNull(),
+    type: text('type', { enum: ['text', 'number', 'date', 'choice'] }).notNull(),
+    options: text('options').array().notNull().default(sql`'{}'::text[]`),
+    required: boolean('required').notNull().default(false),
+    sortOrder: integer('sort_order').notNull().default(0),
+    ...versioned,
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('custom_field_defs_region_key_uq').on(t.regionCode, t.key)],
+);

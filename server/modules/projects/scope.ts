@@ -1,0 +1,34 @@
+import { type SQL, and, eq, exists, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { projectLeaders, projects } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { dataScopeCondition, likePrefix } from '../../lib/scope';
+
+/**
+ * Which projects the actor may see: the data scope applied to the lead unit (own = created by the actor),
+ * within the actor's jurisdiction; and a leader always sees every project he is in charge of.
+ */
+export function projectScopeCondition(actor: Actor): SQL {
+  const inJurisdiction = sql`exists (select 1 from regions pr where pr.code = ${projects.regionCode} and pr.path like ${likePrefix(actor.regionPath)})`;
+  const byScope = dataScopeCondition(actor, { unitId: projects.leadUnitId, ownerId: projects.createdBy });
+  const inCharge = exists(
+    sql`(select 1 from ${projectLeaders} where ${projectLeaders.projectId} = ${projects.id} and ${projectLeaders.userId} = ${actor.userId})`,
+  );
+  return and(inJurisdiction, or(byScope, inCharge)) as SQL;
+}
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+/** One project the actor may see, or null: "not allowed" and "not found" look the same. */
+export async function findProject(db: Executor, actor: Actor, id: string): Promise<ProjectRow | null> {
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.id, id), projectScopeCondition(actor)));
+  return row ?? null;
+}
+
+/** Locks the project row for the rest of the transaction, so concurrent writes to it queue up. */
+export async function lockProject(tx: Executor, id: string) {
+  await tx.execute(sql`select 1 from projects where id = ${id} for update`);
+}
