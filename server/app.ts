@@ -18,6 +18,8 @@ import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { dictionaryRoutes } from './modules/dictionaries/routes';
 import { healthRoutes } from './modules/health/routes';
+import { planRoutes } from './modules/plans/routes';
+import { projectRoutes } from './modules/projects/routes';
 import { regionRoutes } from './modules/regions/routes';
 import { roleRoutes } from './modules/roles/routes';
 import { settingsRoutes } from './modules/settings/routes';

@@ -1,0 +1,53 @@
+/** A milestone of a plan template; predecessors are indexes of earlier items. */
+export type TemplateItem = { name: string; kind: 'start' | 'completion' | 'other'; durationDays: number; predecessors: number[] };
+export type PlanTemplateSeed = { name: string; categoryCode: string | null; items: TemplateItem[] };
+
+const chain = (steps: [string, TemplateItem['kind'], number][]): TemplateItem[] =>
+  steps.map(([name, kind, durationDays], i) => ({ name, kind, durationDays, predecessors: i === 0 ? [] : [i - 1] }));
+
+/** The plan templates every installation starts with (一项目一方案), one per common kind of project. */
+export const PLAN_TEMPLATES: PlanTemplateSeed[] = [
+  {
+    name: '产业项目标准计划',
+    categoryCode: 'industrial',
+    items: [
+      { name: '签约', kind: 'other', durationDays: 0, predecessors: [] },
+      { name: '立项备案', kind: 'other', durationDays: 30, predecessors: [0] },
+      { name: '供地', kind: 'other', durationDays: 90, predecessors: [1] },
+      { name: '规划许可', kind: 'other', durationDays: 45, predecessors: [2] },
+      { name: '施工许可', kind: 'other', durationDays: 30, predecessors: [3] },
+      { name: '开工', kind: 'start', durationDays: 0, predecessors: [4] },
+      { name: '主体封顶', kind: 'other', durationDays: 240, predecessors: [5] },
+      { name: '竣工', kind: 'completion', durationDays: 120, predecessors: [6] },
+      { name: '投产', kind: 'other', durationDays: 60, predecessors: [7] },
+    ],
+  },
+  {
+    name: '城市更新项目计划',
+    categoryCode: 'urban_renewal',
+    items: chain([
+      ['立项', 'other', 30],
+      ['征收补偿方案', 'other', 60],
+      ['房屋征收与拆迁', 'other', 180],
+      ['土地出让', 'other', 60],
+      ['规划许可', 'other', 45],
+      ['施工许可', 'other', 30],
+      ['开工', 'start', 0],
+      ['主体封顶', 'other', 300],
+      ['竣工', 'completion', 180],
+    ]),
+  },
+  {
+    name: '基础设施项目计划',
+    categoryCode: 'infrastructure',
+    items: chain([
+      ['立项审批', 'other', 45],
+      ['可行性研究批复', 'other', 60],
+      ['初步设计批复', 'other', 45],
+      ['招标', 'other', 45],
+      ['开工', 'start', 0],
+      ['主体完工', 'other', 300],
+      ['竣工', 'completion', 90],
+    ]),
+  },
+];

@@ -1,0 +1,3 @@
+import type { App, Deps } from '../../lib/http';
+
+export function planRoutes(_app: App, _deps: Deps) {}
