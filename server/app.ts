@@ -117,6 +117,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     dictionaryRoutes,
     auditRoutes,
     settingsRoutes,
+    projectRoutes,
+    planRoutes,
   ]) {
     routes(app, deps);
   }
