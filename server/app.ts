@@ -8,11 +8,13 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import { localeFromAcceptLanguage } from '../common/locale';
 import { AppError } from './lib/errors';
+import { translate } from './lib/messages';
 import type { App, Deps } from './lib/http';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
@@ -45,6 +47,13 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
       return typeof sent === 'string' && /^[\w-]{8,64}$/.test(sent) ? sent : randomUUID();
     },
     requestIdHeader: false,
+    // Errors the router raises before any route runs (a malformed URL, an over-long parameter) in our shape too.
+    frameworkErrors: (error, request, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+      const body = { error: { code: 'bad_request', message: translate(locale, 'error.bad_request'), requestId: request.id } };
+      return (reply as FastifyReply).code(status).send(body);
+    },
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
