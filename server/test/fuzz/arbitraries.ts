@@ -45,6 +45,7 @@ export const ODD_STRINGS = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '=HYPERLINK("http://x")',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   '${7*7}{{7*7}}',
   '../../../../etc/passwd',
   '%00',
