@@ -10,6 +10,7 @@ import { SchemaNewerThanCodeError, migrate } from './db/migrate';
 import { ensureReferenceData } from './db/reference-data';
 import { users } from './db/schema';
 import { recordAudit } from './lib/audit';
+import { verifyAuditChain } from './lib/audit-chain';
 import { generateOneTimePassword, hashPassword } from './lib/passwords';
 import { setPassword } from './modules/auth/passwords-service';
 
@@ -26,6 +27,7 @@ Commands:
                [--display-name TEXT] [--region CODE]
   reset-password --username NAME
                                 set a new one-time password (printed once) and sign the user out everywhere
+  audit verify                  check the audit log's hash chain; names every event that was changed or removed
   --help                        show this text
 
 Configuration comes from the environment; see the README's configuration table.`;
@@ -161,6 +163,18 @@ async function main(argv: string[]) {
           await recordAudit(tx, cliContext(command), { action: 'users.reset_password', recordType: 'user', recordId: user.id });
         });
         printCredentials('New one-time password (shown once):', [{ username, password, mustChange: true }]);
+      });
+    case 'audit':
+      if (positionals[1] !== 'verify') throw new CliError('Usage: lantu audit verify');
+      return withDatabase(config, async (database) => {
+        const report = await verifyAuditChain(database.db);
+        console.log(`${report.events} audit events checked; chain head ${report.head ?? '(empty)'}`);
+        if (report.broken.length === 0) return console.log('The audit log is intact.');
+        for (const b of report.broken)
+          console.log(
+            `  event ${b.id}: ${b.reason === 'content_changed' ? 'content was changed' : 'the event before it was removed or changed'}`,
+          );
+        throw new CliError(`The audit log has been tampered with (${report.broken.length} events).`);
       });
     default:
       throw new CliError(`Unknown command "${command}". Run lantu --help.`);

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client';
-import { auditEvents } from '../db/schema';
 import type { RequestContext } from './actor';
+import { appendAuditEvent } from './audit-chain';
 
 type Json = Record<string, unknown>;
 
@@ -38,7 +38,7 @@ const clean = (value: Json | null | undefined) =>
 export async function recordAudit(tx: Executor, ctx: RequestContext | SystemContext, entry: AuditEntry) {
   const actor = 'actor' in ctx ? ctx.actor : null;
   const system = 'actor' in ctx ? null : ctx;
-  await tx.insert(auditEvents).values({
+  await appendAuditEvent(tx, {
     actorId: actor?.userId ?? system?.actorId ?? null,
     actorName: actor?.username ?? system?.actorName ?? null,
     actorUnitId: actor?.unitId ?? system?.actorUnitId ?? null,

@@ -56,6 +56,9 @@ export const auditEvents = pgTable(
     recordId: text('record_id'),
     before: jsonb('before'),
     after: jsonb('after'),
+    /** Tamper evidence: each event's hash covers its content and the previous event's hash (a chain). */
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
