@@ -4,6 +4,7 @@ import { ROLE_CODES, type RoleCode } from '../common/permissions';
 import { buildApp } from './app';
 import { type Config, ConfigError, loadConfig } from './config';
 import { countUsers, createAccount, ensureRootUnit } from './db/accounts';
+import { BackupError, backupDatabase, restoreDatabase } from './db/backup';
 import { type Database, openDatabase } from './db/client';
 import { seedDemo } from './db/demo';
 import { SchemaNewerThanCodeError, migrate } from './db/migrate';
@@ -28,6 +29,8 @@ Commands:
   reset-password --username NAME
                                 set a new one-time password (printed once) and sign the user out everywhere
   audit verify                  check the audit log's hash chain; names every event that was changed or removed
+  backup FILE                   write one consistent backup file (embedded: stop Lantu first)
+  restore FILE                  restore a backup into an empty database or an empty data folder
   --help                        show this text
 
 Configuration comes from the environment; see the README's configuration table.`;
@@ -164,6 +167,16 @@ async function main(argv: string[]) {
         });
         printCredentials('New one-time password (shown once):', [{ username, password, mustChange: true }]);
       });
+    case 'backup':
+    case 'restore': {
+      const file = positionals[1];
+      if (!file) throw new CliError(`Usage: lantu ${command} FILE`);
+      const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+      if (command === 'backup') await backupDatabase(target, file);
+      else await restoreDatabase(target, file);
+      console.log(command === 'backup' ? `Backup written to ${file}.` : `Restored ${file}. Start Lantu as usual.`);
+      return;
+    }
     case 'audit':
       if (positionals[1] !== 'verify') throw new CliError('Usage: lantu audit verify');
       return withDatabase(config, async (database) => {
@@ -189,7 +202,12 @@ function requireOption(value: string | undefined, name: string): string {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof CliError || error instanceof SchemaNewerThanCodeError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof CliError ||
+    error instanceof SchemaNewerThanCodeError ||
+    error instanceof BackupError
+  ) {
     console.error(error.message);
   } else {
     console.error(error);
