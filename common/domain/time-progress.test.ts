@@ -151,7 +151,8 @@ describe('completionAgainstTime properties', () => {
           if (Math.abs(raw) < 0.0499) expect(p.status).toBe('on_pace');
           if (raw > 0.0501) expect(p.status).toBe('ahead');
           if (raw < -0.0501) expect(p.status).toBe('behind');
-          expect(Math.abs(gap - raw)).toBeLessThanOrEqual(0.05 + 1e-9);
+          // Rounding moves the gap by at most half a tenth, plus float granularity when completion dwarfs the plan.
+          expect(Math.abs(gap - raw)).toBeLessThanOrEqual(0.05 + 1e-9 + Math.abs(raw) * 1e-12);
           const zh = describeTimeProgress(p, 'zh-CN');
           expect(zh.includes('快于')).toBe(p.status === 'ahead');
           expect(zh.includes('慢于')).toBe(p.status === 'behind');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GATE_CONDITIONS } from '../domain/gates';
 import { abilities, listQuery, optionalText, text, uuid, version } from './shared';
 
 export const POOLS = ['planning', 'advancing', 'implementing', 'completed', 'withdrawn'] as const;
@@ -12,7 +13,8 @@ export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
 /** The largest amount of money the API accepts: 10万亿元 in 元. */
 export const MAX_YUAN = 10_000_000_000_000;
 export const yuanAmount = z.number().int('format.yuanInteger').min(0, 'format.yuanNegative').max(MAX_YUAN, 'format.yuanTooLarge');
-export const isoDate = z.iso.date();
+/** A calendar date the database and the date arithmetic can both hold (years 1900–2199). */
+export const isoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'format.dateRange');
 const dictionaryCode = z
   .string()
   .trim()
@@ -305,3 +307,47 @@ export const annualPlanBody = z.strictObject({
   /** Required for an adjustment of a frozen baseline (年中调整). */
   reason: optionalText(500).optional(),
 });
+
+/** A project's history, newest first: its creation, pool moves and 项目代码 changes. */
+export const projectTimelineSchema = z.object({
+  items: z.array(
+    z.object({
+      at: z.string(),
+      kind: z.enum(['created', 'pool_move', 'code_change']),
+      actorName: z.string().nullable(),
+      /** The pool or code before (null for a first code or the creation). */
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export type ProjectTimeline = z.infer<typeof projectTimelineSchema>;
+
+const gateConditionList = z.array(z.enum(GATE_CONDITIONS)).max(GATE_CONDITIONS.length);
+const approvalTypeCodes = z.array(dictionaryCode).max(30);
+const gateConfigFields = {
+  /** The conditions of each forward move; a move left out has no conditions. */
+  gates: z.strictObject({
+    'planning->advancing': gateConditionList.optional(),
+    'advancing->implementing': gateConditionList.optional(),
+    'implementing->completed': gateConditionList.optional(),
+  }),
+  /** Approval item types (dictionary `approval_item_type`) each approval type needs before construction. */
+  requiredApprovals: z.strictObject({
+    approval: approvalTypeCodes.optional(),
+    ratification: approvalTypeCodes.optional(),
+    filing: approvalTypeCodes.optional(),
+  }),
+};
+/** Replacing a district's gate configuration; `version` is 0 while the district still uses the defaults. */
+export const gateConfigBody = z.strictObject({ ...gateConfigFields, version: z.number().int().min(0).max(2_147_483_647) });
+export const gateConfigSchema = z.object({
+  regionCode: z.string(),
+  ...gateConfigFields,
+  /** True while the district has not saved its own configuration and the defaults apply. */
+  isDefault: z.boolean(),
+  version: z.number(),
+  abilities,
+});
+export type GateConfigView = z.infer<typeof gateConfigSchema>;

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
+import { todayInChina } from '../../common/domain/dates';
 import type { RoleCode } from '../../common/permissions';
 import type { SystemContext } from '../lib/audit';
 import { createAccount } from './accounts';
 import type { Db } from './client';
 import { units, users } from './schema';
+import { buildDemoProjects, DEMO_LEADERS, insertDemoProjects } from './seed-data/demo-projects';
 import { DEMO_UNITS } from './seed-data/demo-units';
 
 /** One illustrative person per role; usernames are documented in the README. */
@@ -19,8 +21,9 @@ export const DEMO_USERS: { username: string; displayName: string; roleCode: Role
 export type DemoCredentials = { username: string; password: string; mustChange: boolean }[];
 
 /**
- * Loads the demo district (济南市天桥区) on a database that has no users yet: its units and one user per role.
- * Passwords are generated and returned for printing, or all set to `password` when one is given.
+ * Loads the demo district (济南市天桥区) on a database that has no users yet: its units, one user per role, more
+ * district leaders, and its key projects for the current year. Passwords are generated and returned for printing
+ * (the extra leaders' are not: they are illustrative), or all set to `password` when one is given.
  */
 export async function seedDemo(db: Db, password: string | undefined): Promise<DemoCredentials | null> {
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
@@ -46,11 +49,29 @@ export async function seedDemo(db: Db, password: string | undefined): Promise<De
     }
   });
   const credentials: DemoCredentials = [];
+  const userIds = new Map<string, string>();
   for (const demoUser of DEMO_USERS) {
     const unitId = ids.get(demoUser.unitKey);
     if (!unitId) throw new Error(`demo unit ${demoUser.unitKey} missing`);
     const created = await createAccount(db, ctx, { ...demoUser, unitId, password });
     credentials.push({ username: demoUser.username, password: created.password, mustChange: created.mustChange });
+    userIds.set(demoUser.username, created.id);
   }
+  const leaderUnitId = ids.get('gov');
+  if (!leaderUnitId) throw new Error('demo unit gov missing');
+  // Hashing dominates account creation, so the leaders are created side by side (their order is kept).
+  const leaders = await Promise.all(
+    DEMO_LEADERS.map((leader) => createAccount(db, ctx, { ...leader, unitId: leaderUnitId, roleCode: 'leader', password })),
+  );
+  const leaderIds = [userIds.get('leader') ?? '', ...leaders.map((l) => l.id)];
+  const today = todayInChina();
+  const rows = buildDemoProjects({
+    year: Number(today.slice(0, 4)),
+    today,
+    unitIds: ids,
+    leaderIds,
+    officeUserId: userIds.get('office') ?? '',
+  });
+  await db.transaction((tx) => insertDemoProjects(tx, rows));
   return credentials;
 }

@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import { count, sql } from 'drizzle-orm';
 import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, ROLE_CODES, type RoleCode } from '../../common/permissions';
 import type { Db, Executor } from './client';
-import { dictionaryItems, regions, roles, settings } from './schema';
+import { dictionaryItems, planTemplates, regions, roles, settings } from './schema';
 import { DICTIONARY_SEEDS } from './seed-data/dictionaries';
 import { INDUSTRY_ITEMS } from './seed-data/industries';
+import { PLAN_TEMPLATES } from './seed-data/plan-templates';
 
 const ROLE_NAMES: Record<RoleCode, [string, string]> = {
   admin: ['系统管理员', 'Administrator'],
@@ -45,7 +46,7 @@ async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) =
 
 /**
  * Loads what every Lantu instance needs whatever its data: regions, the six roles, the settings row and the
- * dictionaries. Idempotent: only what is missing is added, so an administrator's edits survive restarts.
+ * dictionaries and the plan templates. Idempotent: only what is missing is added, so an administrator's edits survive restarts.
  */
 export async function ensureReferenceData(db: Db) {
   await db.transaction(async (tx) => {
@@ -66,6 +67,7 @@ export async function ensureReferenceData(db: Db) {
       .onConflictDoNothing();
     await tx.insert(settings).values({ id: 1 }).onConflictDoNothing();
     await seedDictionaries(tx);
+    await seedPlanTemplates(tx);
   });
 }
 
@@ -77,4 +79,11 @@ async function seedDictionaries(tx: Executor) {
     ...Object.entries(DICTIONARY_SEEDS).flatMap(([type, items]) => items.map((item, i) => ({ ...item, type, sortOrder: i }))),
   ];
   await insertInChunks(all, 500, (chunk) => tx.insert(dictionaryItems).values(chunk));
+}
+
+// Only into an empty table, so templates an administrator has edited or removed are never put back.
+async function seedPlanTemplates(tx: Executor) {
+  const [existing] = await tx.select({ n: count() }).from(planTemplates);
+  if (existing?.n) return;
+  await tx.insert(planTemplates).values(PLAN_TEMPLATES.map((t) => ({ name: t.name, categoryCode: t.categoryCode, items: t.items })));
 }

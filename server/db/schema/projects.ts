@@ -36,7 +36,7 @@ export const projects = pgTable(
       .notNull()
       .references(() => regions.code),
     name: text('name').notNull(),
-    /** Pinyin initials of the name (天桥广场 → thgc), for search. */
+    /** Pinyin initials of the name (天桥广场 → tqgc), for search. */
     namePinyin: text('name_pinyin').notNull().default(''),
     /** 项目代码, normalised; empty while in planning. Unique per region. */
     code: text('code'),

@@ -1,3 +1,13 @@
 import type { App, Deps } from '../../lib/http';
+import { annualPlanRoutes } from './annual-plans-routes';
+import { approvalItemRoutes } from './approval-items-routes';
+import { fundingLineRoutes } from './funding-lines-routes';
+import { planScheduleRoutes } from './plan-routes';
 
-export function planRoutes(_app: App, _deps: Deps) {}
+/** The project tracks kept beside the project record: approvals, funding, the plan, the annual plan and progress. */
+export function planRoutes(app: App, deps: Deps) {
+  approvalItemRoutes(app, deps);
+  fundingLineRoutes(app, deps);
+  planScheduleRoutes(app, deps);
+  annualPlanRoutes(app, deps);
+}

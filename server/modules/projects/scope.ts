@@ -7,15 +7,25 @@ import { dataScopeCondition, likePrefix } from '../../lib/scope';
 /**
  * Which projects the actor may see: the data scope applied to the lead unit (own = created by the actor),
  * within the actor's jurisdiction; and a leader always sees every project he is in charge of.
+ * Projects belong to a district, so someone at a street of the district is within its jurisdiction too (his data
+ * scope then narrows what he sees); a district of another branch of the tree never is.
  */
 export function projectScopeCondition(actor: Actor): SQL {
-  const inJurisdiction = sql`exists (select 1 from regions pr where pr.code = ${projects.regionCode} and pr.path like ${likePrefix(actor.regionPath)})`;
-  const byScope = dataScopeCondition(actor, { unitId: projects.leadUnitId, ownerId: projects.createdBy });
+  const inJurisdiction = sql`exists (select 1 from regions pr where pr.code = ${projects.regionCode}
+    and (pr.path like ${likePrefix(actor.regionPath)} or ${actor.regionPath} like pr.path || '%'))`;
+  const byScope = leadUnitScopeCondition(actor);
   const inCharge = exists(
     sql`(select 1 from ${projectLeaders} where ${projectLeaders.projectId} = ${projects.id} and ${projectLeaders.userId} = ${actor.userId})`,
   );
   return and(inJurisdiction, or(byScope, inCharge)) as SQL;
 }
+
+/**
+ * True when the project's lead unit lies in the actor's data scope (for the `own` scope: the actor created it);
+ * only then may the actor edit the project, while a leader in charge of it only reads it.
+ */
+export const leadUnitScopeCondition = (actor: Actor): SQL =>
+  dataScopeCondition(actor, { unitId: projects.leadUnitId, ownerId: projects.createdBy });
 
 export type ProjectRow = typeof projects.$inferSelect;
 

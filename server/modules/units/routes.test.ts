@@ -112,6 +112,15 @@ describeEachDatabase('units API', (t) => {
     const beiyuan = (await admin.get('/api/v1/units?q=北园街道')).json().items[0];
     const refused = await admin.delete(`/api/v1/units/${beiyuan.id}`);
     expect(refused.statusCode).toBe(409);
+    // A unit that leads projects stays: a new unit made lead of a project cannot be deleted.
+    const lead = (
+      await admin.post('/api/v1/units', { name: '项目牵头单位', kind: 'bureau', regionCode: '370105', parentId: govId })
+    ).json();
+    const project = await admin.post('/api/v1/projects', { name: '单位删除测试项目', leadUnitId: lead.id });
+    expect(project.statusCode).toBe(201);
+    const inUse = await admin.delete(`/api/v1/units/${lead.id}`);
+    expect(inUse.statusCode).toBe(409);
+    expect(errorOf(inUse).message).toBe('该单位还是项目的责任单位或配合单位，不能删除');
   });
 
   it('rejects a write without the CSRF token', async () => {

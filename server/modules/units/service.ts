@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, exists, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { unitCreateBody, unitUpdateBody } from '../../../common/schemas/organisation';
 import type { Executor, Tx } from '../../db/client';
-import { regions, units, users } from '../../db/schema';
+import { projectCoUnits, projects, regions, units, users } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
@@ -159,6 +159,22 @@ export async function deleteUnit({ ctx, tx, id }: { ctx: RequestContext; tx: Tx;
   if ((await countChildren(tx, id)) > 0) throw conflict('unit.has_children');
   const [member] = await tx.select({ id: users.id }).from(users).where(eq(users.unitId, id)).limit(1);
   if (member) throw conflict('unit.has_users');
+  const [project] = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(
+      or(
+        eq(projects.leadUnitId, id),
+        exists(
+          tx
+            .select()
+            .from(projectCoUnits)
+            .where(and(eq(projectCoUnits.projectId, projects.id), eq(projectCoUnits.unitId, id))),
+        ),
+      ),
+    )
+    .limit(1);
+  if (project) throw conflict('unit.has_projects');
   await tx.delete(units).where(eq(units.id, id));
   await recordAudit(tx, ctx, {
     action: 'units.delete',

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { annualPlanSchema, approvalItemSchema, fundingLineSchema, isoDate, planTemplateSchema } from '../../../common/schemas/projects';
+import { abilities, errorSchema, uuid, version } from '../../../common/schemas/shared';
+import { errorResponses } from '../../lib/http';
+
+/** The error answers of the project-track routes: the usual ones and 422 for a refused business rule. */
+export const trackErrorResponses = { ...errorResponses, 422: errorSchema } as const;
+
+const year = z.coerce.number().int().min(2000).max(2100);
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{1,16}$/, 'format.code');
+
+/** A route about one project. */
+export const projectParam = z.strictObject({ id: uuid });
+/** A route about one approval item of a project. */
+export const approvalItemParam = z.strictObject({ id: uuid, itemId: uuid });
+/** A route about one funding line of a project. */
+export const fundingLineParam = z.strictObject({ id: uuid, lineId: uuid });
+/** A route about one version of a project's annual plan. */
+export const annualPlanParam = z.strictObject({ id: uuid, planId: uuid });
+
+/** A project's approval items, with what the actor may do to them (the same for every item of the project). */
+export const approvalItemListSchema = z.object({ items: z.array(approvalItemSchema), abilities });
+
+/** The sums of a funding plan's columns, in 元. */
+export const fundingTotalsSchema = z.object({
+  plannedYuan: z.number(),
+  appliedYuan: z.number(),
+  approvedYuan: z.number(),
+  receivedYuan: z.number(),
+});
+/** A project's funding plan by source, with the totals row the ledger shows. */
+export const fundingLineListSchema = z.object({ items: z.array(fundingLineSchema), totals: fundingTotalsSchema, abilities });
+
+/** Plan templates for one project category, or all of them. */
+export const planTemplateQuery = z.strictObject({ categoryCode: code.optional() });
+/** The plan templates a project can start from. */
+export const planTemplateListSchema = z.object({ items: z.array(planTemplateSchema) });
+/** Which template replaces the plan, and the project's version the editor started from. */
+export const applyTemplateBody = z.strictObject({ templateId: uuid, version });
+
+/** The year whose annual plan versions to show; this year by default. */
+export const annualPlanQuery = z.strictObject({ year: year.optional() });
+/** Every version of one year's annual plan, newest first, with the current version and the frozen baseline. */
+export const annualPlanListSchema = z.object({
+  year: z.number(),
+  items: z.array(annualPlanSchema),
+  current: annualPlanSchema.nullable(),
+  baseline: annualPlanSchema.nullable(),
+  abilities,
+});
+
+/** What completion is compared with: the share of the year elapsed, or the share of the monthly plan due. */
+export const TIME_BASES = ['calendar', 'monthly'] as const;
+/** The year and date of a progress figure (this year, today by default) and its basis. */
+export const progressQuery = z.strictObject({
+  year: year.optional(),
+  asOf: isoDate.optional(),
+  /** `calendar`: share of the year elapsed (时间进度, the default); `monthly`: the cumulative monthly plan due. */
+  basis: z.enum(TIME_BASES).optional(),
+});
+/** A project's completion against time, as `completionAgainstTime` computes it, with where its figures come from. */
+export const projectProgressSchema = z.object({
+  projectId: z.string(),
+  year: z.number(),
+  asOf: z.string(),
+  basis: z.enum(TIME_BASES),
+  annualPlanId: z.string().nullable(),
+  annualPlanVersionNo: z.number().nullable(),
+  completedYuan: z.number(),
+  plannedYuan: z.number(),
+  completionRate: z.number().nullable(),
+  timeElapsedRate: z.number(),
+  gapPoints: z.number().nullable(),
+  status: z.enum(['ahead', 'on_pace', 'behind', 'no_plan']),
+  /** Where completedYuan comes from; until monthly progress reports exist it is 0 and says so. */
+  completedSource: z.literal('reports_not_yet_available'),
+  /** The figure as officials write it, e.g. 完成年度计划的45.5%，快于时间进度3.8个百分点. */
+  summary: z.string(),
+});

@@ -1,0 +1,163 @@
+import { type AnyColumn, type SQL, and, count, eq, exists, gte, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { normaliseProjectCode } from '../../../common/domain/project-code';
+import type { ProjectListQuery } from '../../../common/schemas/projects';
+import type { Executor } from '../../db/client';
+import { annualPlans, dictionaryItems, projectLeaders, projects, units } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { AppError } from '../../lib/errors';
+import { containsPattern, pageWindow } from '../../lib/list';
+import { likePrefix } from '../../lib/scope';
+import { type NamedRef, leadersJson, manageableFlag, streetRegion } from './repository';
+import { projectScopeCondition } from './scope';
+
+/** A project as the list query reads it: the list columns and the names joined in. */
+export type ProjectListRow = Pick<
+  typeof projects.$inferSelect,
+  | 'id'
+  | 'name'
+  | 'code'
+  | 'pool'
+  | 'nature'
+  | 'categoryCode'
+  | 'industryCode'
+  | 'isProvincialKey'
+  | 'isCityKey'
+  | 'totalInvestmentYuan'
+  | 'leadUnitId'
+  | 'plannedStart'
+  | 'plannedCompletion'
+  | 'updatedAt'
+  | 'version'
+> & { leadUnitName: string; streetName: string | null; leaders: NamedRef[]; manageable: boolean };
+
+/**
+ * `q` finds a project by a piece of its name, by the initials of its name's pinyin (天桥广场 → tqgc) when the text
+ * is plain letters and digits, and by the start of its 项目代码 (full-width digits and dashes accepted).
+ */
+function searchCondition(q: string): SQL | undefined {
+  const text = q.trim();
+  const initials = /^[A-Za-z0-9]+$/.test(text) ? text.toLowerCase() : '';
+  const code = normaliseProjectCode(text);
+  return or(
+    ilike(projects.name, containsPattern(text)),
+    initials ? like(projects.namePinyin, containsPattern(initials)) : undefined,
+    /^\d[\d-]*$/.test(code) ? like(projects.code, likePrefix(code)) : undefined,
+  );
+}
+
+/**
+ * A project belongs to a year when its planned span [start, completion] or its actual span [start, completion or
+ * still open] overlaps the year, or when it has an annual plan for that year. A span with one date is that day.
+ */
+function yearCondition(year: number): SQL | undefined {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  return or(
+    and(
+      lte(sql`coalesce(${projects.plannedStart}, ${projects.plannedCompletion})`, last),
+      gte(sql`coalesce(${projects.plannedCompletion}, ${projects.plannedStart})`, first),
+    ),
+    and(
+      lte(sql`coalesce(${projects.actualStart}, ${projects.actualCompletion})`, last),
+      or(isNull(projects.actualCompletion), gte(projects.actualCompletion, first)),
+    ),
+    exists(sql`(select 1 from ${annualPlans} ap where ap.project_id = ${projects.id} and ap.year = ${year})`),
+  );
+}
+
+const LEVEL_COLUMNS = { provincial: projects.isProvincialKey, city: projects.isCityKey, district: projects.isDistrictKey } as const;
+const some = <T>(values: T[] | undefined): values is T[] => !!values && values.length > 0;
+
+/** Every filter of the list, inside the actor's scope. */
+function listCondition(db: Executor, actor: Actor, query: ProjectListQuery): SQL {
+  const industrySections = some(query.industryCode)
+    ? db
+        .select({ code: dictionaryItems.code })
+        .from(dictionaryItems)
+        .where(and(eq(dictionaryItems.type, 'industry'), inArray(dictionaryItems.parentCode, query.industryCode)))
+    : null;
+  return and(
+    projectScopeCondition(actor),
+    query.q ? searchCondition(query.q) : undefined,
+    some(query.pool) ? inArray(projects.pool, query.pool) : undefined,
+    some(query.nature) ? inArray(projects.nature, query.nature) : undefined,
+    some(query.level) ? or(...query.level.map((level) => eq(LEVEL_COLUMNS[level], true))) : undefined,
+    some(query.categoryCode) ? inArray(projects.categoryCode, query.categoryCode) : undefined,
+    // A section letter ('C') also finds the projects filed under its divisions ('13'…'43').
+    some(query.industryCode) && industrySections
+      ? or(inArray(projects.industryCode, query.industryCode), inArray(projects.industryCode, industrySections))
+      : undefined,
+    some(query.leadUnitId) ? inArray(projects.leadUnitId, query.leadUnitId) : undefined,
+    query.leaderId
+      ? exists(sql`(select 1 from ${projectLeaders} fl where fl.project_id = ${projects.id} and fl.user_id = ${query.leaderId})`)
+      : undefined,
+    some(query.streetCode) ? inArray(projects.streetCode, query.streetCode) : undefined,
+    some(query.clusterCode) ? inArray(projects.clusterCode, query.clusterCode) : undefined,
+    some(query.parkCode) ? inArray(projects.parkCode, query.parkCode) : undefined,
+    query.year ? yearCondition(query.year) : undefined,
+  ) as SQL;
+}
+
+const SORTS: Record<string, AnyColumn[]> = {
+  // Names sort by their pinyin, the order officials expect, not by code point.
+  name: [projects.namePinyin, projects.name],
+  code: [projects.code],
+  totalInvestmentYuan: [projects.totalInvestmentYuan],
+  plannedStart: [projects.plannedStart],
+  plannedCompletion: [projects.plannedCompletion],
+  updatedAt: [projects.updatedAt],
+};
+
+/** ORDER BY for `sort` (default newest change first); empty values sort last either way, ties by id. */
+function projectOrder(sort: string | undefined): SQL[] {
+  const wanted = sort ?? '-updatedAt';
+  const descending = wanted.startsWith('-');
+  const field = descending ? wanted.slice(1) : wanted;
+  const columns = SORTS[field];
+  if (!columns) {
+    throw new AppError(400, 'validation_failed', 'error.validation_failed', {}, [
+      { path: 'query.sort', messageKey: 'list.unknown_sort', params: { field, allowed: Object.keys(SORTS).join(', ') } },
+    ]);
+  }
+  const direction = descending ? sql`desc nulls last` : sql`asc nulls last`;
+  return [...columns.map((c) => sql`${c} ${direction}`), sql`${projects.id} asc`];
+}
+
+/** One page of the projects the actor may see, with lead unit, street and leaders in the same query. */
+export async function listProjects(db: Executor, actor: Actor, query: ProjectListQuery) {
+  const where = listCondition(db, actor, query);
+  const window = pageWindow(query);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: projects.id,
+        name: projects.name,
+        code: projects.code,
+        pool: projects.pool,
+        nature: projects.nature,
+        categoryCode: projects.categoryCode,
+        industryCode: projects.industryCode,
+        isProvincialKey: projects.isProvincialKey,
+        isCityKey: projects.isCityKey,
+        totalInvestmentYuan: projects.totalInvestmentYuan,
+        leadUnitId: projects.leadUnitId,
+        plannedStart: projects.plannedStart,
+        plannedCompletion: projects.plannedCompletion,
+        updatedAt: projects.updatedAt,
+        version: projects.version,
+        leadUnitName: units.name,
+        streetName: streetRegion.name,
+        leaders: leadersJson,
+        manageable: manageableFlag(actor),
+      })
+      .from(projects)
+      .innerJoin(units, eq(units.id, projects.leadUnitId))
+      .leftJoin(streetRegion, eq(streetRegion.code, projects.streetCode))
+      .where(where)
+      .orderBy(...projectOrder(query.sort))
+      .limit(window.limit)
+      .offset(window.offset),
+    db.select({ n: count() }).from(projects).where(where),
+  ]);
+  return { rows: rows.map((r): ProjectListRow => ({ ...r, manageable: !!r.manageable })), total: total?.n ?? 0 };
+}

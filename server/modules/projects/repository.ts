@@ -1,0 +1,107 @@
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client';
+import { projectCoUnits, projectLeaders, projects, regions, units } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { conflict } from '../../lib/errors';
+import { type ProjectRow, leadUnitScopeCondition, projectScopeCondition } from './scope';
+
+/** A person or unit as a project shows it: id and name. */
+export type NamedRef = { id: string; name: string };
+
+/** A project with the names its page shows and whether the actor may edit it. */
+export type ProjectDetailRow = ProjectRow & {
+  leadUnitName: string;
+  streetName: string | null;
+  codeRegionName: string | null;
+  leaders: NamedRef[];
+  coUnits: NamedRef[];
+  /** The lead unit lies in the actor's data scope, so the actor may edit (see policy.ts). */
+  manageable: boolean;
+};
+
+/** The street (乡镇/街道) region of a project, joined for its name. */
+export const streetRegion = alias(regions, 'street_region');
+const codeRegion = alias(regions, 'code_region');
+
+/** The project's leaders in charge as a JSON array, in one correlated subquery (no query per row). */
+export const leadersJson = sql<
+  NamedRef[]
+>`(select coalesce(json_agg(json_build_object('id', lu.id, 'name', lu.display_name) order by lu.display_name, lu.id), '[]'::json)
+  from ${projectLeaders} pl join users lu on lu.id = pl.user_id where pl.project_id = ${projects.id})`;
+
+const coUnitsJson = sql<
+  NamedRef[]
+>`(select coalesce(json_agg(json_build_object('id', cu.id, 'name', cu.name) order by cu.sort_order, cu.name), '[]'::json)
+  from ${projectCoUnits} pc join units cu on cu.id = pc.unit_id where pc.project_id = ${projects.id})`;
+
+/** Whether the actor may edit, computed in the same query as the row. */
+export const manageableFlag = (actor: Actor) => sql<boolean>`(${leadUnitScopeCondition(actor)})`;
+
+/** One project with the names the page shows, or null when it does not exist or lies outside the actor's scope. */
+export async function findProjectDetail(db: Executor, actor: Actor, id: string): Promise<ProjectDetailRow | null> {
+  const [row] = await db
+    .select({
+      project: projects,
+      leadUnitName: units.name,
+      streetName: streetRegion.name,
+      codeRegionName: codeRegion.name,
+      leaders: leadersJson,
+      coUnits: coUnitsJson,
+      manageable: manageableFlag(actor),
+    })
+    .from(projects)
+    .innerJoin(units, eq(units.id, projects.leadUnitId))
+    .leftJoin(streetRegion, eq(streetRegion.code, projects.streetCode))
+    .leftJoin(codeRegion, eq(codeRegion.code, projects.codeRegionCode))
+    .where(and(eq(projects.id, id), projectScopeCondition(actor)) as SQL);
+  if (!row) return null;
+  const { project, ...names } = row;
+  return { ...project, ...names, manageable: !!names.manageable };
+}
+
+/** True for PostgreSQL's unique_violation, however deep the driver wrapped it. */
+const isUniqueViolation = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, cause } = error as { code?: unknown; cause?: unknown };
+  return code === '23505' || isUniqueViolation(cause);
+};
+
+/** Two saves racing for the same 项目代码 both pass the check; the unique index stops the second, answered as 409. */
+async function guardDuplicateCode<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict('project.duplicate_code', 'code');
+    throw error;
+  }
+}
+
+type ProjectValues = Omit<typeof projects.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'pool' | 'poolChangedAt'>;
+
+/** Inserts a new project (in the planning pool) and answers its id. */
+export async function insertProject(db: Executor, values: ProjectValues): Promise<string> {
+  const [row] = await guardDuplicateCode(db.insert(projects).values(values).returning({ id: projects.id }));
+  if (!row) throw new Error('project insert returned nothing');
+  return row.id;
+}
+
+/** Writes new values when the version still matches; false when someone else saved first. */
+export async function updateProjectRow(db: Executor, id: string, version: number, values: Partial<ProjectValues>) {
+  const updated = await guardDuplicateCode(
+    db
+      .update(projects)
+      .set({ ...values, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(projects.id, id), eq(projects.version, version)))
+      .returning({ id: projects.id }),
+  );
+  return updated.length > 0;
+}
+
+/** Replaces the leaders in charge and the co-operating units with the given lists. */
+export async function replaceProjectLinks(db: Executor, projectId: string, links: { leaderIds: string[]; coUnitIds: string[] }) {
+  await db.delete(projectLeaders).where(eq(projectLeaders.projectId, projectId));
+  await db.delete(projectCoUnits).where(eq(projectCoUnits.projectId, projectId));
+  if (links.leaderIds.length) await db.insert(projectLeaders).values(links.leaderIds.map((userId) => ({ projectId, userId })));
+  if (links.coUnitIds.length) await db.insert(projectCoUnits).values(links.coUnitIds.map((unitId) => ({ projectId, unitId })));
+}
