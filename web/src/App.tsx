@@ -19,6 +19,7 @@ function page<M extends Record<string, unknown>, K extends keyof M>(load: () => 
 
 const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/HomePage'), 'HomePage'),
+  projects: page(() => import('./pages/ProjectsPage'), 'ProjectsPage'),
   units: page(() => import('./pages/UnitsPage'), 'UnitsPage'),
   users: page(() => import('./pages/UsersPage'), 'UsersPage'),
   roles: page(() => import('./pages/RolesPage'), 'RolesPage'),
@@ -28,6 +29,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   settings: page(() => import('./pages/SettingsPage'), 'SettingsPage'),
   tokens: page(() => import('./pages/ApiTokensPage'), 'ApiTokensPage'),
 };
+const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage');
 const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
 const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 
@@ -40,6 +42,18 @@ const guardedPages: RouteObject[] = NAV_ITEMS.map((item) => {
   );
   return item.path === '/' ? { index: true, element } : { path: item.path.slice(1), element };
 });
+
+// Screens reached from a menu item's page rather than from the menu (the menu highlights their parent).
+const detailPages: RouteObject[] = [
+  {
+    path: 'projects/:id',
+    element: (
+      <RequirePermission permission="project.read">
+        <ProjectPage />
+      </RequirePermission>
+    ),
+  },
+];
 
 const router = createBrowserRouter([
   {
@@ -57,7 +71,12 @@ const router = createBrowserRouter([
             <AppLayout />
           </RequireAuth>
         ),
-        children: [...guardedPages, { path: 'change-password', element: <ChangePasswordPage /> }, { path: '*', element: <NotFoundPage /> }],
+        children: [
+          ...guardedPages,
+          ...detailPages,
+          { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
     ],
   },

@@ -1,7 +1,9 @@
+import { projectsEnUS } from './projects.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English for every key of zh-CN.ts; a missing or extra key is a compile error. */
 export const enUS: Record<keyof typeof zhCN, string> = {
+  ...projectsEnUS,
   'app.name': 'Lantu 蓝图',
   'app.tagline': 'Key projects · Investment attraction · Targets',
 

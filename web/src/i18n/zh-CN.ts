@@ -1,9 +1,13 @@
+import { projectsZhCN } from './projects.zh-CN';
+
 /**
  * The interface text, in Chinese first. This object is the list of message keys: en-US.ts must translate every
  * key (it is typed Record<keyof typeof zhCN, string>), and t() accepts only these keys, so a missing or misspelt
- * key is a compile error. Placeholders are written {name}.
+ * key is a compile error. Placeholders are written {name}. Each domain's text lives in its own pair of files
+ * (projects.zh-CN.ts, projects.en-US.ts), spread in here.
  */
 export const zhCN = {
+  ...projectsZhCN,
   'app.name': '蓝图 Lantu',
   'app.tagline': '重点项目 · 招商引资 · 目标考核',
 

@@ -127,5 +127,6 @@ export const api = {
     send<T>('GET', path, { ...options, query }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => send<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => send<T>('PUT', path, { body }),
   delete: <T>(path: string) => send<T>('DELETE', path, {}),
 };

@@ -1,5 +1,7 @@
 import type { DictionaryType } from '../../../common/schemas/reference';
 import type { Region, Unit, User } from '../../../common/schemas/organisation';
+import type { z } from 'zod';
+import type { approvalItemSchema, milestoneSchema, Project, ProjectListQuery } from '../../../common/schemas/projects';
 
 // The enums live in zod schemas; listing them here again (checked exhaustive by the compiler) keeps zod out of the page.
 const exhaustive = <K extends string>(record: Record<K, true>): K[] => Object.keys(record) as K[];
@@ -22,3 +24,17 @@ export const DICTIONARY_TYPES = exhaustive<DictionaryType>({
   cluster: true,
   park: true,
 });
+
+export type Pool = Project['pool'];
+export type ProjectNature = Project['nature'];
+export type ApprovalType = NonNullable<Project['approvalType']>;
+export type ApprovalStatus = z.infer<typeof approvalItemSchema>['status'];
+export type MilestoneKind = z.infer<typeof milestoneSchema>['kind'];
+export type ProjectLevel = NonNullable<ProjectListQuery['level']>[number];
+
+export const POOLS = exhaustive<Pool>({ planning: true, advancing: true, implementing: true, completed: true, withdrawn: true });
+export const PROJECT_NATURES = exhaustive<ProjectNature>({ new_start: true, continuing: true, completing: true, reserve: true });
+export const APPROVAL_TYPES = exhaustive<ApprovalType>({ approval: true, ratification: true, filing: true });
+export const APPROVAL_STATUSES = exhaustive<ApprovalStatus>({ pending: true, in_progress: true, done: true, not_required: true });
+export const MILESTONE_KINDS = exhaustive<MilestoneKind>({ start: true, completion: true, other: true });
+export const PROJECT_LEVELS = exhaustive<ProjectLevel>({ provincial: true, city: true, district: true });

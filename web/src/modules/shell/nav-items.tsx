@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   EnvironmentOutlined,
+  FundProjectionScreenOutlined,
   HomeOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
@@ -13,7 +14,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../../../../common/permissions';
 import type { MessageKey } from '../../i18n';
 
-export type NavKey = 'home' | 'units' | 'users' | 'roles' | 'regions' | 'dictionaries' | 'audit' | 'settings' | 'tokens';
+export type NavKey = 'home' | 'projects' | 'units' | 'users' | 'roles' | 'regions' | 'dictionaries' | 'audit' | 'settings' | 'tokens';
 
 export type NavItem = {
   key: NavKey;
@@ -27,6 +28,7 @@ export type NavItem = {
 /** The side menu and the guarded routes, from one list so the two cannot disagree. */
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', path: '/', permission: null, label: 'nav.home', icon: <HomeOutlined /> },
+  { key: 'projects', path: '/projects', permission: 'project.read', label: 'nav.projects', icon: <FundProjectionScreenOutlined /> },
   { key: 'units', path: '/units', permission: 'unit.read', label: 'nav.units', icon: <ApartmentOutlined /> },
   { key: 'users', path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { key: 'roles', path: '/roles', permission: 'role.read', label: 'nav.roles', icon: <SafetyCertificateOutlined /> },

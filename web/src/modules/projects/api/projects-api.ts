@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type {
+  gateCheckSchema,
+  Pool,
+  Project,
+  ProjectListItem,
+  ProjectTimeline,
+  projectCreateBody,
+  projectUpdateBody,
+} from '../../../../../common/schemas/projects';
+import { api } from '../../../lib/api-client';
+import type { ListParams, Page } from '../../../lib/list';
+
+export type { Project, ProjectListItem };
+export type ProjectCreateBody = z.input<typeof projectCreateBody>;
+export type ProjectUpdateBody = z.input<typeof projectUpdateBody>;
+export type GateCheck = z.infer<typeof gateCheckSchema>;
+export type PoolMoveInput = { to: Pool; reason?: string; version: number };
+
+/** The list's filters, each multi-valued filter sent comma-separated (`pool=planning,advancing`). */
+export type ProjectFilters = {
+  q?: string;
+  pool?: string[];
+  nature?: string[];
+  level?: string[];
+  categoryCode?: string[];
+  industryCode?: string[];
+  leadUnitId?: string[];
+  leaderId?: string;
+  streetCode?: string[];
+  clusterCode?: string[];
+  parkCode?: string[];
+  year?: number;
+};
+export type ProjectListParams = ListParams & ProjectFilters;
+
+/** One entry of a project's history: a pool move, a 项目代码 change, its creation. */
+export type TimelineEntry = ProjectTimeline['items'][number];
+
+const csv = (values: string[] | undefined) => (values && values.length > 0 ? values.join(',') : undefined);
+
+/** The query string of the list: arrays joined with commas, empty filters left out. */
+export function listQueryOf({
+  pool,
+  nature,
+  level,
+  categoryCode,
+  industryCode,
+  leadUnitId,
+  streetCode,
+  clusterCode,
+  parkCode,
+  ...rest
+}: ProjectListParams) {
+  return {
+    ...rest,
+    pool: csv(pool),
+    nature: csv(nature),
+    level: csv(level),
+    categoryCode: csv(categoryCode),
+    industryCode: csv(industryCode),
+    leadUnitId: csv(leadUnitId),
+    streetCode: csv(streetCode),
+    clusterCode: csv(clusterCode),
+    parkCode: csv(parkCode),
+  };
+}
+
+export const projectsApi = {
+  list: (params: ProjectListParams, signal?: AbortSignal) => api.get<Page<ProjectListItem>>('/projects', listQueryOf(params), { signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<Project>(`/projects/${id}`, undefined, { signal }),
+  create: (body: ProjectCreateBody) => api.post<Project>('/projects', body),
+  update: (id: string, body: ProjectUpdateBody) => api.patch<Project>(`/projects/${id}`, body),
+  gates: (id: string, signal?: AbortSignal) => api.get<GateCheck[]>(`/projects/${id}/gates`, undefined, { signal }),
+  move: (id: string, body: PoolMoveInput) => api.post<Project>(`/projects/${id}/move`, body),
+  timeline: (id: string, signal?: AbortSignal) => api.get<ProjectTimeline>(`/projects/${id}/timeline`, undefined, { signal }),
+};

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { TimeProgress } from '../../../../../common/domain/time-progress';
+import type {
+  annualPlanBody,
+  annualPlanSchema,
+  approvalItemCreateBody,
+  approvalItemSchema,
+  approvalItemUpdateBody,
+  fundingLineCreateBody,
+  fundingLineSchema,
+  fundingLineUpdateBody,
+  milestoneSchema,
+  planBody,
+  planSchema,
+  planTemplateSchema,
+} from '../../../../../common/schemas/projects';
+import { api } from '../../../lib/api-client';
+
+export type ApprovalItem = z.infer<typeof approvalItemSchema>;
+export type ApprovalItemCreateBody = z.input<typeof approvalItemCreateBody>;
+export type ApprovalItemUpdateBody = z.input<typeof approvalItemUpdateBody>;
+export type FundingLine = z.infer<typeof fundingLineSchema>;
+export type FundingLineCreateBody = z.input<typeof fundingLineCreateBody>;
+export type FundingLineUpdateBody = z.input<typeof fundingLineUpdateBody>;
+export type FundingTotals = Pick<FundingLine, 'plannedYuan' | 'appliedYuan' | 'approvedYuan' | 'receivedYuan'>;
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type Plan = z.infer<typeof planSchema>;
+export type PlanBody = z.input<typeof planBody>;
+export type PlanTemplate = z.infer<typeof planTemplateSchema>;
+export type AnnualPlan = z.infer<typeof annualPlanSchema>;
+export type AnnualPlanBody = z.input<typeof annualPlanBody>;
+/** What the user may do to a track's records (the same for every record of the project). */
+export type TrackAbilities = Record<string, boolean>;
+export type ApprovalItemList = { items: ApprovalItem[]; abilities: TrackAbilities };
+export type FundingLineList = { items: FundingLine[]; totals: FundingTotals; abilities: TrackAbilities };
+/** A year's versions of the annual plan (newest first), the one in force, the frozen baseline, and `save`/`freeze`. */
+export type AnnualPlans = {
+  year: number;
+  items: AnnualPlan[];
+  current: AnnualPlan | null;
+  baseline: AnnualPlan | null;
+  abilities: TrackAbilities;
+};
+/** Completion against time for a project and year, with the annual plan version it is measured against. */
+export type ProjectProgress = TimeProgress & {
+  projectId: string;
+  year: number;
+  asOf: string;
+  annualPlanVersionNo: number | null;
+  /** Until monthly progress reports exist, completed investment is 0 and the server says so. */
+  completedSource: string;
+  summary: string;
+};
+
+const base = (projectId: string) => `/projects/${projectId}`;
+
+export const tracksApi = {
+  approvalItems: (projectId: string, signal?: AbortSignal) =>
+    api.get<ApprovalItemList>(`${base(projectId)}/approval-items`, undefined, { signal }),
+  createApprovalItem: (projectId: string, body: ApprovalItemCreateBody) =>
+    api.post<ApprovalItem>(`${base(projectId)}/approval-items`, body),
+  updateApprovalItem: (projectId: string, id: string, body: ApprovalItemUpdateBody) =>
+    api.patch<ApprovalItem>(`${base(projectId)}/approval-items/${id}`, body),
+  deleteApprovalItem: (projectId: string, id: string) => api.delete<{ ok: true }>(`${base(projectId)}/approval-items/${id}`),
+
+  fundingLines: (projectId: string, signal?: AbortSignal) =>
+    api.get<FundingLineList>(`${base(projectId)}/funding-lines`, undefined, { signal }),
+  createFundingLine: (projectId: string, body: FundingLineCreateBody) => api.post<FundingLine>(`${base(projectId)}/funding-lines`, body),
+  updateFundingLine: (projectId: string, id: string, body: FundingLineUpdateBody) =>
+    api.patch<FundingLine>(`${base(projectId)}/funding-lines/${id}`, body),
+  deleteFundingLine: (projectId: string, id: string) => api.delete<{ ok: true }>(`${base(projectId)}/funding-lines/${id}`),
+
+  plan: (projectId: string, signal?: AbortSignal) => api.get<Plan>(`${base(projectId)}/plan`, undefined, { signal }),
+  savePlan: (projectId: string, body: PlanBody) => api.put<Plan>(`${base(projectId)}/plan`, body),
+  templates: (categoryCode: string | null, signal?: AbortSignal) =>
+    api.get<{ items: PlanTemplate[] }>('/plan-templates', { categoryCode }, { signal }),
+  applyTemplate: (projectId: string, body: { templateId: string; version: number }) =>
+    api.post<Plan>(`${base(projectId)}/plan/apply-template`, body),
+
+  annualPlans: (projectId: string, year: number, signal?: AbortSignal) =>
+    api.get<AnnualPlans>(`${base(projectId)}/annual-plans`, { year }, { signal }),
+  createAnnualPlan: (projectId: string, body: AnnualPlanBody) => api.post<AnnualPlan>(`${base(projectId)}/annual-plans`, body),
+  freezeAnnualPlan: (projectId: string, planId: string) => api.post<AnnualPlan>(`${base(projectId)}/annual-plans/${planId}/freeze`),
+  progress: (projectId: string, year: number, signal?: AbortSignal) =>
+    api.get<ProjectProgress>(`${base(projectId)}/progress`, { year }, { signal }),
+};

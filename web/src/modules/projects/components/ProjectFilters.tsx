@@ -1,0 +1,192 @@
+import { Button, Flex, Input, Segmented, Select, TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { todayInChina } from '../../../../../common/domain/dates';
+import { useI18n } from '../../../i18n';
+import { POOLS, PROJECT_LEVELS, PROJECT_NATURES } from '../../../lib/enums';
+import { useAllUnits } from '../../units/hooks/use-units';
+import { buildUnitTree } from '../../units/utils/unit-tree';
+import type { ProjectFilters as Filters } from '../api/projects-api';
+import { toTree, useDictionaryOptions, useLeaders, useStreets } from '../hooks/use-pickers';
+import { hasFilters } from '../utils/list-params';
+
+type ProjectFiltersProps = { value: Filters; onChange: (value: Filters) => void };
+
+const ALL = 'all';
+const CLUSTER = 'cluster:';
+const PARK = 'park:';
+
+/** The years a list can be filtered by: five back, three ahead. */
+function yearOptions() {
+  const now = Number(todayInChina().slice(0, 4));
+  return Array.from({ length: 9 }, (_, i) => now + 3 - i).map((year) => ({ value: year, label: String(year) }));
+}
+
+/** Search (name, pinyin initials, 项目代码), the pool as a segmented switch, and the other filters. */
+export function ProjectFilters({ value, onChange }: ProjectFiltersProps) {
+  const { t } = useI18n();
+  const units = useAllUnits();
+  const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
+  const categories = useDictionaryOptions('project_category');
+  const industries = useDictionaryOptions('industry');
+  const clusters = useDictionaryOptions('cluster');
+  const parks = useDictionaryOptions('park');
+  const leaders = useLeaders();
+  const streets = useStreets();
+  const industryTree = useMemo(() => toTree(industries.options), [industries.options]);
+  // Clusters with their parks in one picker; values carry which of the two filters they set.
+  const placeTree = useMemo(
+    () =>
+      clusters.options.map((cluster) => ({
+        value: `${CLUSTER}${cluster.value}`,
+        title: cluster.label,
+        children: parks.options.filter((p) => p.parentCode === cluster.value).map((p) => ({ value: `${PARK}${p.value}`, title: p.label })),
+      })),
+    [clusters.options, parks.options],
+  );
+  const places = [...(value.clusterCode ?? []).map((c) => `${CLUSTER}${c}`), ...(value.parkCode ?? []).map((p) => `${PARK}${p}`)];
+  const set = (patch: Filters) => onChange({ ...value, ...patch });
+  const many = (values: string[]) => (values.length > 0 ? values : undefined);
+
+  return (
+    <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+      <Flex gap={8} wrap align="center">
+        <Input.Search
+          allowClear
+          defaultValue={value.q}
+          key={value.q ?? ''}
+          placeholder={t('project.searchPlaceholder')}
+          onSearch={(q) => set({ q: q.trim() || undefined })}
+          style={{ width: 320 }}
+          data-testid="project-search"
+        />
+        <Segmented
+          value={value.pool?.length === 1 ? value.pool[0] : ALL}
+          onChange={(pool: string) => set({ pool: pool === ALL ? undefined : [pool] })}
+          options={[{ value: ALL, label: t('pool.all') }, ...POOLS.map((pool) => ({ value: pool, label: t(`pool.${pool}`) }))]}
+          data-testid="project-pool-filter"
+        />
+        {hasFilters(value) && (
+          <Button type="link" onClick={() => onChange({})} data-testid="project-filters-reset">
+            {t('project.filters.reset')}
+          </Button>
+        )}
+      </Flex>
+      <Flex gap={8} wrap>
+        <Select
+          mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear
+          maxTagCount="responsive"
+          value={value.nature ?? []}
+          onChange={(nature: string[]) => set({ nature: many(nature) })}
+          placeholder={t('project.nature')}
+          options={PROJECT_NATURES.map((n) => ({ value: n, label: t(`nature.${n}`) }))}
+          style={{ width: 150 }}
+          data-testid="project-nature-filter"
+        />
+        <Select
+          mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear
+          maxTagCount="responsive"
+          value={value.level ?? []}
+          onChange={(level: string[]) => set({ level: many(level) })}
+          placeholder={t('project.level')}
+          options={PROJECT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+          style={{ width: 150 }}
+          data-testid="project-level-filter"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          value={value.categoryCode ?? []}
+          onChange={(categoryCode: string[]) => set({ categoryCode: many(categoryCode) })}
+          placeholder={t('project.category')}
+          options={categories.options}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 160 }}
+          data-testid="project-category-filter"
+        />
+        <TreeSelect
+          multiple
+          allowClear
+          maxTagCount="responsive"
+          value={value.industryCode ?? []}
+          onChange={(industryCode: string[]) => set({ industryCode: many(industryCode) })}
+          placeholder={t('project.industry')}
+          treeData={industryTree}
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          popupMatchSelectWidth={360}
+          style={{ width: 180 }}
+          data-testid="project-industry-filter"
+        />
+        <TreeSelect
+          multiple
+          allowClear
+          maxTagCount="responsive"
+          value={value.leadUnitId ?? []}
+          onChange={(leadUnitId: string[]) => set({ leadUnitId: many(leadUnitId) })}
+          placeholder={t('project.leadUnit')}
+          treeData={unitTree}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          popupMatchSelectWidth={300}
+          style={{ width: 200 }}
+          data-testid="project-lead-unit-filter"
+        />
+        {leaders.allowed && (
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={value.leaderId}
+            onChange={(leaderId?: string) => set({ leaderId })}
+            placeholder={t('project.leaders')}
+            options={leaders.options}
+            style={{ width: 150 }}
+            data-testid="project-leader-filter"
+          />
+        )}
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          value={value.streetCode ?? []}
+          onChange={(streetCode: string[]) => set({ streetCode: many(streetCode) })}
+          placeholder={t('project.street')}
+          options={streets.options}
+          showSearch={{ optionFilterProp: 'label' }}
+          style={{ width: 160 }}
+          data-testid="project-street-filter"
+        />
+        <TreeSelect
+          multiple
+          allowClear
+          maxTagCount="responsive"
+          value={places}
+          onChange={(selected: string[]) =>
+            set({
+              clusterCode: many(selected.filter((v) => v.startsWith(CLUSTER)).map((v) => v.slice(CLUSTER.length))),
+              parkCode: many(selected.filter((v) => v.startsWith(PARK)).map((v) => v.slice(PARK.length))),
+            })
+          }
+          placeholder={t('project.clusterPark')}
+          treeData={placeTree}
+          treeDefaultExpandAll
+          popupMatchSelectWidth={260}
+          style={{ width: 180 }}
+          data-testid="project-place-filter"
+        />
+        <Select
+          allowClear
+          value={value.year}
+          onChange={(year?: number) => set({ year })}
+          placeholder={t('project.year')}
+          options={yearOptions()}
+          style={{ width: 100 }}
+          data-testid="project-year-filter"
+        />
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,158 @@
+import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useI18n } from '../../../i18n';
+import { useAllUnits } from '../../units/hooks/use-units';
+import { buildUnitTree } from '../../units/utils/unit-tree';
+import type { Project } from '../api/projects-api';
+import { useLeaders } from '../hooks/use-pickers';
+import { WanInput, wanRule } from './WanInput';
+
+/** 投资与用地, 时间 and 责任: the money, land, dates, and who is responsible. */
+export function ProjectFormDetails({ editing }: { editing: Project | null }) {
+  const { t } = useI18n();
+  const units = useAllUnits();
+  // Units the project already names but the user cannot see (outside the data scope) still show by name.
+  const unitTree = useMemo(() => {
+    const tree = buildUnitTree(units.data ?? []);
+    const known = new Set((units.data ?? []).map((u) => u.id));
+    const named = editing ? [{ id: editing.leadUnitId, name: editing.leadUnitName }, ...editing.coUnits] : [];
+    const missing = named.filter((u, i) => !known.has(u.id) && named.findIndex((v) => v.id === u.id) === i);
+    return [...tree, ...missing.map((u) => ({ key: u.id, value: u.id, title: u.name, children: [] }))];
+  }, [units.data, editing]);
+  const leaders = useLeaders();
+  const required = { required: true, message: t('validation.required') };
+  const wan = wanRule(t);
+
+  return (
+    <>
+      <Divider titlePlacement="start">{t('project.section.investment')}</Divider>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="totalInvestmentYuan" label={t('project.totalInvestment')} rules={[wan]}>
+            <WanInput data-testid="project-total-investment" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="fixedAssetInvestmentYuan" label={t('project.fixedAssetInvestment')} rules={[wan]}>
+            <WanInput />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="needsLand" label={t('project.needsLand')} valuePropName="checked">
+            <Switch data-testid="project-needs-land" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="landSecured" label={t('project.landSecured')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="landAreaMu" label={t('project.landAreaMu')}>
+            <InputNumber min={0} max={1_000_000} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="floorAreaM2" label={t('project.floorAreaM2')}>
+            <InputNumber min={0} max={100_000_000} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="demolitionM2" label={t('project.demolitionM2')}>
+            <InputNumber min={0} max={100_000_000} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="resettlementUnits" label={t('project.resettlementUnits')}>
+            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <Divider titlePlacement="start">{t('project.section.dates')}</Divider>
+      <Row gutter={16}>
+        <Col xs={12} md={6}>
+          <Form.Item name="plannedStart" label={t('project.plannedStart')}>
+            <DatePicker style={{ width: '100%' }} data-testid="project-planned-start" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="plannedCompletion" label={t('project.plannedCompletion')}>
+            <DatePicker style={{ width: '100%' }} data-testid="project-planned-completion" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="actualStart" label={t('project.actualStart')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="actualCompletion" label={t('project.actualCompletion')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+
+      <Divider titlePlacement="start">{t('project.section.responsibility')}</Divider>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="leadUnitId" label={t('project.leadUnit')} rules={[required]}>
+            <TreeSelect
+              treeData={unitTree}
+              treeDefaultExpandAll
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              loading={units.isPending}
+              data-testid="project-lead-unit"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="coUnitIds" label={t('project.coUnits')}>
+            <TreeSelect multiple treeData={unitTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      {leaders.allowed ? (
+        <Form.Item name="leaderIds" label={t('project.leaders')}>
+          <Select
+            mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
+            options={leaders.options}
+            loading={leaders.loading}
+            data-testid="project-leaders"
+          />
+        </Form.Item>
+      ) : (
+        <Form.Item label={t('project.leaders')} extra={t('project.leadersReadOnly')}>
+          <Space size={[0, 4]} wrap>
+            {(editing?.leaders ?? []).map((leader) => (
+              <Tag key={leader.id}>{leader.name}</Tag>
+            ))}
+            {(editing?.leaders.length ?? 0) === 0 && <Typography.Text type="secondary">—</Typography.Text>}
+          </Space>
+        </Form.Item>
+      )}
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name="contactName" label={t('project.contactName')} rules={[{ max: 64 }]}>
+            <Input maxLength={64} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="contactPhone"
+            label={t('project.contactPhone')}
+            rules={[{ pattern: /^[0-9+\- ]{5,20}$/, message: t('user.phoneFormat') }]}
+          >
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="taskForce" label={t('project.taskForce')} rules={[{ max: 500 }]}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Flex, Space, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useI18n } from '../../../i18n';
+import { formatDate } from '../../../lib/format';
+import type { Project } from '../api/projects-api';
+import { useProjectAbilities } from '../hooks/use-project-abilities';
+import { PoolMoveActions } from './PoolMoveActions';
+import { LevelTags, Money, NatureTag, PoolTag } from './ProjectTags';
+
+type ProjectHeaderProps = { project: Project; onEdit: () => void };
+
+/** Who and what the project is at a glance, with the edit button and the pool moves the user may make. */
+export function ProjectHeader({ project, onEdit }: ProjectHeaderProps) {
+  const { t } = useI18n();
+  const can = useProjectAbilities(project);
+  const code = project.code ? (
+    <Space size={4} wrap>
+      <Typography.Text copyable style={{ fontFamily: 'monospace' }} data-testid="project-code-value">
+        {project.code}
+      </Typography.Text>
+      {project.codeRegionName && (
+        <Typography.Text type="secondary" data-testid="project-code-region">
+          （{t('project.codeRegion', { name: project.codeRegionName })}）
+        </Typography.Text>
+      )}
+    </Space>
+  ) : (
+    <Typography.Text type="secondary">{t('project.noCode')}</Typography.Text>
+  );
+
+  return (
+    <Card className="project-header" data-testid="project-header">
+      <Flex justify="space-between" align="start" gap={16} wrap>
+        <div style={{ minWidth: 0, flex: '1 1 420px' }}>
+          <Link to="/projects" className="no-print">
+            <ArrowLeftOutlined /> {t('project.back')}
+          </Link>
+          <Flex align="center" gap={8} wrap style={{ marginTop: 8 }}>
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="project-title">
+              {project.name}
+            </Typography.Title>
+            <PoolTag pool={project.pool} />
+            <NatureTag nature={project.nature} />
+            <LevelTags project={project} />
+          </Flex>
+        </div>
+        <Space wrap className="no-print">
+          {can('update') && (
+            <Button icon={<EditOutlined />} onClick={onEdit} data-testid="project-edit">
+              {t('action.edit')}
+            </Button>
+          )}
+          <PoolMoveActions project={project} />
+        </Space>
+      </Flex>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2, lg: 3 }}
+        style={{ marginTop: 16 }}
+        items={[
+          { key: 'code', label: t('project.code'), children: code },
+          { key: 'total', label: t('project.totalInvestment'), children: <Money yuan={project.totalInvestmentYuan} strong /> },
+          { key: 'unit', label: t('project.leadUnit'), children: project.leadUnitName },
+          {
+            key: 'leaders',
+            label: t('project.leaders'),
+            children: project.leaders.length > 0 ? project.leaders.map((l) => l.name).join('、') : '—',
+          },
+          {
+            key: 'dates',
+            label: `${t('project.plannedStart')} / ${t('project.plannedCompletion')}`,
+            children:
+              project.plannedStart || project.plannedCompletion
+                ? `${formatDate(project.plannedStart)} — ${formatDate(project.plannedCompletion)}`
+                : '—',
+          },
+          { key: 'street', label: t('project.street'), children: project.streetName ?? '—' },
+          ...(project.pool === 'withdrawn' && project.withdrawnReason
+            ? [{ key: 'withdrawn', label: t('move.reason'), children: project.withdrawnReason }]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

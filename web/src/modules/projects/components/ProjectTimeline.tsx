@@ -1,0 +1,54 @@
+import { Card, Empty, Spin, Timeline, Typography } from 'antd';
+import { useI18n } from '../../../i18n';
+import { formatDateTime } from '../../../lib/format';
+import type { TimelineEntry } from '../api/projects-api';
+import { useProjectTimeline } from '../hooks/use-projects';
+
+const POOL_KEYS = new Set(['planning', 'advancing', 'implementing', 'completed', 'withdrawn']);
+
+/** The project's history: pool moves (from → to, why) and 项目代码 changes, who and when. */
+export function ProjectTimeline({ projectId }: { projectId: string }) {
+  const { t, tOptional } = useI18n();
+  const timeline = useProjectTimeline(projectId);
+  const poolName = (pool: string | null) => (pool && POOL_KEYS.has(pool) ? tOptional(`pool.${pool}`, pool) : (pool ?? '—'));
+
+  const describe = (entry: TimelineEntry) => {
+    if (entry.kind === 'pool_move') return `${poolName(entry.from)} → ${poolName(entry.to)}`;
+    if (entry.kind === 'code_change') return t('timeline.codeFromTo', { from: entry.from ?? '—', to: entry.to ?? '—' });
+    return entry.to ?? '';
+  };
+
+  return (
+    <Card size="small" title={t('timeline.title')} data-testid="project-timeline">
+      {timeline.isPending ? (
+        <Spin />
+      ) : (timeline.data ?? []).length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />
+      ) : (
+        <Timeline
+          items={(timeline.data ?? []).map((entry, i) => ({
+            key: `${entry.at}-${i}`,
+            color: entry.kind === 'pool_move' ? (entry.to === 'withdrawn' ? 'red' : 'blue') : 'gray',
+            content: (
+              <div data-testid={`timeline-${entry.kind}`}>
+                <div>
+                  <Typography.Text strong>{tOptional(`timeline.kind.${entry.kind}`, entry.kind)}</Typography.Text>{' '}
+                  <Typography.Text style={{ wordBreak: 'break-all' }}>{describe(entry)}</Typography.Text>
+                </div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(entry.at)}
+                  {entry.actorName ? ` · ${t('timeline.by', { name: entry.actorName })}` : ''}
+                </Typography.Text>
+                {entry.reason && (
+                  <div>
+                    <Typography.Text type="secondary">{t('timeline.reason', { reason: entry.reason })}</Typography.Text>
+                  </div>
+                )}
+              </div>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}

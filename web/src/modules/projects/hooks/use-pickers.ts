@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { DictionaryItem, DictionaryType } from '../../../../../common/schemas/reference';
+import { useI18n } from '../../../i18n';
+import { api } from '../../../lib/api-client';
+import { fetchAllPages, type Page } from '../../../lib/list';
+import { useMe } from '../../auth/hooks/use-me';
+import { useRegionChildren } from '../../regions/hooks/use-regions';
+import { usersApi } from '../../users/api/users-api';
+
+export type PickerOption = { value: string; label: string };
+export type TreeOption = { value: string; title: string; children?: TreeOption[] };
+
+/** Every item of a dictionary (a few hundred at most), cached; pickers offer the enabled ones, labels use all. */
+export function useDictionary(type: DictionaryType) {
+  return useQuery({
+    queryKey: ['dictionaries', 'all', type],
+    queryFn: ({ signal }) =>
+      fetchAllPages((page) => api.get<Page<DictionaryItem>>(`/dictionaries/${type}/items`, { page, pageSize: 200 }, { signal })),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A dictionary as picker options and a code → name lookup in the current language. */
+export function useDictionaryOptions(type: DictionaryType) {
+  const { locale } = useI18n();
+  const query = useDictionary(type);
+  return useMemo(() => {
+    const items = query.data ?? [];
+    const nameOf = (item: DictionaryItem) => (locale === 'zh-CN' ? item.name : item.nameEn || item.name);
+    const names = new Map(items.map((item) => [item.code, nameOf(item)]));
+    const options: (PickerOption & { parentCode: string | null })[] = items
+      .filter((item) => item.enabled)
+      .map((item) => ({ value: item.code, label: nameOf(item), parentCode: item.parentCode }));
+    const label = (code: string | null | undefined) => (code ? (names.get(code) ?? code) : '—');
+    return { options, label, loading: query.isPending };
+  }, [query.data, query.isPending, locale]);
+}
+
+/** A two-level dictionary (industry sections and divisions, clusters and parks) as a tree for TreeSelect. */
+export function toTree(options: (PickerOption & { parentCode: string | null })[]): TreeOption[] {
+  const codes = new Set(options.map((o) => o.value));
+  const roots = options.filter((o) => !o.parentCode || !codes.has(o.parentCode));
+  return roots.map((root) => {
+    const children = options.filter((o) => o.parentCode === root.value).map((o) => ({ value: o.value, title: `${o.value} ${o.label}` }));
+    return { value: root.value, title: `${root.value} ${root.label}`, ...(children.length > 0 ? { children } : {}) };
+  });
+}
+
+/** The district leaders who can be put in charge of a project; only for users who may read users. */
+export function useLeaders() {
+  const me = useMe();
+  const allowed = me.permissions.includes('user.read');
+  const query = useQuery({
+    queryKey: ['users', 'leaders'],
+    queryFn: ({ signal }) => fetchAllPages((page) => usersApi.list({ page, pageSize: 200, roleCode: 'leader' }, signal)),
+    staleTime: 5 * 60_000,
+    enabled: allowed,
+  });
+  const options = useMemo<PickerOption[]>(() => (query.data ?? []).map((u) => ({ value: u.id, label: u.displayName })), [query.data]);
+  return { allowed, options, loading: allowed && query.isPending };
+}
+
+/** The streets and towns of the user's district (a street's own user sees its district's siblings too). */
+export function useStreets() {
+  const me = useMe();
+  const districtCode = me.region.code.slice(0, 6);
+  const query = useRegionChildren(districtCode);
+  return useMemo(() => {
+    const regions = query.data ?? [];
+    return { options: regions.map((r) => ({ value: r.code, label: r.name })), loading: query.isPending };
+  }, [query.data, query.isPending]);
+}

@@ -1,0 +1,96 @@
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import type { Project } from '../api/projects-api';
+import { type ProjectFormValues, toFormValues, toRequestBody, toUpdateBody } from './project-form';
+
+const project: Project = {
+  id: 'p1',
+  regionCode: '370105',
+  name: '中央厨房产业园',
+  code: '2401-370105-04-01-123456',
+  codeRegionCode: '370105',
+  codeRegionName: '天桥区',
+  ownerName: '济南某食品有限公司',
+  constructionContent: null,
+  categoryCode: 'industrial',
+  industryCode: '14',
+  leadingIndustryCode: null,
+  isProvincialKey: false,
+  isCityKey: true,
+  isDistrictKey: true,
+  namedLists: [],
+  nature: 'new_start',
+  approvalType: 'filing',
+  streetCode: '370105001',
+  streetName: '无影山街道',
+  clusterCode: null,
+  parkCode: null,
+  longitude: null,
+  latitude: null,
+  totalInvestmentYuan: 1_234_567_800,
+  fixedAssetInvestmentYuan: null,
+  needsLand: true,
+  landSecured: false,
+  landAreaMu: 120.5,
+  floorAreaM2: null,
+  demolitionM2: null,
+  resettlementUnits: null,
+  plannedStart: '2025-03-01',
+  plannedCompletion: '2026-12-31',
+  actualStart: null,
+  actualCompletion: null,
+  leadUnitId: 'u1',
+  leadUnitName: '区发改局',
+  coUnits: [{ id: 'u2', name: '区住建局' }],
+  leaders: [{ id: 'l1', name: '刘志强' }],
+  contactName: null,
+  contactPhone: null,
+  taskForce: null,
+  pool: 'advancing',
+  poolChangedAt: '2025-01-01T00:00:00Z',
+  withdrawnReason: null,
+  customValues: {},
+  version: 7,
+  createdAt: '2025-01-01T00:00:00Z',
+  updatedAt: '2025-01-01T00:00:00Z',
+  abilities: {},
+};
+
+describe('the project form', () => {
+  it('shows money in 万元 and dates as dates, and sends them back unchanged', () => {
+    const values = toFormValues(project) as ProjectFormValues;
+    expect(values.totalInvestmentYuan).toBe('123456.78');
+    expect(values.plannedStart?.format('YYYY-MM-DD')).toBe('2025-03-01');
+    const body = toRequestBody(values, { sendLeaders: true });
+    expect(body.totalInvestmentYuan).toBe(1_234_567_800);
+    expect(body.plannedStart).toBe('2025-03-01');
+    expect(body.leaderIds).toEqual(['l1']);
+    expect(body.coUnitIds).toEqual(['u2']);
+  });
+
+  it('normalises a pasted code, trims text, and leaves leaders alone when they cannot be picked', () => {
+    const values = {
+      ...(toFormValues(null, { leadUnitId: 'u1' }) as ProjectFormValues),
+      name: '  新项目 ',
+      code: '２４０１－370105－04－01－123456',
+      ownerName: '   ',
+      totalInvestmentYuan: '0.5',
+      plannedCompletion: dayjs('2027-06-30'),
+    };
+    const body = toRequestBody(values, { sendLeaders: false });
+    expect(body.name).toBe('新项目');
+    expect(body.code).toBe('2401-370105-04-01-123456');
+    expect(body.ownerName).toBeNull();
+    expect(body.totalInvestmentYuan).toBe(5_000);
+    expect(body.plannedCompletion).toBe('2027-06-30');
+    expect(body).not.toHaveProperty('leaderIds');
+  });
+
+  it('sends the version, and the code change reason only when the code changed', () => {
+    const values = { ...(toFormValues(project) as ProjectFormValues), codeChangeReason: '重新赋码' };
+    expect(toUpdateBody(values, project, { sendLeaders: true })).not.toHaveProperty('codeChangeReason');
+    const changed = toUpdateBody({ ...values, code: '2501-370105-04-01-000001' }, project, { sendLeaders: true });
+    expect(changed.version).toBe(7);
+    expect(changed.codeChangeReason).toBe('重新赋码');
+  });
+});
