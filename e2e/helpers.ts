@@ -30,3 +30,7 @@ export async function pick(page: Page, field: Locator, text: string) {
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png`, fullPage: true });
+
+/** The text box of a field, whether the test id sits on the input itself or on Ant Design's wrapper around it. */
+export const inputOf = (page: Page, testId: string) =>
+  page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();

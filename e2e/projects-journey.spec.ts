@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { E2E_PASSWORD, inputOf, pick, shot, signIn } from './helpers';
+
+test('the project office finds a project, creates one, is refused at the gate, satisfies it, moves it on, and plans it on a Gantt chart', async ({
+  page,
+}) => {
+  await signIn(page, 'office', E2E_PASSWORD);
+  await page.getByTestId('menu-projects').click();
+  await expect(page.getByTestId('project-table')).toBeVisible();
+  // Pinyin initials find 中央厨房产业园.
+  await inputOf(page, 'project-search').fill('zycf');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('project-table')).toContainText('中央厨房产业园');
+  await shot(page, '20-projects-search');
+
+  await page.getByTestId('project-create').click();
+  await expect(page.getByTestId('project-form')).toBeVisible();
+  await page.getByTestId('project-name').fill('天桥区智慧停车示范项目');
+  await page.getByTestId('project-code').fill('2401-37010');
+  await page.getByTestId('project-save').click();
+  await expect(page.getByTestId('project-form')).toContainText('项目代码');
+  await page.getByTestId('project-code').fill('');
+  await page.getByTestId('project-save').click();
+  await page.waitForURL(/\/projects\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId('project-header')).toContainText('天桥区智慧停车示范项目');
+
+  // The gate to 推进库 lists what is missing and will not let the move through.
+  await page.getByTestId('move-advancing').click();
+  const checklist = page.getByTestId('gate-checklist');
+  await expect(checklist).toBeVisible();
+  await expect(page.getByTestId('gate-condition-owner')).toHaveAttribute('data-met', 'false');
+  await expect(page.getByTestId('gate-condition-leader')).toHaveAttribute('data-met', 'false');
+  await expect(page.getByTestId('move-confirm')).toBeDisabled();
+  await shot(page, '21-gate-refused');
+  await page.keyboard.press('Escape');
+
+  // Supply the owner, the industry and the leader in charge; the gate opens.
+  await page.getByTestId('project-edit').click();
+  await page.getByTestId('project-owner').fill('济南天桥城市停车管理有限公司');
+  await inputOf(page, 'project-total-investment').fill('12000');
+  await pick(page, page.getByTestId('project-industry'), '54 道路运输业');
+  await pick(page, page.getByTestId('project-leaders'), '刘志强（副区长）');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('project-save').click();
+  await expect(page.getByTestId('project-form')).toBeHidden();
+  await page.getByTestId('move-advancing').click();
+  for (const key of ['owner', 'total_investment', 'industry', 'lead_unit', 'leader']) {
+    await expect(page.getByTestId(`gate-condition-${key}`)).toHaveAttribute('data-met', 'true');
+  }
+  await page.getByTestId('move-reason').fill('要素已明确，转入推进库');
+  await shot(page, '22-gate-met');
+  await page.getByTestId('move-confirm').click();
+  await expect(page.getByTestId('pool-tag').first()).toHaveAttribute('data-pool', 'advancing');
+
+  // One project, one plan: the industrial template, scheduled and drawn as a Gantt chart.
+  await page.goto(`${page.url().split('?')[0]}?track=construction`);
+  await page.getByTestId('plan-apply-template').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await page.getByTestId('plan-apply-template-confirm').click();
+  await expect(page.getByTestId('gantt')).toBeVisible();
+  await expect(page.getByTestId('plan-table')).toContainText('开工');
+  await shot(page, '23-gantt');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gantt-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.png$/);
+});
