@@ -17,16 +17,25 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
-/** Picks an option in an Ant Design Select or TreeSelect by typing and clicking the visible match. */
+/**
+ * Picks an option in an Ant Design Select or TreeSelect by typing and clicking the visible match, then waits for the
+ * drop-down to close (a multiple select stays open: Escape closes it), so the next click is not intercepted.
+ */
 export async function pick(page: Page, field: Locator, text: string) {
   await field.click();
   await page.keyboard.type(text);
-  const option = page
-    .locator('.ant-select-dropdown:visible')
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const option = dropdown
     .getByTitle(text, { exact: true })
-    .or(page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }))
+    .or(dropdown.locator('.ant-select-item-option').filter({ hasText: text }))
     .first();
   await option.click();
+  try {
+    await expect(dropdown).toHaveCount(0, { timeout: 1500 });
+  } catch {
+    await page.keyboard.press('Escape');
+    await expect(dropdown).toHaveCount(0);
+  }
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/e2e/screens/${name}.png`, fullPage: true });

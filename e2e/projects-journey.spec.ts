@@ -40,7 +40,6 @@ test('the project office finds a project, creates one, is refused at the gate, s
   await inputOf(page, 'project-total-investment').fill('12000');
   await pick(page, page.getByTestId('project-industry'), '54 道路运输业');
   await pick(page, page.getByTestId('project-leaders'), '刘志强（副区长）');
-  await page.keyboard.press('Escape');
   await page.getByTestId('project-save').click();
   await expect(page.getByTestId('project-form')).toBeHidden();
   await page.getByTestId('move-advancing').click();
