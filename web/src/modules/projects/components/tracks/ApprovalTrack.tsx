@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useI18n } from '../../../../i18n';
+import { EditDeleteActions } from '../../../../ui/EditDeleteActions';
 import type { ApprovalStatus } from '../../../../lib/enums';
 import { formatDate } from '../../../../lib/format';
 import { useShowError } from '../../../../lib/use-show-error';
@@ -45,29 +46,14 @@ export function ApprovalTrack({ projectId }: { projectId: string }) {
             title: t('common.actions'),
             key: 'actions',
             render: (_: unknown, item: ApprovalItem) => (
-              <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => setTarget({ mode: 'edit', item })}
-                  data-testid={`approval-edit-${item.typeCode}`}
-                >
-                  {t('action.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('approval.deleteConfirm', { name: item.typeName })}
-                  okText={t('action.delete')}
-                  cancelText={t('action.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() =>
-                    remove.mutate(item.id, { onSuccess: () => message.success(t('common.deleted')), onError: (e) => showError(e) })
-                  }
-                >
-                  <Button type="link" size="small" danger>
-                    {t('action.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <EditDeleteActions
+                onEdit={() => setTarget({ mode: 'edit', item })}
+                onDelete={() =>
+                  remove.mutate(item.id, { onSuccess: () => message.success(t('common.deleted')), onError: (e) => showError(e) })
+                }
+                confirmTitle={t('approval.deleteConfirm', { name: item.typeName })}
+                editTestId={`approval-edit-${item.typeCode}`}
+              />
             ),
           },
         ]

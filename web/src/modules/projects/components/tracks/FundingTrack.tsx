@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useI18n } from '../../../../i18n';
+import { EditDeleteActions } from '../../../../ui/EditDeleteActions';
 import { useShowError } from '../../../../lib/use-show-error';
 import type { FundingLine } from '../../api/tracks-api';
 import { useDeleteFundingLine, useFundingLines } from '../../hooks/use-tracks';
@@ -43,29 +44,14 @@ export function FundingTrack({ projectId }: { projectId: string }) {
             title: t('common.actions'),
             key: 'actions',
             render: (_: unknown, line: FundingLine) => (
-              <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => setTarget({ mode: 'edit', line })}
-                  data-testid={`funding-edit-${line.sourceCode}`}
-                >
-                  {t('action.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('funding.deleteConfirm', { name: line.sourceName })}
-                  okText={t('action.delete')}
-                  cancelText={t('action.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() =>
-                    remove.mutate(line.id, { onSuccess: () => message.success(t('common.deleted')), onError: (e) => showError(e) })
-                  }
-                >
-                  <Button type="link" size="small" danger>
-                    {t('action.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <EditDeleteActions
+                onEdit={() => setTarget({ mode: 'edit', line })}
+                onDelete={() =>
+                  remove.mutate(line.id, { onSuccess: () => message.success(t('common.deleted')), onError: (e) => showError(e) })
+                }
+                confirmTitle={t('funding.deleteConfirm', { name: line.sourceName })}
+                editTestId={`funding-edit-${line.sourceCode}`}
+              />
             ),
           },
         ]
