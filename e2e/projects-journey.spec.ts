@@ -10,6 +10,8 @@ test('the project office finds a project, creates one, is refused at the gate, s
   // Pinyin initials find 中央厨房产业园.
   await inputOf(page, 'project-search').fill('zycf');
   await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/q=zycf/);
+  await expect(page.getByTestId('project-table').locator('tbody tr.ant-table-row')).toHaveCount(1);
   await expect(page.getByTestId('project-table')).toContainText('中央厨房产业园');
   await shot(page, '20-projects-search');
 
