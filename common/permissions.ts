@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'project.import',
   'project.export',
   'project.configure',
+  'custom_field.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -51,7 +52,8 @@ const ALL_PROJECT: Permission[] = PERMISSIONS.filter((p) => p.startsWith('projec
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   admin: [...PERMISSIONS],
   project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage', ...ALL_PROJECT],
-  unit_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.update', 'project.plan'],
+  // A unit imports updates of its own projects (project.update in its scope, row by row).
+  unit_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.update', 'project.plan', 'project.import'],
   leader: [...READ_REFERENCE, 'user.read', ...READ_PROJECTS],
   investment_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.create'],
   supervisor: [...READ_REFERENCE, 'user.read', 'audit.read', ...READ_PROJECTS],

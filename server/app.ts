@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -18,8 +19,12 @@ import { translate } from './lib/messages';
 import type { App, Deps } from './lib/http';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
+import { customFieldRoutes } from './modules/custom-fields/routes';
+import { briefRoutes } from './modules/briefs/routes';
 import { dictionaryRoutes } from './modules/dictionaries/routes';
+import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
+import { importRoutes } from './modules/imports/routes';
 import { planRoutes } from './modules/plans/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { regionRoutes } from './modules/regions/routes';
@@ -84,6 +89,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     hsts: config.secureCookies,
   });
   await app.register(cookie);
+  // Spreadsheet uploads (imports): one file per request; the size limit is set, and answered, by the import route.
+  await app.register(multipart, { limits: { files: 1, fields: 5, parts: 10 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -128,6 +135,10 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     settingsRoutes,
     projectRoutes,
     planRoutes,
+    importRoutes,
+    exportRoutes,
+    briefRoutes,
+    customFieldRoutes,
   ]) {
     routes(app, deps);
   }

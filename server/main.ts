@@ -10,9 +10,12 @@ import { seedDemo } from './db/demo';
 import { SchemaNewerThanCodeError, migrate } from './db/migrate';
 import { ensureReferenceData } from './db/reference-data';
 import { users } from './db/schema';
+import { scheduledJobs } from './jobs';
 import { recordAudit } from './lib/audit';
 import { verifyAuditChain } from './lib/audit-chain';
 import { generateOneTimePassword, hashPassword } from './lib/passwords';
+import { createScheduler } from './lib/scheduler';
+import { shutDown, shutDownOnSignals } from './lib/shutdown';
 import { setPassword } from './modules/auth/passwords-service';
 
 const HELP = `lantu — 蓝图 key investment project platform
@@ -82,18 +85,10 @@ async function serve(config: Config) {
     database,
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
   });
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down: draining requests');
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const scheduler = createScheduler({ db: database.db, jobs: scheduledJobs(config), log: app.log });
+  shutDownOnSignals(app.log, () => shutDown({ app, scheduler, database }));
   await app.listen({ port: config.port, host: config.host });
+  scheduler.start();
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
   console.log(
     `Lantu is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on the ${where} (ready in ${Date.now() - started} ms)`,

@@ -66,6 +66,8 @@ export const userSchema = z.object({
   status: z.enum(USER_STATUSES),
   locale: z.enum(LOCALES),
   mustChangePassword: z.boolean(),
+  /** Signs in with a second factor (TOTP). */
+  totpEnabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   lastSignInAt: z.string().nullable(),
   version: z.number(),
@@ -109,6 +111,8 @@ export const roleSchema = z.object({
   name: z.string(),
   permissions: z.array(z.enum(PERMISSIONS)),
   defaultScope: z.enum(DATA_SCOPES),
+  /** Holders must sign in with a second factor (TOTP). */
+  requireTotp: z.boolean(),
   version: z.number(),
   abilities,
 });
@@ -116,6 +120,7 @@ export type Role = z.infer<typeof roleSchema>;
 export const roleUpdateBody = z.strictObject({
   permissions: z.array(z.enum(PERMISSIONS)).max(200),
   defaultScope: z.enum(DATA_SCOPES).optional(),
+  requireTotp: z.boolean().optional(),
   version,
 });
 export const roleParam = z.strictObject({ code: z.enum(ROLE_CODES) });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CUSTOM_FIELD_KEY, CUSTOM_TEXT_MAX } from '../domain/custom-fields';
 import { GATE_CONDITIONS } from '../domain/gates';
+import { MAX_CUSTOM_FIELDS } from './custom-fields';
 import { abilities, listQuery, optionalText, text, uuid, version } from './shared';
 
 export const POOLS = ['planning', 'advancing', 'implementing', 'completed', 'withdrawn'] as const;
@@ -62,7 +64,10 @@ const projectFields = {
     .regex(/^[0-9+\- ]{5,20}$/, 'format.phone')
     .nullable(),
   taskForce: optionalText(500).nullable(),
-  customValues: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), z.union([z.string().max(1000), z.number(), z.null()])),
+  /** Custom field values by key, checked against the district's definitions (common/domain/custom-fields.ts); null clears. */
+  customValues: z
+    .record(z.string().regex(CUSTOM_FIELD_KEY, 'format.customFieldKey'), z.union([z.string().max(CUSTOM_TEXT_MAX), z.number(), z.null()]))
+    .refine((values) => Object.keys(values).length <= MAX_CUSTOM_FIELDS, 'customValue.too_many'),
 };
 
 /** Creating a project: name and lead unit are required, everything else optional (a planning-pool idea is thin). */
@@ -123,7 +128,7 @@ export const projectSchema = z.object({
   pool: z.enum(POOLS),
   poolChangedAt: z.string(),
   withdrawnReason: z.string().nullable(),
-  customValues: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  customValues: z.record(z.string(), z.union([z.string(), z.number()])),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -151,6 +156,7 @@ export const projectListItemSchema = projectSchema.pick({
   plannedCompletion: true,
   updatedAt: true,
   version: true,
+  customValues: true,
   abilities: true,
 });
 export type ProjectListItem = z.infer<typeof projectListItemSchema>;
@@ -162,6 +168,41 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     .max(2000)
     .transform((value) => value.split(',').filter(Boolean))
     .pipe(z.array(item).max(50));
+
+const customFilterBound = z.union([z.number(), z.string().max(10)]);
+/**
+ * `custom={"phase":"一期","capacity":{"from":10,"to":20}}`: projects whose custom field equals the value (any type), or
+ * whose number or date field lies in the range (either end may be left out). Conditions are combined with "and".
+ */
+const customValuesFilter = z
+  .string()
+  .max(2000)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'customField.filter_invalid' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .record(
+        z.string().regex(CUSTOM_FIELD_KEY, 'format.customFieldKey'),
+        z.union([
+          z.string().max(200),
+          z.number(),
+          z.strictObject({ from: customFilterBound.optional(), to: customFilterBound.optional() }),
+        ]),
+        'customField.filter_invalid',
+      )
+      .refine((filter) => Object.keys(filter).length <= 10, 'customField.filter_invalid'),
+  )
+  .meta({
+    description: 'Custom field filter, a JSON object: {"<key>": value} for equality, {"<key>": {"from": a, "to": b}} for a range',
+    example: '{"phase":"一期"}',
+  });
+export type CustomValuesFilter = z.infer<typeof customValuesFilter>;
 
 export const projectListQuery = listQuery.extend({
   pool: csv(z.enum(POOLS)).optional(),
@@ -175,6 +216,7 @@ export const projectListQuery = listQuery.extend({
   clusterCode: csv(dictionaryCode).optional(),
   parkCode: csv(dictionaryCode).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  custom: customValuesFilter.optional(),
 });
 export type ProjectListQuery = z.infer<typeof projectListQuery>;
 
@@ -351,3 +393,8 @@ export const gateConfigSchema = z.object({
   abilities,
 });
 export type GateConfigView = z.infer<typeof gateConfigSchema>;
+
+/** Someone who can be put in charge of a project (包挂领导): a leader of the district, with his unit. */
+export const leaderOptionSchema = z.object({ id: z.string(), name: z.string(), unitName: z.string() });
+export const leaderOptionListSchema = z.object({ items: z.array(leaderOptionSchema) });
+export type LeaderOption = z.infer<typeof leaderOptionSchema>;

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import type { Database } from './client';
+import { createPglite, type Database } from './client';
 import { rowsOf } from './migrate';
 
 export class BackupError extends Error {}
@@ -22,7 +21,7 @@ export async function backupDatabase(options: { databaseUrl?: string; dataDir: s
   }
   const dir = path.join(options.dataDir, 'pglite');
   if (!existsSync(dir)) throw new BackupError(`No embedded database in ${options.dataDir}.`);
-  const client = await PGlite.create(dir);
+  const client = await createPglite(dir);
   try {
     const dump = await client.dumpDataDir('gzip');
     writeFileSync(file, Buffer.from(await dump.arrayBuffer()), { mode: 0o600 });
@@ -44,7 +43,7 @@ export async function restoreDatabase(options: { databaseUrl?: string; dataDir: 
   if (existsSync(dir) && readdirSync(dir).length > 0)
     throw new BackupError(`${dir} already holds a database; restore into an empty data folder.`);
   mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(file)]) });
+  const client = await createPglite(dir, { loadDataDir: new Blob([readFileSync(file)]) });
   await client.close();
 }
 

@@ -1,11 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { openDatabase } from './client';
+import { createPglite, openDatabase } from './client';
 import { SchemaNewerThanCodeError, loadMigrations, migrate } from './migrate';
 
 it('applies the committed migrations once and refuses a database whose schema is newer than the code', async () => {
-  const database = await openDatabase({ pglite: await PGlite.create() });
+  const database = await openDatabase({ pglite: await createPglite() });
   const migrations = loadMigrations();
   expect(await migrate(database, migrations)).toEqual(migrations.map((m) => m.tag));
   expect(await migrate(database, migrations)).toEqual([]);

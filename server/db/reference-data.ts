@@ -62,6 +62,9 @@ export async function ensureReferenceData(db: Db) {
           nameEn: ROLE_NAMES[code][1],
           permissions: DEFAULT_ROLE_PERMISSIONS[code],
           defaultScope: DEFAULT_ROLE_SCOPE[code],
+          // Administrators sign in with a second factor out of the box; only a new role row gets it, so an
+          // administrator's later choice survives restarts.
+          requireTotp: code === 'admin',
         })),
       )
       .onConflictDoNothing();

@@ -18,6 +18,8 @@ export type Actor = {
   permissions: ReadonlySet<Permission>;
   locale: Locale;
   mustChangePassword: boolean;
+  /** The role requires a second factor the user has not set up: only enrolment is open (sessions only). */
+  mustEnrolTotp: boolean;
   via: 'session' | 'token';
 };
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client';
 import type { RequestContext } from './actor';
-import { appendAuditEvent } from './audit-chain';
+import { appendAuditEvents } from './audit-chain';
 
 type Json = Record<string, unknown>;
 
@@ -15,7 +15,16 @@ export type AuditEntry = {
 };
 
 // Never written to the log, whatever a caller passes.
-const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash', 'password', 'idHash', 'csrfToken']);
+const SECRET_FIELDS = new Set([
+  'passwordHash',
+  'tokenHash',
+  'password',
+  'idHash',
+  'csrfToken',
+  'totpSecret',
+  'totpRecoveryHashes',
+  'recoveryCode',
+]);
 
 /** Keeps only the fields that changed, so an update's event shows exactly what it did. */
 export function changedFields(before: Json, after: Json): { before: Json; after: Json } {
@@ -36,21 +45,29 @@ const clean = (value: Json | null | undefined) =>
 
 /** Records a write in the audit log; call it with the same transaction as the write itself. */
 export async function recordAudit(tx: Executor, ctx: RequestContext | SystemContext, entry: AuditEntry) {
+  await recordAudits(tx, ctx, [entry]);
+}
+
+/** Records many writes of one request at once, in order (an import): one chain lock, a statement per few hundred. */
+export async function recordAudits(tx: Executor, ctx: RequestContext | SystemContext, entries: AuditEntry[]) {
   const actor = 'actor' in ctx ? ctx.actor : null;
   const system = 'actor' in ctx ? null : ctx;
-  await appendAuditEvent(tx, {
-    actorId: actor?.userId ?? system?.actorId ?? null,
-    actorName: actor?.username ?? system?.actorName ?? null,
-    actorUnitId: actor?.unitId ?? system?.actorUnitId ?? null,
-    regionCode: entry.regionCode ?? actor?.regionCode ?? system?.regionCode ?? null,
-    ip: ctx.ip,
-    requestId: ctx.requestId,
-    action: entry.action,
-    recordType: entry.recordType ?? null,
-    recordId: entry.recordId ?? null,
-    before: clean(entry.before),
-    after: clean(entry.after),
-  });
+  await appendAuditEvents(
+    tx,
+    entries.map((entry) => ({
+      actorId: actor?.userId ?? system?.actorId ?? null,
+      actorName: actor?.username ?? system?.actorName ?? null,
+      actorUnitId: actor?.unitId ?? system?.actorUnitId ?? null,
+      regionCode: entry.regionCode ?? actor?.regionCode ?? system?.regionCode ?? null,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+      action: entry.action,
+      recordType: entry.recordType ?? null,
+      recordId: entry.recordId ?? null,
+      before: clean(entry.before),
+      after: clean(entry.after),
+    })),
+  );
 }
 
 /** A write made by the system or by someone not yet signed in (the `lantu` command, a failed sign-in). */

@@ -25,6 +25,9 @@ export const errorResponses = {
   409: errorSchema,
 } as const;
 
+/** The error answers of a write a business rule can refuse (a gate, a frozen baseline): the usual ones and 422. */
+export const ruleErrorResponses = { ...errorResponses, 422: errorSchema } as const;
+
 /**
  * Optimistic concurrency: an `If-Match` header, when sent, must agree with the body's `version`
  * (a quoted or bare number, as an ETag would be).

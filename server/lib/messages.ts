@@ -1,4 +1,8 @@
 import type { Locale } from '../../common/locale';
+import { importsEn, importsZh } from './messages-imports';
+import { authEn, authZh } from './messages-auth';
+import { exportsEn, exportsZh } from './messages-exports';
+import { customFieldsEn, customFieldsZh } from './messages-custom-fields';
 import { plansEn, plansZh } from './messages-plans';
 import { projectsEn, projectsZh } from './messages-projects';
 
@@ -67,6 +71,10 @@ const zh = {
   'list.unknown_sort': '不支持按 {field} 排序，可选：{allowed}',
   ...projectsZh,
   ...plansZh,
+  ...customFieldsZh,
+  ...exportsZh,
+  ...authZh,
+  ...importsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -135,6 +143,10 @@ const en: Record<MessageKey, string> = {
   'list.unknown_sort': 'Cannot sort by {field}; choose one of: {allowed}',
   ...projectsEn,
   ...plansEn,
+  ...customFieldsEn,
+  ...exportsEn,
+  ...authEn,
+  ...importsEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -28,6 +28,8 @@ declare module 'fastify' {
     access?: Access;
     /** Routes a user who must still change the initial password may call. */
     allowDuringPasswordChange?: boolean;
+    /** Routes a user whose role requires a second factor may call before setting one up. */
+    allowDuringTotpEnrolment?: boolean;
   }
 }
 
@@ -80,6 +82,9 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
     }
     if (request.actor.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
       throw new AppError(403, 'password_change_required', 'error.password_change_required');
+    }
+    if (request.actor.mustEnrolTotp && !request.routeOptions.config.allowDuringTotpEnrolment) {
+      throw new AppError(403, 'totp_enrolment_required', 'error.totp_enrolment_required');
     }
     if (access !== 'authenticated' && !can(request.actor, access)) throw forbidden();
   });

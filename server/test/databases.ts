@@ -1,19 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { eq } from 'drizzle-orm';
 import { createAccount, ensureRootUnit } from '../db/accounts';
-import { type Database, openDatabase } from '../db/client';
+import { createPglite, type Database, openDatabase } from '../db/client';
 import { seedDemo } from '../db/demo';
 import { migrate } from '../db/migrate';
 import { ensureReferenceData } from '../db/reference-data';
 import { users } from '../db/schema';
+import { seedSecondFactor } from './totp-seed';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** Every demo user signs in with this password in tests; nobody must change it. */
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
+/** The instance secret of every test app (it keys sessions and encrypts second-factor secrets). */
+export const TEST_SESSION_SECRET = 'test-secret-that-is-long-enough-0123456789';
 /** A second district (历下区) with its own administrator, for proving that other regions' data stays invisible. */
 export const OTHER_REGION = { code: '370102', adminUsername: 'lixia_admin' } as const;
 
@@ -29,11 +31,13 @@ export async function prepareTemplate(database: Database) {
     { username: OTHER_REGION.adminUsername, displayName: '历下管理员', unitId, roleCode: 'admin', password: TEST_PASSWORD },
   );
   await database.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, OTHER_REGION.adminUsername));
+  // Administrators must sign in with a second factor; signInAs passes it with the stored secret.
+  for (const admin of ['admin', OTHER_REGION.adminUsername]) await seedSecondFactor(database.db, TEST_SESSION_SECRET, admin);
 }
 
 /** Builds the PGlite template once per test run and saves it as a data-dir dump. */
 export async function buildPgliteTemplate(file: string) {
-  const client = await PGlite.create();
+  const client = await createPglite();
   const database = await openDatabase({ pglite: client });
   await prepareTemplate(database);
   const dump = await client.dumpDataDir('none');
@@ -76,7 +80,7 @@ export async function openTestDatabase(
 ): Promise<Database> {
   if (kind === 'pglite') {
     const blob = new Blob([await readFile(template.pgliteFile)]);
-    return openDatabase({ pglite: await PGlite.create({ loadDataDir: blob }) });
+    return openDatabase({ pglite: await createPglite(undefined, { loadDataDir: blob }) });
   }
   if (!template.postgresUrl || !template.postgresTemplate) throw new Error('PostgreSQL tests need LANTU_TEST_DATABASE_URL');
   const name = `lantu_t_${randomBytes(6).toString('hex')}`;

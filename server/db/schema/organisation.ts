@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -55,6 +67,8 @@ export const roles = pgTable('roles', {
   nameEn: text('name_en').notNull(),
   permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
   defaultScope: text('default_scope', { enum: ['region', 'unit_tree', 'unit', 'own', 'custom'] }).notNull(),
+  /** Members must sign in with a second factor (TOTP); on by default for `admin`. */
+  requireTotp: boolean('require_totp').notNull().default(false),
   ...versioned,
   ...timestamps,
 });
@@ -80,6 +94,14 @@ export const users = pgTable(
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** The TOTP secret, encrypted with a key derived from the server secret; null until the user enrols. */
+    totpSecret: text('totp_secret'),
+    /** When the user confirmed enrolment with a first valid code; null = TOTP off. */
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last accepted TOTP time step, so a code cannot be replayed. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** Keyed hashes of the unused one-time recovery codes. */
+    totpRecoveryHashes: text('totp_recovery_hashes').array().notNull().default(sql`'{}'::text[]`),
     status: text('status', { enum: ['active', 'disabled'] })
       .notNull()
       .default('active'),

@@ -94,6 +94,9 @@ export const projects = pgTable(
     index('projects_lead_unit_idx').on(t.leadUnitId),
     index('projects_name_idx').on(t.name.op('text_pattern_ops')),
     index('projects_pinyin_idx').on(t.namePinyin.op('text_pattern_ops')),
+    // Trigram indexes serve "contains" search on the name and its pinyin initials at 100,000 projects.
+    index('projects_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('projects_pinyin_trgm_idx').using('gin', t.namePinyin.op('gin_trgm_ops')),
     index('projects_updated_idx').on(t.updatedAt),
   ],
 );
@@ -299,4 +302,41 @@ export const customFieldDefs = pgTable(
     ...timestamps,
   },
   (t) => [uniqueIndex('custom_field_defs_region_key_uq').on(t.regionCode, t.key)],
+);
+
+export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines'] as const;
+export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'committing', 'committed', 'failed'] as const;
+
+/**
+ * One uploaded spreadsheet on its way in: validated as a whole in the background (progress counted in rows),
+ * then committed in one transaction only when clean. The file itself lives in the data folder under a random name.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+    status: text('status', { enum: IMPORT_STATUSES }).notNull().default('validating'),
+    /** The name the user's file had (shown, never used as a path). */
+    fileName: text('file_name').notNull(),
+    /** The random name the file is stored under in the uploads folder. */
+    storedName: text('stored_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    totalRows: integer('total_rows').notNull().default(0),
+    processedRows: integer('processed_rows').notNull().default(0),
+    /** Every problem found: `[{ row, column, field, code, params }]`, translated when read. */
+    problems: jsonb('problems').notNull().default([]),
+    /** What a commit does or did: `{ create, update }`. */
+    summary: jsonb('summary'),
+    /** Why the job failed (not a data problem: an unreadable file, a crash). */
+    failure: text('failure'),
+    createdBy: uuid('created_by').references(() => users.id),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+    ...versioned,
+    ...timestamps,
+  },
+  (t) => [index('import_jobs_region_created_idx').on(t.regionCode, t.createdAt)],
 );

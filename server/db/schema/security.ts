@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './organisation';
 
 /** Server-side sessions; the cookie holds a random token and only its keyed hash is stored. */
@@ -78,3 +78,21 @@ export const settings = pgTable('settings', {
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row per run of a scheduled job and period (`2026-11-23`, `2026-11`): inserting it claims the run, so two
+ * instances on one database run each job once per period.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    periodKey: text('period_key').notNull(),
+    instanceId: text('instance_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** What the run did (counts) or why it failed. */
+    outcome: jsonb('outcome'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.periodKey] })],
+);

@@ -13,6 +13,7 @@ export async function loadActor(db: Executor, userId: string, via: Actor['via'],
       regionCode: units.regionCode,
       regionPath: regions.path,
       rolePermissions: roles.permissions,
+      roleRequiresTotp: roles.requireTotp,
     })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
@@ -40,6 +41,7 @@ export async function loadActor(db: Executor, userId: string, via: Actor['via'],
     permissions: new Set(permissions),
     locale: row.user.locale,
     mustChangePassword: via === 'session' && row.user.mustChangePassword,
+    mustEnrolTotp: via === 'session' && row.roleRequiresTotp && !row.user.totpEnabledAt,
     via,
   };
 }

@@ -7,6 +7,7 @@ import {
   meSchema,
   preferencesBody,
   signInBody,
+  signInResultSchema,
 } from '../../../common/schemas/auth';
 import { idParam, okSchema } from '../../../common/schemas/shared';
 import { eq } from 'drizzle-orm';
@@ -19,6 +20,7 @@ import { presentMe } from './me';
 import { changeOwnPassword } from './passwords-service';
 import { signIn } from './sign-in';
 import { createApiToken, listOwnTokens, revokeApiToken } from './tokens-service';
+import { totpRoutes } from './totp-routes';
 
 const tags = ['auth'];
 
@@ -46,22 +48,31 @@ export function authRoutes(app: App, { db, config }: Deps) {
   app.post(
     '/api/v1/auth/sign-in',
     {
-      schema: { tags, summary: 'Sign in with username and password', body: signInBody, response: { 200: meSchema, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Sign in with username and password (answers a challenge when a second factor is due)',
+        body: signInBody,
+        response: { 200: signInResultSchema, ...errorResponses },
+      },
       config: { access: 'public', rateLimit: signInRateLimit },
     },
     async (request, reply) => {
       const ctx = { ip: request.ip, requestId: request.id, userAgent: request.headers['user-agent'] ?? null };
-      const session = await signIn(db, config.sessionSecret, ctx, request.body);
-      setSessionCookie(reply, config, session.token, session.maxAgeSeconds);
-      return presentSignedIn(session.userId, session.csrfToken);
+      const result = await signIn(db, config.sessionSecret, ctx, request.body);
+      if (result.kind === 'totp_required')
+        return { status: 'totp_required' as const, challenge: result.challenge, expiresAt: result.expiresAt };
+      setSessionCookie(reply, config, result.session.token, result.session.maxAgeSeconds);
+      return presentSignedIn(result.session.userId, result.session.csrfToken);
     },
   );
+
+  totpRoutes(app, { db, config }, presentSignedIn);
 
   app.post(
     '/api/v1/auth/sign-out',
     {
       schema: { tags, summary: 'Sign out this session', response: { 200: okSchema, ...errorResponses } },
-      config: { access: 'authenticated', allowDuringPasswordChange: true },
+      config: { access: 'authenticated', allowDuringPasswordChange: true, allowDuringTotpEnrolment: true },
     },
     async (request, reply) => {
       const ctx = request.context();
@@ -78,7 +89,7 @@ export function authRoutes(app: App, { db, config }: Deps) {
     '/api/v1/auth/sign-out-everywhere',
     {
       schema: { tags, summary: 'Revoke every session of the signed-in user', response: { 200: okSchema, ...errorResponses } },
-      config: { access: 'authenticated', allowDuringPasswordChange: true },
+      config: { access: 'authenticated', allowDuringPasswordChange: true, allowDuringTotpEnrolment: true },
     },
     async (request, reply) => {
       const ctx = request.context();
@@ -95,7 +106,7 @@ export function authRoutes(app: App, { db, config }: Deps) {
     '/api/v1/auth/me',
     {
       schema: { tags, summary: 'The signed-in user, permissions and CSRF token', response: { 200: meSchema, ...errorResponses } },
-      config: { access: 'authenticated', allowDuringPasswordChange: true },
+      config: { access: 'authenticated', allowDuringPasswordChange: true, allowDuringTotpEnrolment: true },
     },
     async (request) => presentMe(db, request.context().actor, request.csrfToken),
   );
@@ -109,7 +120,12 @@ export function authRoutes(app: App, { db, config }: Deps) {
         body: changePasswordBody,
         response: { 200: meSchema, ...errorResponses },
       },
-      config: { access: 'authenticated', allowDuringPasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      config: {
+        access: 'authenticated',
+        allowDuringPasswordChange: true,
+        allowDuringTotpEnrolment: true,
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+      },
     },
     async (request, reply) => {
       const ctx = { ...request.context(), userAgent: request.headers['user-agent'] ?? null };
@@ -123,7 +139,7 @@ export function authRoutes(app: App, { db, config }: Deps) {
     '/api/v1/auth/preferences',
     {
       schema: { tags, summary: 'Set the interface language', body: preferencesBody, response: { 200: meSchema, ...errorResponses } },
-      config: { access: 'authenticated', allowDuringPasswordChange: true },
+      config: { access: 'authenticated', allowDuringPasswordChange: true, allowDuringTotpEnrolment: true },
     },
     async (request) => {
       const ctx = request.context();

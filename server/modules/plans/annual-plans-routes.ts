@@ -1,7 +1,7 @@
 import { todayInChina } from '../../../common/domain/dates';
 import { annualPlanBody, annualPlanSchema } from '../../../common/schemas/projects';
 import { can } from '../../lib/actor';
-import type { App, Deps } from '../../lib/http';
+import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
 import { ANNUAL_PLAN_POOLS, freezeAnnualPlan, saveAnnualPlan } from './annual-plans-service';
 import { canEditProject, projectForRead } from './access';
 import { presentAnnualPlan } from './presenter';
@@ -14,8 +14,7 @@ import {
   progressQuery,
   projectParam,
   projectProgressSchema,
-  trackErrorResponses,
-} from './schema';
+} from '../../../common/schemas/tracks';
 
 const tags = ['annual plans'];
 
@@ -29,7 +28,7 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
         summary: "A year's annual plan versions (newest first), the current one and the frozen baseline",
         params: projectParam,
         querystring: annualPlanQuery,
-        response: { 200: annualPlanListSchema, ...trackErrorResponses },
+        response: { 200: annualPlanListSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.read' },
     },
@@ -61,7 +60,7 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
         summary: 'Set the annual plan: version 1, the open draft, or a new version after a freeze (needs a reason)',
         params: projectParam,
         body: annualPlanBody,
-        response: { 200: annualPlanSchema, 201: annualPlanSchema, ...trackErrorResponses },
+        response: { 200: annualPlanSchema, 201: annualPlanSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.annual_plan' },
     },
@@ -79,7 +78,7 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
         tags,
         summary: 'Freeze a version as the baseline (freezing a frozen version again is a no-op answering 200)',
         params: annualPlanParam,
-        response: { 200: annualPlanSchema, ...trackErrorResponses },
+        response: { 200: annualPlanSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.freeze_plan' },
     },
@@ -98,7 +97,7 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
         summary: 'Completion against time (时间进度) for a year, as of a date',
         params: projectParam,
         querystring: progressQuery,
-        response: { 200: projectProgressSchema, ...trackErrorResponses },
+        response: { 200: projectProgressSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.read' },
     },

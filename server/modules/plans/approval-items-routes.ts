@@ -1,11 +1,11 @@
 import { approvalItemCreateBody, approvalItemSchema, approvalItemUpdateBody } from '../../../common/schemas/projects';
 import { okSchema } from '../../../common/schemas/shared';
 import { can } from '../../lib/actor';
-import { type App, type Deps, assertIfMatch } from '../../lib/http';
+import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { canEditProject, projectForRead } from './access';
 import { presentApprovalItem } from './presenter';
 import { listApprovalItems } from './repository';
-import { approvalItemListSchema, approvalItemParam, projectParam, trackErrorResponses } from './schema';
+import { approvalItemListSchema, approvalItemParam, projectParam } from '../../../common/schemas/tracks';
 import { createApprovalItem, deleteApprovalItem, updateApprovalItem } from './approval-items-service';
 
 const tags = ['approval items'];
@@ -19,7 +19,7 @@ export function approvalItemRoutes(app: App, { db }: Deps) {
         tags,
         summary: "A project's approval items",
         params: projectParam,
-        response: { 200: approvalItemListSchema, ...trackErrorResponses },
+        response: { 200: approvalItemListSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.read' },
     },
@@ -43,7 +43,7 @@ export function approvalItemRoutes(app: App, { db }: Deps) {
         summary: 'Add an approval item (one per type)',
         params: projectParam,
         body: approvalItemCreateBody,
-        response: { 201: approvalItemSchema, ...trackErrorResponses },
+        response: { 201: approvalItemSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.update' },
     },
@@ -62,7 +62,7 @@ export function approvalItemRoutes(app: App, { db }: Deps) {
         summary: 'Update an approval item (send its version)',
         params: approvalItemParam,
         body: approvalItemUpdateBody,
-        response: { 200: approvalItemSchema, ...trackErrorResponses },
+        response: { 200: approvalItemSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.update' },
     },
@@ -78,7 +78,7 @@ export function approvalItemRoutes(app: App, { db }: Deps) {
   app.delete(
     '/api/v1/projects/:id/approval-items/:itemId',
     {
-      schema: { tags, summary: 'Delete an approval item', params: approvalItemParam, response: { 200: okSchema, ...trackErrorResponses } },
+      schema: { tags, summary: 'Delete an approval item', params: approvalItemParam, response: { 200: okSchema, ...ruleErrorResponses } },
       config: { access: 'project.update' },
     },
     async (request) => {

@@ -27,7 +27,8 @@ const auditable = (r: ApprovalItemRow) => ({
 // An empty text box means "no value".
 const orNull = (value: string | null | undefined) => (value ? value : null);
 
-function checkDates(fields: Fields) {
+/** The approval item's date rules; the service and the spreadsheet import both check them. */
+export function checkDates(fields: Fields) {
   if (fields.appliedOn && fields.approvedOn && compareDates(fields.approvedOn, fields.appliedOn) < 0) {
     throw invalidField('approvedOn', 'approval.approved_before_applied');
   }

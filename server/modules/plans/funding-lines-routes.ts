@@ -1,11 +1,11 @@
 import { fundingLineCreateBody, fundingLineSchema, fundingLineUpdateBody } from '../../../common/schemas/projects';
 import { okSchema } from '../../../common/schemas/shared';
 import { can } from '../../lib/actor';
-import { type App, type Deps, assertIfMatch } from '../../lib/http';
+import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { canEditProject, projectForRead } from './access';
 import { fundingTotals, presentFundingLine } from './presenter';
 import { listFundingLines } from './repository';
-import { fundingLineListSchema, fundingLineParam, projectParam, trackErrorResponses } from './schema';
+import { fundingLineListSchema, fundingLineParam, projectParam } from '../../../common/schemas/tracks';
 import { createFundingLine, deleteFundingLine, updateFundingLine } from './funding-lines-service';
 
 const tags = ['funding lines'];
@@ -19,7 +19,7 @@ export function fundingLineRoutes(app: App, { db }: Deps) {
         tags,
         summary: "A project's funding lines",
         params: projectParam,
-        response: { 200: fundingLineListSchema, ...trackErrorResponses },
+        response: { 200: fundingLineListSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.read' },
     },
@@ -44,7 +44,7 @@ export function fundingLineRoutes(app: App, { db }: Deps) {
         summary: 'Add a funding line (one per source)',
         params: projectParam,
         body: fundingLineCreateBody,
-        response: { 201: fundingLineSchema, ...trackErrorResponses },
+        response: { 201: fundingLineSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.update' },
     },
@@ -63,7 +63,7 @@ export function fundingLineRoutes(app: App, { db }: Deps) {
         summary: 'Update a funding line (send its version)',
         params: fundingLineParam,
         body: fundingLineUpdateBody,
-        response: { 200: fundingLineSchema, ...trackErrorResponses },
+        response: { 200: fundingLineSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.update' },
     },
@@ -79,7 +79,7 @@ export function fundingLineRoutes(app: App, { db }: Deps) {
   app.delete(
     '/api/v1/projects/:id/funding-lines/:lineId',
     {
-      schema: { tags, summary: 'Delete a funding line', params: fundingLineParam, response: { 200: okSchema, ...trackErrorResponses } },
+      schema: { tags, summary: 'Delete a funding line', params: fundingLineParam, response: { 200: okSchema, ...ruleErrorResponses } },
       config: { access: 'project.update' },
     },
     async (request) => {

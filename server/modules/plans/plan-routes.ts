@@ -1,10 +1,10 @@
 import { todayInChina } from '../../../common/domain/dates';
 import { planBody, planSchema } from '../../../common/schemas/projects';
-import { type App, type Deps, assertIfMatch } from '../../lib/http';
+import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { projectForRead } from './access';
 import { presentPlan, presentPlanTemplate } from './presenter';
 import { listMilestones, listPlanTemplates } from './repository';
-import { applyTemplateBody, planTemplateListSchema, planTemplateQuery, projectParam, trackErrorResponses } from './schema';
+import { applyTemplateBody, planTemplateListSchema, planTemplateQuery, projectParam } from '../../../common/schemas/tracks';
 import { applyPlanTemplate, savePlan } from './plan-service';
 
 const tags = ['plans'];
@@ -18,7 +18,7 @@ export function planScheduleRoutes(app: App, { db }: Deps) {
         tags,
         summary: "A project's plan, scheduled (critical path, float, overdue)",
         params: projectParam,
-        response: { 200: planSchema, ...trackErrorResponses },
+        response: { 200: planSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.read' },
     },
@@ -37,7 +37,7 @@ export function planScheduleRoutes(app: App, { db }: Deps) {
         summary: "Save the whole plan (send the project's version)",
         params: projectParam,
         body: planBody,
-        response: { 200: planSchema, ...trackErrorResponses },
+        response: { 200: planSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.plan' },
     },
@@ -60,7 +60,7 @@ export function planScheduleRoutes(app: App, { db }: Deps) {
         summary: "Replace the plan with a template's milestones (send the project's version)",
         params: projectParam,
         body: applyTemplateBody,
-        response: { 200: planSchema, ...trackErrorResponses },
+        response: { 200: planSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.plan' },
     },
@@ -80,7 +80,7 @@ export function planScheduleRoutes(app: App, { db }: Deps) {
         tags,
         summary: 'Plan templates (with categoryCode: those for the category and those for every category)',
         querystring: planTemplateQuery,
-        response: { 200: planTemplateListSchema, ...trackErrorResponses },
+        response: { 200: planTemplateListSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.read' },
     },

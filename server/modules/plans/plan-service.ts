@@ -12,7 +12,7 @@ import type { MessageKey } from '../../lib/messages';
 import { type ProjectRow, findProject, lockProject } from '../projects/scope';
 import { projectForWrite } from './access';
 import { type MilestoneRow, findPlanTemplate, listMilestones, milestoneIdsOfOtherProjects } from './repository';
-import type { applyTemplateBody } from './schema';
+import type { applyTemplateBody } from '../../../common/schemas/tracks';
 import { templateItems } from './template-items';
 
 type PlanInput = z.infer<typeof planBody>;

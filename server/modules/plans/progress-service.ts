@@ -5,7 +5,7 @@ import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
 import type { ProjectRow } from '../projects/scope';
 import { listAnnualPlans } from './repository';
-import type { TIME_BASES, projectProgressSchema } from './schema';
+import type { TIME_BASES, projectProgressSchema } from '../../../common/schemas/tracks';
 
 type Options = { year?: number; asOf?: string; basis?: (typeof TIME_BASES)[number]; locale: Locale };
 

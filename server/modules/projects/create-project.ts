@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { notFound } from '../../lib/errors';
+import { checkProjectCustomValues } from '../custom-fields/project-values';
 import { auditSnapshot } from './audit-snapshot';
 import { recordCodeChange } from './code-history-repository';
 import { columnsOf, newDraft } from './draft';
@@ -12,10 +13,18 @@ import { type ProjectDetailRow, findProjectDetail, insertProject, replaceProject
 
 type CreateInput = z.infer<typeof projectCreateBody>;
 
-/** Creates a project in the planning pool, with its leaders and co-units, audited in the same transaction. */
+/**
+ * Creates a project in the planning pool, with its leaders and co-units and its custom values checked against the
+ * district's fields for its category, audited in the same transaction.
+ */
 export async function createProject({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: CreateInput }): Promise<ProjectDetailRow> {
   const draft = newDraft(input);
   const placement = await checkProjectDraft(tx, ctx, draft, null);
+  draft.customValues = await checkProjectCustomValues(tx, ctx.actor.locale, {
+    regionCode: placement.regionCode,
+    categoryCode: draft.categoryCode,
+    values: draft.customValues,
+  });
   const id = await insertProject(tx, { ...columnsOf(draft), ...placement, createdBy: ctx.actor.userId });
   await replaceProjectLinks(tx, id, draft);
   if (placement.code) {

@@ -45,12 +45,16 @@ const BLANK: Omit<ProjectDraft, 'name' | 'leadUnitId'> = {
 
 const OPTIONAL_TEXTS = ['code', 'ownerName', 'constructionContent', 'contactName', 'taskForce'] as const;
 
-/** The fields a request sent, laid over a base; blank optional texts become empty (null), id lists lose repeats. */
+/**
+ * The fields a request sent, laid over a base; blank optional texts become empty (null), id lists lose repeats.
+ * Custom values merge key by key (a null clears one), so a request may send only the fields it changes.
+ */
 export function mergeDraft(base: ProjectDraft, input: Partial<ProjectDraft>): ProjectDraft {
   const draft: ProjectDraft = { ...base };
   for (const [key, value] of Object.entries(input)) {
     if (value !== undefined && key in draft) Object.assign(draft, { [key]: value });
   }
+  if (input.customValues) draft.customValues = { ...base.customValues, ...input.customValues };
   for (const key of OPTIONAL_TEXTS) if (!draft[key]?.trim()) draft[key] = null;
   draft.leaderIds = [...new Set(draft.leaderIds)];
   draft.coUnitIds = [...new Set(draft.coUnitIds)];
@@ -70,7 +74,7 @@ export function draftOf(row: ProjectDetailRow): ProjectDraft {
   }
   draft.leaderIds = row.leaders.map((l) => l.id).sort();
   draft.coUnitIds = row.coUnits.map((u) => u.id).sort();
-  draft.customValues = (row.customValues ?? {}) as ProjectDraft['customValues'];
+  draft.customValues = row.customValues as ProjectDraft['customValues'];
   return draft;
 }
 

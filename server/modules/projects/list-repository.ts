@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { containsPattern, pageWindow } from '../../lib/list';
 import { likePrefix } from '../../lib/scope';
+import { customValuesCondition } from '../custom-fields/repository';
 import { type NamedRef, leadersJson, manageableFlag, streetRegion } from './repository';
 import { projectScopeCondition } from './scope';
 
@@ -28,6 +29,7 @@ export type ProjectListRow = Pick<
   | 'plannedCompletion'
   | 'updatedAt'
   | 'version'
+  | 'customValues'
 > & { leadUnitName: string; streetName: string | null; leaders: NamedRef[]; manageable: boolean };
 
 /**
@@ -68,8 +70,8 @@ function yearCondition(year: number): SQL | undefined {
 const LEVEL_COLUMNS = { provincial: projects.isProvincialKey, city: projects.isCityKey, district: projects.isDistrictKey } as const;
 const some = <T>(values: T[] | undefined): values is T[] => !!values && values.length > 0;
 
-/** Every filter of the list, inside the actor's scope. */
-function listCondition(db: Executor, actor: Actor, query: ProjectListQuery): SQL {
+/** Every filter of the list, inside the actor's scope (the exports read the same rows). */
+export function listCondition(db: Executor, actor: Actor, query: Omit<ProjectListQuery, 'page' | 'pageSize'>): SQL {
   const industrySections = some(query.industryCode)
     ? db
         .select({ code: dictionaryItems.code })
@@ -95,6 +97,7 @@ function listCondition(db: Executor, actor: Actor, query: ProjectListQuery): SQL
     some(query.clusterCode) ? inArray(projects.clusterCode, query.clusterCode) : undefined,
     some(query.parkCode) ? inArray(projects.parkCode, query.parkCode) : undefined,
     query.year ? yearCondition(query.year) : undefined,
+    query.custom ? customValuesCondition(query.custom) : undefined,
   ) as SQL;
 }
 
@@ -108,8 +111,8 @@ const SORTS: Record<string, AnyColumn[]> = {
   updatedAt: [projects.updatedAt],
 };
 
-/** ORDER BY for `sort` (default newest change first); empty values sort last either way, ties by id. */
-function projectOrder(sort: string | undefined): SQL[] {
+/** The columns `sort` orders by (default newest change first), before the tie-break by id; exports page by them. */
+export function projectSortKeys(sort: string | undefined): { column: AnyColumn; descending: boolean }[] {
   const wanted = sort ?? '-updatedAt';
   const descending = wanted.startsWith('-');
   const field = descending ? wanted.slice(1) : wanted;
@@ -119,8 +122,15 @@ function projectOrder(sort: string | undefined): SQL[] {
       { path: 'query.sort', messageKey: 'list.unknown_sort', params: { field, allowed: Object.keys(SORTS).join(', ') } },
     ]);
   }
-  const direction = descending ? sql`desc nulls last` : sql`asc nulls last`;
-  return [...columns.map((c) => sql`${c} ${direction}`), sql`${projects.id} asc`];
+  return columns.map((column) => ({ column, descending }));
+}
+
+/** ORDER BY for `sort`; empty values sort last either way, ties by id. */
+function projectOrder(sort: string | undefined): SQL[] {
+  const keys = projectSortKeys(sort).map(
+    ({ column, descending }) => sql`${column} ${descending ? sql`desc nulls last` : sql`asc nulls last`}`,
+  );
+  return [...keys, sql`${projects.id} asc`];
 }
 
 /** One page of the projects the actor may see, with lead unit, street and leaders in the same query. */
@@ -145,6 +155,7 @@ export async function listProjects(db: Executor, actor: Actor, query: ProjectLis
         plannedCompletion: projects.plannedCompletion,
         updatedAt: projects.updatedAt,
         version: projects.version,
+        customValues: projects.customValues,
         leadUnitName: units.name,
         streetName: streetRegion.name,
         leaders: leadersJson,

@@ -33,12 +33,13 @@ export async function moveProject({
   await lockProject(tx, id);
   const project = await findProjectDetail(tx, actor, id);
   if (!project) throw notFound();
+  // A stale version first: whoever moved the project meanwhile may already have taken it where this user wanted.
+  if (project.version !== input.version) throw staleVersion();
   const kind = moveKind(project.pool, input.to);
   if (!kind) throw invalidField('to', project.pool === input.to ? 'project.move_same_pool' : 'project.move_not_allowed');
   if (!canManageProject(actor, project, movePermission(kind))) throw forbidden();
   const reason = input.reason?.trim() || null;
   if (needsReason(kind) && !reason) throw invalidField('reason', 'project.reason_required');
-  if (project.version !== input.version) throw staleVersion();
   const check = await checkMove(tx, actor, project, input.to);
   const unmet = check?.conditions.filter((c) => !c.met) ?? [];
   if (unmet.length) {

@@ -19,6 +19,7 @@ const holderOf = (role: RoleCode, permissions: readonly Permission[] = DEFAULT_R
   permissions: new Set(permissions),
   locale: 'zh-CN',
   mustChangePassword: false,
+  mustEnrolTotp: false,
   via: 'session',
 });
 
@@ -56,7 +57,7 @@ describe('projects policy', () => {
     const list = (role: RoleCode) => projectListAbilities(holderOf(role));
     expect(list('project_office')).toEqual({ create: true, import: true, export: true });
     expect(list('investment_staff')).toEqual({ create: true, import: false, export: true });
-    expect(list('unit_staff')).toEqual({ create: false, import: false, export: true });
+    expect(list('unit_staff')).toEqual({ create: false, import: true, export: true });
     expect(list('supervisor')).toEqual({ create: false, import: false, export: true });
   });
 });

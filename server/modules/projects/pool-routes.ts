@@ -3,15 +3,17 @@ import {
   gateCheckSchema,
   gateConfigBody,
   gateConfigSchema,
+  leaderOptionListSchema,
   poolMoveBody,
   projectSchema,
   projectTimelineSchema,
 } from '../../../common/schemas/projects';
-import { errorSchema, idParam } from '../../../common/schemas/shared';
+import { idParam } from '../../../common/schemas/shared';
 import { notFound } from '../../lib/errors';
-import { type App, type Deps, assertIfMatch, errorResponses } from '../../lib/http';
+import { type App, type Deps, assertIfMatch, errorResponses, ruleErrorResponses } from '../../lib/http';
 import { checkMoves } from './gate-checks';
 import { getGateConfig, updateGateConfig } from './gate-config';
+import { leaderOptions } from './leader-options';
 import { moveProject } from './move-project';
 import { presentMoveCheck, presentProject } from './presenter';
 import { findProjectDetail } from './repository';
@@ -19,7 +21,7 @@ import { projectTimeline } from './timeline';
 
 const tags = ['projects'];
 
-/** Pool moves (三大库) with their gates, a project's timeline, and the district's gate configuration. */
+/** Pool moves (三大库) with their gates, a project's timeline, the district's gate configuration and leader options. */
 export function poolRoutes(app: App, { db }: Deps) {
   app.get(
     '/api/v1/projects/:id/gates',
@@ -48,7 +50,7 @@ export function poolRoutes(app: App, { db }: Deps) {
         summary: 'Move a project to another pool (422 gate_refused lists the unmet conditions)',
         params: idParam,
         body: poolMoveBody,
-        response: { 200: projectSchema, ...errorResponses, 422: errorSchema },
+        response: { 200: projectSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.read' },
     },
@@ -81,6 +83,19 @@ export function poolRoutes(app: App, { db }: Deps) {
       config: { access: 'project.read' },
     },
     async (request) => getGateConfig(db, request.context().actor),
+  );
+
+  app.get(
+    '/api/v1/project-leader-options',
+    {
+      schema: {
+        tags,
+        summary: 'The district’s leaders who can be put in charge of a project (for the picker)',
+        response: { 200: leaderOptionListSchema, ...errorResponses },
+      },
+      config: { access: 'project.read' },
+    },
+    async (request) => leaderOptions(db, request.context().actor),
   );
 
   app.put(

@@ -53,7 +53,7 @@ export const presentProject = (actor: Actor, row: ProjectDetailRow): Project => 
   pool: row.pool,
   poolChangedAt: row.poolChangedAt.toISOString(),
   withdrawnReason: row.withdrawnReason,
-  customValues: (row.customValues ?? {}) as Project['customValues'],
+  customValues: row.customValues as Project['customValues'],
   version: row.version,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
@@ -80,6 +80,7 @@ export const presentProjectListItem = (actor: Actor, row: ProjectListRow): Proje
   plannedCompletion: row.plannedCompletion,
   updatedAt: row.updatedAt.toISOString(),
   version: row.version,
+  customValues: row.customValues as ProjectListItem['customValues'],
   abilities: projectAbilities(actor, row),
 });
 

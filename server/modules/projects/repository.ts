@@ -1,4 +1,4 @@
-import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { projectCoUnits, projectLeaders, projects, regions, units } from '../../db/schema';
@@ -40,24 +40,35 @@ export const manageableFlag = (actor: Actor) => sql<boolean>`(${leadUnitScopeCon
 
 /** One project with the names the page shows, or null when it does not exist or lies outside the actor's scope. */
 export async function findProjectDetail(db: Executor, actor: Actor, id: string): Promise<ProjectDetailRow | null> {
-  const [row] = await db
-    .select({
-      project: projects,
-      leadUnitName: units.name,
-      streetName: streetRegion.name,
-      codeRegionName: codeRegion.name,
-      leaders: leadersJson,
-      coUnits: coUnitsJson,
-      manageable: manageableFlag(actor),
-    })
-    .from(projects)
-    .innerJoin(units, eq(units.id, projects.leadUnitId))
-    .leftJoin(streetRegion, eq(streetRegion.code, projects.streetCode))
-    .leftJoin(codeRegion, eq(codeRegion.code, projects.codeRegionCode))
-    .where(and(eq(projects.id, id), projectScopeCondition(actor)) as SQL);
-  if (!row) return null;
-  const { project, ...names } = row;
-  return { ...project, ...names, manageable: !!names.manageable };
+  return (await findProjectDetails(db, actor, [id])).get(id) ?? null;
+}
+
+// Ids per query when many projects are read at once (an import's matched rows).
+const DETAIL_BATCH = 1000;
+
+/** Projects by id with the names the page shows, those in the actor's scope only, keyed by id. */
+export async function findProjectDetails(db: Executor, actor: Actor, ids: string[]): Promise<Map<string, ProjectDetailRow>> {
+  const found = new Map<string, ProjectDetailRow>();
+  const unique = [...new Set(ids)];
+  for (let start = 0; start < unique.length; start += DETAIL_BATCH) {
+    const rows = await db
+      .select({
+        project: projects,
+        leadUnitName: units.name,
+        streetName: streetRegion.name,
+        codeRegionName: codeRegion.name,
+        leaders: leadersJson,
+        coUnits: coUnitsJson,
+        manageable: manageableFlag(actor),
+      })
+      .from(projects)
+      .innerJoin(units, eq(units.id, projects.leadUnitId))
+      .leftJoin(streetRegion, eq(streetRegion.code, projects.streetCode))
+      .leftJoin(codeRegion, eq(codeRegion.code, projects.codeRegionCode))
+      .where(and(inArray(projects.id, unique.slice(start, start + DETAIL_BATCH)), projectScopeCondition(actor)) as SQL);
+    for (const { project, ...names } of rows) found.set(project.id, { ...project, ...names, manageable: !!names.manageable });
+  }
+  return found;
 }
 
 /** True for PostgreSQL's unique_violation, however deep the driver wrapped it. */

@@ -124,7 +124,7 @@ describeEachDatabase('projects API: reading and listing', (t) => {
     expect(all.abilities).toEqual({ create: true, import: true, export: true });
     const own = (await unitStaff.get(marked())).json();
     expect(names(own)).toEqual(['北园街道老旧小区改造蓝图测试']);
-    expect(own.abilities).toEqual({ create: false, import: false, export: true });
+    expect(own.abilities).toEqual({ create: false, import: true, export: true });
     expect(own.items[0].abilities.update).toBe(true);
     // Whatever else is in the database, a street clerk sees only his street's projects and a leader only his own.
     const everything: ProjectListItem[] = (await unitStaff.get('/api/v1/projects?pageSize=200')).json().items;

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { forbidden, invalidField, notFound, staleVersion } from '../../lib/errors';
+import { checkProjectCustomValues } from '../custom-fields/project-values';
 import { auditSnapshot } from './audit-snapshot';
 import { recordCodeChange } from './code-history-repository';
 import { columnsOf, draftOf, mergeDraft } from './draft';
@@ -16,7 +17,8 @@ type UpdateInput = z.infer<typeof projectUpdateBody>;
 
 /**
  * Updates a project the actor may edit (lead unit in his scope). A change of 项目代码 is kept in the code history;
- * replacing or clearing an existing code needs a reason. A stale version answers 409 and changes nothing.
+ * replacing or clearing an existing code needs a reason. Custom values sent merge over the stored ones and are
+ * checked (422 naming each field) as is a change of category. A stale version answers 409 and changes nothing.
  */
 export async function updateProject({
   ctx,
@@ -37,6 +39,11 @@ export async function updateProject({
   const { version, codeChangeReason, ...fields } = input;
   const draft = mergeDraft(draftOf(current), fields);
   const placement = await checkProjectDraft(tx, ctx, draft, current);
+  // Custom values are checked when they change, and again when the category or district (so the fields) change.
+  if (fields.customValues || draft.categoryCode !== current.categoryCode || placement.regionCode !== current.regionCode) {
+    const project = { regionCode: placement.regionCode, categoryCode: draft.categoryCode, values: draft.customValues };
+    draft.customValues = await checkProjectCustomValues(tx, ctx.actor.locale, project);
+  }
   const codeChanged = placement.code !== current.code;
   const reason = codeChangeReason?.trim() || null;
   if (codeChanged && current.code && !reason) throw invalidField('codeChangeReason', 'project.code_change_reason_required');

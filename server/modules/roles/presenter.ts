@@ -12,6 +12,7 @@ export const presentRole = (actor: Actor, locale: Locale, row: RoleRow): Role =>
   // A permission removed from the code since the row was written is no longer enforced, so it is not shown.
   permissions: row.permissions.filter(isPermission),
   defaultScope: row.defaultScope,
+  requireTotp: row.requireTotp,
   version: row.version,
   abilities: { update: can(actor, 'role.update') },
 });

@@ -24,7 +24,7 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
   },
   unit_staff: {
     scope: 'unit',
-    permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.update', 'project.plan'],
+    permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.update', 'project.plan', 'project.import'],
   },
   leader: { scope: 'own', permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', ...READ_PROJECTS] },
   investment_staff: {
@@ -197,8 +197,8 @@ describeEachDatabase('roles API', (t) => {
     expect(row?.defaultScope).toBe('unit');
     const event = await lastAuditEvent(t().database, 'roles.update', 'investment_staff');
     expect(event).toMatchObject({ recordType: 'role', actorName: 'admin' });
-    expect(event?.before).toEqual({ permissions: original.permissions, defaultScope: 'unit_tree' });
-    expect(event?.after).toEqual({ permissions: row?.permissions, defaultScope: 'unit' });
+    expect(event?.before).toEqual({ permissions: original.permissions, defaultScope: 'unit_tree', requireTotp: false });
+    expect(event?.after).toEqual({ permissions: row?.permissions, defaultScope: 'unit', requireTotp: false });
 
     const stale = await admin.patch('/api/v1/roles/investment_staff', { permissions: original.permissions, version: original.version });
     expect(stale.statusCode).toBe(409);

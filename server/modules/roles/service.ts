@@ -11,7 +11,7 @@ import { type RoleRow, findRole } from './repository';
 
 type UpdateInput = z.infer<typeof roleUpdateBody>;
 
-const auditable = (r: RoleRow) => ({ permissions: r.permissions, defaultScope: r.defaultScope });
+const auditable = (r: RoleRow) => ({ permissions: r.permissions, defaultScope: r.defaultScope, requireTotp: r.requireTotp });
 
 /**
  * Checks a role's new permission set. Only administrators edit roles (role.update is administrator-only), so the
@@ -25,7 +25,7 @@ function assertPermissionsAllowed(code: RoleCode, next: readonly Permission[]) {
   if (code === 'admin' && !next.includes('role.update')) throw invalidField('permissions', 'role.admin_keeps_role_update');
 }
 
-/** Replaces a role's permissions (and optionally its default data scope); takes effect on each holder's next request. */
+/** Replaces a role's permissions (and optionally its default data scope and second-factor rule); takes effect on each holder's next request. */
 export async function updateRole({
   ctx,
   tx,
@@ -48,6 +48,7 @@ export async function updateRole({
     .set({
       permissions,
       defaultScope: input.defaultScope ?? current.defaultScope,
+      requireTotp: input.requireTotp ?? current.requireTotp,
       version: sql`${roles.version} + 1`,
       updatedAt: sql`now()`,
     })

@@ -25,6 +25,7 @@ const actorWith = (permissions: readonly Permission[], dataScope: DataScope): Ac
   permissions: new Set(permissions),
   locale: 'zh-CN',
   mustChangePassword: false,
+  mustEnrolTotp: false,
   via: 'session',
 });
 

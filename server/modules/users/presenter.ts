@@ -21,10 +21,16 @@ export const presentUser = (actor: Actor, row: UserRow): User => {
     status: row.status,
     locale: row.locale,
     mustChangePassword: row.mustChangePassword,
+    totpEnabled: row.totpEnabledAt !== null,
     lockedUntil: row.lockedUntil?.toISOString() ?? null,
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
-    abilities: { update: can(actor, 'user.update') && manageable, resetPassword: can(actor, 'user.reset_password') && manageable },
+    abilities: {
+      update: can(actor, 'user.update') && manageable,
+      resetPassword: can(actor, 'user.reset_password') && manageable,
+      // Removing a second factor is a credential reset too; one's own is managed on one's own security page.
+      resetTotp: can(actor, 'user.reset_password') && manageable && row.totpEnabledAt !== null && row.id !== actor.userId,
+    },
   };
 };

@@ -7,11 +7,21 @@ import type { Actor } from '../../lib/actor';
 import { containsPattern, orderFor, pageWindow } from '../../lib/list';
 import { dataScopeCondition } from '../../lib/scope';
 
-// The password hash never leaves the database through this module.
-const { passwordHash: _passwordHash, ...userColumns } = getTableColumns(users);
+// The password hash and the second-factor secrets never leave the database through this module.
+const {
+  passwordHash: _passwordHash,
+  totpSecret: _totpSecret,
+  totpRecoveryHashes: _totpRecoveryHashes,
+  totpLastStep: _totpLastStep,
+  ...userColumns
+} = getTableColumns(users);
 const selection = { ...userColumns, unitName: units.name, regionCode: units.regionCode, rolePermissions: roles.permissions };
 
-type SelectedRow = Omit<typeof users.$inferSelect, 'passwordHash'> & { unitName: string; regionCode: string; rolePermissions: string[] };
+type SelectedRow = Omit<typeof users.$inferSelect, 'passwordHash' | 'totpSecret' | 'totpRecoveryHashes' | 'totpLastStep'> & {
+  unitName: string;
+  regionCode: string;
+  rolePermissions: string[];
+};
 export type UserRow = SelectedRow & { scopeUnitIds: string[] };
 
 /** Users the actor may see: by the unit they belong to, and only oneself under the `own` scope. */

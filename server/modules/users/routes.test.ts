@@ -104,7 +104,7 @@ describeEachDatabase('users API', (t) => {
     expect(foreign.items.map((u: { username: string }) => u.username)).toEqual([OTHER_REGION.adminUsername]);
     const readOnly = (await viewer.get('/api/v1/users?q=unit')).json();
     expect(readOnly.abilities).toEqual({ create: false });
-    expect(readOnly.items[0].abilities).toEqual({ update: false, resetPassword: false });
+    expect(readOnly.items[0].abilities).toEqual({ update: false, resetPassword: false, resetTotp: false });
   });
 
   it('filters, searches and sorts, and never shows a password hash', async () => {
@@ -186,7 +186,7 @@ describeEachDatabase('users API', (t) => {
       unitName: '天桥区人民政府',
       version: 1,
     });
-    expect(user.abilities).toEqual({ update: true, resetPassword: true });
+    expect(user.abilities).toEqual({ update: true, resetPassword: true, resetTotp: false });
     const [row] = await t().database.db.select().from(users).where(eq(users.id, user.id));
     expect(row).toMatchObject({ username: 'New.Clerk', dataScope: 'unit_tree', mustChangePassword: true, createdBy: ids.admin });
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
@@ -268,7 +268,7 @@ describeEachDatabase('users API', (t) => {
     expect(errorOf(promote).details?.[0]?.path).toBe('roleCode');
 
     const adminRecord = (await office.get(`/api/v1/users/${ids.admin}`)).json();
-    expect(adminRecord.abilities).toEqual({ update: false, resetPassword: false });
+    expect(adminRecord.abilities).toEqual({ update: false, resetPassword: false, resetTotp: false });
     const takeOver = await office.post(`/api/v1/users/${ids.admin}/reset-password`);
     expect(takeOver.statusCode).toBe(403);
     expect(errorOf(takeOver).code).toBe('forbidden');

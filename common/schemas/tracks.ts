@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { annualPlanSchema, approvalItemSchema, fundingLineSchema, isoDate, planTemplateSchema } from '../../../common/schemas/projects';
-import { abilities, errorSchema, uuid, version } from '../../../common/schemas/shared';
-import { errorResponses } from '../../lib/http';
+import { annualPlanSchema, approvalItemSchema, fundingLineSchema, isoDate, planTemplateSchema } from './projects';
+import { abilities, uuid, version } from './shared';
 
-/** The error answers of the project-track routes: the usual ones and 422 for a refused business rule. */
-export const trackErrorResponses = { ...errorResponses, 422: errorSchema } as const;
+/** The contract of a project's tracks (approval items, funding, plan, annual plan, progress) beyond the records. */
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const code = z

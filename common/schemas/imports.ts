@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { abilities, uuid } from './shared';
+
+export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'committing', 'committed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** The most data rows one file may hold; a larger file is refused before its rows are read. */
+export const MAX_IMPORT_ROWS = 100_000;
+/** The largest upload accepted, in bytes (20 MB). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** How many problems a job answer carries; the marked file shows them all. */
+export const MAX_PROBLEMS_SHOWN = 2_000;
+
+/** One thing wrong with the file: a cell (row and column), a whole row (no column) or the sheet (row 0). */
+export const importProblemSchema = z.object({
+  /** The spreadsheet row number (1 = the header row; 0 = the file or sheet as a whole). */
+  row: z.number().int(),
+  /** The spreadsheet column letter (A, B, …, AA), or null for a problem with the whole row. */
+  column: z.string().nullable(),
+  /** The column's header as the user's language names it, when the problem is in a known column. */
+  columnLabel: z.string().nullable(),
+  /** The API field of the column (`totalInvestmentYuan`, `leaderIds.1`), for programs. */
+  field: z.string().nullable(),
+  /** A stable code of the problem (`import.unknown_value`, `project.duplicate_code`, `format.yuanNegative`…). */
+  code: z.string(),
+  /** The problem in the reader's language. */
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+export const importSummarySchema = z.object({ create: z.number().int(), update: z.number().int() });
+
+export const importJobSchema = z.object({
+  id: z.string(),
+  kind: z.enum(IMPORT_KINDS),
+  status: z.enum(IMPORT_STATUSES),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  totalRows: z.number().int(),
+  processedRows: z.number().int(),
+  problemCount: z.number().int(),
+  /** The first problems (at most MAX_PROBLEMS_SHOWN), in row order. */
+  problems: z.array(importProblemSchema),
+  /** What a commit does (ready) or did (committed): projects or items created and updated. */
+  summary: importSummarySchema.nullable(),
+  /** Why the job failed, in the reader's language (an unreadable file, a crash, a stale job). */
+  failure: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+  abilities,
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+/** A job in the recent-imports list: the job without its problems. */
+export const importJobListItemSchema = importJobSchema.omit({ problems: true });
+export type ImportJobListItem = z.infer<typeof importJobListItemSchema>;
+export const importJobListSchema = z.object({ items: z.array(importJobListItemSchema) });
+
+export const importJobParam = z.strictObject({ id: uuid });
+export const importKindParam = z.strictObject({ kind: z.enum(IMPORT_KINDS) });
+/** The multipart form field naming the kind of file uploaded. */
+export const importKindField = z.enum(IMPORT_KINDS);

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+// Uploaded files live in `<data dir>/uploads`, outside the web root, under random names the server chose: a user's
+// file name is shown, never used as a path. Files are readable by the server's account only.
+const STORED_NAME = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.upload$/;
+
+const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');
+
+/** The path of a stored upload; refuses anything but a name `saveUpload` made, so no path can be smuggled in. */
+export function uploadPath(dataDir: string, storedName: string): string {
+  if (!STORED_NAME.test(storedName)) throw new Error(`not a stored upload name: ${storedName}`);
+  return path.join(uploadsDir(dataDir), storedName);
+}
+
+/** Writes an uploaded stream to a new private file (mode 0600) and answers its stored name and size. */
+export async function saveUpload(dataDir: string, stream: Readable): Promise<{ storedName: string; sizeBytes: number }> {
+  await mkdir(uploadsDir(dataDir), { recursive: true, mode: 0o700 });
+  const storedName = `${randomUUID()}.upload`;
+  const file = uploadPath(dataDir, storedName);
+  try {
+    await pipeline(stream, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  } catch (error) {
+    await rm(file, { force: true });
+    throw error;
+  }
+  return { storedName, sizeBytes: (await stat(file)).size };
+}
+
+/** Deletes a stored upload (gone already is fine). */
+export async function removeUpload(dataDir: string, storedName: string) {
+  await rm(uploadPath(dataDir, storedName), { force: true });
+}

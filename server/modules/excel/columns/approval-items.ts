@@ -1,0 +1,25 @@
+import type { z } from 'zod';
+import type { APPROVAL_STATUSES, approvalItemCreateBody } from '../../../../common/schemas/projects';
+import { dateColumn, listColumn, textColumn } from './define';
+import { projectKeyColumns } from './project-key';
+import type { Column } from './types';
+
+type ApprovalItemInput = z.infer<typeof approvalItemCreateBody>;
+type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+type Field = keyof ApprovalItemInput;
+
+/** A column of the approval items sheet: the project it belongs to, or one field of the item. */
+export type ApprovalItemColumn =
+  | (typeof projectKeyColumns)[number]
+  | { [F in Field]: Column<F, Exclude<ApprovalItemInput[F], undefined> | null> }[Field];
+
+/** The approval items sheet: one row per project and item type; an existing item of that type is updated. */
+export const approvalItemColumns: ApprovalItemColumn[] = [
+  ...projectKeyColumns,
+  listColumn('typeCode', { 'zh-CN': '审批事项', 'en-US': 'Approval item' }, 'approval_item_type', { width: 24, required: true }),
+  listColumn<'status', ApprovalStatus>('status', { 'zh-CN': '办理状态', 'en-US': 'Status' }, 'approval_status', { blank: undefined }),
+  dateColumn('appliedOn', { 'zh-CN': '申报日期', 'en-US': 'Applied on' }),
+  dateColumn('approvedOn', { 'zh-CN': '批复日期', 'en-US': 'Approved on' }),
+  textColumn('documentNumber', { 'zh-CN': '批复文号', 'en-US': 'Document number' }, { width: 24 }),
+  textColumn('note', { 'zh-CN': '备注', 'en-US': 'Note' }, { width: 32 }),
+];

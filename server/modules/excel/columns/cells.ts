@@ -1,0 +1,113 @@
+import type { CellValue } from 'exceljs';
+import { isIsoDate } from '../../../../common/domain/dates';
+import { wanToYuan } from '../../../../web/src/modules/projects/utils/money';
+import type { CellProblem, Parsed } from './types';
+
+// What `safeCellText` put in front of text that would run as a formula; read back without it.
+const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
+
+/** The text a cell shows, whatever ExcelJS made of it (rich text, hyperlink, formula result); '' when empty. */
+export function cellText(cell: CellValue): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.replace(ESCAPED_FORMULA, '').trim();
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if ('richText' in cell)
+    return cell.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
+  if ('hyperlink' in cell) return cellText(cell.text as CellValue);
+  if ('formula' in cell || 'sharedFormula' in cell) return cellText(cell.result as CellValue);
+  return '';
+}
+
+const ok = <T>(value: T | undefined): Parsed<T> => ({ ok: true, value });
+const bad = <T>(problem: CellProblem): Parsed<T> => ({ ok: false, problem });
+
+/** A cell's plain value: formula results read as their result, everything else as it is. */
+function plain(cell: CellValue): CellValue {
+  if (cell && typeof cell === 'object' && !(cell instanceof Date) && ('formula' in cell || 'sharedFormula' in cell)) {
+    return cell.result as CellValue;
+  }
+  return cell;
+}
+
+/** Text as typed; the field's zod rule judges its length. */
+export const readText = (cell: CellValue): Parsed<string> => {
+  const text = cellText(cell);
+  return ok(text === '' ? undefined : text);
+};
+
+/** A number typed or pasted as text (thousands separators and full-width digits allowed). */
+export function readNumber(cell: CellValue): Parsed<number> {
+  const value = plain(cell);
+  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : bad({ code: 'import.not_a_number' });
+  const text = normaliseDigits(cellText(value)).replace(/[,\s]/g, '');
+  if (text === '') return ok(undefined);
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return bad({ code: 'import.not_a_number', params: { value: cellText(value) } });
+  return ok(Number(text));
+}
+
+/** An amount entered in 万元, read exactly as whole 元 (the zod contract then judges negative or absurd amounts). */
+export function readWan(cell: CellValue): Parsed<number> {
+  const value = plain(cell);
+  const text = typeof value === 'number' ? value : normaliseDigits(cellText(value));
+  if (text === '') return ok(undefined);
+  const yuan = typeof value === 'number' && !Number.isFinite(value) ? Number.NaN : wanToYuan(text);
+  if (yuan === null) return ok(undefined);
+  if (Number.isNaN(yuan)) return bad({ code: 'import.not_a_number', params: { value: cellText(value) } });
+  return ok(yuan);
+}
+
+/** Whole 元 written as a 万元 number; the column's number format shows two decimals, the cell keeps every 元. */
+export const writeWan = (yuan: number | null | undefined): CellValue =>
+  yuan === null || yuan === undefined ? null : Number(formatWanExact(yuan));
+
+// 万元 with up to four decimals: exact whole 元, so an exported file imports back to the same amount.
+function formatWanExact(yuan: number): string {
+  const sign = yuan < 0 ? '-' : '';
+  const abs = Math.abs(yuan);
+  return `${sign}${Math.floor(abs / 10_000)}.${String(abs % 10_000).padStart(4, '0')}`;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * A calendar date from an Excel date cell, an Excel serial number, or text written 2026-03-01, 2026/3/1,
+ * 2026.3.1 or 2026年3月1日; answered as YYYY-MM-DD.
+ */
+export function readDate(cell: CellValue): Parsed<string> {
+  const value = plain(cell);
+  if (value instanceof Date) {
+    // ExcelJS reads a date cell as midnight UTC of the calendar day shown.
+    return Number.isNaN(value.getTime())
+      ? bad({ code: 'import.date_invalid', params: { value: '' } })
+      : ok(value.toISOString().slice(0, 10));
+  }
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value) || value < 1 || value > 2_958_465) return bad({ code: 'import.date_invalid', params: { value } });
+    return ok(new Date(EXCEL_EPOCH_MS + value * MS_PER_DAY).toISOString().slice(0, 10));
+  }
+  const text = normaliseDigits(cellText(value));
+  if (text === '') return ok(undefined);
+  const match = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(text);
+  const iso = match ? `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}` : '';
+  return isIsoDate(iso) ? ok(iso) : bad({ code: 'import.date_invalid', params: { value: text } });
+}
+
+/** A calendar date written as an Excel date (midnight UTC, as ExcelJS expects). */
+export const writeDate = (iso: string | null | undefined): CellValue => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+/** Several names in one cell, separated by commas, 、 or semicolons (full or half width) or line breaks. */
+export const splitList = (text: string) =>
+  text
+    .split(/[,，、;；\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+// Full-width digits and signs (０-９, －, ．, ／) as typed by Chinese input methods.
+function normaliseDigits(text: string): string {
+  return text.replace(/[\uFF10-\uFF19\uFF0D\uFF0E\uFF0F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}

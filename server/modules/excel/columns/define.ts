@@ -1,0 +1,115 @@
+import type { CellValue } from 'exceljs';
+import type { Locale } from '../../../../common/locale';
+import { safeCellText } from '../safe-text';
+import { WAN_FORMAT } from '../workbook';
+import { cellText, readDate, readNumber, readText, readWan, splitList, writeDate, writeWan } from './cells';
+import type { Column, ListKind, Lookups, Parsed } from './types';
+
+// The builders every table's columns are made of, so a kind of cell is read and written one way everywhere.
+
+type Header = Record<Locale, string>;
+type Options = { width?: number; required?: boolean };
+const DATE_FORMAT = 'yyyy-mm-dd';
+
+/**
+ * A column from a cell reader: an empty cell is a problem when the column is required, else `blank`
+ * (null clears a field that may be empty, [] a list; undefined leaves a field that may not be empty as it is).
+ */
+function column<Key extends string, Value>(
+  key: Key,
+  header: Header,
+  options: Options & { list?: ListKind; numFmt?: string; blank: Value | undefined },
+  read: (cell: CellValue, lookups: Lookups) => Parsed<Value>,
+  write: (value: NonNullable<Value>, lookups: Lookups) => CellValue,
+): Column<Key, Value> {
+  const { width = 14, required = false, list, numFmt, blank } = options;
+  return {
+    key,
+    header,
+    width,
+    required,
+    ...(list ? { list } : {}),
+    ...(numFmt ? { numFmt } : {}),
+    parse(cell, lookups): Parsed<Value> {
+      if (cellText(cell) !== '') return read(cell, lookups);
+      return required ? { ok: false, problem: { code: 'import.required' } } : { ok: true, value: blank };
+    },
+    format: (value, lookups) => (value === null || value === undefined ? null : write(value as NonNullable<Value>, lookups)),
+  };
+}
+
+/** Free text; its length is judged by the field's zod rule. */
+export const textColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
+  column<Key, string | null>(key, header, { ...options, blank: null }, readText, safeCellText);
+
+/** A plain number (亩, m², 套, degrees). */
+export const numberColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
+  column<Key, number | null>(key, header, { ...options, blank: null }, readNumber, (value) => value);
+
+/** Money entered and shown in 万元 (two decimals), stored as whole 元. */
+export const moneyColumn = <Key extends string>(key: Key, header: Header, options: Options & { blank?: null | undefined } = {}) =>
+  column<Key, number | null>(key, header, { blank: null, ...options, numFmt: WAN_FORMAT }, readWan, writeWan);
+
+/** A calendar date. */
+export const dateColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
+  column<Key, string | null>(key, header, { ...options, blank: null, numFmt: DATE_FORMAT }, readDate, writeDate);
+
+/** One item of a list, written by its name and stored by its code; `blank` says what an empty cell means. */
+export const listColumn = <Key extends string, Code extends string = string>(
+  key: Key,
+  header: Header,
+  list: ListKind,
+  options: Options & { blank?: null | undefined } = {},
+) =>
+  column<Key, Code | null>(
+    key,
+    header,
+    { blank: null, ...options, list },
+    (cell, lookups) => {
+      const found = lookups.find(list, cellText(cell));
+      return 'problem' in found ? { ok: false, problem: found.problem } : { ok: true, value: found.code as Code };
+    },
+    (code, lookups) => safeCellText(lookups.name(list, code)),
+  );
+
+/** 是 / 否, stored as a boolean; an empty cell leaves the flag as it is. */
+export const flagColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
+  column<Key, boolean>(
+    key,
+    header,
+    { ...options, blank: undefined, list: 'yes_no' },
+    (cell, lookups) => {
+      if (typeof cell === 'boolean') return { ok: true, value: cell };
+      const found = lookups.find('yes_no', cellText(cell));
+      return 'problem' in found ? { ok: false, problem: found.problem } : { ok: true, value: found.code === 'yes' };
+    },
+    (value, lookups) => lookups.name('yes_no', value ? 'yes' : 'no'),
+  );
+
+/** Several items of a list in one cell (separated by 、 or commas), stored by their codes; empty = none. */
+export const listsColumn = <Key extends string>(key: Key, header: Header, list: ListKind, options: Options = {}) =>
+  column<Key, string[]>(
+    key,
+    header,
+    { ...options, blank: [] },
+    (cell, lookups) => {
+      const codes: string[] = [];
+      for (const name of splitList(cellText(cell))) {
+        const found = lookups.find(list, name);
+        if ('problem' in found) return { ok: false, problem: found.problem };
+        codes.push(found.code);
+      }
+      return { ok: true, value: codes };
+    },
+    (codes, lookups) => safeCellText(codes.map((code) => lookups.name(list, code)).join('、')),
+  );
+
+/** Several free names in one cell (separated by 、 or commas); empty = none. */
+export const namesColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
+  column<Key, string[]>(
+    key,
+    header,
+    { ...options, blank: [] },
+    (cell) => ({ ok: true, value: splitList(cellText(cell)) }),
+    (names) => safeCellText(names.join('、')),
+  );

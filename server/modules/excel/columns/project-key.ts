@@ -1,0 +1,10 @@
+import { textColumn } from './define';
+
+/**
+ * The columns that say which project a row of a track sheet belongs to: its 项目代码, else its name within the
+ * district (the same matching a projects import uses).
+ */
+export const projectKeyColumns = [
+  textColumn('projectCode', { 'zh-CN': '项目代码', 'en-US': 'Project code' }, { width: 28 }),
+  textColumn('projectName', { 'zh-CN': '项目名称', 'en-US': 'Project name' }, { width: 36 }),
+];

@@ -1,0 +1,52 @@
+import type { CellValue } from 'exceljs';
+import type { Locale } from '../../../../common/locale';
+import type { MessageKey } from '../../../lib/messages';
+
+/** The lists a column's values come from: the region's dictionaries, its streets, units and people, and fixed enums. */
+export const LIST_KINDS = [
+  'project_category',
+  'industry',
+  'leading_industry',
+  'street',
+  'cluster',
+  'park',
+  'unit',
+  'leader',
+  'funding_source',
+  'approval_item_type',
+  'nature',
+  'approval_type',
+  'approval_status',
+  'yes_no',
+] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** What is wrong with one cell: a message key and its parameters, translated when read in the reader's language. */
+export type CellProblem = { code: MessageKey; params?: Record<string, string | number> };
+
+/** A cell read: its value (undefined = leave the field as it is) or the problem that stops it being read. */
+export type Parsed<T> = { ok: true; value: T | undefined } | { ok: false; problem: CellProblem };
+
+/** Names and codes of every list, loaded once per workbook for the district. */
+export type Lookups = {
+  /** The code (id) a cell's text names: the Chinese or English name, or the code itself; ambiguous names are refused. */
+  find(kind: ListKind, text: string): { code: string } | { problem: CellProblem };
+  /** The Chinese name of a code, for writing cells; the code itself when the list does not know it. */
+  name(kind: ListKind, code: string): string;
+  /** Every name of a list, in the list's order, for drop-downs. */
+  names(kind: ListKind): string[];
+};
+
+/** One column of a spreadsheet: its header, width, the list it draws from, and how a cell is read and written. */
+export type Column<Key extends string, Value> = {
+  key: Key;
+  header: Record<Locale, string>;
+  /** Width in characters. */
+  width: number;
+  required: boolean;
+  list?: ListKind;
+  /** Excel number format of the column's cells (万元 with two decimals, dates). */
+  numFmt?: string;
+  parse(cell: CellValue, lookups: Lookups): Parsed<Value>;
+  format(value: Value, lookups: Lookups): CellValue;
+};

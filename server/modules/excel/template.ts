@@ -1,0 +1,117 @@
+import ExcelJS from 'exceljs';
+import type { Locale } from '../../../common/locale';
+import type { ImportKind } from '../../../common/schemas/imports';
+import { MAX_IMPORT_ROWS } from '../../../common/schemas/imports';
+import { columnLetter } from '../imports/sheet-reader';
+import type { Column, ListKind, Lookups } from './columns/types';
+import { safeCellText } from './safe-text';
+import { HEADER_STYLE } from './workbook';
+
+// The downloadable import template: the data sheet (header, widths, formats, drop-downs, frozen header), a sheet of
+// instructions, and a hidden sheet holding the lists the drop-downs draw from.
+
+/** Rows of the data sheet given drop-downs; more rows may be typed, checked all the same on import. */
+const ROWS_WITH_DROPDOWNS = 2_000;
+const LISTS_SHEET = 'lists';
+
+const SHEET_NAMES: Record<ImportKind, Record<Locale, string>> = {
+  projects: { 'zh-CN': '项目', 'en-US': 'Projects' },
+  approval_items: { 'zh-CN': '审批事项', 'en-US': 'Approval items' },
+  funding_lines: { 'zh-CN': '资金来源', 'en-US': 'Funding' },
+};
+
+// Columns holding several names (co-units, leaders) take free text: a drop-down would allow only one.
+const MULTI_VALUED = new Set(['coUnitIds', 'leaderIds']);
+
+const INSTRUCTIONS: Record<Locale, string[]> = {
+  'zh-CN': [
+    '填写说明',
+    '1. 第一个工作表是数据表，第一行为表头，请勿修改表头；从第二行起每行一条记录。列的顺序可以调整，不需要的非必填列可以删除。',
+    '2. 带 * 的列为必填。下拉列请从列表中选择（也可填写代码）；配合单位、包挂领导可填多个，用顿号“、”或逗号分隔。',
+    '3. 金额单位为万元，可保留两位以上小数；日期可写 2026-03-01、2026/3/1 或 2026年3月1日，也可使用 Excel 日期。',
+    '4. 已有项目按项目代码匹配，没有项目代码时按项目名称在本区内匹配：匹配到的项目将被更新，其余新建（进入策划库）。',
+    '5. 导入时先检查整个文件：有任何错误都不会写入，可下载标注文件（错误单元格标红并附批注）修改后重新导入。',
+    `6. 单个文件不超过 20 MB、${MAX_IMPORT_ROWS.toLocaleString('zh-CN')} 行。`,
+  ],
+  'en-US': [
+    'How to fill in this template',
+    '1. The first sheet holds the data: keep the header row; one record per row from row 2. Columns may be reordered; optional columns you do not need may be removed.',
+    '2. Columns marked * are required. Choose drop-down values from the list (codes are accepted too); co-operating units and leaders may list several names separated by 、 or commas.',
+    '3. Money is in 10k yuan (万元); dates may be written 2026-03-01, 2026/3/1 or 2026年3月1日, or be Excel dates.',
+    '4. Existing projects are matched by project code, else by name within the district: matched projects are updated, others created (in the planning pool).',
+    '5. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
+    `6. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
+  ],
+};
+
+// ExcelJS keeps a sheet's validations by address, ranges included, but its typings only show the per-cell form.
+const rangeValidations = (sheet: ExcelJS.Worksheet) =>
+  (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+
+/** A header cell: the Chinese header (the import reads either language), with the user's language below it. */
+function headerText(column: Column<string, unknown>, locale: Locale) {
+  const zh = `${column.header['zh-CN']}${column.required ? ' *' : ''}`;
+  return locale === 'zh-CN' ? zh : `${zh}\n${column.header[locale]}`;
+}
+
+/** Writes the lists sheet (one list per column, hidden) and answers each list's range for a drop-down. */
+function writeLists(workbook: ExcelJS.Workbook, kinds: ListKind[], lookups: Lookups): Map<ListKind, string> {
+  const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  const ranges = new Map<ListKind, string>();
+  kinds.forEach((kind, i) => {
+    const names = lookups.names(kind);
+    const letter = columnLetter(i + 1);
+    sheet.getCell(`${letter}1`).value = kind;
+    names.forEach((name, j) => {
+      sheet.getCell(`${letter}${j + 2}`).value = safeCellText(name);
+    });
+    if (names.length) ranges.set(kind, `${LISTS_SHEET}!$${letter}$2:$${letter}$${names.length + 1}`);
+  });
+  return ranges;
+}
+
+/** The import template of a kind as an .xlsx buffer, headed in Chinese and the user's language. */
+export async function buildImportTemplate(kind: ImportKind, columns: readonly Column<string, unknown>[], lookups: Lookups, locale: Locale) {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Lantu 蓝图';
+  workbook.created = new Date();
+  const data = workbook.addWorksheet(SHEET_NAMES[kind][locale], { views: [{ state: 'frozen', ySplit: 1 }] });
+  const instructions = workbook.addWorksheet(locale === 'zh-CN' ? '填写说明' : 'Instructions');
+  const listKinds = [...new Set(columns.flatMap((c) => (c.list && !MULTI_VALUED.has(c.key) ? [c.list] : [])))];
+  const ranges = writeLists(workbook, listKinds, lookups);
+
+  data.columns = columns.map((c) => ({ key: c.key, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
+  const header = data.getRow(1);
+  columns.forEach((column, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = headerText(column, locale);
+    cell.style = HEADER_STYLE;
+  });
+  header.height = locale === 'zh-CN' ? 24 : 40;
+  columns.forEach((column, i) => {
+    const range = column.list && !MULTI_VALUED.has(column.key) ? ranges.get(column.list) : undefined;
+    if (!range) return;
+    const letter = columnLetter(i + 1);
+    rangeValidations(data).add(`${letter}2:${letter}${ROWS_WITH_DROPDOWNS + 1}`, {
+      type: 'list',
+      allowBlank: !column.required,
+      formulae: [range],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      error: locale === 'zh-CN' ? '请从下拉列表中选择' : 'Please choose a value from the list',
+    });
+  });
+
+  instructions.getColumn(1).width = 120;
+  INSTRUCTIONS[locale].forEach((line, i) => {
+    const cell = instructions.getCell(`A${i + 1}`);
+    cell.value = line;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    if (i === 0) cell.font = { bold: true, size: 14 };
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The template's file name, in the user's language. */
+export const templateFileName = (kind: ImportKind, locale: Locale) =>
+  locale === 'zh-CN' ? `${SHEET_NAMES[kind][locale]}导入模板.xlsx` : `${SHEET_NAMES[kind][locale]} import template.xlsx`;

@@ -1,0 +1,117 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+
+/**
+ * The length of the part of `bytes` that ends on a whole UTF-8 character: a lead byte near the end whose character
+ * needs more bytes than remain is left for the next chunk.
+ */
+export function wholeUtf8Length(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: keep looking for its lead byte
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+/** Re-cuts a byte stream so that no chunk ends inside a UTF-8 character. */
+export async function* wholeUtf8Chunks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of chunks) {
+    const bytes = carry.length ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+    const cut = wholeUtf8Length(bytes);
+    carry = bytes.subarray(cut);
+    if (cut > 0) yield bytes.subarray(0, cut);
+  }
+  if (carry.length) yield carry;
+}
+
+type Entry = { fileName: string };
+type Parsers = {
+  model?: { sheets?: { rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Uint8Array>, sheetNo: string): Generator<unknown>;
+};
+
+const openZip = (file: string) =>
+  new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (error, zip) =>
+      error || !zip ? reject(error ?? new Error('not a zip')) : resolve(zip),
+    ),
+  );
+
+/** Every entry of the zip by name, from its central directory. */
+const entriesOf = (zip: yauzl.ZipFile) =>
+  new Promise<Map<string, yauzl.Entry>>((resolve, reject) => {
+    const entries = new Map<string, yauzl.Entry>();
+    zip.on('entry', (entry: yauzl.Entry) => {
+      entries.set(entry.fileName, entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/** The worksheets' numbers in the workbook's tab order (then any the workbook does not list, by number). */
+function sheetOrder(reader: Parsers, entries: Map<string, Entry>): string[] {
+  const numbers = [...entries.keys()].flatMap((name) => SHEET.exec(name)?.[1] ?? []).sort((a, b) => Number(a) - Number(b));
+  const targets = new Map((reader.workbookRels ?? []).map((rel) => [rel.Id, rel.Target.replace(/^\/?(xl\/)?/, '')]));
+  const listed = (reader.model?.sheets ?? []).flatMap(
+    (sheet) => /^worksheets\/sheet(\d+)\.xml$/.exec(targets.get(sheet.rId) ?? '')?.[1] ?? [],
+  );
+  return [...new Set([...listed.filter((n) => numbers.includes(n)), ...numbers])];
+}
+
+/**
+ * Reads an .xlsx file with ExcelJS's streaming parsers, but opens it with yauzl (random access from the central
+ * directory) instead of ExcelJS's forward-only unzipper, which now and then ends an entry early (seen as a workbook
+ * without sheets, about once in a thousand reads) and must spill sheets to temporary files when the workbook part
+ * comes last, as ExcelJS writes it. Here the parts are read in the order the parsers need them: relationships,
+ * workbook, shared strings, styles, then each sheet, streamed. ExcelJS's streaming reader also decodes every
+ * compressed chunk on its own, so a Chinese character split between two chunks turns into U+FFFD (exceljs issues
+ * #2063, #2084; 4.4.0 is the newest release): the shared strings and every sheet get chunks cut on character
+ * boundaries.
+ */
+export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  override async *parse(): AsyncGenerator<unknown> {
+    const reader = this as unknown as Parsers;
+    const zip = await openZip((this as unknown as { input: string }).input);
+    const opened: Readable[] = [];
+    const open = async (name: string) => {
+      const entry = entries.get(name);
+      if (!entry) return null;
+      const stream = await new Promise<Readable>((resolve, reject) =>
+        zip.openReadStream(entry, (error, read) => (error || !read ? reject(error ?? new Error(name)) : resolve(read))),
+      );
+      opened.push(stream);
+      return stream;
+    };
+    const entries = await entriesOf(zip);
+    try {
+      const rels = await open('xl/_rels/workbook.xml.rels');
+      if (rels) await reader._parseRels(rels);
+      const workbook = await open('xl/workbook.xml');
+      if (workbook) await reader._parseWorkbook(workbook);
+      const sharedStrings = await open('xl/sharedStrings.xml');
+      if (sharedStrings) yield* reader._parseSharedStrings(Readable.from(wholeUtf8Chunks(sharedStrings), { objectMode: false }));
+      const styles = await open('xl/styles.xml');
+      if (styles) await reader._parseStyles(styles);
+      for (const sheetNo of sheetOrder(reader, entries)) {
+        const sheet = await open(`xl/worksheets/sheet${sheetNo}.xml`);
+        if (sheet) yield* reader._parseWorksheet(wholeUtf8Chunks(sheet), sheetNo);
+      }
+    } finally {
+      for (const stream of opened) stream.destroy();
+      zip.close();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Pool } from '../../../common/schemas/projects';
+import type { Db } from '../../db/client';
+import { annualPlans, projects, units } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { listCondition } from '../projects/list-repository';
+import { leadersJson, streetRegion } from '../projects/repository';
+import type { ProjectExportQuery } from '../../../common/schemas/exports';
+import { type KeysetRow, type OrderKey, keysetBatches } from './keyset';
+import { projectExportKeys } from './project-order';
+
+/** The pools in the order the ledger groups them: what is being built first, then what comes next. */
+export const LEDGER_POOL_ORDER: readonly Pool[] = ['implementing', 'advancing', 'planning', 'completed', 'withdrawn'];
+
+const poolRank: OrderKey = {
+  expression: sql`array_position(array[${sql.join(
+    LEDGER_POOL_ORDER.map((pool) => sql`${pool}`),
+    sql`, `,
+  )}]::text[], ${projects.pool}::text)`,
+  sqlType: 'integer',
+  descending: false,
+};
+
+// The current (highest) version of the year's annual plan: its total, and the monthly plan due through a month.
+const currentPlan = (year: number, column: ReturnType<typeof sql>) =>
+  sql`(select ${column} from ${annualPlans} lap where lap.project_id = ${projects.id} and lap.year = ${year}
+    order by lap.version_no desc limit 1)`;
+
+/** A project as the ledger shows it: its identity, responsibility, money and the year's annual plan. */
+export type LedgerRow = {
+  id: string;
+  name: string;
+  code: string | null;
+  ownerName: string | null;
+  constructionContent: string | null;
+  leadUnitName: string;
+  leaders: { id: string; name: string }[];
+  streetName: string | null;
+  pool: Pool;
+  nature: 'new_start' | 'continuing' | 'completing' | 'reserve';
+  isProvincialKey: boolean;
+  isCityKey: boolean;
+  isDistrictKey: boolean;
+  totalInvestmentYuan: number | null;
+  plannedStart: string | null;
+  plannedCompletion: string | null;
+  annualPlanYuan: number | null;
+  planToDateYuan: number | null;
+} & KeysetRow;
+
+/**
+ * The ledger's projects for a year in batches: the list's filters and scope with the year applied, grouped by
+ * pool, in the list's sort within each pool. `throughMonth` is the last month of "1–N月".
+ */
+export function ledgerBatches(
+  db: Db,
+  actor: Actor,
+  query: ProjectExportQuery,
+  { year, throughMonth }: { year: number; throughMonth: number },
+): AsyncGenerator<LedgerRow[]> {
+  const where = listCondition(db, actor, { ...query, year });
+  const planToDate = sql`(select coalesce(sum(m), 0) from unnest(lap.monthly_yuan[1:${throughMonth}]) m)`;
+  return keysetBatches(projectExportKeys(query.sort, [poolRank]), ({ after, orderBy, keyset, limit }) =>
+    db
+      .select({
+        id: projects.id,
+        name: projects.name,
+        code: projects.code,
+        ownerName: projects.ownerName,
+        constructionContent: projects.constructionContent,
+        leadUnitName: units.name,
+        leaders: leadersJson,
+        streetName: streetRegion.name,
+        pool: projects.pool,
+        nature: projects.nature,
+        isProvincialKey: projects.isProvincialKey,
+        isCityKey: projects.isCityKey,
+        isDistrictKey: projects.isDistrictKey,
+        totalInvestmentYuan: projects.totalInvestmentYuan,
+        plannedStart: projects.plannedStart,
+        plannedCompletion: projects.plannedCompletion,
+        annualPlanYuan: sql<number | null>`${currentPlan(year, sql`lap.planned_yuan`)}`.mapWith(Number),
+        planToDateYuan: sql<number | null>`${currentPlan(year, planToDate)}`.mapWith(Number),
+        keyset,
+      })
+      .from(projects)
+      .innerJoin(units, eq(units.id, projects.leadUnitId))
+      .leftJoin(streetRegion, eq(streetRegion.code, projects.streetCode))
+      .where(after ? sql`${where} and ${after}` : where)
+      .orderBy(...orderBy)
+      .limit(limit),
+  );
+}

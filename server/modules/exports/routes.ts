@@ -1,0 +1,83 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import { todayInChina } from '../../../common/domain/dates';
+import { projectExportQuery } from '../../../common/schemas/exports';
+import { type App, type Deps, errorResponses } from '../../lib/http';
+import { type MessageKey, translate } from '../../lib/messages';
+import { loadLookups } from '../excel/columns/lookups';
+import { writeLedger } from '../excel/ledger';
+import { writeProjectList } from '../excel/list-export';
+import { XLSX_CONTENT_TYPE } from '../excel/workbook';
+import { fileResponse, sendDownload } from './download';
+import { exportDistrict } from './export-district';
+import { ledgerHeading } from './ledger-heading';
+import { ledgerBatches } from './ledger-rows';
+import { listExportBatches } from './list-rows';
+
+const tags = ['projects'];
+
+/** Runs a writer into the download's body; a failure mid-way is logged and cuts the download short. */
+function streamInto(request: FastifyRequest, body: PassThrough, writing: Promise<void>) {
+  writing.catch((error: unknown) => {
+    request.log.error({ err: error }, 'export failed while streaming');
+    body.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+}
+
+/** Spreadsheet downloads of the project library: the filtered list (re-importable) and the circulated ledger. */
+export function exportRoutes(app: App, { db }: Deps) {
+  app.get(
+    '/api/v1/projects/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Download the filtered project list as .xlsx, in the columns the import reads back',
+        querystring: projectExportQuery,
+        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The projects sheet'), ...errorResponses },
+      },
+      config: { access: 'project.export' },
+    },
+    async (request, reply) => {
+      const { actor } = request.context();
+      const t = (key: MessageKey) => translate(request.locale, key);
+      const batches = listExportBatches(db, actor, request.query);
+      const lookups = await loadLookups(db, await exportDistrict(db, actor));
+      const today = todayInChina();
+      const body = new PassThrough();
+      streamInto(request, body, writeProjectList(body, { batches, lookups, locale: request.locale, sheetName: t('export.sheet.list') }));
+      const fileName = `${t('export.file.list')}-${today}.xlsx`;
+      return sendDownload(reply, { body, fileName, asciiFallback: `projects-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
+    },
+  );
+
+  app.get(
+    '/api/v1/projects/ledger.xlsx',
+    {
+      schema: {
+        tags,
+        summary: "Download the year's key-projects ledger (推进台账) as .xlsx, in the layout officials circulate",
+        querystring: projectExportQuery,
+        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The ledger workbook'), ...errorResponses },
+      },
+      config: { access: 'project.export' },
+    },
+    async (request, reply) => {
+      const { actor } = request.context();
+      const { locale } = request;
+      const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+      const today = todayInChina();
+      const year = request.query.year ?? Number(today.slice(0, 4));
+      const heading = ledgerHeading({
+        regionName: (await exportDistrict(db, actor)).name,
+        year,
+        today,
+        title: (region, y) => t('ledger.title', { region, year: y }),
+      });
+      const batches = ledgerBatches(db, actor, request.query, { year, throughMonth: heading.throughMonth });
+      const body = new PassThrough();
+      streamInto(request, body, writeLedger(body, { heading, batches, text: { locale, t } }));
+      const fileName = `${t('export.file.ledger')}-${today}.xlsx`;
+      return sendDownload(reply, { body, fileName, asciiFallback: `ledger-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
+    },
+  );
+}

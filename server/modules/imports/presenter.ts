@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { Locale } from '../../../common/locale';
+import type { ImportJob, ImportJobListItem, ImportProblem } from '../../../common/schemas/imports';
+import { MAX_PROBLEMS_SHOWN } from '../../../common/schemas/imports';
+import { type Actor, can } from '../../lib/actor';
+import { isMessageKey, translate } from '../../lib/messages';
+import type { ImportJobRow, StoredSummary } from './jobs-repository';
+import { IMPORT_KIND_HANDLERS } from './kinds';
+import type { StoredProblem } from './problems';
+import { columnLetter } from './sheet-reader';
+
+const zodLocales = { 'zh-CN': z.locales.zhCN(), 'en-US': z.locales.en() } as const;
+
+/** A stored problem's message in the reader's language: a message key with its parameters, or a zod issue. */
+export function problemMessage(locale: Locale, problem: Pick<StoredProblem, 'code' | 'params'>): string {
+  const params = { ...problem.params };
+  if (problem.code === 'zod') {
+    const issue = JSON.parse(String(params.issue ?? '{}')) as z.core.$ZodIssue;
+    const rendered = zodLocales[locale].localeError(issue as never);
+    return typeof rendered === 'string' ? rendered : (rendered?.message ?? issue.code);
+  }
+  const listKey = `import.list.${params.list}`;
+  if (params.list && isMessageKey(listKey)) params.list = translate(locale, listKey);
+  return isMessageKey(problem.code) ? translate(locale, problem.code, params) : problem.code;
+}
+
+/** A stored problem as the API shows it: the column's letter and header in the reader's language, the message. */
+export function presentProblem(locale: Locale, kind: ImportJobRow['kind'], problem: StoredProblem): ImportProblem {
+  const key = problem.field?.split('.')[0];
+  const column = IMPORT_KIND_HANDLERS[kind].columns.find((c) => c.key === key);
+  return {
+    row: problem.row,
+    column: problem.column ? columnLetter(problem.column) : null,
+    columnLabel: column ? column.header[locale] : null,
+    field: problem.field,
+    code: problem.code,
+    message: problemMessage(locale, problem),
+  };
+}
+
+function failureMessage(locale: Locale, failure: string | null): string | null {
+  if (!failure) return null;
+  const { code, params } = JSON.parse(failure) as { code: string; params?: Record<string, string | number> };
+  return problemMessage(locale, { code, ...(params ? { params } : {}) });
+}
+
+/** A job in the recent list: status, progress, counts, outcome. */
+export function presentImportJobListItem(actor: Actor, row: ImportJobRow): ImportJobListItem {
+  const summary = row.summary as StoredSummary | null;
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    fileName: row.fileName,
+    sizeBytes: row.sizeBytes,
+    totalRows: row.totalRows,
+    processedRows: row.processedRows,
+    problemCount: (row.problems as StoredProblem[]).length,
+    summary: summary ? { create: summary.create, update: summary.update } : null,
+    failure: failureMessage(actor.locale, row.failure),
+    createdByName: row.createdByName,
+    createdAt: row.createdAt.toISOString(),
+    committedAt: row.committedAt?.toISOString() ?? null,
+    abilities: {
+      commit: row.status === 'ready' && can(actor, 'project.import'),
+      downloadMarked: row.status === 'invalid',
+    },
+  };
+}
+
+/** A job with its first problems, translated for the reader. */
+export function presentImportJob(actor: Actor, row: ImportJobRow): ImportJob {
+  const problems = (row.problems as StoredProblem[]).slice(0, MAX_PROBLEMS_SHOWN);
+  return { ...presentImportJobListItem(actor, row), problems: problems.map((p) => presentProblem(actor.locale, row.kind, p)) };
+}

@@ -1,0 +1,117 @@
+import { normaliseProjectCode } from '../../../common/domain/project-code';
+import { projectCreateBody, projectUpdateBody } from '../../../common/schemas/projects';
+import { can } from '../../lib/actor';
+import { projectColumns } from '../excel/columns/projects';
+import { type ProjectDraft, draftOf, mergeDraft, newDraft } from '../projects/draft';
+import { validateCustomValues } from '../../../common/domain/custom-fields';
+import { customValueProblemDetail } from '../custom-fields/project-values';
+import { districtCustomFields } from '../custom-fields/repository';
+import { canManageProject } from '../projects/policy';
+import { type Placement, checkProjectDraft } from '../projects/project-rules';
+import type { CheckSetting } from './kinds';
+import { type ProjectDetailRow, findProjectDetails } from '../projects/repository';
+import { importReferences, loadExistingProjects, matchProject } from './import-references';
+import { type StoredProblem, problemsOf, zodProblem } from './problems';
+import { PROGRESS_EVERY, type ParsedRow, readRows } from './read-rows';
+import type { SheetRow } from './sheet-reader';
+
+/** What committing one row of a projects sheet does. */
+export type ProjectOperation =
+  | { kind: 'create'; row: number; draft: ProjectDraft; placement: Placement }
+  | { kind: 'update'; row: number; current: ProjectDetailRow; draft: ProjectDraft; placement: Placement; basis: string };
+
+export type RowCheck<Operation> = { problems: StoredProblem[]; operations: Operation[] };
+
+/**
+ * Checks every row of a projects sheet with the API's own contract (zod) and project rules, against the district
+ * as it is now, and answers every problem and, for a clean file, what committing it does: each row creates a
+ * project or updates the one it matches (by 项目代码, else by name in the district). The commit runs this again
+ * inside its transaction, so what it writes is what was checked.
+ */
+export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<ProjectOperation>> {
+  const { db, ctx, district } = setting;
+  const existing = await loadExistingProjects(db, district.code);
+  const refs = importReferences(db, ctx.actor, district.code, existing);
+  const problems: StoredProblem[] = [];
+  const operations: ProjectOperation[] = [];
+  const claimedCodes = new Map<string, number>();
+  const claimedProjects = new Map<string, number>();
+  let details = new Map<string, ProjectDetailRow>();
+  const customFields = await districtCustomFields(db, district.code);
+  // The sheet has no custom-field columns yet (docs/status.md), so a project's custom values are those it holds;
+  // a required field still stops the row, as it would stop the same save in the form.
+  const customValueProblems = (row: number, draft: ProjectDraft): StoredProblem[] => {
+    const result = validateCustomValues(customFields, draft.categoryCode, draft.customValues);
+    if ('values' in result) return [];
+    return result.problems.map((problem) => {
+      const detail = customValueProblemDetail(problem, customFields, ctx.actor.locale);
+      return { row, column: null, field: detail.path, code: detail.messageKey, params: detail.params };
+    });
+  };
+
+  const checkRow = async ({ row, input, failed, columnOf }: ParsedRow) => {
+    const here = (field: string) => ({ row, column: columnOf(field), field });
+    const matched = matchProject(existing, input.code, input.name);
+    if (matched && 'ambiguous' in matched) return problems.push({ ...here('name'), code: 'import.name_ambiguous' });
+    const code = typeof input.code === 'string' && input.code ? normaliseProjectCode(input.code) : null;
+    if (code) {
+      const first = claimedCodes.get(code);
+      if (first) return problems.push({ ...here('code'), code: 'import.duplicate_in_file', params: { row: first } });
+      claimedCodes.set(code, row);
+    }
+    if (matched) {
+      const first = claimedProjects.get(matched.id);
+      if (first) return problems.push({ ...here('name'), code: 'import.same_project_twice', params: { row: first } });
+      claimedProjects.set(matched.id, row);
+    }
+    const keep = (issue: { path: PropertyKey[] }) => !failed.has(String(issue.path[0]));
+    if (!matched) {
+      if (!can(ctx.actor, 'project.create')) return problems.push({ row, column: null, field: null, code: 'import.cannot_create' });
+      const parsed = projectCreateBody.safeParse(input);
+      if (!parsed.success) return problems.push(...parsed.error.issues.filter(keep).map((i) => zodProblem(row, columnOf, i)));
+      if (failed.size) return;
+      const draft = newDraft(parsed.data);
+      let placement: Placement | undefined;
+      const found = await problemsOf(row, columnOf, async () => {
+        placement = await checkProjectDraft(db, ctx, draft, null, refs);
+      });
+      found.push(...customValueProblems(row, draft));
+      if (found.length || !placement) return problems.push(...found);
+      return operations.push({ kind: 'create', row, draft, placement });
+    }
+    const current = details.get(matched.id);
+    if (!current || !canManageProject(ctx.actor, current, 'project.update')) {
+      return problems.push({ row, column: null, field: null, code: 'import.project_not_editable' });
+    }
+    const parsed = projectUpdateBody.safeParse({ ...input, version: current.version });
+    if (!parsed.success) return problems.push(...parsed.error.issues.filter(keep).map((i) => zodProblem(row, columnOf, i)));
+    if (failed.size) return;
+    const { version: _version, codeChangeReason: _reason, ...fields } = parsed.data;
+    const draft = mergeDraft(draftOf(current), fields);
+    let placement: Placement | undefined;
+    const found = await problemsOf(row, columnOf, async () => {
+      placement = await checkProjectDraft(db, ctx, draft, current, refs);
+    });
+    found.push(...customValueProblems(row, draft));
+    if (found.length || !placement) return problems.push(...found);
+    return operations.push({ kind: 'update', row, current, draft, placement, basis: `${current.id}:${current.version}` });
+  };
+
+  // Read every row first, so that the projects the rows update are loaded a thousand per query, not one by one.
+  const parsedRows: ParsedRow[] = [];
+  await readRows(rows, projectColumns, setting.lookups, {
+    onProblem: (problem) => problems.push(problem),
+    onRow: async (row) => parsedRows.push(row),
+  });
+  const matchedIds = parsedRows.flatMap(({ input }) => {
+    const matched = matchProject(existing, input.code, input.name);
+    return matched && !('ambiguous' in matched) ? [matched.id] : [];
+  });
+  details = await findProjectDetails(db, ctx.actor, matchedIds);
+  for (const [index, row] of parsedRows.entries()) {
+    await checkRow(row);
+    if (setting.onProgress && (index + 1) % PROGRESS_EVERY === 0) await setting.onProgress(index + 1);
+  }
+  await setting.onProgress?.(parsedRows.length);
+  return { problems, operations };
+}

@@ -1,0 +1,212 @@
+import type { Readable } from 'node:stream';
+import type { MultipartFile } from '@fastify/multipart';
+import {
+  IMPORT_KINDS,
+  MAX_IMPORT_BYTES,
+  importJobListSchema,
+  importJobParam,
+  importJobSchema,
+  importKindField,
+  importKindParam,
+} from '../../../common/schemas/imports';
+import { AppError, invalidField, notFound } from '../../lib/errors';
+import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
+import { removeUpload, saveUpload, uploadPath } from '../../lib/uploads';
+import { loadLookups } from '../excel/columns/lookups';
+import { buildImportTemplate, templateFileName } from '../excel/template';
+import { XLSX_CONTENT_TYPE } from '../excel/workbook';
+import { fileResponse, sendDownload } from '../exports/download';
+import { commitImportJob, createImportJob, importDistrict, validateImportJob } from './import-service';
+import { failInterruptedImports, findImportJob, listImportJobs } from './jobs-repository';
+import { IMPORT_KIND_HANDLERS } from './kinds';
+import { buildMarkedFile } from './marked-file';
+import { presentImportJob, presentImportJobListItem } from './presenter';
+
+const tags = ['imports'];
+const uploadErrorResponses = { ...ruleErrorResponses, 413: ruleErrorResponses[400] };
+const tooLarge = () => new AppError(413, 'file_too_large', 'import.file_too_large', { limit: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
+// How often a running server looks for imports a crashed instance left behind.
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** Reads the multipart form: the `kind` field and one `file`, stored under a random name as it streams in. */
+async function receiveUpload(
+  parts: AsyncIterableIterator<MultipartFile | { type: 'field'; fieldname: string; value: unknown }>,
+  dataDir: string,
+) {
+  let kind: unknown;
+  let stored: { storedName: string; sizeBytes: number; fileName: string } | null = null;
+  try {
+    for await (const part of parts) {
+      if (part.type === 'field') {
+        if (part.fieldname === 'kind') kind = part.value;
+        continue;
+      }
+      const file = part as MultipartFile;
+      if (part.fieldname !== 'file' || stored) {
+        file.file.resume();
+        continue;
+      }
+      const saved = await saveUpload(dataDir, file.file as Readable);
+      stored = { ...saved, fileName: [...file.filename].slice(0, 200).join('') || 'upload.xlsx' };
+      if (file.file.truncated) throw tooLarge();
+    }
+  } catch (error) {
+    if (stored) await removeUpload(dataDir, stored.storedName);
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    throw error;
+  }
+  return { kind, stored };
+}
+
+/** Spreadsheet imports: templates, uploads validated in the background, the marked file, and the commit. */
+export function importRoutes(app: App, { db, config }: Deps) {
+  const running = new Set<Promise<void>>();
+  const sweep = () => failInterruptedImports(db).catch((error) => app.log.error({ err: error }, 'import sweep failed'));
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await sweep();
+    timer = setInterval(sweep, SWEEP_INTERVAL_MS);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await Promise.allSettled(running);
+  });
+
+  app.get(
+    '/api/v1/imports/templates/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'Download the import template of a kind (.xlsx with drop-downs and instructions)',
+        params: importKindParam,
+        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The template workbook'), ...ruleErrorResponses },
+      },
+      config: { access: 'project.import' },
+    },
+    async (request, reply) => {
+      const ctx = request.context();
+      const district = await importDistrict(db, ctx);
+      const kind = request.params.kind;
+      const lookups = await loadLookups(db, district);
+      const body = await buildImportTemplate(kind, IMPORT_KIND_HANDLERS[kind].columns, lookups, ctx.actor.locale);
+      const fileName = templateFileName(kind, ctx.actor.locale);
+      return sendDownload(reply, { body, fileName, asciiFallback: `${kind}-template.xlsx`, contentType: XLSX_CONTENT_TYPE });
+    },
+  );
+
+  app.post(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags,
+        summary: `Upload a spreadsheet to import (multipart: kind = ${IMPORT_KINDS.join(' | ')}, file = .xlsx ≤ 20 MB); validated in the background`,
+        consumes: ['multipart/form-data'],
+        response: { 202: importJobSchema, ...uploadErrorResponses },
+      },
+      config: { access: 'project.import' },
+    },
+    async (request, reply) => {
+      const ctx = request.context();
+      if (!request.isMultipart()) throw invalidField('file', 'import.file_missing');
+      const parts = request.parts({ limits: { files: 1, fileSize: MAX_IMPORT_BYTES, fields: 5, fieldSize: 100 } });
+      const { kind, stored } = await receiveUpload(parts, config.dataDir);
+      const parsedKind = importKindField.safeParse(kind);
+      if (!stored || !parsedKind.success) {
+        if (stored) await removeUpload(config.dataDir, stored.storedName);
+        throw stored ? invalidField('kind', 'import.kind_invalid') : invalidField('file', 'import.file_missing');
+      }
+      const { id, district } = await createImportJob(db, ctx, { ...stored, kind: parsedKind.data, dataDir: config.dataDir });
+      const validation = validateImportJob(db, ctx, district, id, config.dataDir)
+        .catch((error) => request.log.error({ err: error, importJob: id }, 'import validation failed'))
+        .finally(() => running.delete(validation));
+      running.add(validation);
+      const job = await findImportJob(db, ctx.actor, district.code, id);
+      if (!job) throw notFound();
+      return reply.status(202).send(presentImportJob(ctx.actor, job));
+    },
+  );
+
+  app.get(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags,
+        summary: "The district's recent imports the caller may see",
+        response: { 200: importJobListSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'project.import' },
+    },
+    async (request) => {
+      const ctx = request.context();
+      const district = await importDistrict(db, ctx);
+      const rows = await listImportJobs(db, ctx.actor, district.code);
+      return { items: rows.map((row) => presentImportJobListItem(ctx.actor, row)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One import: status, progress, problems (in the caller’s language) and summary',
+        params: importJobParam,
+        response: { 200: importJobSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'project.import' },
+    },
+    async (request) => {
+      const ctx = request.context();
+      const district = await importDistrict(db, ctx);
+      const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
+      if (!job) throw notFound();
+      return presentImportJob(ctx.actor, job);
+    },
+  );
+
+  app.get(
+    '/api/v1/imports/:id/marked.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'The uploaded file with every bad cell filled red and commented, plus a sheet listing every problem',
+        params: importJobParam,
+        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The marked workbook'), ...ruleErrorResponses },
+      },
+      config: { access: 'project.import' },
+    },
+    async (request, reply) => {
+      const ctx = request.context();
+      const district = await importDistrict(db, ctx);
+      const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
+      if (!job) throw notFound();
+      if (job.status !== 'invalid') throw new AppError(409, 'import_not_invalid', 'import.no_marked_file');
+      const body = await buildMarkedFile(uploadPath(config.dataDir, job.storedName), job, ctx.actor.locale);
+      const base = job.fileName.replace(/\.xlsx$/i, '');
+      const fileName = `${base}${ctx.actor.locale === 'zh-CN' ? '（标注）' : ' (marked)'}.xlsx`;
+      return sendDownload(reply, { body, fileName, asciiFallback: 'import-marked.xlsx', contentType: XLSX_CONTENT_TYPE });
+    },
+  );
+
+  app.post(
+    '/api/v1/imports/:id/commit',
+    {
+      schema: {
+        tags,
+        summary: 'Commit a ready import in one transaction (checked again first; 409 when not ready or stale)',
+        params: importJobParam,
+        response: { 200: importJobSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'project.import' },
+    },
+    async (request) => {
+      const ctx = request.context();
+      await commitImportJob(db, ctx, request.params.id, config.dataDir);
+      const district = await importDistrict(db, ctx);
+      const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
+      if (!job) throw notFound();
+      return presentImportJob(ctx.actor, job);
+    },
+  );
+}
