@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './contract';
 import { E2E_PASSWORD, pick, shot, signIn, signOut } from './helpers';
 
 test('an administrator creates a unit and a user, sees the audit entry; the new user must change the password and sees a narrower menu', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './contract';
 import { E2E_PASSWORD, inputOf, pick, shot, signIn } from './helpers';
 
 test('the project office finds a project, creates one, is refused at the gate, satisfies it, moves it on, and plans it on a Gantt chart', async ({

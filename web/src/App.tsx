@@ -25,13 +25,16 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   roles: page(() => import('./pages/RolesPage'), 'RolesPage'),
   regions: page(() => import('./pages/RegionsPage'), 'RegionsPage'),
   dictionaries: page(() => import('./pages/DictionariesPage'), 'DictionariesPage'),
+  customFields: page(() => import('./pages/CustomFieldsPage'), 'CustomFieldsPage'),
   audit: page(() => import('./pages/AuditLogPage'), 'AuditLogPage'),
   settings: page(() => import('./pages/SettingsPage'), 'SettingsPage'),
   tokens: page(() => import('./pages/ApiTokensPage'), 'ApiTokensPage'),
 };
 const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage');
+const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
 const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
 const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
+const TwoFactorPage = page(() => import('./pages/TwoFactorPage'), 'TwoFactorPage');
 
 const guardedPages: RouteObject[] = NAV_ITEMS.map((item) => {
   const Page = PAGES[item.key];
@@ -45,6 +48,14 @@ const guardedPages: RouteObject[] = NAV_ITEMS.map((item) => {
 
 // Screens reached from a menu item's page rather than from the menu (the menu highlights their parent).
 const detailPages: RouteObject[] = [
+  {
+    path: 'projects/import',
+    element: (
+      <RequirePermission permission="project.import">
+        <ImportPage />
+      </RequirePermission>
+    ),
+  },
   {
     path: 'projects/:id',
     element: (
@@ -75,6 +86,7 @@ const router = createBrowserRouter([
           ...guardedPages,
           ...detailPages,
           { path: 'change-password', element: <ChangePasswordPage /> },
+          { path: 'two-factor', element: <TwoFactorPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -94,6 +106,10 @@ configureApiClient({
   onPasswordChangeRequired: () => {
     void queryClient.invalidateQueries({ queryKey: ME_KEY });
     void router.navigate('/change-password', { replace: true });
+  },
+  onTotpEnrolmentRequired: () => {
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    void router.navigate('/two-factor', { replace: true });
   },
   refreshCsrfToken: async () => {
     await queryClient.query({ queryKey: ME_KEY, queryFn: loadMe, staleTime: 0 });

@@ -1,9 +1,17 @@
+import { customFieldsEnUS } from './custom-fields.en-US';
+import { exportsEnUS } from './exports.en-US';
+import { importsEnUS } from './imports.en-US';
 import { projectsEnUS } from './projects.en-US';
+import { twoFactorEnUS } from './two-factor.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English for every key of zh-CN.ts; a missing or extra key is a compile error. */
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...projectsEnUS,
+  ...customFieldsEnUS,
+  ...exportsEnUS,
+  ...importsEnUS,
+  ...twoFactorEnUS,
   'app.name': 'Lantu 蓝图',
   'app.tagline': 'Key projects · Investment attraction · Targets',
 

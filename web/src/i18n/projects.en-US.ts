@@ -94,7 +94,6 @@ export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
   'project.leadUnit': 'Responsible unit',
   'project.coUnits': 'Co-operating units',
   'project.leaders': 'Leaders in charge',
-  'project.leadersReadOnly': 'You may not read users, so the leaders in charge stay as they are',
   'project.contactName': 'Contact',
   'project.contactPhone': 'Contact phone',
   'project.taskForce': 'Task force',

@@ -91,7 +91,6 @@ export const projectsZhCN = {
   'project.leadUnit': '责任单位',
   'project.coUnits': '配合单位',
   'project.leaders': '包挂领导',
-  'project.leadersReadOnly': '您没有查看用户的权限，包挂领导保持不变',
   'project.contactName': '联系人',
   'project.contactPhone': '联系电话',
   'project.taskForce': '工作专班',

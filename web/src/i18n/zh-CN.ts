@@ -1,4 +1,8 @@
+import { customFieldsZhCN } from './custom-fields.zh-CN';
+import { exportsZhCN } from './exports.zh-CN';
+import { importsZhCN } from './imports.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
+import { twoFactorZhCN } from './two-factor.zh-CN';
 
 /**
  * The interface text, in Chinese first. This object is the list of message keys: en-US.ts must translate every
@@ -8,6 +12,10 @@ import { projectsZhCN } from './projects.zh-CN';
  */
 export const zhCN = {
   ...projectsZhCN,
+  ...customFieldsZhCN,
+  ...exportsZhCN,
+  ...importsZhCN,
+  ...twoFactorZhCN,
   'app.name': '蓝图 Lantu',
   'app.tagline': '重点项目 · 招商引资 · 目标考核',
 

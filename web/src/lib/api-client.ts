@@ -30,11 +30,15 @@ type RequestOptions = {
   signal?: AbortSignal;
   /** A 401 is an expected answer (sign-in, "who am I"), not a reason to leave the page. */
   expectUnauthorized?: boolean;
+  /** Reads a successful answer that is not JSON (a file download); errors are still read as the error shape. */
+  read?: (response: Response) => Promise<unknown>;
 };
 
 type ClientHooks = {
   onUnauthorized: () => void;
   onPasswordChangeRequired: () => void;
+  /** The role requires a second factor the user has not set up yet. */
+  onTotpEnrolmentRequired: () => void;
   /** Fetches a fresh CSRF token (GET /auth/me) after the server rejected the one we held. */
   refreshCsrfToken: () => Promise<void>;
 };
@@ -42,7 +46,12 @@ type ClientHooks = {
 const state: { csrfToken: string | null; locale: Locale; hooks: ClientHooks } = {
   csrfToken: null,
   locale: 'zh-CN',
-  hooks: { onUnauthorized: () => {}, onPasswordChangeRequired: () => {}, refreshCsrfToken: async () => {} },
+  hooks: {
+    onUnauthorized: () => {},
+    onPasswordChangeRequired: () => {},
+    onTotpEnrolmentRequired: () => {},
+    refreshCsrfToken: async () => {},
+  },
 };
 
 /** Keeps the CSRF token of the current session in memory only (never in storage). */
@@ -88,7 +97,9 @@ function toApiError(status: number, payload: unknown): ApiError {
 
 async function send<T>(method: string, path: string, options: RequestOptions, retried = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': state.locale };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (a file upload) is sent as multipart, its boundary set by the browser.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
 
   let response: Response;
@@ -97,7 +108,7 @@ async function send<T>(method: string, path: string, options: RequestOptions, re
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -106,6 +117,7 @@ async function send<T>(method: string, path: string, options: RequestOptions, re
   }
 
   if (response.ok) {
+    if (options.read) return (await options.read(response)) as T;
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
@@ -118,6 +130,7 @@ async function send<T>(method: string, path: string, options: RequestOptions, re
   }
   if (error.status === 401 && !options.expectUnauthorized) state.hooks.onUnauthorized();
   if (error.status === 403 && error.code === 'password_change_required') state.hooks.onPasswordChangeRequired();
+  if (error.status === 403 && error.code === 'totp_enrolment_required') state.hooks.onTotpEnrolmentRequired();
   throw error;
 }
 

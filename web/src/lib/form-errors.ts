@@ -3,24 +3,38 @@ import type { ErrorDetail } from './api-client';
 import { isApiError } from './api-client';
 
 /**
- * Puts each `{ path, message }` of a 400 answer under the form field it names (`scopeUnitIds.0` → `scopeUnitIds`),
- * and returns the details that match no field so the caller can show them another way.
+ * The form field a detail's path names: a nested field (`customValues.phase` → ['customValues', 'phase']) when the
+ * form has one, else the top-level field (`scopeUnitIds.0` → ['scopeUnitIds']); null when the form has neither.
+ */
+function fieldOf(values: Record<string, unknown>, path: string): string[] | null {
+  const [top = '', nested] = path.split('.');
+  if (!Object.hasOwn(values, top)) return null;
+  const group = values[top];
+  const isGroup = typeof group === 'object' && group !== null && !Array.isArray(group);
+  return isGroup && nested !== undefined && Object.hasOwn(group, nested) ? [top, nested] : [top];
+}
+
+/**
+ * Puts each `{ path, message }` of an error answer under the form field it names, and returns the details that
+ * match no field so the caller can show them another way.
  */
 export function applyFieldErrors(form: FormInstance, error: unknown): ErrorDetail[] {
   if (!isApiError(error) || error.details.length === 0) return [];
-  const fieldNames = new Set(Object.keys(form.getFieldsValue() ?? {}));
-  const byField = new Map<string, string[]>();
+  const values: Record<string, unknown> = form.getFieldsValue() ?? {};
+  const byField = new Map<string, { name: string[]; errors: string[] }>();
   const unmatched: ErrorDetail[] = [];
   for (const detail of error.details) {
-    const field = detail.path.split('.')[0] ?? '';
-    if (!fieldNames.has(field)) {
+    const name = fieldOf(values, detail.path);
+    if (!name) {
       unmatched.push(detail);
       continue;
     }
-    byField.set(field, [...(byField.get(field) ?? []), detail.message]);
+    const entry = byField.get(name.join('.')) ?? { name, errors: [] };
+    entry.errors.push(detail.message);
+    byField.set(name.join('.'), entry);
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-  const first = byField.keys().next();
-  if (!first.done) form.scrollToField(first.value);
+  form.setFields([...byField.values()]);
+  const first = byField.values().next();
+  if (!first.done) form.scrollToField(first.value.name);
   return unmatched;
 }

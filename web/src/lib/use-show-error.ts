@@ -28,7 +28,11 @@ export function useShowError() {
 
   return useCallback(
     (error: unknown, options: ShowErrorOptions = {}) => {
-      if (isApiError(error) && (error.status === 401 || error.code === 'password_change_required')) return;
+      if (
+        isApiError(error) &&
+        (error.status === 401 || error.code === 'password_change_required' || error.code === 'totp_enrolment_required')
+      )
+        return;
       if (isApiError(error) && error.code === 'version_conflict') {
         modal.warning({
           title: t('error.conflictTitle'),

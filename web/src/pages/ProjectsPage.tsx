@@ -1,9 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Space } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n';
-import type { ProjectFilters as Filters } from '../modules/projects/api/projects-api';
+import { CustomColumnsPicker } from '../modules/custom-fields/components/CustomColumnsPicker';
+import { useCustomColumnChoice, useCustomColumns } from '../modules/custom-fields/hooks/use-custom-columns';
+import type { ProjectFilters as Filters, ProjectListItem } from '../modules/projects/api/projects-api';
+import { ExportMenu } from '../modules/projects/components/ExportMenu';
 import { ProjectFilters } from '../modules/projects/components/ProjectFilters';
 import { ProjectFormDrawer, type ProjectFormTarget } from '../modules/projects/components/ProjectFormDrawer';
 import { ProjectTable } from '../modules/projects/components/ProjectTable';
@@ -15,30 +18,45 @@ export function ProjectsPage() {
   const { t } = useI18n();
   // Filters, sort and page live in the address, so going back from a project returns to the same list.
   const [search, setSearch] = useSearchParams();
+  const navigate = useNavigate();
   const params = paramsFromSearch(search);
   const [target, setTarget] = useState<ProjectFormTarget | null>(null);
   const list = useProjectList(params);
   const canCreate = list.data?.abilities?.create === true;
   const { page: _page, pageSize, sort, ...filters } = params;
+  const columnChoice = useCustomColumnChoice();
+  const customColumns = useCustomColumns<ProjectListItem>(columnChoice.chosen);
 
   return (
     <Card
       title={t('nav.projects')}
       extra={
-        canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="project-create">
-            {t('project.create')}
-          </Button>
-        )
+        <Space>
+          <ExportMenu filters={filters} sort={sort} />
+          {list.data?.abilities?.import && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/projects/import')} data-testid="project-import">
+              {t('import.open')}
+            </Button>
+          )}
+          {canCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="project-create">
+              {t('project.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <ProjectFilters
         value={filters}
         onChange={(next: Filters) => setSearch(searchFromParams({ ...next, page: 1, pageSize, sort }), { replace: true })}
       />
+      <Flex justify="end" style={{ marginBottom: 8 }}>
+        <CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />
+      </Flex>
       <ProjectTable
         page={list.data}
         loading={list.isFetching}
+        extraColumns={customColumns}
         sort={sort}
         onChange={(change) => setSearch(searchFromParams({ ...filters, ...change }), { replace: true })}
       />

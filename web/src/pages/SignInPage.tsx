@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../modules/auth/components/LanguageSwitch';
 import { SignInForm } from '../modules/auth/components/SignInForm';
 import { useMeQuery } from '../modules/auth/hooks/use-me';
+import { landingPath } from '../modules/auth/paths';
 import { FullPageSpin } from '../ui/FullPageSpin';
 
 const safeRedirect = (from: unknown) =>
@@ -17,7 +18,7 @@ export function SignInPage() {
   const redirectTo = safeRedirect((location.state as { from?: unknown } | null)?.from);
 
   if (isPending) return <FullPageSpin />;
-  if (me) return <Navigate to={me.mustChangePassword ? '/change-password' : redirectTo} replace />;
+  if (me) return <Navigate to={landingPath(me, redirectTo)} replace />;
 
   return (
     <Flex

@@ -10,10 +10,10 @@ import type { UserWithPassword } from '../modules/users/api/users-api';
 import { type UserFilterValues, UserFilters } from '../modules/users/components/UserFilters';
 import { UserFormModal, type UserFormTarget } from '../modules/users/components/UserFormModal';
 import { UserTable } from '../modules/users/components/UserTable';
-import { useResetPassword, useSetUserStatus, useUserList } from '../modules/users/hooks/use-users';
+import { useResetPassword, useResetTotp, useSetUserStatus, useUserList } from '../modules/users/hooks/use-users';
 import { OneTimeSecretModal } from '../ui/OneTimeSecretModal';
 
-/** 用户管理: users in scope, with create (one-time password shown once), edit, password reset and disable. */
+/** 用户管理: users in scope, with create (one-time password shown once), edit, password and two-step resets, and disable. */
 export function UsersPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -27,6 +27,7 @@ export function UsersPage() {
   const units = useAllUnits(can('unit.read'));
   const list = useUserList({ ...paging, ...filters });
   const resetPassword = useResetPassword();
+  const resetTotp = useResetTotp();
   const setStatus = useSetUserStatus();
   const canCreate = list.data?.abilities?.create === true;
 
@@ -56,6 +57,9 @@ export function UsersPage() {
         onChange={setPaging}
         onEdit={(user) => setTarget({ mode: 'edit', user })}
         onResetPassword={(user) => resetPassword.mutate(user.id, { onSuccess: setSecret, onError: (error) => showError(error) })}
+        onResetTotp={(user) =>
+          resetTotp.mutate(user.id, { onSuccess: () => message.success(t('twoFactor.resetDone')), onError: (error) => showError(error) })
+        }
         onToggleStatus={(user) =>
           setStatus.mutate(
             { user, status: user.status === 'active' ? 'disabled' : 'active' },

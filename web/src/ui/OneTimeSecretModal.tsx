@@ -11,7 +11,7 @@ type OneTimeSecretModalProps = {
   onClose: () => void;
 };
 
-/** Shows a password or token that the server will never show again, with a copy button. */
+/** Shows a password, token or list of codes (one a line) that the server will never show again, with a copy button. */
 export function OneTimeSecretModal({ open, title, subject, secret, onClose }: OneTimeSecretModalProps) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
@@ -43,7 +43,7 @@ export function OneTimeSecretModal({ open, title, subject, secret, onClose }: On
         <Alert type="warning" showIcon title={t('secret.shownOnce')} />
         {subject && <Typography.Text>{subject}</Typography.Text>}
         <Flex gap={8} align="center" wrap>
-          <Typography.Text code strong style={{ fontSize: 16, wordBreak: 'break-all' }} data-testid="secret-value">
+          <Typography.Text code strong style={{ fontSize: 16, wordBreak: 'break-all', whiteSpace: 'pre-line' }} data-testid="secret-value">
             {secret}
           </Typography.Text>
           <Button onClick={copy} data-testid="secret-copy">

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   EnvironmentOutlined,
+  FormOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -14,7 +15,18 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../../../../common/permissions';
 import type { MessageKey } from '../../i18n';
 
-export type NavKey = 'home' | 'projects' | 'units' | 'users' | 'roles' | 'regions' | 'dictionaries' | 'audit' | 'settings' | 'tokens';
+export type NavKey =
+  | 'home'
+  | 'projects'
+  | 'units'
+  | 'users'
+  | 'roles'
+  | 'regions'
+  | 'dictionaries'
+  | 'customFields'
+  | 'audit'
+  | 'settings'
+  | 'tokens';
 
 export type NavItem = {
   key: NavKey;
@@ -34,6 +46,13 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'roles', path: '/roles', permission: 'role.read', label: 'nav.roles', icon: <SafetyCertificateOutlined /> },
   { key: 'regions', path: '/regions', permission: 'region.read', label: 'nav.regions', icon: <EnvironmentOutlined /> },
   { key: 'dictionaries', path: '/dictionaries', permission: 'dictionary.read', label: 'nav.dictionaries', icon: <BookOutlined /> },
+  {
+    key: 'customFields',
+    path: '/custom-fields',
+    permission: 'custom_field.manage',
+    label: 'nav.customFields',
+    icon: <FormOutlined />,
+  },
   { key: 'audit', path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
   { key: 'settings', path: '/settings', permission: 'setting.read', label: 'nav.settings', icon: <SettingOutlined /> },
   { key: 'tokens', path: '/tokens', permission: 'token.manage', label: 'nav.tokens', icon: <KeyOutlined /> },

@@ -1,16 +1,24 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { describeError } from '../../../lib/use-show-error';
-import type { SignInBody } from '../api/auth-api';
+import type { SignInBody, TotpChallenge } from '../api/auth-api';
 import { useSignIn } from '../hooks/use-session';
+import { TotpSignInStep } from './TotpSignInStep';
 
-/** Username and password; the server's answer (wrong password, locked, too many attempts) is shown above the button. */
+/**
+ * Username and password; the server's answer (wrong password, locked, too many attempts) is shown above the button.
+ * A user with two-step verification then enters a code in a second step.
+ */
 export function SignInForm({ redirectTo }: { redirectTo: string }) {
   const { t } = useI18n();
   const [form] = Form.useForm<SignInBody>();
-  const signIn = useSignIn(redirectTo);
+  const [challenge, setChallenge] = useState<TotpChallenge | null>(null);
+  const signIn = useSignIn(redirectTo, setChallenge);
+
+  if (challenge) return <TotpSignInStep challenge={challenge} redirectTo={redirectTo} onBack={() => setChallenge(null)} />;
 
   const submit = (values: SignInBody) => signIn.mutate(values, { onError: (error) => applyFieldErrors(form, error) });
 

@@ -1,9 +1,18 @@
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { Locale } from '../../../../../common/locale';
+import type { Me } from '../../../../../common/schemas/auth';
 import { useI18n } from '../../../i18n';
 import { useShowError } from '../../../lib/use-show-error';
-import { authApi, type ChangePasswordBody, type SignInBody } from '../api/auth-api';
+import {
+  authApi,
+  type ChangePasswordBody,
+  isTotpChallenge,
+  type SignInBody,
+  type TotpChallenge,
+  type TotpSignInBody,
+} from '../api/auth-api';
+import { landingPath } from '../paths';
 import { ME_KEY, storeMe, useMeQuery } from './use-me';
 
 /** Forgets every cached answer except the session itself (no data of one user may show to the next). */
@@ -11,33 +20,49 @@ function forgetData(queryClient: QueryClient) {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
 }
 
-/** Signs in; a user holding an initial password goes straight to the password change. */
-export function useSignIn(redirectTo: string) {
+/** Starts the signed-in session on the page: no data of the previous user, the user's language, the right page. */
+function useEnterSession(redirectTo: string) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { setLocale } = useI18n();
+  return (me: Me) => {
+    forgetData(queryClient);
+    storeMe(queryClient, me);
+    setLocale(me.locale);
+    navigate(landingPath(me, redirectTo), { replace: true });
+  };
+}
+
+/**
+ * The password step. A user with a second factor gets a challenge (handed to `onChallenge`) instead of a session;
+ * a user holding an initial password, or who must still set up a second factor, goes straight to that page.
+ */
+export function useSignIn(redirectTo: string, onChallenge: (challenge: TotpChallenge) => void) {
+  const enter = useEnterSession(redirectTo);
   return useMutation({
     mutationFn: (body: SignInBody) => authApi.signIn(body),
-    onSuccess: (me) => {
-      forgetData(queryClient);
-      storeMe(queryClient, me);
-      setLocale(me.locale);
-      navigate(me.mustChangePassword ? '/change-password' : redirectTo, { replace: true });
-    },
+    onSuccess: (result) => (isTotpChallenge(result) ? onChallenge(result) : enter(result)),
   });
 }
 
-/** Signs out this session, or every session of the user; forgets all cached data either way. */
+/** The second step: a code from the authenticator app or a recovery code, with the challenge of the password step. */
+export function useSignInTotp(redirectTo: string) {
+  const enter = useEnterSession(redirectTo);
+  return useMutation({ mutationFn: (body: TotpSignInBody) => authApi.signInTotp(body), onSuccess: enter });
+}
+
+/**
+ * Signs out this session, or every session of the user, then loads the sign-in page afresh: nothing of the last
+ * user stays in memory, and the next person to sign in starts on the home page, not on the page the last one left.
+ */
 export function useSignOut() {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const showError = useShowError();
   return useMutation({
     mutationFn: (scope: 'this' | 'everywhere') => (scope === 'this' ? authApi.signOut() : authApi.signOutEverywhere()),
     onSuccess: () => {
-      storeMe(queryClient, null);
-      navigate('/sign-in', { replace: true });
       forgetData(queryClient);
+      window.location.replace('/sign-in');
     },
     onError: (error) => showError(error),
   });

@@ -8,7 +8,9 @@ import type {
   projectCreateBody,
   projectUpdateBody,
 } from '../../../../../common/schemas/projects';
+import type { CustomValue } from '../../../../../common/domain/custom-fields';
 import { api } from '../../../lib/api-client';
+import { customFilterParam } from '../../custom-fields/utils/custom-values';
 import type { ListParams, Page } from '../../../lib/list';
 
 export type { Project, ProjectListItem };
@@ -31,6 +33,8 @@ export type ProjectFilters = {
   clusterCode?: string[];
   parkCode?: string[];
   year?: number;
+  /** Custom field values to match exactly, by field key (sent as the JSON `custom` parameter). */
+  custom?: Record<string, CustomValue>;
 };
 export type ProjectListParams = ListParams & ProjectFilters;
 
@@ -50,6 +54,7 @@ export function listQueryOf({
   streetCode,
   clusterCode,
   parkCode,
+  custom,
   ...rest
 }: ProjectListParams) {
   return {
@@ -63,6 +68,7 @@ export function listQueryOf({
     streetCode: csv(streetCode),
     clusterCode: csv(clusterCode),
     parkCode: csv(parkCode),
+    custom: customFilterParam(custom),
   };
 }
 

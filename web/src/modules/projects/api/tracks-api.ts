@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { TimeProgress } from '../../../../../common/domain/time-progress';
 import type {
   annualPlanBody,
   annualPlanSchema,
@@ -14,6 +13,13 @@ import type {
   planSchema,
   planTemplateSchema,
 } from '../../../../../common/schemas/projects';
+import type {
+  annualPlanListSchema,
+  approvalItemListSchema,
+  fundingLineListSchema,
+  fundingTotalsSchema,
+  projectProgressSchema,
+} from '../../../../../common/schemas/tracks';
 import { api } from '../../../lib/api-client';
 
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
@@ -22,7 +28,7 @@ export type ApprovalItemUpdateBody = z.input<typeof approvalItemUpdateBody>;
 export type FundingLine = z.infer<typeof fundingLineSchema>;
 export type FundingLineCreateBody = z.input<typeof fundingLineCreateBody>;
 export type FundingLineUpdateBody = z.input<typeof fundingLineUpdateBody>;
-export type FundingTotals = Pick<FundingLine, 'plannedYuan' | 'appliedYuan' | 'approvedYuan' | 'receivedYuan'>;
+export type FundingTotals = z.infer<typeof fundingTotalsSchema>;
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type Plan = z.infer<typeof planSchema>;
 export type PlanBody = z.input<typeof planBody>;
@@ -30,27 +36,13 @@ export type PlanTemplate = z.infer<typeof planTemplateSchema>;
 export type AnnualPlan = z.infer<typeof annualPlanSchema>;
 export type AnnualPlanBody = z.input<typeof annualPlanBody>;
 /** What the user may do to a track's records (the same for every record of the project). */
-export type TrackAbilities = Record<string, boolean>;
-export type ApprovalItemList = { items: ApprovalItem[]; abilities: TrackAbilities };
-export type FundingLineList = { items: FundingLine[]; totals: FundingTotals; abilities: TrackAbilities };
+export type TrackAbilities = ApprovalItemList['abilities'];
+export type ApprovalItemList = z.infer<typeof approvalItemListSchema>;
+export type FundingLineList = z.infer<typeof fundingLineListSchema>;
 /** A year's versions of the annual plan (newest first), the one in force, the frozen baseline, and `save`/`freeze`. */
-export type AnnualPlans = {
-  year: number;
-  items: AnnualPlan[];
-  current: AnnualPlan | null;
-  baseline: AnnualPlan | null;
-  abilities: TrackAbilities;
-};
+export type AnnualPlans = z.infer<typeof annualPlanListSchema>;
 /** Completion against time for a project and year, with the annual plan version it is measured against. */
-export type ProjectProgress = TimeProgress & {
-  projectId: string;
-  year: number;
-  asOf: string;
-  annualPlanVersionNo: number | null;
-  /** Until monthly progress reports exist, completed investment is 0 and the server says so. */
-  completedSource: string;
-  summary: string;
-};
+export type ProjectProgress = z.infer<typeof projectProgressSchema>;
 
 const base = (projectId: string) => `/projects/${projectId}`;
 

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { todayInChina } from '../../../../../common/domain/dates';
 import { useI18n } from '../../../i18n';
 import { POOLS, PROJECT_LEVELS, PROJECT_NATURES } from '../../../lib/enums';
+import { CustomFieldFilters } from '../../custom-fields/components/CustomFieldFilters';
 import { useAllUnits } from '../../units/hooks/use-units';
 import { buildUnitTree } from '../../units/utils/unit-tree';
 import type { ProjectFilters as Filters } from '../api/projects-api';
@@ -135,18 +136,16 @@ export function ProjectFilters({ value, onChange }: ProjectFiltersProps) {
           style={{ width: 200 }}
           data-testid="project-lead-unit-filter"
         />
-        {leaders.allowed && (
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={value.leaderId}
-            onChange={(leaderId?: string) => set({ leaderId })}
-            placeholder={t('project.leaders')}
-            options={leaders.options}
-            style={{ width: 150 }}
-            data-testid="project-leader-filter"
-          />
-        )}
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={value.leaderId}
+          onChange={(leaderId?: string) => set({ leaderId })}
+          placeholder={t('project.leaders')}
+          options={leaders.options}
+          style={{ width: 150 }}
+          data-testid="project-leader-filter"
+        />
         <Select
           mode="multiple"
           allowClear
@@ -186,6 +185,7 @@ export function ProjectFilters({ value, onChange }: ProjectFiltersProps) {
           style={{ width: 100 }}
           data-testid="project-year-filter"
         />
+        <CustomFieldFilters value={value.custom} onChange={(custom) => set({ custom })} />
       </Flex>
     </Flex>
   );

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
+import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { useAllUnits } from '../../units/hooks/use-units';
@@ -112,26 +112,15 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
           </Form.Item>
         </Col>
       </Row>
-      {leaders.allowed ? (
-        <Form.Item name="leaderIds" label={t('project.leaders')}>
-          <Select
-            mode="multiple"
-            showSearch={{ optionFilterProp: 'label' }}
-            options={leaders.options}
-            loading={leaders.loading}
-            data-testid="project-leaders"
-          />
-        </Form.Item>
-      ) : (
-        <Form.Item label={t('project.leaders')} extra={t('project.leadersReadOnly')}>
-          <Space size={[0, 4]} wrap>
-            {(editing?.leaders ?? []).map((leader) => (
-              <Tag key={leader.id}>{leader.name}</Tag>
-            ))}
-            {(editing?.leaders.length ?? 0) === 0 && <Typography.Text type="secondary">—</Typography.Text>}
-          </Space>
-        </Form.Item>
-      )}
+      <Form.Item name="leaderIds" label={t('project.leaders')}>
+        <Select
+          mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={leaders.options}
+          loading={leaders.loading}
+          data-testid="project-leaders"
+        />
+      </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item name="contactName" label={t('project.contactName')} rules={[{ max: 64 }]}>

@@ -4,8 +4,8 @@ import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { useShowError } from '../../../lib/use-show-error';
 import { useMe } from '../../auth/hooks/use-me';
+import { CustomFieldsFormSection } from '../../custom-fields/components/CustomFieldsFormSection';
 import type { Project } from '../api/projects-api';
-import { useLeaders } from '../hooks/use-pickers';
 import { useSaveProject } from '../hooks/use-projects';
 import { type ProjectFormValues, toFormValues, toRequestBody, toUpdateBody } from '../utils/project-form';
 import { ProjectFormBasics } from './ProjectFormBasics';
@@ -25,7 +25,6 @@ export function ProjectFormDrawer({ target, onClose }: ProjectFormDrawerProps) {
   const [form] = Form.useForm<ProjectFormValues>();
   const save = useSaveProject();
   const showError = useShowError();
-  const leaders = useLeaders();
   const editing = target?.mode === 'edit' ? target.project : null;
   const wide = Grid.useBreakpoint().md === true;
 
@@ -36,11 +35,10 @@ export function ProjectFormDrawer({ target, onClose }: ProjectFormDrawerProps) {
   }, [target, editing, form, me.unit.id]);
 
   const submit = (values: ProjectFormValues) => {
-    const options = { sendLeaders: leaders.allowed };
     const onError = (error: unknown) => showError(error, { form, onConflict: onClose });
     if (editing) {
       save.mutate(
-        { id: editing.id, body: toUpdateBody(values, editing, options) },
+        { id: editing.id, body: toUpdateBody(values, editing) },
         {
           onSuccess: () => {
             message.success(t('common.saved'));
@@ -52,7 +50,7 @@ export function ProjectFormDrawer({ target, onClose }: ProjectFormDrawerProps) {
       return;
     }
     save.mutate(
-      { id: null, body: toRequestBody(values, options) },
+      { id: null, body: toRequestBody(values) },
       {
         onSuccess: (project) => {
           message.success(t('project.created'));
@@ -83,6 +81,7 @@ export function ProjectFormDrawer({ target, onClose }: ProjectFormDrawerProps) {
       <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="project-form">
         <ProjectFormBasics editing={editing} />
         <ProjectFormDetails editing={editing} />
+        <CustomFieldsFormSection regionCode={editing?.regionCode} />
       </Form>
     </Drawer>
   );

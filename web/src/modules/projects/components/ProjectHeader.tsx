@@ -3,10 +3,12 @@ import { Button, Card, Descriptions, Flex, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
+import { useCustomValueItems } from '../../custom-fields/hooks/use-custom-value-items';
 import type { Project } from '../api/projects-api';
 import { useProjectAbilities } from '../hooks/use-project-abilities';
 import { PoolMoveActions } from './PoolMoveActions';
 import { LevelTags, Money, NatureTag, PoolTag } from './ProjectTags';
+import { SummaryDownloadButton } from './SummaryDownloadButton';
 
 type ProjectHeaderProps = { project: Project; onEdit: () => void };
 
@@ -14,6 +16,7 @@ type ProjectHeaderProps = { project: Project; onEdit: () => void };
 export function ProjectHeader({ project, onEdit }: ProjectHeaderProps) {
   const { t } = useI18n();
   const can = useProjectAbilities(project);
+  const customItems = useCustomValueItems(project);
   const code = project.code ? (
     <Space size={4} wrap>
       <Typography.Text copyable style={{ fontFamily: 'monospace' }} data-testid="project-code-value">
@@ -51,6 +54,7 @@ export function ProjectHeader({ project, onEdit }: ProjectHeaderProps) {
               {t('action.edit')}
             </Button>
           )}
+          <SummaryDownloadButton projectId={project.id} />
           <PoolMoveActions project={project} />
         </Space>
       </Flex>
@@ -76,6 +80,7 @@ export function ProjectHeader({ project, onEdit }: ProjectHeaderProps) {
                 : '—',
           },
           { key: 'street', label: t('project.street'), children: project.streetName ?? '—' },
+          ...customItems,
           ...(project.pool === 'withdrawn' && project.withdrawnReason
             ? [{ key: 'withdrawn', label: t('move.reason'), children: project.withdrawnReason }]
             : []),

@@ -12,12 +12,14 @@ import { LevelTags, NatureTag, PoolTag } from './ProjectTags';
 type ProjectTableProps = {
   page: Page<ProjectListItem> | undefined;
   loading: boolean;
+  /** Columns added after the standard ones (the custom fields the user chose to show). */
+  extraColumns?: ColumnsType<ProjectListItem>;
   sort: string | undefined;
   onChange: (change: { page: number; pageSize: number; sort: string | undefined }) => void;
 };
 
 /** The project library: one row per project, sortable by name, code, money and dates; the name opens the project. */
-export function ProjectTable({ page, loading, sort, onChange }: ProjectTableProps) {
+export function ProjectTable({ page, loading, extraColumns = [], sort, onChange }: ProjectTableProps) {
   const { t } = useI18n();
   const sortable = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(sort, field) });
   const columns: ColumnsType<ProjectListItem> = [
@@ -76,6 +78,7 @@ export function ProjectTable({ page, loading, sort, onChange }: ProjectTableProp
       ...sortable('plannedCompletion'),
       render: (date: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(date)}</span>,
     },
+    ...extraColumns,
   ];
 
   return (

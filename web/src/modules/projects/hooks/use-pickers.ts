@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import type { LeaderOption } from '../../../../../common/schemas/projects';
 import type { DictionaryItem, DictionaryType } from '../../../../../common/schemas/reference';
 import { useI18n } from '../../../i18n';
 import { api } from '../../../lib/api-client';
 import { fetchAllPages, type Page } from '../../../lib/list';
 import { useMe } from '../../auth/hooks/use-me';
 import { useRegionChildren } from '../../regions/hooks/use-regions';
-import { usersApi } from '../../users/api/users-api';
 
 export type PickerOption = { value: string; label: string };
+type LeaderOptionList = { items: LeaderOption[] };
 export type TreeOption = { value: string; title: string; children?: TreeOption[] };
 
 /** Every item of a dictionary (a few hundred at most), cached; pickers offer the enabled ones, labels use all. */
@@ -47,18 +48,15 @@ export function toTree(options: (PickerOption & { parentCode: string | null })[]
   });
 }
 
-/** The district leaders who can be put in charge of a project; only for users who may read users. */
+/** The district leaders who can be put in charge of a project (anyone who reads projects may pick them). */
 export function useLeaders() {
-  const me = useMe();
-  const allowed = me.permissions.includes('user.read');
   const query = useQuery({
-    queryKey: ['users', 'leaders'],
-    queryFn: ({ signal }) => fetchAllPages((page) => usersApi.list({ page, pageSize: 200, roleCode: 'leader' }, signal)),
+    queryKey: ['project-leader-options'],
+    queryFn: ({ signal }) => api.get<LeaderOptionList>('/project-leader-options', undefined, { signal }),
     staleTime: 5 * 60_000,
-    enabled: allowed,
   });
-  const options = useMemo<PickerOption[]>(() => (query.data ?? []).map((u) => ({ value: u.id, label: u.displayName })), [query.data]);
-  return { allowed, options, loading: allowed && query.isPending };
+  const options = useMemo<PickerOption[]>(() => (query.data?.items ?? []).map((u) => ({ value: u.id, label: u.name })), [query.data]);
+  return { options, loading: query.isPending };
 }
 
 /** The streets and towns of the user's district (a street's own user sees its district's siblings too). */

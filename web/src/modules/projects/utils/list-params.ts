@@ -1,4 +1,5 @@
 import { DEFAULT_PAGE_SIZE } from '../../../lib/list';
+import { customFilterParam, readCustomFilter } from '../../custom-fields/utils/custom-values';
 import type { ProjectFilters, ProjectListParams } from '../api/projects-api';
 
 // The list's filters, page and sort live in the address (?pool=planning&nature=new_start,continuing&page=2), so a
@@ -30,6 +31,8 @@ export function paramsFromSearch(search: URLSearchParams): ProjectListParams {
   if (leaderId) params.leaderId = leaderId;
   const year = positiveInt(search.get('year'), 0, 2100);
   if (year >= 2000) params.year = year;
+  const custom = readCustomFilter(search.get('custom'));
+  if (custom) params.custom = custom;
   return params;
 }
 
@@ -43,6 +46,8 @@ export function searchFromParams(params: ProjectListParams): URLSearchParams {
   }
   if (params.leaderId) search.set('leaderId', params.leaderId);
   if (params.year) search.set('year', String(params.year));
+  const custom = customFilterParam(params.custom);
+  if (custom) search.set('custom', custom);
   if (params.sort) search.set('sort', params.sort);
   if (params.page > 1) search.set('page', String(params.page));
   if (params.pageSize !== DEFAULT_PAGE_SIZE) search.set('pageSize', String(params.pageSize));
@@ -51,5 +56,5 @@ export function searchFromParams(params: ProjectListParams): URLSearchParams {
 
 /** Whether any filter (not paging or sorting) is set, to offer "clear filters". */
 export function hasFilters(filters: ProjectFilters): boolean {
-  return Boolean(filters.q || filters.leaderId || filters.year || MULTI.some((key) => (filters[key]?.length ?? 0) > 0));
+  return Boolean(filters.q || filters.leaderId || filters.year || filters.custom || MULTI.some((key) => (filters[key]?.length ?? 0) > 0));
 }

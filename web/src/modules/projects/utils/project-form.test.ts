@@ -61,14 +61,14 @@ describe('the project form', () => {
     const values = toFormValues(project) as ProjectFormValues;
     expect(values.totalInvestmentYuan).toBe('123456.78');
     expect(values.plannedStart?.format('YYYY-MM-DD')).toBe('2025-03-01');
-    const body = toRequestBody(values, { sendLeaders: true });
+    const body = toRequestBody(values);
     expect(body.totalInvestmentYuan).toBe(1_234_567_800);
     expect(body.plannedStart).toBe('2025-03-01');
     expect(body.leaderIds).toEqual(['l1']);
     expect(body.coUnitIds).toEqual(['u2']);
   });
 
-  it('normalises a pasted code, trims text, and leaves leaders alone when they cannot be picked', () => {
+  it('normalises a pasted code, trims text, and sends no leaders when none are picked', () => {
     const values = {
       ...(toFormValues(null, { leadUnitId: 'u1' }) as ProjectFormValues),
       name: '  新项目 ',
@@ -77,19 +77,19 @@ describe('the project form', () => {
       totalInvestmentYuan: '0.5',
       plannedCompletion: dayjs('2027-06-30'),
     };
-    const body = toRequestBody(values, { sendLeaders: false });
+    const body = toRequestBody(values);
     expect(body.name).toBe('新项目');
     expect(body.code).toBe('2401-370105-04-01-123456');
     expect(body.ownerName).toBeNull();
     expect(body.totalInvestmentYuan).toBe(5_000);
     expect(body.plannedCompletion).toBe('2027-06-30');
-    expect(body).not.toHaveProperty('leaderIds');
+    expect(body.leaderIds).toEqual([]);
   });
 
   it('sends the version, and the code change reason only when the code changed', () => {
     const values = { ...(toFormValues(project) as ProjectFormValues), codeChangeReason: '重新赋码' };
-    expect(toUpdateBody(values, project, { sendLeaders: true })).not.toHaveProperty('codeChangeReason');
-    const changed = toUpdateBody({ ...values, code: '2501-370105-04-01-000001' }, project, { sendLeaders: true });
+    expect(toUpdateBody(values, project)).not.toHaveProperty('codeChangeReason');
+    const changed = toUpdateBody({ ...values, code: '2501-370105-04-01-000001' }, project);
     expect(changed.version).toBe(7);
     expect(changed.codeChangeReason).toBe('重新赋码');
   });

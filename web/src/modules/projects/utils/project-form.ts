@@ -1,6 +1,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { normaliseProjectCode } from '../../../../../common/domain/project-code';
+import type { CustomValue } from '../../../../../common/domain/custom-fields';
 import type { ApprovalType, ProjectNature } from '../../../lib/enums';
+import { customValuesForRequest } from '../../custom-fields/utils/custom-values';
 import type { Project, ProjectCreateBody, ProjectUpdateBody } from '../api/projects-api';
 import { wanToYuan, yuanToWanInput } from './money';
 
@@ -34,6 +36,8 @@ export type ProjectFormValues = {
   leadUnitId: string;
   coUnitIds: string[];
   leaderIds: string[];
+  /** The custom section's values by field key, in stored form (see CustomValueInput). */
+  customValues?: Record<string, CustomValue | null>;
 } & Record<DateField, Dayjs | null> &
   Record<MoneyField, string | null> &
   Record<TextField, string | null> &
@@ -70,6 +74,7 @@ export function toFormValues(project: Project | null, defaults: { leadUnitId?: s
     leadUnitId: project.leadUnitId,
     coUnitIds: project.coUnits.map((u) => u.id),
     leaderIds: project.leaders.map((u) => u.id),
+    customValues: project.customValues,
   };
   for (const field of DATE_FIELDS) values[field] = project[field] ? dayjs(project[field]) : null;
   for (const field of MONEY_FIELDS) values[field] = yuanToWanInput(project[field]);
@@ -83,9 +88,8 @@ const textOrNull = (value: string | null | undefined) => (value?.trim() ? value.
 
 /**
  * The request body from the form: trimmed text (empty as null), exact 元 from 万元, ISO dates, a normalised code.
- * Leaders are sent only when the user could pick them, so that a user who cannot list leaders never clears them.
  */
-export function toRequestBody(values: ProjectFormValues, options: { sendLeaders: boolean }): ProjectCreateBody {
+export function toRequestBody(values: ProjectFormValues, stored?: Project): ProjectCreateBody {
   const body: ProjectCreateBody = {
     name: values.name.trim(),
     code: values.code?.trim() ? normaliseProjectCode(values.code) : null,
@@ -99,19 +103,20 @@ export function toRequestBody(values: ProjectFormValues, options: { sendLeaders:
     landSecured: values.landSecured,
     leadUnitId: values.leadUnitId,
     coUnitIds: values.coUnitIds ?? [],
+    leaderIds: values.leaderIds ?? [],
   };
-  if (options.sendLeaders) body.leaderIds = values.leaderIds ?? [];
   for (const field of DATE_FIELDS) body[field] = values[field] ? (values[field] as Dayjs).format('YYYY-MM-DD') : null;
   for (const field of MONEY_FIELDS) body[field] = wanToYuan(values[field]);
   for (const field of TEXT_FIELDS) body[field] = textOrNull(values[field]);
   for (const field of CODE_FIELDS) body[field] = values[field] ?? null;
   for (const field of NUMBER_FIELDS) body[field] = values[field] ?? null;
+  body.customValues = customValuesForRequest(values.customValues, stored?.customValues);
   return body;
 }
 
 /** An update: the body with the version read, and the reason for a changed 项目代码 when there is one. */
-export function toUpdateBody(values: ProjectFormValues, project: Project, options: { sendLeaders: boolean }): ProjectUpdateBody {
-  const body: ProjectUpdateBody = { ...toRequestBody(values, options), version: project.version };
+export function toUpdateBody(values: ProjectFormValues, project: Project): ProjectUpdateBody {
+  const body: ProjectUpdateBody = { ...toRequestBody(values, project), version: project.version };
   const reason = values.codeChangeReason?.trim();
   if (body.code !== project.code && reason) body.codeChangeReason = reason;
   return body;

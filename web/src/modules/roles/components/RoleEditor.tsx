@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Flex, Form, Select, Typography } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Select, Switch, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { ADMIN_ONLY_PERMISSIONS, DATA_SCOPES, type DataScope, type Permission } from '../../../../../common/permissions';
 import type { Role } from '../../../../../common/schemas/organisation';
@@ -7,11 +7,11 @@ import { useShowError } from '../../../lib/use-show-error';
 import type { PermissionInfo } from '../api/roles-api';
 import { useUpdateRole } from '../hooks/use-roles';
 
-type Values = { permissions: Permission[]; defaultScope: DataScope };
+type Values = { permissions: Permission[]; defaultScope: DataScope; requireTotp: boolean };
 
 type RoleEditorProps = { role: Role; catalogue: PermissionInfo[] };
 
-/** One role: a checkbox grid of permissions grouped by resource, and its default data scope. */
+/** One role: a checkbox grid of permissions grouped by resource, its default data scope, and whether it requires two-step verification. */
 export function RoleEditor({ role, catalogue }: RoleEditorProps) {
   const { t, tOptional } = useI18n();
   const { message } = App.useApp();
@@ -27,12 +27,20 @@ export function RoleEditor({ role, catalogue }: RoleEditorProps) {
   }, [catalogue]);
 
   useEffect(() => {
-    form.setFieldsValue({ permissions: role.permissions, defaultScope: role.defaultScope });
+    form.setFieldsValue({ permissions: role.permissions, defaultScope: role.defaultScope, requireTotp: role.requireTotp });
   }, [role, form]);
 
   const submit = (values: Values) =>
     update.mutate(
-      { code: role.code, body: { permissions: values.permissions, defaultScope: values.defaultScope, version: role.version } },
+      {
+        code: role.code,
+        body: {
+          permissions: values.permissions,
+          defaultScope: values.defaultScope,
+          requireTotp: values.requireTotp,
+          version: role.version,
+        },
+      },
       { onSuccess: () => message.success(t('common.saved')), onError: (error) => showError(error, { form }) },
     );
 
@@ -72,6 +80,9 @@ export function RoleEditor({ role, catalogue }: RoleEditorProps) {
           style={{ maxWidth: 320 }}
           data-testid={`role-scope-${role.code}`}
         />
+      </Form.Item>
+      <Form.Item name="requireTotp" label={t('twoFactor.roleRequire')} valuePropName="checked" extra={t('twoFactor.roleRequireHint')}>
+        <Switch data-testid={`role-require-totp-${role.code}`} />
       </Form.Item>
       {editable && (
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid={`role-save-${role.code}`}>

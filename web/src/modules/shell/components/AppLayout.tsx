@@ -7,10 +7,9 @@ import { FullPageSpin } from '../../../ui/FullPageSpin';
 import { LanguageSwitch } from '../../auth/components/LanguageSwitch';
 import { LocaleFromProfile } from '../../auth/components/LocaleFromProfile';
 import { useMe } from '../../auth/hooks/use-me';
+import { forcedPath } from '../../auth/paths';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
-
-const CHANGE_PASSWORD_PATH = '/change-password';
 
 function Brand({ collapsed }: { collapsed: boolean }) {
   const { t } = useI18n();
@@ -35,9 +34,10 @@ export function AppLayout() {
   const isPhone = screens.md === false;
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const forcedPasswordChange = me.mustChangePassword;
+  // An initial password to change, or a second factor the role requires: that page is the only one open.
+  const forced = forcedPath(me);
 
-  if (forcedPasswordChange && location.pathname !== CHANGE_PASSWORD_PATH) return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
+  if (forced && location.pathname !== forced) return <Navigate to={forced} replace />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -52,7 +52,7 @@ export function AppLayout() {
           style={{ borderInlineEnd: '1px solid #f0f0f0' }}
         >
           <Brand collapsed={collapsed} />
-          <NavMenu disabled={forcedPasswordChange} />
+          <NavMenu disabled={forced !== null} />
         </Layout.Sider>
       )}
       {isPhone && (
@@ -64,7 +64,7 @@ export function AppLayout() {
           title={<Brand collapsed={false} />}
           styles={{ body: { padding: 0 } }}
         >
-          <NavMenu disabled={forcedPasswordChange} onNavigate={() => setDrawerOpen(false)} />
+          <NavMenu disabled={forced !== null} onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       )}
       <Layout>

@@ -1,11 +1,12 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Flex, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { useMe } from '../../auth/hooks/use-me';
 import { useSignOut } from '../../auth/hooks/use-session';
+import { CHANGE_PASSWORD_PATH, TWO_FACTOR_PATH } from '../../auth/paths';
 
-/** The user's name and unit, with password change and the two ways to sign out. */
+/** The user's name and unit, with password change, two-step verification and the two ways to sign out. */
 export function UserMenu({ compact }: { compact: boolean }) {
   const { t } = useI18n();
   const { modal } = App.useApp();
@@ -31,6 +32,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
           { key: 'unit', label: me.unit.name, disabled: true, icon: <UserOutlined /> },
           { type: 'divider' },
           { key: 'password', label: t('auth.changePassword'), icon: <KeyOutlined />, 'data-testid': 'change-password' },
+          { key: 'two-factor', label: t('nav.twoFactor'), icon: <SafetyOutlined />, 'data-testid': 'two-factor' },
           { key: 'sign-out', label: t('auth.signOut'), icon: <LogoutOutlined />, 'data-testid': 'sign-out' },
           {
             key: 'everywhere',
@@ -41,7 +43,8 @@ export function UserMenu({ compact }: { compact: boolean }) {
           },
         ],
         onClick: ({ key }) => {
-          if (key === 'password') navigate('/change-password');
+          if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
+          if (key === 'two-factor') navigate(TWO_FACTOR_PATH);
           if (key === 'sign-out') signOut.mutate('this');
           if (key === 'everywhere') confirmEverywhere();
         },

@@ -16,4 +16,5 @@ export const usersApi = {
   create: (body: UserCreateBody) => api.post<UserWithPassword>('/users', body),
   update: (id: string, body: UserUpdateBody) => api.patch<User>(`/users/${id}`, body),
   resetPassword: (id: string) => api.post<UserWithPassword>(`/users/${id}/reset-password`),
+  resetTotp: (id: string) => api.post<User>(`/users/${id}/reset-totp`),
 };

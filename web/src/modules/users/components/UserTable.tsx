@@ -12,13 +12,14 @@ type UserTableProps = {
   onChange: (change: { page: number; pageSize: number; sort: string | undefined }) => void;
   onEdit: (user: User) => void;
   onResetPassword: (user: User) => void;
+  onResetTotp: (user: User) => void;
   onToggleStatus: (user: User) => void;
 };
 
 const isLocked = (user: User) => user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
 
 /** Users with unit, role, scope and status; actions appear where the record's abilities allow them. */
-export function UserTable({ page, loading, sort, onChange, onEdit, onResetPassword, onToggleStatus }: UserTableProps) {
+export function UserTable({ page, loading, sort, onChange, onEdit, onResetPassword, onResetTotp, onToggleStatus }: UserTableProps) {
   const { t } = useI18n();
   const columns: ColumnsType<User> = [
     { title: t('user.username'), dataIndex: 'username', sorter: true, sortOrder: sortOrderOf(sort, 'username') },
@@ -39,6 +40,7 @@ export function UserTable({ page, loading, sort, onChange, onEdit, onResetPasswo
           <Tag color={user.status === 'active' ? 'green' : 'default'}>{t(`userStatus.${user.status}`)}</Tag>
           {isLocked(user) && <Tag color="red">{t('user.locked')}</Tag>}
           {user.mustChangePassword && <Tag color="orange">{t('user.initialPassword')}</Tag>}
+          {user.totpEnabled && <Tag color="blue">{t('twoFactor.userTag')}</Tag>}
         </Space>
       ),
     },
@@ -62,6 +64,18 @@ export function UserTable({ page, loading, sort, onChange, onEdit, onResetPasswo
             >
               <Button type="link" size="small" data-testid={`user-reset-${user.username}`}>
                 {t('user.resetPassword')}
+              </Button>
+            </Popconfirm>
+          )}
+          {user.abilities.resetTotp && (
+            <Popconfirm
+              title={t('twoFactor.resetConfirm', { name: user.displayName })}
+              okText={t('action.confirm')}
+              cancelText={t('action.cancel')}
+              onConfirm={() => onResetTotp(user)}
+            >
+              <Button type="link" size="small" data-testid={`user-reset-totp-${user.username}`}>
+                {t('twoFactor.reset')}
               </Button>
             </Popconfirm>
           )}

@@ -1,0 +1,101 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Progress, Result, Space, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../../i18n';
+import { useShowError } from '../../../lib/use-show-error';
+import { useDownload } from '../../projects/hooks/use-download';
+import { type ImportJob, importsApi } from '../api/imports-api';
+import { useCommitImport } from '../hooks/use-imports';
+import { ImportProblemsTable } from './ImportProblemsTable';
+
+type ImportJobViewProps = { job: ImportJob; onAgain: () => void };
+
+/** Where a job stands: the progress bar while checking, the problems, the confirm step, or the result. */
+export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const commit = useCommitImport();
+  const showError = useShowError();
+  const { busy, download } = useDownload();
+  const counts = { create: job.summary?.create ?? 0, update: job.summary?.update ?? 0 };
+  const again = (
+    <Button onClick={onAgain} data-testid="import-again">
+      {t('import.again')}
+    </Button>
+  );
+
+  if (job.status === 'validating' || job.status === 'committing') {
+    const percent = job.totalRows ? Math.floor((job.processedRows / job.totalRows) * 100) : 0;
+    return (
+      <div data-testid="import-progress">
+        <Typography.Text>{t('import.validating', { processed: job.processedRows, total: job.totalRows })}</Typography.Text>
+        <Progress percent={job.status === 'committing' ? 100 : percent} status="active" />
+      </div>
+    );
+  }
+  if (job.status === 'invalid') {
+    return (
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Alert
+          type="error"
+          showIcon
+          message={t('import.problemsTitle', { count: job.problemCount })}
+          description={job.problemCount > job.problems.length ? t('import.problemsMore', { shown: job.problems.length }) : undefined}
+          action={
+            <Space>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={busy}
+                onClick={() => download(() => importsApi.marked(job.id))}
+                data-testid="import-download-marked"
+              >
+                {t('import.downloadMarked')}
+              </Button>
+              {again}
+            </Space>
+          }
+          data-testid="import-invalid"
+        />
+        <ImportProblemsTable problems={job.problems} />
+      </Space>
+    );
+  }
+  if (job.status === 'ready') {
+    return (
+      <Result
+        status="info"
+        title={t('import.readyTitle', counts)}
+        subTitle={t('import.readyText')}
+        data-testid="import-ready"
+        extra={[
+          <Button
+            key="confirm"
+            type="primary"
+            loading={commit.isPending}
+            onClick={() => commit.mutate(job.id, { onError: (error) => showError(error) })}
+            data-testid="import-confirm"
+          >
+            {t('import.confirm')}
+          </Button>,
+          <span key="again">{again}</span>,
+        ]}
+      />
+    );
+  }
+  if (job.status === 'committed') {
+    return (
+      <Result
+        status="success"
+        title={t('import.committedTitle', counts)}
+        data-testid="import-committed"
+        extra={[
+          <Button key="projects" type="primary" onClick={() => navigate('/projects')} data-testid="import-to-projects">
+            {t('import.toProjects')}
+          </Button>,
+          <span key="again">{again}</span>,
+        ]}
+      />
+    );
+  }
+  return <Result status="error" title={t('import.failedTitle')} subTitle={job.failure} extra={again} data-testid="import-failed" />;
+}

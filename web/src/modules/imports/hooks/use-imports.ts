@@ -1,0 +1,49 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { PROJECTS_KEY } from '../../projects/hooks/use-projects';
+import { type ImportKind, importsApi } from '../api/imports-api';
+
+const IMPORTS_KEY = ['imports'] as const;
+// How often the page asks how far a validation has got (the progress bar).
+const POLL_MS = 800;
+
+const inProgress = (status: string | undefined) => status === 'validating' || status === 'committing';
+
+/** One import job; polled while its file is being checked or committed. */
+export function useImportJob(id: string | null) {
+  return useQuery({
+    queryKey: [...IMPORTS_KEY, 'job', id],
+    queryFn: ({ signal }) => importsApi.get(id as string, signal),
+    enabled: id !== null,
+    refetchInterval: (query) => (inProgress(query.state.data?.status) ? POLL_MS : false),
+  });
+}
+
+/** The district's recent imports the user may see; polled while one of them is still being checked. */
+export function useImportJobs() {
+  return useQuery({
+    queryKey: [...IMPORTS_KEY, 'list'],
+    queryFn: ({ signal }) => importsApi.list(signal),
+    refetchInterval: (query) => (query.state.data?.items.some((job) => inProgress(job.status)) ? POLL_MS : false),
+  });
+}
+
+/** Uploads a file: the answer is the new job, still validating. */
+export function useUploadImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, file }: { kind: ImportKind; file: File }) => importsApi.upload(kind, file),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: IMPORTS_KEY }),
+  });
+}
+
+/** Commits a ready job; the project list then shows what it wrote. */
+export function useCommitImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => importsApi.commit(id),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: IMPORTS_KEY });
+      await queryClient.invalidateQueries({ queryKey: PROJECTS_KEY });
+    },
+  });
+}
