@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { count, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, ROLE_CODES, type RoleCode } from '../../common/permissions';
 import type { Db, Executor } from './client';
 import { dictionaryItems, planTemplates, regions, roles, settings } from './schema';
@@ -61,6 +61,7 @@ export async function ensureReferenceData(db: Db) {
           name: ROLE_NAMES[code][0],
           nameEn: ROLE_NAMES[code][1],
           permissions: DEFAULT_ROLE_PERMISSIONS[code],
+          grantedDefaults: DEFAULT_ROLE_PERMISSIONS[code],
           defaultScope: DEFAULT_ROLE_SCOPE[code],
           // Administrators sign in with a second factor out of the box; only a new role row gets it, so an
           // administrator's later choice survives restarts.
@@ -68,10 +69,33 @@ export async function ensureReferenceData(db: Db) {
         })),
       )
       .onConflictDoNothing();
+    await grantNewDefaults(tx);
     await tx.insert(settings).values({ id: 1 }).onConflictDoNothing();
     await seedDictionaries(tx);
     await seedPlanTemplates(tx);
   });
+}
+
+/**
+ * Gives each built-in role the permissions a release has added to its defaults since the role last got them, once:
+ * what the administrator has since taken away stays away (the role remembers what it was granted).
+ */
+async function grantNewDefaults(tx: Executor) {
+  const rows = await tx.select({ code: roles.code, permissions: roles.permissions, granted: roles.grantedDefaults }).from(roles);
+  for (const row of rows) {
+    const defaults = DEFAULT_ROLE_PERMISSIONS[row.code as RoleCode];
+    const added = defaults?.filter((permission) => !row.granted.includes(permission)) ?? [];
+    if (!added.length) continue;
+    await tx
+      .update(roles)
+      .set({
+        permissions: [...new Set([...row.permissions, ...added])],
+        grantedDefaults: [...new Set([...row.granted, ...added])],
+        version: sql`${roles.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(roles.code, row.code));
+  }
 }
 
 async function seedDictionaries(tx: Executor) {

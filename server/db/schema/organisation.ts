@@ -66,6 +66,11 @@ export const roles = pgTable('roles', {
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
   permissions: text('permissions').array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * The default permissions Lantu has granted this role so far. A release that adds a permission to a built-in
+   * role's defaults grants it once, at start-up; one the administrator has taken away is never given back.
+   */
+  grantedDefaults: text('granted_defaults').array().notNull().default(sql`'{}'::text[]`),
   defaultScope: text('default_scope', { enum: ['region', 'unit_tree', 'unit', 'own', 'custom'] }).notNull(),
   /** Members must sign in with a second factor (TOTP); on by default for `admin`. */
   requireTotp: boolean('require_totp').notNull().default(false),

@@ -1,0 +1,44 @@
+import { eq, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { DEFAULT_ROLE_PERMISSIONS } from '../../common/permissions';
+import { createPglite, openDatabase } from './client';
+import { loadMigrations, migrate } from './migrate';
+import { ensureReferenceData } from './reference-data';
+import { roles } from './schema';
+
+it('gives the roles of an earlier release what this release adds to their defaults, once, and never what the administrator took away', async () => {
+  const database = await openDatabase({ pglite: await createPglite() });
+  const migrations = loadMigrations();
+  const before = migrations.findIndex((m) => m.tag === '0005_role_granted_defaults');
+  expect(before).toBeGreaterThan(0);
+  await migrate(database, migrations.slice(0, before));
+  // The unit-staff role as the earlier release made it, and as its administrator then edited it: no imports yet
+  // (this release adds project.import to its defaults), and planning taken away.
+  const earlierDefaults = DEFAULT_ROLE_PERMISSIONS.unit_staff.filter((p) => p !== 'project.import');
+  // (The earlier schema has no granted_defaults column, so the row is written in plain SQL.)
+  const kept = earlierDefaults.filter((p) => p !== 'project.plan');
+  await database.db.execute(
+    sql`insert into roles (code, name, name_en, permissions, default_scope) values ('unit_staff', '责任单位', 'Unit staff', ${`{${kept.join(',')}}`}::text[], 'unit')`,
+  );
+  await migrate(database, migrations);
+  await ensureReferenceData(database.db);
+  const unitStaff = async () => (await database.db.select().from(roles).where(eq(roles.code, 'unit_staff')))[0];
+  const upgraded = await unitStaff();
+  expect(upgraded?.permissions).toContain('project.import');
+  expect(upgraded?.permissions).not.toContain('project.plan');
+  expect(upgraded?.version).toBe(2);
+
+  // Taken away after the upgrade, it stays away through later starts.
+  await database.db
+    .update(roles)
+    .set({ permissions: upgraded?.permissions.filter((p) => p !== 'project.import') })
+    .where(eq(roles.code, 'unit_staff'));
+  await ensureReferenceData(database.db);
+  expect((await unitStaff())?.permissions).not.toContain('project.import');
+  expect((await unitStaff())?.version).toBe(2);
+  // A role created by this release starts with every default, marked granted.
+  const [admin] = await database.db.select().from(roles).where(eq(roles.code, 'admin'));
+  expect(admin?.permissions).toEqual(DEFAULT_ROLE_PERMISSIONS.admin);
+  expect(admin?.grantedDefaults).toEqual(DEFAULT_ROLE_PERMISSIONS.admin);
+  await database.close();
+}, 60_000);
