@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { sessions, settings } from '../db/schema';
 import { recordAudit } from '../lib/audit';
 import type { ScheduledJob } from '../lib/scheduler';
+import { sessionExpired } from '../modules/auth/session-expiry';
 
 /**
  * Deletes sessions past their idle or absolute timeout (the settings row): they can no longer sign anyone in, and
@@ -14,11 +15,7 @@ export const purgeExpiredSessions: ScheduledJob = {
     db.transaction(async (tx) => {
       const purged = await tx
         .delete(sessions)
-        .where(
-          sql`exists (select 1 from ${settings} where ${settings.id} = 1 and (
-            ${sessions.lastSeenAt} <= now() - make_interval(mins => ${settings.sessionIdleMinutes})
-            or ${sessions.createdAt} <= now() - make_interval(hours => ${settings.sessionAbsoluteHours})))`,
-        )
+        .where(sql`exists (select 1 from ${settings} where ${settings.id} = 1 and ${sessionExpired})`)
         .returning({ userId: sessions.userId });
       if (purged.length > 0) {
         const system = { ip: null, requestId: null, actorName: 'lantu scheduler' };

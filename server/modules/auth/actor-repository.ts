@@ -1,8 +1,9 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, not, sql } from 'drizzle-orm';
 import { isPermission, type Permission } from '../../../common/permissions';
 import type { Executor } from '../../db/client';
 import { apiTokens, regions, roles, sessions, settings, units, userScopeUnits, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { sessionExpired } from './session-expiry';
 
 /** Loads everything a request needs to know about the acting user, in one query plus the custom scope list. */
 export async function loadActor(db: Executor, userId: string, via: Actor['via'], tokenScopes?: string[]): Promise<Actor | null> {
@@ -54,13 +55,7 @@ export async function findLiveSession(db: Executor, idHash: string): Promise<Liv
     .select({ userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(settings, eq(settings.id, 1))
-    .where(
-      and(
-        eq(sessions.idHash, idHash),
-        sql`${sessions.lastSeenAt} > now() - make_interval(mins => ${settings.sessionIdleMinutes})`,
-        sql`${sessions.createdAt} > now() - make_interval(hours => ${settings.sessionAbsoluteHours})`,
-      ),
-    );
+    .where(and(eq(sessions.idHash, idHash), not(sessionExpired)));
   return row ?? null;
 }
 
