@@ -1,6 +1,8 @@
 import { normaliseProjectCode } from '../../../common/domain/project-code';
 import { projectCreateBody, projectUpdateBody } from '../../../common/schemas/projects';
 import { can } from '../../lib/actor';
+import { changedFields } from '../../lib/audit';
+import { auditSnapshot } from '../projects/audit-snapshot';
 import { projectColumns } from '../excel/columns/projects';
 import { type ProjectDraft, draftOf, mergeDraft, newDraft } from '../projects/draft';
 import { validateCustomValues } from '../../../common/domain/custom-fields';
@@ -14,6 +16,7 @@ import { importReferences, loadExistingProjects, matchProject } from './import-r
 import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import { PROGRESS_EVERY, type ParsedRow, readRows } from './read-rows';
 import type { SheetRow } from './sheet-reader';
+import { snapshotOf } from './write-projects';
 
 /** What committing one row of a projects sheet does. */
 export type ProjectOperation =
@@ -25,7 +28,8 @@ export type RowCheck<Operation> = { problems: StoredProblem[]; operations: Opera
 /**
  * Checks every row of a projects sheet with the API's own contract (zod) and project rules, against the district
  * as it is now, and answers every problem and, for a clean file, what committing it does: each row creates a
- * project or updates the one it matches (by 项目代码, else by name in the district). The commit runs this again
+ * project or updates the one it matches (by 项目代码, else by name in the district; a row that changes nothing of
+ * it is left out). The commit runs this again
  * inside its transaction, so what it writes is what was checked.
  */
 export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<ProjectOperation>> {
@@ -94,6 +98,8 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
     });
     found.push(...customValueProblems(row, draft));
     if (found.length || !placement) return problems.push(...found);
+    // A row that says what the project already holds (a re-imported export) writes nothing and bumps no version.
+    if (!Object.keys(changedFields(auditSnapshot(current), snapshotOf(draft, placement)).after).length) return;
     return operations.push({ kind: 'update', row, current, draft, placement, basis: `${current.id}:${current.version}` });
   };
 

@@ -81,6 +81,24 @@ describeEachDatabase(
       expect((await verifyAuditChain(t().database.db)).broken).toEqual([]);
     });
 
+    it('leaves a project alone when its row changes nothing, and updates only the rows that do', async () => {
+      const same = await buildProject(office, t().database, { name: '原样导入的项目', code: '2019-370105-47-03-666666' });
+      const changed = await buildProject(office, t().database, { name: '改投资的项目', code: '2019-370105-47-03-777777' });
+      const file = await projectsWorkbook([
+        { 项目代码: same.code, 项目名称: same.name, 责任单位: '区住房和城乡建设局' },
+        { 项目代码: changed.code, 项目名称: changed.name, 责任单位: '区住房和城乡建设局', '总投资（万元）': 88 },
+      ]);
+      const job = await uploadAndSettle(office, 'projects', file);
+      expect(job.problems).toEqual([]);
+      expect(job.summary).toEqual({ create: 0, update: 1 });
+      expect((await office.post(`/api/v1/imports/${job.id}/commit`)).statusCode).toBe(200);
+      const versionOf = async (id: string) =>
+        (await t().database.db.select({ version: projects.version }).from(projects).where(eq(projects.id, id)))[0]?.version;
+      expect(await versionOf(same.id)).toBe(same.version);
+      expect(await versionOf(changed.id)).toBe(changed.version + 1);
+      expect(await lastAuditEvent(t().database, 'projects.update', same.id)).toBeNull();
+    });
+
     it('reports every bad row with its row, column and reason, and writes nothing', async () => {
       await buildProject(office, t().database, { name: '已有代码的项目', code: '2019-370105-47-03-444444' });
       const before = await projectCount();

@@ -17,7 +17,7 @@ const chunks = <T>(items: T[]) =>
   Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
 
 /** A project as its audit event records it (the shape of `auditSnapshot`), from the draft that was written. */
-const snapshotOf = (draft: ProjectDraft, placement: Placement) => ({
+export const snapshotOf = (draft: ProjectDraft, placement: Placement) => ({
   ...draft,
   ...placement,
   leaderIds: [...draft.leaderIds].sort(),
