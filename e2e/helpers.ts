@@ -76,9 +76,20 @@ export async function signIn(page: Page, username: string, password: string) {
 }
 
 export async function signOut(page: Page) {
-  await page.getByTestId('user-menu').click();
+  await openUserMenu(page);
   await page.getByTestId('sign-out').click();
   await expect(page).toHaveURL(/\/sign-in/);
+}
+
+/**
+ * Opens the header's user menu and waits for it to finish sliding in: a click while it still moves can land on the
+ * item's old place and be lost (seen once in CI: sign-out clicked, no request sent).
+ */
+export async function openUserMenu(page: Page) {
+  await page.getByTestId('user-menu').click();
+  const menu = page.locator('.ant-dropdown', { has: page.getByTestId('sign-out') });
+  await expect(menu).toBeVisible();
+  await expect(menu).not.toHaveClass(/ant-slide-up-(appear|enter)/);
 }
 
 /**

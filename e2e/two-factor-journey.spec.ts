@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, enrolTotp, nextTotpCode, shot, signIn, signOut, submitPassword } from './helpers';
+import { E2E_PASSWORD, enrolTotp, nextTotpCode, openUserMenu, shot, signIn, signOut, submitPassword } from './helpers';
 
 test('a role is made to require two-step verification: its user sets it up at sign-in, signs in with a code or a recovery code, and the administrator resets it after a lost phone', async ({
   page,
@@ -46,7 +46,7 @@ test('a role is made to require two-step verification: its user sets it up at si
   await expect(page.getByTestId('home-welcome')).toBeVisible();
 
   // The account page says it is on, and that this role may not turn it off.
-  await page.getByTestId('user-menu').click();
+  await openUserMenu(page);
   await page.getByTestId('two-factor').click();
   await expect(page.getByTestId('totp-status')).toHaveText('已开启');
   await expect(page.getByTestId('totp-disable')).toHaveCount(0);

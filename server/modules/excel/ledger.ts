@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { Pool } from '../../../common/schemas/projects';
+import { type CustomFieldDef, type CustomValue, customFieldLabel, formatCustomValue } from '../../../common/domain/custom-fields';
 import type { Locale } from '../../../common/locale';
 import type { MessageKey } from '../../lib/messages';
 import { levelsOf, projectLabel } from '../exports/labels';
@@ -15,7 +16,8 @@ export type LedgerText = { locale: Locale; t: Translate };
 export type LedgerHeading = { title: string; year: number; throughMonth: number; asOf: string; timeElapsed: string };
 
 type Column = {
-  label: MessageKey;
+  /** The header: a message, or the text itself (a custom field's label). */
+  label: MessageKey | { text: string };
   /** Columns under a shared upper header (the year's investment, the construction period). */
   group?: MessageKey;
   width: number;
@@ -39,7 +41,7 @@ const money = (label: MessageKey, yuan: (row: LedgerRow) => number | null, group
 // until then the column stays empty (the footnote says why) rather than showing a 0 nobody reported.
 const completedToDate = (_row: LedgerRow): number | null => null;
 
-const COLUMNS: Column[] = [
+const FIXED_COLUMNS: Column[] = [
   { label: 'ledger.col.index', width: 6, value: () => null, align: 'center' },
   { label: 'ledger.col.name', width: 28, value: (r) => textCell(r.name) },
   { label: 'ledger.col.code', width: 25, value: (r) => textCell(r.code), align: 'center' },
@@ -64,17 +66,47 @@ const COLUMNS: Column[] = [
   },
 ];
 
+/** A custom field of the district as a ledger column after the fixed ones, headed with its label. */
+function customColumn(def: CustomFieldDef, locale: Locale): Column {
+  const storedValue = (row: LedgerRow) => (row.customValues as Record<string, CustomValue> | null)?.[def.key] ?? null;
+  if (def.type === 'date')
+    return {
+      label: { text: customFieldLabel(def, locale) },
+      width: 12,
+      value: (r) => dateValue(storedValue(r) as string | null),
+      date: true,
+    };
+  return {
+    label: { text: customFieldLabel(def, locale) },
+    width: def.type === 'text' ? 20 : 12,
+    value: (r) => {
+      const value = storedValue(r);
+      return def.type === 'number' && typeof value === 'number' ? value : textCell(formatCustomValue(def, value) || null);
+    },
+    align: def.type === 'number' ? 'center' : 'left',
+  };
+}
+
+/** The ledger's columns (the fixed ones, then the custom fields) and what every row needs to know of them. */
+type Layout = { columns: Column[]; widths: number[]; dataStyles: Partial<ExcelJS.Style>[]; firstMoneyColumn: number };
+
+function layoutOf(customFields: readonly CustomFieldDef[], locale: Locale): Layout {
+  const columns = [...FIXED_COLUMNS, ...customFields.map((def) => customColumn(def, locale))];
+  return {
+    columns,
+    widths: columns.map((c) => c.width),
+    dataStyles: columns.map((c) => ({
+      font: { size: 10 },
+      border: CELL_BORDER,
+      alignment: { vertical: 'middle', horizontal: c.money || c.date ? 'right' : (c.align ?? 'left'), wrapText: !c.money && !c.date },
+      numFmt: c.money ? WAN_FORMAT : c.date ? 'yyyy-mm-dd' : undefined,
+    })),
+    firstMoneyColumn: columns.findIndex((c) => c.money) + 1,
+  };
+}
+
 /** The ledger's fixed rows: title, note, two header rows; projects start below them. */
 export const LEDGER_HEADER_ROWS = 4;
-const LAST_COLUMN = COLUMNS.length;
-const WIDTHS = COLUMNS.map((c) => c.width);
-const DATA_STYLES: Partial<ExcelJS.Style>[] = COLUMNS.map((c) => ({
-  font: { size: 10 },
-  border: CELL_BORDER,
-  alignment: { vertical: 'middle', horizontal: c.money || c.date ? 'right' : (c.align ?? 'left'), wrapText: !c.money && !c.date },
-  numFmt: c.money ? WAN_FORMAT : c.date ? 'yyyy-mm-dd' : undefined,
-}));
-const FIRST_MONEY_COLUMN = COLUMNS.findIndex((c) => c.money) + 1;
 const GROUP_FILL = 'FFFFF7E6';
 const SUBTOTAL_FILL = 'FFF5F5F5';
 const TOTAL_FILL = 'FFE6F4FF';
@@ -83,19 +115,21 @@ const ORDINALS = { 'zh-CN': ['一', '二', '三', '四', '五'], 'en-US': ['I', 
 const columnLetter = (n: number): string =>
   n <= 26 ? String.fromCharCode(64 + n) : `${columnLetter(Math.floor((n - 1) / 26))}${columnLetter(((n - 1) % 26) + 1)}`;
 
-function writeHeading(sheet: ExcelJS.Worksheet, heading: LedgerHeading, t: Translate) {
+function writeHeading(sheet: ExcelJS.Worksheet, { columns }: Layout, heading: LedgerHeading, t: Translate) {
   const params = { year: heading.year, month: heading.throughMonth };
+  const lastColumn = columns.length;
+  const labelOf = (label: Column['label']) => (typeof label === 'string' ? t(label, params) : label.text);
   const title = sheet.addRow([heading.title]);
   title.height = 36;
   title.getCell(1).style = { font: { bold: true, size: 18 }, alignment: { horizontal: 'center', vertical: 'middle' } };
-  sheet.mergeCells(1, 1, 1, LAST_COLUMN);
+  sheet.mergeCells(1, 1, 1, lastColumn);
   const note = sheet.addRow([t('ledger.note', { asOf: heading.asOf, elapsed: heading.timeElapsed })]);
   note.getCell(1).style = { font: { size: 10 }, alignment: { horizontal: 'right', vertical: 'middle' } };
-  sheet.mergeCells(2, 1, 2, LAST_COLUMN);
+  sheet.mergeCells(2, 1, 2, lastColumn);
 
   // Two header rows: a column without a group spans both; a group's label spans its columns above their own labels.
-  const upper = COLUMNS.map((c) => t(c.group ?? c.label, params));
-  const lower = COLUMNS.map((c) => t(c.label, params));
+  const upper = columns.map((c) => (c.group ? t(c.group, params) : labelOf(c.label)));
+  const lower = columns.map((c) => labelOf(c.label));
   for (const values of [upper, lower]) {
     const row = sheet.addRow(values);
     row.height = 36;
@@ -103,11 +137,11 @@ function writeHeading(sheet: ExcelJS.Worksheet, heading: LedgerHeading, t: Trans
       row.getCell(i + 1).style = HEADER_STYLE;
     });
   }
-  COLUMNS.forEach((column, i) => {
+  columns.forEach((column, i) => {
     if (!column.group) sheet.mergeCells(3, i + 1, 4, i + 1);
-    else if (COLUMNS[i - 1]?.group !== column.group) {
-      const span = COLUMNS.slice(i).findIndex((c) => c.group !== column.group);
-      sheet.mergeCells(3, i + 1, 3, i + (span === -1 ? COLUMNS.length - i : span));
+    else if (columns[i - 1]?.group !== column.group) {
+      const span = columns.slice(i).findIndex((c) => c.group !== column.group);
+      sheet.mergeCells(3, i + 1, 3, i + (span === -1 ? columns.length - i : span));
     }
   });
 }
@@ -115,14 +149,15 @@ function writeHeading(sheet: ExcelJS.Worksheet, heading: LedgerHeading, t: Trans
 /** A label row across the text columns (group heading, subtotal, total), money columns as SUBTOTAL formulas. */
 function writeLabelRow(
   sheet: ExcelJS.Worksheet,
+  { columns, firstMoneyColumn }: Layout,
   label: string,
   sums: { from: number; to: number; yuan: number[] } | null,
   fill: string,
 ): number {
-  const values: ExcelJS.CellValue[] = COLUMNS.map(() => null);
+  const values: ExcelJS.CellValue[] = columns.map(() => null);
   values[0] = label;
   const row = sheet.addRow(values);
-  const moneyColumns = COLUMNS.map((c, i) => (c.money ? i : -1)).filter((i) => i >= 0);
+  const moneyColumns = columns.map((c, i) => (c.money ? i : -1)).filter((i) => i >= 0);
   if (sums) {
     moneyColumns.forEach((i, m) => {
       const letter = columnLetter(i + 1);
@@ -132,7 +167,7 @@ function writeLabelRow(
       row.getCell(i + 1).value = formula ? { formula, result } : result;
     });
   }
-  COLUMNS.forEach((c, i) => {
+  columns.forEach((c, i) => {
     row.getCell(i + 1).style = {
       font: { bold: true },
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } },
@@ -141,7 +176,7 @@ function writeLabelRow(
       numFmt: c.money ? WAN_FORMAT : undefined,
     };
   });
-  sheet.mergeCells(row.number, 1, row.number, FIRST_MONEY_COLUMN - 1);
+  sheet.mergeCells(row.number, 1, row.number, firstMoneyColumn - 1);
   row.commit();
   return row.number;
 }
@@ -155,10 +190,12 @@ type Group = { pool: Pool; firstRow: number; lastRow: number; count: number; yua
  */
 export async function writeLedger(
   stream: Writable,
-  input: { heading: LedgerHeading; batches: AsyncIterable<LedgerRow[]>; text: LedgerText },
+  input: { heading: LedgerHeading; batches: AsyncIterable<LedgerRow[]>; customFields: readonly CustomFieldDef[]; text: LedgerText },
 ): Promise<void> {
   const { heading, text } = input;
   const { locale, t } = text;
+  const layout = layoutOf(input.customFields, locale);
+  const { columns, widths, dataStyles } = layout;
   const workbook = streamingWorkbook(stream);
   const sheet = workbook.addWorksheet(t('export.sheet.ledger'), {
     views: [{ state: 'frozen', xSplit: 2, ySplit: LEDGER_HEADER_ROWS }],
@@ -174,10 +211,10 @@ export async function writeLedger(
     },
     headerFooter: { oddFooter: `&C${t('ledger.footer')}` },
   });
-  sheet.columns = WIDTHS.map((width) => ({ width }));
-  writeHeading(sheet, heading, t);
+  sheet.columns = widths.map((width) => ({ width }));
+  writeHeading(sheet, layout, heading, t);
 
-  const moneyOf = COLUMNS.filter((c) => c.money).map((c) => c.money as (row: LedgerRow) => number | null);
+  const moneyOf = columns.filter((c) => c.money).map((c) => c.money as (row: LedgerRow) => number | null);
   const total: Group = {
     pool: 'implementing',
     firstRow: LEDGER_HEADER_ROWS + 1,
@@ -189,6 +226,7 @@ export async function writeLedger(
   const closeGroup = (g: Group) => {
     total.lastRow = writeLabelRow(
       sheet,
+      layout,
       t('ledger.subtotal', { count: g.count }),
       { from: g.firstRow, to: g.lastRow, yuan: g.yuan },
       SUBTOTAL_FILL,
@@ -200,7 +238,13 @@ export async function writeLedger(
     if (open?.pool === pool) return open;
     if (open) closeGroup(open);
     const ordinal = ORDINALS[locale][groups.length] ?? String(groups.length + 1);
-    const headingRow = writeLabelRow(sheet, t('ledger.group', { ordinal, pool: projectLabel(locale, `pool.${pool}`) }), null, GROUP_FILL);
+    const headingRow = writeLabelRow(
+      sheet,
+      layout,
+      t('ledger.group', { ordinal, pool: projectLabel(locale, `pool.${pool}`) }),
+      null,
+      GROUP_FILL,
+    );
     const next = { pool, firstRow: headingRow + 1, lastRow: headingRow, count: 0, yuan: moneyOf.map(() => 0) };
     groups.push(next);
     return next;
@@ -216,14 +260,14 @@ export async function writeLedger(
         total.yuan[m] = (total.yuan[m] ?? 0) + yuan;
         group.yuan[m] = (group.yuan[m] ?? 0) + yuan;
       });
-      const values = COLUMNS.map((c) => c.value(row, text));
+      const values = columns.map((c) => c.value(row, text));
       values[0] = total.count;
       const written = sheet.addRow(values);
       written.height = wrappedRowHeight(
         values.map((v) => (typeof v === 'string' ? v : null)),
-        WIDTHS,
+        widths,
       );
-      DATA_STYLES.forEach((style, i) => {
+      dataStyles.forEach((style, i) => {
         written.getCell(i + 1).style = style;
       });
       written.commit();
@@ -235,13 +279,14 @@ export async function writeLedger(
   if (last) closeGroup(last);
   writeLabelRow(
     sheet,
+    layout,
     t('ledger.total', { count: total.count }),
     { from: total.firstRow, to: total.lastRow, yuan: total.yuan },
     TOTAL_FILL,
   );
   const footnote = sheet.addRow([t('ledger.footnote')]);
   footnote.getCell(1).style = { font: { size: 9, italic: true }, alignment: { horizontal: 'left' } };
-  sheet.mergeCells(footnote.number, 1, footnote.number, LAST_COLUMN);
+  sheet.mergeCells(footnote.number, 1, footnote.number, columns.length);
   footnote.commit();
   sheet.commit();
   await workbook.commit();

@@ -1,41 +1,51 @@
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../../common/locale';
 import type { ProjectExportRow } from '../exports/list-rows';
-import { type ProjectColumn, projectColumns } from './columns/projects';
-import type { Lookups } from './columns/types';
+import { projectValueOf } from './columns/custom-fields';
+import type { Column, Lookups } from './columns/types';
 import { HEADER_STYLE, streamingWorkbook, waitForReader } from './workbook';
+
+type SheetColumn = Column<string, unknown>;
 
 /**
  * A column's cell for a project: the project's value written the way the import reads it back. An empty value is
  * no cell at all (undefined), which ExcelJS skips: most rows leave many columns empty.
  */
-const cellOf = (column: ProjectColumn, row: ProjectExportRow, lookups: Lookups) =>
-  (column.format as (value: unknown, lookups: Lookups) => ReturnType<ProjectColumn['format']>)(row[column.key], lookups) ?? undefined;
+const cellOf = (column: SheetColumn, row: ProjectExportRow, lookups: Lookups) =>
+  column.format(projectValueOf(column, row), lookups) ?? undefined;
 
 /**
- * Writes the projects as the import's projects sheet (same columns, same headers, same cell formats), streaming, so
- * the file can be edited and imported back unchanged: one header row, frozen, with filters.
+ * Writes the projects as the import's projects sheet of the district (same columns, custom fields included, same
+ * headers, same cell formats), streaming, so the file can be edited and imported back unchanged: one header row,
+ * frozen, with filters.
  */
 export async function writeProjectList(
   stream: Writable,
-  input: { batches: AsyncIterable<ProjectExportRow[]>; lookups: Lookups; locale: Locale; sheetName: string },
+  input: {
+    batches: AsyncIterable<ProjectExportRow[]>;
+    columns: readonly SheetColumn[];
+    lookups: Lookups;
+    locale: Locale;
+    sheetName: string;
+  },
 ): Promise<void> {
+  const { columns } = input;
   const workbook = streamingWorkbook(stream);
   const sheet = workbook.addWorksheet(input.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: projectColumns.length } };
-  sheet.columns = projectColumns.map((c) => ({ width: c.width }));
-  const header = sheet.addRow(projectColumns.map((c) => c.header[input.locale]));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  sheet.columns = columns.map((c) => ({ width: c.width }));
+  const header = sheet.addRow(columns.map((c) => c.header[input.locale]));
   header.height = 30;
-  projectColumns.forEach((_, i) => {
+  columns.forEach((_, i) => {
     header.getCell(i + 1).style = HEADER_STYLE;
   });
   header.commit();
   // Only the number formats (万元, dates): a data file needs no borders, and 3.6 million styled cells cost seconds.
-  const formats = projectColumns.flatMap((c, i) => (c.numFmt ? [{ column: i + 1, numFmt: c.numFmt }] : []));
+  const formats = columns.flatMap((c, i) => (c.numFmt ? [{ column: i + 1, numFmt: c.numFmt }] : []));
 
   for await (const batch of input.batches) {
     for (const project of batch) {
-      const row = sheet.addRow(projectColumns.map((c) => cellOf(c, project, input.lookups)));
+      const row = sheet.addRow(columns.map((c) => cellOf(c, project, input.lookups)));
       for (const { column, numFmt } of formats) row.getCell(column).numFmt = numFmt;
       row.commit();
     }

@@ -3,7 +3,7 @@ import type { Locale } from '../../../common/locale';
 import type { ImportKind } from '../../../common/schemas/imports';
 import { MAX_IMPORT_ROWS } from '../../../common/schemas/imports';
 import { columnLetter } from '../imports/sheet-reader';
-import type { Column, ListKind, Lookups } from './columns/types';
+import type { Column, Lookups } from './columns/types';
 import { safeCellText } from './safe-text';
 import { HEADER_STYLE } from './workbook';
 
@@ -54,18 +54,24 @@ function headerText(column: Column<string, unknown>, locale: Locale) {
   return locale === 'zh-CN' ? zh : `${zh}\n${column.header[locale]}`;
 }
 
+/** What a column's drop-down offers, and under which name the lists sheet keeps it; null when it has none. */
+function dropDownOf(column: Column<string, unknown>, lookups: Lookups): { id: string; names: readonly string[] } | null {
+  if (column.options) return { id: column.key, names: column.options };
+  if (column.list && !MULTI_VALUED.has(column.key)) return { id: column.list, names: lookups.names(column.list) };
+  return null;
+}
+
 /** Writes the lists sheet (one list per column, hidden) and answers each list's range for a drop-down. */
-function writeLists(workbook: ExcelJS.Workbook, kinds: ListKind[], lookups: Lookups): Map<ListKind, string> {
+function writeLists(workbook: ExcelJS.Workbook, lists: Map<string, readonly string[]>): Map<string, string> {
   const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-  const ranges = new Map<ListKind, string>();
-  kinds.forEach((kind, i) => {
-    const names = lookups.names(kind);
+  const ranges = new Map<string, string>();
+  [...lists].forEach(([id, names], i) => {
     const letter = columnLetter(i + 1);
-    sheet.getCell(`${letter}1`).value = kind;
+    sheet.getCell(`${letter}1`).value = safeCellText(id);
     names.forEach((name, j) => {
       sheet.getCell(`${letter}${j + 2}`).value = safeCellText(name);
     });
-    if (names.length) ranges.set(kind, `${LISTS_SHEET}!$${letter}$2:$${letter}$${names.length + 1}`);
+    if (names.length) ranges.set(id, `${LISTS_SHEET}!$${letter}$2:$${letter}$${names.length + 1}`);
   });
   return ranges;
 }
@@ -77,8 +83,8 @@ export async function buildImportTemplate(kind: ImportKind, columns: readonly Co
   workbook.created = new Date();
   const data = workbook.addWorksheet(SHEET_NAMES[kind][locale], { views: [{ state: 'frozen', ySplit: 1 }] });
   const instructions = workbook.addWorksheet(locale === 'zh-CN' ? '填写说明' : 'Instructions');
-  const listKinds = [...new Set(columns.flatMap((c) => (c.list && !MULTI_VALUED.has(c.key) ? [c.list] : [])))];
-  const ranges = writeLists(workbook, listKinds, lookups);
+  const dropDowns = columns.map((c) => dropDownOf(c, lookups));
+  const ranges = writeLists(workbook, new Map(dropDowns.flatMap((d) => (d ? [[d.id, d.names] as const] : []))));
 
   data.columns = columns.map((c) => ({ key: c.key, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
   const header = data.getRow(1);
@@ -89,7 +95,8 @@ export async function buildImportTemplate(kind: ImportKind, columns: readonly Co
   });
   header.height = locale === 'zh-CN' ? 24 : 40;
   columns.forEach((column, i) => {
-    const range = column.list && !MULTI_VALUED.has(column.key) ? ranges.get(column.list) : undefined;
+    const dropDown = dropDowns[i];
+    const range = dropDown ? ranges.get(dropDown.id) : undefined;
     if (!range) return;
     const letter = columnLetter(i + 1);
     rangeValidations(data).add(`${letter}2:${letter}${ROWS_WITH_DROPDOWNS + 1}`, {

@@ -46,6 +46,7 @@ export type LedgerRow = {
   plannedCompletion: string | null;
   annualPlanYuan: number | null;
   planToDateYuan: number | null;
+  customValues: unknown;
 } & KeysetRow;
 
 /**
@@ -79,6 +80,7 @@ export function ledgerBatches(
         totalInvestmentYuan: projects.totalInvestmentYuan,
         plannedStart: projects.plannedStart,
         plannedCompletion: projects.plannedCompletion,
+        customValues: projects.customValues,
         annualPlanYuan: sql<number | null>`${currentPlan(year, sql`lap.planned_yuan`)}`.mapWith(Number),
         planToDateYuan: sql<number | null>`${currentPlan(year, planToDate)}`.mapWith(Number),
         keyset,

@@ -4,6 +4,8 @@ import { todayInChina } from '../../../common/domain/dates';
 import { projectExportQuery } from '../../../common/schemas/exports';
 import { type App, type Deps, errorResponses } from '../../lib/http';
 import { type MessageKey, translate } from '../../lib/messages';
+import { districtCustomFields } from '../custom-fields/repository';
+import { projectSheetColumns } from '../excel/columns/custom-fields';
 import { loadLookups } from '../excel/columns/lookups';
 import { writeLedger } from '../excel/ledger';
 import { writeProjectList } from '../excel/list-export';
@@ -41,10 +43,13 @@ export function exportRoutes(app: App, { db }: Deps) {
       const { actor } = request.context();
       const t = (key: MessageKey) => translate(request.locale, key);
       const batches = listExportBatches(db, actor, request.query);
-      const lookups = await loadLookups(db, await exportDistrict(db, actor));
+      const district = await exportDistrict(db, actor);
+      const lookups = await loadLookups(db, district);
+      const columns = await projectSheetColumns(db, district.code, request.locale);
       const today = todayInChina();
       const body = new PassThrough();
-      streamInto(request, body, writeProjectList(body, { batches, lookups, locale: request.locale, sheetName: t('export.sheet.list') }));
+      const sheetName = t('export.sheet.list');
+      streamInto(request, body, writeProjectList(body, { batches, columns, lookups, locale: request.locale, sheetName }));
       const fileName = `${t('export.file.list')}-${today}.xlsx`;
       return sendDownload(reply, { body, fileName, asciiFallback: `projects-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
     },
@@ -67,15 +72,17 @@ export function exportRoutes(app: App, { db }: Deps) {
       const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
       const today = todayInChina();
       const year = request.query.year ?? Number(today.slice(0, 4));
+      const district = await exportDistrict(db, actor);
       const heading = ledgerHeading({
-        regionName: (await exportDistrict(db, actor)).name,
+        regionName: district.name,
         year,
         today,
         title: (region, y) => t('ledger.title', { region, year: y }),
       });
       const batches = ledgerBatches(db, actor, request.query, { year, throughMonth: heading.throughMonth });
       const body = new PassThrough();
-      streamInto(request, body, writeLedger(body, { heading, batches, text: { locale, t } }));
+      const customFields = await districtCustomFields(db, district.code);
+      streamInto(request, body, writeLedger(body, { heading, batches, customFields, text: { locale, t } }));
       const fileName = `${t('export.file.ledger')}-${today}.xlsx`;
       return sendDownload(reply, { body, fileName, asciiFallback: `ledger-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
     },

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound } from '../../lib/errors';
 import { removeUpload, uploadPath } from '../../lib/uploads';
+import { shareDistrictFields } from '../custom-fields/district';
 import { loadLookups } from '../excel/columns/lookups';
 import { type District, districtOf } from '../projects/reference-repository';
 import { checkXlsxArchive } from './archive-check';
@@ -74,8 +75,10 @@ export async function validateImportJob(db: Executor, ctx: RequestContext, distr
   try {
     const lookups = await loadLookups(db, district);
     const handler = IMPORT_KIND_HANDLERS[job.kind];
+    const columns = await handler.columns(db, district.code, ctx.actor.locale);
     const onProgress = (processedRows: number) => recordProgress(db, jobId, processedRows);
-    const result = await handler.check({ db, ctx, district, lookups, onProgress }, sheetRows(uploadPath(dataDir, job.storedName)));
+    const setting = { db, ctx, district, columns, lookups, onProgress };
+    const result = await handler.check(setting, sheetRows(uploadPath(dataDir, job.storedName)));
     const problems = result.problems.sort(byPlace);
     await setImportJobState(db, jobId, {
       status: problems.length ? 'invalid' : 'ready',
@@ -116,8 +119,11 @@ export async function commitImportJob(db: Executor, ctx: RequestContext, jobId: 
       await findImportJob(tx, ctx.actor, district.code, jobId, true);
       // One commit at a time per district, so two files cannot both claim a 项目代码 the other is adding.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`lantu.import.${district.code}`}))`);
+      // And no custom-field definition changes while the rows are checked against them and written.
+      await shareDistrictFields(tx, district.code);
       const lookups = await loadLookups(tx, district);
-      const result = await handler.check({ db: tx, ctx, district, lookups }, sheetRows(uploadPath(dataDir, job.storedName)));
+      const columns = await handler.columns(tx, district.code, ctx.actor.locale);
+      const result = await handler.check({ db: tx, ctx, district, columns, lookups }, sheetRows(uploadPath(dataDir, job.storedName)));
       const now = summaryOf(result.operations);
       const then = job.summary as StoredSummary;
       if (result.problems.length || now.basis !== then.basis || now.create !== then.create || now.update !== then.update) {

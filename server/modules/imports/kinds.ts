@@ -1,9 +1,10 @@
+import type { Locale } from '../../../common/locale';
 import type { ImportKind } from '../../../common/schemas/imports';
 import type { Executor, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { approvalItemColumns } from '../excel/columns/approval-items';
+import { projectSheetColumns } from '../excel/columns/custom-fields';
 import { fundingLineColumns } from '../excel/columns/funding-lines';
-import { projectColumns } from '../excel/columns/projects';
 import type { Column, Lookups } from '../excel/columns/types';
 import type { District } from '../projects/reference-repository';
 import { type ProjectOperation, type RowCheck, checkProjectRows } from './project-rows';
@@ -11,11 +12,12 @@ import type { SheetRow } from './sheet-reader';
 import { type TrackOperation, checkTrackRows, writeTrackOperations } from './track-rows';
 import { writeProjectOperations } from './write-projects';
 
-/** Where rows are checked: the database (or the commit's transaction), who imports, and the district's lists. */
+/** Where rows are checked: the database (or the commit's transaction), who imports, the district's columns and lists. */
 export type CheckSetting = {
   db: Executor;
   ctx: RequestContext;
   district: District;
+  columns: readonly Column<string, unknown>[];
   lookups: Lookups;
   onProgress?: (processedRows: number) => Promise<void>;
 };
@@ -23,28 +25,35 @@ export type CheckSetting = {
 /** What an operation says about itself for the stale-job check: the record it updates and that record's version. */
 export type OperationBasis = { kind: 'create' | 'update'; basis?: string };
 
+/** The columns of a kind's sheet in a district (a projects sheet has one more per custom field of the district). */
+type ColumnsOf = (db: Executor, districtCode: string, locale: Locale) => Promise<readonly Column<string, unknown>[]>;
+
 /** One kind of sheet: its columns, how its rows are checked, and how checked rows are written. */
 export type ImportKindHandler = {
-  columns: readonly Column<string, unknown>[];
+  columns: ColumnsOf;
   check(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<OperationBasis>>;
   write(tx: Tx, ctx: RequestContext, operations: OperationBasis[], codeChangeReason: string): Promise<{ create: number; update: number }>;
 };
 
 const handler = <Op extends OperationBasis>(h: {
-  columns: readonly Column<string, unknown>[];
+  columns: ColumnsOf;
   check(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<Op>>;
   write(tx: Tx, ctx: RequestContext, operations: Op[], codeChangeReason: string): Promise<{ create: number; update: number }>;
 }) => h as unknown as ImportKindHandler;
 
 export const IMPORT_KIND_HANDLERS: Record<ImportKind, ImportKindHandler> = {
-  projects: handler<ProjectOperation>({ columns: projectColumns, check: checkProjectRows, write: writeProjectOperations }),
+  projects: handler<ProjectOperation>({
+    columns: projectSheetColumns,
+    check: checkProjectRows,
+    write: writeProjectOperations,
+  }),
   approval_items: handler<TrackOperation>({
-    columns: approvalItemColumns,
+    columns: async () => approvalItemColumns,
     check: (setting, rows) => checkTrackRows('approval_items', setting, rows),
     write: (tx, ctx, operations) => writeTrackOperations(tx, ctx, operations),
   }),
   funding_lines: handler<TrackOperation>({
-    columns: fundingLineColumns,
+    columns: async () => fundingLineColumns,
     check: (setting, rows) => checkTrackRows('funding_lines', setting, rows),
     write: (tx, ctx, operations) => writeTrackOperations(tx, ctx, operations),
   }),

@@ -3,7 +3,7 @@ import type { Locale } from '../../../common/locale';
 import { safeCellText } from '../excel/safe-text';
 import { HEADER_STYLE } from '../excel/workbook';
 import type { ImportJobRow } from './jobs-repository';
-import { presentProblem } from './presenter';
+import { type SheetColumns, presentProblem } from './presenter';
 import type { StoredProblem } from './problems';
 
 const RED: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
@@ -18,12 +18,12 @@ const LABELS: Record<Locale, { sheet: string; headers: string[] }> = {
  * The user's own file with every problem marked: each bad cell filled red with a comment giving the reason (a
  * problem of a whole row marks the row's first cell), and a sheet listing every problem in row order.
  */
-export async function buildMarkedFile(file: string, job: ImportJobRow, locale: Locale): Promise<Buffer> {
+export async function buildMarkedFile(file: string, job: ImportJobRow, locale: Locale, columns: SheetColumns): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   const sheet = workbook.worksheets[0];
   const problems = job.problems as StoredProblem[];
-  const presented = problems.map((p) => ({ stored: p, shown: presentProblem(locale, job.kind, p) }));
+  const presented = problems.map((p) => ({ stored: p, shown: presentProblem(locale, columns, p) }));
   if (sheet) {
     const notes = new Map<string, string[]>();
     for (const { stored, shown } of presented) {

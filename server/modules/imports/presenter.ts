@@ -5,7 +5,7 @@ import { MAX_PROBLEMS_SHOWN } from '../../../common/schemas/imports';
 import { type Actor, can } from '../../lib/actor';
 import { isMessageKey, translate } from '../../lib/messages';
 import type { ImportJobRow, StoredSummary } from './jobs-repository';
-import { IMPORT_KIND_HANDLERS } from './kinds';
+import type { Column } from '../excel/columns/types';
 import type { StoredProblem } from './problems';
 import { columnLetter } from './sheet-reader';
 
@@ -24,10 +24,13 @@ export function problemMessage(locale: Locale, problem: Pick<StoredProblem, 'cod
   return isMessageKey(problem.code) ? translate(locale, problem.code, params) : problem.code;
 }
 
+/** The columns of the job's sheet, as `ImportKindHandler.columns` gives them for its district. */
+export type SheetColumns = readonly Column<string, unknown>[];
+
 /** A stored problem as the API shows it: the column's letter and header in the reader's language, the message. */
-export function presentProblem(locale: Locale, kind: ImportJobRow['kind'], problem: StoredProblem): ImportProblem {
-  const key = problem.field?.split('.')[0];
-  const column = IMPORT_KIND_HANDLERS[kind].columns.find((c) => c.key === key);
+export function presentProblem(locale: Locale, columns: SheetColumns, problem: StoredProblem): ImportProblem {
+  const field = problem.field ?? '';
+  const column = columns.find((c) => c.key === field) ?? columns.find((c) => c.key === field.split('.')[0]);
   return {
     row: problem.row,
     column: problem.column ? columnLetter(problem.column) : null,
@@ -69,7 +72,7 @@ export function presentImportJobListItem(actor: Actor, row: ImportJobRow): Impor
 }
 
 /** A job with its first problems, translated for the reader. */
-export function presentImportJob(actor: Actor, row: ImportJobRow): ImportJob {
+export function presentImportJob(actor: Actor, row: ImportJobRow, columns: SheetColumns): ImportJob {
   const problems = (row.problems as StoredProblem[]).slice(0, MAX_PROBLEMS_SHOWN);
-  return { ...presentImportJobListItem(actor, row), problems: problems.map((p) => presentProblem(actor.locale, row.kind, p)) };
+  return { ...presentImportJobListItem(actor, row), problems: problems.map((p) => presentProblem(actor.locale, columns, p)) };
 }

@@ -3,7 +3,7 @@ import { projectCreateBody, projectUpdateBody } from '../../../common/schemas/pr
 import { can } from '../../lib/actor';
 import { changedFields } from '../../lib/audit';
 import { auditSnapshot } from '../projects/audit-snapshot';
-import { projectColumns } from '../excel/columns/projects';
+import { CUSTOM_COLUMN_PREFIX } from '../excel/columns/custom-fields';
 import { type ProjectDraft, draftOf, mergeDraft, newDraft } from '../projects/draft';
 import { validateCustomValues } from '../../../common/domain/custom-fields';
 import { customValueProblemDetail } from '../custom-fields/project-values';
@@ -25,6 +25,17 @@ export type ProjectOperation =
 
 export type RowCheck<Operation> = { problems: StoredProblem[]; operations: Operation[] };
 
+/** A row's cells as a request body: the custom-field columns (`customValues.<key>`) gathered into `customValues`. */
+function withCustomValues(cells: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  const customValues: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(cells)) {
+    if (key.startsWith(CUSTOM_COLUMN_PREFIX)) customValues[key.slice(CUSTOM_COLUMN_PREFIX.length)] = value;
+    else input[key] = value;
+  }
+  return Object.keys(customValues).length ? { ...input, customValues } : input;
+}
+
 /**
  * Checks every row of a projects sheet with the API's own contract (zod) and project rules, against the district
  * as it is now, and answers every problem and, for a clean file, what committing it does: each row creates a
@@ -42,18 +53,22 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
   const claimedProjects = new Map<string, number>();
   let details = new Map<string, ProjectDetailRow>();
   const customFields = await districtCustomFields(db, district.code);
-  // The sheet has no custom-field columns yet (docs/status.md), so a project's custom values are those it holds;
-  // a required field still stops the row, as it would stop the same save in the form.
-  const customValueProblems = (row: number, draft: ProjectDraft): StoredProblem[] => {
+  // The row's custom values over those the project holds, as the form would save them: checked (a required field
+  // left empty stops the row) and stored in normal form, or the problems placed on their columns.
+  const settleCustomValues = (row: number, columnOf: ParsedRow['columnOf'], draft: ProjectDraft): StoredProblem[] => {
     const result = validateCustomValues(customFields, draft.categoryCode, draft.customValues);
-    if ('values' in result) return [];
+    if ('values' in result) {
+      draft.customValues = result.values;
+      return [];
+    }
     return result.problems.map((problem) => {
       const detail = customValueProblemDetail(problem, customFields, ctx.actor.locale);
-      return { row, column: null, field: detail.path, code: detail.messageKey, params: detail.params };
+      return { row, column: columnOf(detail.path), field: detail.path, code: detail.messageKey, params: detail.params };
     });
   };
 
-  const checkRow = async ({ row, input, failed, columnOf }: ParsedRow) => {
+  const checkRow = async ({ row, input: cells, failed, columnOf }: ParsedRow) => {
+    const input = withCustomValues(cells);
     const here = (field: string) => ({ row, column: columnOf(field), field });
     const matched = matchProject(existing, input.code, input.name);
     if (matched && 'ambiguous' in matched) return problems.push({ ...here('name'), code: 'import.name_ambiguous' });
@@ -79,7 +94,7 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
       const found = await problemsOf(row, columnOf, async () => {
         placement = await checkProjectDraft(db, ctx, draft, null, refs);
       });
-      found.push(...customValueProblems(row, draft));
+      found.push(...settleCustomValues(row, columnOf, draft));
       if (found.length || !placement) return problems.push(...found);
       return operations.push({ kind: 'create', row, draft, placement });
     }
@@ -96,7 +111,7 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
     const found = await problemsOf(row, columnOf, async () => {
       placement = await checkProjectDraft(db, ctx, draft, current, refs);
     });
-    found.push(...customValueProblems(row, draft));
+    found.push(...settleCustomValues(row, columnOf, draft));
     if (found.length || !placement) return problems.push(...found);
     // A row that says what the project already holds (a re-imported export) writes nothing and bumps no version.
     if (!Object.keys(changedFields(auditSnapshot(current), snapshotOf(draft, placement)).after).length) return;
@@ -105,7 +120,7 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
 
   // Read every row first, so that the projects the rows update are loaded a thousand per query, not one by one.
   const parsedRows: ParsedRow[] = [];
-  await readRows(rows, projectColumns, setting.lookups, {
+  await readRows(rows, setting.columns, setting.lookups, {
     onProblem: (problem) => problems.push(problem),
     onRow: async (row) => parsedRows.push(row),
   });

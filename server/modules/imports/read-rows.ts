@@ -56,7 +56,8 @@ export async function readRows<C extends Column<string, unknown>>(
       }
       if (header.missing.length || header.repeated.length) return;
       const indexOf = new Map([...header.columns].map(([index, column]) => [column.key, index]));
-      columnOf = (field) => indexOf.get(field.split('.')[0] ?? '') ?? null;
+      // A column is named by its field (`customValues.area`) or by the field an item of it belongs to (`leaderIds.2`).
+      columnOf = (field) => indexOf.get(field) ?? indexOf.get(field.split('.')[0] ?? '') ?? null;
       continue;
     }
     const input: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
+import type { Locale } from '../../../common/locale';
 import {
   IMPORT_KINDS,
   MAX_IMPORT_BYTES,
@@ -17,7 +18,7 @@ import { buildImportTemplate, templateFileName } from '../excel/template';
 import { XLSX_CONTENT_TYPE } from '../excel/workbook';
 import { fileResponse, sendDownload } from '../exports/download';
 import { commitImportJob, createImportJob, importDistrict, validateImportJob } from './import-service';
-import { failInterruptedImports, findImportJob, listImportJobs } from './jobs-repository';
+import { type ImportJobRow, failInterruptedImports, findImportJob, listImportJobs } from './jobs-repository';
 import { IMPORT_KIND_HANDLERS } from './kinds';
 import { buildMarkedFile } from './marked-file';
 import { presentImportJob, presentImportJobListItem } from './presenter';
@@ -60,6 +61,7 @@ async function receiveUpload(
 
 /** Spreadsheet imports: templates, uploads validated in the background, the marked file, and the commit. */
 export function importRoutes(app: App, { db, config }: Deps) {
+  const sheetColumns = (job: ImportJobRow, locale: Locale) => IMPORT_KIND_HANDLERS[job.kind].columns(db, job.regionCode, locale);
   const running = new Set<Promise<void>>();
   const sweep = () => failInterruptedImports(db).catch((error) => app.log.error({ err: error }, 'import sweep failed'));
   let timer: NodeJS.Timeout | undefined;
@@ -89,7 +91,8 @@ export function importRoutes(app: App, { db, config }: Deps) {
       const district = await importDistrict(db, ctx);
       const kind = request.params.kind;
       const lookups = await loadLookups(db, district);
-      const body = await buildImportTemplate(kind, IMPORT_KIND_HANDLERS[kind].columns, lookups, ctx.actor.locale);
+      const columns = await IMPORT_KIND_HANDLERS[kind].columns(db, district.code, ctx.actor.locale);
+      const body = await buildImportTemplate(kind, columns, lookups, ctx.actor.locale);
       const fileName = templateFileName(kind, ctx.actor.locale);
       return sendDownload(reply, { body, fileName, asciiFallback: `${kind}-template.xlsx`, contentType: XLSX_CONTENT_TYPE });
     },
@@ -123,7 +126,7 @@ export function importRoutes(app: App, { db, config }: Deps) {
       running.add(validation);
       const job = await findImportJob(db, ctx.actor, district.code, id);
       if (!job) throw notFound();
-      return reply.status(202).send(presentImportJob(ctx.actor, job));
+      return reply.status(202).send(presentImportJob(ctx.actor, job, await sheetColumns(job, ctx.actor.locale)));
     },
   );
 
@@ -161,7 +164,7 @@ export function importRoutes(app: App, { db, config }: Deps) {
       const district = await importDistrict(db, ctx);
       const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
       if (!job) throw notFound();
-      return presentImportJob(ctx.actor, job);
+      return presentImportJob(ctx.actor, job, await sheetColumns(job, ctx.actor.locale));
     },
   );
 
@@ -182,7 +185,12 @@ export function importRoutes(app: App, { db, config }: Deps) {
       const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
       if (!job) throw notFound();
       if (job.status !== 'invalid') throw new AppError(409, 'import_not_invalid', 'import.no_marked_file');
-      const body = await buildMarkedFile(uploadPath(config.dataDir, job.storedName), job, ctx.actor.locale);
+      const body = await buildMarkedFile(
+        uploadPath(config.dataDir, job.storedName),
+        job,
+        ctx.actor.locale,
+        await sheetColumns(job, ctx.actor.locale),
+      );
       const base = job.fileName.replace(/\.xlsx$/i, '');
       const fileName = `${base}${ctx.actor.locale === 'zh-CN' ? '（标注）' : ' (marked)'}.xlsx`;
       return sendDownload(reply, { body, fileName, asciiFallback: 'import-marked.xlsx', contentType: XLSX_CONTENT_TYPE });
@@ -206,7 +214,7 @@ export function importRoutes(app: App, { db, config }: Deps) {
       const district = await importDistrict(db, ctx);
       const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
       if (!job) throw notFound();
-      return presentImportJob(ctx.actor, job);
+      return presentImportJob(ctx.actor, job, await sheetColumns(job, ctx.actor.locale));
     },
   );
 }

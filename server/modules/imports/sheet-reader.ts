@@ -45,7 +45,7 @@ export async function countDataRows(file: string): Promise<number> {
   return Math.max(rows, 0);
 }
 
-const headerKey = (text: string) => text.normalize('NFKC').replace(/[\s*]/g, '').toLowerCase();
+export const headerKey = (text: string) => text.normalize('NFKC').replace(/[\s*]/g, '').toLowerCase();
 
 /** Which sheet column holds which of the kind's columns, read from the header row (Chinese or English headers). */
 export type HeaderMap<C extends Column<string, unknown>> = {

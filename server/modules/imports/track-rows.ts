@@ -10,8 +10,6 @@ import type { Executor, Tx } from '../../db/client';
 import { approvalItems, fundingLines, projects } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { invalidField } from '../../lib/errors';
-import { approvalItemColumns } from '../excel/columns/approval-items';
-import { fundingLineColumns } from '../excel/columns/funding-lines';
 import type { Column } from '../excel/columns/types';
 import { checkDates, createApprovalItem, updateApprovalItem } from '../plans/approval-items-service';
 import { createFundingLine, updateFundingLine } from '../plans/funding-lines-service';
@@ -37,10 +35,9 @@ export type TrackOperation = {
   basis?: string;
 };
 
-// Each track: its columns, the dictionary and field of its type, its API contract and the rules beyond it.
+// Each track: the dictionary and field of its type, its API contract and the rules beyond it.
 const TRACKS = {
   approval_items: {
-    columns: approvalItemColumns,
     typeField: 'typeCode',
     dictionary: 'approval_item_type',
     unknownType: 'approval.type_unknown',
@@ -49,7 +46,6 @@ const TRACKS = {
     table: approvalItems,
   },
   funding_lines: {
-    columns: fundingLineColumns,
     typeField: 'sourceCode',
     dictionary: 'funding_source',
     unknownType: 'funding.source_unknown',
@@ -90,7 +86,7 @@ export async function checkTrackRows(
   const operations: TrackOperation[] = [];
   const claimed = new Map<string, number>();
 
-  await readRows<Column<string, unknown>>(rows, spec.columns, setting.lookups, {
+  await readRows<Column<string, unknown>>(rows, setting.columns, setting.lookups, {
     onProblem: (problem) => problems.push(problem),
     onProgress: setting.onProgress,
     onRow: async ({ row, input, failed, columnOf }) => {

@@ -3,7 +3,7 @@ import { projectCodeHistory, projectCoUnits, projectLeaders, projects } from '..
 import type { RequestContext } from '../../lib/actor';
 import { type AuditEntry, changedFields, recordAudits } from '../../lib/audit';
 import { staleVersion } from '../../lib/errors';
-import { auditSnapshot } from '../projects/audit-snapshot';
+import { auditSnapshot, orderedCustomValues } from '../projects/audit-snapshot';
 import { recordCodeChange } from '../projects/code-history-repository';
 import { type ProjectDraft, columnsOf } from '../projects/draft';
 import type { Placement } from '../projects/project-rules';
@@ -22,6 +22,7 @@ export const snapshotOf = (draft: ProjectDraft, placement: Placement) => ({
   ...placement,
   leaderIds: [...draft.leaderIds].sort(),
   coUnitIds: [...draft.coUnitIds].sort(),
+  customValues: orderedCustomValues(draft.customValues),
 });
 
 /** Whether a draft's ids are the ones a project holds now (then its links need no rewrite). */

@@ -26,7 +26,7 @@ const ok = <T>(value: T | undefined): Parsed<T> => ({ ok: true, value });
 const bad = <T>(problem: CellProblem): Parsed<T> => ({ ok: false, problem });
 
 /** A cell's plain value: formula results read as their result, everything else as it is. */
-function plain(cell: CellValue): CellValue {
+export function plain(cell: CellValue): CellValue {
   if (cell && typeof cell === 'object' && !(cell instanceof Date) && ('formula' in cell || 'sharedFormula' in cell)) {
     return cell.result as CellValue;
   }

@@ -9,7 +9,7 @@ import type { Column, ListKind, Lookups, Parsed } from './types';
 
 type Header = Record<Locale, string>;
 type Options = { width?: number; required?: boolean };
-const DATE_FORMAT = 'yyyy-mm-dd';
+export const DATE_FORMAT = 'yyyy-mm-dd';
 
 /**
  * A column from a cell reader: an empty cell is a problem when the column is required, else `blank`

@@ -45,6 +45,8 @@ export type Column<Key extends string, Value> = {
   width: number;
   required: boolean;
   list?: ListKind;
+  /** The values a drop-down offers when they are the column's own (a custom choice field's options), not a list's. */
+  options?: readonly string[];
   /** Excel number format of the column's cells (万元 with two decimals, dates). */
   numFmt?: string;
   parse(cell: CellValue, lookups: Lookups): Parsed<Value>;
