@@ -33,12 +33,21 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
     total: z.number().int(),
+    /** Present (true) when more records match than the list counts exactly: `total` is then a lower bound. */
+    totalCapped: z.literal(true).optional(),
     page: z.number().int(),
     pageSize: z.number().int(),
     abilities: z.record(z.string(), z.boolean()).optional(),
   });
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; abilities?: Record<string, boolean> };
+export type Page<T> = {
+  items: T[];
+  total: number;
+  totalCapped?: true;
+  page: number;
+  pageSize: number;
+  abilities?: Record<string, boolean>;
+};
 
 /** Which actions the current user may take on a returned record; the page hides what is false. */
 export const abilities = z.record(z.string(), z.boolean());

@@ -7,7 +7,7 @@ import { auditSnapshot, orderedCustomValues } from '../projects/audit-snapshot';
 import { recordCodeChange } from '../projects/code-history-repository';
 import { type ProjectDraft, columnsOf } from '../projects/draft';
 import type { Placement } from '../projects/project-rules';
-import { replaceProjectLinks, updateProjectRow } from '../projects/repository';
+import { replaceProjectLinks, updateProjectRows } from '../projects/repository';
 import type { ProjectOperation } from './project-rows';
 
 // Rows per insert statement: ~45 parameters a project keeps a statement well under PostgreSQL's 65,535.
@@ -30,7 +30,7 @@ const sameIds = (ids: string[], held: { id: string }[]) => ids.length === held.l
 
 /**
  * Writes checked projects inside the caller's transaction: new projects inserted in batches with their leaders,
- * co-units and first 项目代码; updates one by one with their version checked and a changed code kept in the
+ * co-units and first 项目代码; updates in batches too, each at its checked version, a changed code kept in the
  * history; every project audited as the API audits it.
  */
 export async function writeProjectOperations(tx: Tx, ctx: RequestContext, operations: ProjectOperation[], codeChangeReason: string) {
@@ -61,11 +61,20 @@ export async function writeProjectOperations(tx: Tx, ctx: RequestContext, operat
       })),
     );
   }
+  const updates = operations.filter((o) => o.kind === 'update');
+  for (const batch of chunks(updates)) {
+    const written = await updateProjectRows(
+      tx,
+      batch.map(({ current, draft, placement }) => ({
+        id: current.id,
+        version: current.version,
+        values: { ...columnsOf(draft), ...placement },
+      })),
+    );
+    if (written !== batch.length) throw staleVersion();
+  }
   const updateEvents: AuditEntry[] = [];
-  for (const o of operations) {
-    if (o.kind !== 'update') continue;
-    const { current, draft, placement } = o;
-    if (!(await updateProjectRow(tx, current.id, current.version, { ...columnsOf(draft), ...placement }))) throw staleVersion();
+  for (const { current, draft, placement } of updates) {
     if (!sameIds(draft.leaderIds, current.leaders) || !sameIds(draft.coUnitIds, current.coUnits)) {
       await replaceProjectLinks(tx, current.id, draft);
     }
@@ -88,5 +97,5 @@ export async function writeProjectOperations(tx: Tx, ctx: RequestContext, operat
     });
   }
   await recordAudits(tx, ctx, updateEvents);
-  return { create: creates.length, update: operations.length - creates.length };
+  return { create: creates.length, update: updates.length };
 }

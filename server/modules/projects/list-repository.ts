@@ -133,11 +133,36 @@ function projectOrder(sort: string | undefined): SQL[] {
   return [...keys, sql`${projects.id} asc`];
 }
 
-/** One page of the projects the actor may see, with lead unit, street and leaders in the same query. */
-export async function listProjects(db: Executor, actor: Actor, query: ProjectListQuery) {
+/**
+ * How many matching projects the list counts exactly. Counting 60,000 matches of 100,000 projects costs more than
+ * the 50 ms a list may take; past this many the list answers `total` = this number and `totalCapped` (the page says
+ * "more than 10,000"), and a district — hundreds of projects — always sees its exact count.
+ */
+export const PROJECT_LIST_EXACT_TOTAL = 10_000;
+
+/**
+ * One page of the projects the actor may see, with lead unit, street and leaders. The page's ids are chosen first
+ * (filter, order, offset on the projects table alone); only those rows are then joined to their names, so a filter
+ * that matches tens of thousands of projects joins fifty.
+ */
+export async function listProjects(db: Executor, actor: Actor, query: ProjectListQuery, exactTotalUpTo = PROJECT_LIST_EXACT_TOTAL) {
   const where = listCondition(db, actor, query);
   const window = pageWindow(query);
-  const [rows, [total]] = await Promise.all([
+  const page = db
+    .select({ pageId: projects.id })
+    .from(projects)
+    .where(where)
+    .orderBy(...projectOrder(query.sort))
+    .limit(window.limit)
+    .offset(window.offset)
+    .as('page');
+  const counted = db
+    .select({ one: sql`1` })
+    .from(projects)
+    .where(where)
+    .limit(exactTotalUpTo + 1)
+    .as('counted');
+  const [rows, [matched]] = await Promise.all([
     db
       .select({
         id: projects.id,
@@ -161,14 +186,17 @@ export async function listProjects(db: Executor, actor: Actor, query: ProjectLis
         leaders: leadersJson,
         manageable: manageableFlag(actor),
       })
-      .from(projects)
+      .from(page)
+      .innerJoin(projects, eq(projects.id, page.pageId))
       .innerJoin(units, eq(units.id, projects.leadUnitId))
       .leftJoin(streetRegion, eq(streetRegion.code, projects.streetCode))
-      .where(where)
-      .orderBy(...projectOrder(query.sort))
-      .limit(window.limit)
-      .offset(window.offset),
-    db.select({ n: count() }).from(projects).where(where),
+      .orderBy(...projectOrder(query.sort)),
+    db.select({ n: count() }).from(counted),
   ]);
-  return { rows: rows.map((r): ProjectListRow => ({ ...r, manageable: !!r.manageable })), total: total?.n ?? 0 };
+  const n = matched?.n ?? 0;
+  return {
+    rows: rows.map((r): ProjectListRow => ({ ...r, manageable: !!r.manageable })),
+    total: Math.min(n, exactTotalUpTo),
+    totalCapped: n > exactTotalUpTo,
+  };
 }

@@ -1,6 +1,7 @@
-import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
+import { rowsOf } from '../../db/migrate';
 import { projectCoUnits, projectLeaders, projects, regions, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { conflict } from '../../lib/errors';
@@ -107,6 +108,38 @@ export async function updateProjectRow(db: Executor, id: string, version: number
       .returning({ id: projects.id }),
   );
   return updated.length > 0;
+}
+
+const PROJECT_COLUMNS = getTableColumns(projects);
+
+/**
+ * `updateProjectRow` for many projects in one statement: each row is written only at its expected version, and the
+ * answer is how many were. Every row must carry the same fields (an import's rows do); the values travel as one JSON
+ * parameter read as `projects` records, so each column keeps its own type.
+ */
+export async function updateProjectRows(
+  db: Executor,
+  rows: { id: string; version: number; values: Partial<ProjectValues> }[],
+): Promise<number> {
+  const fields = Object.keys(rows[0]?.values ?? {}) as (keyof typeof PROJECT_COLUMNS)[];
+  if (fields.length === 0) return 0;
+  const columnName = (field: keyof typeof PROJECT_COLUMNS) => PROJECT_COLUMNS[field].name;
+  const records = rows.map(({ id, version, values }) => {
+    const record: Record<string, unknown> = { id, version };
+    for (const field of fields) record[columnName(field)] = values[field as keyof ProjectValues] ?? null;
+    return record;
+  });
+  const assignments = sql.join(
+    fields.map((field) => sql`${sql.identifier(columnName(field))} = v.${sql.identifier(columnName(field))}`),
+    sql`, `,
+  );
+  const updated = await guardDuplicateCode(
+    db.execute(sql`update projects p set ${assignments}, version = p.version + 1, updated_at = now()
+      from json_populate_recordset(null::projects, ${JSON.stringify(records)}::json) v
+      where p.id = v.id and p.version = v.version
+      returning p.id`),
+  );
+  return rowsOf(updated).length;
 }
 
 /** Replaces the leaders in charge and the co-operating units with the given lists. */

@@ -35,10 +35,11 @@ export function projectRoutes(app: App, deps: Deps) {
     },
     async (request) => {
       const { actor } = request.context();
-      const { rows, total } = await listProjects(db, actor, request.query);
+      const { rows, total, totalCapped } = await listProjects(db, actor, request.query);
       return {
         items: rows.map((r) => presentProjectListItem(actor, r)),
         total,
+        ...(totalCapped ? { totalCapped } : {}),
         page: request.query.page,
         pageSize: request.query.pageSize,
         abilities: projectListAbilities(actor),

@@ -1,4 +1,4 @@
-import { type SQL, and, eq, exists, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { projectLeaders, projects } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -11,8 +11,11 @@ import { dataScopeCondition, likePrefix } from '../../lib/scope';
  * scope then narrows what he sees); a district of another branch of the tree never is.
  */
 export function projectScopeCondition(actor: Actor): SQL {
-  const inJurisdiction = sql`exists (select 1 from regions pr where pr.code = ${projects.regionCode}
-    and (pr.path like ${likePrefix(actor.regionPath)} or ${actor.regionPath} like pr.path || '%'))`;
+  // The regions above the actor's are the codes of its path; those below are found once through the path index
+  // (an uncorrelated subquery the planner hashes), not looked up again for every project row.
+  const regionsAbove = actor.regionPath.split('/').filter(Boolean);
+  const inJurisdiction = sql`(${inArray(projects.regionCode, regionsAbove)}
+    or ${projects.regionCode} in (select code from regions where path like ${likePrefix(actor.regionPath)}))`;
   const byScope = leadUnitScopeCondition(actor);
   const inCharge = exists(
     sql`(select 1 from ${projectLeaders} where ${projectLeaders.projectId} = ${projects.id} and ${projectLeaders.userId} = ${actor.userId})`,

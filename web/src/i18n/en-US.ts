@@ -38,6 +38,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
 
   'common.actions': 'Actions',
   'common.total': '{total} in total',
+  'common.totalMoreThan': 'More than {total}; narrow the list with the filters',
   'common.saved': 'Saved',
   'common.deleted': 'Deleted',
 

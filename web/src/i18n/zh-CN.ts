@@ -42,6 +42,7 @@ export const zhCN = {
 
   'common.actions': '操作',
   'common.total': '共 {total} 条',
+  'common.totalMoreThan': '超过 {total} 条，请用筛选缩小范围',
   'common.saved': '已保存',
   'common.deleted': '已删除',
 

@@ -94,7 +94,7 @@ export function ProjectTable({ page, loading, extraColumns = [], sort, onChange 
         pageSize: page?.pageSize,
         total: page?.total,
         showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
+        showTotal: (total) => t(page?.totalCapped ? 'common.totalMoreThan' : 'common.total', { total }),
       }}
       onChange={(pagination: TablePaginationConfig, _filters, sorter: SorterResult<ProjectListItem> | SorterResult<ProjectListItem>[]) =>
         onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20, sort: sortFromSorter(sorter) })
