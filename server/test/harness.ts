@@ -27,8 +27,15 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   ...overrides,
 });
 
-/** The database kinds this run covers: PGlite always, PostgreSQL when LANTU_TEST_DATABASE_URL is set. */
-export const databaseKinds = (): DatabaseKind[] => (inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite']);
+/**
+ * The database kinds this run covers: PGlite always, PostgreSQL when LANTU_TEST_DATABASE_URL is set.
+ * LANTU_TEST_DATABASES (`pglite`, `postgres` or both, comma-separated) narrows them, as the Node 22 run does.
+ */
+export function databaseKinds(): DatabaseKind[] {
+  const available: DatabaseKind[] = inject('postgresUrl') ? ['pglite', 'postgres'] : ['pglite'];
+  const wanted = (process.env.LANTU_TEST_DATABASES ?? '').split(',').map((kind) => kind.trim());
+  return wanted.some(Boolean) ? available.filter((kind) => wanted.includes(kind)) : available;
+}
 
 export type TestContext = { app: App; database: Database; kind: DatabaseKind };
 

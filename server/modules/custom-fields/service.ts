@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { eq, isNull, ne, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { MAX_CUSTOM_FIELDS, type customFieldCreateBody, type customFieldUpdateBody } from '../../../common/schemas/custom-fields';
 import type { Executor, Tx } from '../../db/client';
@@ -19,6 +19,7 @@ import {
   keyTaken,
   valueEquals,
 } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type CreateInput = z.infer<typeof customFieldCreateBody>;
 type UpdateInput = z.infer<typeof customFieldUpdateBody>;
@@ -144,9 +145,11 @@ export async function updateCustomField({
   checkOptions(type, options);
   if (categoryCode !== current.categoryCode) await checkCategory(tx, categoryCode);
   await assertValuesSurvive(tx, current, { type, options, categoryCode });
-  const [updated] = await tx
-    .update(customFieldDefs)
-    .set({
+  const updated = await updateAtVersion(
+    tx,
+    customFieldDefs,
+    { key: customFieldDefs.id, keyValue: id, version: input.version },
+    {
       categoryCode,
       label: input.label ?? current.label,
       labelEn: input.labelEn ?? current.labelEn,
@@ -154,12 +157,8 @@ export async function updateCustomField({
       options,
       required: input.required ?? current.required,
       sortOrder: input.sortOrder ?? current.sortOrder,
-      version: sql`${customFieldDefs.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(customFieldDefs.id, id), eq(customFieldDefs.version, input.version)))
-    .returning();
-  if (!updated) throw staleVersion();
+    },
+  );
   await recordAudit(tx, ctx, {
     action: 'custom_fields.update',
     recordType: 'custom_field',

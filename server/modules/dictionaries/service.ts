@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DictionaryType, dictionaryCreateBody, dictionaryUpdateBody } from '../../../common/schemas/reference';
 import type { Executor, Tx } from '../../db/client';
@@ -7,6 +6,7 @@ import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { type DictionaryItemRow, findDictionaryItem, findDictionaryItemByCode } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type CreateInput = z.infer<typeof dictionaryCreateBody>;
 type UpdateInput = z.infer<typeof dictionaryUpdateBody>;
@@ -94,20 +94,18 @@ export async function updateDictionaryItem({
   if (current.version !== input.version) throw staleVersion();
   const parentCode = input.parentCode === undefined ? current.parentCode : input.parentCode || null;
   if (parentCode && parentCode !== current.parentCode) await assertParent(tx, type, parentCode, current.code);
-  const [updated] = await tx
-    .update(dictionaryItems)
-    .set({
+  const updated = await updateAtVersion(
+    tx,
+    dictionaryItems,
+    { key: dictionaryItems.id, keyValue: id, version: input.version },
+    {
       name: input.name ?? current.name,
       nameEn: input.nameEn ?? current.nameEn,
       parentCode,
       sortOrder: input.sortOrder ?? current.sortOrder,
       enabled: input.enabled ?? current.enabled,
-      version: sql`${dictionaryItems.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(dictionaryItems.id, id), eq(dictionaryItems.version, input.version)))
-    .returning();
-  if (!updated) throw staleVersion();
+    },
+  );
   await recordAudit(tx, ctx, {
     action: 'dictionaries.update',
     recordType: 'dictionary_item',

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { compareDates } from '../../../common/domain/dates';
 import type { approvalItemCreateBody, approvalItemUpdateBody } from '../../../common/schemas/projects';
@@ -9,6 +9,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { projectForWrite } from './access';
 import { type ApprovalItemRow, findApprovalItem, isEnabledDictionaryCode } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type CreateInput = z.infer<typeof approvalItemCreateBody>;
 type UpdateInput = z.infer<typeof approvalItemUpdateBody>;
@@ -106,12 +107,7 @@ export async function updateApprovalItem({
     note: input.note === undefined ? current.note : orNull(input.note),
   };
   checkDates(fields);
-  const updated = await tx
-    .update(approvalItems)
-    .set({ ...fields, version: sql`${approvalItems.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(approvalItems.id, id), eq(approvalItems.version, input.version)))
-    .returning({ id: approvalItems.id });
-  if (updated.length === 0) throw staleVersion();
+  await updateAtVersion(tx, approvalItems, { key: approvalItems.id, keyValue: id, version: input.version }, { ...fields });
   const result = await reload(tx, projectId, id);
   await recordAudit(tx, ctx, {
     action: 'approval_items.update',

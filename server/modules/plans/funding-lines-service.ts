@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { fundingLineCreateBody, fundingLineUpdateBody } from '../../../common/schemas/projects';
 import type { Tx } from '../../db/client';
@@ -8,6 +8,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { projectForWrite } from './access';
 import { type FundingLineRow, findFundingLine, isEnabledDictionaryCode } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type CreateInput = z.infer<typeof fundingLineCreateBody>;
 type UpdateInput = z.infer<typeof fundingLineUpdateBody>;
@@ -87,20 +88,18 @@ export async function updateFundingLine({
   const project = await projectForWrite(tx, ctx.actor, projectId);
   const current = await reload(tx, projectId, id);
   if (current.version !== input.version) throw staleVersion();
-  const updated = await tx
-    .update(fundingLines)
-    .set({
+  await updateAtVersion(
+    tx,
+    fundingLines,
+    { key: fundingLines.id, keyValue: id, version: input.version },
+    {
       plannedYuan: input.plannedYuan ?? current.plannedYuan,
       appliedYuan: input.appliedYuan ?? current.appliedYuan,
       approvedYuan: input.approvedYuan ?? current.approvedYuan,
       receivedYuan: input.receivedYuan ?? current.receivedYuan,
       note: input.note === undefined ? current.note : input.note ? input.note : null,
-      version: sql`${fundingLines.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(fundingLines.id, id), eq(fundingLines.version, input.version)))
-    .returning({ id: fundingLines.id });
-  if (updated.length === 0) throw staleVersion();
+    },
+  );
   const result = await reload(tx, projectId, id);
   await recordAudit(tx, ctx, {
     action: 'funding_lines.update',

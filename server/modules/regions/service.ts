@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { regionCreateBody, regionUpdateBody } from '../../../common/schemas/organisation';
 import type { Tx } from '../../db/client';
@@ -8,6 +7,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, forbidden, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { checkChildCode } from './codes';
 import { type RegionRow, findRegion, isInJurisdiction, regionCodeExists } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type CreateInput = z.infer<typeof regionCreateBody>;
 type UpdateInput = z.infer<typeof regionUpdateBody>;
@@ -56,12 +56,7 @@ export async function updateRegion({
   if (!current) throw notFound();
   if (!isInJurisdiction(ctx.actor, current.path)) throw forbidden();
   if (current.version !== input.version) throw staleVersion();
-  const updated = await tx
-    .update(regions)
-    .set({ name: input.name, version: sql`${regions.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(regions.code, code), eq(regions.version, input.version)))
-    .returning({ code: regions.code });
-  if (updated.length === 0) throw staleVersion();
+  await updateAtVersion(tx, regions, { key: regions.code, keyValue: code, version: input.version }, { name: input.name });
   const result = await findRegion(tx, ctx.actor, code);
   if (!result) throw notFound();
   await recordAudit(tx, ctx, {

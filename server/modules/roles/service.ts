@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { ADMIN_ONLY_PERMISSIONS, PERMISSIONS, type Permission, type RoleCode } from '../../../common/permissions';
 import type { roleUpdateBody } from '../../../common/schemas/organisation';
@@ -8,6 +7,7 @@ import type { RequestContext } from '../../lib/actor';
 import { invalidField, notFound, staleVersion } from '../../lib/errors';
 import { recordAudit } from '../../lib/audit';
 import { type RoleRow, findRole } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type UpdateInput = z.infer<typeof roleUpdateBody>;
 
@@ -43,18 +43,16 @@ export async function updateRole({
   // Stored in the canonical order and without duplicates, so the audit log compares like with like.
   const permissions = PERMISSIONS.filter((p) => input.permissions.includes(p));
   assertPermissionsAllowed(code, permissions);
-  const [updated] = await tx
-    .update(roles)
-    .set({
+  const updated = await updateAtVersion(
+    tx,
+    roles,
+    { key: roles.code, keyValue: code, version: input.version },
+    {
       permissions,
       defaultScope: input.defaultScope ?? current.defaultScope,
       requireTotp: input.requireTotp ?? current.requireTotp,
-      version: sql`${roles.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(roles.code, code), eq(roles.version, input.version)))
-    .returning();
-  if (!updated) throw staleVersion();
+    },
+  );
   await recordAudit(tx, ctx, {
     action: 'roles.update',
     recordType: 'role',

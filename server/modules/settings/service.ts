@@ -1,4 +1,3 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { settingsUpdateBody } from '../../../common/schemas/reference';
 import type { Tx } from '../../db/client';
@@ -8,6 +7,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { invalidField, staleVersion } from '../../lib/errors';
 import { presentSettings } from './presenter';
 import { type SettingsRow, findSettings } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type UpdateInput = z.infer<typeof settingsUpdateBody>;
 
@@ -26,12 +26,7 @@ export async function updateSettings({ ctx, tx, input }: { ctx: RequestContext; 
     const path = input.sessionAbsoluteHours === undefined ? 'sessionIdleMinutes' : 'sessionAbsoluteHours';
     throw invalidField(path, 'setting.session_absolute_shorter_than_idle');
   }
-  const [updated] = await tx
-    .update(settings)
-    .set({ ...next, version: sql`${settings.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(settings.id, 1), eq(settings.version, input.version)))
-    .returning();
-  if (!updated) throw staleVersion();
+  const updated = await updateAtVersion(tx, settings, { key: settings.id, keyValue: 1, version: input.version }, { ...next });
   await recordAudit(tx, ctx, {
     action: 'settings.update',
     recordType: 'settings',

@@ -8,6 +8,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { likePrefix } from '../../lib/scope';
 import { type UnitRow, countChildren, findUnit } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type CreateInput = z.infer<typeof unitCreateBody>;
 type UpdateInput = z.infer<typeof unitUpdateBody>;
@@ -120,12 +121,7 @@ export async function updateUnit({
   }
   if (next.name !== current.name || next.parentId !== current.parentId)
     await assertNameFree(tx, next.regionCode, next.parentId, next.name, id);
-  const updated = await tx
-    .update(units)
-    .set({ ...next, path, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(units.id, id), eq(units.version, input.version)))
-    .returning({ id: units.id });
-  if (updated.length === 0) throw staleVersion();
+  await updateAtVersion(tx, units, { key: units.id, keyValue: id, version: input.version }, { ...next, path });
   if (path !== current.path) {
     await tx
       .update(units)

@@ -10,6 +10,7 @@ import { generateOneTimePassword, hashPassword } from '../../lib/passwords';
 import { setPassword } from '../auth/passwords-service';
 import { assertManageable, assertUnitInScope, grantableRole, grantableScopeUnits } from './grants';
 import { type UserRow, findUser, loadWrittenUser, usernameTaken } from './repository';
+import { updateAtVersion } from '../../lib/versioned';
 
 type CreateInput = z.infer<typeof userCreateBody>;
 type UpdateInput = z.infer<typeof userUpdateBody>;
@@ -125,9 +126,11 @@ export async function updateUser({
   const status = input.status ?? current.status;
   if (isSelf && status === 'disabled') throw invalidField('status', 'user.cannot_disable_self');
 
-  const updated = await tx
-    .update(users)
-    .set({
+  await updateAtVersion(
+    tx,
+    users,
+    { key: users.id, keyValue: id, version: input.version },
+    {
       displayName: input.displayName ?? current.displayName,
       phone: input.phone === undefined ? current.phone : input.phone,
       email: input.email === undefined ? current.email : input.email,
@@ -135,12 +138,8 @@ export async function updateUser({
       roleCode: newRole?.code ?? current.roleCode,
       dataScope,
       status,
-      version: sql`${users.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(users.id, id), eq(users.version, input.version)))
-    .returning({ id: users.id });
-  if (updated.length === 0) throw staleVersion();
+    },
+  );
   if (scopeChanged) await replaceScopeUnits(tx, id, scopeUnitIds);
   if (current.status === 'active' && status === 'disabled') await cutOffAccess(tx, id);
   const result = await loadWrittenUser(tx, id);
