@@ -1,9 +1,9 @@
 import { todayInChina } from '../../../common/domain/dates';
 import { annualPlanBody, annualPlanSchema } from '../../../common/schemas/projects';
-import { can } from '../../lib/actor';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
 import { ANNUAL_PLAN_POOLS, freezeAnnualPlan, saveAnnualPlan } from './annual-plans-service';
-import { canEditProject, projectForRead } from './access';
+import { canManageProject } from '../projects/policy';
+import { projectForRead } from './access';
 import { presentAnnualPlan } from './presenter';
 import { projectTimeProgress } from './progress-service';
 import { listAnnualPlans } from './repository';
@@ -38,15 +38,14 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
       const year = request.query.year ?? Number(todayInChina().slice(0, 4));
       const versions = (await listAnnualPlans(db, project.id, year)).map(presentAnnualPlan);
       const baseline = versions.find((v) => v.versionNo === 1 && v.frozen) ?? null;
-      const editable = await canEditProject(db, actor, project);
       return {
         year,
         items: versions,
         current: versions[0] ?? null,
         baseline,
         abilities: {
-          save: editable && can(actor, 'project.annual_plan') && ANNUAL_PLAN_POOLS.includes(project.pool),
-          freeze: editable && can(actor, 'project.freeze_plan'),
+          save: canManageProject(actor, project, 'project.annual_plan') && ANNUAL_PLAN_POOLS.includes(project.pool),
+          freeze: canManageProject(actor, project, 'project.freeze_plan'),
         },
       };
     },

@@ -61,7 +61,7 @@ export async function saveAnnualPlan({
   projectId: string;
   input: Input;
 }): Promise<{ row: AnnualPlanRow; created: boolean }> {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.annual_plan');
   checkMonthlySum(input);
   if (!ANNUAL_PLAN_POOLS.includes(await lockedPool(tx, projectId))) throw new AppError(422, 'pool_not_eligible', 'annual_plan.pool');
   const [latest] = await listAnnualPlans(tx, projectId, input.year);
@@ -114,7 +114,7 @@ export async function saveAnnualPlan({
  * Freezing a frozen version again changes nothing and answers it as it is (idempotent, no second audit event).
  */
 export async function freezeAnnualPlan({ ctx, tx, projectId, planId }: { ctx: RequestContext; tx: Tx; projectId: string; planId: string }) {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.freeze_plan');
   await lockProject(tx, projectId);
   const current = await reload(tx, projectId, planId);
   if (current.frozenAt) return current;

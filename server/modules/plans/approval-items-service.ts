@@ -55,7 +55,7 @@ export async function createApprovalItem({
   projectId: string;
   input: CreateInput;
 }): Promise<ApprovalItemRow> {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
   if (!(await isEnabledDictionaryCode(tx, 'approval_item_type', input.typeCode))) throw invalidField('typeCode', 'approval.type_unknown');
   const fields: Fields = {
     status: input.status ?? 'pending',
@@ -96,7 +96,7 @@ export async function updateApprovalItem({
   id: string;
   input: UpdateInput;
 }): Promise<ApprovalItemRow> {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
   const current = await reload(tx, projectId, id);
   if (current.version !== input.version) throw staleVersion();
   const fields: Fields = {
@@ -121,7 +121,7 @@ export async function updateApprovalItem({
 
 /** Removes an approval item recorded by mistake; audited with what it held. */
 export async function deleteApprovalItem({ ctx, tx, projectId, id }: { ctx: RequestContext; tx: Tx; projectId: string; id: string }) {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
   const current = await reload(tx, projectId, id);
   await tx.delete(approvalItems).where(eq(approvalItems.id, id));
   await recordAudit(tx, ctx, {

@@ -1,8 +1,8 @@
 import { fundingLineCreateBody, fundingLineSchema, fundingLineUpdateBody } from '../../../common/schemas/projects';
 import { okSchema } from '../../../common/schemas/shared';
-import { can } from '../../lib/actor';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
-import { canEditProject, projectForRead } from './access';
+import { canManageProject } from '../projects/policy';
+import { projectForRead } from './access';
 import { fundingTotals, presentFundingLine } from './presenter';
 import { listFundingLines } from './repository';
 import { fundingLineListSchema, fundingLineParam, projectParam } from '../../../common/schemas/tracks';
@@ -27,7 +27,7 @@ export function fundingLineRoutes(app: App, { db }: Deps) {
       const { actor } = request.context();
       const project = await projectForRead(db, actor, request.params.id);
       const rows = await listFundingLines(db, project.id);
-      const editable = can(actor, 'project.update') && (await canEditProject(db, actor, project));
+      const editable = canManageProject(actor, project, 'project.update');
       return {
         items: rows.map((r) => presentFundingLine(actor.locale, r)),
         totals: fundingTotals(rows),

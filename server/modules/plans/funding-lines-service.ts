@@ -44,7 +44,7 @@ export async function createFundingLine({
   projectId: string;
   input: CreateInput;
 }): Promise<FundingLineRow> {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
   if (!(await isEnabledDictionaryCode(tx, 'funding_source', input.sourceCode))) throw invalidField('sourceCode', 'funding.source_unknown');
   const [inserted] = await tx
     .insert(fundingLines)
@@ -85,7 +85,7 @@ export async function updateFundingLine({
   id: string;
   input: UpdateInput;
 }): Promise<FundingLineRow> {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
   const current = await reload(tx, projectId, id);
   if (current.version !== input.version) throw staleVersion();
   await updateAtVersion(
@@ -113,7 +113,7 @@ export async function updateFundingLine({
 
 /** Removes a funding line; audited with what it held. */
 export async function deleteFundingLine({ ctx, tx, projectId, id }: { ctx: RequestContext; tx: Tx; projectId: string; id: string }) {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
   const current = await reload(tx, projectId, id);
   await tx.delete(fundingLines).where(eq(fundingLines.id, id));
   await recordAudit(tx, ctx, {

@@ -7,10 +7,10 @@ import type { Tx } from '../../db/client';
 import { milestones, projects } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
-import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
+import { AppError, invalidField, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
-import { type ProjectRow, findProject, lockProject } from '../projects/scope';
-import { projectForWrite } from './access';
+import { type ProjectRow, lockProject } from '../projects/scope';
+import { projectForRead, projectForWrite } from './access';
 import { type MilestoneRow, findPlanTemplate, listMilestones, milestoneIdsOfOtherProjects } from './repository';
 import type { applyTemplateBody } from '../../../common/schemas/tracks';
 import { templateItems } from './template-items';
@@ -112,8 +112,7 @@ async function replaceMilestones(tx: Tx, projectId: string, current: MilestoneRo
 }
 
 async function savedPlan(tx: Tx, ctx: RequestContext, projectId: string): Promise<SavedPlan> {
-  const project = await findProject(tx, ctx.actor, projectId);
-  if (!project) throw notFound();
+  const project = await projectForRead(tx, ctx.actor, projectId);
   return { project, rows: await listMilestones(tx, projectId) };
 }
 
@@ -132,7 +131,7 @@ export async function savePlan({
   projectId: string;
   input: PlanInput;
 }): Promise<SavedPlan> {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.plan');
   const next = normalise(input.milestones);
   checkMilestones(next);
   await lockAtVersion(tx, projectId, input.version);
@@ -168,7 +167,7 @@ export async function applyPlanTemplate({
   projectId: string;
   input: z.infer<typeof applyTemplateBody>;
 }): Promise<SavedPlan> {
-  const project = await projectForWrite(tx, ctx.actor, projectId);
+  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.plan');
   const template = await findPlanTemplate(tx, input.templateId);
   if (!template) throw invalidField('templateId', 'plan.template_unknown');
   const items = templateItems(template);

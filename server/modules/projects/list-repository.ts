@@ -8,8 +8,8 @@ import { AppError } from '../../lib/errors';
 import { containsPattern, pageWindow } from '../../lib/list';
 import { likePrefix } from '../../lib/scope';
 import { customValuesCondition } from '../custom-fields/repository';
-import { type NamedRef, leadersJson, manageableFlag, streetRegion } from './repository';
-import { projectScopeCondition } from './scope';
+import { type NamedRef, leadersJson, streetRegion } from './repository';
+import { manageableFlag, projectScopeCondition } from './scope';
 
 /** A project as the list query reads it: the list columns and the names joined in. */
 export type ProjectListRow = Pick<

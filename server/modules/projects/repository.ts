@@ -5,20 +5,18 @@ import { rowsOf } from '../../db/migrate';
 import { projectCoUnits, projectLeaders, projects, regions, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { conflict } from '../../lib/errors';
-import { type ProjectRow, leadUnitScopeCondition, projectScopeCondition } from './scope';
+import { type ScopedProject, manageableFlag, projectScopeCondition } from './scope';
 
 /** A person or unit as a project shows it: id and name. */
 export type NamedRef = { id: string; name: string };
 
 /** A project with the names its page shows and whether the actor may edit it. */
-export type ProjectDetailRow = ProjectRow & {
+export type ProjectDetailRow = ScopedProject & {
   leadUnitName: string;
   streetName: string | null;
   codeRegionName: string | null;
   leaders: NamedRef[];
   coUnits: NamedRef[];
-  /** The lead unit lies in the actor's data scope, so the actor may edit (see policy.ts). */
-  manageable: boolean;
 };
 
 /** The street (乡镇/街道) region of a project, joined for its name. */
@@ -35,9 +33,6 @@ const coUnitsJson = sql<
   NamedRef[]
 >`(select coalesce(json_agg(json_build_object('id', cu.id, 'name', cu.name) order by cu.sort_order, cu.name), '[]'::json)
   from ${projectCoUnits} pc join units cu on cu.id = pc.unit_id where pc.project_id = ${projects.id})`;
-
-/** Whether the actor may edit, computed in the same query as the row. */
-export const manageableFlag = (actor: Actor) => sql<boolean>`(${leadUnitScopeCondition(actor)})`;
 
 /** One project with the names the page shows, or null when it does not exist or lies outside the actor's scope. */
 export async function findProjectDetail(db: Executor, actor: Actor, id: string): Promise<ProjectDetailRow | null> {

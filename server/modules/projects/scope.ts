@@ -1,4 +1,4 @@
-import { type SQL, and, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, exists, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { projectLeaders, projects } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
@@ -27,18 +27,27 @@ export function projectScopeCondition(actor: Actor): SQL {
  * True when the project's lead unit lies in the actor's data scope (for the `own` scope: the actor created it);
  * only then may the actor edit the project, while a leader in charge of it only reads it.
  */
-export const leadUnitScopeCondition = (actor: Actor): SQL =>
+const leadUnitScopeCondition = (actor: Actor): SQL =>
   dataScopeCondition(actor, { unitId: projects.leadUnitId, ownerId: projects.createdBy });
+
+/**
+ * Whether the actor may edit the project (its lead unit lies in his data scope), computed in the same query as the
+ * row: the one source of `manageable`, which `canManageProject` in policy.ts combines with the permission.
+ */
+export const manageableFlag = (actor: Actor) => sql<boolean>`(${leadUnitScopeCondition(actor)})`;
 
 export type ProjectRow = typeof projects.$inferSelect;
 
+/** A project the actor sees, with whether he may edit it (see `manageableFlag`). */
+export type ScopedProject = ProjectRow & { manageable: boolean };
+
 /** One project the actor may see, or null: "not allowed" and "not found" look the same. */
-export async function findProject(db: Executor, actor: Actor, id: string): Promise<ProjectRow | null> {
+export async function findProject(db: Executor, actor: Actor, id: string): Promise<ScopedProject | null> {
   const [row] = await db
-    .select()
+    .select({ ...getTableColumns(projects), manageable: manageableFlag(actor) })
     .from(projects)
     .where(and(eq(projects.id, id), projectScopeCondition(actor)));
-  return row ?? null;
+  return row ? { ...row, manageable: !!row.manageable } : null;
 }
 
 /** Locks the project row for the rest of the transaction, so concurrent writes to it queue up. */

@@ -3,10 +3,16 @@ import type { Page } from '../../../common/schemas/shared';
 
 export type { Page };
 
+/** Which page of a list, how long, in which order (`field` or `-field`): what a paged table reports. */
+export type Paging = { page: number; pageSize: number; sort?: string };
+
 /** What every list endpoint accepts besides its named filters. */
-export type ListParams = { page: number; pageSize: number; sort?: string; q?: string };
+export type ListParams = Paging & { q?: string };
 
 export const DEFAULT_PAGE_SIZE = 20;
+
+/** The first page at the default size, in the list's default order. */
+export const FIRST_PAGE: Paging = { page: 1, pageSize: DEFAULT_PAGE_SIZE };
 
 /** Turns an antd table sorter into the API's `sort` (`field` or `-field`). */
 export function sortFromSorter<T>(sorter: SorterResult<T> | SorterResult<T>[]): string | undefined {

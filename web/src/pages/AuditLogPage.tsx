@@ -1,7 +1,7 @@
 import { Card } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { DEFAULT_PAGE_SIZE } from '../lib/list';
+import { FIRST_PAGE, type Paging } from '../lib/list';
 import { type AuditFilterValues, AuditFilters } from '../modules/audit/components/AuditFilters';
 import { AuditTable } from '../modules/audit/components/AuditTable';
 import { useAuditEvents } from '../modules/audit/hooks/use-audit';
@@ -12,7 +12,7 @@ export function AuditLogPage() {
   const { t } = useI18n();
   const can = useCan();
   const [filters, setFilters] = useState<AuditFilterValues>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const [paging, setPaging] = useState<Paging>(FIRST_PAGE);
   const { range, ...rest } = filters;
   // Whole days in the user's time zone, sent as instants with their offset.
   const list = useAuditEvents({
@@ -32,7 +32,7 @@ export function AuditLogPage() {
           setPaging((p) => ({ ...p, page: 1 }));
         }}
       />
-      <AuditTable page={list.data} loading={list.isFetching} onChange={setPaging} />
+      <AuditTable page={list.data} loading={list.isFetching} onPagingChange={setPaging} />
     </Card>
   );
 }

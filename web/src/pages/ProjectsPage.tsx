@@ -58,7 +58,7 @@ export function ProjectsPage() {
         loading={list.isFetching}
         extraColumns={customColumns}
         sort={sort}
-        onChange={(change) => setSearch(searchFromParams({ ...filters, ...change }), { replace: true })}
+        onPagingChange={(paging) => setSearch(searchFromParams({ ...filters, ...paging }), { replace: true })}
       />
       <ProjectFormDrawer target={target} onClose={() => setTarget(null)} />
     </Card>

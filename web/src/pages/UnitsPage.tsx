@@ -3,7 +3,7 @@ import { App, Button, Card, Col, Flex, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { UNIT_KINDS, type UnitKind } from '../lib/enums';
-import { DEFAULT_PAGE_SIZE } from '../lib/list';
+import { FIRST_PAGE, type Paging } from '../lib/list';
 import { useShowError } from '../lib/use-show-error';
 import { UnitFormModal, type UnitFormTarget } from '../modules/units/components/UnitFormModal';
 import { UnitTable } from '../modules/units/components/UnitTable';
@@ -18,7 +18,7 @@ export function UnitsPage() {
   const [parentId, setParentId] = useState<string | undefined>();
   const [q, setQ] = useState<string | undefined>();
   const [kind, setKind] = useState<UnitKind | undefined>();
-  const [paging, setPaging] = useState<{ page: number; pageSize: number; sort?: string }>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const [paging, setPaging] = useState<Paging>(FIRST_PAGE);
   const [target, setTarget] = useState<UnitFormTarget | null>(null);
 
   const all = useAllUnits();
@@ -85,7 +85,7 @@ export function UnitsPage() {
             page={list.data}
             loading={list.isFetching}
             sort={paging.sort}
-            onChange={setPaging}
+            onPagingChange={setPaging}
             onEdit={(unit) => setTarget({ mode: 'edit', unit })}
             onDelete={(unit) =>
               remove.mutate(unit.id, { onSuccess: () => message.success(t('common.deleted')), onError: (error) => showError(error) })

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { DEFAULT_PAGE_SIZE } from '../lib/list';
+import { FIRST_PAGE, type Paging } from '../lib/list';
 import { useShowError } from '../lib/use-show-error';
 import { useCan } from '../modules/auth/hooks/use-me';
 import { useAllUnits } from '../modules/units/hooks/use-units';
@@ -20,7 +20,7 @@ export function UsersPage() {
   const can = useCan();
   const showError = useShowError();
   const [filters, setFilters] = useState<UserFilterValues>({});
-  const [paging, setPaging] = useState<{ page: number; pageSize: number; sort?: string }>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const [paging, setPaging] = useState<Paging>(FIRST_PAGE);
   const [target, setTarget] = useState<UserFormTarget | null>(null);
   const [secret, setSecret] = useState<UserWithPassword | null>(null);
 
@@ -54,7 +54,7 @@ export function UsersPage() {
         page={list.data}
         loading={list.isFetching}
         sort={paging.sort}
-        onChange={setPaging}
+        onPagingChange={setPaging}
         onEdit={(user) => setTarget({ mode: 'edit', user })}
         onResetPassword={(user) => resetPassword.mutate(user.id, { onSuccess: setSecret, onError: (error) => showError(error) })}
         onResetTotp={(user) =>

@@ -1,19 +1,20 @@
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { AuditEvent } from '../../../../../common/schemas/reference';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import type { Page } from '../../../lib/list';
+import type { Page, Paging } from '../../../lib/list';
 import { JsonSideBySide } from '../../../ui/JsonSideBySide';
+import { PagedTable } from '../../../ui/PagedTable';
 
 type AuditTableProps = {
   page: Page<AuditEvent> | undefined;
   loading: boolean;
-  onChange: (change: { page: number; pageSize: number }) => void;
+  onPagingChange: (paging: Paging) => void;
 };
 
 /** The audit log, newest first; expanding a row shows the record before and after the change. */
-export function AuditTable({ page, loading, onChange }: AuditTableProps) {
+export function AuditTable({ page, loading, onPagingChange }: AuditTableProps) {
   const { t, tOptional } = useI18n();
   const columns: ColumnsType<AuditEvent> = [
     { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },
@@ -50,13 +51,11 @@ export function AuditTable({ page, loading, onChange }: AuditTableProps) {
   ];
 
   return (
-    <Table<AuditEvent>
-      rowKey="id"
-      size="middle"
+    <PagedTable<AuditEvent>
       columns={columns}
-      dataSource={page?.items}
+      page={page}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      onPagingChange={onPagingChange}
       expandable={{
         rowExpandable: (event) => event.before !== null || event.after !== null || event.requestId !== null,
         expandedRowRender: (event) => (
@@ -76,14 +75,6 @@ export function AuditTable({ page, loading, onChange }: AuditTableProps) {
           </>
         ),
       }}
-      pagination={{
-        current: page?.page,
-        pageSize: page?.pageSize,
-        total: page?.total,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-      }}
-      onChange={(pagination) => onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
       data-testid="audit-table"
     />
   );

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { DictionaryItem, DictionaryType } from '../../../../../common/schemas/reference';
 import { useI18n } from '../../../i18n';
-import { DEFAULT_PAGE_SIZE, sortFromSorter, sortOrderOf } from '../../../lib/list';
+import { FIRST_PAGE, type Paging } from '../../../lib/list';
 import { useShowError } from '../../../lib/use-show-error';
+import { PagedTable } from '../../../ui/PagedTable';
 import { useDictionaryItems, useSaveDictionaryItem } from '../hooks/use-dictionaries';
 import { DictionaryItemModal, type DictionaryItemTarget } from './DictionaryItemModal';
 
@@ -16,7 +17,7 @@ export function DictionaryItemsPanel({ type }: { type: DictionaryType }) {
   const showError = useShowError();
   const [q, setQ] = useState<string | undefined>();
   const [enabled, setEnabled] = useState<'true' | 'false' | undefined>();
-  const [paging, setPaging] = useState<{ page: number; pageSize: number; sort?: string }>({ page: 1, pageSize: DEFAULT_PAGE_SIZE });
+  const [paging, setPaging] = useState<Paging>(FIRST_PAGE);
   const [target, setTarget] = useState<DictionaryItemTarget | null>(null);
   const list = useDictionaryItems(type, { ...paging, q, enabled });
   const save = useSaveDictionaryItem();
@@ -28,8 +29,8 @@ export function DictionaryItemsPanel({ type }: { type: DictionaryType }) {
     );
 
   const columns: ColumnsType<DictionaryItem> = [
-    { title: t('dictionary.code'), dataIndex: 'code', sorter: true, sortOrder: sortOrderOf(paging.sort, 'code') },
-    { title: t('dictionary.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(paging.sort, 'name') },
+    { title: t('dictionary.code'), dataIndex: 'code', sorter: true },
+    { title: t('dictionary.name'), dataIndex: 'name', sorter: true },
     { title: t('dictionary.nameEn'), dataIndex: 'nameEn', responsive: ['md'] },
     { title: t('dictionary.parentCode'), dataIndex: 'parentCode', responsive: ['md'], render: (code: string | null) => code ?? '—' },
     {
@@ -41,7 +42,6 @@ export function DictionaryItemsPanel({ type }: { type: DictionaryType }) {
       title: t('dictionary.sortOrder'),
       dataIndex: 'sortOrder',
       sorter: true,
-      sortOrder: sortOrderOf(paging.sort, 'sortOrder'),
       responsive: ['lg'],
     },
     {
@@ -102,23 +102,12 @@ export function DictionaryItemsPanel({ type }: { type: DictionaryType }) {
           </Button>
         )}
       </Flex>
-      <Table<DictionaryItem>
-        rowKey="id"
-        size="middle"
+      <PagedTable<DictionaryItem>
         columns={columns}
-        dataSource={list.data?.items}
+        page={list.data}
         loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: list.data?.page,
-          pageSize: list.data?.pageSize,
-          total: list.data?.total,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pagination, _filters, sorter) =>
-          setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? DEFAULT_PAGE_SIZE, sort: sortFromSorter(sorter) })
-        }
+        sort={paging.sort}
+        onPagingChange={setPaging}
         data-testid="dictionary-table"
       />
       <DictionaryItemModal type={type} target={target} onClose={() => setTarget(null)} />

@@ -1,10 +1,10 @@
-import { Table, Typography } from 'antd';
-import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
-import type { SorterResult } from 'antd/es/table/interface';
+import { Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
-import { type Page, sortFromSorter, sortOrderOf } from '../../../lib/list';
+import type { Page, Paging } from '../../../lib/list';
+import { PagedTable } from '../../../ui/PagedTable';
 import type { ProjectListItem } from '../api/projects-api';
 import { formatWan } from '../utils/money';
 import { LevelTags, NatureTag, PoolTag } from './ProjectTags';
@@ -15,18 +15,17 @@ type ProjectTableProps = {
   /** Columns added after the standard ones (the custom fields the user chose to show). */
   extraColumns?: ColumnsType<ProjectListItem>;
   sort: string | undefined;
-  onChange: (change: { page: number; pageSize: number; sort: string | undefined }) => void;
+  onPagingChange: (paging: Paging) => void;
 };
 
 /** The project library: one row per project, sortable by name, code, money and dates; the name opens the project. */
-export function ProjectTable({ page, loading, extraColumns = [], sort, onChange }: ProjectTableProps) {
+export function ProjectTable({ page, loading, extraColumns = [], sort, onPagingChange }: ProjectTableProps) {
   const { t } = useI18n();
-  const sortable = (field: string) => ({ sorter: true, sortOrder: sortOrderOf(sort, field) });
   const columns: ColumnsType<ProjectListItem> = [
     {
       title: t('project.name'),
       dataIndex: 'name',
-      ...sortable('name'),
+      sorter: true,
       fixed: 'left',
       width: 260,
       render: (name: string, project) => (
@@ -45,7 +44,7 @@ export function ProjectTable({ page, loading, extraColumns = [], sort, onChange 
     {
       title: t('project.code'),
       dataIndex: 'code',
-      ...sortable('code'),
+      sorter: true,
       render: (code: string | null) =>
         code ? <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{code}</Typography.Text> : '—',
     },
@@ -54,7 +53,7 @@ export function ProjectTable({ page, loading, extraColumns = [], sort, onChange 
     {
       title: t('project.totalInvestmentWan'),
       dataIndex: 'totalInvestmentYuan',
-      ...sortable('totalInvestmentYuan'),
+      sorter: true,
       align: 'right',
       render: (yuan: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatWan(yuan)}</span>,
     },
@@ -69,36 +68,25 @@ export function ProjectTable({ page, loading, extraColumns = [], sort, onChange 
     {
       title: t('project.plannedStart'),
       dataIndex: 'plannedStart',
-      ...sortable('plannedStart'),
+      sorter: true,
       render: (date: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(date)}</span>,
     },
     {
       title: t('project.plannedCompletion'),
       dataIndex: 'plannedCompletion',
-      ...sortable('plannedCompletion'),
+      sorter: true,
       render: (date: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(date)}</span>,
     },
     ...extraColumns,
   ];
 
   return (
-    <Table<ProjectListItem>
-      rowKey="id"
-      size="middle"
+    <PagedTable<ProjectListItem>
       columns={columns}
-      dataSource={page?.items}
+      page={page}
       loading={loading}
-      scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page?.page,
-        pageSize: page?.pageSize,
-        total: page?.total,
-        showSizeChanger: true,
-        showTotal: (total) => t(page?.totalCapped ? 'common.totalMoreThan' : 'common.total', { total }),
-      }}
-      onChange={(pagination: TablePaginationConfig, _filters, sorter: SorterResult<ProjectListItem> | SorterResult<ProjectListItem>[]) =>
-        onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20, sort: sortFromSorter(sorter) })
-      }
+      sort={sort}
+      onPagingChange={onPagingChange}
       data-testid="project-table"
     />
   );

@@ -1,30 +1,29 @@
-import { Button, Popconfirm, Space, Table, Tag } from 'antd';
-import type { ColumnsType, TablePaginationConfig } from 'antd/es/table';
-import type { SorterResult } from 'antd/es/table/interface';
+import { Button, Popconfirm, Space, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { Unit } from '../../../../../common/schemas/organisation';
 import { useI18n } from '../../../i18n';
-import { type Page, sortFromSorter, sortOrderOf } from '../../../lib/list';
+import type { Page, Paging } from '../../../lib/list';
+import { PagedTable } from '../../../ui/PagedTable';
 
 type UnitTableProps = {
   page: Page<Unit> | undefined;
   loading: boolean;
   sort: string | undefined;
-  onChange: (change: { page: number; pageSize: number; sort: string | undefined }) => void;
+  onPagingChange: (paging: Paging) => void;
   onEdit: (unit: Unit) => void;
   onDelete: (unit: Unit) => void;
 };
 
 /** Units with their kind, region and parent; edit and delete appear only where the record allows them. */
-export function UnitTable({ page, loading, sort, onChange, onEdit, onDelete }: UnitTableProps) {
+export function UnitTable({ page, loading, sort, onPagingChange, onEdit, onDelete }: UnitTableProps) {
   const { t } = useI18n();
   const columns: ColumnsType<Unit> = [
-    { title: t('unit.name'), dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name') },
+    { title: t('unit.name'), dataIndex: 'name', sorter: true },
     { title: t('unit.shortName'), dataIndex: 'shortName', responsive: ['lg'] },
     {
       title: t('unit.kind'),
       dataIndex: 'kind',
       sorter: true,
-      sortOrder: sortOrderOf(sort, 'kind'),
       render: (kind: Unit['kind']) => <Tag>{t(`unitKind.${kind}`)}</Tag>,
     },
     { title: t('unit.region'), dataIndex: 'regionName', responsive: ['md'] },
@@ -58,23 +57,12 @@ export function UnitTable({ page, loading, sort, onChange, onEdit, onDelete }: U
   ];
 
   return (
-    <Table<Unit>
-      rowKey="id"
-      size="middle"
+    <PagedTable<Unit>
       columns={columns}
-      dataSource={page?.items}
+      page={page}
       loading={loading}
-      scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page?.page,
-        pageSize: page?.pageSize,
-        total: page?.total,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-      }}
-      onChange={(pagination: TablePaginationConfig, _filters, sorter: SorterResult<Unit> | SorterResult<Unit>[]) =>
-        onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20, sort: sortFromSorter(sorter) })
-      }
+      sort={sort}
+      onPagingChange={onPagingChange}
       data-testid="unit-table"
     />
   );

@@ -1,15 +1,16 @@
-import { Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { User } from '../../../../../common/schemas/organisation';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
-import { type Page, sortFromSorter, sortOrderOf } from '../../../lib/list';
+import type { Page, Paging } from '../../../lib/list';
+import { PagedTable } from '../../../ui/PagedTable';
 
 type UserTableProps = {
   page: Page<User> | undefined;
   loading: boolean;
   sort: string | undefined;
-  onChange: (change: { page: number; pageSize: number; sort: string | undefined }) => void;
+  onPagingChange: (paging: Paging) => void;
   onEdit: (user: User) => void;
   onResetPassword: (user: User) => void;
   onResetTotp: (user: User) => void;
@@ -19,11 +20,11 @@ type UserTableProps = {
 const isLocked = (user: User) => user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now();
 
 /** Users with unit, role, scope and status; actions appear where the record's abilities allow them. */
-export function UserTable({ page, loading, sort, onChange, onEdit, onResetPassword, onResetTotp, onToggleStatus }: UserTableProps) {
+export function UserTable({ page, loading, sort, onPagingChange, onEdit, onResetPassword, onResetTotp, onToggleStatus }: UserTableProps) {
   const { t } = useI18n();
   const columns: ColumnsType<User> = [
-    { title: t('user.username'), dataIndex: 'username', sorter: true, sortOrder: sortOrderOf(sort, 'username') },
-    { title: t('user.displayName'), dataIndex: 'displayName', sorter: true, sortOrder: sortOrderOf(sort, 'displayName') },
+    { title: t('user.username'), dataIndex: 'username', sorter: true },
+    { title: t('user.displayName'), dataIndex: 'displayName', sorter: true },
     { title: t('user.unit'), dataIndex: 'unitName', responsive: ['md'] },
     { title: t('user.role'), dataIndex: 'roleCode', render: (code: User['roleCode']) => t(`role.${code}`) },
     {
@@ -102,23 +103,12 @@ export function UserTable({ page, loading, sort, onChange, onEdit, onResetPasswo
   ];
 
   return (
-    <Table<User>
-      rowKey="id"
-      size="middle"
+    <PagedTable<User>
       columns={columns}
-      dataSource={page?.items}
+      page={page}
       loading={loading}
-      scroll={{ x: 'max-content' }}
-      pagination={{
-        current: page?.page,
-        pageSize: page?.pageSize,
-        total: page?.total,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-      }}
-      onChange={(pagination, _filters, sorter) =>
-        onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20, sort: sortFromSorter(sorter) })
-      }
+      sort={sort}
+      onPagingChange={onPagingChange}
       data-testid="user-table"
     />
   );
