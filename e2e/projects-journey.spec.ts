@@ -42,8 +42,18 @@ test('the project office finds a project, creates one, is refused at the gate, s
   await inputOf(page, 'project-total-investment').fill('12000');
   await pick(page, page.getByTestId('project-industry'), '54 道路运输业');
   await pick(page, page.getByTestId('project-leaders'), '刘志强（副区长）');
+  // The planning track: an approval date for a study still in preparation is refused under the field.
+  await page.getByTestId('project-proposal').fill('缓解老城区停车难，建设智慧停车诱导平台');
+  await pick(page, page.getByTestId('project-feasibility-status'), '编制中');
+  await inputOf(page, 'project-feasibility-approved-on').fill('2026-11-20');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('project-save').click();
+  await expect(page.getByTestId('project-form')).toContainText('只有可行性研究“已批复”时才能填写可研批复日期');
+  await pick(page, page.getByTestId('project-feasibility-status'), '已批复');
   await page.getByTestId('project-save').click();
   await expect(page.getByTestId('project-form')).toBeHidden();
+  await expect(page.getByTestId('planning-details')).toContainText('缓解老城区停车难，建设智慧停车诱导平台');
+  await expect(page.getByTestId('planning-details')).toContainText('已批复 2026-11-20');
   await page.getByTestId('move-advancing').click();
   for (const key of ['owner', 'total_investment', 'industry', 'lead_unit', 'leader']) {
     await expect(page.getByTestId(`gate-condition-${key}`)).toHaveAttribute('data-met', 'true');

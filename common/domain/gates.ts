@@ -12,6 +12,9 @@ export const GATE_CONDITIONS = [
   'land_secured',
   'plan_start_and_completion',
   'completion_actual',
+  // Not in the defaults; a district may ask for them before a project leaves planning.
+  'feasibility_study',
+  'chain_position',
 ] as const;
 export type GateCondition = (typeof GATE_CONDITIONS)[number];
 
@@ -54,6 +57,8 @@ export type GateFacts = {
   landSecured: boolean;
   milestoneKinds: string[];
   completionActual: boolean;
+  feasibilityStatus: 'not_started' | 'preparing' | 'completed' | 'approved' | null;
+  chainCode: string | null;
 };
 
 const checks: Record<GateCondition, (f: GateFacts, config: GateConfig) => boolean> = {
@@ -71,6 +76,8 @@ const checks: Record<GateCondition, (f: GateFacts, config: GateConfig) => boolea
   land_secured: (f) => !f.needsLand || f.landSecured,
   plan_start_and_completion: (f) => f.milestoneKinds.includes('start') && f.milestoneKinds.includes('completion'),
   completion_actual: (f) => f.completionActual,
+  feasibility_study: (f) => f.feasibilityStatus === 'completed' || f.feasibilityStatus === 'approved',
+  chain_position: (f) => !!f.chainCode,
 };
 
 /** Evaluates every condition of a move's gate: the list the page shows as a checklist. */

@@ -10,6 +10,10 @@ export const NATURES = ['new_start', 'continuing', 'completing', 'reserve'] as c
 export const APPROVAL_TYPES = ['approval', 'ratification', 'filing'] as const;
 export const APPROVAL_STATUSES = ['pending', 'in_progress', 'done', 'not_required'] as const;
 export const MILESTONE_KINDS = ['start', 'completion', 'other'] as const;
+/** The feasibility study (可行性研究) of the planning track: 未开展, 编制中, 已完成, 已批复. */
+export const FEASIBILITY_STATUSES = ['not_started', 'preparing', 'completed', 'approved'] as const;
+/** Where on its industry chain a project sits: 上游, 中游, 下游. */
+export const CHAIN_SEGMENTS = ['upstream', 'midstream', 'downstream'] as const;
 export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
 
 /** The largest amount of money the API accepts: 10万亿元 in 元. */
@@ -64,6 +68,14 @@ const projectFields = {
     .regex(/^[0-9+\- ]{5,20}$/, 'format.phone')
     .nullable(),
   taskForce: optionalText(500).nullable(),
+  proposal: optionalText(4000).nullable(),
+  feasibilityStatus: z.enum(FEASIBILITY_STATUSES).nullable(),
+  feasibilityApprovedOn: isoDate.nullable(),
+  chainCode: dictionaryCode.nullable(),
+  chainSegment: z.enum(CHAIN_SEGMENTS).nullable(),
+  chainNode: optionalText(100).nullable(),
+  expectedOutputYuan: yuanAmount.nullable(),
+  expectedTaxYuan: yuanAmount.nullable(),
   /** Custom field values by key, checked against the district's definitions (common/domain/custom-fields.ts); null clears. */
   customValues: z
     .record(z.string().regex(CUSTOM_FIELD_KEY, 'format.customFieldKey'), z.union([z.string().max(CUSTOM_TEXT_MAX), z.number(), z.null()]))
@@ -125,6 +137,14 @@ export const projectSchema = z.object({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   taskForce: z.string().nullable(),
+  proposal: z.string().nullable(),
+  feasibilityStatus: z.enum(FEASIBILITY_STATUSES).nullable(),
+  feasibilityApprovedOn: z.string().nullable(),
+  chainCode: z.string().nullable(),
+  chainSegment: z.enum(CHAIN_SEGMENTS).nullable(),
+  chainNode: z.string().nullable(),
+  expectedOutputYuan: z.number().nullable(),
+  expectedTaxYuan: z.number().nullable(),
   pool: z.enum(POOLS),
   poolChangedAt: z.string(),
   withdrawnReason: z.string().nullable(),

@@ -11,6 +11,7 @@ export const DICTIONARY_TYPES = [
   'approval_item_type',
   'cluster',
   'park',
+  'industry_chain',
 ] as const;
 export type DictionaryType = (typeof DICTIONARY_TYPES)[number];
 

@@ -4,7 +4,7 @@ import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, ROLE_CODES, type RoleCode
 import type { Db, Executor } from './client';
 import { dictionaryItems, planTemplates, regions, roles, settings } from './schema';
 import { DICTIONARY_SEEDS } from './seed-data/dictionaries';
-import { INDUSTRY_ITEMS } from './seed-data/industries';
+import { INDUSTRY_ITEMS, type SeedItem } from './seed-data/industries';
 import { PLAN_TEMPLATES } from './seed-data/plan-templates';
 
 const ROLE_NAMES: Record<RoleCode, [string, string]> = {
@@ -98,13 +98,17 @@ async function grantNewDefaults(tx: Executor) {
   }
 }
 
+/**
+ * Seeds every dictionary type that has no items yet: all of them on a new instance, and on an upgrade the types a
+ * release adds. Items are disabled, never deleted, so a type an administrator has worked on always has items and is
+ * left as it is.
+ */
 async function seedDictionaries(tx: Executor) {
-  const [existing] = await tx.select({ n: count() }).from(dictionaryItems);
-  if (existing?.n) return;
-  const all = [
-    ...INDUSTRY_ITEMS.map((item, i) => ({ ...item, type: 'industry', sortOrder: i })),
-    ...Object.entries(DICTIONARY_SEEDS).flatMap(([type, items]) => items.map((item, i) => ({ ...item, type, sortOrder: i }))),
-  ];
+  const present = new Set((await tx.selectDistinct({ type: dictionaryItems.type }).from(dictionaryItems)).map((row) => row.type));
+  const seeds: [string, SeedItem[]][] = [['industry', INDUSTRY_ITEMS], ...Object.entries(DICTIONARY_SEEDS)];
+  const all = seeds
+    .filter(([type]) => !present.has(type))
+    .flatMap(([type, items]) => items.map((item, i) => ({ ...item, type, sortOrder: i })));
   await insertInChunks(all, 500, (chunk) => tx.insert(dictionaryItems).values(chunk));
 }
 

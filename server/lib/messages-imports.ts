@@ -34,6 +34,7 @@ export const importsZh = {
   'import.list.street': '本区街道',
   'import.list.cluster': '组团',
   'import.list.park': '园区',
+  'import.list.industry_chain': '产业链',
   'import.list.unit': '本区单位',
   'import.list.leader': '本区人员',
   'import.list.funding_source': '资金来源',
@@ -41,6 +42,8 @@ export const importsZh = {
   'import.list.nature': '项目性质',
   'import.list.approval_type': '审批类型',
   'import.list.approval_status': '办理状态',
+  'import.list.feasibility_status': '可研状态',
+  'import.list.chain_segment': '链条环节',
   'import.list.yes_no': '是/否',
 } as const;
 
@@ -81,6 +84,7 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'import.list.street': 'streets of the district',
   'import.list.cluster': 'clusters',
   'import.list.park': 'parks',
+  'import.list.industry_chain': 'industry chains',
   'import.list.unit': 'units of the district',
   'import.list.leader': 'people of the district',
   'import.list.funding_source': 'funding sources',
@@ -88,5 +92,7 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'import.list.nature': 'natures',
   'import.list.approval_type': 'approval types',
   'import.list.approval_status': 'statuses',
+  'import.list.feasibility_status': 'feasibility study statuses',
+  'import.list.chain_segment': 'chain segments',
   'import.list.yes_no': 'yes/no',
 };

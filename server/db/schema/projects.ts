@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CHAIN_SEGMENTS, FEASIBILITY_STATUSES } from '../../../common/schemas/projects';
 import { regions, units, users } from './organisation';
 
 const timestamps = {
@@ -79,6 +80,16 @@ export const projects = pgTable(
     contactName: text('contact_name'),
     contactPhone: text('contact_phone'),
     taskForce: text('task_force'),
+    // The planning track (策划): the proposal, the feasibility study, the place on an industry chain (a chain of the
+    // `industry_chain` dictionary, its segment and node), and the yearly output and tax expected once in production.
+    proposal: text('proposal'),
+    feasibilityStatus: text('feasibility_status', { enum: FEASIBILITY_STATUSES }),
+    feasibilityApprovedOn: date('feasibility_approved_on'),
+    chainCode: text('chain_code'),
+    chainSegment: text('chain_segment', { enum: CHAIN_SEGMENTS }),
+    chainNode: text('chain_node'),
+    expectedOutputYuan: yuan('expected_output_yuan'),
+    expectedTaxYuan: yuan('expected_tax_yuan'),
     pool: text('pool', { enum: POOLS }).notNull().default('planning'),
     poolChangedAt: timestamp('pool_changed_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnReason: text('withdrawn_reason'),

@@ -132,6 +132,21 @@ describe('the demo projects: the published shape', () => {
     for (const c of rows.coUnits) expect(unitIds.has(c.unitId)).toBe(true);
     expect(new Set(p.map((x) => x.streetCode)).size).toBe(15);
   });
+
+  it('gives every project a consistent planning track: a proposal, the study, a chain from the dictionary, tax within output', () => {
+    for (const x of p) {
+      expect(x.proposal?.trim(), x.name).toBeTruthy();
+      if (x.pool === 'planning') expect(x.feasibilityStatus).not.toBe('approved');
+      else expect(['completed', 'approved']).toContain(x.feasibilityStatus);
+      expect(x.feasibilityApprovedOn === null, x.name).toBe(x.feasibilityStatus !== 'approved');
+      if (x.chainCode) expect(codes('industry_chain').has(x.chainCode)).toBe(true);
+      else expect([x.chainSegment, x.chainNode]).toEqual([null, null]);
+      if (x.expectedTaxYuan !== null) expect(x.expectedTaxYuan).toBeLessThanOrEqual(x.expectedOutputYuan ?? 0);
+    }
+    const onChains = p.filter((x) => x.chainCode);
+    expect(new Set(onChains.map((x) => x.chainCode)).size).toBeGreaterThanOrEqual(5);
+    expect(onChains.filter((x) => x.expectedOutputYuan).length).toBeGreaterThan(20);
+  });
 });
 
 describe('the demo projects: codes, leaders, plans and approvals', () => {
@@ -231,9 +246,17 @@ describe('the demo projects: codes, leaders, plans and approvals', () => {
         landSecured: x.landSecured ?? false,
         milestoneKinds: (milestonesOf.get(x.id ?? '') ?? []).map((m) => m.kind ?? 'other'),
         completionActual: x.actualCompletion != null,
+        feasibilityStatus: x.feasibilityStatus ?? null,
+        chainCode: x.chainCode ?? null,
       };
-      const passes = (t: Transition) => evaluateGate(t, facts, DEFAULT_GATE_CONFIG).every((c) => c.met);
+      const passes = (t: Transition, config = DEFAULT_GATE_CONFIG) => evaluateGate(t, facts, config).every((c) => c.met);
       expect(passes('planning->advancing'), x.name).toBe(true);
+      // A district that also asks for the feasibility study before 推进库 would have let every one of them through.
+      const strict = {
+        ...DEFAULT_GATE_CONFIG,
+        gates: { ...DEFAULT_GATE_CONFIG.gates, 'planning->advancing': ['feasibility_study' as const] },
+      };
+      expect(passes('planning->advancing', strict), x.name).toBe(true);
       if (x.pool === 'implementing' || x.pool === 'completed') expect(passes('advancing->implementing'), x.name).toBe(true);
       if (x.pool === 'completed') expect(passes('implementing->completed'), x.name).toBe(true);
       for (const item of items) {

@@ -25,7 +25,9 @@ import {
 import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './demo-units';
 import { DICTIONARY_SEEDS } from './dictionaries';
 import { INDUSTRY_ITEMS } from './industries';
+import { planningTrackFor } from './demo-planning-track';
 import { PLAN_TEMPLATES, type TemplateItem } from './plan-templates';
+import { type Rng, between, chance, intBetween, pickDate, pickOne, rngFor, seededUuid } from './seeded-random';
 
 /** The district leaders added to the demo `leader` user; each leads the projects of some categories (分管). */
 export const DEMO_LEADERS = [
@@ -298,58 +300,6 @@ const GROUP_TOTALS_YI = {
 } as const;
 /** The year's annual plans together: the target is investment completed above 240亿. */
 const ANNUAL_PLAN_TOTAL_YUAN = 250 * YI;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Deterministic randomness: one stream per project and purpose, so editing one project leaves the others alone.
-// ---------------------------------------------------------------------------------------------------------------
-type Rng = () => number;
-
-function hashSeed(...parts: (string | number)[]): number {
-  let h = 0x811c9dc5;
-  for (const ch of parts.join('\u0000')) {
-    h ^= ch.codePointAt(0) ?? 0;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const rngFor = (...parts: (string | number)[]) => mulberry32(hashSeed('lantu-demo-projects', ...parts));
-const between = (r: Rng, low: number, high: number) => low + (high - low) * r();
-const intBetween = (r: Rng, low: number, high: number) => low + Math.floor(r() * (high - low + 1));
-const chance = (r: Rng, p: number) => r() < p;
-function pickOne<T>(r: Rng, items: readonly T[]): T {
-  const item = items[Math.floor(r() * items.length)];
-  if (item === undefined) throw new Error('pickOne from an empty list');
-  return item;
-}
-
-/** A UUID (version-4 layout) drawn from a seeded stream, so the rows' ids are reproducible too. */
-function seededUuid(r: Rng): string {
-  const word = () =>
-    Math.floor(r() * 4_294_967_296)
-      .toString(16)
-      .padStart(8, '0');
-  const s = `${word()}${word()}${word()}${word()}`;
-  const variant = ((Number.parseInt(s[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
-}
-
-/** A date from `from` to `to` inclusive; `from` when the range is empty. */
-function pickDate(r: Rng, from: string, to: string): string {
-  const span = daysBetween(from, to);
-  return span <= 0 ? from : addDays(from, intBetween(r, 0, span));
-}
 
 const clampDate = (date: string, low: string, high: string) => (compareDates(high, low) < 0 ? high : maxDate(low, minDate(date, high)));
 const iso = (year: number, month: number, day: number) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -1069,6 +1019,16 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
         spec.level !== '-'
           ? `${leadUnit?.shortName ?? leadUnit?.name ?? ''}牵头，${[...coKeys].map((k) => UNIT_BY_KEY.get(k)?.shortName ?? UNIT_BY_KEY.get(k)?.name).join('、')}配合，实行专班推进`
           : null,
+      ...planningTrackFor({
+        name: spec.name,
+        category: spec.category,
+        leading: spec.leading,
+        planning,
+        approvalType,
+        totalYuan: total,
+        createdOn,
+        yesterday,
+      }),
       pool,
       poolChangedAt: lastMove?.at ?? at(createdOn, r),
       customValues: {},

@@ -13,7 +13,8 @@ export type DictionaryType =
   | 'enterprise_tag'
   | 'approval_item_type'
   | 'cluster'
-  | 'park';
+  | 'park'
+  | 'industry_chain';
 
 const item = (code: string, name: string, nameEn: string): SeedItem => ({
   code,
@@ -64,6 +65,16 @@ export const DICTIONARY_SEEDS: Record<DictionaryType, SeedItem[]> = {
     item('agri_machinery', '现代农业装备', 'Modern agricultural equipment'),
     item('tech_transfer', '技术转移转化', 'Technology transfer and commercialization'),
     item('culture_tourism', '文化旅游', 'Culture and tourism'),
+  ],
+
+  /** 产业链 (天桥区's chains, the planning track's industry-chain position; the chain maps come with attraction) */
+  industry_chain: [
+    item('med_devices', '医疗器械', 'Medical devices'),
+    item('smart_equip', '智能制造装备', 'Intelligent manufacturing equipment'),
+    item('new_materials', '新型功能材料', 'New functional materials'),
+    item('testing', '检验检测', 'Testing, inspection and certification'),
+    item('agri_machinery', '农机装备', 'Agricultural machinery'),
+    item('logistics', '现代物流', 'Modern logistics'),
   ],
 
   /** 问题类别 (问题协调) */

@@ -55,13 +55,14 @@ describe('GB/T 4754-2017 industries', () => {
 describe('dictionary seeds', () => {
   const entries = Object.entries(DICTIONARY_SEEDS);
 
-  it('covers the eight dictionaries', () => {
+  it('covers the nine dictionaries', () => {
     expect(Object.keys(DICTIONARY_SEEDS).sort()).toEqual(
       [
         'approval_item_type',
         'cluster',
         'enterprise_tag',
         'funding_source',
+        'industry_chain',
         'leading_industry',
         'park',
         'problem_category',

@@ -40,6 +40,11 @@ describeEachDatabase('project summary (项目简介) as Word', (t) => {
       totalInvestmentYuan: 350_000_000,
       plannedStart: '2025-03-01',
       plannedCompletion: '2027-12-31',
+      chainCode: 'med_devices',
+      chainSegment: 'midstream',
+      chainNode: '体外诊断设备',
+      expectedOutputYuan: 800_000_000,
+      expectedTaxYuan: 48_000_000,
     });
     const version = await placeInPool(t().database, project.id, 'implementing');
     const plan = await office.post(`/api/v1/projects/${project.id}/plan/apply-template`, {
@@ -67,7 +72,17 @@ describeEachDatabase('project summary (项目简介) as Word', (t) => {
     // The name's markup characters are escaped text, never elements of the document.
     expect(xml).toContain('天桥&lt;b&gt;智造&lt;/b&gt; &amp; &quot;数字&quot;港');
     expect(xml).not.toContain('<b>智造');
-    for (const text of ['2024-370105-35-03-771234', '济南天桥智造发展有限公司', '35,000.00万元', '项目简介', '区住房和城乡建设局']) {
+    for (const text of [
+      '2024-370105-35-03-771234',
+      '济南天桥智造发展有限公司',
+      '35,000.00万元',
+      '项目简介',
+      '区住房和城乡建设局',
+      // The planning track: the place on the chain and the output and tax expected.
+      '医疗器械 · 中游 · 体外诊断设备',
+      '80,000.00万元',
+      '4,800.00万元',
+    ]) {
       expect(xml).toContain(text);
     }
     // The plan's next milestones are listed (the template's first open ones).

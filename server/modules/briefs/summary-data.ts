@@ -17,7 +17,7 @@ import { type ProjectDetailRow, findProjectDetail } from '../projects/repository
 export type ProjectSummaryData = {
   project: ProjectDetailRow;
   /** Dictionary names of the project's codes, in the reader's language (the code itself when the item is gone). */
-  names: { category: string | null; industry: string | null; cluster: string | null; park: string | null };
+  names: { category: string | null; industry: string | null; cluster: string | null; park: string | null; chain: string | null };
   approvals: ApprovalItemRow[];
   annualPlan: AnnualPlanRow | null;
   progress: z.infer<typeof projectProgressSchema>;
@@ -55,11 +55,12 @@ export async function loadProjectSummary(db: Executor, actor: Actor, id: string,
   if (!project) return null;
   const today = todayInChina();
   const year = Number(today.slice(0, 4));
-  const [category, industry, cluster, park] = await dictionaryNames(db, locale, [
+  const [category, industry, cluster, park, chain] = await dictionaryNames(db, locale, [
     { type: 'project_category', code: project.categoryCode },
     { type: 'industry', code: project.industryCode },
     { type: 'cluster', code: project.clusterCode },
     { type: 'park', code: project.parkCode },
+    { type: 'industry_chain', code: project.chainCode },
   ]);
   const [approvals, [annualPlan], progress, milestones, district] = await Promise.all([
     listApprovalItems(db, project.id),
@@ -70,7 +71,13 @@ export async function loadProjectSummary(db: Executor, actor: Actor, id: string,
   ]);
   return {
     project,
-    names: { category: category ?? null, industry: industry ?? null, cluster: cluster ?? null, park: park ?? null },
+    names: {
+      category: category ?? null,
+      industry: industry ?? null,
+      cluster: cluster ?? null,
+      park: park ?? null,
+      chain: chain ?? null,
+    },
     approvals,
     annualPlan: annualPlan ?? null,
     progress,

@@ -64,6 +64,8 @@ function facts(data: ProjectSummaryData, t: Translate, locale: Locale): { label:
   const separator = t('export.list_separator');
   const place = [p.streetName, names.cluster, names.park].filter(Boolean).join(' / ');
   const contact = [p.contactName, p.contactPhone].filter(Boolean).join('  ');
+  const segment = p.chainSegment ? projectLabel(locale, `chainSegment.${p.chainSegment}`) : null;
+  const chain = [names.chain, segment, p.chainNode].filter(Boolean).join(' · ');
   return [
     { label: t('summary.field.code'), value: orDash(p.code) },
     { label: t('summary.field.owner'), value: orDash(p.ownerName) },
@@ -73,11 +75,14 @@ function facts(data: ProjectSummaryData, t: Translate, locale: Locale): { label:
     { label: t('summary.field.pool'), value: `${projectLabel(locale, `pool.${p.pool}`)} · ${projectLabel(locale, `nature.${p.nature}`)}` },
     { label: t('summary.field.total'), value: wan(t, p.totalInvestmentYuan) },
     { label: t('summary.field.fixed_assets'), value: wan(t, p.fixedAssetInvestmentYuan) },
+    { label: t('summary.field.expected_output'), value: wan(t, p.expectedOutputYuan) },
+    { label: t('summary.field.expected_tax'), value: wan(t, p.expectedTaxYuan) },
     { label: t('summary.field.planned_dates'), value: span(t, p.plannedStart, p.plannedCompletion) },
     { label: t('summary.field.actual_dates'), value: span(t, p.actualStart, p.actualCompletion) },
     { label: t('summary.field.lead_unit'), value: p.leadUnitName },
     { label: t('summary.field.leaders'), value: orDash(p.leaders.map((l) => l.name).join(separator)) },
     { label: t('summary.field.place'), value: orDash(place), wide: true },
+    { label: t('summary.field.chain'), value: orDash(chain), wide: true },
     { label: t('summary.field.co_units'), value: orDash(p.coUnits.map((u) => u.name).join(separator)), wide: true },
     { label: t('summary.field.contact'), value: orDash(contact), wide: true },
   ];

@@ -47,6 +47,7 @@ describeEachDatabase('dictionaries API', (t) => {
       'approval_item_type',
       'cluster',
       'park',
+      'industry_chain',
     ]);
     expect(body.items[0]).toEqual({ type: 'industry', count: 117 });
     expect(body.items.every((i: { count: number }) => i.count > 0)).toBe(true);

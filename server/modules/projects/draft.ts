@@ -40,10 +40,18 @@ const BLANK: Omit<ProjectDraft, 'name' | 'leadUnitId'> = {
   contactName: null,
   contactPhone: null,
   taskForce: null,
+  proposal: null,
+  feasibilityStatus: null,
+  feasibilityApprovedOn: null,
+  chainCode: null,
+  chainSegment: null,
+  chainNode: null,
+  expectedOutputYuan: null,
+  expectedTaxYuan: null,
   customValues: {},
 };
 
-const OPTIONAL_TEXTS = ['code', 'ownerName', 'constructionContent', 'contactName', 'taskForce'] as const;
+const OPTIONAL_TEXTS = ['code', 'ownerName', 'constructionContent', 'contactName', 'taskForce', 'proposal', 'chainNode'] as const;
 
 /**
  * The fields a request sent, laid over a base; blank optional texts become empty (null), id lists lose repeats.

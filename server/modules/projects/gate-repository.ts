@@ -29,6 +29,8 @@ export async function gateFacts(db: Executor, project: ProjectRow): Promise<Gate
     landSecured: project.landSecured,
     milestoneKinds: [...new Set(plan.map((m) => m.kind))],
     completionActual: plan.some((m) => m.kind === 'completion' && !!m.actualFinish),
+    feasibilityStatus: project.feasibilityStatus,
+    chainCode: project.chainCode,
   };
 }
 

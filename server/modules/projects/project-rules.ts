@@ -17,6 +17,7 @@ const DICTIONARY_FIELDS = [
   ['leadingIndustryCode', 'leading_industry'],
   ['clusterCode', 'cluster'],
   ['parkCode', 'park'],
+  ['chainCode', 'industry_chain'],
 ] as const;
 
 /** The district of the lead unit, which must be one the actor may see and sit in a district or a street of one. */
@@ -87,6 +88,20 @@ function checkDatesAndMoney(draft: ProjectDraft) {
 }
 
 /**
+ * The planning track's records agree with each other: an approval date only for an approved feasibility study, a
+ * segment or node only on a named chain, and a tax no larger than the output it is levied on.
+ */
+function checkPlanningTrack(draft: ProjectDraft) {
+  if (draft.feasibilityApprovedOn && draft.feasibilityStatus !== 'approved') {
+    throw invalidField('feasibilityApprovedOn', 'project.feasibility_date_without_approval');
+  }
+  if ((draft.chainSegment || draft.chainNode) && !draft.chainCode) throw invalidField('chainCode', 'project.chain_required');
+  if (draft.expectedTaxYuan !== null && draft.expectedOutputYuan !== null && draft.expectedTaxYuan > draft.expectedOutputYuan) {
+    throw invalidField('expectedTaxYuan', 'project.tax_exceeds_output');
+  }
+}
+
+/**
  * The 项目代码: valid, and unique in the district, when given. Once a project has left planning its code cannot be
  * cleared; one still without a code there (the default gates ask for it only before implementation) may be edited.
  */
@@ -133,6 +148,7 @@ export async function checkProjectDraft(
     throw invalidField('streetCode', 'project.street_not_in_district');
   }
   checkDatesAndMoney(draft);
+  checkPlanningTrack(draft);
   const code = await placeCode(refs, draft, district.code, current);
   return { regionCode: district.code, ...code };
 }

@@ -227,6 +227,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'dictionaryType.approval_item_type': 'Approval items',
   'dictionaryType.cluster': 'Clusters',
   'dictionaryType.park': 'Parks',
+  'dictionaryType.industry_chain': 'Industry chains',
 
   'dictionary.code': 'Code',
   'dictionary.codeHint': '1–16 letters, digits, underscores, dots or hyphens; cannot be changed later',

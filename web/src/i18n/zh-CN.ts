@@ -229,6 +229,7 @@ export const zhCN = {
   'dictionaryType.approval_item_type': '审批事项',
   'dictionaryType.cluster': '组团',
   'dictionaryType.park': '园区',
+  'dictionaryType.industry_chain': '产业链',
 
   'dictionary.code': '代码',
   'dictionary.codeHint': '1–16 位字母、数字、下划线、点或连字符，创建后不能修改',

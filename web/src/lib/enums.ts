@@ -23,6 +23,7 @@ export const DICTIONARY_TYPES = exhaustive<DictionaryType>({
   approval_item_type: true,
   cluster: true,
   park: true,
+  industry_chain: true,
 });
 
 export type Pool = Project['pool'];
@@ -37,4 +38,8 @@ export const PROJECT_NATURES = exhaustive<ProjectNature>({ new_start: true, cont
 export const APPROVAL_TYPES = exhaustive<ApprovalType>({ approval: true, ratification: true, filing: true });
 export const APPROVAL_STATUSES = exhaustive<ApprovalStatus>({ pending: true, in_progress: true, done: true, not_required: true });
 export const MILESTONE_KINDS = exhaustive<MilestoneKind>({ start: true, completion: true, other: true });
+export type FeasibilityStatus = NonNullable<Project['feasibilityStatus']>;
+export type ChainSegment = NonNullable<Project['chainSegment']>;
+export const FEASIBILITY_STATUSES = exhaustive<FeasibilityStatus>({ not_started: true, preparing: true, completed: true, approved: true });
+export const CHAIN_SEGMENTS = exhaustive<ChainSegment>({ upstream: true, midstream: true, downstream: true });
 export const PROJECT_LEVELS = exhaustive<ProjectLevel>({ provincial: true, city: true, district: true });

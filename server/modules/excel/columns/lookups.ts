@@ -14,6 +14,7 @@ const DICTIONARY_LISTS = [
   'leading_industry',
   'cluster',
   'park',
+  'industry_chain',
   'funding_source',
   'approval_item_type',
 ] as const;

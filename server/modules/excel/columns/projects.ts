@@ -1,9 +1,11 @@
-import type { APPROVAL_TYPES, NATURES, ProjectInput } from '../../../../common/schemas/projects';
+import type { APPROVAL_TYPES, CHAIN_SEGMENTS, FEASIBILITY_STATUSES, NATURES, ProjectInput } from '../../../../common/schemas/projects';
 import { dateColumn, flagColumn, listColumn, listsColumn, moneyColumn, namesColumn, numberColumn, textColumn } from './define';
 import type { Column } from './types';
 
 type Nature = (typeof NATURES)[number];
 type ApprovalType = (typeof APPROVAL_TYPES)[number];
+type FeasibilityStatus = (typeof FEASIBILITY_STATUSES)[number];
+type ChainSegment = (typeof CHAIN_SEGMENTS)[number];
 
 /** A project field an import may fill (custom fields are added per region by the custom-field wiring). */
 export type ProjectField = Exclude<keyof ProjectInput, 'customValues'>;
@@ -16,7 +18,7 @@ export type ProjectColumn = { [Field in ProjectField]: Column<Field, ProjectInpu
 
 /**
  * The projects sheet, in the order officials keep their ledger: identity, classification, place, money, land,
- * dates, responsibility. The template, the import and the re-importable list export all use these columns.
+ * dates, responsibility, then the planning track. The template, the import and the re-importable list export all use these columns.
  */
 export const projectColumns: ProjectColumn[] = [
   textColumn('code', { 'zh-CN': '项目代码', 'en-US': 'Project code' }, { width: 28 }),
@@ -61,4 +63,19 @@ export const projectColumns: ProjectColumn[] = [
   textColumn('contactName', { 'zh-CN': '联系人', 'en-US': 'Contact' }, { width: 12 }),
   textColumn('contactPhone', { 'zh-CN': '联系电话', 'en-US': 'Contact phone' }),
   textColumn('taskForce', { 'zh-CN': '工作专班', 'en-US': 'Task force' }, { width: 24 }),
+  textColumn('proposal', { 'zh-CN': '项目建议（策划要点）', 'en-US': 'Proposal' }, { width: 40 }),
+  listColumn<'feasibilityStatus', FeasibilityStatus>(
+    'feasibilityStatus',
+    { 'zh-CN': '可行性研究', 'en-US': 'Feasibility study' },
+    'feasibility_status',
+    { width: 12 },
+  ),
+  dateColumn('feasibilityApprovedOn', { 'zh-CN': '可研批复日期', 'en-US': 'Feasibility approved on' }),
+  listColumn('chainCode', { 'zh-CN': '产业链', 'en-US': 'Industry chain' }, 'industry_chain', { width: 16 }),
+  listColumn<'chainSegment', ChainSegment>('chainSegment', { 'zh-CN': '链条环节', 'en-US': 'Chain segment' }, 'chain_segment', {
+    width: 10,
+  }),
+  textColumn('chainNode', { 'zh-CN': '产业链节点', 'en-US': 'Chain node' }, { width: 18 }),
+  moneyColumn('expectedOutputYuan', { 'zh-CN': '预计达产年产值（万元）', 'en-US': 'Expected yearly output (10k yuan)' }, { width: 18 }),
+  moneyColumn('expectedTaxYuan', { 'zh-CN': '预计达产年税收（万元）', 'en-US': 'Expected yearly tax (10k yuan)' }, { width: 18 }),
 ];

@@ -10,6 +10,7 @@ export const LIST_KINDS = [
   'street',
   'cluster',
   'park',
+  'industry_chain',
   'unit',
   'leader',
   'funding_source',
@@ -17,6 +18,8 @@ export const LIST_KINDS = [
   'nature',
   'approval_type',
   'approval_status',
+  'feasibility_status',
+  'chain_segment',
   'yes_no',
 ] as const;
 export type ListKind = (typeof LIST_KINDS)[number];

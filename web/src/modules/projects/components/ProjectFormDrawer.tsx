@@ -10,6 +10,7 @@ import { useSaveProject } from '../hooks/use-projects';
 import { type ProjectFormValues, toFormValues, toRequestBody, toUpdateBody } from '../utils/project-form';
 import { ProjectFormBasics } from './ProjectFormBasics';
 import { ProjectFormDetails } from './ProjectFormDetails';
+import { ProjectFormPlanning } from './ProjectFormPlanning';
 
 /** Create a project, or edit one (the version read is sent back, so a stale edit is refused with 409). */
 export type ProjectFormTarget = { mode: 'create' } | { mode: 'edit'; project: Project };
@@ -81,6 +82,7 @@ export function ProjectFormDrawer({ target, onClose }: ProjectFormDrawerProps) {
       <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="project-form">
         <ProjectFormBasics editing={editing} />
         <ProjectFormDetails editing={editing} />
+        <ProjectFormPlanning />
         <CustomFieldsFormSection regionCode={editing?.regionCode} />
       </Form>
     </Drawer>

@@ -46,6 +46,14 @@ const project: Project = {
   contactName: null,
   contactPhone: null,
   taskForce: null,
+  proposal: '依托中央厨房集中加工，服务主城区团餐配送',
+  feasibilityStatus: 'approved',
+  feasibilityApprovedOn: '2025-02-10',
+  chainCode: 'med_devices',
+  chainSegment: 'midstream',
+  chainNode: null,
+  expectedOutputYuan: 500_000_000,
+  expectedTaxYuan: 25_000_000,
   pool: 'advancing',
   poolChangedAt: '2025-01-01T00:00:00Z',
   withdrawnReason: null,
@@ -66,6 +74,23 @@ describe('the project form', () => {
     expect(body.plannedStart).toBe('2025-03-01');
     expect(body.leaderIds).toEqual(['l1']);
     expect(body.coUnitIds).toEqual(['u2']);
+  });
+
+  it('carries the planning track through the form: status, approval date, chain, and 万元 of output and tax', () => {
+    const values = toFormValues(project) as ProjectFormValues;
+    expect(values.expectedOutputYuan).toBe('50000');
+    expect(values.feasibilityApprovedOn?.format('YYYY-MM-DD')).toBe('2025-02-10');
+    const body = toRequestBody({ ...values, chainNode: '  ', expectedTaxYuan: '2500.5' });
+    expect(body).toMatchObject({
+      proposal: project.proposal,
+      feasibilityStatus: 'approved',
+      feasibilityApprovedOn: '2025-02-10',
+      chainCode: 'med_devices',
+      chainSegment: 'midstream',
+      chainNode: null,
+      expectedOutputYuan: 500_000_000,
+      expectedTaxYuan: 25_005_000,
+    });
   });
 
   it('normalises a pasted code, trims text, and sends no leaders when none are picked', () => {

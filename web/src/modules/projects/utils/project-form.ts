@@ -1,7 +1,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { normaliseProjectCode } from '../../../../../common/domain/project-code';
 import type { CustomValue } from '../../../../../common/domain/custom-fields';
-import type { ApprovalType, ProjectNature } from '../../../lib/enums';
+import type { ApprovalType, ChainSegment, FeasibilityStatus, ProjectNature } from '../../../lib/enums';
 import { customValuesForRequest } from '../../custom-fields/utils/custom-values';
 import type { Project, ProjectCreateBody, ProjectUpdateBody } from '../api/projects-api';
 import { wanToYuan, yuanToWanInput } from './money';
@@ -9,10 +9,10 @@ import { wanToYuan, yuanToWanInput } from './money';
 // The project form's fields carry the API's names, so a 400 answer's `details[].path` lands under the right field;
 // money fields hold 万元 text and date fields dayjs values while editing, converted here on the way in and out.
 
-const DATE_FIELDS = ['plannedStart', 'plannedCompletion', 'actualStart', 'actualCompletion'] as const;
-const MONEY_FIELDS = ['totalInvestmentYuan', 'fixedAssetInvestmentYuan'] as const;
-const TEXT_FIELDS = ['ownerName', 'constructionContent', 'contactName', 'contactPhone', 'taskForce'] as const;
-const CODE_FIELDS = ['categoryCode', 'industryCode', 'leadingIndustryCode', 'streetCode', 'clusterCode', 'parkCode'] as const;
+const DATE_FIELDS = ['plannedStart', 'plannedCompletion', 'actualStart', 'actualCompletion', 'feasibilityApprovedOn'] as const;
+const MONEY_FIELDS = ['totalInvestmentYuan', 'fixedAssetInvestmentYuan', 'expectedOutputYuan', 'expectedTaxYuan'] as const;
+const TEXT_FIELDS = ['ownerName', 'constructionContent', 'contactName', 'contactPhone', 'taskForce', 'proposal', 'chainNode'] as const;
+const CODE_FIELDS = ['categoryCode', 'industryCode', 'leadingIndustryCode', 'streetCode', 'clusterCode', 'parkCode', 'chainCode'] as const;
 const NUMBER_FIELDS = ['longitude', 'latitude', 'landAreaMu', 'floorAreaM2', 'demolitionM2', 'resettlementUnits'] as const;
 
 type DateField = (typeof DATE_FIELDS)[number];
@@ -26,6 +26,8 @@ export type ProjectFormValues = {
   code: string | null;
   codeChangeReason?: string;
   approvalType: ApprovalType | null;
+  feasibilityStatus: FeasibilityStatus | null;
+  chainSegment: ChainSegment | null;
   nature: ProjectNature;
   isProvincialKey: boolean;
   isCityKey: boolean;
@@ -64,6 +66,8 @@ export function toFormValues(project: Project | null, defaults: { leadUnitId?: s
     name: project.name,
     code: project.code,
     approvalType: project.approvalType,
+    feasibilityStatus: project.feasibilityStatus,
+    chainSegment: project.chainSegment,
     nature: project.nature,
     isProvincialKey: project.isProvincialKey,
     isCityKey: project.isCityKey,
@@ -94,6 +98,8 @@ export function toRequestBody(values: ProjectFormValues, stored?: Project): Proj
     name: values.name.trim(),
     code: values.code?.trim() ? normaliseProjectCode(values.code) : null,
     approvalType: values.approvalType ?? null,
+    feasibilityStatus: values.feasibilityStatus ?? null,
+    chainSegment: values.chainSegment ?? null,
     nature: values.nature,
     isProvincialKey: values.isProvincialKey,
     isCityKey: values.isCityKey,

@@ -6,7 +6,13 @@ import { Money } from '../ProjectTags';
 
 const orDash = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : value);
 
-/** 策划: the proposal — owner, classification, industry fit, construction content, land and money. */
+const paragraph = (text: string | null) =>
+  text ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{text}</Typography.Paragraph> : '—';
+
+/**
+ * 策划: the proposal, the feasibility study, the industry-chain position and the output and tax expected; then the
+ * owner, classification, industry fit, construction content, land and money.
+ */
 export function PlanningTrack({ project }: { project: Project }) {
   const { t } = useI18n();
   const categories = useDictionaryOptions('project_category');
@@ -14,6 +20,7 @@ export function PlanningTrack({ project }: { project: Project }) {
   const leading = useDictionaryOptions('leading_industry');
   const clusters = useDictionaryOptions('cluster');
   const parks = useDictionaryOptions('park');
+  const chains = useDictionaryOptions('industry_chain');
   const yesNo = (value: boolean) => (value ? '✓' : '—');
 
   return (
@@ -23,6 +30,25 @@ export function PlanningTrack({ project }: { project: Project }) {
       column={{ xs: 1, md: 2 }}
       data-testid="planning-details"
       items={[
+        { key: 'proposal', label: t('project.proposal'), span: 'filled', children: paragraph(project.proposal) },
+        {
+          key: 'feasibility',
+          label: t('project.feasibilityStatus'),
+          children: project.feasibilityStatus
+            ? [t(`feasibilityStatus.${project.feasibilityStatus}`), project.feasibilityApprovedOn].filter(Boolean).join(' ')
+            : '—',
+        },
+        {
+          key: 'chain',
+          label: t('project.chainPosition'),
+          children: project.chainCode
+            ? [chains.label(project.chainCode), project.chainSegment ? t(`chainSegment.${project.chainSegment}`) : null, project.chainNode]
+                .filter(Boolean)
+                .join(' · ')
+            : '—',
+        },
+        { key: 'output', label: t('project.expectedOutput'), children: <Money yuan={project.expectedOutputYuan} /> },
+        { key: 'tax', label: t('project.expectedTax'), children: <Money yuan={project.expectedTaxYuan} /> },
         { key: 'owner', label: t('project.ownerName'), children: orDash(project.ownerName) },
         {
           key: 'approvalType',
@@ -80,11 +106,7 @@ export function PlanningTrack({ project }: { project: Project }) {
           key: 'content',
           label: t('project.constructionContent'),
           span: 'filled',
-          children: project.constructionContent ? (
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{project.constructionContent}</Typography.Paragraph>
-          ) : (
-            '—'
-          ),
+          children: paragraph(project.constructionContent),
         },
       ]}
     />
