@@ -1,15 +1,13 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { compareDates } from '../../../common/domain/dates';
 import type { approvalItemCreateBody, approvalItemUpdateBody } from '../../../common/schemas/projects';
 import type { Tx } from '../../db/client';
 import { approvalItems } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
-import { changedFields, recordAudit } from '../../lib/audit';
-import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
+import { conflict, invalidField, staleVersion } from '../../lib/errors';
 import { projectForWrite } from './access';
 import { type ApprovalItemRow, findApprovalItem, isEnabledDictionaryCode } from './repository';
-import { updateAtVersion } from '../../lib/versioned';
+import { trackRecords } from './track-records';
 
 type CreateInput = z.infer<typeof approvalItemCreateBody>;
 type UpdateInput = z.infer<typeof approvalItemUpdateBody>;
@@ -37,11 +35,12 @@ export function checkDates(fields: Fields) {
   if (fields.status === 'done' && !fields.approvedOn) throw invalidField('approvedOn', 'approval.done_needs_approved_on');
 }
 
-async function reload(tx: Tx, projectId: string, id: string) {
-  const row = await findApprovalItem(tx, projectId, id);
-  if (!row) throw notFound();
-  return row;
-}
+const records = trackRecords({
+  table: approvalItems,
+  names: { plural: 'approval_items', singular: 'approval_item' },
+  find: findApprovalItem,
+  auditable,
+});
 
 /** Adds an approval item (立项 track) of a dictionary type the project does not have yet; audited. */
 export async function createApprovalItem({
@@ -71,15 +70,7 @@ export async function createApprovalItem({
     .onConflictDoNothing()
     .returning({ id: approvalItems.id });
   if (!inserted) throw conflict('approval.duplicate_type', 'typeCode');
-  const created = await reload(tx, projectId, inserted.id);
-  await recordAudit(tx, ctx, {
-    action: 'approval_items.create',
-    recordType: 'approval_item',
-    recordId: created.id,
-    regionCode: project.regionCode,
-    after: auditable(created),
-  });
-  return created;
+  return records.created(tx, ctx, project, inserted.id);
 }
 
 /** Updates an approval item's status, dates and document; a stale version answers 409. */
@@ -97,7 +88,7 @@ export async function updateApprovalItem({
   input: UpdateInput;
 }): Promise<ApprovalItemRow> {
   const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
-  const current = await reload(tx, projectId, id);
+  const current = await records.reload(tx, projectId, id);
   if (current.version !== input.version) throw staleVersion();
   const fields: Fields = {
     status: input.status ?? current.status,
@@ -107,28 +98,11 @@ export async function updateApprovalItem({
     note: input.note === undefined ? current.note : orNull(input.note),
   };
   checkDates(fields);
-  await updateAtVersion(tx, approvalItems, { key: approvalItems.id, keyValue: id, version: input.version }, { ...fields });
-  const result = await reload(tx, projectId, id);
-  await recordAudit(tx, ctx, {
-    action: 'approval_items.update',
-    recordType: 'approval_item',
-    recordId: id,
-    regionCode: project.regionCode,
-    ...changedFields(auditable(current), auditable(result)),
-  });
-  return result;
+  return records.update(tx, ctx, { project, id, current, version: input.version, values: fields });
 }
 
 /** Removes an approval item recorded by mistake; audited with what it held. */
 export async function deleteApprovalItem({ ctx, tx, projectId, id }: { ctx: RequestContext; tx: Tx; projectId: string; id: string }) {
   const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
-  const current = await reload(tx, projectId, id);
-  await tx.delete(approvalItems).where(eq(approvalItems.id, id));
-  await recordAudit(tx, ctx, {
-    action: 'approval_items.delete',
-    recordType: 'approval_item',
-    recordId: id,
-    regionCode: project.regionCode,
-    before: auditable(current),
-  });
+  await records.remove(tx, ctx, project, id);
 }

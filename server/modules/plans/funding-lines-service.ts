@@ -1,14 +1,12 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { fundingLineCreateBody, fundingLineUpdateBody } from '../../../common/schemas/projects';
 import type { Tx } from '../../db/client';
 import { fundingLines } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
-import { changedFields, recordAudit } from '../../lib/audit';
-import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
+import { conflict, invalidField, staleVersion } from '../../lib/errors';
 import { projectForWrite } from './access';
 import { type FundingLineRow, findFundingLine, isEnabledDictionaryCode } from './repository';
-import { updateAtVersion } from '../../lib/versioned';
+import { trackRecords } from './track-records';
 
 type CreateInput = z.infer<typeof fundingLineCreateBody>;
 type UpdateInput = z.infer<typeof fundingLineUpdateBody>;
@@ -23,11 +21,12 @@ const auditable = (r: FundingLineRow) => ({
   note: r.note,
 });
 
-async function reload(tx: Tx, projectId: string, id: string) {
-  const row = await findFundingLine(tx, projectId, id);
-  if (!row) throw notFound();
-  return row;
-}
+const records = trackRecords({
+  table: fundingLines,
+  names: { plural: 'funding_lines', singular: 'funding_line' },
+  find: findFundingLine,
+  auditable,
+});
 
 /**
  * Adds a funding line (融资 track) for a source the project does not have yet. The amounts are not required to
@@ -60,15 +59,7 @@ export async function createFundingLine({
     .onConflictDoNothing()
     .returning({ id: fundingLines.id });
   if (!inserted) throw conflict('funding.duplicate_source', 'sourceCode');
-  const created = await reload(tx, projectId, inserted.id);
-  await recordAudit(tx, ctx, {
-    action: 'funding_lines.create',
-    recordType: 'funding_line',
-    recordId: created.id,
-    regionCode: project.regionCode,
-    after: auditable(created),
-  });
-  return created;
+  return records.created(tx, ctx, project, inserted.id);
 }
 
 /** Updates a funding line's amounts or note; a stale version answers 409. */
@@ -86,41 +77,25 @@ export async function updateFundingLine({
   input: UpdateInput;
 }): Promise<FundingLineRow> {
   const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
-  const current = await reload(tx, projectId, id);
+  const current = await records.reload(tx, projectId, id);
   if (current.version !== input.version) throw staleVersion();
-  await updateAtVersion(
-    tx,
-    fundingLines,
-    { key: fundingLines.id, keyValue: id, version: input.version },
-    {
+  return records.update(tx, ctx, {
+    project,
+    id,
+    current,
+    version: input.version,
+    values: {
       plannedYuan: input.plannedYuan ?? current.plannedYuan,
       appliedYuan: input.appliedYuan ?? current.appliedYuan,
       approvedYuan: input.approvedYuan ?? current.approvedYuan,
       receivedYuan: input.receivedYuan ?? current.receivedYuan,
       note: input.note === undefined ? current.note : input.note ? input.note : null,
     },
-  );
-  const result = await reload(tx, projectId, id);
-  await recordAudit(tx, ctx, {
-    action: 'funding_lines.update',
-    recordType: 'funding_line',
-    recordId: id,
-    regionCode: project.regionCode,
-    ...changedFields(auditable(current), auditable(result)),
   });
-  return result;
 }
 
 /** Removes a funding line; audited with what it held. */
 export async function deleteFundingLine({ ctx, tx, projectId, id }: { ctx: RequestContext; tx: Tx; projectId: string; id: string }) {
   const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
-  const current = await reload(tx, projectId, id);
-  await tx.delete(fundingLines).where(eq(fundingLines.id, id));
-  await recordAudit(tx, ctx, {
-    action: 'funding_lines.delete',
-    recordType: 'funding_line',
-    recordId: id,
-    regionCode: project.regionCode,
-    before: auditable(current),
-  });
+  await records.remove(tx, ctx, project, id);
 }
