@@ -11,7 +11,8 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lantu-e2e-'));
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results/e2e',
-  timeout: 60_000,
+  // A journey takes 15–35 s; on a loaded 2-core machine one took 66 s, so the limit is twice that.
+  timeout: 120_000,
   workers: 1,
   retries: 0,
   use: {

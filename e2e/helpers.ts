@@ -109,7 +109,16 @@ export async function pick(page: Page, field: Locator, text: string) {
   const multiple = ((await field.getAttribute('class')) ?? '').includes('ant-select-multiple');
   await option.click();
   if (multiple) {
-    // A multiple select stays open by design; clicking again would take the option back out.
+    // A multiple select stays open by design, so a click lost while it slid open shows only as an option not
+    // selected (seen once in CI: the leader was never picked). Click again only then: a second click on a selected
+    // option would take it back out.
+    const selected = /ant-select-item-option-selected/;
+    try {
+      await expect(option).toHaveClass(selected, { timeout: 1500 });
+    } catch {
+      await option.click();
+      await expect(option).toHaveClass(selected);
+    }
     await page.keyboard.press('Escape');
     await expect(dropdown).toHaveCount(0);
     return;
