@@ -33,15 +33,27 @@ if (!process.env.LANTU_TEST_DATABASE_URL) {
   skipped.push('PostgreSQL API suites: LANTU_TEST_DATABASE_URL is not set (they ran on PGlite only)');
 }
 
+// LibreOffice opens every file Lantu hands out (server/test/office/): run with the API suite when `soffice` is here.
+const soffice = process.env.LANTU_SOFFICE ?? '/usr/bin/soffice';
+const officeEnv = {};
+if (existsSync(soffice)) {
+  officeEnv.LANTU_SOFFICE = soffice;
+} else if (process.env.LANTU_OFFICE_REQUIRED === '1') {
+  console.error(`The LibreOffice checks are required (LANTU_OFFICE_REQUIRED=1) but ${soffice} does not exist.`);
+  process.exit(1);
+} else {
+  skipped.push(
+    `LibreOffice checks of the .xlsx and .docx files: ${soffice} not found — install Debian's libreoffice-calc-nogui and libreoffice-writer-nogui`,
+  );
+}
+
 const vitestJson = path.join(results, 'vitest.json');
 ok =
-  run(process.execPath, [
-    'node_modules/vitest/vitest.mjs',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${vitestJson}`,
-  ]) && ok;
+  run(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    officeEnv,
+  ) && ok;
 if (!count(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0) }))) {
   ok = false;
   totals.failed += 1;

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInChina } from '../../../common/domain/dates';
+import { projectsWorkbook, testDataDir, uploadAndSettle } from '../../modules/imports/test-workbooks';
+import { type Client, type TestContext, createTestApp, signInAs } from '../harness';
+
+/**
+ * Every file Lantu hands a person, opened by a real office suite: LibreOffice (headless) converts each one, and the
+ * converted text must hold what the person reads. (LibreOffice opens a file it cannot parse as plain text rather
+ * than refusing it, so the content is what proves the file was read as a workbook or a document.)
+ * scripts/test.mjs runs this file only when LANTU_SOFFICE names LibreOffice's `soffice` (CI installs it).
+ */
+const soffice = process.env.LANTU_SOFFICE ?? '';
+const run = promisify(execFile);
+
+/** PDF user units (1/72 inch) of A3 landscape: 420 mm × 297 mm. */
+const A3_LANDSCAPE = { width: (420 / 25.4) * 72, height: (297 / 25.4) * 72 };
+
+describe('files open in LibreOffice', () => {
+  let context: TestContext;
+  let office: Client;
+  let workDir: string;
+  const files: Record<string, Buffer> = {};
+
+  /** Converts every file of the work folder whose name ends with `from` to `filter`, in one LibreOffice start. */
+  async function convert(from: string, filter: string): Promise<void> {
+    const names = (await readdir(workDir)).filter((name) => name.endsWith(from));
+    const profile = `file://${path.join(workDir, 'profile')}`;
+    await run(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', filter, '--outdir', workDir, ...names], {
+      cwd: workDir,
+      timeout: 120_000,
+    });
+  }
+
+  const converted = (name: string, extension: string) => readFile(path.join(workDir, `${name}.${extension}`));
+
+  beforeAll(async () => {
+    context = await createTestApp('pglite', { dataDir: testDataDir() });
+    office = await signInAs(context.app, 'office');
+    workDir = await mkdtemp(path.join(tmpdir(), 'lantu-office-'));
+    const download = async (url: string) => {
+      const response = await office.get(url);
+      expect(response.statusCode, `${url}: ${response.body.slice(0, 200)}`).toBe(200);
+      return response.rawPayload;
+    };
+    const list = (await office.get('/api/v1/projects?q=zycf')).json() as { items: { id: string }[] };
+    const kitchen = list.items[0]?.id;
+    if (!kitchen) throw new Error('the demo project 中央厨房产业园 is missing');
+    const bad = await uploadAndSettle(
+      office,
+      'projects',
+      await projectsWorkbook([{ 项目名称: '标注检查', 责任单位: '查无此单位', '总投资（万元）': -5 }]),
+    );
+    files.template = await download('/api/v1/imports/templates/projects');
+    files.marked = await download(`/api/v1/imports/${bad.id}/marked.xlsx`);
+    files.list = await download('/api/v1/projects/export.xlsx?pool=implementing');
+    files.ledger = await download('/api/v1/projects/ledger.xlsx');
+    files.summary = await download(`/api/v1/projects/${kitchen}/summary.docx`);
+    for (const [name, content] of Object.entries(files)) {
+      await writeFile(path.join(workDir, `${name}.${name === 'summary' ? 'docx' : 'xlsx'}`), content);
+    }
+    // CSV in UTF-8 (76) with comma separators (44) and double quotes (34): the first sheet of each workbook.
+    await convert('.xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76');
+    await convert('.xlsx', 'pdf');
+    await convert('.docx', 'txt:Text (encoded):UTF8');
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.app.close();
+    await context?.database.close();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('reads the import template: its header row is the columns the import expects', async () => {
+    const header = (await converted('template', 'csv')).toString('utf8').split('\n')[0] ?? '';
+    for (const column of ['项目名称', '项目代码', '责任单位', '总投资（万元）']) expect(header).toContain(column);
+  });
+
+  it('reads the marked file: the person’s own values are still there', async () => {
+    const csv = (await converted('marked', 'csv')).toString('utf8');
+    expect(csv).toContain('标注检查');
+    expect(csv).toContain('查无此单位');
+  });
+
+  it('reads the list export: the implementing projects, 中央厨房产业园 among them', async () => {
+    const csv = (await converted('list', 'csv')).toString('utf8');
+    expect(csv.split('\n')[0]).toContain('项目名称');
+    expect(csv).toContain('中央厨房产业园');
+  });
+
+  it('reads the ledger and prints it on A3 landscape', async () => {
+    const csv = (await converted('ledger', 'csv')).toString('utf8');
+    const year = todayInChina().slice(0, 4);
+    expect(csv).toContain(`${year}年`);
+    expect(csv).toContain('合计');
+    const pdf = (await converted('ledger', 'pdf')).toString('latin1');
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf);
+    expect(box, 'the PDF has a page size').not.toBeNull();
+    expect(Number(box?.[1])).toBeCloseTo(A3_LANDSCAPE.width, -1);
+    expect(Number(box?.[2])).toBeCloseTo(A3_LANDSCAPE.height, -1);
+  });
+
+  it('reads the Word 项目简介: the project’s name and its title', async () => {
+    const text = (await converted('summary', 'txt')).toString('utf8');
+    expect(text).toContain('项目简介');
+    expect(text).toContain('中央厨房产业园');
+  });
+});
