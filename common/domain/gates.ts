@@ -80,13 +80,28 @@ const checks: Record<GateCondition, (f: GateFacts, config: GateConfig) => boolea
   chain_position: (f) => !!f.chainCode,
 };
 
+/**
+ * Conditions no district can take off a gate: a project is approved and built under its 项目代码, so only a project
+ * still in planning (or being prepared in advancing) may lack one (DOMAIN.md "Identifiers"); it needs one to be built.
+ */
+export const FIXED_GATE_CONDITIONS: Partial<Record<Transition, GateCondition[]>> = {
+  'advancing->implementing': ['project_code'],
+};
+
+/** The conditions of a move's gate: the fixed ones, then the district's own. */
+export function gateConditions(transition: Transition, config: GateConfig): GateCondition[] {
+  const configured = config.gates[transition] ?? [];
+  const fixed = (FIXED_GATE_CONDITIONS[transition] ?? []).filter((condition) => !configured.includes(condition));
+  return [...fixed, ...configured];
+}
+
 /** Evaluates every condition of a move's gate: the list the page shows as a checklist. */
 export function evaluateGate(
   transition: Transition,
   facts: GateFacts,
   config: GateConfig = DEFAULT_GATE_CONFIG,
 ): { key: GateCondition; met: boolean }[] {
-  return (config.gates[transition] ?? []).map((key) => ({ key, met: checks[key](facts, config) }));
+  return gateConditions(transition, config).map((key) => ({ key, met: checks[key](facts, config) }));
 }
 
 export const isForwardMove = (from: Pool, to: Pool) => FORWARD_MOVES.includes(`${from}->${to}`);

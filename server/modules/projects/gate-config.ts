@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { GateConfig } from '../../../common/domain/gates';
+import { FIXED_GATE_CONDITIONS, type GateCondition, type GateConfig, type Transition } from '../../../common/domain/gates';
 import type { GateConfigView, gateConfigBody } from '../../../common/schemas/projects';
 import type { Executor, Tx } from '../../db/client';
 import { type Actor, type RequestContext, can } from '../../lib/actor';
@@ -34,8 +34,15 @@ export async function getGateConfig(db: Executor, actor: Actor): Promise<GateCon
   return present(actor, regionCode, await loadGateConfig(db, regionCode));
 }
 
-/** Each list names a condition or an approval item type at most once, and approval types exist in the dictionary. */
+/**
+ * The fixed conditions stay on their gates, each list names a condition or an approval item type at most once, and
+ * approval types exist in the dictionary.
+ */
 async function checkGateConfig(db: Executor, input: GateConfigInput) {
+  for (const [transition, fixed] of Object.entries(FIXED_GATE_CONDITIONS) as [Transition, GateCondition[]][]) {
+    const missing = fixed.find((condition) => !input.gates[transition]?.includes(condition));
+    if (missing) throw invalidField(`gates.${transition}`, 'gate.fixed_condition', { condition: missing });
+  }
   for (const [transition, conditions] of Object.entries(input.gates)) {
     conditions?.forEach((condition, i) => {
       if (conditions.indexOf(condition) !== i) throw invalidField(`gates.${transition}.${i}`, 'gate.duplicate_condition', { condition });

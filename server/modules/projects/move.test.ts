@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { approvalItems, milestones, poolMoves, projects } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
+import { saveGateConfig } from './gate-repository';
 import { buildProject, placeInPool, unitIdByName, userIdOf } from './test-factories';
 
 describeEachDatabase('projects API: pools, gates and timeline', (t) => {
@@ -206,7 +207,8 @@ describeEachDatabase('projects API: pools, gates and timeline', (t) => {
     // A street clerk reads his district's gates.
     expect((await unitStaff.get('/api/v1/project-gates')).json()).toMatchObject({ regionCode: '370105', abilities: { update: false } });
     const put = (client: Client, body: Record<string, unknown>) => client.request('PUT', '/api/v1/project-gates', body);
-    const body = { gates: { 'planning->advancing': ['owner'] }, requiredApprovals: { filing: ['filing'] }, version: initial.version };
+    const gatesBody = { 'planning->advancing': ['owner'], 'advancing->implementing': ['project_code'] };
+    const body = { gates: gatesBody, requiredApprovals: { filing: ['filing'] }, version: initial.version };
     expect((await put(viewer, body)).statusCode).toBe(403);
     const badCondition = await put(office, { ...body, gates: { 'planning->advancing': ['charm'], 'planning->completed': [] } });
     expect(errorOf(badCondition).details?.map((d) => d.path)).toEqual(
@@ -214,20 +216,34 @@ describeEachDatabase('projects API: pools, gates and timeline', (t) => {
     );
     const badApproval = await put(office, { ...body, requiredApprovals: { filing: ['filing', 'blessing'] } });
     expect(errorOf(badApproval).details?.[0]?.path).toBe('requiredApprovals.filing.1');
-    const twice = await put(office, { ...body, gates: { 'planning->advancing': ['owner', 'owner'] } });
+    const twice = await put(office, { ...body, gates: { ...gatesBody, 'planning->advancing': ['owner', 'owner'] } });
     expect(errorOf(twice).details?.[0]?.path).toBe('gates.planning->advancing.1');
+    // The 项目代码 stays a condition of entering implementing, whatever else a district drops.
+    const withoutCode = await put(office, { ...body, gates: { 'planning->advancing': ['owner'] } });
+    expect(withoutCode.statusCode).toBe(400);
+    expect(errorOf(withoutCode).details?.[0]).toMatchObject({ path: 'gates.advancing->implementing' });
+    expect(errorOf(withoutCode).details?.[0]?.message).toContain('项目代码');
 
     const saved = await put(office, body);
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ isDefault: false, version: initial.version + 1, gates: { 'planning->advancing': ['owner'] } });
+    expect(saved.json()).toMatchObject({ isDefault: false, version: initial.version + 1, gates: gatesBody });
     const event = await lastAuditEvent(t().database, 'projects.gates_update', '370105');
-    expect(event?.after).toEqual({ gates: { 'planning->advancing': ['owner'] }, requiredApprovals: { filing: ['filing'] } });
+    expect(event?.after).toEqual({ gates: gatesBody, requiredApprovals: { filing: ['filing'] } });
     expect((await put(office, body)).statusCode).toBe(409);
 
     const project = await buildProject(office, t().database, { ownerName: '业主' });
     const gates = await gatesOf(office, project.id);
     expect(gates[0]).toMatchObject({ to: 'advancing', allowed: true, conditions: [{ key: 'owner', met: true }] });
     expect((await move(office, project.id, { to: 'advancing', version: 1 })).statusCode).toBe(200);
+    // A configuration stored before the rule, with no condition on entering implementing, still asks for the code.
+    await saveGateConfig(t().database.db, '370105', initial.version + 1, {
+      gates: { 'planning->advancing': ['owner'] },
+      requiredApprovals: {},
+    });
+    const toImplementing = (await gatesOf(office, project.id)).find((g: { to: string }) => g.to === 'implementing');
+    expect(toImplementing).toMatchObject({ allowed: false, conditions: [{ key: 'project_code', met: false }] });
+    const refused = await move(office, project.id, { to: 'implementing', version: 2 });
+    expect(refused.statusCode).toBe(422);
     // Another district keeps its own configuration.
     expect((await otherAdmin.get('/api/v1/project-gates')).json()).toMatchObject({ regionCode: OTHER_REGION.code, isDefault: true });
   });
