@@ -39,8 +39,9 @@ export async function getGateConfig(db: Executor, actor: Actor): Promise<GateCon
  * approval types exist in the dictionary.
  */
 async function checkGateConfig(db: Executor, input: GateConfigInput) {
+  const configured: GateConfig['gates'] = input.gates;
   for (const [transition, fixed] of Object.entries(FIXED_GATE_CONDITIONS) as [Transition, GateCondition[]][]) {
-    const missing = fixed.find((condition) => !input.gates[transition]?.includes(condition));
+    const missing = fixed.find((condition) => !configured[transition]?.includes(condition));
     if (missing) throw invalidField(`gates.${transition}`, 'gate.fixed_condition', { condition: missing });
   }
   for (const [transition, conditions] of Object.entries(input.gates)) {
