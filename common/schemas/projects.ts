@@ -18,7 +18,8 @@ export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
 
 /** The largest amount of money the API accepts: 10万亿元 in 元. */
 export const MAX_YUAN = 10_000_000_000_000;
-export const yuanAmount = z.number().int('format.yuanInteger').min(0, 'format.yuanNegative').max(MAX_YUAN, 'format.yuanTooLarge');
+// The range first, so a figure past 10 万亿 (even one too large to be a safe integer) is called too large, not fractional.
+export const yuanAmount = z.number().min(0, 'format.yuanNegative').max(MAX_YUAN, 'format.yuanTooLarge').int('format.yuanInteger');
 /** A calendar date the database and the date arithmetic can both hold (years 1900–2199). */
 export const isoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'format.dateRange');
 const dictionaryCode = z

@@ -114,6 +114,12 @@ describeEachDatabase('projects API: creating and editing', (t) => {
     await expectField({ actualStart: '2025-06-01', actualCompletion: '2024-01-01' }, 'actualCompletion', '实际竣工日期');
     await expectField({ totalInvestmentYuan: -1 }, 'totalInvestmentYuan', '金额不能为负数');
     await expectField({ totalInvestmentYuan: 1.5 }, 'totalInvestmentYuan', '整数');
+    // Absurd amounts: more than 10 万亿元, and figures past what a number holds exactly.
+    await expectField({ totalInvestmentYuan: 10_000_000_000_001 }, 'totalInvestmentYuan', '10 万亿元');
+    await expectField({ fixedAssetInvestmentYuan: 1e300 }, 'fixedAssetInvestmentYuan', '10 万亿元');
+    await expectField({ expectedTaxYuan: Number.MAX_SAFE_INTEGER }, 'expectedTaxYuan', '10 万亿元');
+    await expectField({ landAreaMu: 2_000_000 }, 'landAreaMu');
+    await expectField({ resettlementUnits: -3 }, 'resettlementUnits');
     await expectField({ totalInvestmentYuan: 100, fixedAssetInvestmentYuan: 101 }, 'fixedAssetInvestmentYuan');
     await expectField({ categoryCode: 'castle' }, 'categoryCode', 'castle');
     await expectField({ industryCode: 'Z' }, 'industryCode');
@@ -126,6 +132,14 @@ describeEachDatabase('projects API: creating and editing', (t) => {
     await expectField({ name: 'x'.repeat(10_000) }, 'name');
     const bad = await create(office, { name: '', nature: 'someday', contactPhone: 'call me', surplus: true });
     expect(errorOf(bad).details?.map((d) => d.path)).toEqual(expect.arrayContaining(['name', 'nature', 'contactPhone', 'surplus']));
+    // An edit is checked the same way, and a refused one leaves the project as it was.
+    const project = await buildProject(office, t().database, { totalInvestmentYuan: 5_000_000 });
+    const absurd = await office.patch(`/api/v1/projects/${project.id}`, { totalInvestmentYuan: 1e16, version: project.version });
+    expect(firstDetail(absurd)?.path).toBe('totalInvestmentYuan');
+    expect((await office.get(`/api/v1/projects/${project.id}`)).json()).toMatchObject({
+      totalInvestmentYuan: 5_000_000,
+      version: project.version,
+    });
   });
 
   it('refuses units outside the actor’s scope and writes nothing', async () => {
