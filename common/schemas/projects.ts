@@ -369,6 +369,12 @@ export const annualPlanBody = z.strictObject({
   monthlyYuan: z.array(yuanAmount).length(12),
   /** Required for an adjustment of a frozen baseline (年中调整). */
   reason: optionalText(500).optional(),
+  /**
+   * The year's current version as the editor read it (`current` of `GET …/annual-plans?year=`: its `id` and
+   * `version`), or null when the year had none. Anything else than the year's current version answers 409
+   * `version_conflict` and nothing is written, so two people editing the draft never overwrite each other unseen.
+   */
+  basedOn: z.strictObject({ id: uuid, version }).nullable(),
 });
 
 /** A project's history, newest first: its creation, pool moves and 项目代码 changes. */

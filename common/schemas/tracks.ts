@@ -18,6 +18,11 @@ export const approvalItemParam = z.strictObject({ id: uuid, itemId: uuid });
 export const fundingLineParam = z.strictObject({ id: uuid, lineId: uuid });
 /** A route about one version of a project's annual plan. */
 export const annualPlanParam = z.strictObject({ id: uuid, planId: uuid });
+/**
+ * Freezing a version: the `version` of it as the person freezing read it, so that only figures they saw are frozen
+ * (another version answers 409 `version_conflict`).
+ */
+export const annualPlanFreezeBody = z.strictObject({ version });
 
 /** A project's approval items, with what the actor may do to them (the same for every item of the project). */
 export const approvalItemListSchema = z.object({ items: z.array(approvalItemSchema), abilities });

@@ -101,6 +101,7 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
       year,
       plannedYuan: 1_200_000_000,
       monthlyYuan: Array.from({ length: 12 }, () => 100_000_000),
+      basedOn: null,
     });
     expect(plan.statusCode, plan.body).toBe(201);
   });

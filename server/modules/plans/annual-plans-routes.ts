@@ -1,6 +1,6 @@
 import { todayInChina } from '../../../common/domain/dates';
 import { annualPlanBody, annualPlanSchema } from '../../../common/schemas/projects';
-import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
+import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { ANNUAL_PLAN_POOLS, freezeAnnualPlan, saveAnnualPlan } from './annual-plans-service';
 import { canManageProject } from '../projects/policy';
 import { projectForRead } from './access';
@@ -8,6 +8,7 @@ import { presentAnnualPlan } from './presenter';
 import { projectTimeProgress } from './progress-service';
 import { listAnnualPlans } from './repository';
 import {
+  annualPlanFreezeBody,
   annualPlanListSchema,
   annualPlanParam,
   annualPlanQuery,
@@ -56,7 +57,9 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: 'Set the annual plan: version 1, the open draft, or a new version after a freeze (needs a reason)',
+        summary:
+          'Set the annual plan: version 1, the open draft, or a new version after a freeze (needs a reason); ' +
+          '`basedOn`, the current version as read (null: none), must still be current, else 409',
         params: projectParam,
         body: annualPlanBody,
         response: { 200: annualPlanSchema, 201: annualPlanSchema, ...ruleErrorResponses },
@@ -65,6 +68,7 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
     },
     async (request, reply) => {
       const ctx = request.context();
+      assertIfMatch(request.headers['if-match'], request.body.basedOn?.version ?? 0);
       const saved = await db.transaction((tx) => saveAnnualPlan({ ctx, tx, projectId: request.params.id, input: request.body }));
       return reply.status(saved.created ? 201 : 200).send(presentAnnualPlan(saved.row));
     },
@@ -75,16 +79,21 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: 'Freeze a version as the baseline (freezing a frozen version again is a no-op answering 200)',
+        summary:
+          'Freeze a version as the baseline at the `version` read, else 409; freezing it again with its version or ' +
+          'the one it was frozen at is a no-op answering 200',
         params: annualPlanParam,
+        body: annualPlanFreezeBody,
         response: { 200: annualPlanSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.freeze_plan' },
     },
     async (request) => {
       const ctx = request.context();
+      assertIfMatch(request.headers['if-match'], request.body.version);
       const { id, planId } = request.params;
-      return presentAnnualPlan(await db.transaction((tx) => freezeAnnualPlan({ ctx, tx, projectId: id, planId })));
+      const input = request.body;
+      return presentAnnualPlan(await db.transaction((tx) => freezeAnnualPlan({ ctx, tx, projectId: id, planId, input })));
     },
   );
 

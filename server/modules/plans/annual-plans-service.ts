@@ -1,16 +1,19 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Pool, annualPlanBody } from '../../../common/schemas/projects';
+import type { annualPlanFreezeBody } from '../../../common/schemas/tracks';
 import type { Tx } from '../../db/client';
 import { annualPlans, projects } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
-import { AppError, invalidField, notFound } from '../../lib/errors';
+import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
+import { updateAtVersion } from '../../lib/versioned';
 import { lockProject } from '../projects/scope';
 import { projectForWrite } from './access';
 import { type AnnualPlanRow, findAnnualPlan, listAnnualPlans } from './repository';
 
 type Input = z.infer<typeof annualPlanBody>;
+type FreezeInput = z.infer<typeof annualPlanFreezeBody>;
 
 /** The pools whose projects get an annual planned investment: those being built, and those about to be. */
 export const ANNUAL_PLAN_POOLS: readonly Pool[] = ['advancing', 'implementing'];
@@ -39,6 +42,11 @@ async function lockedPool(tx: Tx, projectId: string): Promise<Pool> {
   return row.pool;
 }
 
+/** A save must be based on the year's current version as it now stands (none: null); else 409, nothing written. */
+function checkBasedOn(latest: AnnualPlanRow | undefined, basedOn: Input['basedOn']) {
+  if (latest?.id !== basedOn?.id || latest?.version !== basedOn?.version) throw staleVersion();
+}
+
 async function reload(tx: Tx, projectId: string, id: string) {
   const row = await findAnnualPlan(tx, projectId, id);
   if (!row) throw notFound();
@@ -48,7 +56,8 @@ async function reload(tx: Tx, projectId: string, id: string) {
 /**
  * Sets a project's annual planned investment (年度计划投资) for a year: the first version, or the open draft
  * edited in place, or — once the latest version is frozen — a new version (年中调整) that must give a reason.
- * A frozen version is never changed. Answers the written version and whether it is new.
+ * The save names the version it is based on (`basedOn`); any other current version answers 409. A frozen version
+ * is never changed. Answers the written version and whether it is new.
  */
 export async function saveAnnualPlan({
   ctx,
@@ -65,21 +74,17 @@ export async function saveAnnualPlan({
   checkMonthlySum(input);
   if (!ANNUAL_PLAN_POOLS.includes(await lockedPool(tx, projectId))) throw new AppError(422, 'pool_not_eligible', 'annual_plan.pool');
   const [latest] = await listAnnualPlans(tx, projectId, input.year);
+  checkBasedOn(latest, input.basedOn);
   const reason = input.reason ? input.reason : null;
   const audit = { recordType: 'annual_plan', regionCode: project.regionCode };
 
   if (latest && !latest.frozenAt) {
-    await tx
-      .update(annualPlans)
-      .set({
-        plannedYuan: input.plannedYuan,
-        monthlyYuan: input.monthlyYuan,
-        reason: reason ?? latest.reason,
-        version: sql`${annualPlans.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(annualPlans.id, latest.id), isNull(annualPlans.frozenAt)));
-    const row = await reload(tx, projectId, latest.id);
+    const row = await updateAtVersion(
+      tx,
+      annualPlans,
+      { key: annualPlans.id, keyValue: latest.id, version: latest.version },
+      { plannedYuan: input.plannedYuan, monthlyYuan: input.monthlyYuan, reason: reason ?? latest.reason },
+    );
     await recordAudit(tx, ctx, {
       ...audit,
       action: 'annual_plans.update',
@@ -110,19 +115,39 @@ export async function saveAnnualPlan({
 }
 
 /**
- * Freezes a version as the year's baseline (or as the adjusted plan); from then on no route changes it.
- * Freezing a frozen version again changes nothing and answers it as it is (idempotent, no second audit event).
+ * Freezes a version as the year's baseline (or as the adjusted plan) at the `version` the person freezing read;
+ * from then on no route changes it. A draft at another version answers 409 (they would freeze figures unseen).
+ * Freezing a frozen version again changes nothing and answers it as it is (idempotent, no second audit event)
+ * when the caller read either the frozen version or the very draft that was frozen — a retry or a second click:
+ * the freeze is the only change a frozen version ever had, and it bumped the version by one. Any older version
+ * answers 409.
  */
-export async function freezeAnnualPlan({ ctx, tx, projectId, planId }: { ctx: RequestContext; tx: Tx; projectId: string; planId: string }) {
+export async function freezeAnnualPlan({
+  ctx,
+  tx,
+  projectId,
+  planId,
+  input,
+}: {
+  ctx: RequestContext;
+  tx: Tx;
+  projectId: string;
+  planId: string;
+  input: FreezeInput;
+}) {
   const project = await projectForWrite(tx, ctx.actor, projectId, 'project.freeze_plan');
   await lockProject(tx, projectId);
   const current = await reload(tx, projectId, planId);
-  if (current.frozenAt) return current;
-  await tx
-    .update(annualPlans)
-    .set({ frozenAt: sql`now()`, frozenBy: ctx.actor.userId, version: sql`${annualPlans.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(annualPlans.id, planId), isNull(annualPlans.frozenAt)));
-  const row = await reload(tx, projectId, planId);
+  if (current.frozenAt) {
+    if (input.version === current.version || input.version === current.version - 1) return current;
+    throw staleVersion();
+  }
+  const row = await updateAtVersion(
+    tx,
+    annualPlans,
+    { key: annualPlans.id, keyValue: planId, version: input.version },
+    { frozenAt: sql`now()`, frozenBy: ctx.actor.userId },
+  );
   await recordAudit(tx, ctx, {
     action: 'annual_plans.freeze',
     recordType: 'annual_plan',

@@ -127,30 +127,46 @@ export async function planSaves(session: HttpSession, id: string, label: string)
 }
 
 type AnnualState = { versionNo: number; plannedYuan: number; frozen: boolean };
-type AnnualList = { current: (AnnualState & { id: string }) | null };
+type AnnualPlan = AnnualState & { id: string; version: number };
+type AnnualList = { current: AnnualPlan | null };
 
-/** Saves a project's annual plan for CRASH_YEAR and now and then freezes it, so adjustments open new versions. */
+/**
+ * Saves a project's annual plan for CRASH_YEAR and now and then freezes it, so adjustments open new versions.
+ * Each write names the version it is based on, as last read or acknowledged: the stream is the plan's only
+ * writer, so a 409 would mean the server holds something the stream never saw.
+ */
 export async function annualPlanSaves(session: HttpSession, id: string, label: string): Promise<WriteStream> {
   const url = `/api/v1/projects/${id}/annual-plans`;
-  const current = async () => (await session.read<AnnualList>(`${url}?year=${CRASH_YEAR}`)).current;
+  let basis: { id: string; version: number } | null = null;
+  const known = (plan: AnnualPlan | null) => {
+    basis = plan && { id: plan.id, version: plan.version };
+  };
   const read = async (): Promise<AnnualState> => {
-    const c = await current();
+    const c = (await session.read<AnnualList>(`${url}?year=${CRASH_YEAR}`)).current;
+    known(c);
     return c ? { versionNo: c.versionNo, plannedYuan: c.plannedYuan, frozen: c.frozen } : { versionNo: 0, plannedYuan: 0, frozen: false };
   };
+  /** Sends a write; an acknowledged one answers the version it wrote, the basis of the next. */
+  const write = async (path: string, body: unknown) => {
+    const response = await session.request('POST', path, body);
+    if (response.status >= 200 && response.status < 300) known(response.body as AnnualPlan);
+    return response;
+  };
   return stateStream(label, await read(), read, (acked, n) => {
-    if (n % 4 === 0 && acked.versionNo > 0 && !acked.frozen) {
-      const freeze = async () => session.request('POST', `${url}/${(await current())?.id}/freeze`);
-      return { expected: { ...acked, frozen: true }, send: freeze };
+    const basedOn: { id: string; version: number } | null = basis;
+    if (n % 4 === 0 && basedOn && !acked.frozen) {
+      return { expected: { ...acked, frozen: true }, send: () => write(`${url}/${basedOn.id}/freeze`, { version: basedOn.version }) };
     }
     const plannedYuan = 1_200_000 + n * 12_000;
     const body = {
       year: CRASH_YEAR,
       plannedYuan,
       monthlyYuan: Array(12).fill(plannedYuan / 12),
+      basedOn,
       ...(acked.frozen ? { reason: `${label}第${n}次调整` } : {}),
     };
     const versionNo = acked.frozen || acked.versionNo === 0 ? acked.versionNo + 1 : acked.versionNo;
-    return { expected: { versionNo, plannedYuan, frozen: false }, send: () => session.request('POST', url, body) };
+    return { expected: { versionNo, plannedYuan, frozen: false }, send: () => write(url, body) };
   });
 }
 

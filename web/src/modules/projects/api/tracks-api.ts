@@ -14,6 +14,7 @@ import type {
   planTemplateSchema,
 } from '../../../../../common/schemas/projects';
 import type {
+  annualPlanFreezeBody,
   annualPlanListSchema,
   approvalItemListSchema,
   fundingLineListSchema,
@@ -34,7 +35,10 @@ export type Plan = z.infer<typeof planSchema>;
 export type PlanBody = z.input<typeof planBody>;
 export type PlanTemplate = z.infer<typeof planTemplateSchema>;
 export type AnnualPlan = z.infer<typeof annualPlanSchema>;
+/** A save of the year's plan, naming the version it is based on (`basedOn`, null when the year has none). */
 export type AnnualPlanBody = z.input<typeof annualPlanBody>;
+/** Freezing a version at the `version` read. */
+export type AnnualPlanFreezeBody = z.input<typeof annualPlanFreezeBody>;
 /** What the user may do to a track's records (the same for every record of the project). */
 export type TrackAbilities = ApprovalItemList['abilities'];
 export type ApprovalItemList = z.infer<typeof approvalItemListSchema>;
@@ -72,7 +76,8 @@ export const tracksApi = {
   annualPlans: (projectId: string, year: number, signal?: AbortSignal) =>
     api.get<AnnualPlans>(`${base(projectId)}/annual-plans`, { year }, { signal }),
   createAnnualPlan: (projectId: string, body: AnnualPlanBody) => api.post<AnnualPlan>(`${base(projectId)}/annual-plans`, body),
-  freezeAnnualPlan: (projectId: string, planId: string) => api.post<AnnualPlan>(`${base(projectId)}/annual-plans/${planId}/freeze`),
+  freezeAnnualPlan: (projectId: string, planId: string, body: AnnualPlanFreezeBody) =>
+    api.post<AnnualPlan>(`${base(projectId)}/annual-plans/${planId}/freeze`, body),
   progress: (projectId: string, year: number, signal?: AbortSignal) =>
     api.get<ProjectProgress>(`${base(projectId)}/progress`, { year }, { signal }),
 };

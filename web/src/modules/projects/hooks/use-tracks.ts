@@ -116,14 +116,17 @@ export function useTimeProgress(projectId: string, year: number) {
   });
 }
 
-/** Records a new version of the annual plan (an adjustment of a frozen one needs a reason). */
+/** Saves the annual plan based on the version read: the draft, or a new version (an adjustment of a frozen one needs a reason). */
 export function useCreateAnnualPlan(projectId: string) {
   const onSuccess = useInvalidateProjects();
   return useMutation({ mutationFn: (body: AnnualPlanBody) => tracksApi.createAnnualPlan(projectId, body), onSuccess });
 }
 
-/** Freezes a version as the year's baseline. */
+/** Freezes a version as the year's baseline, at the version read (a stale one answers 409). */
 export function useFreezeAnnualPlan(projectId: string) {
   const onSuccess = useInvalidateProjects();
-  return useMutation({ mutationFn: (planId: string) => tracksApi.freezeAnnualPlan(projectId, planId), onSuccess });
+  return useMutation({
+    mutationFn: (plan: { id: string; version: number }) => tracksApi.freezeAnnualPlan(projectId, plan.id, { version: plan.version }),
+    onSuccess,
+  });
 }

@@ -10,7 +10,10 @@ import { WanInput, wanRule } from '../WanInput';
 
 type Values = { plannedYuan: string | null; monthlyYuan: (string | null)[]; reason?: string };
 
-/** What the modal records: a first plan, a revision of an unfrozen one, or an adjustment of a frozen one (年中调整). */
+/**
+ * What the modal records: a first plan, a revision of an unfrozen one, or an adjustment of a frozen one (年中调整).
+ * `from` is the version the form starts from, and the one the save is based on.
+ */
 export type AnnualPlanTarget = { year: number; from: AnnualPlan | null };
 
 type AnnualPlanModalProps = { projectId: string; target: AnnualPlanTarget | null; onClose: () => void };
@@ -50,13 +53,16 @@ export function AnnualPlanModal({ projectId, target, onClose }: AnnualPlanModalP
 
   const submit = (values: Values) => {
     if (!target) return;
+    const from = target.from;
     const body = {
       year: target.year,
+      // The version the form was filled from: someone else's save in between answers 409 rather than being lost.
+      basedOn: from && { id: from.id, version: from.version },
       plannedYuan: wanToYuan(values.plannedYuan) ?? 0,
       monthlyYuan: values.monthlyYuan.map((m) => wanToYuan(m) ?? 0),
       ...(values.reason?.trim() ? { reason: values.reason.trim() } : {}),
     };
-    create.mutate(body, { onSuccess: onClose, onError: (error) => showError(error, { form }) });
+    create.mutate(body, { onSuccess: onClose, onError: (error) => showError(error, { form, onConflict: onClose }) });
   };
 
   const title = adjusting ? t('annual.adjust') : target?.from ? t('annual.edit') : t('annual.create');

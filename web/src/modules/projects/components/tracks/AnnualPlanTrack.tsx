@@ -92,7 +92,7 @@ export function AnnualPlanTrack({ projectId }: { projectId: string }) {
               okText={t('action.confirm')}
               cancelText={t('action.cancel')}
               onConfirm={() =>
-                freeze.mutate(current.id, { onSuccess: () => message.success(t('annual.frozenDone')), onError: (e) => showError(e) })
+                freeze.mutate(current, { onSuccess: () => message.success(t('annual.frozenDone')), onError: (e) => showError(e) })
               }
             >
               <Button type="primary" loading={freeze.isPending} data-testid="annual-freeze">
