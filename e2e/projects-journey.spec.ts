@@ -71,6 +71,12 @@ test('the project office finds a project, creates one, is refused at the gate, s
   await expect(page.getByTestId('gantt')).toBeVisible();
   await expect(page.getByTestId('plan-table')).toContainText('开工');
   await shot(page, '23-gantt');
+  // The seven tracks at a glance: the plan just applied, and the tracks whose modules are still to come said so.
+  await expect(page.getByTestId('glance-construction')).toContainText('节点完成 0/');
+  await expect(page.getByTestId('glance-attraction')).toHaveAttribute('data-tone', 'pending');
+  await expect(page.getByTestId('glance-planning')).toContainText('已批复');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gantt-export').click()]);
   expect(download.suggestedFilename()).toMatch(/\.png$/);
+  await page.getByTestId('glance-approval').click();
+  await expect(page).toHaveURL(/track=approval/);
 });

@@ -163,6 +163,17 @@ export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
   'timeline.reason': 'Reason: {reason}',
   'timeline.codeFromTo': '{from} → {to}',
 
+  'glance.title': 'The seven tracks',
+  'glance.loading': 'Loading…',
+  'glance.pending': 'Awaits its module',
+  'glance.planning.none': 'Feasibility study not entered',
+  'glance.financing.none': 'No funding plan',
+  'glance.financing.received': 'Received {received} of {planned} (×10k yuan)',
+  'glance.approval.none': 'No approval items',
+  'glance.construction.none': 'No plan yet',
+  'glance.construction.progress': '{done}/{total} milestones reached',
+  'glance.construction.overdue': '{done}/{total} milestones reached, {overdue} overdue',
+
   'track.planning': 'Planning',
   'track.financing': 'Financing',
   'track.approval': 'Approvals',

@@ -160,6 +160,17 @@ export const projectsZhCN = {
   'timeline.reason': '原因：{reason}',
   'timeline.codeFromTo': '{from} → {to}',
 
+  'glance.title': '七大管理体系',
+  'glance.loading': '加载中…',
+  'glance.pending': '待相关模块上线',
+  'glance.planning.none': '可研未填写',
+  'glance.financing.none': '未填资金计划',
+  'glance.financing.received': '到位 {received} / 计划 {planned} 万元',
+  'glance.approval.none': '未登记审批事项',
+  'glance.construction.none': '未编制计划',
+  'glance.construction.progress': '节点完成 {done}/{total}',
+  'glance.construction.overdue': '节点完成 {done}/{total}，{overdue} 个逾期',
+
   'track.planning': '策划',
   'track.financing': '融资',
   'track.approval': '立项',

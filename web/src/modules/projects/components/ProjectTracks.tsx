@@ -1,9 +1,11 @@
-import { Badge, Card, Tabs } from 'antd';
+import { Badge, Card, Flex, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { type MessageKey, useI18n } from '../../../i18n';
 import type { Project } from '../api/projects-api';
 import { useProjectAbilities } from '../hooks/use-project-abilities';
-import { useApprovalItems } from '../hooks/use-tracks';
+import { useApprovalItems, useFundingLines, usePlan } from '../hooks/use-tracks';
+import { SEVEN_TRACKS, trackGlance } from '../utils/track-glance';
+import { TrackGlance } from './TrackGlance';
 import { AnnualPlanTrack } from './tracks/AnnualPlanTrack';
 import { ApprovalTrack } from './tracks/ApprovalTrack';
 import { ConstructionTrack } from './tracks/ConstructionTrack';
@@ -11,7 +13,7 @@ import { FundingTrack } from './tracks/FundingTrack';
 import { PendingTrack } from './tracks/PendingTrack';
 import { PlanningTrack } from './tracks/PlanningTrack';
 
-const TRACKS = ['planning', 'financing', 'approval', 'attraction', 'construction', 'service', 'assessment', 'annual-plan'] as const;
+const TRACKS = [...SEVEN_TRACKS, 'annual-plan'] as const;
 type Track = (typeof TRACKS)[number];
 const LABELS: Record<Track, MessageKey> = {
   planning: 'track.planning',
@@ -25,7 +27,10 @@ const LABELS: Record<Track, MessageKey> = {
 };
 const isTrack = (value: string | null): value is Track => (TRACKS as readonly string[]).includes(value ?? '');
 
-/** The seven management tracks (七大管理体系) of the project at a glance, and its annual plan; the tab is in the address. */
+/**
+ * The seven management tracks (七大管理体系) of the project: one line each at a glance, then each in its tab (with the
+ * annual plan); the tab is in the address.
+ */
 export function ProjectTracks({ project }: { project: Project }) {
   const { t } = useI18n();
   const can = useProjectAbilities(project);
@@ -33,6 +38,9 @@ export function ProjectTracks({ project }: { project: Project }) {
   const requested = search.get('track');
   const active: Track = isTrack(requested) ? requested : 'planning';
   const approvals = useApprovalItems(project.id);
+  const funding = useFundingLines(project.id);
+  const plan = usePlan(project.id);
+  const glance = trackGlance({ project, approvals: approvals.data?.items, funding: funding.data, plan: plan.data });
   const approvalItems = approvals.data?.items ?? [];
   const settled = approvalItems.filter((i) => i.status === 'done' || i.status === 'not_required').length;
 
@@ -76,18 +84,23 @@ export function ProjectTracks({ project }: { project: Project }) {
     return <span data-testid={testId}>{text}</span>;
   };
 
+  const open = (track: string) => {
+    const next = new URLSearchParams(search);
+    next.set('track', track);
+    setSearch(next, { replace: true });
+  };
+
   return (
-    <Card styles={{ body: { paddingTop: 4 } }}>
-      <Tabs
-        activeKey={active}
-        onChange={(key) => {
-          const next = new URLSearchParams(search);
-          next.set('track', key);
-          setSearch(next, { replace: true });
-        }}
-        items={TRACKS.map((track) => ({ key: track, label: label(track), children: body(track) }))}
-        destroyOnHidden
-      />
-    </Card>
+    <Flex vertical gap={12}>
+      <TrackGlance glance={glance} labels={LABELS} onOpen={open} />
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={active}
+          onChange={open}
+          items={TRACKS.map((track) => ({ key: track, label: label(track), children: body(track) }))}
+          destroyOnHidden
+        />
+      </Card>
+    </Flex>
   );
 }
