@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_UNITS } from './demo-units';
 import { DICTIONARY_SEEDS } from './dictionaries';
 import { INDUSTRY_ITEMS } from './industries';
+import { PLAN_TEMPLATES } from './plan-templates';
 
 const CODE_RE = /^[A-Za-z0-9_.-]{1,16}$/;
 
@@ -151,5 +152,31 @@ describe('demo units of 天桥区', () => {
 
   it('keeps every non-street unit in the district region', () => {
     for (const u of DEMO_UNITS.filter((x) => x.kind !== 'street')) expect(u.regionCode).toBe('370105');
+  });
+});
+
+describe('plan templates', () => {
+  it('gives every project category exactly one template', () => {
+    const categories = DICTIONARY_SEEDS.project_category.map((c) => c.code).sort();
+    expect(PLAN_TEMPLATES.map((t) => t.categoryCode).sort()).toEqual(categories);
+  });
+
+  it('makes every template a plan the gates accept: one start and one completion milestone, predecessors earlier (so no cycle), names unique', () => {
+    for (const template of PLAN_TEMPLATES) {
+      const kinds = template.items.map((i) => i.kind);
+      expect(
+        kinds.filter((k) => k === 'start'),
+        template.name,
+      ).toHaveLength(1);
+      expect(
+        kinds.filter((k) => k === 'completion'),
+        template.name,
+      ).toHaveLength(1);
+      expect(kinds.indexOf('start')).toBeLessThan(kinds.indexOf('completion'));
+      template.items.forEach((item, i) => {
+        for (const p of item.predecessors) expect(p, `${template.name} ${item.name}`).toBeLessThan(i);
+      });
+      expect(new Set(template.items.map((i) => i.name)).size, template.name).toBe(template.items.length);
+    }
   });
 });

@@ -190,7 +190,7 @@ describeEachDatabase('plans API', (t) => {
         .json()
         .items.map((i: { categoryCode: string }) => i.categoryCode)
         .sort(),
-    ).toEqual(['industrial', 'infrastructure', 'urban_renewal']);
+    ).toEqual(['agri_rural', 'eco_env', 'industrial', 'infrastructure', 'livelihood', 'modern_service', 'sci_innovation', 'urban_renewal']);
     const industrial = (await viewer.get('/api/v1/plan-templates?categoryCode=industrial')).json().items;
     expect(industrial).toHaveLength(1);
     expect(industrial[0]).toMatchObject({ name: '产业项目标准计划', categoryCode: 'industrial' });
