@@ -20,6 +20,18 @@ export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
 export const MAX_YUAN = 10_000_000_000_000;
 // The range first, so a figure past 10 万亿 (even one too large to be a safe integer) is called too large, not fractional.
 export const yuanAmount = z.number().min(0, 'format.yuanNegative').max(MAX_YUAN, 'format.yuanTooLarge').int('format.yuanInteger');
+/** A point [longitude, latitude], inside China as a project's `longitude` and `latitude` are. */
+const lngLat = z.tuple([z.number().min(73).max(136), z.number().min(3).max(54)]);
+const sameCorner = (a: readonly number[] | undefined, b: readonly number[] | undefined) => !!a && !!b && a[0] === b[0] && a[1] === b[1];
+/** One closed ring of an outline: at least three corners, the last point repeating the first (GeoJSON). */
+const outlineRing = z
+  .array(lngLat)
+  .min(4, 'format.outlineRing')
+  .max(2001, 'format.outlineTooLarge')
+  .refine((points) => sameCorner(points[0], points.at(-1)), 'format.outlineRing');
+/** The outline of a project's site (用地范围) on the map: a GeoJSON Polygon, its outer ring first, at most 9 holes. */
+export const siteOutline = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(outlineRing).min(1).max(10) });
+export type SiteOutline = z.infer<typeof siteOutline>;
 /** A calendar date the database and the date arithmetic can both hold (years 1900–2199). */
 export const isoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'format.dateRange');
 const dictionaryCode = z
@@ -47,6 +59,7 @@ const projectFields = {
   parkCode: dictionaryCode.nullable(),
   longitude: z.number().min(73).max(136).nullable(),
   latitude: z.number().min(3).max(54).nullable(),
+  outline: siteOutline.nullable(),
   totalInvestmentYuan: yuanAmount.nullable(),
   fixedAssetInvestmentYuan: yuanAmount.nullable(),
   needsLand: z.boolean(),
@@ -119,6 +132,7 @@ export const projectSchema = z.object({
   parkCode: z.string().nullable(),
   longitude: z.number().nullable(),
   latitude: z.number().nullable(),
+  outline: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }).nullable(),
   totalInvestmentYuan: z.number().nullable(),
   fixedAssetInvestmentYuan: z.number().nullable(),
   needsLand: z.boolean(),

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { CHAIN_SEGMENTS, FEASIBILITY_STATUSES } from '../../../common/schemas/projects';
+import { CHAIN_SEGMENTS, FEASIBILITY_STATUSES, type SiteOutline } from '../../../common/schemas/projects';
 import { regions, units, users } from './organisation';
 
 const timestamps = {
@@ -61,7 +61,7 @@ export const projects = pgTable(
     parkCode: text('park_code'),
     longitude: numeric('longitude', { precision: 9, scale: 6, mode: 'number' }),
     latitude: numeric('latitude', { precision: 9, scale: 6, mode: 'number' }),
-    outline: jsonb('outline'),
+    outline: jsonb('outline').$type<SiteOutline>(),
     totalInvestmentYuan: yuan('total_investment_yuan'),
     fixedAssetInvestmentYuan: yuan('fixed_asset_investment_yuan'),
     needsLand: boolean('needs_land').notNull().default(false),

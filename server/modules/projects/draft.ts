@@ -23,6 +23,7 @@ const BLANK: Omit<ProjectDraft, 'name' | 'leadUnitId'> = {
   parkCode: null,
   longitude: null,
   latitude: null,
+  outline: null,
   totalInvestmentYuan: null,
   fixedAssetInvestmentYuan: null,
   needsLand: false,

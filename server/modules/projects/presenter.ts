@@ -31,6 +31,7 @@ export const presentProject = (actor: Actor, row: ProjectDetailRow): Project => 
   parkCode: row.parkCode,
   longitude: row.longitude,
   latitude: row.latitude,
+  outline: row.outline ?? null,
   totalInvestmentYuan: row.totalInvestmentYuan,
   fixedAssetInvestmentYuan: row.fixedAssetInvestmentYuan,
   needsLand: row.needsLand,

@@ -142,6 +142,37 @@ describeEachDatabase('projects API: creating and editing', (t) => {
     });
   });
 
+  it('keeps the outline of the site as a GeoJSON polygon, and refuses an open ring or a point outside China', async () => {
+    // 天桥区 around 北园大街: four corners and the first again.
+    const ring = [
+      [116.99, 36.69],
+      [117.01, 36.69],
+      [117.01, 36.7],
+      [116.99, 36.7],
+      [116.99, 36.69],
+    ];
+    const response = await create(office, { name: '范围线项目', outline: { type: 'Polygon', coordinates: [ring] } });
+    expect(response.statusCode, response.body).toBe(201);
+    const project = response.json() as Project;
+    expect((await office.get(`/api/v1/projects/${project.id}`)).json().outline).toEqual({ type: 'Polygon', coordinates: [ring] });
+    // An edit that does not send the outline keeps it; null clears it.
+    const renamed = await office.patch(`/api/v1/projects/${project.id}`, { name: '范围线项目（改）', version: project.version });
+    expect(renamed.json().outline).toEqual({ type: 'Polygon', coordinates: [ring] });
+    const cleared = await office.patch(`/api/v1/projects/${project.id}`, { outline: null, version: project.version + 1 });
+    expect(cleared.json().outline).toBeNull();
+
+    const open = await create(office, { name: '未闭合', outline: { type: 'Polygon', coordinates: [ring.slice(0, 4)] } });
+    expect(firstDetail(open)).toMatchObject({ path: 'outline.coordinates.0' });
+    expect(firstDetail(open)?.message).toContain('首尾相接');
+    const abroad = await create(office, {
+      name: '境外',
+      outline: { type: 'Polygon', coordinates: [[...ring.slice(0, 4), [2.35, 48.85]]] },
+    });
+    expect(firstDetail(abroad)?.path).toBe('outline.coordinates.0.4.0');
+    const notPolygon = await create(office, { name: '点', outline: { type: 'Point', coordinates: [117, 36.7] } });
+    expect(firstDetail(notPolygon)?.path).toMatch(/^outline/);
+  });
+
   it('refuses units outside the actor’s scope and writes nothing', async () => {
     const before = await t().database.db.select({ id: projects.id }).from(projects);
     const investUnit = await unitIdByName(t().database, '区投资促进中心');

@@ -27,6 +27,7 @@ const project: Project = {
   parkCode: null,
   longitude: null,
   latitude: null,
+  outline: null,
   totalInvestmentYuan: 1_234_567_800,
   fixedAssetInvestmentYuan: null,
   needsLand: true,
