@@ -1,27 +1,13 @@
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../../../i18n';
-import type { Milestone, Plan } from '../api/tracks-api';
+import type { Plan } from '../api/tracks-api';
 import { buildGanttOption, dateMs, GANTT_COLOURS, ganttRows, renderBar } from './gantt';
+import { milestoneOf } from './test-milestones';
 
 const t: Translate = (key, params) => (params ? `${key}${JSON.stringify(params)}` : key);
 
-const milestone = (overrides: Partial<Milestone> & Pick<Milestone, 'id' | 'name'>): Milestone => ({
-  kind: 'other',
-  durationDays: 10,
-  predecessorIds: [],
-  actualStart: null,
-  actualFinish: null,
-  sortOrder: 0,
-  earliestStart: null,
-  earliestFinish: null,
-  latestStart: null,
-  latestFinish: null,
-  floatDays: null,
-  critical: false,
-  overdue: false,
-  ...overrides,
-});
+const milestone = milestoneOf;
 
 const plan: Plan = {
   projectId: 'p1',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApprovalItem, FundingLineList, Plan } from '../api/tracks-api';
+import { milestoneOf } from './test-milestones';
 import { trackGlance } from './track-glance';
 
 const approvalItem = (status: ApprovalItem['status']): ApprovalItem => ({
@@ -32,23 +33,8 @@ const funding = (plannedYuan: number, receivedYuan: number): FundingLineList => 
   abilities: { create: true, update: true, delete: true },
 });
 
-const milestone = (name: string, reached: boolean, overdue: boolean): Plan['milestones'][number] => ({
-  id: name,
-  name,
-  kind: 'other',
-  durationDays: 10,
-  predecessorIds: [],
-  actualStart: null,
-  actualFinish: reached ? '2026-03-01' : null,
-  sortOrder: 0,
-  earliestStart: null,
-  earliestFinish: null,
-  latestStart: null,
-  latestFinish: null,
-  floatDays: null,
-  critical: false,
-  overdue,
-});
+const milestone = (name: string, reached: boolean, overdue: boolean) =>
+  milestoneOf({ id: name, name, actualFinish: reached ? '2026-03-01' : null, overdue });
 
 const plan = (milestones: Plan['milestones']): Plan => ({
   projectId: 'p',
