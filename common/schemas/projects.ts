@@ -430,6 +430,8 @@ export const gateConfigSchema = z.object({
   ...gateConfigFields,
   /** True while the district has not saved its own configuration and the defaults apply. */
   isDefault: z.boolean(),
+  /** Every condition a gate can require, named in the reader's language as the move checklist names it. */
+  conditionLabels: z.record(z.enum(GATE_CONDITIONS), z.string()),
   version: z.number(),
   abilities,
 });

@@ -26,6 +26,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   regions: page(() => import('./pages/RegionsPage'), 'RegionsPage'),
   dictionaries: page(() => import('./pages/DictionariesPage'), 'DictionariesPage'),
   customFields: page(() => import('./pages/CustomFieldsPage'), 'CustomFieldsPage'),
+  gates: page(() => import('./pages/GatesPage'), 'GatesPage'),
   audit: page(() => import('./pages/AuditLogPage'), 'AuditLogPage'),
   settings: page(() => import('./pages/SettingsPage'), 'SettingsPage'),
   tokens: page(() => import('./pages/ApiTokensPage'), 'ApiTokensPage'),

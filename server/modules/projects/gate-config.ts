@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import { FIXED_GATE_CONDITIONS, type GateCondition, type GateConfig, type Transition } from '../../../common/domain/gates';
+import { FIXED_GATE_CONDITIONS, GATE_CONDITIONS, type GateCondition, type GateConfig, type Transition } from '../../../common/domain/gates';
 import type { GateConfigView, gateConfigBody } from '../../../common/schemas/projects';
 import type { Executor, Tx } from '../../db/client';
 import { type Actor, type RequestContext, can } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { invalidField, staleVersion } from '../../lib/errors';
+import { translate } from '../../lib/messages';
 import { loadGateConfig, saveGateConfig } from './gate-repository';
 import { districtOf, enabledDictionaryEntries } from './reference-repository';
 
@@ -24,6 +25,10 @@ const present = (
   gates: stored.config.gates,
   requiredApprovals: stored.config.requiredApprovals,
   isDefault: stored.isDefault,
+  conditionLabels: Object.fromEntries(GATE_CONDITIONS.map((c) => [c, translate(actor.locale, `gate.${c}`)])) as Record<
+    GateCondition,
+    string
+  >,
   version: stored.version,
   abilities: { update: can(actor, 'project.configure') },
 });

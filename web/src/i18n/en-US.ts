@@ -1,5 +1,6 @@
 import { customFieldsEnUS } from './custom-fields.en-US';
 import { exportsEnUS } from './exports.en-US';
+import { gatesEnUS } from './gates.en-US';
 import { importsEnUS } from './imports.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { twoFactorEnUS } from './two-factor.en-US';
@@ -9,6 +10,7 @@ import type { zhCN } from './zh-CN';
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...projectsEnUS,
   ...customFieldsEnUS,
+  ...gatesEnUS,
   ...exportsEnUS,
   ...importsEnUS,
   ...twoFactorEnUS,

@@ -1,5 +1,6 @@
 import { customFieldsZhCN } from './custom-fields.zh-CN';
 import { exportsZhCN } from './exports.zh-CN';
+import { gatesZhCN } from './gates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { twoFactorZhCN } from './two-factor.zh-CN';
@@ -13,6 +14,7 @@ import { twoFactorZhCN } from './two-factor.zh-CN';
 export const zhCN = {
   ...projectsZhCN,
   ...customFieldsZhCN,
+  ...gatesZhCN,
   ...exportsZhCN,
   ...importsZhCN,
   ...twoFactorZhCN,

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CheckSquareOutlined,
   EnvironmentOutlined,
   FormOutlined,
   FundProjectionScreenOutlined,
@@ -24,6 +25,7 @@ export type NavKey =
   | 'regions'
   | 'dictionaries'
   | 'customFields'
+  | 'gates'
   | 'audit'
   | 'settings'
   | 'tokens';
@@ -53,6 +55,7 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'nav.customFields',
     icon: <FormOutlined />,
   },
+  { key: 'gates', path: '/project-gates', permission: 'project.configure', label: 'nav.gates', icon: <CheckSquareOutlined /> },
   { key: 'audit', path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
   { key: 'settings', path: '/settings', permission: 'setting.read', label: 'nav.settings', icon: <SettingOutlined /> },
   { key: 'tokens', path: '/tokens', permission: 'token.manage', label: 'nav.tokens', icon: <KeyOutlined /> },
