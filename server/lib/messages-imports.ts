@@ -45,6 +45,12 @@ export const importsZh = {
   'import.list.feasibility_status': '可研状态',
   'import.list.chain_segment': '链条环节',
   'import.list.yes_no': '是/否',
+  'import.list.pool': '项目库（策划库、推进库、实施库、竣工）',
+  'import.pool_withdrawn': '不能把项目导入到退库：所属库请填策划库、推进库、实施库或竣工，或留空（策划库）',
+  'import.pool_needs_office': '只有重点项目办可以把新项目直接导入到{pool}；请留空（进入策划库）或交重点项目办导入',
+  'import.pool_gate': '导入到{pool}须先{condition}',
+  'import.pool_of_existing': '导入不改变已有项目的所属库（该项目在{pool}），请在项目页移库',
+  'import.pool_move_reason': '导入：{file} 第 {row} 行',
 } as const;
 
 export const importsEn: Record<keyof typeof importsZh, string> = {
@@ -95,4 +101,12 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'import.list.feasibility_status': 'feasibility study statuses',
   'import.list.chain_segment': 'chain segments',
   'import.list.yes_no': 'yes/no',
+  'import.list.pool': 'pools (Planning, Advancing, Implementing, Completed)',
+  'import.pool_withdrawn':
+    'A project cannot be imported into Withdrawn: write Planning, Advancing, Implementing or Completed, or leave the cell empty (Planning)',
+  'import.pool_needs_office':
+    'Only the project office may import a new project straight into {pool}; leave the cell empty (Planning) or have the project office import it',
+  'import.pool_gate': 'To be imported into {pool}: {condition}',
+  'import.pool_of_existing': "An import does not change an existing project's pool (it is in {pool}); move it on the project page",
+  'import.pool_move_reason': 'Import: {file}, row {row}',
 };

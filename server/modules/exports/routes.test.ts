@@ -7,6 +7,7 @@ import type { Project } from '../../../common/schemas/projects';
 import { users } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, signInAs } from '../../test/harness';
 import { loadLookups } from '../excel/columns/lookups';
+import { projectSheetOwnColumns } from '../excel/columns/pool-column';
 import { projectColumns } from '../excel/columns/projects';
 import { LEDGER_HEADER_ROWS } from '../excel/ledger';
 import { buildProject, placeInPool, unitIdByName, userIdOf } from '../projects/test-factories';
@@ -29,7 +30,7 @@ function listRows(sheet: ExcelJS.Worksheet) {
   const rows: Record<string, ExcelJS.CellValue>[] = [];
   sheet.eachRow((row, number) => {
     if (number === 1) return;
-    rows.push(Object.fromEntries(projectColumns.map((c, i) => [c.key, row.getCell(i + 1).value])));
+    rows.push(Object.fromEntries(projectSheetOwnColumns.map((c, i) => [c.key, row.getCell(i + 1).value])));
   });
   return rows;
 }
@@ -146,12 +147,18 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
 
   it('exports the filtered list in the import’s columns, in the list’s order', async () => {
     const sheet = await workbookOf(await office.get(marked('export.xlsx', 'sort=-totalInvestmentYuan')));
-    expect(sheet.getRow(1).values).toEqual([undefined, ...projectColumns.map((c) => c.header['zh-CN'])]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...projectSheetOwnColumns.map((c) => c.header['zh-CN'])]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = listRows(sheet);
     expect(rows.map((r) => r.name)).toEqual([factory.name, street.name, planning.name, `'${injected.name}`]);
     const first = rows[0] ?? {};
-    expect(first).toMatchObject({ code: factory.code, leadUnitId: '区住房和城乡建设局', isProvincialKey: '是', nature: '续建' });
+    expect(first).toMatchObject({
+      code: factory.code,
+      leadUnitId: '区住房和城乡建设局',
+      isProvincialKey: '是',
+      nature: '续建',
+      pool: '实施库',
+    });
     expect(first.totalInvestmentYuan).toBe(200_001.2345);
     expect(sheet.getRow(2).getCell(columnIndex('totalInvestmentYuan')).numFmt).toBe('#,##0.00');
 

@@ -129,7 +129,7 @@ export async function commitImportJob(db: Executor, ctx: RequestContext, jobId: 
       if (result.problems.length || now.basis !== then.basis || now.create !== then.create || now.update !== then.update) {
         throw new StaleImport(result.problems.sort(byPlace));
       }
-      const counts = await handler.write(tx, ctx, result.operations, `Excel 导入：${job.fileName}`);
+      const counts = await handler.write(tx, ctx, result.operations, job.fileName);
       await recordAudit(tx, ctx, {
         action: 'imports.commit',
         recordType: 'import_job',

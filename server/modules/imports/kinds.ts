@@ -32,13 +32,14 @@ type ColumnsOf = (db: Executor, districtCode: string, locale: Locale) => Promise
 export type ImportKindHandler = {
   columns: ColumnsOf;
   check(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<OperationBasis>>;
-  write(tx: Tx, ctx: RequestContext, operations: OperationBasis[], codeChangeReason: string): Promise<{ create: number; update: number }>;
+  /** Writes checked operations; `fileName` (the upload's name) is what the records they leave cite as their reason. */
+  write(tx: Tx, ctx: RequestContext, operations: OperationBasis[], fileName: string): Promise<{ create: number; update: number }>;
 };
 
 const handler = <Op extends OperationBasis>(h: {
   columns: ColumnsOf;
   check(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<Op>>;
-  write(tx: Tx, ctx: RequestContext, operations: Op[], codeChangeReason: string): Promise<{ create: number; update: number }>;
+  write(tx: Tx, ctx: RequestContext, operations: Op[], fileName: string): Promise<{ create: number; update: number }>;
 }) => h as unknown as ImportKindHandler;
 
 export const IMPORT_KIND_HANDLERS: Record<ImportKind, ImportKindHandler> = {

@@ -2,12 +2,16 @@ import { z } from 'zod';
 import type { Locale } from '../../../common/locale';
 import type { ImportJob, ImportJobListItem, ImportProblem } from '../../../common/schemas/imports';
 import { MAX_PROBLEMS_SHOWN } from '../../../common/schemas/imports';
+import { POOLS, type Pool } from '../../../common/schemas/projects';
 import { type Actor, can } from '../../lib/actor';
 import { isMessageKey, translate } from '../../lib/messages';
+import { projectLabel } from '../exports/labels';
 import type { ImportJobRow, StoredSummary } from './jobs-repository';
 import type { Column } from '../excel/columns/types';
 import type { StoredProblem } from './problems';
 import { columnLetter } from './sheet-reader';
+
+const isPool = (value: unknown): value is Pool => (POOLS as readonly unknown[]).includes(value);
 
 const zodLocales = { 'zh-CN': z.locales.zhCN(), 'en-US': z.locales.en() } as const;
 
@@ -21,6 +25,10 @@ export function problemMessage(locale: Locale, problem: Pick<StoredProblem, 'cod
   }
   const listKey = `import.list.${params.list}`;
   if (params.list && isMessageKey(listKey)) params.list = translate(locale, listKey);
+  // A pool and a gate condition are stored by code and named as the page names them.
+  const conditionKey = `gate.${params.condition}`;
+  if (params.condition && isMessageKey(conditionKey)) params.condition = translate(locale, conditionKey);
+  if (isPool(params.pool)) params.pool = projectLabel(locale, `pool.${params.pool}`);
   return isMessageKey(problem.code) ? translate(locale, problem.code, params) : problem.code;
 }
 

@@ -1,5 +1,5 @@
 import { normaliseProjectCode } from '../../../common/domain/project-code';
-import { projectCreateBody, projectUpdateBody } from '../../../common/schemas/projects';
+import { type Pool, projectCreateBody, projectUpdateBody } from '../../../common/schemas/projects';
 import { can } from '../../lib/actor';
 import { changedFields } from '../../lib/audit';
 import { auditSnapshot } from '../projects/audit-snapshot';
@@ -8,11 +8,13 @@ import { type ProjectDraft, draftOf, mergeDraft, newDraft } from '../projects/dr
 import { validateCustomValues } from '../../../common/domain/custom-fields';
 import { customValueProblemDetail } from '../custom-fields/project-values';
 import { districtCustomFields } from '../custom-fields/repository';
+import { loadGateConfig } from '../projects/gate-repository';
 import { canManageProject } from '../projects/policy';
 import { type Placement, checkProjectDraft } from '../projects/project-rules';
 import type { CheckSetting } from './kinds';
 import { type ProjectDetailRow, findProjectDetails } from '../projects/repository';
 import { importReferences, loadExistingProjects, matchProject } from './import-references';
+import { existingPoolProblems, gateProblems, newProjectPoolProblems } from './pool-rules';
 import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import { PROGRESS_EVERY, type ParsedRow, readRows } from './read-rows';
 import type { SheetRow } from './sheet-reader';
@@ -20,27 +22,32 @@ import { snapshotOf } from './write-projects';
 
 /** What committing one row of a projects sheet does. */
 export type ProjectOperation =
-  | { kind: 'create'; row: number; draft: ProjectDraft; placement: Placement }
+  | { kind: 'create'; row: number; draft: ProjectDraft; placement: Placement; pool: Pool }
   | { kind: 'update'; row: number; current: ProjectDetailRow; draft: ProjectDraft; placement: Placement; basis: string };
 
 export type RowCheck<Operation> = { problems: StoredProblem[]; operations: Operation[] };
 
-/** A row's cells as a request body: the custom-field columns (`customValues.<key>`) gathered into `customValues`. */
-function withCustomValues(cells: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A row's cells as a request body, and the row's 所属库 beside it (no field of a project): the custom-field columns
+ * (`customValues.<key>`) gathered into `customValues`.
+ */
+function requestOf(cells: Record<string, unknown>): { input: Record<string, unknown>; pool: Pool | undefined } {
+  const { pool, ...fields } = cells;
   const input: Record<string, unknown> = {};
   const customValues: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(cells)) {
+  for (const [key, value] of Object.entries(fields)) {
     if (key.startsWith(CUSTOM_COLUMN_PREFIX)) customValues[key.slice(CUSTOM_COLUMN_PREFIX.length)] = value;
     else input[key] = value;
   }
-  return Object.keys(customValues).length ? { ...input, customValues } : input;
+  return { input: Object.keys(customValues).length ? { ...input, customValues } : input, pool: pool as Pool | undefined };
 }
 
 /**
  * Checks every row of a projects sheet with the API's own contract (zod) and project rules, against the district
  * as it is now, and answers every problem and, for a clean file, what committing it does: each row creates a
  * project or updates the one it matches (by 项目代码, else by name in the district; a row that changes nothing of
- * it is left out). The commit runs this again
+ * it is left out). A new project goes to the pool its 所属库 names through the district's gates on the way; an
+ * existing one keeps its pool (`pool-rules.ts`). The commit runs this again
  * inside its transaction, so what it writes is what was checked.
  */
 export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<ProjectOperation>> {
@@ -53,6 +60,7 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
   const claimedProjects = new Map<string, number>();
   let details = new Map<string, ProjectDetailRow>();
   const customFields = await districtCustomFields(db, district.code);
+  const { config: gates } = await loadGateConfig(db, district.code);
   // The row's custom values over those the project holds, as the form would save them: checked (a required field
   // left empty stops the row) and stored in normal form, or the problems placed on their columns.
   const settleCustomValues = (row: number, columnOf: ParsedRow['columnOf'], draft: ProjectDraft): StoredProblem[] => {
@@ -68,7 +76,7 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
   };
 
   const checkRow = async ({ row, input: cells, failed, columnOf }: ParsedRow) => {
-    const input = withCustomValues(cells);
+    const { input, pool: namedPool } = requestOf(cells);
     const here = (field: string) => ({ row, column: columnOf(field), field });
     const matched = matchProject(existing, input.code, input.name);
     if (matched && 'ambiguous' in matched) return problems.push({ ...here('name'), code: 'import.name_ambiguous' });
@@ -86,32 +94,40 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
     const keep = (issue: { path: PropertyKey[] }) => !failed.has(String(issue.path[0]));
     if (!matched) {
       if (!can(ctx.actor, 'project.create')) return problems.push({ row, column: null, field: null, code: 'import.cannot_create' });
+      const pool = namedPool ?? 'planning';
+      const poolFound = failed.has('pool') ? [] : newProjectPoolProblems(ctx.actor, pool, { row, columnOf });
       const parsed = projectCreateBody.safeParse(input);
-      if (!parsed.success) return problems.push(...parsed.error.issues.filter(keep).map((i) => zodProblem(row, columnOf, i)));
-      if (failed.size) return;
+      if (!parsed.success) {
+        return problems.push(...poolFound, ...parsed.error.issues.filter(keep).map((i) => zodProblem(row, columnOf, i)));
+      }
+      if (failed.size) return problems.push(...poolFound);
       const draft = newDraft(parsed.data);
       let placement: Placement | undefined;
       const found = await problemsOf(row, columnOf, async () => {
         placement = await checkProjectDraft(db, ctx, draft, null, refs);
       });
-      found.push(...settleCustomValues(row, columnOf, draft));
+      found.push(...settleCustomValues(row, columnOf, draft), ...poolFound);
+      if (!poolFound.length) found.push(...gateProblems(gates, pool, draft, { row, columnOf }));
       if (found.length || !placement) return problems.push(...found);
-      return operations.push({ kind: 'create', row, draft, placement });
+      return operations.push({ kind: 'create', row, draft, placement, pool });
     }
     const current = details.get(matched.id);
     if (!current || !canManageProject(ctx.actor, current, 'project.update')) {
       return problems.push({ row, column: null, field: null, code: 'import.project_not_editable' });
     }
+    const poolFound = existingPoolProblems(current.pool, namedPool, { row, columnOf });
     const parsed = projectUpdateBody.safeParse({ ...input, version: current.version });
-    if (!parsed.success) return problems.push(...parsed.error.issues.filter(keep).map((i) => zodProblem(row, columnOf, i)));
-    if (failed.size) return;
+    if (!parsed.success) {
+      return problems.push(...poolFound, ...parsed.error.issues.filter(keep).map((i) => zodProblem(row, columnOf, i)));
+    }
+    if (failed.size) return problems.push(...poolFound);
     const { version: _version, codeChangeReason: _reason, ...fields } = parsed.data;
     const draft = mergeDraft(draftOf(current), fields);
     let placement: Placement | undefined;
     const found = await problemsOf(row, columnOf, async () => {
       placement = await checkProjectDraft(db, ctx, draft, current, refs);
     });
-    found.push(...settleCustomValues(row, columnOf, draft));
+    found.push(...settleCustomValues(row, columnOf, draft), ...poolFound);
     if (found.length || !placement) return problems.push(...found);
     // A row that says what the project already holds (a re-imported export) writes nothing and bumps no version.
     if (!Object.keys(changedFields(auditSnapshot(current), snapshotOf(draft, placement)).after).length) return;

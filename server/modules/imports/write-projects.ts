@@ -3,9 +3,11 @@ import { projectCodeHistory, projectCoUnits, projectLeaders, projects } from '..
 import type { RequestContext } from '../../lib/actor';
 import { type AuditEntry, changedFields, recordAudits } from '../../lib/audit';
 import { staleVersion } from '../../lib/errors';
+import { translate } from '../../lib/messages';
 import { auditSnapshot, orderedCustomValues } from '../projects/audit-snapshot';
 import { recordCodeChange } from '../projects/code-history-repository';
 import { type ProjectDraft, columnsOf } from '../projects/draft';
+import { insertPoolMove } from '../projects/pool-repository';
 import type { Placement } from '../projects/project-rules';
 import { replaceProjectLinks, updateProjectRows } from '../projects/repository';
 import type { ProjectOperation } from './project-rows';
@@ -28,17 +30,55 @@ export const snapshotOf = (draft: ProjectDraft, placement: Placement) => ({
 /** Whether a draft's ids are the ones a project holds now (then its links need no rewrite). */
 const sameIds = (ids: string[], held: { id: string }[]) => ids.length === held.length && held.every((x) => ids.includes(x.id));
 
+type Created = Extract<ProjectOperation, { kind: 'create' }> & { id: string };
+
 /**
- * Writes checked projects inside the caller's transaction: new projects inserted in batches with their leaders,
- * co-units and first 项目代码; updates in batches too, each at its checked version, a changed code kept in the
- * history; every project audited as the API audits it.
+ * A project created beyond planning is recorded as having passed its gates: one move planning → its pool, with
+ * the importer and the file's row as the reason, audited as a move on the project page is.
  */
-export async function writeProjectOperations(tx: Tx, ctx: RequestContext, operations: ProjectOperation[], codeChangeReason: string) {
+async function recordImportMoves(tx: Tx, ctx: RequestContext, created: Created[], fileName: string) {
+  const moved = created.filter((o) => o.pool !== 'planning');
+  if (!moved.length) return;
+  const { userId, displayName, locale } = ctx.actor;
+  const reasons = moved.map((o) => translate(locale, 'import.pool_move_reason', { file: fileName, row: o.row }));
+  await insertPoolMove(
+    tx,
+    moved.map((o, i) => ({
+      projectId: o.id,
+      fromPool: 'planning',
+      toPool: o.pool,
+      reason: reasons[i],
+      actorId: userId,
+      actorName: displayName,
+    })),
+  );
+  await recordAudits(
+    tx,
+    ctx,
+    moved.map((o, i) => ({
+      action: 'projects.move',
+      recordType: 'project',
+      recordId: o.id,
+      regionCode: o.placement.regionCode,
+      before: { pool: 'planning', withdrawnReason: null },
+      after: { pool: o.pool, withdrawnReason: null, reason: reasons[i] },
+    })),
+  );
+}
+
+/**
+ * Writes checked projects inside the caller's transaction: new projects inserted in batches, each in the pool its
+ * row named (with the move that took it there), with their leaders, co-units and first 项目代码; updates in
+ * batches too, each at its checked version, a changed code kept in the history; every project audited as the API
+ * audits it.
+ */
+export async function writeProjectOperations(tx: Tx, ctx: RequestContext, operations: ProjectOperation[], fileName: string) {
+  const codeChangeReason = `Excel 导入：${fileName}`;
   const creates = operations.filter((o) => o.kind === 'create');
   for (const batch of chunks(creates)) {
     const inserted = await tx
       .insert(projects)
-      .values(batch.map((o) => ({ ...columnsOf(o.draft), ...o.placement, createdBy: ctx.actor.userId })))
+      .values(batch.map((o) => ({ ...columnsOf(o.draft), ...o.placement, pool: o.pool, createdBy: ctx.actor.userId })))
       .returning({ id: projects.id });
     const created = batch.map((o, i) => ({ ...o, id: inserted[i]?.id as string }));
     const leaders = created.flatMap((o) => o.draft.leaderIds.map((userId) => ({ projectId: o.id, userId })));
@@ -60,6 +100,7 @@ export async function writeProjectOperations(tx: Tx, ctx: RequestContext, operat
         after: snapshotOf(o.draft, o.placement),
       })),
     );
+    await recordImportMoves(tx, ctx, created, fileName);
   }
   const updates = operations.filter((o) => o.kind === 'update');
   for (const batch of chunks(updates)) {

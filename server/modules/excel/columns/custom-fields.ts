@@ -14,7 +14,7 @@ import { headerKey } from '../../imports/sheet-reader';
 import { safeCellText } from '../safe-text';
 import { cellText, plain, writeDate } from './cells';
 import { DATE_FORMAT } from './define';
-import { projectColumns } from './projects';
+import { projectSheetOwnColumns } from './pool-column';
 import type { Column } from './types';
 
 /** The column of a custom field is keyed by the field's path in a project: `customValues.<key>`. */
@@ -83,7 +83,7 @@ export function withCustomFieldColumns<C extends Column<string, unknown>>(
 
 /** The projects sheet of a district, as the template, the import and the list export lay it out. */
 export async function projectSheetColumns(db: Executor, districtCode: string, locale: Locale) {
-  return withCustomFieldColumns(projectColumns, await districtCustomFields(db, districtCode), locale);
+  return withCustomFieldColumns(projectSheetOwnColumns, await districtCustomFields(db, districtCode), locale);
 }
 
 /** A project's value of a column of the projects sheet: a field, or one of its custom values. */

@@ -1,11 +1,18 @@
-import { APPROVAL_STATUSES, APPROVAL_TYPES, CHAIN_SEGMENTS, FEASIBILITY_STATUSES, NATURES } from '../../../../common/schemas/projects';
+import {
+  APPROVAL_STATUSES,
+  APPROVAL_TYPES,
+  CHAIN_SEGMENTS,
+  FEASIBILITY_STATUSES,
+  NATURES,
+  POOLS,
+} from '../../../../common/schemas/projects';
 import { projectsEnUS } from '../../../../web/src/i18n/projects.en-US';
 import { projectsZhCN } from '../../../../web/src/i18n/projects.zh-CN';
 import type { ListEntry } from './lookups';
 
 // The lists that are enums of the contract, named as the page names them (one set of labels for page and sheet).
 const labelled = (
-  prefix: 'nature' | 'approvalType' | 'approvalStatus' | 'feasibilityStatus' | 'chainSegment',
+  prefix: 'nature' | 'approvalType' | 'approvalStatus' | 'feasibilityStatus' | 'chainSegment' | 'pool',
   codes: readonly string[],
 ): ListEntry[] =>
   codes.map((code) => {
@@ -19,6 +26,12 @@ export const FIXED_LISTS = {
   approval_status: labelled('approvalStatus', APPROVAL_STATUSES),
   feasibility_status: labelled('feasibilityStatus', FEASIBILITY_STATUSES),
   chain_segment: labelled('chainSegment', CHAIN_SEGMENTS),
+  // A sheet names a pool as the page does; 竣工投产 and 竣工/投产 are the ledger's words for the completed pool. No
+  // project is imported into 退库: it is read (an exported withdrawn project re-imports unchanged) but not offered.
+  pool: labelled('pool', POOLS).map((entry) => {
+    if (entry.code === 'withdrawn') return { ...entry, inDropDown: false };
+    return entry.code === 'completed' ? { ...entry, aliases: ['竣工投产', '竣工/投产', '竣工库'] } : entry;
+  }),
   yes_no: [
     { code: 'yes', name: '是', nameEn: 'Yes', aliases: ['Y', 'TRUE', '1', '√', '✓'] },
     { code: 'no', name: '否', nameEn: 'No', aliases: ['N', 'FALSE', '0', '×', '✗'] },

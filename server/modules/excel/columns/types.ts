@@ -21,6 +21,7 @@ export const LIST_KINDS = [
   'feasibility_status',
   'chain_segment',
   'yes_no',
+  'pool',
 ] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 
