@@ -27,22 +27,41 @@ async function freshDatabase(adminUrl: string): Promise<string> {
   return url.toString();
 }
 
-/** A ledger as officials keep it: code, name, unit, category, money in 万元, dates, leader. */
+/**
+ * A ledger as officials keep it: code, name, owner, unit, category, industry, money in 万元, dates, leader; every other
+ * project is under construction (所属库 实施库), so half the rows pass the gates' checks and record a pool move.
+ */
 async function ledger(rows: number, extraWan = 0): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('项目');
-  sheet.addRow(['项目代码', '项目名称', '责任单位', '项目类别', '总投资（万元）', '计划开工日期', '计划竣工日期', '包挂领导', '建设内容']);
+  sheet.addRow([
+    '项目代码',
+    '项目名称',
+    '项目业主',
+    '责任单位',
+    '项目类别',
+    '国民经济行业',
+    '总投资（万元）',
+    '计划开工日期',
+    '计划竣工日期',
+    '包挂领导',
+    '建设内容',
+    '所属库',
+  ]);
   for (let i = 0; i < rows; i++) {
     sheet.addRow([
       `2019-370105-47-03-${String(100_000 + i).padStart(6, '0')}`,
       `导入基准项目${i}`,
+      `济南基准实业有限公司${i % 50}`,
       UNITS[i % UNITS.length],
       CATEGORIES[i % CATEGORIES.length],
+      '制造业',
       1000 + (i % 5000) + 0.25 + extraWan,
       '2026-03-01',
       '2028-12-31',
       '刘志强（副区长）',
       '新建厂房、研发楼及配套设施',
+      i % 2 ? '实施库' : '',
     ]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
