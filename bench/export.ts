@@ -102,3 +102,9 @@ export async function exportBench(adminUrl: string): Promise<string[][]> {
     await stop(server.child);
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) throw new Error('set BENCH_DATABASE_URL');
+  for (const row of await exportBench(url)) console.log(row.join(' | '));
+}
