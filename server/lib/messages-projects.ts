@@ -54,7 +54,7 @@ export const projectsZh = {
   'gate.feasibility_study': '完成可行性研究（已完成或已批复）',
   'gate.chain_position': '明确项目所属产业链',
   'gate.duplicate_condition': '条件 {condition} 重复',
-  'gate.fixed_condition': '项目须有项目代码才能进入实施库，这一条件（{condition}）不能取消',
+  'gate.fixed_condition': '项目须有项目代码才能进入实施库，“取得项目代码”这一条件不能取消',
   'gate.approval_type_unknown': '审批事项类型 {code} 不存在',
 } as const;
 
@@ -113,6 +113,6 @@ export const projectsEn: Record<keyof typeof projectsZh, string> = {
   'gate.feasibility_study': 'Complete the feasibility study (completed or approved)',
   'gate.chain_position': 'Name the industry chain the project belongs to',
   'gate.duplicate_condition': 'Condition {condition} is listed twice',
-  'gate.fixed_condition': 'A project needs its 项目代码 to enter implementing: this condition ({condition}) cannot be removed',
+  'gate.fixed_condition': 'A project needs its 项目代码 to enter implementing: the condition “Obtain the project code” cannot be removed',
   'gate.approval_type_unknown': 'Approval item type {code} does not exist',
 };
