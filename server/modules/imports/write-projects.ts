@@ -7,7 +7,7 @@ import { translate } from '../../lib/messages';
 import { auditSnapshot, orderedCustomValues } from '../projects/audit-snapshot';
 import { recordCodeChange } from '../projects/code-history-repository';
 import { type ProjectDraft, columnsOf } from '../projects/draft';
-import { insertPoolMove } from '../projects/pool-repository';
+import { recordPoolMoves } from '../projects/pool-moves';
 import type { Placement } from '../projects/project-rules';
 import { replaceProjectLinks, updateProjectRows } from '../projects/repository';
 import type { ProjectOperation } from './project-rows';
@@ -37,32 +37,19 @@ type Created = Extract<ProjectOperation, { kind: 'create' }> & { id: string };
  * the importer and the file's row as the reason, audited as a move on the project page is.
  */
 async function recordImportMoves(tx: Tx, ctx: RequestContext, created: Created[], fileName: string) {
-  const moved = created.filter((o) => o.pool !== 'planning');
-  if (!moved.length) return;
-  const { userId, displayName, locale } = ctx.actor;
-  const reasons = moved.map((o) => translate(locale, 'import.pool_move_reason', { file: fileName, row: o.row }));
-  await insertPoolMove(
-    tx,
-    moved.map((o, i) => ({
-      projectId: o.id,
-      fromPool: 'planning',
-      toPool: o.pool,
-      reason: reasons[i],
-      actorId: userId,
-      actorName: displayName,
-    })),
-  );
-  await recordAudits(
+  await recordPoolMoves(
     tx,
     ctx,
-    moved.map((o, i) => ({
-      action: 'projects.move',
-      recordType: 'project',
-      recordId: o.id,
-      regionCode: o.placement.regionCode,
-      before: { pool: 'planning', withdrawnReason: null },
-      after: { pool: o.pool, withdrawnReason: null, reason: reasons[i] },
-    })),
+    created
+      .filter((o) => o.pool !== 'planning')
+      .map((o) => ({
+        projectId: o.id,
+        regionCode: o.placement.regionCode,
+        from: 'planning' as const,
+        to: o.pool,
+        reason: translate(ctx.actor.locale, 'import.pool_move_reason', { file: fileName, row: o.row }),
+        withdrawnReason: { before: null, after: null },
+      })),
   );
 }
 

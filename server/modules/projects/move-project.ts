@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import type { poolMoveBody } from '../../../common/schemas/projects';
 import type { Tx } from '../../db/client';
 import { type RequestContext, can } from '../../lib/actor';
-import { recordAudit } from '../../lib/audit';
 import { AppError, forbidden, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { checkMove } from './gate-checks';
 import { canManageProject, movePermission } from './policy';
-import { insertPoolMove, setPool } from './pool-repository';
+import { recordPoolMoves } from './pool-moves';
+import { setPool } from './pool-repository';
 import { type ProjectDetailRow, findProjectDetail } from './repository';
 import { lockProject } from './scope';
 import { moveKind, needsReason } from './transitions';
@@ -49,23 +49,17 @@ export async function moveProject({
   // Leaving the withdrawn pool clears the withdrawal reason; the move record keeps it.
   const withdrawnReason = input.to === 'withdrawn' ? reason : null;
   if (!(await setPool(tx, id, input.version, input.to, withdrawnReason))) throw staleVersion();
-  await insertPoolMove(tx, {
-    projectId: id,
-    fromPool: project.pool,
-    toPool: input.to,
-    reason,
-    actorId: actor.userId,
-    actorName: actor.displayName,
-  });
+  await recordPoolMoves(tx, ctx, [
+    {
+      projectId: id,
+      regionCode: project.regionCode,
+      from: project.pool,
+      to: input.to,
+      reason,
+      withdrawnReason: { before: project.withdrawnReason, after: withdrawnReason },
+    },
+  ]);
   const moved = await findProjectDetail(tx, actor, id);
   if (!moved) throw notFound();
-  await recordAudit(tx, ctx, {
-    action: 'projects.move',
-    recordType: 'project',
-    recordId: id,
-    regionCode: project.regionCode,
-    before: { pool: project.pool, withdrawnReason: project.withdrawnReason },
-    after: { pool: moved.pool, withdrawnReason: moved.withdrawnReason, reason },
-  });
   return moved;
 }

@@ -13,9 +13,9 @@ export async function setPool(db: Executor, id: string, version: number, pool: P
   return updated.length > 0;
 }
 
-/** Records a move between pools (or several, as an import records them): who, when, from, to, why. */
-export async function insertPoolMove(db: Executor, move: typeof poolMoves.$inferInsert | (typeof poolMoves.$inferInsert)[]) {
-  await db.insert(poolMoves).values(Array.isArray(move) ? move : [move]);
+/** Inserts move records between pools: who, when, from, to, why (`recordPoolMoves` audits them too). */
+export async function insertPoolMoves(db: Executor, moves: (typeof poolMoves.$inferInsert)[]) {
+  await db.insert(poolMoves).values(moves);
 }
 
 /** The project's pool moves, newest first. */
