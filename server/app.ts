@@ -25,7 +25,7 @@ import { dictionaryRoutes } from './modules/dictionaries/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
 import { importRoutes } from './modules/imports/routes';
-import { planRoutes } from './modules/plans/routes';
+import { planRoutes } from './modules/project-tracks/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { regionRoutes } from './modules/regions/routes';
 import { roleRoutes } from './modules/roles/routes';

@@ -34,7 +34,7 @@ export const siteOutline = z.strictObject({ type: z.literal('Polygon'), coordina
 export type SiteOutline = z.infer<typeof siteOutline>;
 /** A calendar date the database and the date arithmetic can both hold (years 1900–2199). */
 export const isoDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2199-12-31', 'format.dateRange');
-const dictionaryCode = z
+export const dictionaryCode = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_.-]{1,16}$/, 'format.code');
@@ -269,126 +269,6 @@ export const poolMoveSchema = z.object({
   reason: z.string().nullable(),
   actorName: z.string().nullable(),
   at: z.string(),
-});
-
-export const approvalItemSchema = z.object({
-  id: z.string(),
-  typeCode: z.string(),
-  typeName: z.string(),
-  status: z.enum(APPROVAL_STATUSES),
-  appliedOn: z.string().nullable(),
-  approvedOn: z.string().nullable(),
-  documentNumber: z.string().nullable(),
-  note: z.string().nullable(),
-  version: z.number(),
-});
-export const approvalItemCreateBody = z.strictObject({
-  typeCode: dictionaryCode,
-  status: z.enum(APPROVAL_STATUSES).optional(),
-  appliedOn: isoDate.nullable().optional(),
-  approvedOn: isoDate.nullable().optional(),
-  documentNumber: optionalText(100).nullable().optional(),
-  note: optionalText(500).nullable().optional(),
-});
-export const approvalItemUpdateBody = approvalItemCreateBody.omit({ typeCode: true }).extend({ version });
-
-export const fundingLineSchema = z.object({
-  id: z.string(),
-  sourceCode: z.string(),
-  sourceName: z.string(),
-  plannedYuan: z.number(),
-  appliedYuan: z.number(),
-  approvedYuan: z.number(),
-  receivedYuan: z.number(),
-  note: z.string().nullable(),
-  version: z.number(),
-});
-export const fundingLineCreateBody = z.strictObject({
-  sourceCode: dictionaryCode,
-  plannedYuan: yuanAmount.optional(),
-  appliedYuan: yuanAmount.optional(),
-  approvedYuan: yuanAmount.optional(),
-  receivedYuan: yuanAmount.optional(),
-  note: optionalText(500).nullable().optional(),
-});
-export const fundingLineUpdateBody = fundingLineCreateBody.omit({ sourceCode: true }).extend({ version });
-
-export const milestoneSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(MILESTONE_KINDS),
-  durationDays: z.number(),
-  predecessorIds: z.array(z.string()),
-  actualStart: z.string().nullable(),
-  actualFinish: z.string().nullable(),
-  sortOrder: z.number(),
-  earliestStart: z.string().nullable(),
-  earliestFinish: z.string().nullable(),
-  latestStart: z.string().nullable(),
-  latestFinish: z.string().nullable(),
-  floatDays: z.number().nullable(),
-  critical: z.boolean(),
-  overdue: z.boolean(),
-});
-/** The whole plan is saved at once: ids of new milestones are client-chosen UUIDs so predecessors can refer to them. */
-export const planBody = z.strictObject({
-  milestones: z
-    .array(
-      z.strictObject({
-        id: uuid,
-        name: text(100),
-        kind: z.enum(MILESTONE_KINDS),
-        durationDays: z.number().int().min(0).max(3650),
-        predecessorIds: z.array(uuid).max(50),
-        actualStart: isoDate.nullable().optional(),
-        actualFinish: isoDate.nullable().optional(),
-      }),
-    )
-    .max(200),
-  version,
-});
-export const planSchema = z.object({
-  projectId: z.string(),
-  startDate: z.string().nullable(),
-  deadline: z.string().nullable(),
-  earliestCompletion: z.string().nullable(),
-  feasible: z.boolean(),
-  milestones: z.array(milestoneSchema),
-  /** The project's version: saving a plan bumps it, so two people editing a plan cannot overwrite each other. */
-  version: z.number(),
-});
-export const planTemplateSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  categoryCode: z.string().nullable(),
-  items: z.array(
-    z.object({ name: z.string(), kind: z.enum(MILESTONE_KINDS), durationDays: z.number(), predecessors: z.array(z.number()) }),
-  ),
-});
-
-export const annualPlanSchema = z.object({
-  id: z.string(),
-  year: z.number(),
-  versionNo: z.number(),
-  plannedYuan: z.number(),
-  monthlyYuan: z.array(z.number()),
-  reason: z.string().nullable(),
-  frozen: z.boolean(),
-  frozenAt: z.string().nullable(),
-  version: z.number(),
-});
-export const annualPlanBody = z.strictObject({
-  year: z.number().int().min(2000).max(2100),
-  plannedYuan: yuanAmount,
-  monthlyYuan: z.array(yuanAmount).length(12),
-  /** Required for an adjustment of a frozen baseline (年中调整). */
-  reason: optionalText(500).optional(),
-  /**
-   * The year's current version as the editor read it (`current` of `GET …/annual-plans?year=`: its `id` and
-   * `version`), or null when the year had none. Anything else than the year's current version answers 409
-   * `version_conflict` and nothing is written, so two people editing the draft never overwrite each other unseen.
-   */
-  basedOn: z.strictObject({ id: uuid, version }).nullable(),
 });
 
 /** A project's history, newest first: its creation, pool moves and 项目代码 changes. */

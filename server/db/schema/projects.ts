@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   boolean,
   date,
   index,
@@ -16,14 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { CHAIN_SEGMENTS, FEASIBILITY_STATUSES, type SiteOutline } from '../../../common/schemas/projects';
 import { regions, units, users } from './organisation';
-
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
-const versioned = { version: integer('version').notNull().default(1) };
-/** Money in integer 元: exact, and safe as a JSON number below 2^53 (9,007万亿元). */
-const yuan = (name: string) => bigint(name, { mode: 'number' });
+import { timestamps, versioned, yuan } from './columns';
 
 export const POOLS = ['planning', 'advancing', 'implementing', 'completed', 'withdrawn'] as const;
 
@@ -180,99 +172,6 @@ export const poolMoves = pgTable(
 );
 
 /** Approval items (立项 track): type from the dictionary, status, dates, document number. */
-export const approvalItems = pgTable(
-  'approval_items',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    typeCode: text('type_code').notNull(),
-    status: text('status', { enum: ['pending', 'in_progress', 'done', 'not_required'] })
-      .notNull()
-      .default('pending'),
-    appliedOn: date('applied_on'),
-    approvedOn: date('approved_on'),
-    documentNumber: text('document_number'),
-    note: text('note'),
-    ...versioned,
-    ...timestamps,
-  },
-  (t) => [uniqueIndex('approval_items_project_type_uq').on(t.projectId, t.typeCode)],
-);
-
-/** The funding plan by source (融资 track), amounts in 元. */
-export const fundingLines = pgTable(
-  'funding_lines',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    sourceCode: text('source_code').notNull(),
-    plannedYuan: yuan('planned_yuan').notNull().default(0),
-    appliedYuan: yuan('applied_yuan').notNull().default(0),
-    approvedYuan: yuan('approved_yuan').notNull().default(0),
-    receivedYuan: yuan('received_yuan').notNull().default(0),
-    note: text('note'),
-    ...versioned,
-    ...timestamps,
-  },
-  (t) => [uniqueIndex('funding_lines_project_source_uq').on(t.projectId, t.sourceCode)],
-);
-
-/** Milestones of the project's plan (一项目一方案); predecessors form a DAG. */
-export const milestones = pgTable(
-  'milestones',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    /** `start` (开工) and `completion` (竣工) are the milestones the pool gates look for. */
-    kind: text('kind', { enum: ['start', 'completion', 'other'] })
-      .notNull()
-      .default('other'),
-    durationDays: integer('duration_days').notNull().default(0),
-    predecessorIds: uuid('predecessor_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    actualStart: date('actual_start'),
-    actualFinish: date('actual_finish'),
-    sortOrder: integer('sort_order').notNull().default(0),
-    ...versioned,
-    ...timestamps,
-  },
-  (t) => [index('milestones_project_idx').on(t.projectId, t.sortOrder)],
-);
-
-/**
- * The annual planned investment of a project for a year, spread by month. Version 1 frozen is the baseline;
- * adjustments are later versions with a reason; a frozen version is never edited.
- */
-export const annualPlans = pgTable(
-  'annual_plans',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id')
-      .notNull()
-      .references(() => projects.id, { onDelete: 'cascade' }),
-    year: integer('year').notNull(),
-    versionNo: integer('version_no').notNull().default(1),
-    plannedYuan: yuan('planned_yuan').notNull(),
-    monthlyYuan: bigint('monthly_yuan', { mode: 'number' }).array().notNull(),
-    reason: text('reason'),
-    frozenAt: timestamp('frozen_at', { withTimezone: true }),
-    frozenBy: uuid('frozen_by'),
-    createdBy: uuid('created_by'),
-    ...versioned,
-    ...timestamps,
-  },
-  (t) => [
-    uniqueIndex('annual_plans_project_year_version_uq').on(t.projectId, t.year, t.versionNo),
-    index('annual_plans_year_idx').on(t.year),
-  ],
-);
-
 /** Per-region configuration of the pool gates; absent rows mean the defaults of DOMAIN.md. */
 export const gateConfigs = pgTable('gate_configs', {
   regionCode: text('region_code')
@@ -287,71 +186,3 @@ export const gateConfigs = pgTable('gate_configs', {
 });
 
 /** Plan templates per project category, applied in one click. */
-export const planTemplates = pgTable('plan_templates', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  categoryCode: text('category_code'),
-  name: text('name').notNull(),
-  /** `[{ name, kind, durationDays, predecessors: [index…] }]` */
-  items: jsonb('items').notNull(),
-  ...versioned,
-  ...timestamps,
-});
-
-/** Admin-defined custom fields for projects, per category (null = every category). */
-export const customFieldDefs = pgTable(
-  'custom_field_defs',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
-    categoryCode: text('category_code'),
-    key: text('key').notNull(),
-    label: text('label').notNull(),
-    labelEn: text('label_en').notNull(),
-    type: text('type', { enum: ['text', 'number', 'date', 'choice'] }).notNull(),
-    options: text('options').array().notNull().default(sql`'{}'::text[]`),
-    required: boolean('required').notNull().default(false),
-    sortOrder: integer('sort_order').notNull().default(0),
-    ...versioned,
-    ...timestamps,
-  },
-  (t) => [uniqueIndex('custom_field_defs_region_key_uq').on(t.regionCode, t.key)],
-);
-
-export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines'] as const;
-export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'committing', 'committed', 'failed'] as const;
-
-/**
- * One uploaded spreadsheet on its way in: validated as a whole in the background (progress counted in rows),
- * then committed in one transaction only when clean. The file itself lives in the data folder under a random name.
- */
-export const importJobs = pgTable(
-  'import_jobs',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    regionCode: text('region_code')
-      .notNull()
-      .references(() => regions.code),
-    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
-    status: text('status', { enum: IMPORT_STATUSES }).notNull().default('validating'),
-    /** The name the user's file had (shown, never used as a path). */
-    fileName: text('file_name').notNull(),
-    /** The random name the file is stored under in the uploads folder. */
-    storedName: text('stored_name').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    totalRows: integer('total_rows').notNull().default(0),
-    processedRows: integer('processed_rows').notNull().default(0),
-    /** Every problem found: `[{ row, column, field, code, params }]`, translated when read. */
-    problems: jsonb('problems').notNull().default([]),
-    /** What a commit does or did: `{ create, update }`. */
-    summary: jsonb('summary'),
-    /** Why the job failed (not a data problem: an unreadable file, a crash). */
-    failure: text('failure'),
-    createdBy: uuid('created_by').references(() => users.id),
-    committedAt: timestamp('committed_at', { withTimezone: true }),
-    ...versioned,
-    ...timestamps,
-  },
-  (t) => [index('import_jobs_region_created_idx').on(t.regionCode, t.createdAt)],
-);

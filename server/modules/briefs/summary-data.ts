@@ -2,15 +2,15 @@ import { and, eq, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { todayInChina } from '../../../common/domain/dates';
 import type { Locale } from '../../../common/locale';
-import type { planSchema } from '../../../common/schemas/projects';
+import type { planSchema } from '../../../common/schemas/tracks';
 import type { projectProgressSchema } from '../../../common/schemas/tracks';
 import type { Executor } from '../../db/client';
 import { dictionaryItems } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { type ExportDistrict, exportDistrict } from '../exports/export-district';
-import { presentPlan } from '../plans/presenter';
-import { projectTimeProgress } from '../plans/progress-service';
-import { type AnnualPlanRow, type ApprovalItemRow, listAnnualPlans, listApprovalItems, listMilestones } from '../plans/repository';
+import { presentPlan } from '../project-tracks/presenter';
+import { projectTimeProgress } from '../project-tracks/progress-service';
+import { type AnnualPlanRow, type ApprovalItemRow, listAnnualPlans, listApprovalItems, listMilestones } from '../project-tracks/repository';
 import { type ProjectDetailRow, findProjectDetail } from '../projects/repository';
 
 /** Everything the one-page 项目简介 shows about a project, read in the reader's scope. */

@@ -1,5 +1,5 @@
 import { completionAgainstTime } from '../../../common/domain/time-progress';
-import type { LedgerHeading } from '../excel/ledger';
+import type { LedgerHeading } from './ledger';
 
 /**
  * The year a ledger covers and how far into it: a past year in full (1–12月), the current year through the

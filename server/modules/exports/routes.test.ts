@@ -6,10 +6,10 @@ import { todayInChina } from '../../../common/domain/dates';
 import type { Project } from '../../../common/schemas/projects';
 import { users } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, signInAs } from '../../test/harness';
-import { loadLookups } from '../excel/columns/lookups';
-import { projectSheetOwnColumns } from '../excel/columns/pool-column';
-import { projectColumns } from '../excel/columns/projects';
-import { LEDGER_HEADER_ROWS } from '../excel/ledger';
+import { loadLookups } from '../imports/columns/lookups';
+import { projectSheetOwnColumns } from '../imports/columns/pool-column';
+import { projectColumns } from '../imports/columns/projects';
+import { LEDGER_HEADER_ROWS } from './ledger';
 import { buildProject, placeInPool, unitIdByName, userIdOf } from '../projects/test-factories';
 
 // Every project of this file carries the marker; exports are narrowed to it with q=, so they assert exactly.

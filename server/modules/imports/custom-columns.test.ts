@@ -6,8 +6,8 @@ import { todayInChina } from '../../../common/domain/dates';
 import type { ImportJob } from '../../../common/schemas/imports';
 import { projects } from '../../db/schema';
 import { type Client, describeEachDatabase, signInAs } from '../../test/harness';
-import { LEDGER_HEADER_ROWS } from '../excel/ledger';
-import { columnLetter } from './sheet-reader';
+import { LEDGER_HEADER_ROWS } from '../exports/ledger';
+import { columnLetter } from '../../lib/spreadsheets/sheet-reader';
 import { projectsWorkbook, testDataDir, uploadAndSettle } from './test-workbooks';
 
 // Custom fields in the spreadsheets: one column per definition of the district in the template, the import, the

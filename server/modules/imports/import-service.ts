@@ -8,13 +8,13 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, notFound } from '../../lib/errors';
 import { removeUpload, uploadPath } from '../../lib/uploads';
 import { shareDistrictFields } from '../custom-fields/district';
-import { loadLookups } from '../excel/columns/lookups';
+import { loadLookups } from './columns/lookups';
 import { type District, districtOf } from '../projects/reference-repository';
 import { checkXlsxArchive } from './archive-check';
 import { type StoredSummary, findImportJob, insertImportJob, recordProgress, setImportJobState } from './jobs-repository';
 import { IMPORT_KIND_HANDLERS, type OperationBasis } from './kinds';
 import type { StoredProblem } from './problems';
-import { countDataRows, sheetRows } from './sheet-reader';
+import { countDataRows, sheetRows } from '../../lib/spreadsheets/sheet-reader';
 
 /** The district an import belongs to: the actor's own (a street's user imports into its district). */
 export async function importDistrict(db: Executor, ctx: RequestContext): Promise<District> {

@@ -2,13 +2,13 @@ import type { Locale } from '../../../common/locale';
 import type { ImportKind } from '../../../common/schemas/imports';
 import type { Executor, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
-import { approvalItemColumns } from '../excel/columns/approval-items';
-import { projectSheetColumns } from '../excel/columns/custom-fields';
-import { fundingLineColumns } from '../excel/columns/funding-lines';
-import type { Column, Lookups } from '../excel/columns/types';
+import { approvalItemColumns } from './columns/approval-items';
+import { projectSheetColumns } from './columns/custom-fields';
+import { fundingLineColumns } from './columns/funding-lines';
+import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
 import type { District } from '../projects/reference-repository';
 import { type ProjectOperation, type RowCheck, checkProjectRows } from './project-rows';
-import type { SheetRow } from './sheet-reader';
+import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { type TrackOperation, checkTrackRows, writeTrackOperations } from './track-rows';
 import { writeProjectOperations } from './write-projects';
 

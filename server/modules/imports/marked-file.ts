@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../common/locale';
-import { safeCellText } from '../excel/safe-text';
-import { HEADER_STYLE } from '../excel/workbook';
+import { safeCellText } from '../../lib/spreadsheets/safe-text';
+import { HEADER_STYLE } from '../../lib/spreadsheets/workbook';
 import type { ImportJobRow } from './jobs-repository';
 import { type SheetColumns, presentProblem } from './presenter';
 import type { StoredProblem } from './problems';

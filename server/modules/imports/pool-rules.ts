@@ -1,7 +1,7 @@
 import { FORWARD_MOVES, type GateCondition, type GateConfig, type GateFacts, evaluateGate } from '../../../common/domain/gates';
 import type { Pool } from '../../../common/schemas/projects';
 import { type Actor, can } from '../../lib/actor';
-import type { ProjectField } from '../excel/columns/projects';
+import type { ProjectField } from './columns/projects';
 import type { ProjectDraft } from '../projects/draft';
 import type { StoredProblem } from './problems';
 

@@ -7,9 +7,9 @@ import { type Actor, can } from '../../lib/actor';
 import { isMessageKey, translate } from '../../lib/messages';
 import { projectLabel } from '../exports/labels';
 import type { ImportJobRow, StoredSummary } from './jobs-repository';
-import type { Column } from '../excel/columns/types';
+import type { Column } from '../../lib/spreadsheets/columns/types';
 import type { StoredProblem } from './problems';
-import { columnLetter } from './sheet-reader';
+import { columnLetter } from '../../lib/spreadsheets/sheet-reader';
 
 const isPool = (value: unknown): value is Pool => (POOLS as readonly unknown[]).includes(value);
 

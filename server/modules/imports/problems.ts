@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../lib/errors';
 import { isMessageKey } from '../../lib/messages';
-import type { CellProblem } from '../excel/columns/types';
+import type { CellProblem } from '../../lib/spreadsheets/columns/types';
 
 /**
  * A problem as a job stores it: where (spreadsheet row, column number, API field) and what (a message key and its

@@ -3,7 +3,7 @@ import { type Pool, projectCreateBody, projectUpdateBody } from '../../../common
 import { can } from '../../lib/actor';
 import { changedFields } from '../../lib/audit';
 import { auditSnapshot } from '../projects/audit-snapshot';
-import { CUSTOM_COLUMN_PREFIX } from '../excel/columns/custom-fields';
+import { CUSTOM_COLUMN_PREFIX } from './columns/custom-fields';
 import { type ProjectDraft, draftOf, mergeDraft, newDraft } from '../projects/draft';
 import { validateCustomValues } from '../../../common/domain/custom-fields';
 import { customValueProblemDetail } from '../custom-fields/project-values';
@@ -17,7 +17,7 @@ import { importReferences, loadExistingProjects, matchProject } from './import-r
 import { existingPoolProblems, gateProblems, newProjectPoolProblems } from './pool-rules';
 import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import { PROGRESS_EVERY, type ParsedRow, readRows } from './read-rows';
-import type { SheetRow } from './sheet-reader';
+import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { snapshotOf } from './write-projects';
 
 /** What committing one row of a projects sheet does. */

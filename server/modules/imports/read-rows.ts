@@ -1,7 +1,7 @@
-import type { Lookups } from '../excel/columns/types';
-import type { Column } from '../excel/columns/types';
+import type { Lookups } from '../../lib/spreadsheets/columns/types';
+import type { Column } from '../../lib/spreadsheets/columns/types';
 import { cellProblem, type StoredProblem } from './problems';
-import { type SheetRow, mapHeader } from './sheet-reader';
+import { type SheetRow, mapHeader } from '../../lib/spreadsheets/sheet-reader';
 
 /** A data row read through the kind's columns: the values that could be read, and which fields could not. */
 export type ParsedRow = {

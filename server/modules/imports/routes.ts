@@ -13,9 +13,9 @@ import {
 import { AppError, invalidField, notFound } from '../../lib/errors';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
 import { removeUpload, saveUpload, uploadPath } from '../../lib/uploads';
-import { loadLookups } from '../excel/columns/lookups';
-import { buildImportTemplate, templateFileName } from '../excel/template';
-import { XLSX_CONTENT_TYPE } from '../excel/workbook';
+import { loadLookups } from './columns/lookups';
+import { buildImportTemplate, templateFileName } from './template';
+import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
 import { fileResponse, sendDownload } from '../exports/download';
 import { commitImportJob, createImportJob, importDistrict, validateImportJob } from './import-service';
 import { type ImportJobRow, failInterruptedImports, findImportJob, listImportJobs } from './jobs-repository';

@@ -5,14 +5,14 @@ import {
   approvalItemUpdateBody,
   fundingLineCreateBody,
   fundingLineUpdateBody,
-} from '../../../common/schemas/projects';
+} from '../../../common/schemas/tracks';
 import type { Executor, Tx } from '../../db/client';
 import { approvalItems, fundingLines, projects } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { invalidField } from '../../lib/errors';
-import type { Column } from '../excel/columns/types';
-import { checkDates, createApprovalItem, updateApprovalItem } from '../plans/approval-items-service';
-import { createFundingLine, updateFundingLine } from '../plans/funding-lines-service';
+import type { Column } from '../../lib/spreadsheets/columns/types';
+import { checkDates, createApprovalItem, updateApprovalItem } from '../project-tracks/approval-items-service';
+import { createFundingLine, updateFundingLine } from '../project-tracks/funding-lines-service';
 import { canManageProject } from '../projects/policy';
 import { findProjectDetail } from '../projects/repository';
 import { importReferences, loadExistingProjects, matchProject } from './import-references';
@@ -20,7 +20,7 @@ import type { CheckSetting } from './kinds';
 import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import type { RowCheck } from './project-rows';
 import { readRows } from './read-rows';
-import type { SheetRow } from './sheet-reader';
+import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 
 type TrackKind = 'approval_items' | 'funding_lines';
 

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { annualPlans, auditEvents } from '../../db/schema';
-import { buildProject } from '../../modules/plans/test-factory';
+import { buildProject } from '../../modules/project-tracks/test-factory';
 import { type Client, describeEachDatabase, signInAs } from '../harness';
 
 const WRITERS = 8;

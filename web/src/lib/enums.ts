@@ -1,7 +1,8 @@
 import type { DictionaryType } from '../../../common/schemas/reference';
 import type { Region, Unit, User } from '../../../common/schemas/organisation';
 import type { z } from 'zod';
-import type { approvalItemSchema, milestoneSchema, Project, ProjectListQuery } from '../../../common/schemas/projects';
+import type { Project, ProjectListQuery } from '../../../common/schemas/projects';
+import type { approvalItemSchema, milestoneSchema } from '../../../common/schemas/tracks';
 
 // The enums live in zod schemas; listing them here again (checked exhaustive by the compiler) keeps zod out of the page.
 const exhaustive = <K extends string>(record: Record<K, true>): K[] => Object.keys(record) as K[];

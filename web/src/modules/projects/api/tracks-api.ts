@@ -12,7 +12,7 @@ import type {
   planBody,
   planSchema,
   planTemplateSchema,
-} from '../../../../../common/schemas/projects';
+} from '../../../../../common/schemas/tracks';
 import type {
   annualPlanFreezeBody,
   annualPlanListSchema,

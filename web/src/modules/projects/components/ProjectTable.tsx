@@ -6,7 +6,7 @@ import { formatDate } from '../../../lib/format';
 import type { Page, Paging } from '../../../lib/list';
 import { PagedTable } from '../../../ui/PagedTable';
 import type { ProjectListItem } from '../api/projects-api';
-import { formatWan } from '../utils/money';
+import { formatWan } from '../../../../../common/domain/money';
 import { LevelTags, NatureTag, PoolTag } from './ProjectTags';
 
 type ProjectTableProps = {

@@ -1,7 +1,7 @@
 import { Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import type { Pool, ProjectNature } from '../../../lib/enums';
-import { moneyParts } from '../utils/money';
+import { moneyParts } from '../../../../../common/domain/money';
 
 const POOL_COLOURS: Record<Pool, string> = {
   planning: 'purple',

@@ -1,7 +1,7 @@
 import { InputNumber } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { type Translate, useI18n } from '../../../i18n';
-import { MAX_YUAN, wanToYuan } from '../utils/money';
+import { MAX_YUAN, wanToYuan } from '../../../../../common/domain/money';
 
 type WanInputProps = {
   value?: string | null;

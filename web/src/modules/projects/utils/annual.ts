@@ -1,4 +1,4 @@
-import { wanToYuan, yuanToWanInput } from './money';
+import { wanToYuan, yuanToWanInput } from '../../../../../common/domain/money';
 
 /** Spreads an annual amount of 元 over 12 months as evenly as whole 元 allow; the remainder goes to December. */
 export function spreadEvenly(totalYuan: number): number[] {

@@ -4,7 +4,7 @@ import type { CustomValue } from '../../../../../common/domain/custom-fields';
 import type { ApprovalType, ChainSegment, FeasibilityStatus, ProjectNature } from '../../../lib/enums';
 import { customValuesForRequest } from '../../custom-fields/utils/custom-values';
 import type { Project, ProjectCreateBody, ProjectUpdateBody } from '../api/projects-api';
-import { wanToYuan, yuanToWanInput } from './money';
+import { wanToYuan, yuanToWanInput } from '../../../../../common/domain/money';
 
 // The project form's fields carry the API's names, so a 400 answer's `details[].path` lands under the right field;
 // money fields hold 万元 text and date fields dayjs values while editing, converted here on the way in and out.

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../../../i18n';
 import type { Project } from '../api/projects-api';
 import type { ApprovalItem, FundingLineList, Plan } from '../api/tracks-api';
-import { formatWan } from './money';
+import { formatWan } from '../../../../../common/domain/money';
 
 /** The seven management tracks (七大管理体系), in the order officials name them. */
 export const SEVEN_TRACKS = ['planning', 'financing', 'approval', 'attraction', 'construction', 'service', 'assessment'] as const;

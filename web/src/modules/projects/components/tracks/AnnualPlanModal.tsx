@@ -5,7 +5,7 @@ import { useShowError } from '../../../../lib/use-show-error';
 import type { AnnualPlan } from '../../api/tracks-api';
 import { useCreateAnnualPlan } from '../../hooks/use-tracks';
 import { spreadEvenlyWan, sumMonthsYuan } from '../../utils/annual';
-import { formatWan, wanToYuan, yuanToWanInput } from '../../utils/money';
+import { formatWan, wanToYuan, yuanToWanInput } from '../../../../../../common/domain/money';
 import { WanInput, wanRule } from '../WanInput';
 
 type Values = { plannedYuan: string | null; monthlyYuan: (string | null)[]; reason?: string };

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../../lib/format';
 import { useShowError } from '../../../../lib/use-show-error';
 import type { AnnualPlan } from '../../api/tracks-api';
 import { useAnnualPlans, useFreezeAnnualPlan, useTimeProgress } from '../../hooks/use-tracks';
-import { formatWan } from '../../utils/money';
+import { formatWan } from '../../../../../../common/domain/money';
 import { Money } from '../ProjectTags';
 import { AnnualPlanModal, type AnnualPlanTarget } from './AnnualPlanModal';
 

@@ -5,7 +5,7 @@ import { useShowError } from '../../../../lib/use-show-error';
 import type { FundingLine } from '../../api/tracks-api';
 import { useDictionaryOptions } from '../../hooks/use-pickers';
 import { useSaveFundingLine } from '../../hooks/use-tracks';
-import { wanToYuan, yuanToWanInput } from '../../utils/money';
+import { wanToYuan, yuanToWanInput } from '../../../../../../common/domain/money';
 import { WanInput, wanRule } from '../WanInput';
 
 export type FundingLineTarget = { mode: 'create'; usedSources: string[] } | { mode: 'edit'; line: FundingLine };

@@ -7,7 +7,7 @@ import { EditDeleteActions } from '../../../../ui/EditDeleteActions';
 import { useShowError } from '../../../../lib/use-show-error';
 import type { FundingLine } from '../../api/tracks-api';
 import { useDeleteFundingLine, useFundingLines } from '../../hooks/use-tracks';
-import { formatWan } from '../../utils/money';
+import { formatWan } from '../../../../../../common/domain/money';
 import { FundingLineModal, type FundingLineTarget } from './FundingLineModal';
 
 const AMOUNTS = ['plannedYuan', 'appliedYuan', 'approvedYuan', 'receivedYuan'] as const;

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type { APPROVAL_STATUSES, approvalItemCreateBody } from '../../../../common/schemas/projects';
-import { dateColumn, listColumn, textColumn } from './define';
+import type { APPROVAL_STATUSES } from '../../../../common/schemas/projects';
+import type { approvalItemCreateBody } from '../../../../common/schemas/tracks';
+import { dateColumn, listColumn, textColumn } from '../../../lib/spreadsheets/columns/define';
 import { projectKeyColumns } from './project-key';
-import type { Column } from './types';
+import type { Column } from '../../../lib/spreadsheets/columns/types';
 
 type ApprovalItemInput = z.infer<typeof approvalItemCreateBody>;
 type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];

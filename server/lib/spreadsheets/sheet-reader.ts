@@ -1,9 +1,9 @@
 import type { CellValue } from 'exceljs';
 import { MAX_IMPORT_ROWS } from '../../../common/schemas/imports';
-import { AppError } from '../../lib/errors';
-import { cellText } from '../excel/columns/cells';
-import type { Column } from '../excel/columns/types';
-import { WorkbookReader } from '../excel/workbook-reader';
+import { AppError } from '../errors';
+import { cellText } from './columns/cells';
+import type { Column } from './columns/types';
+import { WorkbookReader } from './workbook-reader';
 
 /** One row of the data sheet: its spreadsheet row number and its cells by column number (1 = A). */
 export type SheetRow = { number: number; cells: CellValue[] };

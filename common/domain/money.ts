@@ -1,5 +1,5 @@
-// Money is integer 元 in the API. Pages show 万元 with two decimals (亿元 for large totals) and forms take 万元.
-// Every conversion here is integer or decimal-string arithmetic, so no amount is ever off by a binary fraction.
+// Money is integer 元 in the API and the database. Pages and sheets show 万元 with two decimals (亿元 for large totals);
+// forms and sheets take 万元. Every conversion is integer or decimal-string arithmetic, never off by a binary fraction.
 
 const YUAN_PER_WAN = 10_000;
 /** The largest amount the API accepts (10万亿元), as in common/schemas/projects.ts, kept here to keep zod out of the page. */

@@ -8,7 +8,7 @@ import type {
   fundingLineSchema,
   planSchema,
   planTemplateSchema,
-} from '../../../common/schemas/projects';
+} from '../../../common/schemas/tracks';
 import type { ProjectRow } from '../projects/scope';
 import type { AnnualPlanRow, ApprovalItemRow, DictionaryName, FundingLineRow, MilestoneRow, PlanTemplateRow } from './repository';
 import { templateItems } from './template-items';

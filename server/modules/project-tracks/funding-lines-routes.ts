@@ -1,4 +1,4 @@
-import { fundingLineCreateBody, fundingLineSchema, fundingLineUpdateBody } from '../../../common/schemas/projects';
+import { fundingLineCreateBody, fundingLineSchema, fundingLineUpdateBody } from '../../../common/schemas/tracks';
 import { okSchema } from '../../../common/schemas/shared';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { canManageProject } from '../projects/policy';

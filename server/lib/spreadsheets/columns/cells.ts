@@ -1,6 +1,6 @@
 import type { CellValue } from 'exceljs';
 import { isIsoDate } from '../../../../common/domain/dates';
-import { wanToYuan } from '../../../../web/src/modules/projects/utils/money';
+import { wanToYuan } from '../../../../common/domain/money';
 import type { CellProblem, Parsed } from './types';
 
 // What `safeCellText` put in front of text that would run as a formula; read back without it.

@@ -10,12 +10,12 @@ import {
 import type { Locale } from '../../../../common/locale';
 import type { Executor } from '../../../db/client';
 import { districtCustomFields } from '../../custom-fields/repository';
-import { headerKey } from '../../imports/sheet-reader';
-import { safeCellText } from '../safe-text';
-import { cellText, plain, writeDate } from './cells';
-import { DATE_FORMAT } from './define';
+import { headerKey } from '../../../lib/spreadsheets/sheet-reader';
+import { safeCellText } from '../../../lib/spreadsheets/safe-text';
+import { cellText, plain, writeDate } from '../../../lib/spreadsheets/columns/cells';
+import { DATE_FORMAT } from '../../../lib/spreadsheets/columns/define';
 import { projectSheetOwnColumns } from './pool-column';
-import type { Column } from './types';
+import type { Column } from '../../../lib/spreadsheets/columns/types';
 
 /** The column of a custom field is keyed by the field's path in a project: `customValues.<key>`. */
 export type CustomColumnKey = `customValues.${string}`;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { fundingLineCreateBody, fundingLineUpdateBody } from '../../../common/schemas/projects';
+import type { fundingLineCreateBody, fundingLineUpdateBody } from '../../../common/schemas/tracks';
 import type { Tx } from '../../db/client';
 import { fundingLines } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';

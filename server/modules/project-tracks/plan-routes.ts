@@ -1,5 +1,5 @@
 import { todayInChina } from '../../../common/domain/dates';
-import { planBody, planSchema } from '../../../common/schemas/projects';
+import { planBody, planSchema } from '../../../common/schemas/tracks';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { projectForRead } from './access';
 import { presentPlan, presentPlanTemplate } from './presenter';

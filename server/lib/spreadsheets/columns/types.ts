@@ -1,6 +1,6 @@
 import type { CellValue } from 'exceljs';
 import type { Locale } from '../../../../common/locale';
-import type { MessageKey } from '../../../lib/messages';
+import type { MessageKey } from '../../messages';
 
 /** The lists a column's values come from: the region's dictionaries, its streets, units and people, and fixed enums. */
 export const LIST_KINDS = [

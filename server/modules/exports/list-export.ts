@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../../common/locale';
-import type { ProjectExportRow } from '../exports/list-rows';
-import { projectValueOf } from './columns/custom-fields';
-import type { Column, Lookups } from './columns/types';
-import { HEADER_STYLE, streamingWorkbook, waitForReader } from './workbook';
+import type { ProjectExportRow } from './list-rows';
+import { projectValueOf } from '../imports/columns/custom-fields';
+import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
+import { HEADER_STYLE, streamingWorkbook, waitForReader } from '../../lib/spreadsheets/workbook';
 
 type SheetColumn = Column<string, unknown>;
 

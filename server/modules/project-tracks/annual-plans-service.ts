@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Pool, annualPlanBody } from '../../../common/schemas/projects';
+import type { Pool } from '../../../common/schemas/projects';
+import type { annualPlanBody } from '../../../common/schemas/tracks';
 import type { annualPlanFreezeBody } from '../../../common/schemas/tracks';
 import type { Tx } from '../../db/client';
 import { annualPlans, projects } from '../../db/schema';

@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../../../common/locale';
 import type { ImportKind } from '../../../common/schemas/imports';
 import { MAX_IMPORT_ROWS } from '../../../common/schemas/imports';
-import { columnLetter } from '../imports/sheet-reader';
-import type { Column, Lookups } from './columns/types';
-import { safeCellText } from './safe-text';
-import { HEADER_STYLE } from './workbook';
+import { columnLetter } from '../../lib/spreadsheets/sheet-reader';
+import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
+import { safeCellText } from '../../lib/spreadsheets/safe-text';
+import { HEADER_STYLE } from '../../lib/spreadsheets/workbook';
 
 // The downloadable import template: the data sheet (header, widths, formats, drop-downs, frozen header), a sheet of
 // instructions, and a hidden sheet holding the lists the drop-downs draw from.

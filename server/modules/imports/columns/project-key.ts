@@ -1,4 +1,4 @@
-import { textColumn } from './define';
+import { textColumn } from '../../../lib/spreadsheets/columns/define';
 
 /**
  * The columns that say which project a row of a track sheet belongs to: its 项目代码, else its name within the

@@ -1,6 +1,15 @@
 import type { APPROVAL_TYPES, CHAIN_SEGMENTS, FEASIBILITY_STATUSES, NATURES, ProjectInput } from '../../../../common/schemas/projects';
-import { dateColumn, flagColumn, listColumn, listsColumn, moneyColumn, namesColumn, numberColumn, textColumn } from './define';
-import type { Column } from './types';
+import {
+  dateColumn,
+  flagColumn,
+  listColumn,
+  listsColumn,
+  moneyColumn,
+  namesColumn,
+  numberColumn,
+  textColumn,
+} from '../../../lib/spreadsheets/columns/define';
+import type { Column } from '../../../lib/spreadsheets/columns/types';
 
 type Nature = (typeof NATURES)[number];
 type ApprovalType = (typeof APPROVAL_TYPES)[number];

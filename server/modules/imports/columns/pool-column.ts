@@ -1,5 +1,5 @@
 import type { Pool } from '../../../../common/schemas/projects';
-import { listColumn } from './define';
+import { listColumn } from '../../../lib/spreadsheets/columns/define';
 import { projectColumns } from './projects';
 
 /**

@@ -1,5 +1,5 @@
 import { todayInChina } from '../../../common/domain/dates';
-import { annualPlanBody, annualPlanSchema } from '../../../common/schemas/projects';
+import { annualPlanBody, annualPlanSchema } from '../../../common/schemas/tracks';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { ANNUAL_PLAN_POOLS, freezeAnnualPlan, saveAnnualPlan } from './annual-plans-service';
 import { canManageProject } from '../projects/policy';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { compareDates } from '../../../common/domain/dates';
-import type { approvalItemCreateBody, approvalItemUpdateBody } from '../../../common/schemas/projects';
+import type { approvalItemCreateBody, approvalItemUpdateBody } from '../../../common/schemas/tracks';
 import type { Tx } from '../../db/client';
 import { approvalItems } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';

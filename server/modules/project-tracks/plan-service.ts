@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { compareDates } from '../../../common/domain/dates';
 import { findCycle } from '../../../common/domain/schedule';
-import type { planBody } from '../../../common/schemas/projects';
+import type { planBody } from '../../../common/schemas/tracks';
 import type { Tx } from '../../db/client';
 import { milestones, projects } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';

@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/client';
 import { dictionaryItems, regions, units, users } from '../../../db/schema';
 import { likePrefix } from '../../../lib/scope';
 import { FIXED_LISTS } from './fixed-lists';
-import type { CellProblem, ListKind, Lookups } from './types';
+import type { CellProblem, ListKind, Lookups } from '../../../lib/spreadsheets/columns/types';
 
 /** One entry of a list: its code (a dictionary code, region code or id), names, and other spellings a cell may use. */
 export type ListEntry = { code: string; name: string; nameEn: string; aliases?: string[]; inDropDown?: boolean };

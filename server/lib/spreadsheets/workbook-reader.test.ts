@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sheetRows } from '../imports/sheet-reader';
+import { sheetRows } from './sheet-reader';
 import { wholeUtf8Chunks, wholeUtf8Length } from './workbook-reader';
 
 describe('reading Chinese text from a streamed workbook', () => {

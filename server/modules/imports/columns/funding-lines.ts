@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { fundingLineCreateBody } from '../../../../common/schemas/projects';
-import { listColumn, moneyColumn, textColumn } from './define';
+import type { fundingLineCreateBody } from '../../../../common/schemas/tracks';
+import { listColumn, moneyColumn, textColumn } from '../../../lib/spreadsheets/columns/define';
 import { projectKeyColumns } from './project-key';
-import type { Column } from './types';
+import type { Column } from '../../../lib/spreadsheets/columns/types';
 
 type FundingLineInput = z.infer<typeof fundingLineCreateBody>;
 type Field = keyof FundingLineInput;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { planTemplateSchema } from '../../../common/schemas/projects';
+import { planTemplateSchema } from '../../../common/schemas/tracks';
 import type { PlanTemplateRow } from './repository';
 
 const itemsSchema = planTemplateSchema.shape.items;

@@ -4,9 +4,18 @@ import type { Pool } from '../../../common/schemas/projects';
 import { type CustomFieldDef, type CustomValue, customFieldLabel, formatCustomValue } from '../../../common/domain/custom-fields';
 import type { Locale } from '../../../common/locale';
 import type { MessageKey } from '../../lib/messages';
-import { levelsOf, projectLabel } from '../exports/labels';
-import type { LedgerRow } from '../exports/ledger-rows';
-import { CELL_BORDER, HEADER_STYLE, WAN_FORMAT, streamingWorkbook, textCell, waitForReader, wrappedRowHeight, yuanToWan } from './workbook';
+import { levelsOf, projectLabel } from './labels';
+import type { LedgerRow } from './ledger-rows';
+import {
+  CELL_BORDER,
+  HEADER_STYLE,
+  WAN_FORMAT,
+  streamingWorkbook,
+  textCell,
+  waitForReader,
+  wrappedRowHeight,
+  yuanToWan,
+} from '../../lib/spreadsheets/workbook';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 /** The reader's language: messages by key, and the page's labels of pools, natures and levels. */
