@@ -1,8 +1,7 @@
-import { Form, Input, Modal } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input } from 'antd';
 import type { Region } from '../../../../../common/schemas/organisation';
 import { useI18n } from '../../../i18n';
-import { useShowError } from '../../../lib/use-show-error';
+import { FormModal } from '../../../ui/FormModal';
 import { useSaveRegion } from '../hooks/use-regions';
 
 export type RegionFormTarget = { mode: 'rename'; region: Region } | { mode: 'create'; parent: Region };
@@ -22,24 +21,7 @@ type RegionFormModalProps = { target: RegionFormTarget | null; onClose: () => vo
 /** Renames a region, or adds a child region under a parent. */
 export function RegionFormModal({ target, onClose }: RegionFormModalProps) {
   const { t } = useI18n();
-  const [form] = Form.useForm<Values>();
   const save = useSaveRegion();
-  const showError = useShowError();
-
-  useEffect(() => {
-    if (!target) return;
-    form.resetFields();
-    form.setFieldsValue(target.mode === 'rename' ? { name: target.region.name } : { code: codePrefix(target.parent), name: '' });
-  }, [target, form]);
-
-  const submit = (values: Values) => {
-    if (!target) return;
-    const input =
-      target.mode === 'rename'
-        ? ({ mode: 'rename', code: target.region.code, body: { name: values.name, version: target.region.version } } as const)
-        : ({ mode: 'create', body: { code: values.code ?? '', name: values.name, parentCode: target.parent.code } } as const);
-    save.mutate(input, { onSuccess: onClose, onError: (error) => showError(error, { form, onConflict: onClose }) });
-  };
 
   const title =
     target?.mode === 'rename'
@@ -49,38 +31,39 @@ export function RegionFormModal({ target, onClose }: RegionFormModalProps) {
         : '';
 
   return (
-    <Modal
-      open={target !== null}
+    <FormModal<Values, RegionFormTarget>
+      target={target}
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={save.isPending}
-      forceRender
+      startValues={(opened) => (opened.mode === 'rename' ? { name: opened.region.name } : { code: codePrefix(opened.parent), name: '' })}
+      onSubmit={(values, opened) =>
+        save.mutateAsync(
+          opened.mode === 'rename'
+            ? { mode: 'rename', code: opened.region.code, body: { name: values.name, version: opened.region.version } }
+            : { mode: 'create', body: { code: values.code ?? '', name: values.name, parentCode: opened.parent.code } },
+        )
+      }
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" onFinish={submit}>
-        {target?.mode === 'create' && (
-          <Form.Item
-            name="code"
-            label={t('region.code')}
-            extra={t('region.codeHint')}
-            rules={[
-              { required: true, message: t('validation.required') },
-              { pattern: /^\d{6}(\d{3})?$/, message: t('region.codeFormat') },
-            ]}
-          >
-            <Input inputMode="numeric" maxLength={9} data-testid="region-code" />
-          </Form.Item>
-        )}
+      {target?.mode === 'create' && (
         <Form.Item
-          name="name"
-          label={t('region.name')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 64 }]}
+          name="code"
+          label={t('region.code')}
+          extra={t('region.codeHint')}
+          rules={[
+            { required: true, message: t('validation.required') },
+            { pattern: /^\d{6}(\d{3})?$/, message: t('region.codeFormat') },
+          ]}
         >
-          <Input maxLength={64} data-testid="region-name" />
+          <Input inputMode="numeric" maxLength={9} data-testid="region-code" />
         </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item
+        name="name"
+        label={t('region.name')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 64 }]}
+      >
+        <Input maxLength={64} data-testid="region-name" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,9 @@
-import { Form, Input, InputNumber, Modal, Select, TreeSelect } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { Form, Input, InputNumber, Select, TreeSelect } from 'antd';
+import { useMemo } from 'react';
 import type { Unit } from '../../../../../common/schemas/organisation';
 import { useI18n } from '../../../i18n';
 import { UNIT_KINDS, type UnitKind } from '../../../lib/enums';
-import { useShowError } from '../../../lib/use-show-error';
+import { FormModal } from '../../../ui/FormModal';
 import { useMe } from '../../auth/hooks/use-me';
 import { RegionTreeSelect } from '../../regions/components/RegionTreeSelect';
 import { useSaveUnit } from '../hooks/use-units';
@@ -27,25 +27,12 @@ type UnitFormModalProps = { target: UnitFormTarget | null; units: Unit[]; onClos
 export function UnitFormModal({ target, units, onClose }: UnitFormModalProps) {
   const { t } = useI18n();
   const me = useMe();
-  const [form] = Form.useForm<Values>();
   const save = useSaveUnit();
-  const showError = useShowError();
   const editing = target?.mode === 'edit' ? target.unit : null;
   // A unit cannot move under itself or its own subordinates.
   const parentTree = useMemo(() => buildUnitTree(units, editing?.id), [units, editing?.id]);
 
-  useEffect(() => {
-    if (!target) return;
-    form.resetFields();
-    if (target.mode === 'edit') {
-      const { name, shortName, kind, regionCode, parentId, sortOrder } = target.unit;
-      form.setFieldsValue({ name, shortName, kind, regionCode, parentId, sortOrder });
-    } else {
-      form.setFieldsValue({ parentId: target.parentId ?? null, regionCode: target.regionCode ?? me.region.code, kind: 'bureau' });
-    }
-  }, [target, form, me.region.code]);
-
-  const submit = (values: Values) => {
+  const submit = (values: Values, opened: UnitFormTarget) => {
     const body = {
       name: values.name,
       shortName: values.shortName?.trim() ? values.shortName.trim() : null,
@@ -54,52 +41,54 @@ export function UnitFormModal({ target, units, onClose }: UnitFormModalProps) {
       parentId: values.parentId ?? null,
       sortOrder: values.sortOrder ?? undefined,
     };
-    const input = editing ? { id: editing.id, body: { ...body, version: editing.version } } : { id: null, body };
-    save.mutate(input, { onSuccess: onClose, onError: (error) => showError(error, { form, onConflict: onClose }) });
+    return save.mutateAsync(
+      opened.mode === 'edit' ? { id: opened.unit.id, body: { ...body, version: opened.unit.version } } : { id: null, body },
+    );
   };
 
   return (
-    <Modal
-      open={target !== null}
+    <FormModal<Values, UnitFormTarget>
+      target={target}
       title={editing ? t('unit.editTitle', { name: editing.name }) : t('unit.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={save.isPending}
-      forceRender
+      startValues={(opened) => {
+        if (opened.mode === 'create')
+          return { parentId: opened.parentId ?? null, regionCode: opened.regionCode ?? me.region.code, kind: 'bureau' };
+        const { name, shortName, kind, regionCode, parentId, sortOrder } = opened.unit;
+        return { name, shortName, kind, regionCode, parentId, sortOrder };
+      }}
+      onSubmit={submit}
+      onClose={onClose}
+      testId="unit-form"
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="unit-form">
-        <Form.Item
-          name="name"
-          label={t('unit.name')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
-        >
-          <Input maxLength={100} data-testid="unit-name" />
-        </Form.Item>
-        <Form.Item name="shortName" label={t('unit.shortName')} rules={[{ max: 32 }]}>
-          <Input maxLength={32} data-testid="unit-short-name" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))} data-testid="unit-kind" />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t('unit.region')} rules={[{ required: true, message: t('validation.required') }]}>
-          <RegionTreeSelect rootCode={me.region.code} valueLabel={editing?.regionName} data-testid="unit-region" />
-        </Form.Item>
-        <Form.Item name="parentId" label={t('unit.parent')} extra={t('unit.parentHint')}>
-          <TreeSelect
-            treeData={parentTree}
-            allowClear
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            treeDefaultExpandAll
-            placeholder={t('unit.noParent')}
-            data-testid="unit-parent"
-          />
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t('unit.sortOrder')}>
-          <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('unit.name')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
+      >
+        <Input maxLength={100} data-testid="unit-name" />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('unit.shortName')} rules={[{ max: 32 }]}>
+        <Input maxLength={32} data-testid="unit-short-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('unit.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select options={UNIT_KINDS.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))} data-testid="unit-kind" />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t('unit.region')} rules={[{ required: true, message: t('validation.required') }]}>
+        <RegionTreeSelect rootCode={me.region.code} valueLabel={editing?.regionName} data-testid="unit-region" />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('unit.parent')} extra={t('unit.parentHint')}>
+        <TreeSelect
+          treeData={parentTree}
+          allowClear
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          treeDefaultExpandAll
+          placeholder={t('unit.noParent')}
+          data-testid="unit-parent"
+        />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('unit.sortOrder')}>
+        <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,9 +1,8 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
 import { useI18n } from '../../../../i18n';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../../../../lib/enums';
-import { useShowError } from '../../../../lib/use-show-error';
+import { FormModal } from '../../../../ui/FormModal';
 import type { ApprovalItem } from '../../api/tracks-api';
 import { useDictionaryOptions } from '../../hooks/use-pickers';
 import { useSaveApprovalItem } from '../../hooks/use-tracks';
@@ -27,31 +26,11 @@ const textOrNull = (value: string | null | undefined) => (value?.trim() ? value.
 /** Adds an approval item (立项审批, 用地预审, 环评 …) or records its progress: status, dates, document number. */
 export function ApprovalItemModal({ projectId, target, onClose }: ApprovalItemModalProps) {
   const { t } = useI18n();
-  const [form] = Form.useForm<Values>();
   const save = useSaveApprovalItem(projectId);
-  const showError = useShowError();
   const types = useDictionaryOptions('approval_item_type');
   const editing = target?.mode === 'edit' ? target.item : null;
 
-  useEffect(() => {
-    if (!target) return;
-    form.resetFields();
-    if (target.mode === 'edit') {
-      const { item } = target;
-      form.setFieldsValue({
-        typeCode: item.typeCode,
-        status: item.status,
-        appliedOn: item.appliedOn ? dayjs(item.appliedOn) : null,
-        approvedOn: item.approvedOn ? dayjs(item.approvedOn) : null,
-        documentNumber: item.documentNumber,
-        note: item.note,
-      });
-    } else {
-      form.setFieldsValue({ status: 'pending' });
-    }
-  }, [target, form]);
-
-  const submit = (values: Values) => {
+  const submit = (values: Values, opened: ApprovalItemTarget) => {
     const fields = {
       status: values.status,
       appliedOn: isoOrNull(values.appliedOn),
@@ -59,49 +38,57 @@ export function ApprovalItemModal({ projectId, target, onClose }: ApprovalItemMo
       documentNumber: textOrNull(values.documentNumber),
       note: textOrNull(values.note),
     };
-    const input = editing
-      ? { id: editing.id, body: { ...fields, version: editing.version } }
-      : { id: null, body: { ...fields, typeCode: values.typeCode } };
-    save.mutate(input, { onSuccess: onClose, onError: (error) => showError(error, { form, onConflict: onClose }) });
+    return save.mutateAsync(
+      opened.mode === 'edit'
+        ? { id: opened.item.id, body: { ...fields, version: opened.item.version } }
+        : { id: null, body: { ...fields, typeCode: values.typeCode } },
+    );
   };
 
   const used = target?.mode === 'create' ? new Set(target.usedTypes) : new Set<string>();
   return (
-    <Modal
-      open={target !== null}
+    <FormModal<Values, ApprovalItemTarget>
+      target={target}
       title={editing ? t('approval.editTitle', { name: editing.typeName }) : t('approval.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('action.save')}
-      cancelText={t('action.cancel')}
-      confirmLoading={save.isPending}
-      forceRender
+      startValues={(opened) => {
+        if (opened.mode === 'create') return { status: 'pending' };
+        const { item } = opened;
+        return {
+          typeCode: item.typeCode,
+          status: item.status,
+          appliedOn: item.appliedOn ? dayjs(item.appliedOn) : null,
+          approvedOn: item.approvedOn ? dayjs(item.approvedOn) : null,
+          documentNumber: item.documentNumber,
+          note: item.note,
+        };
+      }}
+      onSubmit={submit}
+      onClose={onClose}
+      testId="approval-form"
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="approval-form">
-        <Form.Item name="typeCode" label={t('approval.type')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select
-            disabled={editing !== null}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={types.options.filter((o) => !used.has(o.value))}
-            data-testid="approval-type"
-          />
-        </Form.Item>
-        <Form.Item name="status" label={t('approval.status')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Select options={APPROVAL_STATUSES.map((s) => ({ value: s, label: t(`approvalStatus.${s}`) }))} data-testid="approval-status" />
-        </Form.Item>
-        <Form.Item name="appliedOn" label={t('approval.appliedOn')}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="approvedOn" label={t('approval.approvedOn')}>
-          <DatePicker style={{ width: '100%' }} data-testid="approval-approved-on" />
-        </Form.Item>
-        <Form.Item name="documentNumber" label={t('approval.documentNumber')} rules={[{ max: 100 }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="note" label={t('approval.note')} rules={[{ max: 500 }]}>
-          <Input maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="typeCode" label={t('approval.type')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select
+          disabled={editing !== null}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={types.options.filter((o) => !used.has(o.value))}
+          data-testid="approval-type"
+        />
+      </Form.Item>
+      <Form.Item name="status" label={t('approval.status')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select options={APPROVAL_STATUSES.map((s) => ({ value: s, label: t(`approvalStatus.${s}`) }))} data-testid="approval-status" />
+      </Form.Item>
+      <Form.Item name="appliedOn" label={t('approval.appliedOn')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="approvedOn" label={t('approval.approvedOn')}>
+        <DatePicker style={{ width: '100%' }} data-testid="approval-approved-on" />
+      </Form.Item>
+      <Form.Item name="documentNumber" label={t('approval.documentNumber')} rules={[{ max: 100 }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="note" label={t('approval.note')} rules={[{ max: 500 }]}>
+        <Input maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }
