@@ -1,15 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useI18n } from '../../../../i18n';
-import { EditDeleteActions } from '../../../../ui/EditDeleteActions';
 import type { ApprovalStatus } from '../../../../lib/enums';
 import { formatDate } from '../../../../lib/format';
-import { useShowError } from '../../../../lib/use-show-error';
 import type { ApprovalItem } from '../../api/tracks-api';
 import { useApprovalItems, useDeleteApprovalItem } from '../../hooks/use-tracks';
 import { ApprovalItemModal, type ApprovalItemTarget } from './ApprovalItemModal';
+import { TrackTable } from './TrackTable';
 
 const STATUS_COLOURS: Record<ApprovalStatus, string> = {
   pending: 'default',
@@ -21,11 +19,8 @@ const STATUS_COLOURS: Record<ApprovalStatus, string> = {
 /** 立项: the approval items with their status, dates and document numbers. */
 export function ApprovalTrack({ projectId }: { projectId: string }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const list = useApprovalItems(projectId);
   const items = list.data?.items ?? [];
-  const editable = list.data?.abilities.create === true;
   const remove = useDeleteApprovalItem(projectId);
   const [target, setTarget] = useState<ApprovalItemTarget | null>(null);
 
@@ -40,49 +35,23 @@ export function ApprovalTrack({ projectId }: { projectId: string }) {
     { title: t('approval.approvedOn'), dataIndex: 'approvedOn', render: formatDate },
     { title: t('approval.documentNumber'), dataIndex: 'documentNumber', render: (v: string | null) => v ?? '—' },
     { title: t('approval.note'), dataIndex: 'note', responsive: ['lg'], render: (v: string | null) => v ?? '' },
-    ...(editable
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, item: ApprovalItem) => (
-              <EditDeleteActions
-                onEdit={() => setTarget({ mode: 'edit', item })}
-                onDelete={() =>
-                  remove.mutate(item.id, { onSuccess: () => message.success(t('common.deleted')), onError: (e) => showError(e) })
-                }
-                confirmTitle={t('approval.deleteConfirm', { name: item.typeName })}
-                editTestId={`approval-edit-${item.typeCode}`}
-              />
-            ),
-          },
-        ]
-      : []),
   ];
 
   return (
     <>
-      {editable && (
-        <Flex justify="end" style={{ marginBottom: 12 }}>
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() => setTarget({ mode: 'create', usedTypes: items.map((i) => i.typeCode) })}
-            data-testid="approval-add"
-          >
-            {t('approval.add')}
-          </Button>
-        </Flex>
-      )}
-      <Table<ApprovalItem>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={items}
+      <TrackTable<ApprovalItem>
+        testId="approval"
+        rows={items}
         loading={list.isPending}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('approval.empty') }}
-        data-testid="approval-table"
+        editable={list.data?.abilities.create === true}
+        columns={columns}
+        emptyText={t('approval.empty')}
+        addLabel={t('approval.add')}
+        onAdd={() => setTarget({ mode: 'create', usedTypes: items.map((i) => i.typeCode) })}
+        onEdit={(item) => setTarget({ mode: 'edit', item })}
+        onDelete={(item) => remove.mutateAsync(item.id)}
+        deleteConfirm={(item) => t('approval.deleteConfirm', { name: item.typeName })}
+        rowKey={(item) => item.typeCode}
       />
       <ApprovalItemModal projectId={projectId} target={target} onClose={() => setTarget(null)} />
     </>

@@ -1,14 +1,12 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { formatWan } from '../../../../../../common/domain/money';
 import { useI18n } from '../../../../i18n';
-import { EditDeleteActions } from '../../../../ui/EditDeleteActions';
-import { useShowError } from '../../../../lib/use-show-error';
 import type { FundingLine } from '../../api/tracks-api';
 import { useDeleteFundingLine, useFundingLines } from '../../hooks/use-tracks';
-import { formatWan } from '../../../../../../common/domain/money';
 import { FundingLineModal, type FundingLineTarget } from './FundingLineModal';
+import { TrackTable } from './TrackTable';
 
 const AMOUNTS = ['plannedYuan', 'appliedYuan', 'approvedYuan', 'receivedYuan'] as const;
 const AMOUNT_LABELS = {
@@ -21,8 +19,6 @@ const AMOUNT_LABELS = {
 /** 融资: the funding plan by source, amounts applied / approved / received in 万元, with a totals row. */
 export function FundingTrack({ projectId }: { projectId: string }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const lines = useFundingLines(projectId);
   const remove = useDeleteFundingLine(projectId);
   const [target, setTarget] = useState<FundingLineTarget | null>(null);
@@ -38,49 +34,23 @@ export function FundingTrack({ projectId }: { projectId: string }) {
       render: (yuan: number) => formatWan(yuan),
     })),
     { title: t('funding.note'), dataIndex: 'note', responsive: ['lg'], render: (note: string | null) => note ?? '' },
-    ...(editable
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, line: FundingLine) => (
-              <EditDeleteActions
-                onEdit={() => setTarget({ mode: 'edit', line })}
-                onDelete={() =>
-                  remove.mutate(line.id, { onSuccess: () => message.success(t('common.deleted')), onError: (e) => showError(e) })
-                }
-                confirmTitle={t('funding.deleteConfirm', { name: line.sourceName })}
-                editTestId={`funding-edit-${line.sourceCode}`}
-              />
-            ),
-          },
-        ]
-      : []),
   ];
 
   return (
     <>
-      {editable && (
-        <Flex justify="end" style={{ marginBottom: 12 }}>
-          <Button
-            icon={<PlusOutlined />}
-            onClick={() => setTarget({ mode: 'create', usedSources: items.map((l) => l.sourceCode) })}
-            data-testid="funding-add"
-          >
-            {t('funding.add')}
-          </Button>
-        </Flex>
-      )}
-      <Table<FundingLine>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={items}
+      <TrackTable<FundingLine>
+        testId="funding"
+        rows={items}
         loading={lines.isPending}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('funding.empty') }}
-        data-testid="funding-table"
+        editable={editable}
+        columns={columns}
+        emptyText={t('funding.empty')}
+        addLabel={t('funding.add')}
+        onAdd={() => setTarget({ mode: 'create', usedSources: items.map((l) => l.sourceCode) })}
+        onEdit={(line) => setTarget({ mode: 'edit', line })}
+        onDelete={(line) => remove.mutateAsync(line.id)}
+        deleteConfirm={(line) => t('funding.deleteConfirm', { name: line.sourceName })}
+        rowKey={(line) => line.sourceCode}
         summary={() =>
           items.length > 0 && lines.data ? (
             <Table.Summary.Row>
