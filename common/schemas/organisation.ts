@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { DATA_SCOPES, PERMISSIONS, ROLE_CODES } from '../permissions';
 import { LOCALES } from '../locale';
 import { abilities, listQuery, optionalText, text, uuid, version } from './shared';
+import { REGION_LEVELS, UNIT_KINDS, USER_STATUSES } from '../enums';
 
-export const REGION_LEVELS = ['province', 'city', 'district', 'street'] as const;
+export { REGION_LEVELS, UNIT_KINDS, USER_STATUSES };
+
 export const regionSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -19,7 +21,6 @@ export const regionListQuery = listQuery.extend({ parentCode: regionCode.optiona
 export const regionCreateBody = z.strictObject({ code: regionCode, name: text(64), parentCode: regionCode });
 export const regionUpdateBody = z.strictObject({ name: text(64), version });
 
-export const UNIT_KINDS = ['office', 'bureau', 'street', 'park', 'enterprise', 'other'] as const;
 export const unitSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -51,7 +52,6 @@ export const unitCreateBody = z.strictObject({
 });
 export const unitUpdateBody = unitCreateBody.partial().extend({ version });
 
-export const USER_STATUSES = ['active', 'disabled'] as const;
 export const userSchema = z.object({
   id: z.string(),
   username: z.string(),

@@ -4,17 +4,20 @@ import { GATE_CONDITIONS } from '../domain/gates';
 import { MAX_CUSTOM_FIELDS } from './custom-fields';
 import { abilities, listQuery, optionalText, text, uuid, version } from './shared';
 
-export const POOLS = ['planning', 'advancing', 'implementing', 'completed', 'withdrawn'] as const;
-export type Pool = (typeof POOLS)[number];
-export const NATURES = ['new_start', 'continuing', 'completing', 'reserve'] as const;
-export const APPROVAL_TYPES = ['approval', 'ratification', 'filing'] as const;
-export const APPROVAL_STATUSES = ['pending', 'in_progress', 'done', 'not_required'] as const;
-export const MILESTONE_KINDS = ['start', 'completion', 'other'] as const;
-/** The feasibility study (可行性研究) of the planning track: 未开展, 编制中, 已完成, 已批复. */
-export const FEASIBILITY_STATUSES = ['not_started', 'preparing', 'completed', 'approved'] as const;
-/** Where on its industry chain a project sits: 上游, 中游, 下游. */
-export const CHAIN_SEGMENTS = ['upstream', 'midstream', 'downstream'] as const;
-export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
+import {
+  APPROVAL_STATUSES,
+  APPROVAL_TYPES,
+  CHAIN_SEGMENTS,
+  FEASIBILITY_STATUSES,
+  MILESTONE_KINDS,
+  NATURES,
+  POOLS,
+  PROJECT_LEVELS,
+} from '../enums';
+
+// Re-exported: the server names them from here, with their schemas.
+export { APPROVAL_STATUSES, APPROVAL_TYPES, CHAIN_SEGMENTS, FEASIBILITY_STATUSES, MILESTONE_KINDS, NATURES, POOLS };
+export type { Pool } from '../enums';
 
 /** The largest amount of money the API accepts: 10万亿元 in 元. */
 export const MAX_YUAN = 10_000_000_000_000;
@@ -242,7 +245,7 @@ export type CustomValuesFilter = z.infer<typeof customValuesFilter>;
 export const projectListQuery = listQuery.extend({
   pool: csv(z.enum(POOLS)).optional(),
   nature: csv(z.enum(NATURES)).optional(),
-  level: csv(z.enum(['provincial', 'city', 'district'])).optional(),
+  level: csv(z.enum(PROJECT_LEVELS)).optional(),
   categoryCode: csv(dictionaryCode).optional(),
   industryCode: csv(dictionaryCode).optional(),
   leadUnitId: csv(uuid).optional(),

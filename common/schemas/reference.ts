@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import { abilities, listQuery, optionalText, text, version } from './shared';
+import { DICTIONARY_TYPES } from '../enums';
 
-export const DICTIONARY_TYPES = [
-  'industry',
-  'project_category',
-  'leading_industry',
-  'problem_category',
-  'funding_source',
-  'enterprise_tag',
-  'approval_item_type',
-  'cluster',
-  'park',
-  'industry_chain',
-] as const;
-export type DictionaryType = (typeof DICTIONARY_TYPES)[number];
+export { DICTIONARY_TYPES };
+export type { DictionaryType } from '../enums';
 
 export const dictionaryItemSchema = z.object({
   id: z.string(),
