@@ -16,7 +16,7 @@ import {
 import { compareDates } from '../../../common/domain/dates';
 import type { Locale } from '../../../common/locale';
 import type { MessageKey } from '../../lib/messages';
-import { levelsOf, projectLabel } from '../exports/labels';
+import { enumLabel, levelsOf } from '../../../common/labels';
 import type { ProjectSummaryData } from './summary-data';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -64,7 +64,7 @@ function facts(data: ProjectSummaryData, t: Translate, locale: Locale): { label:
   const separator = t('export.list_separator');
   const place = [p.streetName, names.cluster, names.park].filter(Boolean).join(' / ');
   const contact = [p.contactName, p.contactPhone].filter(Boolean).join('  ');
-  const segment = p.chainSegment ? projectLabel(locale, `chainSegment.${p.chainSegment}`) : null;
+  const segment = p.chainSegment ? enumLabel(locale, 'chainSegment', p.chainSegment) : null;
   const chain = [names.chain, segment, p.chainNode].filter(Boolean).join(' · ');
   return [
     { label: t('summary.field.code'), value: orDash(p.code) },
@@ -72,7 +72,7 @@ function facts(data: ProjectSummaryData, t: Translate, locale: Locale): { label:
     { label: t('summary.field.category'), value: orDash(names.category) },
     { label: t('summary.field.industry'), value: orDash(names.industry) },
     { label: t('summary.field.level'), value: orDash(levelsOf(locale, p, separator)) },
-    { label: t('summary.field.pool'), value: `${projectLabel(locale, `pool.${p.pool}`)} · ${projectLabel(locale, `nature.${p.nature}`)}` },
+    { label: t('summary.field.pool'), value: `${enumLabel(locale, 'pool', p.pool)} · ${enumLabel(locale, 'nature', p.nature)}` },
     { label: t('summary.field.total'), value: wan(t, p.totalInvestmentYuan) },
     { label: t('summary.field.fixed_assets'), value: wan(t, p.fixedAssetInvestmentYuan) },
     { label: t('summary.field.expected_output'), value: wan(t, p.expectedOutputYuan) },
@@ -145,7 +145,7 @@ function approvalsSection(data: ProjectSummaryData, t: Translate, locale: Locale
   if (open.length > 0) {
     const name = (i: (typeof open)[number]) => (i.type ? (locale === 'en-US' ? i.type.nameEn : i.type.name) : i.typeCode);
     const list = open
-      .map((i) => t('summary.approval_item', { name: name(i), status: projectLabel(locale, `approvalStatus.${i.status}`) }))
+      .map((i) => t('summary.approval_item', { name: name(i), status: enumLabel(locale, 'approvalStatus', i.status) }))
       .join(t('export.list_separator'));
     paragraphs.push(body(t('summary.approvals_open', { items: list })));
   }

@@ -4,7 +4,7 @@ import type { Pool } from '../../../common/schemas/projects';
 import { type CustomFieldDef, type CustomValue, customFieldLabel, formatCustomValue } from '../../../common/domain/custom-fields';
 import type { Locale } from '../../../common/locale';
 import type { MessageKey } from '../../lib/messages';
-import { levelsOf, projectLabel } from './labels';
+import { enumLabel, levelsOf } from '../../../common/labels';
 import type { LedgerRow } from './ledger-rows';
 import {
   CELL_BORDER,
@@ -60,7 +60,7 @@ const FIXED_COLUMNS: Column[] = [
   { label: 'ledger.col.leaders', width: 12, value: (r, { t }) => textCell(r.leaders.map((l) => l.name).join(t('export.list_separator'))) },
   { label: 'ledger.col.street', width: 12, value: (r) => textCell(r.streetName), align: 'center' },
   { label: 'ledger.col.level', width: 12, value: (r, { locale, t }) => levelsOf(locale, r, t('export.list_separator')), align: 'center' },
-  { label: 'ledger.col.nature', width: 8, value: (r, { locale }) => projectLabel(locale, `nature.${r.nature}`), align: 'center' },
+  { label: 'ledger.col.nature', width: 8, value: (r, { locale }) => enumLabel(locale, 'nature', r.nature), align: 'center' },
   money('ledger.col.total', (r) => r.totalInvestmentYuan),
   money('ledger.col.annual_plan', (r) => r.annualPlanYuan, 'ledger.group.year'),
   money('ledger.col.plan_to_date', (r) => r.planToDateYuan, 'ledger.group.year'),
@@ -250,7 +250,7 @@ export async function writeLedger(
     const headingRow = writeLabelRow(
       sheet,
       layout,
-      t('ledger.group', { ordinal, pool: projectLabel(locale, `pool.${pool}`) }),
+      t('ledger.group', { ordinal, pool: enumLabel(locale, 'pool', pool) }),
       null,
       GROUP_FILL,
     );

@@ -5,7 +5,7 @@ import { MAX_PROBLEMS_SHOWN } from '../../../common/schemas/imports';
 import { POOLS, type Pool } from '../../../common/schemas/projects';
 import { type Actor, can } from '../../lib/actor';
 import { isMessageKey, translate } from '../../lib/messages';
-import { projectLabel } from '../exports/labels';
+import { enumLabel } from '../../../common/labels';
 import type { ImportJobRow, StoredSummary } from './jobs-repository';
 import type { Column } from '../../lib/spreadsheets/columns/types';
 import type { StoredProblem } from './problems';
@@ -28,7 +28,7 @@ export function problemMessage(locale: Locale, problem: Pick<StoredProblem, 'cod
   // A pool and a gate condition are stored by code and named as the page names them.
   const conditionKey = `gate.${params.condition}`;
   if (params.condition && isMessageKey(conditionKey)) params.condition = translate(locale, conditionKey);
-  if (isPool(params.pool)) params.pool = projectLabel(locale, `pool.${params.pool}`);
+  if (isPool(params.pool)) params.pool = enumLabel(locale, 'pool', params.pool);
   return isMessageKey(problem.code) ? translate(locale, problem.code, params) : problem.code;
 }
 

@@ -1,3 +1,4 @@
+import { enumMessages } from '../../../common/labels';
 import { customFieldsEnUS } from './custom-fields.en-US';
 import { exportsEnUS } from './exports.en-US';
 import { gatesEnUS } from './gates.en-US';
@@ -8,6 +9,7 @@ import type { zhCN } from './zh-CN';
 
 /** English for every key of zh-CN.ts; a missing or extra key is a compile error. */
 export const enUS: Record<keyof typeof zhCN, string> = {
+  ...enumMessages('en-US'),
   ...projectsEnUS,
   ...customFieldsEnUS,
   ...gatesEnUS,

@@ -18,43 +18,7 @@ export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
   'permission.project.configure': 'Configure pool gates',
   'recordType.project': 'Project',
 
-  'pool.planning': 'Planning',
-  'pool.advancing': 'Advancing',
-  'pool.implementing': 'Implementing',
-  'pool.completed': 'Completed',
-  'pool.withdrawn': 'Withdrawn',
   'pool.all': 'All',
-
-  'nature.new_start': 'New start',
-  'nature.continuing': 'Continuing',
-  'nature.completing': 'Completing',
-  'nature.reserve': 'Reserve',
-
-  'level.provincial': 'Provincial key',
-  'level.city': 'City key',
-  'level.district': 'District key',
-
-  'approvalType.approval': 'Approval',
-  'approvalType.ratification': 'Ratification',
-  'approvalType.filing': 'Filing',
-
-  'approvalStatus.pending': 'Not started',
-  'approvalStatus.in_progress': 'In progress',
-  'approvalStatus.done': 'Done',
-  'approvalStatus.not_required': 'Not required',
-
-  'feasibilityStatus.not_started': 'Not started',
-  'feasibilityStatus.preparing': 'In preparation',
-  'feasibilityStatus.completed': 'Completed',
-  'feasibilityStatus.approved': 'Approved',
-
-  'chainSegment.upstream': 'Upstream',
-  'chainSegment.midstream': 'Midstream',
-  'chainSegment.downstream': 'Downstream',
-
-  'milestoneKind.start': 'Start',
-  'milestoneKind.completion': 'Completion',
-  'milestoneKind.other': 'Other',
 
   'money.wan': '×10k yuan',
   'money.yi': '×100m yuan',

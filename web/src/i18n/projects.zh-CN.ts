@@ -16,43 +16,7 @@ export const projectsZhCN = {
   'permission.project.configure': '配置移库条件',
   'recordType.project': '项目',
 
-  'pool.planning': '策划库',
-  'pool.advancing': '推进库',
-  'pool.implementing': '实施库',
-  'pool.completed': '竣工',
-  'pool.withdrawn': '退库',
   'pool.all': '全部',
-
-  'nature.new_start': '新开工',
-  'nature.continuing': '续建',
-  'nature.completing': '竣工',
-  'nature.reserve': '储备',
-
-  'level.provincial': '省级重点',
-  'level.city': '市级重点',
-  'level.district': '区级重点',
-
-  'approvalType.approval': '审批',
-  'approvalType.ratification': '核准',
-  'approvalType.filing': '备案',
-
-  'approvalStatus.pending': '未开始',
-  'approvalStatus.in_progress': '办理中',
-  'approvalStatus.done': '已办结',
-  'approvalStatus.not_required': '无需办理',
-
-  'feasibilityStatus.not_started': '未开展',
-  'feasibilityStatus.preparing': '编制中',
-  'feasibilityStatus.completed': '已完成',
-  'feasibilityStatus.approved': '已批复',
-
-  'chainSegment.upstream': '上游',
-  'chainSegment.midstream': '中游',
-  'chainSegment.downstream': '下游',
-
-  'milestoneKind.start': '开工',
-  'milestoneKind.completion': '竣工',
-  'milestoneKind.other': '其他',
 
   'money.wan': '万元',
   'money.yi': '亿元',

@@ -1,3 +1,4 @@
+import { enumMessages } from '../../../common/labels';
 import { customFieldsZhCN } from './custom-fields.zh-CN';
 import { exportsZhCN } from './exports.zh-CN';
 import { gatesZhCN } from './gates.zh-CN';
@@ -9,9 +10,11 @@ import { twoFactorZhCN } from './two-factor.zh-CN';
  * The interface text, in Chinese first. This object is the list of message keys: en-US.ts must translate every
  * key (it is typed Record<keyof typeof zhCN, string>), and t() accepts only these keys, so a missing or misspelt
  * key is a compile error. Placeholders are written {name}. Each domain's text lives in its own pair of files
- * (projects.zh-CN.ts, projects.en-US.ts), spread in here.
+ * (projects.zh-CN.ts, projects.en-US.ts), spread in here; the names of enum values (`pool.advancing`, `nature.new_start`
+ * …), which the server's sheets and documents show too, come from common/labels.
  */
 export const zhCN = {
+  ...enumMessages('zh-CN'),
   ...projectsZhCN,
   ...customFieldsZhCN,
   ...gatesZhCN,

@@ -1,24 +1,10 @@
-import {
-  APPROVAL_STATUSES,
-  APPROVAL_TYPES,
-  CHAIN_SEGMENTS,
-  FEASIBILITY_STATUSES,
-  NATURES,
-  POOLS,
-} from '../../../../common/schemas/projects';
-import { projectsEnUS } from '../../../../web/src/i18n/projects.en-US';
-import { projectsZhCN } from '../../../../web/src/i18n/projects.zh-CN';
+import { type EnumLabels, type EnumName, enumLabel } from '../../../../common/labels';
+import { APPROVAL_STATUSES, APPROVAL_TYPES, CHAIN_SEGMENTS, FEASIBILITY_STATUSES, NATURES, POOLS } from '../../../../common/enums';
 import type { ListEntry } from './lookups';
 
 // The lists that are enums of the contract, named as the page names them (one set of labels for page and sheet).
-const labelled = (
-  prefix: 'nature' | 'approvalType' | 'approvalStatus' | 'feasibilityStatus' | 'chainSegment' | 'pool',
-  codes: readonly string[],
-): ListEntry[] =>
-  codes.map((code) => {
-    const key = `${prefix}.${code}` as keyof typeof projectsZhCN;
-    return { code, name: projectsZhCN[key], nameEn: projectsEnUS[key] };
-  });
+const labelled = <E extends EnumName>(name: E, codes: readonly (keyof EnumLabels[E] & string)[]): ListEntry[] =>
+  codes.map((code) => ({ code, name: enumLabel('zh-CN', name, code), nameEn: enumLabel('en-US', name, code) }));
 
 export const FIXED_LISTS = {
   nature: labelled('nature', NATURES),
