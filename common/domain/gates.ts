@@ -24,7 +24,7 @@ export type GateConfig = {
   requiredApprovals: Partial<Record<'approval' | 'ratification' | 'filing', string[]>>;
 };
 
-/** The forward moves; anything else except withdrawal is a move back, allowed to the project office with a reason. */
+/** The forward moves, one pool at a time, each through its gate; the rest of the lifecycle is in pools.ts. */
 export const FORWARD_MOVES: Transition[] = ['planning->advancing', 'advancing->implementing', 'implementing->completed'];
 
 /** DOMAIN.md's default gates; a region overrides them in `gate_configs`. */
@@ -103,6 +103,3 @@ export function evaluateGate(
 ): { key: GateCondition; met: boolean }[] {
   return gateConditions(transition, config).map((key) => ({ key, met: checks[key](facts, config) }));
 }
-
-export const isForwardMove = (from: Pool, to: Pool) => FORWARD_MOVES.includes(`${from}->${to}`);
-export const isEndPool = (pool: Pool) => pool === 'completed' || pool === 'withdrawn';

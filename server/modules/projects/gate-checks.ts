@@ -6,7 +6,7 @@ import type { MessageKey } from '../../lib/messages';
 import { approvalTypeNames, gateFacts, loadGateConfig } from './gate-repository';
 import { type ProjectAccess, canManageProject, movePermission } from './policy';
 import type { ProjectRow } from './scope';
-import { type MoveKind, possibleMoves } from './transitions';
+import { type MoveKind, possibleMoves } from '../../../common/domain/pools';
 
 /** One condition of a gate, with the message that describes it (and, for approvals, what is missing). */
 export type ConditionCheck = { key: GateCondition; met: boolean; messageKey: MessageKey; params: Record<string, string> };

@@ -9,7 +9,7 @@ import { recordPoolMoves } from './pool-moves';
 import { setPool } from './pool-repository';
 import { type ProjectDetailRow, findProjectDetail } from './repository';
 import { lockProject } from './scope';
-import { moveKind, needsReason } from './transitions';
+import { moveKind, needsReason } from '../../../common/domain/pools';
 
 type MoveInput = z.infer<typeof poolMoveBody>;
 

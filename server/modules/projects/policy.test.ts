@@ -3,7 +3,7 @@ import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type Permission, ROLE_COD
 import type { Pool } from '../../../common/schemas/projects';
 import type { Actor } from '../../lib/actor';
 import { projectAbilities, projectListAbilities } from './policy';
-import { moveKind, possibleMoves } from './transitions';
+import { moveKind, possibleMoves } from '../../../common/domain/pools';
 
 const holderOf = (role: RoleCode, permissions: readonly Permission[] = DEFAULT_ROLE_PERMISSIONS[role]): Actor => ({
   userId: 'u',

@@ -1,7 +1,7 @@
 import type { Permission } from '../../../common/permissions';
 import type { Pool } from '../../../common/schemas/projects';
 import { type Actor, can } from '../../lib/actor';
-import { type MoveKind, possibleMoves } from './transitions';
+import { type MoveKind, possibleMoves } from '../../../common/domain/pools';
 
 /** What the policy needs to know about a project: its pool, and whether its lead unit is in the actor's data scope. */
 export type ProjectAccess = { pool: Pool; manageable: boolean };

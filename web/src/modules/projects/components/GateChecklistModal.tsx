@@ -7,7 +7,8 @@ import { isApiError } from '../../../lib/api-client';
 import { useShowError } from '../../../lib/use-show-error';
 import type { GateCheck, Project } from '../api/projects-api';
 import { PROJECTS_KEY, useMoveProject } from '../hooks/use-projects';
-import { conditionsAfterRefusal, type GateCondition, moveKind, moveLabel } from '../utils/moves';
+import { moveKind } from '../../../../../common/domain/pools';
+import { conditionsAfterRefusal, type GateCondition, moveLabel } from '../utils/moves';
 
 type GateChecklistModalProps = {
   project: Project;

@@ -4,7 +4,8 @@ import { useI18n } from '../../../i18n';
 import type { GateCheck, Project } from '../api/projects-api';
 import { useProjectAbilities } from '../hooks/use-project-abilities';
 import { useProjectGates } from '../hooks/use-projects';
-import { moveKind, moveLabel, orderGates } from '../utils/moves';
+import { moveKind } from '../../../../../common/domain/pools';
+import { moveLabel, orderGates } from '../utils/moves';
 import { GateChecklistModal } from './GateChecklistModal';
 
 /**

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { conditionsAfterRefusal, moveKind, moveLabel, orderGates } from './moves';
+import { conditionsAfterRefusal, moveLabel, orderGates } from './moves';
 
 describe('pool moves', () => {
-  it('tells forward moves from moves back and withdrawals', () => {
-    expect(moveKind('planning', 'advancing')).toBe('forward');
-    expect(moveKind('implementing', 'advancing')).toBe('back');
-    expect(moveKind('advancing', 'withdrawn')).toBe('withdraw');
+  it('names each move as its button does', () => {
     expect(moveLabel('advancing', 'implementing')).toBe('move.to.implementing');
     expect(moveLabel('implementing', 'planning')).toBe('move.back.planning');
     expect(moveLabel('planning', 'withdrawn')).toBe('move.to.withdrawn');

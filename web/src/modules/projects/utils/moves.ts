@@ -1,17 +1,10 @@
-import { isForwardMove } from '../../../../../common/domain/gates';
+import { moveKind, possibleMoves } from '../../../../../common/domain/pools';
 import type { MessageKey } from '../../../i18n';
 import type { ErrorDetail } from '../../../lib/api-client';
 import type { Pool } from '../../../lib/enums';
 import type { GateCheck } from '../api/projects-api';
 
 export type GateCondition = GateCheck['conditions'][number];
-export type MoveKind = 'forward' | 'back' | 'withdraw';
-
-/** Forward moves open the next stage; a move back or a withdrawal needs a reason. */
-export function moveKind(from: Pool, to: Pool): MoveKind {
-  if (to === 'withdrawn') return 'withdraw';
-  return isForwardMove(from, to) ? 'forward' : 'back';
-}
 
 const BACK_LABELS: Partial<Record<Pool, MessageKey>> = {
   planning: 'move.back.planning',
@@ -43,8 +36,8 @@ export function conditionsAfterRefusal(shown: GateCondition[], details: ErrorDet
   return merged;
 }
 
-/** Orders a project's possible moves for its buttons: forward first, then back, withdrawal last. */
+/** Orders a project's possible moves for its buttons as the lifecycle offers them: forward first, then back, withdrawal last. */
 export function orderGates(gates: GateCheck[]): GateCheck[] {
-  const rank: Record<MoveKind, number> = { forward: 0, back: 1, withdraw: 2 };
-  return [...gates].sort((a, b) => rank[moveKind(a.from, a.to)] - rank[moveKind(b.from, b.to)]);
+  const rank = (gate: GateCheck) => possibleMoves(gate.from).findIndex((move) => move.to === gate.to);
+  return [...gates].sort((a, b) => rank(a) - rank(b));
 }
