@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../common/errors';
 import type { MessageKey } from './messages';
 
 export type ErrorDetail = { path: string; message: string };
@@ -9,7 +10,7 @@ export type ErrorDetail = { path: string; message: string };
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly messageKey: MessageKey,
     readonly params: Record<string, string | number> = {},
     readonly details: { path: string; messageKey: MessageKey; params?: Record<string, string | number> }[] = [],

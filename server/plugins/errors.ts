@@ -1,9 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorCode } from '../../common/errors';
 import { AppError } from '../lib/errors';
 import { type MessageKey, translate } from '../lib/messages';
 import { RequestValidationError, describeIssues } from './validation';
 
-type Body = { error: { code: string; message: string; requestId?: string; details?: { path: string; message: string }[] } };
+type Body = { error: { code: ErrorCode; message: string; requestId?: string; details?: { path: string; message: string }[] } };
 
 /**
  * The one error shape: `{ error: { code, message, requestId, details: [{ path, message }] } }`, localised.
@@ -47,7 +48,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { webPage: b
 }
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type, rate limit) in our shape. */
-function frameworkError(error: FastifyError): { status: number; code: string; key: MessageKey; params?: Record<string, number> } | null {
+function frameworkError(error: FastifyError): { status: number; code: ErrorCode; key: MessageKey; params?: Record<string, number> } | null {
   const status = error.statusCode ?? 500;
   if (status === 429) {
     return { status, code: 'rate_limited', key: 'error.rate_limited', params: { seconds: Number((error as { ttl?: number }).ttl ?? 60) } };

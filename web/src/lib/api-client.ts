@@ -1,15 +1,18 @@
+import { type ErrorCode, isErrorCode } from '../../../common/errors';
 import type { Locale } from '../../../common/locale';
 
 export type ErrorDetail = { path: string; message: string };
+/** The server's code, or ours: no answer at all (`network_error`), or an answer without a known code (`http_502`). */
+export type ApiErrorCode = ErrorCode | 'network_error' | `http_${number}`;
 
 /** A failed API call in the server's one error shape, so pages can show the message and mark the fields. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly details: ErrorDetail[];
   readonly requestId: string | undefined;
 
-  constructor(status: number, code: string, message: string, details: ErrorDetail[] = [], requestId?: string) {
+  constructor(status: number, code: ApiErrorCode, message: string, details: ErrorDetail[] = [], requestId?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -84,7 +87,7 @@ type ErrorBody = { error?: { code?: unknown; message?: unknown; requestId?: unkn
 
 function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as ErrorBody | null)?.error;
-  const code = typeof error?.code === 'string' ? error.code : `http_${status}`;
+  const code = isErrorCode(error?.code) ? error.code : (`http_${status}` as const);
   const message = typeof error?.message === 'string' ? error.message : '';
   const requestId = typeof error?.requestId === 'string' ? error.requestId : undefined;
   const details = Array.isArray(error?.details)

@@ -1,0 +1,51 @@
+/**
+ * The codes of the API's one error shape (`{ error: { code, message, requestId, details } }`): stable words a caller
+ * may match on, while the message is for people and in their language. The server raises only these (AppError is
+ * typed against them) and the page compares against them, so renaming a code is a compile error on both sides.
+ */
+export const ERROR_CODES = [
+  // Any request.
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'session_expired',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'route_not_found',
+  'version_conflict',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'internal',
+  // Signing in and the second factor.
+  'invalid_credentials',
+  'account_locked',
+  'account_disabled',
+  'password_change_required',
+  'invalid_challenge',
+  'invalid_second_factor',
+  'totp_enrolment_required',
+  'totp_required_by_role',
+  'totp_already_enabled',
+  'totp_unreadable',
+  // Business rules (422 and 409).
+  'gate_refused',
+  'pool_not_eligible',
+  'plan_cycle',
+  'no_district',
+  'custom_values_invalid',
+  'too_many_fields',
+  'custom_field_in_use',
+  // Spreadsheet uploads and import jobs.
+  'not_xlsx',
+  'file_too_large',
+  'too_many_rows',
+  'zip_bomb',
+  'import_not_ready',
+  'import_not_invalid',
+  'import_stale',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);
