@@ -1,17 +1,64 @@
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, inArray, or, sql } from 'drizzle-orm';
 import type { Actor } from './actor';
+
+// Who sees which record, whatever the record: the one place. A repository never writes its own visibility rule; it
+// describes its record's columns (the region it belongs to, the units and people it belongs to, related records that
+// make it visible) and asks here. Out of scope is simply not found — the same answer as a record that does not exist.
 
 /** Escapes LIKE wildcards so a stored path is matched literally as a prefix. */
 export const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** True when the region code lies in the subtree of the actor's region (the actor's jurisdiction). */
+/** The codes above the actor's own region (province, city), from the root down. */
+export const regionsAbove = (actor: Actor): string[] => actor.regionPath.split('/').filter((code) => code && code !== actor.regionCode);
+
+/** True when a region (by its path) lies in the actor's jurisdiction: his own region and everything below it. */
+export const pathInJurisdiction = (actor: Actor, regionPath: string) => regionPath.startsWith(actor.regionPath);
+
+/**
+ * True when a district's records reach the actor: the people of the district and its streets, and those of the city
+ * or province above it. Records that belong to a district (projects, import jobs, custom fields) follow this rule.
+ */
+export const districtInReach = (actor: Actor, districtPath: string) =>
+  pathInJurisdiction(actor, districtPath) || actor.regionPath.startsWith(districtPath);
+
+/** SQL: the region path column lies in the actor's jurisdiction (an index range scan on the path). */
+export const regionPathInJurisdiction = (actor: Actor, regionPath: SQLWrapper): SQL =>
+  sql`${regionPath} like ${likePrefix(actor.regionPath)}`;
+
+/**
+ * SQL: the region code column lies in the actor's jurisdiction. The subtree is found once through the path index (an
+ * uncorrelated subquery the planner hashes), not looked up again for every row.
+ */
 export const regionInJurisdiction = (actor: Actor, regionCode: SQLWrapper): SQL =>
-  sql`exists (select 1 from regions jr where jr.code = ${regionCode} and jr.path like ${likePrefix(actor.regionPath)})`;
+  sql`${regionCode} in (select code from regions where path like ${likePrefix(actor.regionPath)})`;
+
+/** SQL: the district a record belongs to reaches the actor (see `districtInReach`). */
+export const districtRecordInReach = (actor: Actor, regionCode: SQLWrapper): SQL => {
+  const above = regionsAbove(actor);
+  const below = regionInJurisdiction(actor, regionCode);
+  return above.length ? (or(inArray(regionCode, above), below) as SQL) : below;
+};
 
 /** True when the unit belongs to a region in the actor's jurisdiction. */
 const unitInJurisdiction = (actor: Actor, unitId: SQLWrapper): SQL =>
   sql`exists (select 1 from units ju join regions jr on jr.code = ju.region_code
       where ju.id = ${unitId} and jr.path like ${likePrefix(actor.regionPath)})`;
+
+/** True when the unit lies in the actor's data scope (region, unit tree, own unit, or the units picked for him). */
+function unitInScope(actor: Actor, unitId: SQLWrapper): SQL | null {
+  switch (actor.dataScope) {
+    case 'region':
+      return unitInJurisdiction(actor, unitId);
+    case 'unit_tree':
+      return sql`(${unitInJurisdiction(actor, unitId)} and exists (select 1 from units su where su.id = ${unitId} and su.path like ${likePrefix(actor.unitPath)}))`;
+    case 'unit':
+      return sql`${unitId} = ${actor.unitId}`;
+    case 'own':
+      return null;
+    case 'custom':
+      return sql`(${unitInJurisdiction(actor, unitId)} and ${unitId} in (select unit_id from user_scope_units where user_id = ${actor.userId}))`;
+  }
+}
 
 export type ScopedColumns = {
   /** The unit that owns the record. */
@@ -20,22 +67,55 @@ export type ScopedColumns = {
   ownerId?: SQLWrapper;
 };
 
-/**
- * The one place that turns an actor's data scope into a WHERE condition. Every repository list and fetch adds
- * it, so a record out of scope is simply not found — the same answer as a record that does not exist.
- */
+/** SQL: the record's unit lies in the actor's data scope (for `own`: the actor owns it, or it is his unit's). */
 export function dataScopeCondition(actor: Actor, columns: ScopedColumns): SQL {
-  const inJurisdiction = unitInJurisdiction(actor, columns.unitId);
-  switch (actor.dataScope) {
-    case 'region':
-      return inJurisdiction;
-    case 'unit_tree':
-      return sql`(${inJurisdiction} and exists (select 1 from units su where su.id = ${columns.unitId} and su.path like ${likePrefix(actor.unitPath)}))`;
-    case 'unit':
-      return sql`${columns.unitId} = ${actor.unitId}`;
-    case 'own':
-      return columns.ownerId ? sql`${columns.ownerId} = ${actor.userId}` : sql`${columns.unitId} = ${actor.unitId}`;
-    case 'custom':
-      return sql`(${inJurisdiction} and ${columns.unitId} in (select unit_id from user_scope_units where user_id = ${actor.userId}))`;
+  return visibleWhen(actor, { units: [columns.unitId], owner: columns.ownerId });
+}
+
+/** What makes a record visible, described by its columns. */
+export type VisibilityRule = {
+  /** The district the record belongs to: when given, the record must be in reach (`districtRecordInReach`). */
+  district?: SQLWrapper;
+  /**
+   * The region the record happened in, when it may have none (an audit event): with the region scope the record is
+   * visible when that region lies in the jurisdiction, and by its units and owner only when it has no region.
+   */
+  eventRegion?: SQLWrapper;
+  /** Units the record belongs to (lead unit, raising unit, …): visible when any of them lies in the actor's scope. */
+  units: SQLWrapper[];
+  /**
+   * Sets of unit ids (subqueries such as a matter's co-units): visible when any unit of the set lies in the scope.
+   * Each is `select unit_id from … where … = record.id`.
+   */
+  unitSets?: SQL[];
+  /** Who created or is assigned the record: with the `own` scope the record is visible to him (else to his unit). */
+  owner?: SQLWrapper;
+  /** Further reasons the record is visible whatever the scope (a leader in charge of it, its project being visible). */
+  also?: SQL[];
+};
+
+/**
+ * The one visibility condition: in reach of the actor's region (when the record has one), and then any of its
+ * units in his data scope, or his own record under the `own` scope, or any of the further reasons.
+ */
+export function visibleWhen(actor: Actor, rule: VisibilityRule): SQL {
+  const reasons: SQL[] = [];
+  for (const unit of rule.units) {
+    const inScope = unitInScope(actor, unit);
+    if (inScope) reasons.push(inScope);
   }
+  for (const set of rule.unitSets ?? []) {
+    const inScope = unitInScope(actor, sql`su_set.unit_id`);
+    if (inScope) reasons.push(sql`exists (select 1 from (${set}) su_set where ${inScope})`);
+  }
+  if (actor.dataScope === 'own') {
+    if (rule.owner) reasons.push(sql`${rule.owner} = ${actor.userId}`);
+    else for (const unit of rule.units) reasons.push(sql`${unit} = ${actor.unitId}`);
+  }
+  reasons.push(...(rule.also ?? []));
+  const anyReason = reasons.length === 0 ? sql`false` : reasons.length === 1 ? reasons[0] : sql`(${sql.join(reasons, sql` or `)})`;
+  if (rule.eventRegion && actor.dataScope === 'region') {
+    return sql`(${regionInJurisdiction(actor, rule.eventRegion)} or (${rule.eventRegion} is null and ${anyReason}))`;
+  }
+  return rule.district ? sql`(${districtRecordInReach(actor, rule.district)} and ${anyReason})` : (anyReason as SQL);
 }

@@ -9,7 +9,18 @@ import { keyedHash, safeEqual } from '../lib/tokens';
 import { deleteSession, findLiveSession, findLiveToken, loadActor, touchSession, touchToken } from '../modules/auth/actor-repository';
 
 /** Who may call a route: anyone, any signed-in user, or holders of one permission. Every API route declares it. */
-export type Access = 'public' | 'authenticated' | Permission;
+/**
+ * Who may call a route: anyone, anyone signed in, holders of a permission, or holders of any of several (a route
+ * whose service decides between them, such as a pool move forward or back, declares them all, never a weaker one).
+ */
+export type Access = 'public' | 'authenticated' | Permission | { anyOf: readonly Permission[] };
+
+/** Whether someone holding these permissions passes the route's declared access (after signing in). */
+export function accessAllows(permissions: ReadonlySet<Permission>, access: Access): boolean {
+  if (access === 'public' || access === 'authenticated') return true;
+  if (typeof access === 'string') return permissions.has(access);
+  return access.anyOf.some((permission) => permissions.has(permission));
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -86,7 +97,7 @@ export function registerAuth(app: FastifyInstance, db: Db, config: Config) {
     if (request.actor.mustEnrolTotp && !request.routeOptions.config.allowDuringTotpEnrolment) {
       throw new AppError(403, 'totp_enrolment_required', 'error.totp_enrolment_required');
     }
-    if (access !== 'authenticated' && !can(request.actor, access)) throw forbidden();
+    if (!accessAllows(request.actor.permissions, access)) throw forbidden();
   });
 
   /** Returns true when a session cookie was sent but had expired, so the 401 can say so. */

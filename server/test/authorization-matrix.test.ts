@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { DEFAULT_ROLE_PERMISSIONS, type Permission, type RoleCode } from '../../common/permissions';
+import { DEFAULT_ROLE_PERMISSIONS, type RoleCode } from '../../common/permissions';
+import { accessAllows } from '../plugins/auth';
 import { type Client, anonymous, describeEachDatabase, signInAs } from './harness';
 
 /**
@@ -43,10 +44,7 @@ describeEachDatabase('authorization matrix', (t) => {
       for (const role of Object.keys(USERS) as RoleCode[]) {
         const response = await clients[role].request(route.method as 'GET', url, body);
         const refused = response.statusCode === 403 && response.json().error?.code === 'forbidden';
-        const allowed =
-          route.access === 'public' ||
-          route.access === 'authenticated' ||
-          DEFAULT_ROLE_PERMISSIONS[role].includes(route.access as Permission);
+        const allowed = accessAllows(new Set(DEFAULT_ROLE_PERMISSIONS[role]), route.access);
         expect(refused, `${role} ${route.method} ${route.url} → ${response.statusCode} ${response.body.slice(0, 200)}`).toBe(!allowed);
         cells += 1;
       }

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client';
 import { auditEvents } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { containsPattern, orderFor, pageWindow } from '../../lib/list';
-import { dataScopeCondition, regionInJurisdiction } from '../../lib/scope';
+import { visibleWhen } from '../../lib/scope';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
 
@@ -21,11 +21,8 @@ const eventUnit = sql`coalesce(${auditEvents.actorUnitId}, (select eu.unit_id fr
  * to its actor's unit otherwise; the narrower scopes go by the actor's unit (unit tree, unit, custom) or the
  * acting user (own).
  */
-function visible(actor: Actor): SQL {
-  const byActor = dataScopeCondition(actor, { unitId: eventUnit, ownerId: auditEvents.actorId });
-  if (actor.dataScope !== 'region') return byActor;
-  return sql`(${regionInJurisdiction(actor, auditEvents.regionCode)} or (${auditEvents.regionCode} is null and ${byActor}))`;
-}
+const visible = (actor: Actor): SQL =>
+  visibleWhen(actor, { eventRegion: auditEvents.regionCode, units: [eventUnit], owner: auditEvents.actorId });
 
 /** The audit log in the actor's scope, newest first unless sorted otherwise. */
 export async function listAuditEvents(db: Executor, actor: Actor, query: z.infer<typeof auditListQuery>) {

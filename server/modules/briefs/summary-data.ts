@@ -7,7 +7,7 @@ import type { projectProgressSchema } from '../../../common/schemas/tracks';
 import type { Executor } from '../../db/client';
 import { dictionaryItems } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { type ExportDistrict, exportDistrict } from '../exports/export-district';
+import { type District, actorHomeRegion } from '../regions';
 import { presentPlan } from '../project-tracks/presenter';
 import { projectTimeProgress } from '../project-tracks/progress-service';
 import { type AnnualPlanRow, type ApprovalItemRow, listAnnualPlans, listApprovalItems, listMilestones } from '../project-tracks/repository';
@@ -22,7 +22,7 @@ export type ProjectSummaryData = {
   annualPlan: AnnualPlanRow | null;
   progress: z.infer<typeof projectProgressSchema>;
   plan: z.infer<typeof planSchema>;
-  district: ExportDistrict;
+  district: District;
   today: string;
 };
 
@@ -67,7 +67,7 @@ export async function loadProjectSummary(db: Executor, actor: Actor, id: string,
     listAnnualPlans(db, project.id, year),
     projectTimeProgress(db, project, { locale, asOf: today }),
     listMilestones(db, project.id),
-    exportDistrict(db, actor),
+    actorHomeRegion(db, actor),
   ]);
   return {
     project,

@@ -2,14 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { invalidField } from '../../lib/errors';
-import { type District, districtOf } from '../projects/reference-repository';
-
-/**
- * Custom fields belong to a district, as projects do. Its people see and (with the permission) manage them: those of
- * the district and its streets, and those of a city or province above it.
- */
-export const districtVisibleTo = (actor: Actor, districtPath: string) =>
-  districtPath.startsWith(actor.regionPath) || actor.regionPath.startsWith(districtPath);
+import { districtInReach } from '../../lib/scope';
+import { type District, districtOf } from '../regions';
 
 /**
  * The district whose fields a request means: the one named, or the caller's own (the district of his unit's region,
@@ -18,7 +12,7 @@ export const districtVisibleTo = (actor: Actor, districtPath: string) =>
 export async function resolveDistrict(db: Executor, actor: Actor, requested: string | undefined, path: string): Promise<District> {
   const district = await districtOf(db, requested ?? actor.regionCode);
   const isDistrict = !requested || district?.code === requested;
-  if (!district || !isDistrict || !districtVisibleTo(actor, district.path)) {
+  if (!district || !isDistrict || !districtInReach(actor, district.path)) {
     throw invalidField(path, 'customField.region_not_district');
   }
   return district;

@@ -8,8 +8,10 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { assertIfMatch } from '../../lib/http';
 import type { MessageKey } from '../../lib/messages';
-import { districtOf, enabledDictionaryEntries } from '../projects/reference-repository';
-import { districtVisibleTo, lockDistrictFields, resolveDistrict } from './district';
+import { enabledDictionaryEntries } from '../projects/reference-repository';
+import { districtOf } from '../regions';
+import { districtInReach } from '../../lib/scope';
+import { lockDistrictFields, resolveDistrict } from './district';
 import {
   type CustomFieldRow,
   countDistrictFields,
@@ -33,7 +35,7 @@ const inUse = (messageKey: MessageKey, params: Params, path?: string) =>
 export async function findVisibleCustomField(db: Executor, actor: Actor, id: string): Promise<CustomFieldRow> {
   const row = await findCustomField(db, id);
   const district = row ? await districtOf(db, row.regionCode) : null;
-  if (!row || !district || !districtVisibleTo(actor, district.path)) throw notFound();
+  if (!row || !district || !districtInReach(actor, district.path)) throw notFound();
   return row;
 }
 

@@ -11,7 +11,7 @@ import { writeLedger } from './ledger';
 import { writeProjectList } from './list-export';
 import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
 import { fileResponse, sendDownload } from './download';
-import { exportDistrict } from './export-district';
+import { actorHomeRegion } from '../regions';
 import { ledgerHeading } from './ledger-heading';
 import { ledgerBatches } from './ledger-rows';
 import { listExportBatches } from './list-rows';
@@ -43,7 +43,7 @@ export function exportRoutes(app: App, { db }: Deps) {
       const { actor } = request.context();
       const t = (key: MessageKey) => translate(request.locale, key);
       const batches = listExportBatches(db, actor, request.query);
-      const district = await exportDistrict(db, actor);
+      const district = await actorHomeRegion(db, actor);
       const lookups = await loadLookups(db, district);
       const columns = await projectSheetColumns(db, district.code, request.locale);
       const today = todayInChina();
@@ -72,7 +72,7 @@ export function exportRoutes(app: App, { db }: Deps) {
       const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
       const today = todayInChina();
       const year = request.query.year ?? Number(today.slice(0, 4));
-      const district = await exportDistrict(db, actor);
+      const district = await actorHomeRegion(db, actor);
       const heading = ledgerHeading({
         regionName: district.name,
         year,

@@ -1,26 +1,35 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { normaliseProjectCode } from '../../../common/domain/project-code';
 import type { Executor } from '../../db/client';
 import { projects } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { type ProjectReferences, databaseReferences } from '../projects/project-references';
+import { projectScopeCondition } from '../projects/scope';
 
-/** The district's projects as an import matches rows to them: by 项目代码, else by name. */
-export type ExistingProjects = { byCode: Map<string, string>; byName: Map<string, string[]> };
+/**
+ * The projects an import can mean, as it matches rows to them (by 项目代码, else by name): only those the importer
+ * may see, so a row never learns that a project outside his scope exists ("not allowed" looks like "not found").
+ * `codesInUse` holds every 项目代码 of the district, seen or not, for the uniqueness check alone (the same answer an
+ * API create gives: the code is taken).
+ */
+export type ExistingProjects = { byCode: Map<string, string>; byName: Map<string, string[]>; codesInUse: Map<string, string> };
 
-/** Every project of the district (whatever the actor's scope: matching is by district, writing is then checked). */
-export async function loadExistingProjects(db: Executor, districtCode: string): Promise<ExistingProjects> {
+/** The district's projects in the importer's scope, and every 项目代码 in use in the district. */
+export async function loadExistingProjects(db: Executor, actor: Actor, districtCode: string): Promise<ExistingProjects> {
   const rows = await db
-    .select({ id: projects.id, code: projects.code, name: projects.name })
+    .select({ id: projects.id, code: projects.code, name: projects.name, visible: sql<boolean>`(${projectScopeCondition(actor)})` })
     .from(projects)
     .where(eq(projects.regionCode, districtCode));
   const byCode = new Map<string, string>();
   const byName = new Map<string, string[]>();
+  const codesInUse = new Map<string, string>();
   for (const row of rows) {
+    if (row.code) codesInUse.set(row.code, row.id);
+    if (!row.visible) continue;
     if (row.code) byCode.set(row.code, row.id);
     byName.set(row.name, [...(byName.get(row.name) ?? []), row.id]);
   }
-  return { byCode, byName };
+  return { byCode, byName, codesInUse };
 }
 
 /** Which existing project a row means: the one with its 项目代码, else the one of its name in the district. */
@@ -64,7 +73,7 @@ export function importReferences(db: Executor, actor: Actor, districtCode: strin
     regionExists: memoized(base.regionExists),
     codeTaken: async (regionCode, code, exceptId) => {
       if (regionCode !== districtCode) return base.codeTaken(regionCode, code, exceptId);
-      const owner = existing.byCode.get(code);
+      const owner = existing.codesInUse.get(code);
       return owner !== undefined && owner !== exceptId;
     },
   };

@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { removeUpload, uploadPath } from '../../lib/uploads';
 import { shareDistrictFields } from '../custom-fields/district';
 import { loadLookups } from './columns/lookups';
-import { type District, districtOf } from '../projects/reference-repository';
+import { type District, actorDistrict } from '../regions';
 import { checkXlsxArchive } from './archive-check';
 import { type StoredSummary, findImportJob, insertImportJob, recordProgress, setImportJobState } from './jobs-repository';
 import { IMPORT_KIND_HANDLERS, type OperationBasis } from './kinds';
@@ -18,7 +18,7 @@ import { countDataRows, sheetRows } from '../../lib/spreadsheets/sheet-reader';
 
 /** The district an import belongs to: the actor's own (a street's user imports into its district). */
 export async function importDistrict(db: Executor, ctx: RequestContext): Promise<District> {
-  const district = await districtOf(db, ctx.actor.regionCode);
+  const district = await actorDistrict(db, ctx.actor);
   if (!district) throw new AppError(422, 'no_district', 'import.no_district');
   return district;
 }

@@ -2,21 +2,26 @@ import { type SQL, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { ImportKind, ImportStatus } from '../../../common/schemas/imports';
 import type { Executor } from '../../db/client';
 import { importJobs, users } from '../../db/schema';
-import { type Actor, can } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
+import { visibleWhen } from '../../lib/scope';
 import type { StoredProblem } from './problems';
 
 export type ImportJobRow = typeof importJobs.$inferSelect & { createdByName: string | null };
 /** What a validated file would do when committed, and the versions it was checked against (to spot a stale job). */
 export type StoredSummary = { create: number; update: number; basis: string };
 
-/** Someone who may manage every project of the district sees every import of it; others see their own. */
-export const seesAllImports = (actor: Actor) => actor.dataScope === 'region' && can(actor, 'project.import');
+/** The unit of the person who uploaded the job: a job belongs to it. */
+const uploaderUnit = sql`(select iu.unit_id from users iu where iu.id = ${importJobs.createdBy})`;
 
-/** The jobs the actor may see: of his district, and his own unless he may manage all projects. */
-function visible(actor: Actor, districtCode: string): SQL {
-  const own = eq(importJobs.createdBy, actor.userId);
-  return and(eq(importJobs.regionCode, districtCode), seesAllImports(actor) ? undefined : own) as SQL;
-}
+/**
+ * The jobs the actor may see: of his district, and by the data scope over the uploader's unit (the project office
+ * sees the district's jobs, a unit clerk his unit's, the `own` scope his own).
+ */
+const visible = (actor: Actor, districtCode: string): SQL =>
+  and(
+    eq(importJobs.regionCode, districtCode),
+    visibleWhen(actor, { district: importJobs.regionCode, units: [uploaderUnit], owner: importJobs.createdBy }),
+  ) as SQL;
 
 const selection = { job: importJobs, createdByName: users.displayName };
 const flatten = (row: { job: typeof importJobs.$inferSelect; createdByName: string | null }): ImportJobRow => ({

@@ -6,7 +6,7 @@ import { approvalItemColumns } from './columns/approval-items';
 import { projectSheetColumns } from './columns/custom-fields';
 import { fundingLineColumns } from './columns/funding-lines';
 import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
-import type { District } from '../projects/reference-repository';
+import type { District } from '../regions';
 import { type ProjectOperation, type RowCheck, checkProjectRows } from './project-rows';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { type TrackOperation, checkTrackRows, writeTrackOperations } from './track-rows';

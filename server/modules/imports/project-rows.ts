@@ -52,7 +52,7 @@ function requestOf(cells: Record<string, unknown>): { input: Record<string, unkn
  */
 export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<ProjectOperation>> {
   const { db, ctx, district } = setting;
-  const existing = await loadExistingProjects(db, district.code);
+  const existing = await loadExistingProjects(db, ctx.actor, district.code);
   const refs = importReferences(db, ctx.actor, district.code, existing);
   const problems: StoredProblem[] = [];
   const operations: ProjectOperation[] = [];

@@ -231,18 +231,25 @@ describeEachDatabase(
       expect(errorOf(response)).toMatchObject({ code: 'too_many_rows', message: '文件超过 100,000 行数据，请拆分后分批导入' });
     }, 120_000);
 
-    it('lets a unit user update only his scope’s projects: other rows are problems, not skipped', async () => {
+    it('lets a unit user update only his scope’s projects: a project outside it looks like no project at all', async () => {
       const own = await buildProject(office, t().database, { name: '北园自己的项目', leadUnitId: await unitIdByName(t().database, LEAD) });
       const other = await buildProject(office, t().database, { name: '住建局的项目' });
+      await buildProject(office, t().database, { name: '住建局的同名项目' });
+      await buildProject(office, t().database, { name: '住建局的同名项目' });
       const mixed = await projectsWorkbook([
         { 项目名称: '北园自己的项目', 责任单位: LEAD, 联系人: '张三' },
         { 项目名称: '住建局的项目', 责任单位: '区住房和城乡建设局', 联系人: '李四' },
         { 项目名称: '北园想新建的项目', 责任单位: LEAD },
+        { 项目名称: '住建局的同名项目', 责任单位: LEAD },
       ]);
       const job = await uploadAndSettle(unitStaff, 'projects', mixed);
+      // The same answer for a project he may not see (row 3), a new one (row 4) and a name shared by two projects he
+      // may not see (row 5): he may not create projects — never "not editable" or "ambiguous", which would tell him
+      // that projects outside his scope exist.
       expect(job.problems.map((p) => [p.row, p.code])).toEqual([
-        [3, 'import.project_not_editable'],
+        [3, 'import.cannot_create'],
         [4, 'import.cannot_create'],
+        [5, 'import.cannot_create'],
       ]);
       const clean = await projectsWorkbook([{ 项目名称: '北园自己的项目', 责任单位: LEAD, 联系人: '张三' }]);
       const ok = await uploadAndSettle(unitStaff, 'projects', clean);

@@ -79,7 +79,7 @@ export async function checkTrackRows(
 ): Promise<RowCheck<TrackOperation>> {
   const { db, ctx, district } = setting;
   const spec = TRACKS[track];
-  const existing = await loadExistingProjects(db, district.code);
+  const existing = await loadExistingProjects(db, ctx.actor, district.code);
   const refs = importReferences(db, ctx.actor, district.code, existing);
   const items = await existingItems(db, track, district.code);
   const problems: StoredProblem[] = [];

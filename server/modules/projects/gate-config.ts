@@ -7,14 +7,13 @@ import { recordAudit } from '../../lib/audit';
 import { invalidField, staleVersion } from '../../lib/errors';
 import { translate } from '../../lib/messages';
 import { loadGateConfig, saveGateConfig } from './gate-repository';
-import { districtOf, enabledDictionaryEntries } from './reference-repository';
+import { actorHomeRegion } from '../regions';
+import { enabledDictionaryEntries } from './reference-repository';
 
 type GateConfigInput = z.infer<typeof gateConfigBody>;
 
 /** The district whose gates the actor configures: his own, or the district of his street. */
-async function actorDistrict(db: Executor, actor: Actor): Promise<string> {
-  return (await districtOf(db, actor.regionCode))?.code ?? actor.regionCode;
-}
+const gateRegion = async (db: Executor, actor: Actor): Promise<string> => (await actorHomeRegion(db, actor)).code;
 
 const present = (
   actor: Actor,
@@ -35,7 +34,7 @@ const present = (
 
 /** The pool gates of the actor's district, as the project office configures them. */
 export async function getGateConfig(db: Executor, actor: Actor): Promise<GateConfigView> {
-  const regionCode = await actorDistrict(db, actor);
+  const regionCode = await gateRegion(db, actor);
   return present(actor, regionCode, await loadGateConfig(db, regionCode));
 }
 
@@ -82,7 +81,7 @@ export async function updateGateConfig({
   tx: Tx;
   input: GateConfigInput;
 }): Promise<GateConfigView> {
-  const regionCode = await actorDistrict(tx, ctx.actor);
+  const regionCode = await gateRegion(tx, ctx.actor);
   await checkGateConfig(tx, input);
   const before = await loadGateConfig(tx, regionCode, { forUpdate: true });
   if (before.version !== input.version) throw staleVersion();

@@ -52,7 +52,7 @@ export function poolRoutes(app: App, { db }: Deps) {
         body: poolMoveBody,
         response: { 200: projectSchema, ...ruleErrorResponses },
       },
-      config: { access: 'project.read' },
+      config: { access: { anyOf: ['project.move', 'project.move_back'] } },
     },
     async (request) => {
       const ctx = request.context();

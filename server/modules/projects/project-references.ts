@@ -1,11 +1,10 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import { type District, districtOf } from '../regions';
 import { findUnit } from '../units/repository';
 import {
   type DictionaryEntry,
-  type District,
   codeTaken,
-  districtOf,
   eligibleLeaderIds,
   enabledDictionaryEntries,
   isStreetOf,

@@ -4,7 +4,7 @@ import { conflict, invalidField } from '../../lib/errors';
 import type { ProjectDraft } from './draft';
 import { readProjectCode } from './project-code-rules';
 import { type ProjectReferences, databaseReferences } from './project-references';
-import type { District } from './reference-repository';
+import type { District } from '../regions';
 import type { ProjectDetailRow } from './repository';
 
 /** What the rules derive from a valid draft: the owning district and the stored form of the 项目代码. */

@@ -1,38 +1,9 @@
 import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { dictionaryItems, projects, regions, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import type { District } from '../regions';
 import { dataScopeCondition, likePrefix } from '../../lib/scope';
-
-/** A district (区/县): the level that owns projects. */
-export type District = { code: string; name: string; path: string };
-
-const parentRegion = alias(regions, 'parent_region');
-
-/** The district a region belongs to: itself when a district, its parent when a street; null above district level. */
-export async function districtOf(db: Executor, regionCode: string): Promise<District | null> {
-  const [row] = await db
-    .select({
-      level: regions.level,
-      code: regions.code,
-      name: regions.name,
-      path: regions.path,
-      parentLevel: parentRegion.level,
-      parentCode: parentRegion.code,
-      parentName: parentRegion.name,
-      parentPath: parentRegion.path,
-    })
-    .from(regions)
-    .leftJoin(parentRegion, eq(parentRegion.code, regions.parentCode))
-    .where(eq(regions.code, regionCode));
-  if (!row) return null;
-  if (row.level === 'district') return { code: row.code, name: row.name, path: row.path };
-  if (row.level === 'street' && row.parentLevel === 'district' && row.parentCode && row.parentName && row.parentPath) {
-    return { code: row.parentCode, name: row.parentName, path: row.parentPath };
-  }
-  return null;
-}
 
 /** Of the given unit ids, those the actor may see. */
 export async function visibleUnitIds(db: Executor, actor: Actor, ids: string[]): Promise<Set<string>> {

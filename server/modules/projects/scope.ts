@@ -1,27 +1,26 @@
-import { type SQL, and, eq, exists, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, exists, getTableColumns, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { projectLeaders, projects } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { dataScopeCondition, likePrefix } from '../../lib/scope';
+import { dataScopeCondition, visibleWhen } from '../../lib/scope';
 
 /**
- * Which projects the actor may see: the data scope applied to the lead unit (own = created by the actor),
- * within the actor's jurisdiction; and a leader always sees every project he is in charge of.
- * Projects belong to a district, so someone at a street of the district is within its jurisdiction too (his data
- * scope then narrows what he sees); a district of another branch of the tree never is.
+ * Which projects the actor may see: those of a district in his reach (a district's streets and the city or province
+ * above it see its projects; a district of another branch of the tree never does) whose lead unit lies in his data
+ * scope (own = created by him), and every project he is a leader in charge of. The rule itself is lib/scope.ts's;
+ * this names the project's columns.
  */
-export function projectScopeCondition(actor: Actor): SQL {
-  // The regions above the actor's are the codes of its path; those below are found once through the path index
-  // (an uncorrelated subquery the planner hashes), not looked up again for every project row.
-  const regionsAbove = actor.regionPath.split('/').filter(Boolean);
-  const inJurisdiction = sql`(${inArray(projects.regionCode, regionsAbove)}
-    or ${projects.regionCode} in (select code from regions where path like ${likePrefix(actor.regionPath)}))`;
-  const byScope = leadUnitScopeCondition(actor);
-  const inCharge = exists(
-    sql`(select 1 from ${projectLeaders} where ${projectLeaders.projectId} = ${projects.id} and ${projectLeaders.userId} = ${actor.userId})`,
-  );
-  return and(inJurisdiction, or(byScope, inCharge)) as SQL;
-}
+export const projectScopeCondition = (actor: Actor): SQL =>
+  visibleWhen(actor, {
+    district: projects.regionCode,
+    units: [projects.leadUnitId],
+    owner: projects.createdBy,
+    also: [
+      exists(
+        sql`(select 1 from ${projectLeaders} where ${projectLeaders.projectId} = ${projects.id} and ${projectLeaders.userId} = ${actor.userId})`,
+      ),
+    ],
+  });
 
 /**
  * True when the project's lead unit lies in the actor's data scope (for the `own` scope: the actor created it);

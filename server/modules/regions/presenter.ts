@@ -1,10 +1,11 @@
 import type { Region } from '../../../common/schemas/organisation';
 import { type Actor, can } from '../../lib/actor';
-import { isInJurisdiction, type RegionRow } from './repository';
+import { pathInJurisdiction } from '../../lib/scope';
+import type { RegionRow } from './repository';
 
 /** A region as the API shows it; ancestors of the jurisdiction are shown read-only. */
 export const presentRegion = (actor: Actor, row: RegionRow): Region => {
-  const manageable = can(actor, 'region.manage') && isInJurisdiction(actor, row.path);
+  const manageable = can(actor, 'region.manage') && pathInJurisdiction(actor, row.path);
   return {
     code: row.code,
     name: row.name,

@@ -5,20 +5,14 @@ import type { Executor } from '../../db/client';
 import { regions } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { containsPattern, orderFor, pageWindow } from '../../lib/list';
-import { likePrefix } from '../../lib/scope';
+import { likePrefix, regionPathInJurisdiction, regionsAbove } from '../../lib/scope';
 
 export type RegionRow = typeof regions.$inferSelect & { hasChildren: boolean };
 
-/** The codes above the actor's own region (province, city), read-only context for breadcrumbs. */
-export const ancestorCodes = (actor: Actor): string[] => actor.regionPath.split('/').filter((code) => code && code !== actor.regionCode);
-
-/** True when the region path lies in the actor's jurisdiction (the own region and everything below it). */
-export const isInJurisdiction = (actor: Actor, path: string) => path.startsWith(actor.regionPath);
-
 /** Regions the actor may see: the jurisdiction subtree plus its ancestors; every other region is not found. */
 function visible(actor: Actor): SQL {
-  const ancestors = ancestorCodes(actor);
-  const subtree = like(regions.path, likePrefix(actor.regionPath));
+  const ancestors = regionsAbove(actor);
+  const subtree = regionPathInJurisdiction(actor, regions.path);
   return (ancestors.length > 0 ? or(subtree, inArray(regions.code, ancestors)) : undefined) ?? subtree;
 }
 

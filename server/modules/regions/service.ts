@@ -6,7 +6,8 @@ import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, forbidden, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { checkChildCode } from './codes';
-import { type RegionRow, findRegion, isInJurisdiction, regionCodeExists } from './repository';
+import { pathInJurisdiction } from '../../lib/scope';
+import { type RegionRow, findRegion, regionCodeExists } from './repository';
 import { updateAtVersion } from '../../lib/versioned';
 
 type CreateInput = z.infer<typeof regionCreateBody>;
@@ -17,7 +18,7 @@ const auditable = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.leve
 /** Adds a region (usually a street) under a parent in the actor's jurisdiction; its level follows from the code. */
 export async function createRegion({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: CreateInput }): Promise<RegionRow> {
   const parent = await findRegion(tx, ctx.actor, input.parentCode);
-  if (!parent || !isInJurisdiction(ctx.actor, parent.path)) throw invalidField('parentCode', 'region.parent_unknown');
+  if (!parent || !pathInJurisdiction(ctx.actor, parent.path)) throw invalidField('parentCode', 'region.parent_unknown');
   const check = checkChildCode(parent, input.code);
   if (!check.ok) {
     throw check.reason === 'parent_is_street'
@@ -54,7 +55,7 @@ export async function updateRegion({
 }): Promise<RegionRow> {
   const current = await findRegion(tx, ctx.actor, code);
   if (!current) throw notFound();
-  if (!isInJurisdiction(ctx.actor, current.path)) throw forbidden();
+  if (!pathInJurisdiction(ctx.actor, current.path)) throw forbidden();
   if (current.version !== input.version) throw staleVersion();
   await updateAtVersion(tx, regions, { key: regions.code, keyValue: code, version: input.version }, { name: input.name });
   const result = await findRegion(tx, ctx.actor, code);

@@ -6,7 +6,7 @@ import { projectCoUnits, projects, regions, units, users } from '../../db/schema
 import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
-import { likePrefix } from '../../lib/scope';
+import { likePrefix, regionPathInJurisdiction } from '../../lib/scope';
 import { type UnitRow, countChildren, findUnit } from './repository';
 import { updateAtVersion } from '../../lib/versioned';
 
@@ -23,18 +23,18 @@ const auditable = (u: UnitRow | typeof units.$inferSelect) => ({
 });
 
 /** The region must exist inside the actor's jurisdiction; answers its tree path. */
-async function regionPathInJurisdiction(tx: Executor, ctx: RequestContext, code: string): Promise<string> {
+async function jurisdictionRegionPath(tx: Executor, ctx: RequestContext, code: string): Promise<string> {
   const [region] = await tx
     .select({ path: regions.path })
     .from(regions)
-    .where(and(eq(regions.code, code), sql`${regions.path} like ${likePrefix(ctx.actor.regionPath)}`));
+    .where(and(eq(regions.code, code), regionPathInJurisdiction(ctx.actor, regions.path)));
   if (!region) throw invalidField('regionCode', 'unit.region_outside_scope');
   return region.path;
 }
 
 /** Checks where a unit may sit: a parent in scope, and a region inside the parent's region. Answers the parent's path. */
 async function placeUnit(tx: Executor, ctx: RequestContext, regionCode: string, parentId: string | null): Promise<string> {
-  const regionPath = await regionPathInJurisdiction(tx, ctx, regionCode);
+  const regionPath = await jurisdictionRegionPath(tx, ctx, regionCode);
   if (!parentId) {
     // Top-level units can be created only by someone whose scope is the whole jurisdiction.
     if (ctx.actor.dataScope !== 'region') throw invalidField('parentId', 'unit.parent_outside_scope');

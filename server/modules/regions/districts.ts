@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client';
+import { regions } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+
+/** A district (区/县): the level that owns projects. */
+export type District = { code: string; name: string; path: string };
+
+const parentRegion = alias(regions, 'parent_region');
+
+/** The district a region belongs to: itself when a district, its parent when a street; null above district level. */
+export async function districtOf(db: Executor, regionCode: string): Promise<District | null> {
+  const [row] = await db
+    .select({
+      level: regions.level,
+      code: regions.code,
+      name: regions.name,
+      path: regions.path,
+      parentLevel: parentRegion.level,
+      parentCode: parentRegion.code,
+      parentName: parentRegion.name,
+      parentPath: parentRegion.path,
+    })
+    .from(regions)
+    .leftJoin(parentRegion, eq(parentRegion.code, regions.parentCode))
+    .where(eq(regions.code, regionCode));
+  if (!row) return null;
+  if (row.level === 'district') return { code: row.code, name: row.name, path: row.path };
+  if (row.level === 'street' && row.parentLevel === 'district' && row.parentCode && row.parentName && row.parentPath) {
+    return { code: row.parentCode, name: row.parentName, path: row.parentPath };
+  }
+  return null;
+}
+
+/**
+ * The district the actor works in: his region when it is a district, the district of his street; null for someone
+ * above district level (a city or province user), who works over many districts. The one answer to "which district
+ * is this request about" when the request names none.
+ */
+export const actorDistrict = (db: Executor, actor: Actor): Promise<District | null> => districtOf(db, actor.regionCode);
+
+/**
+ * The region a page or a download speaks for: the actor's district, or his own region above district level (the
+ * ledger's title of a city user names the city).
+ */
+export async function actorHomeRegion(db: Executor, actor: Actor): Promise<District> {
+  const district = await actorDistrict(db, actor);
+  if (district) return district;
+  const [own] = await db
+    .select({ code: regions.code, name: regions.name, path: regions.path })
+    .from(regions)
+    .where(eq(regions.code, actor.regionCode));
+  if (!own) throw new Error(`the actor's region ${actor.regionCode} does not exist`);
+  return own;
+}
