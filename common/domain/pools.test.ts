@@ -20,6 +20,16 @@ describe('the pool lifecycle', () => {
     expect(moveKind('advancing', 'advancing')).toBeNull();
   });
 
+  it('lists the possible moves forward first', () => {
+    expect(possibleMoves('implementing')).toEqual([
+      { to: 'completed', kind: 'forward' },
+      { to: 'planning', kind: 'back' },
+      { to: 'advancing', kind: 'back' },
+      { to: 'withdrawn', kind: 'withdraw' },
+    ]);
+    expect(possibleMoves('completed').map((m) => m.to)).toEqual(['planning', 'advancing', 'implementing']);
+  });
+
   it('moves forward only through a gate, one pool at a time', () => {
     fc.assert(
       fc.property(pool, pool, (from, to) => {

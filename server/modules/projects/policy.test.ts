@@ -3,7 +3,6 @@ import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type Permission, ROLE_COD
 import type { Pool } from '../../../common/schemas/projects';
 import type { Actor } from '../../lib/actor';
 import { projectAbilities, projectListAbilities } from './policy';
-import { moveKind, possibleMoves } from '../../../common/domain/pools';
 
 const holderOf = (role: RoleCode, permissions: readonly Permission[] = DEFAULT_ROLE_PERMISSIONS[role]): Actor => ({
   userId: 'u',
@@ -59,28 +58,5 @@ describe('projects policy', () => {
     expect(list('investment_staff')).toEqual({ create: true, import: false, export: true });
     expect(list('unit_staff')).toEqual({ create: false, import: true, export: true });
     expect(list('supervisor')).toEqual({ create: false, import: false, export: true });
-  });
-});
-
-describe('pool transitions', () => {
-  it('moves forward one pool at a time, back to any earlier pool, and out from any open pool', () => {
-    expect(moveKind('planning', 'advancing')).toBe('forward');
-    expect(moveKind('planning', 'implementing')).toBeNull();
-    expect(moveKind('implementing', 'planning')).toBe('back');
-    expect(moveKind('advancing', 'withdrawn')).toBe('withdraw');
-    expect(moveKind('completed', 'withdrawn')).toBeNull();
-    expect(moveKind('withdrawn', 'advancing')).toBe('back');
-    expect(moveKind('withdrawn', 'completed')).toBeNull();
-    expect(moveKind('advancing', 'advancing')).toBeNull();
-  });
-
-  it('lists the possible moves forward first', () => {
-    expect(possibleMoves('implementing')).toEqual([
-      { to: 'completed', kind: 'forward' },
-      { to: 'planning', kind: 'back' },
-      { to: 'advancing', kind: 'back' },
-      { to: 'withdrawn', kind: 'withdraw' },
-    ]);
-    expect(possibleMoves('completed').map((m) => m.to)).toEqual(['planning', 'advancing', 'implementing']);
   });
 });
