@@ -3,7 +3,7 @@ import { type Locale, localeFromAcceptLanguage } from '../../common/locale';
 import type { Permission } from '../../common/permissions';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
-import { type Actor, type RequestContext, can } from '../lib/actor';
+import type { Actor, RequestContext } from '../lib/actor';
 import { AppError, forbidden } from '../lib/errors';
 import { keyedHash, safeEqual } from '../lib/tokens';
 import { deleteSession, findLiveSession, findLiveToken, loadActor, touchSession, touchToken } from '../modules/auth/actor-repository';

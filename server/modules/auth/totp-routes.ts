@@ -13,7 +13,7 @@ import { idParam } from '../../../common/schemas/shared';
 import { challengeSubject } from '../../lib/totp';
 import { type App, type Deps, errorResponses } from '../../lib/http';
 import { setSessionCookie } from '../../plugins/auth';
-import { presentUser } from '../users/presenter';
+import { presentUser } from '../users';
 import { presentMe } from './me';
 import { completeTotpSignIn } from './second-factor-sign-in';
 import { confirmTotp, disableTotp, resetUserSecondFactor, setupTotp } from './totp-service';

@@ -15,8 +15,8 @@ import {
   recoveryCodeHash,
   totpUri,
 } from '../../lib/totp';
-import { assertManageable } from '../users/grants';
-import { type UserRow, findUser, loadWrittenUser } from '../users/repository';
+import { assertManageable } from '../users';
+import { type UserRow, findUser, loadWrittenUser } from '../users';
 import { claimTotpStep, clearSecondFactor, enableTotp, findTotpState, storePendingSecret } from './totp-repository';
 
 /** The stored secret in clear; a secret that no longer decrypts (the server secret was changed) is a clear 409. */

@@ -2,7 +2,7 @@ import { idParam } from '../../../common/schemas/shared';
 import { notFound } from '../../lib/errors';
 import { type App, type Deps, errorResponses } from '../../lib/http';
 import { type MessageKey, translate } from '../../lib/messages';
-import { fileResponse, sendDownload } from '../exports/download';
+import { fileResponse, sendDownload } from '../../lib/download';
 import { DOCX_CONTENT_TYPE, buildProjectSummaryDocx } from './summary-docx';
 import { loadProjectSummary } from './summary-data';
 

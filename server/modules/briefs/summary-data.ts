@@ -8,10 +8,10 @@ import type { Executor } from '../../db/client';
 import { dictionaryItems } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { type District, actorHomeRegion } from '../regions';
-import { presentPlan } from '../project-tracks/presenter';
-import { projectTimeProgress } from '../project-tracks/progress-service';
-import { type AnnualPlanRow, type ApprovalItemRow, listAnnualPlans, listApprovalItems, listMilestones } from '../project-tracks/repository';
-import { type ProjectDetailRow, findProjectDetail } from '../projects/repository';
+import { presentPlan } from '../project-tracks';
+import { projectTimeProgress } from '../project-tracks';
+import { type AnnualPlanRow, type ApprovalItemRow, listAnnualPlans, listApprovalItems, listMilestones } from '../project-tracks';
+import { type ProjectDetailRow, findProjectDetail } from '../projects';
 
 /** Everything the one-page 项目简介 shows about a project, read in the reader's scope. */
 export type ProjectSummaryData = {

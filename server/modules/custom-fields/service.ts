@@ -8,7 +8,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { assertIfMatch } from '../../lib/http';
 import type { MessageKey } from '../../lib/messages';
-import { enabledDictionaryEntries } from '../projects/reference-repository';
+import { enabledDictionaryEntries } from '../projects';
 import { districtOf } from '../regions';
 import { districtInReach } from '../../lib/scope';
 import { lockDistrictFields, resolveDistrict } from './district';

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Locale } from '../../../common/locale';
 import type { ProjectExportRow } from './list-rows';
-import { projectValueOf } from '../imports/columns/custom-fields';
+import { projectValueOf } from '../imports';
 import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
 import { HEADER_STYLE, streamingWorkbook, waitForReader } from '../../lib/spreadsheets/workbook';
 

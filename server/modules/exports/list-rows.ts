@@ -3,8 +3,8 @@ import type { ProjectExportQuery } from '../../../common/schemas/exports';
 import type { Db } from '../../db/client';
 import { projectCoUnits, projectLeaders, projects } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { listCondition } from '../projects/list-repository';
-import type { ProjectRow } from '../projects/scope';
+import { listCondition } from '../projects';
+import type { ProjectRow } from '../projects';
 import { type KeysetRow, keysetBatches } from './keyset';
 import { projectExportKeys } from './project-order';
 

@@ -1,5 +1,5 @@
 import { projects } from '../../db/schema';
-import { projectSortKeys } from '../projects/list-repository';
+import { projectSortKeys } from '../projects';
 import { type OrderKey, columnKey } from './keyset';
 
 /** The keys an export reads projects in: any leading keys (a grouping), then the list's sort, then the id. */

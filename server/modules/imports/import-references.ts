@@ -3,8 +3,8 @@ import { normaliseProjectCode } from '../../../common/domain/project-code';
 import type { Executor } from '../../db/client';
 import { projects } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { type ProjectReferences, databaseReferences } from '../projects/project-references';
-import { projectScopeCondition } from '../projects/scope';
+import { type ProjectReferences, databaseReferences } from '../projects';
+import { projectScopeCondition } from '../projects';
 
 /**
  * The projects an import can mean, as it matches rows to them (by 项目代码, else by name): only those the importer

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, notFound } from '../../lib/errors';
 import { removeUpload, uploadPath } from '../../lib/uploads';
-import { shareDistrictFields } from '../custom-fields/district';
+import { shareDistrictFields } from '../custom-fields';
 import { loadLookups } from './columns/lookups';
 import { type District, actorDistrict } from '../regions';
 import { checkXlsxArchive } from './archive-check';

@@ -2,7 +2,7 @@ import { FORWARD_MOVES, type GateCondition, type GateConfig, type GateFacts, eva
 import type { Pool } from '../../../common/schemas/projects';
 import { type Actor, can } from '../../lib/actor';
 import type { ProjectField } from './columns/projects';
-import type { ProjectDraft } from '../projects/draft';
+import type { ProjectDraft } from '../projects';
 import type { StoredProblem } from './problems';
 
 // The 所属库 column (`pool-column.ts`): where a row's new project is created, checked as the gates on the way would.

@@ -2,23 +2,23 @@ import { normaliseProjectCode } from '../../../common/domain/project-code';
 import { type Pool, projectCreateBody, projectUpdateBody } from '../../../common/schemas/projects';
 import { can } from '../../lib/actor';
 import { changedFields } from '../../lib/audit';
-import { auditSnapshot } from '../projects/audit-snapshot';
+import { auditSnapshot } from '../projects';
 import { CUSTOM_COLUMN_PREFIX } from './columns/custom-fields';
-import { type ProjectDraft, draftOf, mergeDraft, newDraft } from '../projects/draft';
+import { type ProjectDraft, draftOf, mergeDraft, newDraft } from '../projects';
 import { validateCustomValues } from '../../../common/domain/custom-fields';
-import { customValueProblemDetail } from '../custom-fields/project-values';
-import { districtCustomFields } from '../custom-fields/repository';
-import { loadGateConfig } from '../projects/gate-repository';
-import { canManageProject } from '../projects/policy';
-import { type Placement, checkProjectDraft } from '../projects/project-rules';
+import { customValueProblemDetail } from '../custom-fields';
+import { districtCustomFields } from '../custom-fields';
+import { loadGateConfig } from '../projects';
+import { canManageProject } from '../projects';
+import { type Placement, checkProjectDraft } from '../projects';
 import type { CheckSetting } from './kinds';
-import { type ProjectDetailRow, findProjectDetails } from '../projects/repository';
+import { type ProjectDetailRow, findProjectDetails } from '../projects';
 import { importReferences, loadExistingProjects, matchProject } from './import-references';
 import { existingPoolProblems, gateProblems, newProjectPoolProblems } from './pool-rules';
 import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import { PROGRESS_EVERY, type ParsedRow, readRows } from './read-rows';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
-import { snapshotOf } from './write-projects';
+import { snapshotOf } from '../projects';
 
 /** What committing one row of a projects sheet does. */
 export type ProjectOperation =

@@ -16,7 +16,7 @@ import { removeUpload, saveUpload, uploadPath } from '../../lib/uploads';
 import { loadLookups } from './columns/lookups';
 import { buildImportTemplate, templateFileName } from './template';
 import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
-import { fileResponse, sendDownload } from '../exports/download';
+import { fileResponse, sendDownload } from '../../lib/download';
 import { commitImportJob, createImportJob, importDistrict, validateImportJob } from './import-service';
 import { type ImportJobRow, failInterruptedImports, findImportJob, listImportJobs } from './jobs-repository';
 import { IMPORT_KIND_HANDLERS } from './kinds';

@@ -2,8 +2,8 @@ import type { Permission } from '../../../common/permissions';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { forbidden, notFound } from '../../lib/errors';
-import { canManageProject } from '../projects/policy';
-import { type ScopedProject, findProject } from '../projects/scope';
+import { canManageProject } from '../projects';
+import { type ScopedProject, findProject } from '../projects';
 
 /** The project a read is about; 404 when it does not exist or lies outside the actor's scope. */
 export async function projectForRead(db: Executor, actor: Actor, id: string): Promise<ScopedProject> {

@@ -2,7 +2,7 @@ import { todayInChina } from '../../../common/domain/dates';
 import { annualPlanBody, annualPlanSchema } from '../../../common/schemas/tracks';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { ANNUAL_PLAN_POOLS, freezeAnnualPlan, saveAnnualPlan } from './annual-plans-service';
-import { canManageProject } from '../projects/policy';
+import { canManageProject } from '../projects';
 import { projectForRead } from './access';
 import { presentAnnualPlan } from './presenter';
 import { projectTimeProgress } from './progress-service';

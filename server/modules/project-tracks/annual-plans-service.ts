@@ -9,7 +9,7 @@ import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { updateAtVersion } from '../../lib/versioned';
-import { lockProject } from '../projects/scope';
+import { lockProject } from '../projects';
 import { projectForWrite } from './access';
 import { type AnnualPlanRow, findAnnualPlan, listAnnualPlans } from './repository';
 

@@ -1,7 +1,7 @@
 import { approvalItemCreateBody, approvalItemSchema, approvalItemUpdateBody } from '../../../common/schemas/tracks';
 import { okSchema } from '../../../common/schemas/shared';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
-import { canManageProject } from '../projects/policy';
+import { canManageProject } from '../projects';
 import { projectForRead } from './access';
 import { presentApprovalItem } from './presenter';
 import { listApprovalItems } from './repository';

@@ -9,7 +9,7 @@ import type { RequestContext } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, invalidField, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
-import { type ProjectRow, lockProject } from '../projects/scope';
+import { type ProjectRow, lockProject } from '../projects';
 import { projectForRead, projectForWrite } from './access';
 import { type MilestoneRow, findPlanTemplate, listMilestones, milestoneIdsOfOtherProjects } from './repository';
 import type { applyTemplateBody } from '../../../common/schemas/tracks';

@@ -9,7 +9,7 @@ import type {
   planSchema,
   planTemplateSchema,
 } from '../../../common/schemas/tracks';
-import type { ProjectRow } from '../projects/scope';
+import type { ProjectRow } from '../projects';
 import type { AnnualPlanRow, ApprovalItemRow, DictionaryName, FundingLineRow, MilestoneRow, PlanTemplateRow } from './repository';
 import { templateItems } from './template-items';
 

@@ -3,7 +3,7 @@ import { todayInChina } from '../../../common/domain/dates';
 import { completionAgainstTime, describeTimeProgress } from '../../../common/domain/time-progress';
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
-import type { ProjectRow } from '../projects/scope';
+import type { ProjectRow } from '../projects';
 import { listAnnualPlans } from './repository';
 import type { TIME_BASES, projectProgressSchema } from '../../../common/schemas/tracks';
 

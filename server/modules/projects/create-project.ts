@@ -2,14 +2,12 @@ import type { z } from 'zod';
 import type { projectCreateBody } from '../../../common/schemas/projects';
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
-import { recordAudit } from '../../lib/audit';
 import { notFound } from '../../lib/errors';
-import { checkProjectCustomValues } from '../custom-fields/project-values';
-import { auditSnapshot } from './audit-snapshot';
-import { recordCodeChange } from './code-history-repository';
-import { columnsOf, newDraft } from './draft';
+import { checkProjectCustomValues } from '../custom-fields';
+import { newDraft } from './draft';
 import { checkProjectDraft } from './project-rules';
-import { type ProjectDetailRow, findProjectDetail, insertProject, replaceProjectLinks } from './repository';
+import { type ProjectDetailRow, findProjectDetail } from './repository';
+import { insertProjects } from './write-projects';
 
 type CreateInput = z.infer<typeof projectCreateBody>;
 
@@ -25,19 +23,8 @@ export async function createProject({ ctx, tx, input }: { ctx: RequestContext; t
     categoryCode: draft.categoryCode,
     values: draft.customValues,
   });
-  const id = await insertProject(tx, { ...columnsOf(draft), ...placement, createdBy: ctx.actor.userId });
-  await replaceProjectLinks(tx, id, draft);
-  if (placement.code) {
-    await recordCodeChange(tx, { projectId: id, previousCode: null, code: placement.code, reason: null, actorId: ctx.actor.userId });
-  }
-  const created = await findProjectDetail(tx, ctx.actor, id);
+  const [id] = await insertProjects(tx, ctx, [{ draft, placement, pool: 'planning' }]);
+  const created = id ? await findProjectDetail(tx, ctx.actor, id) : null;
   if (!created) throw notFound();
-  await recordAudit(tx, ctx, {
-    action: 'projects.create',
-    recordType: 'project',
-    recordId: id,
-    regionCode: created.regionCode,
-    after: auditSnapshot(created),
-  });
   return created;
 }

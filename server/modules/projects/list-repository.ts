@@ -7,7 +7,7 @@ import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { containsPattern, pageWindow } from '../../lib/list';
 import { likePrefix } from '../../lib/scope';
-import { customValuesCondition } from '../custom-fields/repository';
+import { customValuesCondition } from '../custom-fields';
 import { type NamedRef, leadersJson, streetRegion } from './repository';
 import { manageableFlag, projectScopeCondition } from './scope';
 

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { type District, districtOf } from '../regions';
-import { findUnit } from '../units/repository';
+import { findUnit } from '../units';
 import {
   type DictionaryEntry,
   codeTaken,

@@ -86,30 +86,20 @@ async function guardDuplicateCode<T>(write: Promise<T>): Promise<T> {
 
 type ProjectValues = Omit<typeof projects.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'pool' | 'poolChangedAt'>;
 
-/** Inserts a new project (in the planning pool) and answers its id. */
-export async function insertProject(db: Executor, values: ProjectValues): Promise<string> {
-  const [row] = await guardDuplicateCode(db.insert(projects).values(values).returning({ id: projects.id }));
-  if (!row) throw new Error('project insert returned nothing');
-  return row.id;
-}
+type NewProjectValues = ProjectValues & Pick<typeof projects.$inferInsert, 'pool'>;
 
-/** Writes new values when the version still matches; false when someone else saved first. */
-export async function updateProjectRow(db: Executor, id: string, version: number, values: Partial<ProjectValues>) {
-  const updated = await guardDuplicateCode(
-    db
-      .update(projects)
-      .set({ ...values, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(projects.id, id), eq(projects.version, version)))
-      .returning({ id: projects.id }),
-  );
-  return updated.length > 0;
+/** Inserts new projects in one statement and answers their ids in order (a taken 项目代码 answers 409). */
+export async function insertProjectRows(db: Executor, rows: NewProjectValues[]): Promise<string[]> {
+  const inserted = await guardDuplicateCode(db.insert(projects).values(rows).returning({ id: projects.id }));
+  if (inserted.length !== rows.length) throw new Error('project insert returned fewer rows than it was given');
+  return inserted.map((r) => r.id);
 }
 
 const PROJECT_COLUMNS = getTableColumns(projects);
 
 /**
- * `updateProjectRow` for many projects in one statement: each row is written only at its expected version, and the
- * answer is how many were. Every row must carry the same fields (an import's rows do); the values travel as one JSON
+ * Writes projects in one statement, each row only at its expected version; the answer is how many were (fewer means
+ * someone saved first). Every row must carry the same fields (an import's rows do); the values travel as one JSON
  * parameter read as `projects` records, so each column keeps its own type.
  */
 export async function updateProjectRows(

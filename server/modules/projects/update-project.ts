@@ -2,16 +2,14 @@ import type { z } from 'zod';
 import type { projectUpdateBody } from '../../../common/schemas/projects';
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
-import { changedFields, recordAudit } from '../../lib/audit';
 import { forbidden, invalidField, notFound, staleVersion } from '../../lib/errors';
-import { checkProjectCustomValues } from '../custom-fields/project-values';
-import { auditSnapshot } from './audit-snapshot';
-import { recordCodeChange } from './code-history-repository';
-import { columnsOf, draftOf, mergeDraft } from './draft';
+import { checkProjectCustomValues } from '../custom-fields';
+import { draftOf, mergeDraft } from './draft';
 import { canManageProject } from './policy';
 import { checkProjectDraft } from './project-rules';
-import { type ProjectDetailRow, findProjectDetail, replaceProjectLinks, updateProjectRow } from './repository';
+import { type ProjectDetailRow, findProjectDetail } from './repository';
 import { lockProject } from './scope';
+import { writeProjectChanges } from './write-projects';
 
 type UpdateInput = z.infer<typeof projectUpdateBody>;
 
@@ -36,7 +34,7 @@ export async function updateProject({
   if (!current) throw notFound();
   if (!canManageProject(ctx.actor, current, 'project.update')) throw forbidden();
   if (current.version !== input.version) throw staleVersion();
-  const { version, codeChangeReason, ...fields } = input;
+  const { version: _version, codeChangeReason, ...fields } = input;
   const draft = mergeDraft(draftOf(current), fields);
   const placement = await checkProjectDraft(tx, ctx, draft, current);
   // Custom values are checked when they change, and again when the category or district (so the fields) change.
@@ -47,19 +45,8 @@ export async function updateProject({
   const codeChanged = placement.code !== current.code;
   const reason = codeChangeReason?.trim() || null;
   if (codeChanged && current.code && !reason) throw invalidField('codeChangeReason', 'project.code_change_reason_required');
-  if (!(await updateProjectRow(tx, id, version, { ...columnsOf(draft), ...placement }))) throw staleVersion();
-  await replaceProjectLinks(tx, id, draft);
-  if (codeChanged) {
-    await recordCodeChange(tx, { projectId: id, previousCode: current.code, code: placement.code, reason, actorId: ctx.actor.userId });
-  }
+  await writeProjectChanges(tx, ctx, [{ current, draft, placement, codeChangeReason: reason }]);
   const updated = await findProjectDetail(tx, ctx.actor, id);
   if (!updated) throw notFound();
-  await recordAudit(tx, ctx, {
-    action: 'projects.update',
-    recordType: 'project',
-    recordId: id,
-    regionCode: updated.regionCode,
-    ...changedFields(auditSnapshot(current), auditSnapshot(updated)),
-  });
   return updated;
 }

@@ -2,8 +2,8 @@ import type { DataScope, RoleCode } from '../../../common/permissions';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, invalidField } from '../../lib/errors';
-import { findUnit } from '../units/repository';
-import { type RoleRow, findRole } from '../roles/repository';
+import { findUnit } from '../units';
+import { type RoleRow, findRole } from '../roles';
 import { canGrantRole, canGrantScope, canManageUser } from './policy';
 import { type UserRow, countVisibleUnits } from './repository';
 

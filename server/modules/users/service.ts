@@ -7,7 +7,7 @@ import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { generateOneTimePassword, hashPassword } from '../../lib/passwords';
-import { setPassword } from '../auth/passwords-service';
+import { setPassword } from '../auth';
 import { assertManageable, assertUnitInScope, grantableRole, grantableScopeUnits } from './grants';
 import { type UserRow, findUser, loadWrittenUser, usernameTaken } from './repository';
 import { updateAtVersion } from '../../lib/versioned';

@@ -9,7 +9,7 @@ import {
 } from '../../../../common/domain/custom-fields';
 import type { Locale } from '../../../../common/locale';
 import type { Executor } from '../../../db/client';
-import { districtCustomFields } from '../../custom-fields/repository';
+import { districtCustomFields } from '../../custom-fields';
 import { headerKey } from '../../../lib/spreadsheets/sheet-reader';
 import { safeCellText } from '../../../lib/spreadsheets/safe-text';
 import { cellText, plain, writeDate } from '../../../lib/spreadsheets/columns/cells';
