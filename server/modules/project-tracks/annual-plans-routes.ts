@@ -3,7 +3,7 @@ import { annualPlanBody, annualPlanSchema } from '../../../common/schemas/tracks
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { ANNUAL_PLAN_POOLS, freezeAnnualPlan, saveAnnualPlan } from './annual-plans-service';
 import { canManageProject } from '../projects';
-import { projectForRead } from './access';
+import { loadProject } from '../projects';
 import { presentAnnualPlan } from './presenter';
 import { projectTimeProgress } from './progress-service';
 import { listAnnualPlans } from './repository';
@@ -35,7 +35,7 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
     },
     async (request) => {
       const { actor } = request.context();
-      const project = await projectForRead(db, actor, request.params.id);
+      const project = await loadProject(db, actor, request.params.id);
       const year = request.query.year ?? Number(todayInChina().slice(0, 4));
       const versions = (await listAnnualPlans(db, project.id, year)).map(presentAnnualPlan);
       const baseline = versions.find((v) => v.versionNo === 1 && v.frozen) ?? null;
@@ -111,7 +111,7 @@ export function annualPlanRoutes(app: App, { db }: Deps) {
     },
     async (request) => {
       const { actor } = request.context();
-      const project = await projectForRead(db, actor, request.params.id);
+      const project = await loadProject(db, actor, request.params.id);
       return projectTimeProgress(db, project, { ...request.query, locale: actor.locale });
     },
   );

@@ -10,7 +10,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { updateAtVersion } from '../../lib/versioned';
 import { lockProject } from '../projects';
-import { projectForWrite } from './access';
+import { loadProject } from '../projects';
 import { type AnnualPlanRow, findAnnualPlan, listAnnualPlans } from './repository';
 
 type Input = z.infer<typeof annualPlanBody>;
@@ -71,7 +71,7 @@ export async function saveAnnualPlan({
   projectId: string;
   input: Input;
 }): Promise<{ row: AnnualPlanRow; created: boolean }> {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.annual_plan');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.annual_plan');
   checkMonthlySum(input);
   if (!ANNUAL_PLAN_POOLS.includes(await lockedPool(tx, projectId))) throw new AppError(422, 'pool_not_eligible', 'annual_plan.pool');
   const [latest] = await listAnnualPlans(tx, projectId, input.year);
@@ -136,7 +136,7 @@ export async function freezeAnnualPlan({
   planId: string;
   input: FreezeInput;
 }) {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.freeze_plan');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.freeze_plan');
   await lockProject(tx, projectId);
   const current = await reload(tx, projectId, planId);
   if (current.frozenAt) {

@@ -5,7 +5,7 @@ import type { Tx } from '../../db/client';
 import { approvalItems } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { conflict, invalidField, staleVersion } from '../../lib/errors';
-import { projectForWrite } from './access';
+import { loadProject } from '../projects';
 import { type ApprovalItemRow, findApprovalItem, isEnabledDictionaryCode } from './repository';
 import { trackRecords } from './track-records';
 
@@ -54,7 +54,7 @@ export async function createApprovalItem({
   projectId: string;
   input: CreateInput;
 }): Promise<ApprovalItemRow> {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.update');
   if (!(await isEnabledDictionaryCode(tx, 'approval_item_type', input.typeCode))) throw invalidField('typeCode', 'approval.type_unknown');
   const fields: Fields = {
     status: input.status ?? 'pending',
@@ -87,7 +87,7 @@ export async function updateApprovalItem({
   id: string;
   input: UpdateInput;
 }): Promise<ApprovalItemRow> {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.update');
   const current = await records.reload(tx, projectId, id);
   if (current.version !== input.version) throw staleVersion();
   const fields: Fields = {
@@ -103,6 +103,6 @@ export async function updateApprovalItem({
 
 /** Removes an approval item recorded by mistake; audited with what it held. */
 export async function deleteApprovalItem({ ctx, tx, projectId, id }: { ctx: RequestContext; tx: Tx; projectId: string; id: string }) {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.update');
   await records.remove(tx, ctx, project, id);
 }

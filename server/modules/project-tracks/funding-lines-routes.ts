@@ -2,7 +2,7 @@ import { fundingLineCreateBody, fundingLineSchema, fundingLineUpdateBody } from 
 import { okSchema } from '../../../common/schemas/shared';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { canManageProject } from '../projects';
-import { projectForRead } from './access';
+import { loadProject } from '../projects';
 import { fundingTotals, presentFundingLine } from './presenter';
 import { listFundingLines } from './repository';
 import { fundingLineListSchema, fundingLineParam, projectParam } from '../../../common/schemas/tracks';
@@ -25,7 +25,7 @@ export function fundingLineRoutes(app: App, { db }: Deps) {
     },
     async (request) => {
       const { actor } = request.context();
-      const project = await projectForRead(db, actor, request.params.id);
+      const project = await loadProject(db, actor, request.params.id);
       const rows = await listFundingLines(db, project.id);
       const editable = canManageProject(actor, project, 'project.update');
       return {

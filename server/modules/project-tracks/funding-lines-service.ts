@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client';
 import { fundingLines } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { conflict, invalidField, staleVersion } from '../../lib/errors';
-import { projectForWrite } from './access';
+import { loadProject } from '../projects';
 import { type FundingLineRow, findFundingLine, isEnabledDictionaryCode } from './repository';
 import { trackRecords } from './track-records';
 
@@ -43,7 +43,7 @@ export async function createFundingLine({
   projectId: string;
   input: CreateInput;
 }): Promise<FundingLineRow> {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.update');
   if (!(await isEnabledDictionaryCode(tx, 'funding_source', input.sourceCode))) throw invalidField('sourceCode', 'funding.source_unknown');
   const [inserted] = await tx
     .insert(fundingLines)
@@ -76,7 +76,7 @@ export async function updateFundingLine({
   id: string;
   input: UpdateInput;
 }): Promise<FundingLineRow> {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.update');
   const current = await records.reload(tx, projectId, id);
   if (current.version !== input.version) throw staleVersion();
   return records.update(tx, ctx, {
@@ -96,6 +96,6 @@ export async function updateFundingLine({
 
 /** Removes a funding line; audited with what it held. */
 export async function deleteFundingLine({ ctx, tx, projectId, id }: { ctx: RequestContext; tx: Tx; projectId: string; id: string }) {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.update');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.update');
   await records.remove(tx, ctx, project, id);
 }

@@ -1,7 +1,7 @@
 import { todayInChina } from '../../../common/domain/dates';
 import { planBody, planSchema } from '../../../common/schemas/tracks';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
-import { projectForRead } from './access';
+import { loadProject } from '../projects';
 import { presentPlan, presentPlanTemplate } from './presenter';
 import { listMilestones, listPlanTemplates } from './repository';
 import { applyTemplateBody, planTemplateListSchema, planTemplateQuery, projectParam } from '../../../common/schemas/tracks';
@@ -24,7 +24,7 @@ export function planScheduleRoutes(app: App, { db }: Deps) {
     },
     async (request) => {
       const { actor } = request.context();
-      const project = await projectForRead(db, actor, request.params.id);
+      const project = await loadProject(db, actor, request.params.id);
       return presentPlan(project, await listMilestones(db, project.id), todayInChina());
     },
   );

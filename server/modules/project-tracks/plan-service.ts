@@ -10,7 +10,7 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, invalidField, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
 import { type ProjectRow, lockProject } from '../projects';
-import { projectForRead, projectForWrite } from './access';
+import { loadProject } from '../projects';
 import { type MilestoneRow, findPlanTemplate, listMilestones, milestoneIdsOfOtherProjects } from './repository';
 import type { applyTemplateBody } from '../../../common/schemas/tracks';
 import { templateItems } from './template-items';
@@ -112,7 +112,7 @@ async function replaceMilestones(tx: Tx, projectId: string, current: MilestoneRo
 }
 
 async function savedPlan(tx: Tx, ctx: RequestContext, projectId: string): Promise<SavedPlan> {
-  const project = await projectForRead(tx, ctx.actor, projectId);
+  const project = await loadProject(tx, ctx.actor, projectId);
   return { project, rows: await listMilestones(tx, projectId) };
 }
 
@@ -131,7 +131,7 @@ export async function savePlan({
   projectId: string;
   input: PlanInput;
 }): Promise<SavedPlan> {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.plan');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.plan');
   const next = normalise(input.milestones);
   checkMilestones(next);
   await lockAtVersion(tx, projectId, input.version);
@@ -167,7 +167,7 @@ export async function applyPlanTemplate({
   projectId: string;
   input: z.infer<typeof applyTemplateBody>;
 }): Promise<SavedPlan> {
-  const project = await projectForWrite(tx, ctx.actor, projectId, 'project.plan');
+  const project = await loadProject(tx, ctx.actor, projectId, 'project.plan');
   const template = await findPlanTemplate(tx, input.templateId);
   if (!template) throw invalidField('templateId', 'plan.template_unknown');
   const items = templateItems(template);

@@ -11,3 +11,4 @@ export { findProjectDetail, findProjectDetails, leadersJson, type ProjectDetailR
 export { findProject, lockProject, type ProjectRow, projectScopeCondition, type ScopedProject } from './scope';
 export { recordPoolMoves } from './pool-moves';
 export { insertProjects, type NewProject, type ProjectChange, snapshotOf, writeProjectChanges } from './write-projects';
+export { loadProject } from './load-project';
