@@ -1,0 +1,205 @@
+import { eq } from 'drizzle-orm';
+import { todayInChina } from '../../common/domain/dates';
+import { DEFAULT_ROLE_SCOPE, type RoleCode } from '../../common/permissions';
+import type { Database } from '../db/client';
+import {
+  annualPlans,
+  approvalItems,
+  customFieldDefs,
+  fundingLines,
+  importJobs,
+  milestones,
+  projectLeaders,
+  projects,
+  units,
+  users,
+} from '../db/schema';
+import { recordAudit } from '../lib/audit';
+
+// Test factories that write records straight into the tables, with overrides, so a test builds exactly the
+// records it needs (in a unit or a district it creates) instead of relying on the demo data. The API's own rules
+// are tested through the API; these skip them on purpose.
+
+let serial = 0;
+const thisYear = () => Number(todayInChina().slice(0, 4));
+/** A short suffix unique within the test process, for names that must not collide. */
+export const uniqueSuffix = () => `${process.pid.toString(36)}${(serial++).toString(36)}`;
+
+export type UnitRecord = typeof units.$inferSelect;
+
+/** A unit: under `parent` (in the parent's region unless another is given), or top-level in `regionCode`. */
+export async function insertUnit(
+  database: Database,
+  options: { name?: string; regionCode?: string; parent?: UnitRecord },
+): Promise<UnitRecord> {
+  const regionCode = options.regionCode ?? options.parent?.regionCode;
+  if (!regionCode) throw new Error('insertUnit needs a regionCode or a parent');
+  const id = crypto.randomUUID();
+  const [row] = await database.db
+    .insert(units)
+    .values({
+      id,
+      name: options.name ?? `测试单位${uniqueSuffix()}`,
+      kind: 'bureau',
+      regionCode,
+      parentId: options.parent?.id ?? null,
+      path: `${options.parent?.path ?? ''}${id}/`,
+    })
+    .returning();
+  if (!row) throw new Error('unit insert returned nothing');
+  return row;
+}
+
+/** A unit of the test database by id (a signed-in user's unit, say). */
+export async function unitById(database: Database, id: string): Promise<UnitRecord> {
+  const [row] = await database.db.select().from(units).where(eq(units.id, id));
+  if (!row) throw new Error(`no unit ${id}`);
+  return row;
+}
+
+export type UserRecord = { id: string; username: string; displayName: string; unitId: string };
+
+/** A person of a unit with the role's default data scope. He cannot sign in: his password hash is no hash. */
+export async function insertUser(
+  database: Database,
+  options: { unitId: string; roleCode?: RoleCode; username?: string; displayName?: string },
+): Promise<UserRecord> {
+  const roleCode = options.roleCode ?? 'unit_staff';
+  const suffix = uniqueSuffix();
+  const [row] = await database.db
+    .insert(users)
+    .values({
+      username: options.username ?? `test_user_${suffix}`,
+      displayName: options.displayName ?? `测试用户${suffix}`,
+      unitId: options.unitId,
+      roleCode,
+      dataScope: DEFAULT_ROLE_SCOPE[roleCode],
+      passwordHash: 'not-a-hash: this user never signs in',
+      mustChangePassword: false,
+    })
+    .returning({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId });
+  if (!row) throw new Error('user insert returned nothing');
+  return row;
+}
+
+/** The unit a user belongs to. */
+export async function unitOfUser(database: Database, userId: string): Promise<UnitRecord> {
+  const [row] = await database.db.select({ unitId: users.unitId }).from(users).where(eq(users.id, userId));
+  if (!row) throw new Error(`no user ${userId}`);
+  return unitById(database, row.unitId);
+}
+
+export type ProjectRecord = typeof projects.$inferSelect;
+
+/**
+ * A project of a district, implementing, in the current year (so the ledger and the year filters include it),
+ * led by `leadUnitId`; `leaderIds` are the leaders in charge (包挂领导).
+ */
+export async function insertProject(
+  database: Database,
+  fields: Partial<typeof projects.$inferInsert> & { regionCode: string; leadUnitId: string; leaderIds?: string[] },
+): Promise<ProjectRecord> {
+  const { leaderIds = [], ...values } = fields;
+  const year = thisYear();
+  const [row] = await database.db
+    .insert(projects)
+    .values({
+      name: `测试项目${uniqueSuffix()}`,
+      pool: 'implementing',
+      categoryCode: 'industrial',
+      plannedStart: `${year - 1}-03-01`,
+      plannedCompletion: `${year + 1}-06-30`,
+      ...values,
+    })
+    .returning();
+  if (!row) throw new Error('project insert returned nothing');
+  for (const userId of leaderIds) await database.db.insert(projectLeaders).values({ projectId: row.id, userId });
+  return row;
+}
+
+export type TrackRecords = { approvalItemId: string; fundingLineId: string; milestoneId: string; annualPlanId: string };
+
+/** One record of each of a project's tracks: an approval item, a funding line, a milestone, this year's annual plan. */
+export async function insertTracks(database: Database, projectId: string): Promise<TrackRecords> {
+  const { db } = database;
+  const [item] = await db.insert(approvalItems).values({ projectId, typeCode: 'filing' }).returning({ id: approvalItems.id });
+  const [line] = await db
+    .insert(fundingLines)
+    .values({ projectId, sourceCode: 'fiscal', plannedYuan: 1_000_000 })
+    .returning({ id: fundingLines.id });
+  const [milestone] = await db.insert(milestones).values({ projectId, name: '开工', kind: 'start' }).returning({ id: milestones.id });
+  const [plan] = await db
+    .insert(annualPlans)
+    .values({
+      projectId,
+      year: thisYear(),
+      plannedYuan: 12_000_000,
+      monthlyYuan: Array.from({ length: 12 }, () => 1_000_000),
+    })
+    .returning({ id: annualPlans.id });
+  if (!item || !line || !milestone || !plan) throw new Error('track insert returned nothing');
+  return { approvalItemId: item.id, fundingLineId: line.id, milestoneId: milestone.id, annualPlanId: plan.id };
+}
+
+/** An audit event by a person (his unit and district as recorded), with a record id to find it by. */
+export async function insertAuditEvent(
+  database: Database,
+  options: { actor: UserRecord; regionCode: string; recordId: string; action?: string },
+): Promise<void> {
+  const { actor } = options;
+  await database.db.transaction((tx) =>
+    recordAudit(
+      tx,
+      {
+        ip: null,
+        requestId: null,
+        actorId: actor.id,
+        actorName: actor.displayName,
+        actorUnitId: actor.unitId,
+        regionCode: options.regionCode,
+      },
+      { action: options.action ?? 'test.event', recordType: 'test', recordId: options.recordId },
+    ),
+  );
+}
+
+/** An import job of a district uploaded by a person, validated and ready to commit (its file is not stored). */
+export async function insertImportJob(
+  database: Database,
+  options: { regionCode: string; createdBy: string; fileName?: string },
+): Promise<{ id: string; fileName: string }> {
+  const fileName = options.fileName ?? `导入${uniqueSuffix()}.xlsx`;
+  const [row] = await database.db
+    .insert(importJobs)
+    .values({
+      regionCode: options.regionCode,
+      kind: 'projects',
+      status: 'ready',
+      fileName,
+      storedName: crypto.randomUUID(),
+      sizeBytes: 1,
+      createdBy: options.createdBy,
+    })
+    .returning({ id: importJobs.id });
+  if (!row) throw new Error('import job insert returned nothing');
+  return { id: row.id, fileName };
+}
+
+/** A text custom field of a district (every category). */
+export async function insertCustomField(
+  database: Database,
+  options: { regionCode: string; key: string; label?: string },
+): Promise<{ id: string; key: string }> {
+  const [row] = await database.db
+    .insert(customFieldDefs)
+    .values({
+      regionCode: options.regionCode,
+      key: options.key,
+      label: options.label ?? `测试字段${uniqueSuffix()}`,
+      labelEn: 'Test field',
+      type: 'text',
+    })
+    .returning({ id: customFieldDefs.id, key: customFieldDefs.key });
+  if (!row) throw new Error('custom field insert returned nothing');
+  return row;
+}

@@ -1,0 +1,502 @@
+import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
+import JSZip from 'jszip';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type DataScope, type RoleCode } from '../../common/permissions';
+import { users } from '../db/schema';
+import { type Access, accessAllows } from '../plugins/auth';
+import {
+  type ProjectRecord,
+  type TrackRecords,
+  type UnitRecord,
+  type UserRecord,
+  insertAuditEvent,
+  insertCustomField,
+  insertImportJob,
+  insertProject,
+  insertTracks,
+  insertUnit,
+  insertUser,
+  uniqueSuffix,
+  unitOfUser,
+} from './factories';
+import { type Client, OTHER_REGION, type TestContext, describeEachDatabase, signInAs, testConfig } from './harness';
+
+/**
+ * Which rows each role sees, beside the permission matrix (authorization-matrix.test.ts): every role of the demo ×
+ * records of every kind that has a scope, placed inside and outside the role's data scope, on every list, load and
+ * export. A record in scope is answered with 200 and the row (and is in the lists and exports); a record out of
+ * scope is answered with 404 and is absent from every list and export — "not allowed" looks like "not found".
+ *
+ * Records are built by factories, relative to the signed-in person: in his own unit, in a unit created under it, in
+ * a unit created elsewhere in his district, in a unit created in another district, and his own (a project he is in
+ * charge of, his account, his upload, his audit event). Nothing depends on the demo's names.
+ *
+ * A new module adds a row to KINDS (how to build its record at a placement, and its list/load/export endpoints); a
+ * GET route that is in neither KINDS nor NOT_RECORD_SCOPED fails the last test.
+ */
+
+const USERS: Record<RoleCode, string> = {
+  admin: 'admin',
+  project_office: 'office',
+  unit_staff: 'unit',
+  leader: 'leader',
+  investment_staff: 'invest',
+  supervisor: 'viewer',
+};
+
+/** Where a record lies, seen from the signed-in person. */
+type Placement = 'ownUnit' | 'childUnit' | 'otherUnit' | 'otherDistrict' | 'personal';
+const PLACEMENTS: Placement[] = ['ownUnit', 'childUnit', 'otherUnit', 'otherDistrict', 'personal'];
+
+/**
+ * What each data scope sees of the records that follow the data scope. `personal` records are visible whatever the
+ * scope (a leader sees the projects he is in charge of; everyone sees his own account, upload and audit event).
+ * Nobody sees another district's records.
+ */
+const SEES: Record<Exclude<DataScope, 'custom'>, Placement[]> = {
+  region: ['ownUnit', 'childUnit', 'otherUnit', 'personal'],
+  unit_tree: ['ownUnit', 'childUnit', 'personal'],
+  unit: ['ownUnit', 'personal'],
+  own: ['personal'],
+};
+
+/** A unit, the district its records belong to, and someone of it (the signed-in person for `personal`). */
+type Place = { placement: Placement; unit: UnitRecord; district: string; person: UserRecord };
+
+type Viewer = { role: RoleCode; scope: DataScope; client: Client; user: UserRecord; unit: UnitRecord; label: string };
+
+/** What the district-wide part of the world holds: built once per database. */
+type World = {
+  district: string;
+  otherUnit: UnitRecord;
+  otherUnitPerson: UserRecord;
+  farUnit: UnitRecord;
+  farPerson: UserRecord;
+  /** A text custom field of each district, whose value every project of the matrix carries. */
+  fields: Record<string, { id: string; key: string }>;
+};
+
+type Built = {
+  id: string;
+  name: string;
+  project?: ProjectRecord & { tracks: TrackRecords; fieldKey: string; creatorName: string };
+};
+
+type Probe = {
+  /** The route as the route table names it. */
+  route: string;
+  /** list and export: the record is absent when out of scope; load: 404 when out of scope. */
+  kind: 'list' | 'load' | 'export';
+  url: (record: Built) => string;
+  /** Whether the 200 answer shows the record (for a list or export, among its rows). */
+  shows: (response: LightMyRequestResponse, record: Built) => boolean | Promise<boolean>;
+  /** A load that finds the record but has nothing to give answers this instead of 200 (checked as found). */
+  foundWithout?: { status: number; code: string };
+};
+
+type Kind = {
+  name: string;
+  /** `data scope`: SEES decides; `jurisdiction`: every record of the person's district is visible (reference data). */
+  rule: 'data scope' | 'jurisdiction';
+  /** Records with no owner: under the `own` scope the person's own unit's records are his. */
+  ownerless?: boolean;
+  /** Builds the record at the place, or null when the kind has no such placement. */
+  build: (t: TestContext, world: World, viewer: Viewer, place: Place) => Promise<Built | null>;
+  probes: Probe[];
+};
+
+const json = (response: LightMyRequestResponse) => response.json() as Record<string, unknown>;
+const items = (response: LightMyRequestResponse) => (json(response).items ?? []) as { id?: string; code?: string }[];
+const listed = (response: LightMyRequestResponse, id: string) => items(response).some((item) => item.id === id);
+
+/** Every cell's text of every sheet of an .xlsx answer. */
+async function workbookText(response: LightMyRequestResponse): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  const texts: string[] = [];
+  for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
+  return texts.join('\n');
+}
+
+/** The text of a .docx answer's body. */
+async function documentText(response: LightMyRequestResponse): Promise<string> {
+  const zip = await JSZip.loadAsync(response.rawPayload);
+  return ((await zip.file('word/document.xml')?.async('string')) ?? '').replace(/<[^>]+>/g, '');
+}
+
+const q = (text: string) => encodeURIComponent(text);
+
+const PROJECT_PROBES: Probe[] = [
+  {
+    route: 'GET /api/v1/projects',
+    kind: 'list',
+    url: (r) => `/api/v1/projects?q=${q(r.name)}&pageSize=200`,
+    shows: (res, r) => listed(res, r.id),
+  },
+  {
+    // Custom field values: the list filtered by the value finds the project only in scope.
+    route: 'GET /api/v1/projects',
+    kind: 'list',
+    url: (r) => `/api/v1/projects?custom=${q(JSON.stringify({ [r.project?.fieldKey ?? '']: r.name }))}&pageSize=200`,
+    shows: (res, r) => listed(res, r.id),
+  },
+  {
+    route: 'GET /api/v1/projects/:id',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}`,
+    shows: (res, r) => {
+      const body = json(res) as { id: string; customValues: Record<string, unknown> };
+      return body.id === r.id && body.customValues[r.project?.fieldKey ?? ''] === r.name;
+    },
+  },
+  {
+    route: 'GET /api/v1/projects/:id/gates',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/gates`,
+    shows: (res) => Array.isArray(res.json()),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/timeline',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/timeline`,
+    shows: (res, r) =>
+      (json(res).items as { kind: string; actorName: string | null }[]).some(
+        (i) => i.kind === 'created' && i.actorName === r.project?.creatorName,
+      ),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/approval-items',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/approval-items`,
+    shows: (res, r) => listed(res, r.project?.tracks.approvalItemId ?? ''),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/funding-lines',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/funding-lines`,
+    shows: (res, r) => listed(res, r.project?.tracks.fundingLineId ?? ''),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/plan',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/plan`,
+    shows: (res, r) => {
+      const body = json(res) as { projectId: string; milestones: { id: string }[] };
+      return body.projectId === r.id && body.milestones.some((m) => m.id === r.project?.tracks.milestoneId);
+    },
+  },
+  {
+    route: 'GET /api/v1/projects/:id/annual-plans',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/annual-plans`,
+    shows: (res, r) => listed(res, r.project?.tracks.annualPlanId ?? ''),
+  },
+  {
+    route: 'GET /api/v1/projects/:id/progress',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/progress`,
+    shows: (res, r) => json(res).projectId === r.id && json(res).annualPlanId === r.project?.tracks.annualPlanId,
+  },
+  {
+    route: 'GET /api/v1/projects/:id/summary.docx',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/summary.docx`,
+    shows: async (res, r) => (await documentText(res)).includes(r.name),
+  },
+  {
+    route: 'GET /api/v1/projects/export.xlsx',
+    kind: 'export',
+    url: (r) => `/api/v1/projects/export.xlsx?q=${q(r.name)}`,
+    shows: async (res, r) => (await workbookText(res)).includes(r.name),
+  },
+  {
+    route: 'GET /api/v1/projects/ledger.xlsx',
+    kind: 'export',
+    url: (r) => `/api/v1/projects/ledger.xlsx?q=${q(r.name)}`,
+    shows: async (res, r) => (await workbookText(res)).includes(r.name),
+  },
+];
+
+const KINDS: Kind[] = [
+  {
+    // Projects and their sub-records (tracks, custom field values, timeline, gates, the Word summary, the sheets).
+    name: 'project',
+    rule: 'data scope',
+    build: async ({ database }, world, viewer, place) => {
+      const name = `范围矩阵${viewer.label}${place.placement}${uniqueSuffix()}`;
+      const field = world.fields[place.district];
+      if (!field) throw new Error(`no custom field for ${place.district}`);
+      // `personal`: led by a unit outside his scope, with him in charge; otherwise led by the place's unit.
+      const personal = place.placement === 'personal';
+      const creator = personal ? world.otherUnitPerson : place.person;
+      const project = await insertProject(database, {
+        name,
+        regionCode: place.district,
+        leadUnitId: place.unit.id,
+        leaderIds: personal ? [viewer.user.id] : [],
+        createdBy: creator.id,
+        customValues: { [field.key]: name },
+      });
+      const tracks = await insertTracks(database, project.id);
+      return { id: project.id, name, project: { ...project, tracks, fieldKey: field.key, creatorName: creator.displayName } };
+    },
+    probes: PROJECT_PROBES,
+  },
+  {
+    name: 'unit',
+    rule: 'data scope',
+    ownerless: true,
+    build: async (_t, _world, _viewer, place) => (place.placement === 'personal' ? null : { id: place.unit.id, name: place.unit.name }),
+    probes: [
+      {
+        route: 'GET /api/v1/units',
+        kind: 'list',
+        url: (r) => `/api/v1/units?q=${q(r.name)}&pageSize=200`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      { route: 'GET /api/v1/units/:id', kind: 'load', url: (r) => `/api/v1/units/${r.id}`, shows: (res, r) => json(res).id === r.id },
+    ],
+  },
+  {
+    name: 'user',
+    rule: 'data scope',
+    build: async (_t, _world, _viewer, place) => ({ id: place.person.id, name: place.person.username }),
+    probes: [
+      {
+        route: 'GET /api/v1/users',
+        kind: 'list',
+        url: (r) => `/api/v1/users?q=${q(r.name)}&pageSize=200`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      { route: 'GET /api/v1/users/:id', kind: 'load', url: (r) => `/api/v1/users/${r.id}`, shows: (res, r) => json(res).id === r.id },
+    ],
+  },
+  {
+    name: 'audit event',
+    rule: 'data scope',
+    build: async ({ database }, _world, viewer, place) => {
+      const recordId = `scope-${viewer.label}-${place.placement}-${uniqueSuffix()}`;
+      await insertAuditEvent(database, { actor: place.person, regionCode: place.district, recordId });
+      return { id: recordId, name: recordId };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/audit-events',
+        kind: 'list',
+        url: (r) => `/api/v1/audit-events?recordId=${q(r.id)}`,
+        shows: (res, r) => (json(res).items as { recordId: string }[]).some((e) => e.recordId === r.id),
+      },
+    ],
+  },
+  {
+    name: 'import job',
+    rule: 'data scope',
+    build: async ({ database }, _world, _viewer, place) => {
+      const job = await insertImportJob(database, { regionCode: place.district, createdBy: place.person.id });
+      return { id: job.id, name: job.fileName };
+    },
+    probes: [
+      { route: 'GET /api/v1/imports', kind: 'list', url: () => '/api/v1/imports', shows: (res, r) => listed(res, r.id) },
+      { route: 'GET /api/v1/imports/:id', kind: 'load', url: (r) => `/api/v1/imports/${r.id}`, shows: (res, r) => json(res).id === r.id },
+      {
+        // A job that found no problem has no marked file: found, it says so; out of scope, it is not found.
+        route: 'GET /api/v1/imports/:id/marked.xlsx',
+        kind: 'load',
+        url: (r) => `/api/v1/imports/${r.id}/marked.xlsx`,
+        shows: () => false,
+        foundWithout: { status: 409, code: 'import_not_invalid' },
+      },
+    ],
+  },
+  {
+    // The definitions of custom fields belong to a district (their values are probed with the projects).
+    name: 'custom field',
+    rule: 'jurisdiction',
+    build: async (_t, world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const field = world.fields[place.district];
+      return field ? { id: field.id, name: field.key } : null;
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/custom-fields',
+        kind: 'list',
+        url: () => '/api/v1/custom-fields?pageSize=200',
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/custom-fields/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/custom-fields/${r.id}`,
+        shows: (res, r) => json(res).id === r.id,
+      },
+    ],
+  },
+  {
+    // Regions: the person's jurisdiction (his region, what lies below it and above it), whatever his data scope.
+    name: 'region',
+    rule: 'jurisdiction',
+    build: async (_t, _world, _viewer, place) =>
+      place.placement === 'personal' ? null : { id: place.unit.regionCode, name: place.unit.regionCode },
+    probes: [
+      {
+        route: 'GET /api/v1/regions',
+        kind: 'list',
+        url: (r) => `/api/v1/regions?q=${r.id}&pageSize=200`,
+        shows: (res, r) => items(res).some((item) => item.code === r.id),
+      },
+      {
+        route: 'GET /api/v1/regions/:code',
+        kind: 'load',
+        url: (r) => `/api/v1/regions/${r.id}`,
+        shows: (res, r) => json(res).code === r.id,
+      },
+    ],
+  },
+];
+
+/** GET routes that answer no record of a scoped kind, and why. */
+const NOT_RECORD_SCOPED: Record<string, string> = {
+  'GET /api/v1/auth/me': 'the caller himself',
+  'GET /api/v1/auth/tokens': "the caller's own API tokens (server/modules/auth/routes.test.ts)",
+  'GET /api/v1/permissions': 'the permission names, the same for everyone',
+  'GET /api/v1/roles': 'the roles, the same for everyone',
+  'GET /api/v1/roles/:code': 'the roles, the same for everyone',
+  'GET /api/v1/dictionaries': 'shared reference lists',
+  'GET /api/v1/dictionaries/:type/items': 'shared reference lists',
+  'GET /api/v1/settings': 'instance-wide settings',
+  'GET /api/v1/plan-templates': 'plan templates shared by every district',
+  'GET /api/v1/project-gates': "the caller's own district's gate configuration (no other district's can be asked for)",
+  'GET /api/v1/project-leader-options': "the leaders of the caller's district (server/modules/projects/leader-options.test.ts)",
+  'GET /api/v1/imports/templates/:kind': 'empty templates',
+};
+
+/** Whether the person at this place may see a record of the kind. */
+function expectedVisible(kind: Kind, scope: DataScope, placement: Placement): boolean {
+  if (placement === 'otherDistrict') return false;
+  if (kind.rule === 'jurisdiction') return true;
+  if (scope === 'custom') throw new Error('the demo has no custom-scope role');
+  if (scope === 'own' && kind.ownerless && placement === 'ownUnit') return true;
+  return SEES[scope].includes(placement);
+}
+
+describeEachDatabase('scope matrix: which rows each role sees', (t) => {
+  let world: World;
+  let access: Map<string, Access>;
+
+  beforeAll(async () => {
+    const { database, app } = t();
+    access = new Map(app.apiRoutes.map((route) => [`${route.method} ${route.url}`, route.access]));
+    const district = testConfig().regionCode;
+    const otherUnit = await insertUnit(database, { regionCode: district, name: `范围矩阵区内单位${uniqueSuffix()}` });
+    const farUnit = await insertUnit(database, { regionCode: OTHER_REGION.code, name: `范围矩阵外区单位${uniqueSuffix()}` });
+    const key = `scope_${uniqueSuffix()}`.slice(0, 32);
+    world = {
+      district,
+      otherUnit,
+      otherUnitPerson: await insertUser(database, { unitId: otherUnit.id }),
+      farUnit,
+      farPerson: await insertUser(database, { unitId: farUnit.id }),
+      fields: {
+        [district]: await insertCustomField(database, { regionCode: district, key }),
+        [OTHER_REGION.code]: await insertCustomField(database, { regionCode: OTHER_REGION.code, key }),
+      },
+    };
+  });
+
+  /** The five places of a person: his unit, a unit under it, a unit elsewhere in the district, another district, his own. */
+  async function placesOf(viewer: Viewer): Promise<Place[]> {
+    const { database } = t();
+    const childUnit = await insertUnit(database, { parent: viewer.unit, name: `范围矩阵下级${uniqueSuffix()}` });
+    const places: Record<Placement, Place> = {
+      ownUnit: {
+        placement: 'ownUnit',
+        unit: viewer.unit,
+        district: world.district,
+        person: await insertUser(database, { unitId: viewer.unit.id }),
+      },
+      childUnit: {
+        placement: 'childUnit',
+        unit: childUnit,
+        district: world.district,
+        person: await insertUser(database, { unitId: childUnit.id }),
+      },
+      otherUnit: { placement: 'otherUnit', unit: world.otherUnit, district: world.district, person: world.otherUnitPerson },
+      otherDistrict: { placement: 'otherDistrict', unit: world.farUnit, district: OTHER_REGION.code, person: world.farPerson },
+      personal: { placement: 'personal', unit: world.otherUnit, district: world.district, person: viewer.user },
+    };
+    return PLACEMENTS.map((placement) => places[placement]);
+  }
+
+  const mayCall = (role: RoleCode, route: string) => {
+    const declared = access.get(route);
+    if (!declared) throw new Error(`${route} is not a route (renamed?): update the scope matrix`);
+    return accessAllows(new Set(DEFAULT_ROLE_PERMISSIONS[role]), declared);
+  };
+
+  describe.each(Object.entries(USERS) as [RoleCode, string][])('%s', (role, username) => {
+    it(`sees exactly the records in its data scope (${DEFAULT_ROLE_SCOPE[role]}) on every list, load and export`, async () => {
+      const { app, database } = t();
+      const client = await signInAs(app, username);
+      const [me] = await database.db
+        .select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, scope: users.dataScope })
+        .from(users)
+        .where(eq(users.id, client.userId ?? ''));
+      if (!me) throw new Error(`${username} not found`);
+      // The expectations below are those of the role's default scope, which the demo's people have.
+      expect(me.scope).toBe(DEFAULT_ROLE_SCOPE[role]);
+      const viewer: Viewer = { role, scope: me.scope, client, user: me, unit: await unitOfUser(database, me.id), label: username };
+      const places = await placesOf(viewer);
+
+      const wrong: string[] = [];
+      let cells = 0;
+      for (const kind of KINDS) {
+        const probes = kind.probes.filter((probe) => mayCall(role, probe.route));
+        if (probes.length === 0) continue;
+        for (const place of places) {
+          const record = await kind.build(t(), world, viewer, place);
+          if (!record) continue;
+          const visible = expectedVisible(kind, viewer.scope, place.placement);
+          for (const probe of probes) {
+            const url = probe.url(record);
+            const response = await client.get(url);
+            const cell = `${kind.name} at ${place.placement}: ${probe.route} (${url})`;
+            cells += 1;
+            if (probe.kind === 'load' && !visible) {
+              if (response.statusCode !== 404) wrong.push(`${cell} → ${response.statusCode}, expected 404`);
+              continue;
+            }
+            if (probe.kind === 'load' && probe.foundWithout) {
+              const code =
+                response.statusCode === probe.foundWithout.status ? (json(response).error as { code?: string })?.code : undefined;
+              if (code !== probe.foundWithout.code)
+                wrong.push(`${cell} → ${response.statusCode} ${response.body.slice(0, 120)}, expected it found`);
+              continue;
+            }
+            if (response.statusCode !== 200) {
+              wrong.push(`${cell} → ${response.statusCode} ${response.body.slice(0, 120)}, expected 200`);
+              continue;
+            }
+            const shown = await probe.shows(response, record);
+            if (shown !== visible) wrong.push(`${cell} → ${visible ? 'the row is missing' : 'the row is shown out of scope'}`);
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(cells).toBeGreaterThan(10);
+    }, 300_000);
+  });
+
+  it('covers every GET route: each answers records of a kind above, or is named as answering none', () => {
+    const probed = new Set(KINDS.flatMap((kind) => kind.probes.map((probe) => probe.route)));
+    const unclassified = t()
+      .app.apiRoutes.filter((route) => route.method === 'GET')
+      .map((route) => `${route.method} ${route.url}`)
+      .filter((route) => !probed.has(route) && !(route in NOT_RECORD_SCOPED));
+    expect(unclassified, 'add these routes to KINDS (or, when they answer no scoped record, to NOT_RECORD_SCOPED)').toEqual([]);
+    const stale = Object.keys(NOT_RECORD_SCOPED).filter((route) => !access.has(route));
+    expect(stale, 'these routes no longer exist').toEqual([]);
+  });
+});
