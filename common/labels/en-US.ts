@@ -1,4 +1,5 @@
-import type { EnumLabels } from './index';
+import { describeTimeProgress } from '../domain/time-progress';
+import type { EnumLabels, WarningReasonWording } from './index';
 
 /** The enum values in English. */
 export const enumLabelsEnUS: EnumLabels = {
@@ -10,4 +11,23 @@ export const enumLabelsEnUS: EnumLabels = {
   feasibilityStatus: { not_started: 'Not started', preparing: 'In preparation', completed: 'Completed', approved: 'Approved' },
   chainSegment: { upstream: 'Upstream', midstream: 'Midstream', downstream: 'Downstream' },
   milestoneKind: { start: 'Start', completion: 'Completion', other: 'Other' },
+  warningColour: { red: 'Red', yellow: 'Yellow', green: 'Green' },
+  warningReason: {
+    milestone_overdue: 'Milestone overdue',
+    behind_time: 'Behind time',
+    report_missing: 'Report missing',
+    matter_overdue: 'Problem overdue',
+    recovered_from_red: 'Recovered from red',
+  },
+};
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** Why a project has its colour, in English. */
+export const warningReasonsEnUS: WarningReasonWording = {
+  milestone_overdue: (r) => `Milestone "${r.milestoneName}" is ${days(r.daysOverdue)} overdue (due by ${r.dueBy})`,
+  behind_time: (r) => describeTimeProgress(r.progress, 'en-US'),
+  report_missing: (r) => `The report for ${r.period} is missing, ${days(r.daysLate)} past its deadline (${r.deadline})`,
+  matter_overdue: (r) => `${r.count} ${r.count === 1 ? 'problem' : 'problems'} past the deadline, the longest by ${days(r.maxDaysOverdue)}`,
+  recovered_from_red: () => 'Red last period and caught up: yellow for the rest of this period',
 };

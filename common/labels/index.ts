@@ -8,10 +8,12 @@ import {
   PROJECT_LEVELS,
   type Pool,
   type ProjectLevel,
+  type WarningColour,
 } from '../enums';
+import type { WarningReason, WarningReasonCode } from '../domain/warnings';
 import type { Locale } from '../locale';
-import { enumLabelsEnUS } from './en-US';
-import { enumLabelsZhCN } from './zh-CN';
+import { enumLabelsEnUS, warningReasonsEnUS } from './en-US';
+import { enumLabelsZhCN, warningReasonsZhCN } from './zh-CN';
 
 /**
  * The names of the enum values both sides show: the page, the spreadsheets and the Word documents call a pool, a
@@ -27,8 +29,14 @@ export type EnumLabels = {
   feasibilityStatus: Record<FeasibilityStatus, string>;
   chainSegment: Record<ChainSegment, string>;
   milestoneKind: Record<MilestoneKind, string>;
+  warningColour: Record<WarningColour, string>;
+  /** A warning reason's short name (a filter, a column); `describeWarningReason` words one with its facts. */
+  warningReason: Record<WarningReasonCode, string>;
 };
 export type EnumName = keyof EnumLabels;
+
+/** How one language words each warning reason with its facts; a reason code without its wording is a compile error. */
+export type WarningReasonWording = { [C in WarningReasonCode]: (reason: Extract<WarningReason, { code: C }>) => string };
 
 const LABELS: Record<Locale, EnumLabels> = { 'zh-CN': enumLabelsZhCN, 'en-US': enumLabelsEnUS };
 
@@ -45,6 +53,13 @@ export function enumMessages(locale: Locale): Record<EnumMessageKey, string> {
     Object.entries(values).map(([value, label]) => [`${name}.${value}`, label] as const),
   );
   return Object.fromEntries(entries) as Record<EnumMessageKey, string>;
+}
+
+const REASON_WORDING: Record<Locale, WarningReasonWording> = { 'zh-CN': warningReasonsZhCN, 'en-US': warningReasonsEnUS };
+
+/** Words why a project has its colour, for the page and the 通报 alike (`节点“开工”逾期12天（最迟应于2024-03-01完成）`). */
+export function describeWarningReason(locale: Locale, reason: WarningReason): string {
+  return (REASON_WORDING[locale][reason.code] as (r: WarningReason) => string)(reason);
 }
 
 /** The key-project lists (省级重点、市级重点、区级重点) a project is on, named in the reader's language. */

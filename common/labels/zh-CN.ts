@@ -1,4 +1,5 @@
-import type { EnumLabels } from './index';
+import { describeTimeProgress } from '../domain/time-progress';
+import type { EnumLabels, WarningReasonWording } from './index';
 
 /** The enum values in Chinese, as the page, the sheets and the documents name them. */
 export const enumLabelsZhCN: EnumLabels = {
@@ -10,4 +11,21 @@ export const enumLabelsZhCN: EnumLabels = {
   feasibilityStatus: { not_started: '未开展', preparing: '编制中', completed: '已完成', approved: '已批复' },
   chainSegment: { upstream: '上游', midstream: '中游', downstream: '下游' },
   milestoneKind: { start: '开工', completion: '竣工', other: '其他' },
+  warningColour: { red: '红灯', yellow: '黄灯', green: '绿灯' },
+  warningReason: {
+    milestone_overdue: '节点逾期',
+    behind_time: '慢于时间进度',
+    report_missing: '逾期未报送',
+    matter_overdue: '问题逾期未解决',
+    recovered_from_red: '由红转黄',
+  },
+};
+
+/** Why a project has its colour, in Chinese, worded the way a 通报 writes it. */
+export const warningReasonsZhCN: WarningReasonWording = {
+  milestone_overdue: (r) => `节点“${r.milestoneName}”逾期${r.daysOverdue}天（最迟应于${r.dueBy}完成）`,
+  behind_time: (r) => describeTimeProgress(r.progress, 'zh-CN'),
+  report_missing: (r) => `${Number(r.period.slice(0, 4))}年${Number(r.period.slice(5, 7))}月进度未报送，已超过截止日期${r.daysLate}天`,
+  matter_overdue: (r) => `${r.count}个问题逾期未解决，最长逾期${r.maxDaysOverdue}天`,
+  recovered_from_red: () => '上期为红灯，现已赶上进度，本期保持黄灯',
 };
