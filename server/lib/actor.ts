@@ -12,9 +12,19 @@ export type Actor = {
   regionCode: string;
   /** Region codes from the root down, each followed by '/'. */
   regionPath: string;
+  /**
+   * His jurisdiction: the codes of his region and of every region below it, resolved when he is loaded (one array
+   * the scope's SQL compares with; a province's holds about 2,000 codes).
+   */
+  jurisdictionRegionCodes: string[];
   roleCode: RoleCode;
   dataScope: DataScope;
   scopeUnitIds: string[];
+  /**
+   * He is a leader in charge of at least one project (read when he is loaded). Only then is "a leader in charge"
+   * a reason a project is visible to him; for everyone else the project scope is a plain condition on indexed columns.
+   */
+  leadsProjects: boolean;
   permissions: ReadonlySet<Permission>;
   locale: Locale;
   mustChangePassword: boolean;

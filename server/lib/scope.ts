@@ -1,4 +1,4 @@
-import { type SQL, type SQLWrapper, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Actor } from './actor';
 
 // Who sees which record, whatever the record: the one place. A repository never writes its own visibility rule; it
@@ -25,38 +25,40 @@ export const districtInReach = (actor: Actor, districtPath: string) =>
 export const regionPathInJurisdiction = (actor: Actor, regionPath: SQLWrapper): SQL =>
   sql`${regionPath} like ${likePrefix(actor.regionPath)}`;
 
-/**
- * SQL: the region code column lies in the actor's jurisdiction. The subtree is found once through the path index (an
- * uncorrelated subquery the planner hashes), not looked up again for every row.
- */
-export const regionInJurisdiction = (actor: Actor, regionCode: SQLWrapper): SQL =>
-  sql`${regionCode} in (select code from regions where path like ${likePrefix(actor.regionPath)})`;
+// The actor's jurisdiction was resolved once, when he was loaded (auth/actor-repository.ts), into the codes of its
+// regions. A condition on a record's region is then one array parameter, `= any($1)`: an index condition where the
+// column has an index, and a hash probe per row where it is a filter (PostgreSQL hashes a constant array of nine or
+// more values); no region is looked up per row, and the planner sees the values it estimates with.
+const anyText = (column: SQLWrapper, values: readonly string[]): SQL => sql`${column} = any(${sql.param(values)}::text[])`;
 
-/** SQL: the district a record belongs to reaches the actor (see `districtInReach`). */
-export const districtRecordInReach = (actor: Actor, regionCode: SQLWrapper): SQL => {
-  const above = regionsAbove(actor);
-  const below = regionInJurisdiction(actor, regionCode);
-  return above.length ? (or(inArray(regionCode, above), below) as SQL) : below;
-};
+/** SQL: the region code column lies in the actor's jurisdiction (his region and every region below it). */
+export const regionInJurisdiction = (actor: Actor, regionCode: SQLWrapper): SQL => anyText(regionCode, actor.jurisdictionRegionCodes);
 
-/** True when the unit belongs to a region in the actor's jurisdiction. */
-const unitInJurisdiction = (actor: Actor, unitId: SQLWrapper): SQL =>
-  sql`exists (select 1 from units ju join regions jr on jr.code = ju.region_code
-      where ju.id = ${unitId} and jr.path like ${likePrefix(actor.regionPath)})`;
+/** SQL: the district a record belongs to reaches the actor (see `districtInReach`): his jurisdiction or above it. */
+export const districtRecordInReach = (actor: Actor, regionCode: SQLWrapper): SQL =>
+  anyText(regionCode, [...regionsAbove(actor), ...actor.jurisdictionRegionCodes]);
+
+// The units of a scope are read live, once per query: an uncorrelated subquery over plain values (the jurisdiction's
+// codes through the units' region index, the unit path's prefix through its index, the user's picked units) that
+// the planner runs once and hashes. They are not resolved with the actor: a province's jurisdiction holds thousands
+// of units, and a unit created by the request itself (a unit-tree administrator adding a sub-unit) must be in scope
+// when the request reads it back.
+const unitsOfJurisdiction = (actor: Actor): SQL =>
+  sql`select ju.id from units ju where ${regionInJurisdiction(actor, sql`ju.region_code`)}`;
 
 /** True when the unit lies in the actor's data scope (region, unit tree, own unit, or the units picked for him). */
 function unitInScope(actor: Actor, unitId: SQLWrapper): SQL | null {
   switch (actor.dataScope) {
     case 'region':
-      return unitInJurisdiction(actor, unitId);
+      return sql`${unitId} in (${unitsOfJurisdiction(actor)})`;
     case 'unit_tree':
-      return sql`(${unitInJurisdiction(actor, unitId)} and exists (select 1 from units su where su.id = ${unitId} and su.path like ${likePrefix(actor.unitPath)}))`;
+      return sql`${unitId} in (${unitsOfJurisdiction(actor)} and ju.path like ${likePrefix(actor.unitPath)})`;
     case 'unit':
       return sql`${unitId} = ${actor.unitId}`;
     case 'own':
       return null;
     case 'custom':
-      return sql`(${unitInJurisdiction(actor, unitId)} and ${unitId} in (select unit_id from user_scope_units where user_id = ${actor.userId}))`;
+      return sql`${unitId} in (${unitsOfJurisdiction(actor)} and ju.id in (select unit_id from user_scope_units where user_id = ${actor.userId}))`;
   }
 }
 

@@ -15,11 +15,15 @@ export const projectScopeCondition = (actor: Actor): SQL =>
     district: projects.regionCode,
     units: [projects.leadUnitId],
     owner: projects.createdBy,
-    also: [
-      exists(
-        sql`(select 1 from ${projectLeaders} where ${projectLeaders.projectId} = ${projects.id} and ${projectLeaders.userId} = ${actor.userId})`,
-      ),
-    ],
+    // Asked only of someone who leads projects: for everyone else it is always false, and left out the condition is
+    // one the planner estimates and serves from an index (a unit clerk's projects through the lead unit's index).
+    also: actor.leadsProjects
+      ? [
+          exists(
+            sql`(select 1 from ${projectLeaders} where ${projectLeaders.projectId} = ${projects.id} and ${projectLeaders.userId} = ${actor.userId})`,
+          ),
+        ]
+      : [],
   });
 
 /**
