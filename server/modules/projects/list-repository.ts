@@ -2,13 +2,14 @@ import { type AnyColumn, type SQL, and, count, eq, exists, gte, ilike, inArray, 
 import { normaliseProjectCode } from '../../../common/domain/project-code';
 import type { ProjectListQuery } from '../../../common/schemas/projects';
 import type { Executor } from '../../db/client';
-import { annualPlans, dictionaryItems, projectLeaders, projects, units } from '../../db/schema';
+import { rowsOf } from '../../db/migrate';
+import { annualPlans, dictionaryItems, projectLeaders, projects, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { containsPattern, pageWindow } from '../../lib/list';
 import { likePrefix } from '../../lib/scope';
 import { customValuesCondition } from '../custom-fields';
-import { type NamedRef, leadersJson, streetRegion } from './repository';
+import { type NamedRef, streetRegion } from './repository';
 import { manageableFlag, projectScopeCondition } from './scope';
 
 /** A project as the list query reads it: the list columns and the names joined in. */
@@ -141,9 +142,29 @@ function projectOrder(sort: string | undefined): SQL[] {
 export const PROJECT_LIST_EXACT_TOTAL = 10_000;
 
 /**
+ * The leaders in charge of each of the projects (by name), in one query keyed by project id. Each id is looked up
+ * through the leaders' primary key (a lateral join over the ids), whatever the planner would guess for a short list.
+ */
+async function leadersOf(db: Executor, projectIds: string[]): Promise<Map<string, NamedRef[]>> {
+  const byProject = new Map<string, NamedRef[]>();
+  if (projectIds.length === 0) return byProject;
+  const result = await db.execute(sql`select page.id as "projectId", l.id, l.name
+    from unnest(${sql.param(projectIds)}::uuid[]) as page(id)
+    cross join lateral (select lu.id, lu.display_name as name from ${projectLeaders} pl join ${users} lu on lu.id = pl.user_id
+      where pl.project_id = page.id) l
+    order by l.name, l.id`);
+  for (const { projectId, ...leader } of rowsOf<NamedRef & { projectId: string }>(result)) {
+    const list = byProject.get(projectId);
+    if (list) list.push(leader);
+    else byProject.set(projectId, [leader]);
+  }
+  return byProject;
+}
+
+/**
  * One page of the projects the actor may see, with lead unit, street and leaders. The page's ids are chosen first
  * (filter, order, offset on the projects table alone); only those rows are then joined to their names, so a filter
- * that matches tens of thousands of projects joins fifty.
+ * that matches tens of thousands of projects joins fifty, and their leaders are read in one query after the page.
  */
 export async function listProjects(db: Executor, actor: Actor, query: ProjectListQuery, exactTotalUpTo = PROJECT_LIST_EXACT_TOTAL) {
   const where = listCondition(db, actor, query);
@@ -162,8 +183,8 @@ export async function listProjects(db: Executor, actor: Actor, query: ProjectLis
     .where(where)
     .limit(exactTotalUpTo + 1)
     .as('counted');
-  const [rows, [matched]] = await Promise.all([
-    db
+  const pageRows = async () => {
+    const rows = await db
       .select({
         id: projects.id,
         name: projects.name,
@@ -183,19 +204,26 @@ export async function listProjects(db: Executor, actor: Actor, query: ProjectLis
         customValues: projects.customValues,
         leadUnitName: units.name,
         streetName: streetRegion.name,
-        leaders: leadersJson,
         manageable: manageableFlag(actor),
       })
       .from(page)
       .innerJoin(projects, eq(projects.id, page.pageId))
       .innerJoin(units, eq(units.id, projects.leadUnitId))
       .leftJoin(streetRegion, eq(streetRegion.code, projects.streetCode))
-      .orderBy(...projectOrder(query.sort)),
-    db.select({ n: count() }).from(counted),
-  ]);
+      .orderBy(...projectOrder(query.sort));
+    return {
+      rows,
+      leaders: await leadersOf(
+        db,
+        rows.map((r) => r.id),
+      ),
+    };
+  };
+  // The page and then its leaders, while another connection counts.
+  const [{ rows, leaders }, [matched]] = await Promise.all([pageRows(), db.select({ n: count() }).from(counted)]);
   const n = matched?.n ?? 0;
   return {
-    rows: rows.map((r): ProjectListRow => ({ ...r, manageable: !!r.manageable })),
+    rows: rows.map((r): ProjectListRow => ({ ...r, leaders: leaders.get(r.id) ?? [], manageable: !!r.manageable })),
     total: Math.min(n, exactTotalUpTo),
     totalCapped: n > exactTotalUpTo,
   };
