@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { todayInChina } from '../../common/domain/dates';
 import { DEFAULT_ROLE_SCOPE, type RoleCode } from '../../common/permissions';
+import type { Pool, Project, projectCreateBody } from '../../common/schemas/projects';
 import type { Database } from '../db/client';
 import {
   annualPlans,
@@ -15,13 +17,17 @@ import {
   users,
 } from '../db/schema';
 import { recordAudit } from '../lib/audit';
+import { type Client, testConfig } from './harness';
 
-// Test factories that write records straight into the tables, with overrides, so a test builds exactly the
-// records it needs (in a unit or a district it creates) instead of relying on the demo data. The API's own rules
-// are tested through the API; these skip them on purpose.
+// The test factories, in one place. `buildProject` creates a project through the API, so every rule applies; the
+// `insert…` factories write records straight into the tables, with overrides, so a test builds exactly the records
+// it needs (in a unit or a district it creates) — the API's own rules are tested through the API, these skip them on
+// purpose. `unitIdByName` and `userIdOf` find the demo's units and people, for tests written around them; a new test
+// builds its own with `insertUnit` and `insertUser` instead (server/test/scope-matrix.test.ts does).
 
 let serial = 0;
-const thisYear = () => Number(todayInChina().slice(0, 4));
+/** The current year in China, as the server counts it. */
+export const thisYear = () => Number(todayInChina().slice(0, 4));
 /** A short suffix unique within the test process, for names that must not collide. */
 export const uniqueSuffix = () => `${process.pid.toString(36)}${(serial++).toString(36)}`;
 
@@ -91,25 +97,60 @@ export async function unitOfUser(database: Database, userId: string): Promise<Un
 
 export type ProjectRecord = typeof projects.$inferSelect;
 
+/** The id of a unit of the test database, by its exact name (the demo's units). */
+export async function unitIdByName(database: Database, name: string): Promise<string> {
+  const [row] = await database.db.select({ id: units.id }).from(units).where(eq(units.name, name));
+  if (!row) throw new Error(`no unit named ${name}`);
+  return row.id;
+}
+
+/** The id of a user of the test database, by username (the demo's people). */
+export async function userIdOf(database: Database, username: string): Promise<string> {
+  const [row] = await database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  if (!row) throw new Error(`no user ${username}`);
+  return row.id;
+}
+
+type ProjectBody = Partial<z.input<typeof projectCreateBody>>;
+
 /**
- * A project of a district, implementing, in the current year (so the ledger and the year filters include it),
- * led by `leadUnitId`; `leaderIds` are the leaders in charge (包挂领导).
+ * Creates a project through the API as the client, so every rule applies; by default a thin planning-pool idea led
+ * by 区住房和城乡建设局 with a unique name. Fails the test when the API refuses.
+ */
+export async function buildProject(client: Client, database: Database, overrides: ProjectBody = {}): Promise<Project> {
+  const leadUnitId = overrides.leadUnitId ?? (await unitIdByName(database, '区住房和城乡建设局'));
+  const response = await client.post('/api/v1/projects', { name: `测试项目${uniqueSuffix()}`, ...overrides, leadUnitId });
+  if (response.statusCode !== 201) throw new Error(`buildProject failed: ${response.statusCode} ${response.body}`);
+  return response.json() as Project;
+}
+
+/** Puts a project straight into a pool, as data from before the gates would be; answers its new version. */
+export async function placeInPool(database: Database, id: string, pool: Pool): Promise<number> {
+  const [row] = await database.db.update(projects).set({ pool }).where(eq(projects.id, id)).returning({ version: projects.version });
+  if (!row) throw new Error(`no project ${id}`);
+  return row.version;
+}
+
+/**
+ * A project written straight into the table: of the test district, led by 北园街道 (unless `leadUnitId` says
+ * otherwise), implementing, to be built from 2025-03-01 to 2027-06-30; `leaderIds` are the leaders in charge (包挂领导).
  */
 export async function insertProject(
   database: Database,
-  fields: Partial<typeof projects.$inferInsert> & { regionCode: string; leadUnitId: string; leaderIds?: string[] },
+  overrides: Partial<typeof projects.$inferInsert> & { leaderIds?: string[] } = {},
 ): Promise<ProjectRecord> {
-  const { leaderIds = [], ...values } = fields;
-  const year = thisYear();
+  const { leaderIds = [], ...fields } = overrides;
   const [row] = await database.db
     .insert(projects)
     .values({
+      regionCode: testConfig().regionCode,
       name: `测试项目${uniqueSuffix()}`,
       pool: 'implementing',
       categoryCode: 'industrial',
-      plannedStart: `${year - 1}-03-01`,
-      plannedCompletion: `${year + 1}-06-30`,
-      ...values,
+      plannedStart: '2025-03-01',
+      plannedCompletion: '2027-06-30',
+      ...fields,
+      leadUnitId: fields.leadUnitId ?? (await unitIdByName(database, '北园街道办事处')),
     })
     .returning();
   if (!row) throw new Error('project insert returned nothing');

@@ -18,6 +18,7 @@ import {
   insertTracks,
   insertUnit,
   insertUser,
+  thisYear,
   uniqueSuffix,
   unitOfUser,
 } from './factories';
@@ -238,6 +239,9 @@ const KINDS: Kind[] = [
         leaderIds: personal ? [viewer.user.id] : [],
         createdBy: creator.id,
         customValues: { [field.key]: name },
+        // In this year's ledger and year filter.
+        plannedStart: `${thisYear() - 1}-03-01`,
+        plannedCompletion: `${thisYear() + 1}-06-30`,
       });
       const tracks = await insertTracks(database, project.id);
       return { id: project.id, name, project: { ...project, tracks, fieldKey: field.key, creatorName: creator.displayName } };

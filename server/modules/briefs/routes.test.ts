@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import type { Project } from '../../../common/schemas/projects';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, signInAs } from '../../test/harness';
-import { buildProject, placeInPool } from '../projects/test-factories';
+import { buildProject, placeInPool } from '../../test/factories';
 
 /** The text of one file inside a zip (a .docx is a zip of XML parts). */
 function zipEntry(buffer: Buffer, name: string): Promise<string> {

@@ -4,7 +4,7 @@ import type { CustomField } from '../../../common/schemas/custom-fields';
 import type { Project, ProjectListItem } from '../../../common/schemas/projects';
 import { projects } from '../../db/schema';
 import { type Client, OTHER_REGION, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
-import { unitIdByName } from '../projects/test-factories';
+import { unitIdByName } from '../../test/factories';
 
 describeEachDatabase('custom fields API: project values', (t) => {
   let admin: Client;

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { CustomField } from '../../../common/schemas/custom-fields';
 import { customFieldDefs, projects } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
-import { buildProject } from '../projects/test-factories';
+import { buildProject } from '../../test/factories';
 
 describeEachDatabase('custom fields API: definitions', (t) => {
   let admin: Client;

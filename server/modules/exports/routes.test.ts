@@ -10,7 +10,7 @@ import { loadLookups } from '../imports/columns/lookups';
 import { projectSheetOwnColumns } from '../imports/columns/pool-column';
 import { projectColumns } from '../imports/columns/projects';
 import { LEDGER_HEADER_ROWS } from './ledger';
-import { buildProject, placeInPool, unitIdByName, userIdOf } from '../projects/test-factories';
+import { buildProject, placeInPool, unitIdByName, userIdOf } from '../../test/factories';
 
 // Every project of this file carries the marker; exports are narrowed to it with q=, so they assert exactly.
 const MARKER = '导出测试';

@@ -5,7 +5,7 @@ import type { ImportJob } from '../../../common/schemas/imports';
 import type { ProjectTimeline } from '../../../common/schemas/projects';
 import { poolMoves, projects } from '../../db/schema';
 import { type Client, describeEachDatabase, lastAuditEvent, signInAs } from '../../test/harness';
-import { buildProject, placeInPool } from '../projects/test-factories';
+import { buildProject, placeInPool } from '../../test/factories';
 import { projectsWorkbook, settled, testDataDir, upload, uploadAndSettle } from './test-workbooks';
 
 // The 所属库 column: a new project lands in the pool its row names, through what a sheet can tell of the gates on

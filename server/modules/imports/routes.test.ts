@@ -6,7 +6,7 @@ import type { ImportJob } from '../../../common/schemas/imports';
 import { projectCodeHistory, projects } from '../../db/schema';
 import { verifyAuditChain } from '../../lib/audit-chain';
 import { type Client, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
-import { buildProject, unitIdByName } from '../projects/test-factories';
+import { buildProject, unitIdByName } from '../../test/factories';
 import { projectsWorkbook, settled, testDataDir, upload, uploadAndSettle, workbookOf } from './test-workbooks';
 
 const LEAD = '北园街道办事处';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { approvalItems, fundingLines, importJobs } from '../../db/schema';
 import { type Client, describeEachDatabase, signInAs } from '../../test/harness';
-import { buildProject } from '../projects/test-factories';
+import { buildProject } from '../../test/factories';
 import { failInterruptedImports } from './jobs-repository';
 import { settled, testDataDir, uploadAndSettle, workbookOf } from './test-workbooks';
 

@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { annualPlans, auditEvents } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
-import { buildProject } from './test-factory';
+import { insertProject } from '../../test/factories';
 
 /** 120万元 spread over the year: 5万 a month in the first half, 15万 in the second. */
 const MONTHLY = [...Array(6).fill(50_000), ...Array(6).fill(150_000)];
@@ -31,7 +31,7 @@ describeEachDatabase('annual plans API', (t) => {
   });
 
   it('answers 401 when signed out', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const guest = anonymous(t().app);
     expect((await guest.get(url(project.id, '?year=2025'))).statusCode).toBe(401);
     expect((await guest.post(url(project.id), FIRST)).statusCode).toBe(401);
@@ -40,7 +40,7 @@ describeEachDatabase('annual plans API', (t) => {
   });
 
   it('answers 403 to users without the annual-plan rights (the unit clerk, the supervisor) and 404 outside the scope', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const body = FIRST;
     expect((await unitStaff.post(url(project.id), body)).statusCode).toBe(403);
     expect((await viewer.post(url(project.id), body)).statusCode).toBe(403);
@@ -51,14 +51,14 @@ describeEachDatabase('annual plans API', (t) => {
     expect((await unitStaff.post(url(project.id, `/${created.id}/freeze`), freezeBody)).statusCode).toBe(403);
     expect((await otherAdmin.post(url(project.id, `/${created.id}/freeze`), freezeBody)).statusCode).toBe(404);
     // A version addressed under another project does not exist.
-    const other = await buildProject(t().database);
+    const other = await insertProject(t().database);
     expect((await office.post(url(other.id, `/${created.id}/freeze`), freezeBody)).statusCode).toBe(404);
     const list = (await unitStaff.get(url(project.id, '?year=2025'))).json();
     expect(list.abilities).toEqual({ save: false, freeze: false });
   });
 
   it('answers 400 naming the field, with the difference when the months do not add up', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const mismatch = await office.post(url(project.id), { ...FIRST, plannedYuan: PLANNED + 300 });
     expect(mismatch.statusCode).toBe(400);
     expect(errorOf(mismatch).details).toEqual([
@@ -81,16 +81,16 @@ describeEachDatabase('annual plans API', (t) => {
   });
 
   it('answers 422 for a project that is neither advancing nor implementing', async () => {
-    const idea = await buildProject(t().database, { pool: 'planning' });
+    const idea = await insertProject(t().database, { pool: 'planning' });
     const response = await office.post(url(idea.id), FIRST);
     expect(response.statusCode).toBe(422);
     expect(errorOf(response).code).toBe('pool_not_eligible');
-    const advancing = await buildProject(t().database, { pool: 'advancing' });
+    const advancing = await insertProject(t().database, { pool: 'advancing' });
     expect((await office.post(url(advancing.id), FIRST)).statusCode).toBe(201);
   });
 
   it('creates version 1 as an editable draft, edits it in place, then freezes it as the baseline', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const created = await office.post(url(project.id), FIRST);
     expect(created.statusCode).toBe(201);
     const v1 = created.json();
@@ -133,7 +133,7 @@ describeEachDatabase('annual plans API', (t) => {
   });
 
   it('adjusts a frozen baseline only as a new version with a reason, leaving version 1 unchanged', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const v1 = (await office.post(url(project.id), FIRST)).json();
     const frozen = (await office.post(url(project.id, `/${v1.id}/freeze`), { version: v1.version })).json();
     const [before] = await t().database.db.select().from(annualPlans).where(eq(annualPlans.id, v1.id));
@@ -166,7 +166,7 @@ describeEachDatabase('annual plans API', (t) => {
   });
 
   it('answers 409 to a save based on a version that is no longer current, and writes nothing', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const read = (await office.post(url(project.id), FIRST)).json();
     // Someone else saves the draft first.
     expect(
@@ -184,11 +184,11 @@ describeEachDatabase('annual plans API', (t) => {
     expect(stale.statusCode).toBe(409);
     expect(errorOf(stale)).toMatchObject({ code: 'version_conflict', message: '该记录已被他人修改，请刷新后再保存' });
     // The current version number of another record, or a basis when the year has none, is just as stale.
-    const other = await buildProject(t().database);
+    const other = await insertProject(t().database);
     const elsewhere = (await office.post(url(other.id), FIRST)).json();
     const wrongRecord = { ...FIRST, basedOn: { id: elsewhere.id, version: before?.version as number } };
     expect(errorOf(await office.post(url(project.id), wrongRecord)).code).toBe('version_conflict');
-    const empty = await buildProject(t().database);
+    const empty = await insertProject(t().database);
     expect(errorOf(await office.post(url(empty.id), { ...FIRST, basedOn: basedOn(read) })).code).toBe('version_conflict');
     expect(await rowsOf(empty.id)).toHaveLength(0);
     // An If-Match that disagrees with the basis is refused too.
@@ -203,7 +203,7 @@ describeEachDatabase('annual plans API', (t) => {
   });
 
   it('answers 409 to a save based on no version when the year has one, draft or frozen, and writes nothing', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const v1 = (await office.post(url(project.id), FIRST)).json();
     const again = await office.post(url(project.id), { ...FIRST, plannedYuan: 0, monthlyYuan: Array(12).fill(0) });
     expect(again.statusCode).toBe(409);
@@ -223,7 +223,7 @@ describeEachDatabase('annual plans API', (t) => {
   });
 
   it('answers 409 to a freeze at a stale version and leaves the draft unfrozen', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const v1 = (await office.post(url(project.id), FIRST)).json();
     const edited = (
       await office.post(url(project.id), { ...FIRST, plannedYuan: 0, monthlyYuan: Array(12).fill(0), basedOn: basedOn(v1) })
@@ -253,7 +253,7 @@ describeEachDatabase('annual plans API', (t) => {
   });
 
   it('answers progress against time from the current annual plan, with completion not yet reported', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const progressUrl = `/api/v1/projects/${project.id}/progress`;
     const none = (await viewer.get(`${progressUrl}?year=2025&asOf=2025-07-02`)).json();
     expect(none).toMatchObject({ status: 'no_plan', plannedYuan: 0, annualPlanId: null, summary: '未下达年度计划' });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { approvalItems, users } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
-import { buildProject, unitIdByName } from './test-factory';
+import { insertProject, unitIdByName } from '../../test/factories';
 
 describeEachDatabase('approval items API', (t) => {
   let office: Client;
@@ -20,10 +20,10 @@ describeEachDatabase('approval items API', (t) => {
     viewer = await signInAs(t().app, 'viewer');
     otherAdmin = await signInAs(t().app, OTHER_REGION.adminUsername);
     const drc = await unitIdByName(t().database, '区发展和改革局');
-    own = (await buildProject(t().database)).id;
-    othersProject = (await buildProject(t().database, { leadUnitId: drc })).id;
+    own = (await insertProject(t().database)).id;
+    othersProject = (await insertProject(t().database, { leadUnitId: drc })).id;
     // The street clerk is (unusually) in charge of a project of another unit: he sees it but may not edit it.
-    inCharge = (await buildProject(t().database, { leadUnitId: drc, leaderIds: [unitStaff.userId ?? ''] })).id;
+    inCharge = (await insertProject(t().database, { leadUnitId: drc, leaderIds: [unitStaff.userId ?? ''] })).id;
   });
 
   it('answers 401 when signed out', async () => {

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { MAX_YUAN } from '../../../common/schemas/projects';
 import { fundingLines } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
-import { buildProject, unitIdByName } from './test-factory';
+import { insertProject, unitIdByName } from '../../test/factories';
 
 describeEachDatabase('funding lines API', (t) => {
   let office: Client;
@@ -21,9 +21,9 @@ describeEachDatabase('funding lines API', (t) => {
     viewer = await signInAs(t().app, 'viewer');
     otherAdmin = await signInAs(t().app, OTHER_REGION.adminUsername);
     const drc = await unitIdByName(t().database, '区发展和改革局');
-    own = (await buildProject(t().database)).id;
-    othersProject = (await buildProject(t().database, { leadUnitId: drc })).id;
-    inCharge = (await buildProject(t().database, { leadUnitId: drc, leaderIds: [unitStaff.userId ?? ''] })).id;
+    own = (await insertProject(t().database)).id;
+    othersProject = (await insertProject(t().database, { leadUnitId: drc })).id;
+    inCharge = (await insertProject(t().database, { leadUnitId: drc, leaderIds: [unitStaff.userId ?? ''] })).id;
   });
 
   it('answers 401 when signed out', async () => {

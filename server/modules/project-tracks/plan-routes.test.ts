@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { addDays, compareDates, todayInChina } from '../../../common/domain/dates';
 import { milestones, projects } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
-import { buildProject, unitIdByName } from './test-factory';
+import { insertProject, unitIdByName } from '../../test/factories';
 
 type Milestone = { id: string; name: string; kind: string; durationDays: number; predecessorIds: string[] };
 type ScheduledMilestone = Milestone & { latestFinish: string; earliestStart: string; floatDays: number; critical: boolean };
@@ -45,7 +45,7 @@ describeEachDatabase('plans API', (t) => {
   });
 
   it('answers 401 when signed out', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     expect((await anonymous(t().app).get(planUrl(project.id))).statusCode).toBe(401);
     expect((await put(anonymous(t().app), project.id, { milestones: [], version: 1 })).statusCode).toBe(401);
     expect((await anonymous(t().app).get('/api/v1/plan-templates')).statusCode).toBe(401);
@@ -53,9 +53,9 @@ describeEachDatabase('plans API', (t) => {
   });
 
   it('answers 404 outside the actor’s scope, 403 to read-only users and to a leader’s view of another unit’s project', async () => {
-    const own = await buildProject(t().database);
-    const others = await buildProject(t().database, { leadUnitId: drc });
-    const inCharge = await buildProject(t().database, { leadUnitId: drc, leaderIds: [unitStaff.userId ?? ''] });
+    const own = await insertProject(t().database);
+    const others = await insertProject(t().database, { leadUnitId: drc });
+    const inCharge = await insertProject(t().database, { leadUnitId: drc, leaderIds: [unitStaff.userId ?? ''] });
     expect((await otherAdmin.get(planUrl(own.id))).statusCode).toBe(404);
     expect((await put(otherAdmin, own.id, { milestones: diamond(), version: 1 })).statusCode).toBe(404);
     expect((await unitStaff.get(planUrl(others.id))).statusCode).toBe(404);
@@ -69,7 +69,7 @@ describeEachDatabase('plans API', (t) => {
   it('lets the clerk of the lead unit save the plan: stored, scheduled, audited, and the project’s version bumped', async () => {
     // Nothing is done yet, so the plan runs forward from today.
     const today = todayInChina();
-    const project = await buildProject(t().database, { plannedStart: today, plannedCompletion: addDays(today, 20) });
+    const project = await insertProject(t().database, { plannedStart: today, plannedCompletion: addDays(today, 20) });
     const plan = diamond();
     const response = await put(unitStaff, project.id, { milestones: plan, version: 1 });
     expect(response.statusCode).toBe(200);
@@ -102,7 +102,7 @@ describeEachDatabase('plans API', (t) => {
   });
 
   it('updates existing milestones, deletes missing ones and inserts new ones; a stale version answers 409', async () => {
-    const project = await buildProject(t().database, { plannedStart: '2025-03-01', plannedCompletion: '2025-12-31' });
+    const project = await insertProject(t().database, { plannedStart: '2025-03-01', plannedCompletion: '2025-12-31' });
     const [sign, start, frame, utilities, done] = diamond() as [Milestone, Milestone, Milestone, Milestone, Milestone];
     await put(office, project.id, { milestones: [sign, start, frame, utilities, done], version: 1 });
     const fitOut = milestone('装修', 'other', 30, [frame.id]);
@@ -124,7 +124,7 @@ describeEachDatabase('plans API', (t) => {
   });
 
   it('answers 400 naming the milestone field: unknown predecessor, duplicate id, a second start, bad values', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const [sign, start] = diamond() as [Milestone, Milestone];
     const unknown = await put(office, project.id, { milestones: [sign, { ...start, predecessorIds: [id()] }], version: 1 });
     expect(unknown.statusCode).toBe(400);
@@ -154,7 +154,7 @@ describeEachDatabase('plans API', (t) => {
     expect(errorOf(backwards).details).toEqual([{ path: 'milestones.1.actualFinish', message: '实际完成日期不能早于实际开始日期' }]);
     const yearZero = await put(office, project.id, { milestones: [{ ...sign, actualStart: '0000-01-01' }], version: 1 });
     expect(errorOf(yearZero).details?.[0]?.path).toBe('milestones.0.actualStart');
-    const other = await buildProject(t().database);
+    const other = await insertProject(t().database);
     await put(office, other.id, { milestones: [sign], version: 1 });
     const taken = await put(office, project.id, { milestones: [sign], version: 1 });
     expect(errorOf(taken).details).toEqual([{ path: 'milestones.0.id', message: '节点编号已被其他项目使用，请换一个' }]);
@@ -162,7 +162,7 @@ describeEachDatabase('plans API', (t) => {
   });
 
   it('answers 422 plan_cycle naming the cycle by milestone names, and saves nothing', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const sign = milestone('签约', 'other', 0);
     const start = milestone('开工', 'start', 0);
     const frame = milestone('主体封顶', 'other', 240, [start.id]);
@@ -202,7 +202,7 @@ describeEachDatabase('plans API', (t) => {
   it('applies the industrial template: 9 milestones due by the planned completion, on a critical path, audited', async () => {
     // The template's chain takes 615 days; with exactly that much time every milestone is critical.
     const today = todayInChina();
-    const project = await buildProject(t().database, { plannedStart: today, plannedCompletion: addDays(today, 615) });
+    const project = await insertProject(t().database, { plannedStart: today, plannedCompletion: addDays(today, 615) });
     await put(office, project.id, { milestones: diamond(), version: 1 });
     const [template] = (await unitStaff.get('/api/v1/plan-templates?categoryCode=industrial')).json().items;
     const url = `${planUrl(project.id)}/apply-template`;

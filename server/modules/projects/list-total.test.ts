@@ -4,7 +4,7 @@ import type { Actor } from '../../lib/actor';
 import { describeEachDatabase, signInAs } from '../../test/harness';
 import { loadActor } from '../auth/actor-repository';
 import { listProjects } from './list-repository';
-import { userIdOf } from './test-factories';
+import { userIdOf } from '../../test/factories';
 
 describeEachDatabase('project list total', (t) => {
   let office: Actor;

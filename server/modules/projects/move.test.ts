@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { approvalItems, milestones, poolMoves, projects } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
 import { saveGateConfig } from './gate-repository';
-import { buildProject, placeInPool, unitIdByName, userIdOf } from './test-factories';
+import { buildProject, placeInPool, unitIdByName, userIdOf } from '../../test/factories';
 
 describeEachDatabase('projects API: pools, gates and timeline', (t) => {
   let office: Client;

@@ -6,7 +6,7 @@ import type { Project } from '../../../common/schemas/projects';
 import { dictionaryItems, projects } from '../../db/schema';
 import { type Client, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
 import { projectsWorkbook, testDataDir, uploadAndSettle } from '../imports/test-workbooks';
-import { buildProject, unitIdByName } from './test-factories';
+import { buildProject, unitIdByName } from '../../test/factories';
 
 // The planning track (策划): the proposal, the feasibility study, the industry-chain position and the output and tax
 // expected, through the API, the spreadsheets and their rules.

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Project, ProjectListItem } from '../../../common/schemas/projects';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, signInAs } from '../../test/harness';
-import { buildProject, placeInPool, unitIdByName, userIdOf } from './test-factories';
+import { buildProject, placeInPool, unitIdByName, userIdOf } from '../../test/factories';
 
 const names = (body: { items: ProjectListItem[] }) => body.items.map((p) => p.name).sort();
 // The test database may hold demo projects too: every project of this file carries the marker, and lists are

@@ -7,7 +7,7 @@ import { type Client, describeEachDatabase, signInAs } from '../../test/harness'
 import { loadActor } from '../auth/actor-repository';
 import { newDraft } from './draft';
 import { checkProjectDraft } from './project-rules';
-import { unitIdByName, userIdOf } from './test-factories';
+import { unitIdByName, userIdOf } from '../../test/factories';
 import { insertProjects } from './write-projects';
 
 describeEachDatabase('the one project writer', (t) => {

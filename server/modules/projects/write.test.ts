@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Project } from '../../../common/schemas/projects';
 import { projectCodeHistory, projectCoUnits, projectLeaders, projects } from '../../db/schema';
 import { type Client, OTHER_REGION, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
-import { buildProject, placeInPool, unitIdByName, userIdOf } from './test-factories';
+import { buildProject, placeInPool, unitIdByName, userIdOf } from '../../test/factories';
 
 describeEachDatabase('projects API: creating and editing', (t) => {
   let office: Client;

@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { annualPlans, auditEvents } from '../../db/schema';
-import { buildProject } from '../../modules/project-tracks/test-factory';
+import { insertProject } from '../factories';
 import { type Client, describeEachDatabase, signInAs } from '../harness';
 
 const WRITERS = 8;
@@ -55,7 +55,7 @@ describeEachDatabase('concurrent annual plan saves', (t) => {
   });
 
   it('creates version 1 once when many save the first plan at once; the others, based on none, are stale', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const responses = await Promise.all(writers.map((w, i) => w.post(url(project.id), planOf(i, null))));
     expect(statuses(responses)).toEqual([201, ...Array(WRITERS - 1).fill(409)]);
     for (const refused of responses.filter((r) => r.statusCode === 409)) expect(refused.json().error.code).toBe('version_conflict');
@@ -66,7 +66,7 @@ describeEachDatabase('concurrent annual plan saves', (t) => {
   });
 
   it('opens one adjustment after a freeze however many adjust the baseline at once, and never changes the baseline', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const base = (await (writers[0] as Client).post(url(project.id), planOf(0, null))).json();
     const frozen = (await (writers[0] as Client).post(url(project.id, `/${base.id}/freeze`), { version: base.version })).json();
     const adjustments = writers.map((w, i) => w.post(url(project.id), planOf(i + 1, frozen, `年中调整${i}`)));
@@ -87,7 +87,7 @@ describeEachDatabase('concurrent annual plan saves', (t) => {
   });
 
   it('lets exactly one write through per round when saves and a freeze of what they all read race', async () => {
-    const project = await buildProject(t().database);
+    const project = await insertProject(t().database);
     const first = (await (writers[0] as Client).post(url(project.id), planOf(0, null))).json();
     const rounds = 4;
     for (let round = 0; round < rounds; round += 1) {

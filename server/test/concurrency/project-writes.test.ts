@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, milestones, poolMoves, projects } from '../../db/schema';
-import { buildProject } from '../../modules/projects/test-factories';
+import { buildProject } from '../factories';
 import { type Client, describeEachDatabase, errorOf, signInAs } from '../harness';
 
 /** How many people press "save" on the same record at the same moment. */

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { annualPlans, importJobs, milestones, projects } from '../../db/schema';
-import { unitIdByName } from '../../modules/projects/test-factories';
+import { unitIdByName } from '../factories';
 import { type Client, describeEachDatabase, signInAs } from '../harness';
 import { findHalfWrites } from './half-writes';
 import { CRASH_YEAR, MARK } from './write-streams';
