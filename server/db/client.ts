@@ -56,7 +56,15 @@ export function createPglite(dir?: string, options: Omit<PGliteOptions, 'extensi
 function openPostgres(url: string, max: number): Database {
   // JIT compilation off: Lantu's queries are short, and at 100,000 projects the planner would JIT-compile the scoped
   // list query, paying ~1.5 s of compilation for a query that runs in milliseconds (measured in bench/scale.ts).
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000, options: '-c jit=off' });
+  // Parallel workers off: a request's query is short and requests run side by side, so starting workers costs more
+  // than they save (a list filtered on unindexed columns at 100,000 projects took 90–150 ms with two workers on two
+  // cores, 35–90 ms without; docs/operations.md).
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 5000,
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+  });
   // An idle client's error (server restart) must not crash the process; the pool replaces the client.
   pool.on('error', () => {});
   return {
