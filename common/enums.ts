@@ -25,6 +25,12 @@ export type FeasibilityStatus = (typeof FEASIBILITY_STATUSES)[number];
 /** Where on its industry chain a project sits: 上游, 中游, 下游. */
 export const CHAIN_SEGMENTS = ['upstream', 'midstream', 'downstream'] as const;
 export type ChainSegment = (typeof CHAIN_SEGMENTS)[number];
+/** A reporting period (填报期, a calendar month of a district): open for reports, or closed. */
+export const PERIOD_STATUSES = ['open', 'closed'] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+/** A monthly progress report: 草稿 → 已报送 → 已审核, or 已退回 with a reason and then submitted again. */
+export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
 export type WarningColour = (typeof WARNING_COLOURS)[number];
 

@@ -5,3 +5,4 @@ export * from './projects';
 export * from './tracks';
 export * from './custom-fields';
 export * from './imports';
+export * from './reports';
