@@ -33,6 +33,10 @@ export const PERMISSIONS = [
   'project.export',
   'project.configure',
   'custom_field.manage',
+  'report.read',
+  'report.fill',
+  'report.review',
+  'report.manage_period',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,16 +51,19 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 const READ_REFERENCE: Permission[] = ['region.read', 'unit.read', 'dictionary.read'];
 const READ_PROJECTS: Permission[] = ['project.read', 'project.export'];
 const ALL_PROJECT: Permission[] = PERMISSIONS.filter((p) => p.startsWith('project.'));
+// Monthly progress reports (工作台账): everyone who reads projects reads the reports of the projects he sees; units
+// fill their projects' reports; the project office also opens and closes the periods and reviews the reports.
+const ALL_REPORT: Permission[] = PERMISSIONS.filter((p) => p.startsWith('report.'));
 
 /** The permissions each built-in role starts with; the administrator can edit them afterwards. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   admin: [...PERMISSIONS],
-  project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage', ...ALL_PROJECT],
+  project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage', ...ALL_PROJECT, ...ALL_REPORT],
   // A unit imports updates of its own projects (project.update in its scope, row by row).
-  unit_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.update', 'project.plan', 'project.import'],
-  leader: [...READ_REFERENCE, 'user.read', ...READ_PROJECTS],
-  investment_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.create'],
-  supervisor: [...READ_REFERENCE, 'user.read', 'audit.read', ...READ_PROJECTS],
+  unit_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.update', 'project.plan', 'project.import', 'report.read', 'report.fill'],
+  leader: [...READ_REFERENCE, 'user.read', ...READ_PROJECTS, 'report.read'],
+  investment_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.create', 'report.read'],
+  supervisor: [...READ_REFERENCE, 'user.read', 'audit.read', ...READ_PROJECTS, 'report.read'],
 };
 
 /** The data scope a new user of each role gets unless the administrator chooses another. */

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { DEFAULT_ROLE_PERMISSIONS } from '../../common/permissions';
+import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, ROLE_CODES, type RoleCode } from '../../common/permissions';
 import { createPglite, openDatabase } from './client';
 import { loadMigrations, migrate } from './migrate';
 import { ensureReferenceData } from './reference-data';
@@ -40,5 +40,48 @@ it('gives the roles of an earlier release what this release adds to their defaul
   const [admin] = await database.db.select().from(roles).where(eq(roles.code, 'admin'));
   expect(admin?.permissions).toEqual(DEFAULT_ROLE_PERMISSIONS.admin);
   expect(admin?.grantedDefaults).toEqual(DEFAULT_ROLE_PERMISSIONS.admin);
+  await database.close();
+}, 60_000);
+
+it('gives every role of an installation from before the monthly reports its report permissions, once', async () => {
+  const database = await openDatabase({ pglite: await createPglite() });
+  await migrate(database, loadMigrations());
+  // The six roles as the release before reports left them: its defaults, all granted, the office's audit.read taken
+  // away by the administrator.
+  const earlier = (code: RoleCode) => DEFAULT_ROLE_PERMISSIONS[code].filter((p) => !p.startsWith('report.'));
+  for (const code of ROLE_CODES) {
+    const permissions = earlier(code).filter((p) => !(code === 'project_office' && p === 'audit.read'));
+    await database.db.insert(roles).values({
+      code,
+      name: code,
+      nameEn: code,
+      permissions,
+      grantedDefaults: earlier(code),
+      defaultScope: DEFAULT_ROLE_SCOPE[code],
+    });
+  }
+  await ensureReferenceData(database.db);
+  const rows = new Map((await database.db.select().from(roles)).map((r) => [r.code, r]));
+  for (const code of ROLE_CODES) {
+    const added = DEFAULT_ROLE_PERMISSIONS[code].filter((p) => p.startsWith('report.'));
+    expect(added.length, code).toBeGreaterThan(0);
+    expect(rows.get(code)?.permissions, code).toEqual(expect.arrayContaining(added));
+    expect(rows.get(code)?.grantedDefaults, code).toEqual(expect.arrayContaining(added));
+    expect(rows.get(code)?.version, code).toBe(2);
+  }
+  expect(rows.get('project_office')?.permissions).toEqual(
+    expect.arrayContaining(['report.read', 'report.fill', 'report.review', 'report.manage_period']),
+  );
+  expect(rows.get('project_office')?.permissions).not.toContain('audit.read');
+  expect(rows.get('unit_staff')?.permissions).not.toContain('report.review');
+  expect(rows.get('supervisor')?.permissions.filter((p) => p.startsWith('report.'))).toEqual(['report.read']);
+  // Taken away afterwards, a report permission stays away.
+  await database.db
+    .update(roles)
+    .set({ permissions: rows.get('unit_staff')?.permissions.filter((p) => p !== 'report.fill') })
+    .where(eq(roles.code, 'unit_staff'));
+  await ensureReferenceData(database.db);
+  const [unitStaff] = await database.db.select().from(roles).where(eq(roles.code, 'unit_staff'));
+  expect(unitStaff?.permissions).not.toContain('report.fill');
   await database.close();
 }, 60_000);
