@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   'custom_values_invalid',
   'too_many_fields',
   'custom_field_in_use',
+  // Reporting periods and progress reports.
+  'period_closed',
+  'period_has_pending_reports',
+  'report_wrong_state',
+  'large_amount_unconfirmed',
   // Spreadsheet uploads and import jobs.
   'not_xlsx',
   'file_too_large',

@@ -28,6 +28,7 @@ import { importRoutes } from './modules/imports/routes';
 import { planRoutes } from './modules/project-tracks/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { regionRoutes } from './modules/regions/routes';
+import { reportingRoutes } from './modules/reports/routes';
 import { roleRoutes } from './modules/roles/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -139,6 +140,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     exportRoutes,
     briefRoutes,
     customFieldRoutes,
+    reportingRoutes,
   ]) {
     routes(app, deps);
   }

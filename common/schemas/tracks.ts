@@ -197,8 +197,13 @@ export const projectProgressSchema = z.object({
   timeElapsedRate: z.number(),
   gapPoints: z.number().nullable(),
   status: z.enum(['ahead', 'on_pace', 'behind', 'no_plan']),
-  /** Where completedYuan comes from; until monthly progress reports exist it is 0 and says so. */
-  completedSource: z.literal('reports_not_yet_available'),
+  /**
+   * Where completedYuan comes from: the sum of the year's approved monthly progress reports (of the months up to
+   * asOf's), never typed in a second time.
+   */
+  completedSource: z.literal('approved_reports'),
+  /** Investment completed since the project's first report: the sum of all its approved reports up to asOf's month. */
+  completedSinceStartYuan: z.number(),
   /** The figure as officials write it, e.g. 完成年度计划的45.5%，快于时间进度3.8个百分点. */
   summary: z.string(),
 });

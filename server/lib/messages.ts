@@ -5,6 +5,7 @@ import { exportsEn, exportsZh } from './messages-exports';
 import { customFieldsEn, customFieldsZh } from './messages-custom-fields';
 import { plansEn, plansZh } from './messages-plans';
 import { projectsEn, projectsZh } from './messages-projects';
+import { reportsEn, reportsZh } from './messages-reports';
 
 /** Every message the server sends to a person, in Chinese first and English complete. */
 const zh = {
@@ -42,6 +43,7 @@ const zh = {
   'unit.has_children': '该单位还有下级单位，不能删除',
   'unit.has_users': '该单位还有用户，不能删除',
   'unit.has_projects': '该单位还是项目的责任单位或配合单位，不能删除',
+  'unit.has_reports': '该单位有项目进度报告（工作台账的记录），不能删除',
   'unit.duplicate_name': '同一上级下已有同名单位',
   'user.duplicate_username': '用户名已被使用',
   'user.unit_outside_scope': '所属单位不存在或不在您的数据范围内',
@@ -75,6 +77,7 @@ const zh = {
   ...exportsZh,
   ...authZh,
   ...importsZh,
+  ...reportsZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -114,6 +117,7 @@ const en: Record<MessageKey, string> = {
   'unit.has_children': 'This unit still has sub-units and cannot be deleted',
   'unit.has_users': 'This unit still has users and cannot be deleted',
   'unit.has_projects': 'This unit is still the lead or a co-operating unit of projects and cannot be deleted',
+  'unit.has_reports': 'This unit owes or filed progress reports (records of the ledger) and cannot be deleted',
   'unit.duplicate_name': 'A unit with this name already exists under the same parent',
   'user.duplicate_username': 'This username is taken',
   'user.unit_outside_scope': 'The unit does not exist or is outside your data scope',
@@ -147,6 +151,7 @@ const en: Record<MessageKey, string> = {
   ...exportsEn,
   ...authEn,
   ...importsEn,
+  ...reportsEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

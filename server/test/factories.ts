@@ -11,8 +11,10 @@ import {
   fundingLines,
   importJobs,
   milestones,
+  progressReports,
   projectLeaders,
   projects,
+  reportingPeriods,
   units,
   users,
 } from '../db/schema';
@@ -244,3 +246,58 @@ export async function insertCustomField(
   if (!row) throw new Error('custom field insert returned nothing');
   return row;
 }
+
+// Reporting periods and progress reports (the reports API is tested on its own).
+
+let periodSerial = 0;
+
+/**
+ * A month no other period of a test takes: one of the years 2001–2099 other than the current one (the demo's), a
+ * month after another, so periods made straight into the table never collide with each other or the demo's.
+ */
+function freshMonth(): { year: number; month: number } {
+  const current = thisYear();
+  for (;;) {
+    const n = periodSerial++;
+    const year = 2001 + Math.floor(n / 12);
+    if (year > 2099) throw new Error('the test periods ran out of months');
+    if (year !== current) return { year, month: (n % 12) + 1 };
+  }
+}
+
+export type PeriodRecord = typeof reportingPeriods.$inferSelect;
+export type ReportRecord = typeof progressReports.$inferSelect;
+
+/**
+ * A reporting period of the test district (unless another region is given) in a month of its own, open, due by
+ * `deadline` (default 2199-12-31, so a report submitted now is on time; a date in the past makes it late).
+ */
+export async function insertPeriod(
+  database: Database,
+  overrides: Partial<typeof reportingPeriods.$inferInsert> = {},
+): Promise<PeriodRecord> {
+  const { year, month } = freshMonth();
+  const [row] = await database.db
+    .insert(reportingPeriods)
+    .values({ regionCode: testConfig().regionCode, year, month, deadline: '2199-12-31', ...overrides })
+    .returning();
+  if (!row) throw new Error('period insert returned nothing');
+  return row;
+}
+
+/** A project's report in a period, owed by `responsibleUnitId` (the project's lead unit, say), a draft unless overridden. */
+export async function insertReport(
+  database: Database,
+  period: Pick<PeriodRecord, 'id' | 'year' | 'month'>,
+  fields: Partial<typeof progressReports.$inferInsert> & { projectId: string; responsibleUnitId: string },
+): Promise<ReportRecord> {
+  const [row] = await database.db
+    .insert(progressReports)
+    .values({ periodId: period.id, year: period.year, month: period.month, ...fields })
+    .returning();
+  if (!row) throw new Error('report insert returned nothing');
+  return row;
+}
+
+/** A report filled in and ready to submit: 50万元 this month, 形象进度 in words and 40%. */
+export const FILLED = { investmentYuan: 500_000, progressText: '主体结构施工，完成第三层楼板浇筑', progressPercent: 40 } as const;

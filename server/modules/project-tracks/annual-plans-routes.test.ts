@@ -252,7 +252,7 @@ describeEachDatabase('annual plans API', (t) => {
     expect(await rowOf(v1.id)).toEqual(after);
   });
 
-  it('answers progress against time from the current annual plan, with completion not yet reported', async () => {
+  it('answers progress against time from the current annual plan, with nothing approved yet completed', async () => {
     const project = await insertProject(t().database);
     const progressUrl = `/api/v1/projects/${project.id}/progress`;
     const none = (await viewer.get(`${progressUrl}?year=2025&asOf=2025-07-02`)).json();
@@ -274,7 +274,8 @@ describeEachDatabase('annual plans API', (t) => {
       timeElapsedRate: 183 / 365,
       gapPoints: -50.1,
       status: 'behind',
-      completedSource: 'reports_not_yet_available',
+      completedSource: 'approved_reports',
+      completedSinceStartYuan: 0,
       summary: '完成年度计划的0.0%，慢于时间进度50.1个百分点',
     });
     // Against the monthly plan: January to July is 30万 + 15万 of 120万.

@@ -4,6 +4,7 @@ import { completionAgainstTime, describeTimeProgress } from '../../../common/dom
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
 import type { ProjectRow } from '../projects';
+import { approvedInvestment } from '../reports';
 import { listAnnualPlans } from './repository';
 import type { TIME_BASES, projectProgressSchema } from '../../../common/schemas/tracks';
 
@@ -21,10 +22,16 @@ export async function projectTimeProgress(
   const asOf = options.asOf ?? todayInChina();
   const year = options.year ?? Number(asOf.slice(0, 4));
   const basis = options.basis ?? 'calendar';
-  const [current] = await listAnnualPlans(db, project.id, year);
-  // Year-to-date investment completed is the sum of approved monthly progress reports (DOMAIN.md, 工作台账), never
-  // typed in twice. Reports arrive in a later issue; until then it is 0 and `completedSource` says so.
-  const completedYuan = 0;
+  const asOfYear = Number(asOf.slice(0, 4));
+  const asOfMonth = Number(asOf.slice(5, 7));
+  // Year-to-date investment completed is the sum of the year's approved monthly progress reports (DOMAIN.md, 工作台账)
+  // of the months up to asOf's (all twelve for a year already over, none for one not begun): never typed in twice.
+  const throughMonth = asOfYear > year ? 12 : asOfYear < year ? 0 : asOfMonth;
+  const [[current], completed] = await Promise.all([
+    listAnnualPlans(db, project.id, year),
+    approvedInvestment(db, project.id, { year, throughMonth, asOf: { year: asOfYear, month: asOfMonth } }),
+  ]);
+  const completedYuan = completed.yearToDateYuan;
   const progress = completionAgainstTime({
     completedYuan,
     plannedYuan: current?.plannedYuan ?? 0,
@@ -40,7 +47,8 @@ export async function projectTimeProgress(
     annualPlanId: current?.id ?? null,
     annualPlanVersionNo: current?.versionNo ?? null,
     ...progress,
-    completedSource: 'reports_not_yet_available',
+    completedSource: 'approved_reports',
+    completedSinceStartYuan: completed.sinceStartYuan,
     summary: describeTimeProgress(progress, options.locale),
   };
 }

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { annualPlans, approvalItems, dictionaryItems, fundingLines, milestones, planTemplates } from '../../db/schema';
+import { annualPlans, approvalItems, dictionaryItems, fundingLines, milestones, planTemplates, projects } from '../../db/schema';
 
 // Every query here is about one project the caller has already found in the actor's scope (access.ts), so the
 // project id is the scope condition; the record's own id is always matched together with it.
@@ -119,4 +119,27 @@ export async function findAnnualPlan(db: Executor, projectId: string, id: string
     .from(annualPlans)
     .where(and(eq(annualPlans.projectId, projectId), eq(annualPlans.id, id)));
   return row ?? null;
+}
+
+/** The names of these milestones by id (those still in some plan), for records that refer to milestones. */
+export async function milestoneNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: milestones.id, name: milestones.name }).from(milestones).where(inArray(milestones.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Sets a milestone's actual finish (a change to the plan: its version and `updated_at` move on). */
+export async function setMilestoneActualFinish(db: Executor, projectId: string, id: string, actualFinish: string) {
+  await db
+    .update(milestones)
+    .set({ actualFinish, version: sql`${milestones.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(milestones.id, id), eq(milestones.projectId, projectId)));
+}
+
+/** Moves the plan's version (the project's) on after a change to its milestones, as a plan save does. */
+export async function bumpPlanVersion(db: Executor, projectId: string) {
+  await db
+    .update(projects)
+    .set({ version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(projects.id, projectId));
 }

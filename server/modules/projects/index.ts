@@ -8,7 +8,7 @@ export { databaseReferences, type ProjectReferences } from './project-references
 export { checkProjectDraft, type Placement } from './project-rules';
 export { enabledDictionaryEntries } from './reference-repository';
 export { findProjectDetail, findProjectDetails, leadersJson, type ProjectDetailRow, streetRegion } from './repository';
-export { findProject, lockProject, type ProjectRow, projectScopeCondition, type ScopedProject } from './scope';
+export { findProject, lockProject, manageableFlag, type ProjectRow, projectScopeCondition, type ScopedProject } from './scope';
 export { recordPoolMoves } from './pool-moves';
 export { insertProjects, type NewProject, type ProjectChange, snapshotOf, writeProjectChanges } from './write-projects';
 export { loadProject } from './load-project';

@@ -2,7 +2,7 @@ import { and, eq, exists, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { unitCreateBody, unitUpdateBody } from '../../../common/schemas/organisation';
 import type { Executor, Tx } from '../../db/client';
-import { projectCoUnits, projects, regions, units, users } from '../../db/schema';
+import { progressReports, projectCoUnits, projects, regions, units, users } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
@@ -148,7 +148,7 @@ async function isInSubtree(tx: Executor, unitId: string, subtreePath: string) {
   return !!row;
 }
 
-/** Deletes an empty unit (no sub-units, no users); anything else answers 409 saying why. */
+/** Deletes an empty unit (no sub-units, users, projects or progress reports); anything else answers 409 saying why. */
 export async function deleteUnit({ ctx, tx, id }: { ctx: RequestContext; tx: Tx; id: string }) {
   const current = await findUnit(tx, ctx.actor, id);
   if (!current) throw notFound();
@@ -171,6 +171,13 @@ export async function deleteUnit({ ctx, tx, id }: { ctx: RequestContext; tx: Tx;
     )
     .limit(1);
   if (project) throw conflict('unit.has_projects');
+  // Progress reports keep the unit that owed them (the ledger's history), even after the project moved to another unit.
+  const [report] = await tx
+    .select({ id: progressReports.id })
+    .from(progressReports)
+    .where(eq(progressReports.responsibleUnitId, id))
+    .limit(1);
+  if (report) throw conflict('unit.has_reports');
   await tx.delete(units).where(eq(units.id, id));
   await recordAudit(tx, ctx, {
     action: 'units.delete',

@@ -245,6 +245,5 @@ export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
   'annual.none': 'No annual plan for {year} yet',
   'annual.versions': 'Versions',
   'annual.progress': 'Progress against time',
-  'annual.completedPending': '(summed from monthly progress reports once they are live)',
   'annual.completed': 'Completed to date',
 };

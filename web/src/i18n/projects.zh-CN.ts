@@ -242,6 +242,5 @@ export const projectsZhCN = {
   'annual.none': '{year} 年尚未下达年度计划',
   'annual.versions': '历次版本',
   'annual.progress': '时间进度',
-  'annual.completedPending': '（月度进度报告上线后自动汇总）',
   'annual.completed': '累计完成投资',
 } as const;

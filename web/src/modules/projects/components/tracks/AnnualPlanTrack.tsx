@@ -137,9 +137,6 @@ export function AnnualPlanTrack({ projectId }: { projectId: string }) {
                 children: (
                   <Space wrap>
                     <Money yuan={progress.data?.completedYuan ?? null} />
-                    {progress.data?.completedSource === 'reports_not_yet_available' && (
-                      <Typography.Text type="secondary">{t('annual.completedPending')}</Typography.Text>
-                    )}
                   </Space>
                 ),
               },

@@ -1,0 +1,101 @@
+import { type SQL, and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { PeriodStatus } from '../../../common/schemas/reports';
+import type { Executor } from '../../db/client';
+import { progressReports, projects, reportingPeriods } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { districtRecordInReach } from '../../lib/scope';
+import { projectScopeCondition } from '../projects';
+
+// Periods belong to a district: the people of the district, its streets and the city or province above it see them
+// (lib/scope.ts decides). The counts of a period's reports are of the reports the reader may see, whose visibility is
+// their project's.
+
+export type PeriodRow = typeof reportingPeriods.$inferSelect;
+
+/** The periods the actor may see: those of a district in his reach. */
+export const periodScopeCondition = (actor: Actor): SQL => districtRecordInReach(actor, reportingPeriods.regionCode);
+
+/** One period the actor may see, or null. */
+export async function findPeriod(db: Executor, actor: Actor, id: string): Promise<PeriodRow | null> {
+  const [row] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.id, id), periodScopeCondition(actor)));
+  return row ?? null;
+}
+
+/**
+ * Locks a period for the rest of the transaction: shared by every write to its reports (they need it open), exclusive
+ * to close it, so a report cannot be submitted into a period being closed.
+ */
+export async function lockPeriod(tx: Executor, id: string, mode: 'share' | 'update'): Promise<PeriodRow | null> {
+  const [row] = await tx.select().from(reportingPeriods).where(eq(reportingPeriods.id, id)).for(mode);
+  return row ?? null;
+}
+
+/** Inserts a period unless the district already has one for the month (then null: answered 409). */
+export async function insertPeriod(tx: Executor, values: typeof reportingPeriods.$inferInsert): Promise<PeriodRow | null> {
+  const [row] = await tx.insert(reportingPeriods).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+type PeriodListQuery = { year?: number; regionCode?: string; status?: PeriodStatus; page: number; pageSize: number };
+
+/** A page of the periods the actor may see, newest month first. */
+export async function listPeriods(db: Executor, actor: Actor, query: PeriodListQuery): Promise<{ rows: PeriodRow[]; total: number }> {
+  const where = and(
+    periodScopeCondition(actor),
+    query.year ? eq(reportingPeriods.year, query.year) : undefined,
+    query.regionCode ? eq(reportingPeriods.regionCode, query.regionCode) : undefined,
+    query.status ? eq(reportingPeriods.status, query.status) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(reportingPeriods)
+      .where(where)
+      .orderBy(desc(reportingPeriods.year), desc(reportingPeriods.month), reportingPeriods.regionCode, reportingPeriods.id)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(reportingPeriods).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export type PeriodCounts = { owed: number; draft: number; submitted: number; approved: number; returned: number; late: number };
+
+const NO_COUNTS: PeriodCounts = { owed: 0, draft: 0, submitted: 0, approved: 0, returned: 0, late: 0 };
+
+/** How many of each period's reports the actor may see are in each state. */
+export async function periodCounts(db: Executor, actor: Actor, periodIds: string[]): Promise<Map<string, PeriodCounts>> {
+  const counts = new Map<string, PeriodCounts>(periodIds.map((id) => [id, { ...NO_COUNTS }]));
+  if (periodIds.length === 0) return counts;
+  const rows = await db
+    .select({
+      periodId: progressReports.periodId,
+      status: progressReports.status,
+      n: count(),
+      late: sql<number>`count(*) filter (where ${progressReports.late})`.mapWith(Number),
+    })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .where(and(inArray(progressReports.periodId, periodIds), projectScopeCondition(actor)))
+    .groupBy(progressReports.periodId, progressReports.status);
+  for (const row of rows) {
+    const c = counts.get(row.periodId);
+    if (!c) continue;
+    c[row.status] += row.n;
+    c.owed += row.n;
+    c.late += row.late;
+  }
+  return counts;
+}
+
+/** How many of the period's reports, whoever may see them, are submitted and wait for review. */
+export async function countAwaitingReview(tx: Executor, periodId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(progressReports)
+    .where(and(eq(progressReports.periodId, periodId), eq(progressReports.status, 'submitted')));
+  return row?.n ?? 0;
+}

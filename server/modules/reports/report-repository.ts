@@ -1,0 +1,190 @@
+import { type SQL, and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { ReportStatus } from '../../../common/schemas/reports';
+import type { Executor } from '../../db/client';
+import { rowsOf } from '../../db/migrate';
+import { progressReports, projects, reportingPeriods, units } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { manageableFlag, projectScopeCondition } from '../projects';
+
+// A report is visible exactly when its project is (lib/scope.ts through the projects module's condition): whoever sees
+// the project sees its reports, and nobody else. Every query below that answers reports to a person joins the project
+// and applies that condition, so a report out of scope is not found and absent from every list.
+
+export type ProgressReportRecord = typeof progressReports.$inferSelect;
+
+/** A report as the services and the presenter use it: the period's month, deadline and state, the names joined in. */
+export type ReportRow = ProgressReportRecord & {
+  regionCode: string;
+  deadline: string;
+  periodStatus: 'open' | 'closed';
+  projectName: string;
+  responsibleUnitName: string;
+  /** Whether the reader may write to the project (its lead unit in his data scope). */
+  manageable: boolean;
+};
+
+const reportSelection = (actor: Actor) => ({
+  ...getTableColumns(progressReports),
+  regionCode: reportingPeriods.regionCode,
+  deadline: reportingPeriods.deadline,
+  periodStatus: reportingPeriods.status,
+  projectName: projects.name,
+  responsibleUnitName: units.name,
+  manageable: manageableFlag(actor),
+});
+
+const scopedReports = (db: Executor, actor: Actor) =>
+  db
+    .select(reportSelection(actor))
+    .from(progressReports)
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .innerJoin(units, eq(units.id, progressReports.responsibleUnitId));
+
+const asReport = <T extends { manageable: unknown }>(row: T) => ({ ...row, manageable: !!row.manageable });
+
+/** One report the actor may see (its project in his scope), or null. */
+export async function findReport(db: Executor, actor: Actor, id: string): Promise<ReportRow | null> {
+  const [row] = await scopedReports(db, actor).where(and(eq(progressReports.id, id), projectScopeCondition(actor)));
+  return row ? asReport(row) : null;
+}
+
+/** The report a project owes in a period, if the actor may see it. */
+export async function findReportOfProject(db: Executor, actor: Actor, periodId: string, projectId: string): Promise<ReportRow | null> {
+  const [row] = await scopedReports(db, actor).where(
+    and(eq(progressReports.periodId, periodId), eq(progressReports.projectId, projectId), projectScopeCondition(actor)),
+  );
+  return row ? asReport(row) : null;
+}
+
+type ReportListQuery = {
+  periodId?: string;
+  projectId?: string;
+  responsibleUnitId?: string;
+  status?: ReportStatus;
+  late?: boolean;
+  year?: number;
+  page: number;
+  pageSize: number;
+};
+
+/** A page of the reports the actor may see, newest month first, then by responsible unit and project. */
+export async function listReports(db: Executor, actor: Actor, query: ReportListQuery): Promise<{ rows: ReportRow[]; total: number }> {
+  const where = and(
+    projectScopeCondition(actor),
+    query.periodId ? eq(progressReports.periodId, query.periodId) : undefined,
+    query.projectId ? eq(progressReports.projectId, query.projectId) : undefined,
+    query.responsibleUnitId ? eq(progressReports.responsibleUnitId, query.responsibleUnitId) : undefined,
+    query.status ? eq(progressReports.status, query.status) : undefined,
+    query.late === undefined ? undefined : eq(progressReports.late, query.late),
+    query.year ? eq(progressReports.year, query.year) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    scopedReports(db, actor)
+      .where(where)
+      .orderBy(desc(progressReports.year), desc(progressReports.month), asc(units.name), asc(projects.name), asc(progressReports.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(progressReports).innerJoin(projects, eq(projects.id, progressReports.projectId)).where(where),
+  ]);
+  return { rows: rows.map(asReport), total: total?.n ?? 0 };
+}
+
+/**
+ * Creates the reports a period owes when it opens: one per project of the district's implementing pool (实施库), owed
+ * by the project's lead unit. Answers the reports created.
+ */
+export async function insertOwedReports(
+  tx: Executor,
+  period: { id: string; regionCode: string; year: number; month: number },
+): Promise<Pick<ProgressReportRecord, 'id' | 'projectId' | 'responsibleUnitId'>[]> {
+  const result = await tx.execute(sql`
+    insert into ${progressReports} (period_id, project_id, responsible_unit_id, year, month)
+    select ${period.id}, p.id, p.lead_unit_id, ${period.year}::integer, ${period.month}::integer
+    from ${projects} p
+    where p.region_code = ${period.regionCode} and p.pool = 'implementing'
+    on conflict do nothing
+    returning id, project_id as "projectId", responsible_unit_id as "responsibleUnitId"`);
+  return rowsOf(result);
+}
+
+/** Adds one project's owed report to a period; null when the project already owes one there (answered 409). */
+export async function insertReport(tx: Executor, values: typeof progressReports.$inferInsert): Promise<ProgressReportRecord | null> {
+  const [row] = await tx.insert(progressReports).values(values).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+/** Removes a report from its period's list. */
+export async function deleteReport(tx: Executor, id: string) {
+  await tx.delete(progressReports).where(eq(progressReports.id, id));
+}
+
+/** Investment completed according to a project's approved reports, integer 元. */
+export type ApprovedInvestment = { yearToDateYuan: number; sinceStartYuan: number };
+
+/**
+ * The sums of a project's approved reports: of `year` through `throughMonth` (year to date), and of every month up to
+ * `asOf` (year and month; since its first report). Read through the (project, year, month) index: a few rows per
+ * project and year, never a scan of the reports table.
+ */
+export async function approvedInvestment(
+  db: Executor,
+  projectId: string,
+  options: { year: number; throughMonth: number; asOf: { year: number; month: number } },
+): Promise<ApprovedInvestment> {
+  const { year, throughMonth, asOf } = options;
+  const [row] = await db
+    .select({
+      yearToDate: sql<
+        string | null
+      >`sum(${progressReports.investmentYuan}) filter (where ${progressReports.year} = ${year} and ${progressReports.month} <= ${throughMonth})`,
+      sinceStart: sql<string | null>`sum(${progressReports.investmentYuan})`,
+    })
+    .from(progressReports)
+    .where(
+      and(
+        eq(progressReports.projectId, projectId),
+        eq(progressReports.status, 'approved'),
+        sql`(${progressReports.year}, ${progressReports.month}) <= (${asOf.year}, ${asOf.month})`,
+      ),
+    );
+  return { yearToDateYuan: Number(row?.yearToDate ?? 0), sinceStartYuan: Number(row?.sinceStart ?? 0) };
+}
+
+/** Everything a project's approved reports add up to, all months: what its total investment has left is the rest. */
+export async function approvedTotal(db: Executor, projectId: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<string | null>`sum(${progressReports.investmentYuan})` })
+    .from(progressReports)
+    .where(and(eq(progressReports.projectId, projectId), eq(progressReports.status, 'approved')));
+  return Number(row?.total ?? 0);
+}
+
+/** A report owed and not submitted, with its responsible unit: a line of 未报送. */
+export type MissingReportRow = {
+  id: string;
+  projectId: string;
+  projectName: string;
+  status: ReportStatus;
+  unitId: string;
+  unitName: string;
+};
+
+/** The period's owed reports still in draft or returned that the actor may see, by unit (in the units' order) and project. */
+export async function missingReports(db: Executor, actor: Actor, periodId: string): Promise<MissingReportRow[]> {
+  const missing: SQL = inArray(progressReports.status, ['draft', 'returned']);
+  return db
+    .select({
+      id: progressReports.id,
+      projectId: progressReports.projectId,
+      projectName: projects.name,
+      status: progressReports.status,
+      unitId: units.id,
+      unitName: units.name,
+    })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .innerJoin(units, eq(units.id, progressReports.responsibleUnitId))
+    .where(and(eq(progressReports.periodId, periodId), missing, projectScopeCondition(actor)))
+    .orderBy(asc(units.sortOrder), asc(units.name), asc(units.id), asc(projects.name), asc(progressReports.id));
+}
