@@ -6,7 +6,8 @@ import { createAccount } from './accounts';
 import type { Db } from './client';
 import { units, users } from './schema';
 import { buildDemoProjects, DEMO_LEADERS, insertDemoProjects } from './seed-data/demo-projects';
-import { DEMO_UNITS } from './seed-data/demo-units';
+import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
+import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './seed-data/demo-units';
 
 /** One illustrative person per role; usernames are documented in the README. */
 export const DEMO_USERS: { username: string; displayName: string; roleCode: RoleCode; unitKey: string }[] = [
@@ -65,13 +66,24 @@ export async function seedDemo(db: Db, password: string | undefined): Promise<De
   );
   const leaderIds = [userIds.get('leader') ?? '', ...leaders.map((l) => l.id)];
   const today = todayInChina();
-  const rows = buildDemoProjects({
-    year: Number(today.slice(0, 4)),
+  const year = Number(today.slice(0, 4));
+  const officeUserId = userIds.get('office') ?? '';
+  const rows = buildDemoProjects({ year, today, unitIds: ids, leaderIds, officeUserId });
+  // The year's monthly ledger so far: periods and the reports the implementing projects owed in them.
+  const unitClerk = DEMO_USERS.find((u) => u.username === 'unit');
+  const clerkUnitId = unitClerk ? ids.get(unitClerk.unitKey) : undefined;
+  const clerkId = userIds.get('unit');
+  const reports = buildDemoReports({
+    year,
     today,
-    unitIds: ids,
-    leaderIds,
-    officeUserId: userIds.get('office') ?? '',
+    regionCode: DEMO_DISTRICT_CODE,
+    officeUserId,
+    submitters: new Map(clerkUnitId && clerkId ? [[clerkUnitId, clerkId]] : []),
+    projects: rows,
   });
-  await db.transaction((tx) => insertDemoProjects(tx, rows));
+  await db.transaction(async (tx) => {
+    await insertDemoProjects(tx, rows);
+    await insertDemoReports(tx, reports);
+  });
   return credentials;
 }

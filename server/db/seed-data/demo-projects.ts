@@ -1159,7 +1159,7 @@ function annualPlansFrom(
  * thousands of parameters slowly, and json_populate_recordset turns them back into the table's types (dates,
  * arrays, jsonb) on both PGlite and PostgreSQL. Columns left undefined keep their defaults.
  */
-async function insertRows<T extends PgTable>(tx: Executor, table: T, rows: T['$inferInsert'][], chunkSize = 2000) {
+export async function insertRows<T extends PgTable>(tx: Executor, table: T, rows: T['$inferInsert'][], chunkSize = 2000) {
   if (rows.length === 0) return;
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const records = rows as Record<string, unknown>[];
