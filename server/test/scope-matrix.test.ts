@@ -7,6 +7,7 @@ import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type DataScope, type Role
 import { users } from '../db/schema';
 import { type Access, accessAllows } from '../plugins/auth';
 import {
+  type PeriodRecord,
   type ProjectRecord,
   type TrackRecords,
   type UnitRecord,
@@ -14,7 +15,9 @@ import {
   insertAuditEvent,
   insertCustomField,
   insertImportJob,
+  insertPeriod,
   insertProject,
+  insertReport,
   insertTracks,
   insertUnit,
   insertUser,
@@ -77,6 +80,12 @@ type World = {
   farPerson: UserRecord;
   /** A text custom field of each district, whose value every project of the matrix carries. */
   fields: Record<string, { id: string; key: string }>;
+  /**
+   * A reporting period of the person's district, holding the progress reports of the matrix whatever their project's
+   * district, so that its 未报送 list is one page every person may load and the reports' own scope alone decides
+   * which lines it shows.
+   */
+  period: PeriodRecord;
 };
 
 type Built = {
@@ -85,6 +94,8 @@ type Built = {
   batch?: string;
   name: string;
   project?: ProjectRecord & { tracks: TrackRecords; fieldKey: string; creatorName: string };
+  /** The period a progress report is owed in. */
+  periodId?: string;
 };
 
 type Probe = {
@@ -349,6 +360,76 @@ const KINDS: Kind[] = [
     ],
   },
   {
+    // Progress reports: visible exactly when their project is (its lead unit in the data scope; the leader in charge).
+    name: 'progress report',
+    rule: 'data scope',
+    build: async ({ database }, world, viewer, place) => {
+      const name = `范围矩阵报告${viewer.label}${place.placement}${uniqueSuffix()}`;
+      const personal = place.placement === 'personal';
+      const project = await insertProject(database, {
+        name,
+        regionCode: place.district,
+        leadUnitId: place.unit.id,
+        leaderIds: personal ? [viewer.user.id] : [],
+        createdBy: personal ? world.otherUnitPerson.id : place.person.id,
+      });
+      const report = await insertReport(database, world.period, { projectId: project.id, responsibleUnitId: place.unit.id });
+      return { id: report.id, name, periodId: world.period.id };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/progress-reports',
+        kind: 'list',
+        url: (r) => `/api/v1/progress-reports?periodId=${r.periodId}&pageSize=200`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/progress-reports/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/progress-reports/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).projectName === r.name,
+      },
+      {
+        // 未报送 of the shared period: the line of the report only when its project is in scope.
+        route: 'GET /api/v1/reporting-periods/:id/missing',
+        kind: 'list',
+        url: (r) => `/api/v1/reporting-periods/${r.periodId}/missing`,
+        shows: (res, r) =>
+          (json(res).units as { reports: { id: string }[] }[]).some((unit) => unit.reports.some((report) => report.id === r.id)),
+      },
+    ],
+  },
+  {
+    // Reporting periods belong to a district: everyone of the district (its streets, the city above) sees them.
+    name: 'reporting period',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const period = await insertPeriod(database, { regionCode: place.district });
+      return { id: period.id, name: String(period.year) };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/reporting-periods',
+        kind: 'list',
+        url: (r) => `/api/v1/reporting-periods?year=${r.name}&pageSize=200`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/reporting-periods/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/reporting-periods/${r.id}`,
+        shows: (res, r) => json(res).id === r.id,
+      },
+      {
+        route: 'GET /api/v1/reporting-periods/:id/missing',
+        kind: 'load',
+        url: (r) => `/api/v1/reporting-periods/${r.id}/missing`,
+        shows: (res, r) => json(res).periodId === r.id,
+      },
+    ],
+  },
+  {
     // Regions: the person's jurisdiction (his region, what lies below it and above it), whatever his data scope.
     name: 'region',
     rule: 'jurisdiction',
@@ -417,6 +498,7 @@ describeEachDatabase('scope matrix: which rows each role sees', (t) => {
         [district]: await insertCustomField(database, { regionCode: district, key }),
         [OTHER_REGION.code]: await insertCustomField(database, { regionCode: OTHER_REGION.code, key }),
       },
+      period: await insertPeriod(database, { regionCode: district }),
     };
   });
 
