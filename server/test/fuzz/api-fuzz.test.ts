@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, regions, units, users } from '../../db/schema';
+import { auditEvents, progressReports, regions, reportingPeriods, units, users } from '../../db/schema';
 import { type Client, anonymous, describeEachDatabase, signInAs } from '../harness';
 import { type IdPools, type JsonSchema, asQueryValue, bodyFor, valueFor } from './arbitraries';
 
@@ -57,9 +57,13 @@ describeEachDatabase('every endpoint, fuzzed', (t) => {
           body: spec.requestBody?.content['application/json'].schema ?? null,
         };
       });
+    // Ids of records that exist, so requests reach past "not found": units, users, and the demo's reporting periods
+    // and a sample of their progress reports (of every state).
     const ids = [
       ...(await database.db.select({ id: units.id }).from(units)),
       ...(await database.db.select({ id: users.id }).from(users)),
+      ...(await database.db.select({ id: reportingPeriods.id }).from(reportingPeriods)),
+      ...(await database.db.select({ id: progressReports.id }).from(progressReports).orderBy(progressReports.id).limit(60)),
     ].map((r) => r.id);
     const codes = (await database.db.select({ code: regions.code }).from(regions).limit(50)).map((r) => r.code);
     pools = { uuids: ids, regionCodes: ['370105', '370105014', '370102', '110101', ...codes] };
