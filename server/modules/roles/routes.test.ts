@@ -15,37 +15,48 @@ type RoleJson = {
 
 /** What each built-in role may do out of the box, written out by hand so that a change to the defaults is deliberate. */
 const ALL_PROJECT = PERMISSIONS.filter((p) => p.startsWith('project.'));
+const ALL_REPORT = PERMISSIONS.filter((p) => p.startsWith('report.'));
 const READ_PROJECTS = ['project.read', 'project.export'];
 const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }> = {
   admin: { scope: 'region', permissions: [...PERMISSIONS] },
   project_office: {
     scope: 'region',
-    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', 'token.manage', ...ALL_PROJECT],
+    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', 'token.manage', ...ALL_PROJECT, ...ALL_REPORT],
   },
   unit_staff: {
     scope: 'unit',
-    permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.update', 'project.plan', 'project.import'],
+    permissions: [
+      'region.read',
+      'unit.read',
+      'dictionary.read',
+      ...READ_PROJECTS,
+      'project.update',
+      'project.plan',
+      'project.import',
+      'report.read',
+      'report.fill',
+    ],
   },
-  leader: { scope: 'own', permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', ...READ_PROJECTS] },
+  leader: { scope: 'own', permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', ...READ_PROJECTS, 'report.read'] },
   investment_staff: {
     scope: 'unit_tree',
-    permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.create'],
+    permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.create', 'report.read'],
   },
   supervisor: {
     scope: 'region',
-    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', ...READ_PROJECTS],
+    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', ...READ_PROJECTS, 'report.read'],
   },
 };
 /** The only writes each role may make out of the box (besides the administrator, who may make all). */
 const EXPECTED_WRITES: Record<string, string[]> = {
-  project_office: ['token.manage', 'project.create', 'project.update'],
-  unit_staff: ['project.update'],
+  project_office: ['token.manage', 'project.create', 'project.update', 'report.fill', 'report.review', 'report.manage_period'],
+  unit_staff: ['project.update', 'report.fill'],
   leader: [],
   investment_staff: ['project.create'],
   supervisor: [],
 };
 
-const WRITE_ACTIONS = /\.(create|update|delete|manage|reset_password)$/;
+const WRITE_ACTIONS = /\.(create|update|delete|manage|reset_password|fill|review|manage_period)$/;
 
 describeEachDatabase('roles API', (t) => {
   let admin: Client;
