@@ -14,9 +14,10 @@ export type Actor = {
   regionPath: string;
   /**
    * His jurisdiction: the codes of his region and of every region below it, resolved when he is loaded (one array
-   * the scope's SQL compares with; a province's holds about 2,000 codes).
+   * the scope's SQL compares with). Null when there are too many to list (more than 256: a province's 2,021, a large
+   * city's): the scope's SQL then reads them through the region path.
    */
-  jurisdictionRegionCodes: string[];
+  jurisdictionRegionCodes: string[] | null;
   roleCode: RoleCode;
   dataScope: DataScope;
   scopeUnitIds: string[];

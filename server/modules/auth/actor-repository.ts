@@ -6,12 +6,21 @@ import type { Actor } from '../../lib/actor';
 import { sessionExpired } from './session-expiry';
 
 /**
+ * How many regions a jurisdiction may hold to be carried as a list: a district with its streets (16 in the demo) and
+ * most cities fit; a province (2,021 codes) does not — its list, sent with every statement, cost more to send and
+ * parse than reading it through the path index once per statement (bench/load.ts, docs/operations.md).
+ */
+export const JURISDICTION_LISTED_UP_TO = 256;
+
+/**
  * The codes of the regions in the jurisdiction of the joined region (`regions`): those whose path starts with its
- * path. A LIKE whose pattern is not a constant cannot use the path index, so the prefix is written as the range it
- * stands for, [path, path with its last character's successor), which `regions_path_idx` (text_pattern_ops) reads.
+ * path, one more than the list may hold at most (so that a longer one is known). A LIKE whose pattern is not a
+ * constant cannot use the path index, so the prefix is written as the range it stands for, [path, path with its last
+ * character's successor), which `regions_path_idx` (text_pattern_ops) reads.
  */
 const jurisdictionCodes = sql<string[]>`array(select jr.code from regions jr
-  where jr.path ~>=~ ${regions.path} and jr.path ~<~ (left(${regions.path}, -1) || chr(ascii(right(${regions.path}, 1)) + 1)))`;
+  where jr.path ~>=~ ${regions.path} and jr.path ~<~ (left(${regions.path}, -1) || chr(ascii(right(${regions.path}, 1)) + 1))
+  limit ${JURISDICTION_LISTED_UP_TO + 1})`;
 
 /**
  * Loads everything a request needs to know about the acting user, in one query (with his jurisdiction and whether he
@@ -51,7 +60,7 @@ export async function loadActor(db: Executor, userId: string, via: Actor['via'],
     unitPath: row.unitPath,
     regionCode: row.regionCode,
     regionPath: row.regionPath,
-    jurisdictionRegionCodes: row.jurisdiction,
+    jurisdictionRegionCodes: row.jurisdiction.length > JURISDICTION_LISTED_UP_TO ? null : row.jurisdiction,
     roleCode: row.user.roleCode as Actor['roleCode'],
     dataScope: row.user.dataScope,
     scopeUnitIds,
