@@ -6,3 +6,5 @@ export * from './tracks';
 export * from './custom-fields';
 export * from './imports';
 export * from './reports';
+export * from './warnings';
+export * from './matters';

@@ -8,6 +8,7 @@ import {
   numeric,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -87,6 +88,9 @@ export const projects = pgTable(
     withdrawnReason: text('withdrawn_reason'),
     /** Values of the administrator's custom fields for the project's category, keyed by field key. */
     customValues: jsonb('custom_values').notNull().default({}),
+    /** The warning colour as a rank (1 green, 2 yellow, 3 red; null until first computed), written only by the warnings
+     * module's recompute (server/modules/warnings), so the list filters and sorts by it; reasons in project_warnings. */
+    warningLevel: smallint('warning_level'),
     createdBy: uuid('created_by').references(() => users.id),
     ...versioned,
     ...timestamps,
@@ -112,6 +116,8 @@ export const projects = pgTable(
     // own: a common pool is found within the first few hundred entries of the order's index, a rare one through
     // projects_region_pool_unit_idx and a sort of its few rows (EXPLAIN ANALYZE at 100,133 projects, operations.md).
     index('projects_name_order_idx').on(t.namePinyin, t.name, t.id),
+    // The list filtered (and ordered) by warning colour within a district.
+    index('projects_region_warning_idx').on(t.regionCode, t.warningLevel),
   ],
 );
 
