@@ -46,6 +46,8 @@ export const ERROR_CODES = [
   'not_xlsx',
   'file_too_large',
   'too_many_rows',
+  'too_many_columns',
+  'too_many_cells',
   'zip_bomb',
   'import_not_ready',
   'import_not_invalid',

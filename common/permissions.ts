@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'setting.read',
   'setting.update',
   'token.manage',
+  'notification.manage',
+  'notification.read_log',
   'project.read',
   'project.create',
   'project.update',
@@ -58,7 +60,7 @@ const ALL_REPORT: Permission[] = PERMISSIONS.filter((p) => p.startsWith('report.
 /** The permissions each built-in role starts with; the administrator can edit them afterwards. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   admin: [...PERMISSIONS],
-  project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage', ...ALL_PROJECT, ...ALL_REPORT],
+  project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage', 'notification.manage', ...ALL_PROJECT, ...ALL_REPORT],
   // A unit imports updates of its own projects (project.update in its scope, row by row).
   unit_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.update', 'project.plan', 'project.import', 'report.read', 'report.fill'],
   leader: [...READ_REFERENCE, 'user.read', ...READ_PROJECTS, 'report.read'],

@@ -25,6 +25,7 @@ import { dictionaryRoutes } from './modules/dictionaries/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
 import { importRoutes } from './modules/imports/routes';
+import { notificationRoutes } from './modules/notifications/routes';
 import { planRoutes } from './modules/project-tracks/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { regionRoutes } from './modules/regions/routes';
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     briefRoutes,
     customFieldRoutes,
     reportingRoutes,
+    notificationRoutes,
   ]) {
     routes(app, deps);
   }

@@ -61,7 +61,7 @@ function printCredentials(title: string, rows: { username: string; password: str
 
 async function seedOrBootstrap(database: Database, config: Config) {
   if (config.demo) {
-    const credentials = await seedDemo(database.db, config.demoPassword);
+    const credentials = await seedDemo(database.db, config.demoPassword, config.sessionSecret);
     if (credentials) printCredentials('Demo region 济南市天桥区 loaded. Sign in as (shown once):', credentials);
     return;
   }
@@ -129,7 +129,7 @@ async function main(argv: string[]) {
       return withDatabase(config, async () => console.log('Database is up to date.'));
     case 'seed-demo':
       return withDatabase(config, async (database) => {
-        const credentials = await seedDemo(database.db, config.demoPassword);
+        const credentials = await seedDemo(database.db, config.demoPassword, config.sessionSecret);
         if (credentials) printCredentials('Demo region 济南市天桥区 loaded. Sign in as (shown once):', credentials);
         else console.log('The database already has users; the demo region is loaded only into an empty database.');
       });

@@ -8,6 +8,10 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** The most data rows one file may hold; a larger file is refused before its rows are read. */
 export const MAX_IMPORT_ROWS = 100_000;
+/** The most columns a sheet may use (a ledger has a few dozen; the projects template about fifty). */
+export const MAX_IMPORT_COLUMNS = 2_000;
+/** The most filled cells a sheet may hold, which bounds the work of checking it and of writing its marked file. */
+export const MAX_IMPORT_CELLS = 5_000_000;
 /** The largest upload accepted, in bytes (20 MB). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** How many problems a job answer carries; the marked file shows them all. */

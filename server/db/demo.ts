@@ -6,6 +6,7 @@ import { createAccount } from './accounts';
 import type { Db } from './client';
 import { units, users } from './schema';
 import { buildDemoProjects, DEMO_LEADERS, insertDemoProjects } from './seed-data/demo-projects';
+import { insertDemoNotifications } from './seed-data/demo-notifications';
 import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './seed-data/demo-units';
 
@@ -26,7 +27,12 @@ export type DemoCredentials = { username: string; password: string; mustChange: 
  * district leaders, and its key projects for the current year. Passwords are generated and returned for printing
  * (the extra leaders' are not: they are illustrative), or all set to `password` when one is given.
  */
-export async function seedDemo(db: Db, password: string | undefined): Promise<DemoCredentials | null> {
+export async function seedDemo(
+  db: Db,
+  password: string | undefined,
+  /** The server secret the demo's notification channels are encrypted under; without it they are left out. */
+  serverSecret?: string,
+): Promise<DemoCredentials | null> {
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
   if (anyUser) return null;
   const ctx: SystemContext = { ip: null, requestId: null, actorName: 'seed-demo' };
@@ -84,6 +90,7 @@ export async function seedDemo(db: Db, password: string | undefined): Promise<De
   await db.transaction(async (tx) => {
     await insertDemoProjects(tx, rows);
     await insertDemoReports(tx, reports);
+    if (serverSecret) await insertDemoNotifications(tx, { serverSecret, unitIds: ids, userIds, today });
   });
   return credentials;
 }

@@ -93,3 +93,79 @@ it('gives every role of an installation from before the monthly reports its repo
   const [unitStaff] = await database.db.select().from(roles).where(eq(roles.code, 'unit_staff'));
   expect(unitStaff?.permissions).not.toContain('report.fill');
 }, 60_000);
+
+it('gives the administrator and the project office of an installation from before notifications their notification permissions, once', async () => {
+  const database = migrated ?? (await openDatabase({ pglite: await createPglite() }));
+  if (!migrated) await migrate(database, loadMigrations());
+  migrated = database;
+  await database.db.delete(roles);
+  const earlier = (code: RoleCode) => DEFAULT_ROLE_PERMISSIONS[code].filter((p) => !p.startsWith('notification.'));
+  for (const code of ROLE_CODES) {
+    await database.db.insert(roles).values({
+      code,
+      name: code,
+      nameEn: code,
+      permissions: earlier(code),
+      grantedDefaults: earlier(code),
+      defaultScope: DEFAULT_ROLE_SCOPE[code],
+    });
+  }
+  await ensureReferenceData(database.db);
+  const rows = new Map((await database.db.select().from(roles)).map((r) => [r.code, r]));
+  expect(rows.get('admin')?.permissions).toEqual(expect.arrayContaining(['notification.manage', 'notification.read_log']));
+  expect(rows.get('project_office')?.permissions).toContain('notification.manage');
+  expect(rows.get('project_office')?.permissions).not.toContain('notification.read_log');
+  for (const code of ['unit_staff', 'leader', 'investment_staff', 'supervisor'] as const) {
+    expect(
+      rows.get(code)?.permissions.filter((p) => p.startsWith('notification.')),
+      code,
+    ).toEqual([]);
+  }
+  // Taken away afterwards, it stays away.
+  await database.db
+    .update(roles)
+    .set({ permissions: rows.get('project_office')?.permissions.filter((p) => p !== 'notification.manage') })
+    .where(eq(roles.code, 'project_office'));
+  await ensureReferenceData(database.db);
+  const [office] = await database.db.select().from(roles).where(eq(roles.code, 'project_office'));
+  expect(office?.permissions).not.toContain('notification.manage');
+}, 60_000);
+
+it('gives every role of an installation from before matters its matter permissions, once', async () => {
+  const database = migrated ?? (await openDatabase({ pglite: await createPglite() }));
+  if (!migrated) await migrate(database, loadMigrations());
+  migrated = database;
+  await database.db.delete(roles);
+  const earlier = (code: RoleCode) => DEFAULT_ROLE_PERMISSIONS[code].filter((p) => !p.startsWith('matter.'));
+  for (const code of ROLE_CODES) {
+    await database.db.insert(roles).values({
+      code,
+      name: code,
+      nameEn: code,
+      permissions: earlier(code),
+      grantedDefaults: earlier(code),
+      defaultScope: DEFAULT_ROLE_SCOPE[code],
+    });
+  }
+  await ensureReferenceData(database.db);
+  const rows = new Map((await database.db.select().from(roles)).map((r) => [r.code, r]));
+  const matterPermissions = (code: RoleCode) =>
+    rows
+      .get(code)
+      ?.permissions.filter((p) => p.startsWith('matter.'))
+      .sort();
+  expect(matterPermissions('admin')).toEqual(['matter.create', 'matter.handle', 'matter.read', 'matter.review']);
+  expect(matterPermissions('project_office')).toEqual(['matter.create', 'matter.handle', 'matter.read', 'matter.review']);
+  expect(matterPermissions('unit_staff')).toEqual(['matter.handle', 'matter.read']);
+  expect(matterPermissions('leader')).toEqual(['matter.create', 'matter.read']);
+  expect(matterPermissions('supervisor')).toEqual(['matter.create', 'matter.read']);
+  expect(matterPermissions('investment_staff')).toEqual([]);
+  // Taken away afterwards, it stays away.
+  await database.db
+    .update(roles)
+    .set({ permissions: rows.get('leader')?.permissions.filter((p) => p !== 'matter.create') })
+    .where(eq(roles.code, 'leader'));
+  await ensureReferenceData(database.db);
+  const [leader] = await database.db.select().from(roles).where(eq(roles.code, 'leader'));
+  expect(leader?.permissions).not.toContain('matter.create');
+}, 60_000);

@@ -2,9 +2,13 @@ import type { Config } from '../config';
 import type { ScheduledJob } from '../lib/scheduler';
 import { purgeExpiredSessions } from './purge-expired-sessions';
 import { purgeImportUploads } from './purge-import-uploads';
+import { deliverNotifications } from './deliver-notifications';
+import { reportReminders } from './report-reminders';
 
 /** Every job `lantu serve` runs on its schedule (see docs/operations.md). */
-export const scheduledJobs = (config: Pick<Config, 'dataDir'>): ScheduledJob[] => [
+export const scheduledJobs = (config: Pick<Config, 'dataDir' | 'sessionSecret'>): ScheduledJob[] => [
   purgeExpiredSessions,
   purgeImportUploads(config.dataDir),
+  deliverNotifications(config),
+  reportReminders,
 ];

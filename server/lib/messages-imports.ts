@@ -8,6 +8,8 @@ export const importsZh = {
   'import.not_xlsx': '文件不是 Excel 工作簿（.xlsx），请用模板另存为 .xlsx 后再导入',
   'import.zip_bomb': '文件解压后过大或压缩比异常（解压后上限 {limit}，单个部件压缩比上限 {ratio} 倍），已拒绝',
   'import.too_many_rows': '文件超过 {limit} 行数据，请拆分后分批导入',
+  'import.too_many_columns': '工作表超过 {limit} 列，请删去无关的列后再导入',
+  'import.too_many_cells': '工作表填写的单元格超过 {limit} 个，请拆分后分批导入',
   'import.file_too_large': '文件超过 {limit}，请拆分后分批导入',
   'import.file_missing': '请选择要导入的 .xlsx 文件',
   'import.kind_invalid': '导入类型应为 projects、approval_items 或 funding_lines',
@@ -63,6 +65,8 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'import.zip_bomb':
     'The file unpacks too large or compresses abnormally (at most {limit} unpacked, at most {ratio} times per part) and was refused',
   'import.too_many_rows': 'The file has more than {limit} data rows; split it and import the parts',
+  'import.too_many_columns': 'The sheet uses more than {limit} columns; delete the columns that do not belong and import again',
+  'import.too_many_cells': 'The sheet has more than {limit} filled cells; split it and import the parts',
   'import.file_too_large': 'The file is larger than {limit}; split it and import the parts',
   'import.file_missing': 'Choose the .xlsx file to import',
   'import.kind_invalid': 'The kind of import must be projects, approval_items or funding_lines',

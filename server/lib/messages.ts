@@ -6,6 +6,8 @@ import { customFieldsEn, customFieldsZh } from './messages-custom-fields';
 import { plansEn, plansZh } from './messages-plans';
 import { projectsEn, projectsZh } from './messages-projects';
 import { reportsEn, reportsZh } from './messages-reports';
+import { notificationsEn, notificationsZh } from './messages-notifications';
+import { notifyEn, notifyZh } from './notify/messages';
 
 /** Every message the server sends to a person, in Chinese first and English complete. */
 const zh = {
@@ -78,6 +80,8 @@ const zh = {
   ...authZh,
   ...importsZh,
   ...reportsZh,
+  ...notificationsZh,
+  ...notifyZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -152,6 +156,8 @@ const en: Record<MessageKey, string> = {
   ...authEn,
   ...importsEn,
   ...reportsEn,
+  ...notificationsEn,
+  ...notifyEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -5,7 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/client';
 import { jobRuns } from '../db/schema';
 
-export type JobPeriod = 'hourly' | 'daily';
+export type JobPeriod = 'minute' | 'hourly' | 'daily';
 
 /** What a run did (`{ purged: 12 }`), kept in `job_runs.outcome`. */
 export type JobOutcome = Record<string, string | number | boolean | null>;
@@ -35,10 +35,10 @@ const ABANDONED_AFTER = '1 hour';
 /** A run that failed is tried again in the same period, this long after it failed. */
 const RETRY_FAILED_AFTER = '10 minutes';
 
-/** The period a moment falls in, in China Standard Time: `2026-11-23` (daily) or `2026-11-23T14` (hourly). */
+/** The period a moment falls in, in China Standard Time: `2026-11-23` (daily), `2026-11-23T14` (hourly) or `2026-11-23T14:05` (minute). */
 export function periodKeyOf(period: JobPeriod, now: Date): string {
   const china = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString();
-  return period === 'daily' ? china.slice(0, 10) : china.slice(0, 13);
+  return china.slice(0, { daily: 10, hourly: 13, minute: 16 }[period]);
 }
 
 /**

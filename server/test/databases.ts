@@ -23,7 +23,7 @@ export const OTHER_REGION = { code: '370102', adminUsername: 'lixia_admin' } as 
 export async function prepareTemplate(database: Database) {
   await migrate(database);
   await ensureReferenceData(database.db);
-  await seedDemo(database.db, TEST_PASSWORD);
+  await seedDemo(database.db, TEST_PASSWORD, TEST_SESSION_SECRET);
   const unitId = await database.db.transaction((tx) => ensureRootUnit(tx, OTHER_REGION.code, '历下区大数据局'));
   await createAccount(
     database.db,

@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type DataScope, type RoleCode } from '../../common/permissions';
 import { users } from '../db/schema';
+import { notificationChannels, notificationDeliveries } from '../db/schema/notifications';
 import { type Access, accessAllows } from '../plugins/auth';
 import {
   type PeriodRecord,
@@ -430,6 +431,62 @@ const KINDS: Kind[] = [
     ],
   },
   {
+    // A unit's notification channels: managed by whoever has the unit in his data scope (the unit page's list).
+    name: 'notification channel',
+    rule: 'data scope',
+    ownerless: true,
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const id = crypto.randomUUID();
+      await database.db.insert(notificationChannels).values({
+        id,
+        unitId: place.unit.id,
+        kind: 'wecom',
+        label: `范围矩阵渠道${uniqueSuffix()}`,
+        target: 'qyapi.weixin.qq.com · key ****',
+        settingsEncrypted: 'v1.unused.unused.unused',
+      });
+      return { id, name: place.unit.id };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/units/:unitId/notification-channels',
+        kind: 'load',
+        url: (r) => `/api/v1/units/${r.name}/notification-channels`,
+        shows: (res, r) => listed(res, r.id),
+      },
+    ],
+  },
+  {
+    // The delivery log: a delivery belongs to the unit whose channel (or whose member's channel) it went to.
+    name: 'notification delivery',
+    rule: 'data scope',
+    build: async ({ database }, _world, _viewer, place) => {
+      const title = `范围矩阵投递${uniqueSuffix()}`;
+      const [row] = await database.db
+        .insert(notificationDeliveries)
+        .values({
+          channelKind: 'wecom',
+          unitId: place.unit.id,
+          userId: place.placement === 'personal' ? place.person.id : null,
+          kind: 'announcement',
+          title,
+          body: title,
+          status: 'failed',
+        })
+        .returning({ id: notificationDeliveries.id });
+      return row ? { id: row.id, name: title } : null;
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/notification-deliveries',
+        kind: 'list',
+        url: () => '/api/v1/notification-deliveries?status=failed&pageSize=200',
+        shows: (res, r) => listed(res, r.id),
+      },
+    ],
+  },
+  {
     // Regions: the person's jurisdiction (his region, what lies below it and above it), whatever his data scope.
     name: 'region',
     rule: 'jurisdiction',
@@ -466,6 +523,10 @@ const NOT_RECORD_SCOPED: Record<string, string> = {
   'GET /api/v1/project-gates': "the caller's own district's gate configuration (no other district's can be asked for)",
   'GET /api/v1/project-leader-options': "the leaders of the caller's district (server/modules/projects/leader-options.test.ts)",
   'GET /api/v1/imports/templates/:kind': 'empty templates',
+  'GET /api/v1/notifications': "the caller's own inbox (server/modules/notifications/routes.test.ts)",
+  'GET /api/v1/notifications/unread-count': "the caller's own inbox",
+  'GET /api/v1/notifications/channels': "the caller's own channels (server/modules/notifications/routes.test.ts)",
+  'GET /api/v1/notification-settings/allowed-hosts': 'instance-wide settings',
 };
 
 /** Whether the person at this place may see a record of the kind. */

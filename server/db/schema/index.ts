@@ -8,3 +8,4 @@ export * from './imports';
 export * from './reports';
 export * from './warnings';
 export * from './matters';
+export * from './notifications';

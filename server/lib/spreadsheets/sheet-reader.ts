@@ -1,48 +1,100 @@
 import type { CellValue } from 'exceljs';
-import { MAX_IMPORT_ROWS } from '../../../common/schemas/imports';
+import { MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '../../../common/schemas/imports';
 import { AppError } from '../errors';
 import { cellText } from './columns/cells';
 import type { Column } from './columns/types';
-import { WorkbookReader } from './workbook-reader';
+import type { MergedRange, SheetRow } from './sheet-xml';
+import { firstSheetRows } from './workbook-reader';
 
-/** One row of the data sheet: its spreadsheet row number and its cells by column number (1 = A). */
-export type SheetRow = { number: number; cells: CellValue[] };
+export type { SheetRow };
 
 const isBlank = (cells: CellValue[]) => cells.every((cell) => cellText(cell) === '');
 
 /**
- * Streams the rows of the workbook's first sheet (the data sheet of the template), so a file of 100,000 rows is
- * never held whole in memory. Blank rows are skipped.
+ * Streams the non-blank rows of the workbook's first sheet (the data sheet of the template), so a file of 100,000
+ * rows is never held whole in memory. With `fillMerged`, a merged range's value (its top-left cell's) is given to
+ * every cell of the range: the same leader written once in a cell merged over two rows belongs to both rows, a
+ * group header (投资情况) merged over its sub-columns heads each of them.
  */
-export async function* sheetRows(file: string): AsyncGenerator<SheetRow> {
-  const reader = new WorkbookReader(file, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet) {
-      const cells = Array.isArray(row.values) ? (row.values as CellValue[]) : [];
-      if (!isBlank(cells)) yield { number: row.number, cells };
+export async function* sheetRows(file: string, options: { fillMerged?: boolean } = {}): AsyncGenerator<SheetRow> {
+  let ranges: MergedRange[] = [];
+  const byTop = new Map<number, MergedRange[]>();
+  const active: { range: MergedRange; value: CellValue }[] = [];
+  const rows = firstSheetRows(file, options.fillMerged ? { merges: (found) => (ranges = found) } : {});
+  let indexed = false;
+  for await (const row of rows) {
+    if (options.fillMerged && !indexed) {
+      for (const range of ranges) byTop.set(range.top, [...(byTop.get(range.top) ?? []), range]);
+      indexed = true;
     }
-    return;
+    if (byTop.size || active.length) fillMerged(row, byTop, active);
+    if (!isBlank(row.cells)) yield row;
   }
 }
 
-/**
- * Counts the data rows (below the header) without reading their cells' meaning, refusing a file over the limit as
- * soon as the limit is passed, before any row is validated.
- */
-export async function countDataRows(file: string): Promise<number> {
-  let rows = -1;
-  for await (const _row of sheetRows(file)) {
-    rows += 1;
-    if (rows > MAX_IMPORT_ROWS)
-      throw new AppError(413, 'too_many_rows', 'import.too_many_rows', { limit: MAX_IMPORT_ROWS.toLocaleString('en-US') });
+function fillMerged(row: SheetRow, byTop: Map<number, MergedRange[]>, active: { range: MergedRange; value: CellValue }[]) {
+  // Ranges that started on rows the sheet does not write (blank rows are not always written) start here too.
+  for (const [top, ranges] of byTop) {
+    if (top > row.number) continue;
+    for (const range of ranges) active.push({ range, value: top === row.number ? (row.cells[range.left] ?? null) : null });
+    byTop.delete(top);
   }
-  return Math.max(rows, 0);
+  for (let i = active.length - 1; i >= 0; i--) {
+    const { range, value } = active[i] as (typeof active)[number];
+    if (range.bottom < row.number) {
+      active.splice(i, 1);
+      continue;
+    }
+    if (value === null || value === undefined || value === '') continue;
+    for (let column = range.left; column <= range.right; column++) {
+      const here = row.cells[column];
+      if (here === null || here === undefined || here === '') row.cells[column] = value;
+    }
+  }
+}
+
+/** What an upload holds, counted before any row is checked. */
+export type SheetSize = { dataRows: number; columns: number; cells: number };
+
+/**
+ * Counts the rows, the widest row's columns and the non-empty cells of the first sheet without reading their
+ * meaning, refusing a file over a limit as soon as the limit is passed, before any row is validated: at most
+ * MAX_IMPORT_ROWS data rows, MAX_IMPORT_COLUMNS columns and MAX_IMPORT_CELLS filled cells.
+ */
+export async function measureSheet(file: string): Promise<SheetSize> {
+  try {
+    return await measure(file);
+  } catch (error) {
+    // XML that no parser can read (broken tags, a part cut short) is the file's fault, answered as such.
+    if (error instanceof AppError) throw error;
+    throw new AppError(400, 'not_xlsx', 'import.unreadable');
+  }
+}
+
+async function measure(file: string): Promise<SheetSize> {
+  let rows = 0;
+  let columns = 0;
+  let cells = 0;
+  for await (const row of sheetRows(file)) {
+    rows += 1;
+    if (rows - 1 > MAX_IMPORT_ROWS)
+      throw new AppError(413, 'too_many_rows', 'import.too_many_rows', { limit: MAX_IMPORT_ROWS.toLocaleString('en-US') });
+    row.cells.forEach((cell, column) => {
+      if (cell === null || cell === undefined || cell === '') return;
+      cells += 1;
+      columns = Math.max(columns, column);
+    });
+    if (columns > MAX_IMPORT_COLUMNS)
+      throw new AppError(413, 'too_many_columns', 'import.too_many_columns', { limit: MAX_IMPORT_COLUMNS.toLocaleString('en-US') });
+    if (cells > MAX_IMPORT_CELLS)
+      throw new AppError(413, 'too_many_cells', 'import.too_many_cells', { limit: MAX_IMPORT_CELLS.toLocaleString('en-US') });
+  }
+  return { dataRows: Math.max(rows - 1, 0), columns, cells };
+}
+
+/** The data rows below the header, refusing a file over the limits (see `measureSheet`). */
+export async function countDataRows(file: string): Promise<number> {
+  return (await measureSheet(file)).dataRows;
 }
 
 export const headerKey = (text: string) => text.normalize('NFKC').replace(/[\s*]/g, '').toLowerCase();

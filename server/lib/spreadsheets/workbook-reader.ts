@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
+import type { CellValue } from 'exceljs';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { type MergedRange, type SheetContext, type SheetRow, mergedRanges, worksheetRows } from './sheet-xml';
 
 /**
  * The length of the part of `bytes` that ends on a whole UTF-8 character: a lead byte near the end whose character
@@ -36,7 +38,6 @@ type Parsers = {
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Uint8Array>, sheetNo: string): Generator<unknown>;
 };
 
 const openZip = (file: string) =>
@@ -71,47 +72,71 @@ function sheetOrder(reader: Parsers, entries: Map<string, Entry>): string[] {
   return [...new Set([...listed.filter((n) => numbers.includes(n)), ...numbers])];
 }
 
+/** Opens a zip entry as a stream, or null when the zip has no such part. */
+function opener(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, opened: Readable[]) {
+  return async (name: string) => {
+    const entry = entries.get(name);
+    if (!entry) return null;
+    const stream = await new Promise<Readable>((resolve, reject) =>
+      zip.openReadStream(entry, (error, read) => (error || !read ? reject(error ?? new Error(name)) : resolve(read))),
+    );
+    opened.push(stream);
+    return stream;
+  };
+}
+
 /**
- * Reads an .xlsx file with ExcelJS's streaming parsers, but opens it with yauzl (random access from the central
- * directory) instead of ExcelJS's forward-only unzipper, which now and then ends an entry early (seen as a workbook
- * without sheets, about once in a thousand reads) and must spill sheets to temporary files when the workbook part
- * comes last, as ExcelJS writes it. Here the parts are read in the order the parsers need them: relationships,
- * workbook, shared strings, styles, then each sheet, streamed. ExcelJS's streaming reader also decodes every
- * compressed chunk on its own, so a Chinese character split between two chunks turns into U+FFFD (exceljs issues
- * #2063, #2084; 4.4.0 is the newest release): the shared strings and every sheet get chunks cut on character
- * boundaries.
+ * Reads the first worksheet of an .xlsx file, streamed, so a file of 100,000 rows is never held whole in memory.
+ * The zip is opened with yauzl (random access from the central directory) instead of ExcelJS's forward-only
+ * unzipper, which now and then ended an entry early (seen as a workbook without sheets, about once in a thousand
+ * reads) and must spill sheets to temporary files when the workbook part comes last, as ExcelJS writes it. The
+ * parts are read in the order needed: relationships and workbook (ExcelJS's parsers: which sheet is first, the 1904
+ * date system), shared strings and styles (ExcelJS's parsers, cached), then the sheet through `worksheetRows`, Lantu's
+ * own cell reader, which tolerates cells and rows without an `r` attribute (ExcelJS's throws from decodeAddress).
+ * Every XML part is re-cut on character boundaries: ExcelJS decodes each compressed chunk on its own, so a Chinese
+ * character split between two chunks turned into U+FFFD (exceljs issues #2063, #2084; 4.4.0 is the newest release).
+ * With `merges`, the sheet is scanned once first for its merged ranges, answered before the first row.
  */
-export class WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
-  override async *parse(): AsyncGenerator<unknown> {
-    const reader = this as unknown as Parsers;
-    const zip = await openZip((this as unknown as { input: string }).input);
-    const opened: Readable[] = [];
-    const open = async (name: string) => {
-      const entry = entries.get(name);
-      if (!entry) return null;
-      const stream = await new Promise<Readable>((resolve, reject) =>
-        zip.openReadStream(entry, (error, read) => (error || !read ? reject(error ?? new Error(name)) : resolve(read))),
-      );
-      opened.push(stream);
-      return stream;
-    };
+export async function* firstSheetRows(file: string, options: { merges?: (ranges: MergedRange[]) => void } = {}): AsyncGenerator<SheetRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache' }) as unknown as Parsers & {
+    sharedStrings?: CellValue[];
+    properties?: { model?: { date1904?: boolean } };
+    styles: { getStyleModel(id: number): { numFmt?: string } | null };
+  };
+  const zip = await openZip(file);
+  const opened: Readable[] = [];
+  try {
     const entries = await entriesOf(zip);
-    try {
-      const rels = await open('xl/_rels/workbook.xml.rels');
-      if (rels) await reader._parseRels(rels);
-      const workbook = await open('xl/workbook.xml');
-      if (workbook) await reader._parseWorkbook(workbook);
-      const sharedStrings = await open('xl/sharedStrings.xml');
-      if (sharedStrings) yield* reader._parseSharedStrings(Readable.from(wholeUtf8Chunks(sharedStrings), { objectMode: false }));
-      const styles = await open('xl/styles.xml');
-      if (styles) await reader._parseStyles(styles);
-      for (const sheetNo of sheetOrder(reader, entries)) {
-        const sheet = await open(`xl/worksheets/sheet${sheetNo}.xml`);
-        if (sheet) yield* reader._parseWorksheet(wholeUtf8Chunks(sheet), sheetNo);
+    const open = opener(zip, entries, opened);
+    const rels = await open('xl/_rels/workbook.xml.rels');
+    if (rels) await reader._parseRels(rels);
+    const workbook = await open('xl/workbook.xml');
+    if (workbook) await reader._parseWorkbook(workbook);
+    const sharedStrings = await open('xl/sharedStrings.xml');
+    if (sharedStrings) {
+      for await (const _ of reader._parseSharedStrings(Readable.from(wholeUtf8Chunks(sharedStrings), { objectMode: false }))) {
+        // cached on the reader
       }
-    } finally {
-      for (const stream of opened) stream.destroy();
-      zip.close();
     }
+    const styles = await open('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+    const [first] = sheetOrder(reader, entries);
+    if (first === undefined) return;
+    const part = `xl/worksheets/sheet${first}.xml`;
+    if (options.merges) {
+      const scan = await open(part);
+      options.merges(scan ? await mergedRanges(scan) : []);
+    }
+    const sheet = await open(part);
+    if (!sheet) return;
+    const context: SheetContext = {
+      sharedStrings: reader.sharedStrings ?? [],
+      numFmtOf: (style) => reader.styles.getStyleModel(style)?.numFmt,
+      date1904: Boolean(reader.properties?.model?.date1904),
+    };
+    yield* worksheetRows(wholeUtf8Chunks(sheet), context);
+  } finally {
+    for (const stream of opened) stream.destroy();
+    zip.close();
   }
 }

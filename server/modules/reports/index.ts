@@ -1,2 +1,3 @@
 // The reports module's face: what other modules may use. Nothing else of the module is imported from outside it.
-export { type ApprovedInvestment, approvedInvestment } from './report-repository';
+export { findPeriod, openPeriods, type PeriodRow } from './period-repository';
+export { type ApprovedInvestment, approvedInvestment, missingReports, unitsOwingReports } from './report-repository';

@@ -99,3 +99,8 @@ export async function countAwaitingReview(tx: Executor, periodId: string): Promi
     .where(and(eq(progressReports.periodId, periodId), eq(progressReports.status, 'submitted')));
   return row?.n ?? 0;
 }
+
+/** Every open period, whoever may see it: what the scheduled deadline reminders look at. */
+export async function openPeriods(db: Executor): Promise<PeriodRow[]> {
+  return db.select().from(reportingPeriods).where(eq(reportingPeriods.status, 'open'));
+}

@@ -188,3 +188,20 @@ export async function missingReports(db: Executor, actor: Actor, periodId: strin
     .where(and(eq(progressReports.periodId, periodId), missing, projectScopeCondition(actor)))
     .orderBy(asc(units.sortOrder), asc(units.name), asc(units.id), asc(projects.name), asc(progressReports.id));
 }
+
+/**
+ * Every unit that still owes reports of the period (draft or returned), with how many, whoever may see them: what the
+ * scheduled deadline reminders go to (a system job, not a person's view).
+ */
+export async function unitsOwingReports(
+  db: Executor,
+  periodId: string,
+): Promise<{ unitId: string; unitName: string; count: number }[]> {
+  return db
+    .select({ unitId: units.id, unitName: units.name, count: count() })
+    .from(progressReports)
+    .innerJoin(units, eq(units.id, progressReports.responsibleUnitId))
+    .where(and(eq(progressReports.periodId, periodId), inArray(progressReports.status, ['draft', 'returned'])))
+    .groupBy(units.id, units.name)
+    .orderBy(asc(units.name), asc(units.id));
+}

@@ -21,7 +21,17 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
   admin: { scope: 'region', permissions: [...PERMISSIONS] },
   project_office: {
     scope: 'region',
-    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', 'token.manage', ...ALL_PROJECT, ...ALL_REPORT],
+    permissions: [
+      'region.read',
+      'unit.read',
+      'user.read',
+      'dictionary.read',
+      'audit.read',
+      'token.manage',
+      'notification.manage',
+      ...ALL_PROJECT,
+      ...ALL_REPORT,
+    ],
   },
   unit_staff: {
     scope: 'unit',
@@ -49,7 +59,7 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
 };
 /** The only writes each role may make out of the box (besides the administrator, who may make all). */
 const EXPECTED_WRITES: Record<string, string[]> = {
-  project_office: ['token.manage', 'project.create', 'project.update', 'report.fill', 'report.review', 'report.manage_period'],
+  project_office: ['token.manage', 'notification.manage', 'project.create', 'project.update', 'report.fill', 'report.review', 'report.manage_period'],
   unit_staff: ['project.update', 'report.fill'],
   leader: [],
   investment_staff: ['project.create'],

@@ -62,7 +62,7 @@ for (const kind of databaseKinds()) {
       const schedulerOn = (database: Database, instance: string) =>
         createScheduler({
           db: database.db,
-          jobs: [...scheduledJobs({ dataDir: '/nonexistent' }), hourly(instance), daily(instance)],
+          jobs: [...scheduledJobs({ dataDir: '/nonexistent', sessionSecret: 'scheduled-jobs-test' }), hourly(instance), daily(instance)],
           log: silent,
           instanceId: instance,
           clock: () => clock,

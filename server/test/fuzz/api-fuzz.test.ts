@@ -1,7 +1,8 @@
 import { count } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, progressReports, regions, reportingPeriods, units, users } from '../../db/schema';
+import { auditEvents, matters, progressReports, regions, reportingPeriods, units, users } from '../../db/schema';
+import { notificationChannels, notifications } from '../../db/schema/notifications';
 import { type Client, anonymous, describeEachDatabase, signInAs } from '../harness';
 import { type IdPools, type JsonSchema, asQueryValue, bodyFor, valueFor } from './arbitraries';
 
@@ -64,6 +65,11 @@ describeEachDatabase('every endpoint, fuzzed', (t) => {
       ...(await database.db.select({ id: users.id }).from(users)),
       ...(await database.db.select({ id: reportingPeriods.id }).from(reportingPeriods)),
       ...(await database.db.select({ id: progressReports.id }).from(progressReports).orderBy(progressReports.id).limit(60)),
+      // The demo's matters (every source in every state).
+      ...(await database.db.select({ id: matters.id }).from(matters).orderBy(matters.id).limit(60)),
+      // The demo's notification channels (switched off) and inbox notifications.
+      ...(await database.db.select({ id: notificationChannels.id }).from(notificationChannels)),
+      ...(await database.db.select({ id: notifications.id }).from(notifications).limit(20)),
     ].map((r) => r.id);
     const codes = (await database.db.select({ code: regions.code }).from(regions).limit(50)).map((r) => r.code);
     pools = { uuids: ids, regionCodes: ['370105', '370105014', '370102', '110101', ...codes] };

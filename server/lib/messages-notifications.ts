@@ -1,0 +1,51 @@
+/** Messages of notifications (the inbox, channels, reminders), merged into `messages.ts`. */
+export const notificationsZh = {
+  'format.email': '邮箱地址格式不正确',
+  'format.host': '主机名格式不正确',
+  'notification.kind.report_reminder': '报送提醒',
+  'notification.kind.report_overdue': '逾期未报送',
+  'notification.kind.matter_deadline': '事项即将到期',
+  'notification.kind.matter_escalated': '事项逾期升级',
+  'notification.kind.warning_red': '项目亮红灯',
+  'notification.kind.channel_test': '测试消息',
+  'notification.kind.announcement': '通知',
+  'notification.report.due_soon': '{period} 工作台账将于 {deadline} 截止，{unit}还有 {count} 份项目报告未报送，请抓紧填报',
+  'notification.report.due_today': '今天（{deadline}）是 {period} 工作台账的报送截止日，{unit}还有 {count} 份项目报告未报送',
+  'notification.report.overdue': '{period} 工作台账已于 {deadline} 截止，{unit}仍有 {count} 份项目报告未报送，请尽快补报',
+  'notification.report.remind': '项目办提醒：{period} 工作台账截止日期 {deadline}，{unit}还有 {count} 份项目报告未报送，请尽快报送',
+  'notification.test': '这是一条来自蓝图重点项目平台的测试消息（{label}）。收到即说明配置正确。',
+  'notification.demo.welcome': '欢迎使用蓝图重点项目平台。消息中心会提醒您需要报送的台账、待办事项和亮红灯的项目。',
+  'notification.channel_kind_fixed': '渠道类型创建后不能更改；请新建一个渠道',
+  'notification.channel_unreadable': '该渠道的配置无法解密（服务器密钥可能已更换），请重新填写配置',
+  'notification.unit_outside_scope': '单位不存在或不在您的数据范围内',
+  'notification.channel_gone': '发送前渠道已被删除',
+  'notification.test_sent': '测试消息已发送成功，请在对应的群、邮箱或手机上查看',
+  'notification.channel_disabled': '发送前渠道已被停用',
+} as const;
+
+export const notificationsEn: Record<keyof typeof notificationsZh, string> = {
+  'format.email': 'The e-mail address is not valid',
+  'format.host': 'The host name is not valid',
+  'notification.kind.report_reminder': 'Report reminder',
+  'notification.kind.report_overdue': 'Report overdue',
+  'notification.kind.matter_deadline': 'Matter due soon',
+  'notification.kind.matter_escalated': 'Matter escalated',
+  'notification.kind.warning_red': 'Project turned red',
+  'notification.kind.channel_test': 'Test message',
+  'notification.kind.announcement': 'Notice',
+  'notification.report.due_soon':
+    'The {period} ledger is due on {deadline}; {unit} still owes {count} project reports — please fill them in soon',
+  'notification.report.due_today': 'Today ({deadline}) the {period} ledger is due; {unit} still owes {count} project reports',
+  'notification.report.overdue': 'The {period} ledger was due on {deadline}; {unit} still owes {count} project reports — please report now',
+  'notification.report.remind':
+    'Reminder from the project office: the {period} ledger is due on {deadline}; {unit} still owes {count} project reports',
+  'notification.test': 'A test message from the Lantu key projects platform ({label}). If you read this, the settings work.',
+  'notification.demo.welcome':
+    'Welcome to Lantu. The inbox tells you about reports you owe, matters waiting for you and projects that turned red.',
+  'notification.channel_kind_fixed': 'A channel’s kind cannot change once created; create a new channel instead',
+  'notification.channel_unreadable': 'This channel’s settings cannot be decrypted (the server secret may have changed); enter them again',
+  'notification.unit_outside_scope': 'The unit does not exist or is outside your data scope',
+  'notification.channel_gone': 'The channel was deleted before the message was sent',
+  'notification.test_sent': 'The test message was delivered; look for it in the group, mailbox or phone',
+  'notification.channel_disabled': 'The channel was switched off before the message was sent',
+};
