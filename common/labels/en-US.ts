@@ -12,6 +12,8 @@ export const enumLabelsEnUS: EnumLabels = {
   chainSegment: { upstream: 'Upstream', midstream: 'Midstream', downstream: 'Downstream' },
   milestoneKind: { start: 'Start', completion: 'Completion', other: 'Other' },
   warningColour: { red: 'Red', yellow: 'Yellow', green: 'Green' },
+  periodStatus: { open: 'Open', closed: 'Closed' },
+  reportStatus: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', returned: 'Returned' },
   warningReason: {
     milestone_overdue: 'Milestone overdue',
     behind_time: 'Behind time',

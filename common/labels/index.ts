@@ -5,9 +5,11 @@ import {
   type FeasibilityStatus,
   type MilestoneKind,
   type Nature,
+  type PeriodStatus,
   PROJECT_LEVELS,
   type Pool,
   type ProjectLevel,
+  type ReportStatus,
   type WarningColour,
 } from '../enums';
 import type { WarningReason, WarningReasonCode } from '../domain/warnings';
@@ -30,6 +32,10 @@ export type EnumLabels = {
   chainSegment: Record<ChainSegment, string>;
   milestoneKind: Record<MilestoneKind, string>;
   warningColour: Record<WarningColour, string>;
+  /** A reporting period (填报期): open or closed. */
+  periodStatus: Record<PeriodStatus, string>;
+  /** A monthly progress report: 草稿, 已报送, 已审核, 已退回. */
+  reportStatus: Record<ReportStatus, string>;
   /** A warning reason's short name (a filter, a column); `describeWarningReason` words one with its facts. */
   warningReason: Record<WarningReasonCode, string>;
 };

@@ -12,6 +12,8 @@ export const enumLabelsZhCN: EnumLabels = {
   chainSegment: { upstream: '上游', midstream: '中游', downstream: '下游' },
   milestoneKind: { start: '开工', completion: '竣工', other: '其他' },
   warningColour: { red: '红灯', yellow: '黄灯', green: '绿灯' },
+  periodStatus: { open: '填报中', closed: '已关闭' },
+  reportStatus: { draft: '草稿', submitted: '已报送', approved: '已审核', returned: '已退回' },
   warningReason: {
     milestone_overdue: '节点逾期',
     behind_time: '慢于时间进度',

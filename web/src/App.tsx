@@ -20,6 +20,9 @@ function page<M extends Record<string, unknown>, K extends keyof M>(load: () => 
 const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/HomePage'), 'HomePage'),
   projects: page(() => import('./pages/ProjectsPage'), 'ProjectsPage'),
+  reportPeriods: page(() => import('./pages/ReportingPeriodsPage'), 'ReportingPeriodsPage'),
+  myReports: page(() => import('./pages/MyReportsPage'), 'MyReportsPage'),
+  reportReview: page(() => import('./pages/ReportReviewPage'), 'ReportReviewPage'),
   units: page(() => import('./pages/UnitsPage'), 'UnitsPage'),
   users: page(() => import('./pages/UsersPage'), 'UsersPage'),
   roles: page(() => import('./pages/RolesPage'), 'RolesPage'),
@@ -33,6 +36,9 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
 };
 const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage');
 const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
+const ReportingPeriodPage = page(() => import('./pages/ReportingPeriodPage'), 'ReportingPeriodPage');
+const MissingReportsPage = page(() => import('./pages/MissingReportsPage'), 'MissingReportsPage');
+const ReportFormPage = page(() => import('./pages/ReportFormPage'), 'ReportFormPage');
 const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
 const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 const TwoFactorPage = page(() => import('./pages/TwoFactorPage'), 'TwoFactorPage');
@@ -62,6 +68,30 @@ const detailPages: RouteObject[] = [
     element: (
       <RequirePermission permission="project.read">
         <ProjectPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'reporting-periods/:id',
+    element: (
+      <RequirePermission permission="report.read">
+        <ReportingPeriodPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'reporting-periods/:id/missing',
+    element: (
+      <RequirePermission permission="report.read">
+        <MissingReportsPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'my-reports/:id',
+    element: (
+      <RequirePermission permission="report.read">
+        <ReportFormPage />
       </RequirePermission>
     ),
   },

@@ -4,6 +4,7 @@ import { exportsEnUS } from './exports.en-US';
 import { gatesEnUS } from './gates.en-US';
 import { importsEnUS } from './imports.en-US';
 import { projectsEnUS } from './projects.en-US';
+import { reportsEnUS } from './reports.en-US';
 import { twoFactorEnUS } from './two-factor.en-US';
 import type { zhCN } from './zh-CN';
 
@@ -11,6 +12,7 @@ import type { zhCN } from './zh-CN';
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...enumMessages('en-US'),
   ...projectsEnUS,
+  ...reportsEnUS,
   ...customFieldsEnUS,
   ...gatesEnUS,
   ...exportsEnUS,

@@ -4,6 +4,7 @@ import { exportsZhCN } from './exports.zh-CN';
 import { gatesZhCN } from './gates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 import { twoFactorZhCN } from './two-factor.zh-CN';
 
 /**
@@ -16,6 +17,7 @@ import { twoFactorZhCN } from './two-factor.zh-CN';
 export const zhCN = {
   ...enumMessages('zh-CN'),
   ...projectsZhCN,
+  ...reportsZhCN,
   ...customFieldsZhCN,
   ...gatesZhCN,
   ...exportsZhCN,

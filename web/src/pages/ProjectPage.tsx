@@ -9,6 +9,8 @@ import { ProjectHeader } from '../modules/projects/components/ProjectHeader';
 import { ProjectTimeline } from '../modules/projects/components/ProjectTimeline';
 import { ProjectTracks } from '../modules/projects/components/ProjectTracks';
 import { useProject } from '../modules/projects/hooks/use-projects';
+import { ProjectReports } from '../modules/reports/components/ProjectReports';
+import { useMe } from '../modules/auth/hooks/use-me';
 
 /** One project: who and what it is, its pool moves, its seven tracks and annual plan, and its history. */
 export function ProjectPage() {
@@ -16,6 +18,7 @@ export function ProjectPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const project = useProject(id);
+  const me = useMe();
   const [target, setTarget] = useState<ProjectFormTarget | null>(null);
 
   if (project.isPending) return <Skeleton active />;
@@ -42,6 +45,11 @@ export function ProjectPage() {
       </Col>
       <Col xs={24} xl={17}>
         <ProjectTracks project={data} />
+        {me.permissions.includes('report.read') && (
+          <div style={{ marginTop: 16 }}>
+            <ProjectReports projectId={data.id} />
+          </div>
+        )}
       </Col>
       <Col xs={24} xl={7}>
         <ProjectTimeline projectId={data.id} />

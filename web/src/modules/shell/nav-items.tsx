@@ -2,9 +2,12 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
+  EditOutlined,
   EnvironmentOutlined,
   FormOutlined,
+  FileDoneOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -19,6 +22,9 @@ import type { MessageKey } from '../../i18n';
 export type NavKey =
   | 'home'
   | 'projects'
+  | 'reportPeriods'
+  | 'myReports'
+  | 'reportReview'
   | 'units'
   | 'users'
   | 'roles'
@@ -37,12 +43,32 @@ export type NavItem = {
   permission: Permission | null;
   label: MessageKey;
   icon: ReactNode;
+  /** Whether the menu shows it to a holder of `permission` (the route stays open to him); shown unless told. */
+  shownTo?: (permissions: readonly Permission[]) => boolean;
 };
 
 /** The side menu and the guarded routes, from one list so the two cannot disagree. */
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', path: '/', permission: null, label: 'nav.home', icon: <HomeOutlined /> },
   { key: 'projects', path: '/projects', permission: 'project.read', label: 'nav.projects', icon: <FundProjectionScreenOutlined /> },
+  // 月度填报: the project office (and readers such as leaders) see the periods; units fill in their own reports.
+  {
+    key: 'reportPeriods',
+    path: '/reporting-periods',
+    permission: 'report.read',
+    label: 'nav.reportPeriods',
+    icon: <CalendarOutlined />,
+    shownTo: (p) => p.includes('report.manage_period') || !p.includes('report.fill'),
+  },
+  {
+    key: 'myReports',
+    path: '/my-reports',
+    permission: 'report.fill',
+    label: 'nav.myReports',
+    icon: <EditOutlined />,
+    shownTo: (p) => !p.includes('report.manage_period'),
+  },
+  { key: 'reportReview', path: '/report-review', permission: 'report.review', label: 'nav.reportReview', icon: <FileDoneOutlined /> },
   { key: 'units', path: '/units', permission: 'unit.read', label: 'nav.units', icon: <ApartmentOutlined /> },
   { key: 'users', path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { key: 'roles', path: '/roles', permission: 'role.read', label: 'nav.roles', icon: <SafetyCertificateOutlined /> },

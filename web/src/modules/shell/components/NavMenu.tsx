@@ -18,7 +18,10 @@ export function NavMenu({ disabled, onNavigate }: NavMenuProps) {
   const location = useLocation();
   const selected = navKeyForPath(location.pathname);
 
-  const items = NAV_ITEMS.filter((item) => !item.permission || me.permissions.includes(item.permission)).map((item) => ({
+  const shown = NAV_ITEMS.filter(
+    (item) => (!item.permission || me.permissions.includes(item.permission)) && (item.shownTo?.(me.permissions) ?? true),
+  );
+  const items = shown.map((item) => ({
     key: item.key,
     icon: item.icon,
     label: t(item.label),

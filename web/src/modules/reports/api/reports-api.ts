@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type {
+  missingReportsSchema,
+  progressReportSchema,
+  reportFillBody,
+  reportingPeriodSchema,
+} from '../../../../../common/schemas/reports';
+import { api } from '../../../lib/api-client';
+import type { Page } from '../../../lib/list';
+
+export type ReportingPeriod = z.infer<typeof reportingPeriodSchema>;
+export type ProgressReport = z.infer<typeof progressReportSchema>;
+export type MissingReports = z.infer<typeof missingReportsSchema>;
+export type ReportFillBody = z.input<typeof reportFillBody>;
+export type PeriodList = Page<ReportingPeriod> & { abilities?: { open?: boolean } };
+export type PeriodListParams = { year?: number; status?: 'open' | 'closed'; page?: number; pageSize?: number };
+export type ReportListParams = {
+  periodId?: string;
+  projectId?: string;
+  responsibleUnitId?: string;
+  status?: ProgressReport['status'];
+  late?: boolean;
+  year?: number;
+  page?: number;
+  pageSize?: number;
+};
+
+/** The monthly ledger (工作台账): reporting periods, their owed reports, 未报送, and the reports themselves. */
+export const reportsApi = {
+  periods: (params: PeriodListParams, signal?: AbortSignal) => api.get<PeriodList>('/reporting-periods', params, { signal }),
+  period: (id: string, signal?: AbortSignal) => api.get<ReportingPeriod>(`/reporting-periods/${id}`, undefined, { signal }),
+  openPeriod: (body: { month: string; deadline: string }) => api.post<ReportingPeriod>('/reporting-periods', body),
+  closePeriod: (id: string, version: number) => api.post<ReportingPeriod>(`/reporting-periods/${id}/close`, { version }),
+  addProject: (id: string, projectId: string) => api.post<unknown>(`/reporting-periods/${id}/projects`, { projectId }),
+  removeProject: (id: string, projectId: string) => api.delete<unknown>(`/reporting-periods/${id}/projects/${projectId}`),
+  missing: (id: string, signal?: AbortSignal) => api.get<MissingReports>(`/reporting-periods/${id}/missing`, undefined, { signal }),
+
+  reports: (params: ReportListParams, signal?: AbortSignal) => api.get<Page<ProgressReport>>('/progress-reports', params, { signal }),
+  report: (id: string, signal?: AbortSignal) => api.get<ProgressReport>(`/progress-reports/${id}`, undefined, { signal }),
+  fill: (id: string, body: ReportFillBody) => api.patch<ProgressReport>(`/progress-reports/${id}`, body),
+  submit: (id: string, body: { version: number; confirmLarge?: boolean }) =>
+    api.post<ProgressReport>(`/progress-reports/${id}/submit`, body),
+  approve: (id: string, version: number) => api.post<ProgressReport>(`/progress-reports/${id}/approve`, { version }),
+  returnReport: (id: string, body: { version: number; reason: string }) => api.post<ProgressReport>(`/progress-reports/${id}/return`, body),
+};

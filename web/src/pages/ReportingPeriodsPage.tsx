@@ -1,0 +1,48 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Select, Space } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useI18n } from '../i18n';
+import { PeriodOpenModal, type PeriodOpenTarget } from '../modules/reports/components/PeriodOpenModal';
+import { PeriodTable } from '../modules/reports/components/PeriodTable';
+import { usePeriods } from '../modules/reports/hooks/use-reports';
+
+/** 月度填报: the district's reporting periods of a year with their counts; the project office opens and closes them. */
+export function ReportingPeriodsPage() {
+  const { t } = useI18n();
+  const thisYear = dayjs().year();
+  const [year, setYear] = useState(thisYear);
+  const list = usePeriods({ year, pageSize: 12 });
+  const [target, setTarget] = useState<PeriodOpenTarget | null>(null);
+  // Suggest this month when it has no period yet, else next month.
+  const opened = new Set((list.data?.items ?? []).map((p) => p.period));
+  const thisMonth = dayjs().format('YYYY-MM');
+  const suggested = opened.has(thisMonth) || year !== thisYear ? dayjs().add(1, 'month').format('YYYY-MM') : thisMonth;
+
+  return (
+    <Card
+      title={t('nav.reportPeriods')}
+      extra={
+        <Space wrap>
+          <Select
+            value={year}
+            onChange={setYear}
+            options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }))}
+            aria-label={t('period.year')}
+            style={{ width: 96 }}
+            data-testid="period-year"
+          />
+          {list.data?.abilities?.open && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ month: suggested })} data-testid="period-open">
+              {t('period.open')}
+            </Button>
+          )}
+        </Space>
+      }
+      styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
+    >
+      <PeriodTable list={list.data} loading={list.isFetching} />
+      <PeriodOpenModal target={target} onClose={() => setTarget(null)} onOpened={(period) => setYear(period.year)} />
+    </Card>
+  );
+}
