@@ -193,10 +193,7 @@ export async function missingReports(db: Executor, actor: Actor, periodId: strin
  * Every unit that still owes reports of the period (draft or returned), with how many, whoever may see them: what the
  * scheduled deadline reminders go to (a system job, not a person's view).
  */
-export async function unitsOwingReports(
-  db: Executor,
-  periodId: string,
-): Promise<{ unitId: string; unitName: string; count: number }[]> {
+export async function unitsOwingReports(db: Executor, periodId: string): Promise<{ unitId: string; unitName: string; count: number }[]> {
   return db
     .select({ unitId: units.id, unitName: units.name, count: count() })
     .from(progressReports)

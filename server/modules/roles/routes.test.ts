@@ -59,7 +59,15 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
 };
 /** The only writes each role may make out of the box (besides the administrator, who may make all). */
 const EXPECTED_WRITES: Record<string, string[]> = {
-  project_office: ['token.manage', 'notification.manage', 'project.create', 'project.update', 'report.fill', 'report.review', 'report.manage_period'],
+  project_office: [
+    'token.manage',
+    'notification.manage',
+    'project.create',
+    'project.update',
+    'report.fill',
+    'report.review',
+    'report.manage_period',
+  ],
   unit_staff: ['project.update', 'report.fill'],
   leader: [],
   investment_staff: ['project.create'],
