@@ -31,6 +31,33 @@ export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 /** A monthly progress report: 草稿 → 已报送 → 已审核, or 已退回 with a reason and then submitted again. */
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** Where a matter (问题/事项) comes from: a project's problem, a leader's instruction (批示), the 12345 citizen hotline,
+ * an inspection finding (督查), an enterprise's demand (企业诉求, later). */
+export const MATTER_SOURCES = ['project_problem', 'leader_instruction', 'hotline_12345', 'inspection', 'enterprise_demand'] as const;
+export type MatterSource = (typeof MATTER_SOURCES)[number];
+/** A matter's closed loop: 交办 → 签收 → 办理 → 反馈 → 复核 → 销号 (common/domain/matters.ts). */
+export const MATTER_STATUSES = ['assigned', 'accepted', 'in_progress', 'answered', 'under_review', 'closed'] as const;
+export type MatterStatus = (typeof MATTER_STATUSES)[number];
+/** How urgent a matter is. */
+export const MATTER_PRIORITIES = ['normal', 'urgent', 'critical'] as const;
+export type MatterPriority = (typeof MATTER_PRIORITIES)[number];
+/** How far an overdue matter has escalated, one level at a time: the lead unit's head, the leader in charge, the
+ * district's principal leader, the region above (on a city or province platform). */
+export const MATTER_ESCALATION_LEVELS = ['none', 'unit_head', 'leader_in_charge', 'principal_leader', 'region_above'] as const;
+export type MatterEscalationLevel = (typeof MATTER_ESCALATION_LEVELS)[number];
+/** The kinds of a matter's timeline entries: each step, a co-unit's input, a send-back, an escalation. */
+export const MATTER_ENTRY_KINDS = [
+  'assign',
+  'accept',
+  'start',
+  'contribute',
+  'feedback',
+  'submit_review',
+  'close',
+  'send_back',
+  'escalate',
+] as const;
+export type MatterEntryKind = (typeof MATTER_ENTRY_KINDS)[number];
 export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
 export type WarningColour = (typeof WARNING_COLOURS)[number];
 

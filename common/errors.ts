@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'period_has_pending_reports',
   'report_wrong_state',
   'large_amount_unconfirmed',
+  // Matters (the closed loop).
+  'matter_wrong_state',
+  'matter_not_your_step',
   // Spreadsheet uploads and import jobs.
   'not_xlsx',
   'file_too_large',

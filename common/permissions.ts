@@ -39,6 +39,10 @@ export const PERMISSIONS = [
   'report.fill',
   'report.review',
   'report.manage_period',
+  'matter.read',
+  'matter.create',
+  'matter.handle',
+  'matter.review',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,16 +60,38 @@ const ALL_PROJECT: Permission[] = PERMISSIONS.filter((p) => p.startsWith('projec
 // Monthly progress reports (工作台账): everyone who reads projects reads the reports of the projects he sees; units
 // fill their projects' reports; the project office also opens and closes the periods and reviews the reports.
 const ALL_REPORT: Permission[] = PERMISSIONS.filter((p) => p.startsWith('report.'));
+// Matters (问题协调, the closed loop): the project office does everything; units handle what is assigned to them;
+// leaders raise their instructions (批示) and inspectors their findings (督查).
+const ALL_MATTER: Permission[] = PERMISSIONS.filter((p) => p.startsWith('matter.'));
 
 /** The permissions each built-in role starts with; the administrator can edit them afterwards. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   admin: [...PERMISSIONS],
-  project_office: [...READ_REFERENCE, 'user.read', 'audit.read', 'token.manage', 'notification.manage', ...ALL_PROJECT, ...ALL_REPORT],
+  project_office: [
+    ...READ_REFERENCE,
+    'user.read',
+    'audit.read',
+    'token.manage',
+    'notification.manage',
+    ...ALL_PROJECT,
+    ...ALL_REPORT,
+    ...ALL_MATTER,
+  ],
   // A unit imports updates of its own projects (project.update in its scope, row by row).
-  unit_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.update', 'project.plan', 'project.import', 'report.read', 'report.fill'],
-  leader: [...READ_REFERENCE, 'user.read', ...READ_PROJECTS, 'report.read'],
+  unit_staff: [
+    ...READ_REFERENCE,
+    ...READ_PROJECTS,
+    'project.update',
+    'project.plan',
+    'project.import',
+    'report.read',
+    'report.fill',
+    'matter.read',
+    'matter.handle',
+  ],
+  leader: [...READ_REFERENCE, 'user.read', ...READ_PROJECTS, 'report.read', 'matter.read', 'matter.create'],
   investment_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.create', 'report.read'],
-  supervisor: [...READ_REFERENCE, 'user.read', 'audit.read', ...READ_PROJECTS, 'report.read'],
+  supervisor: [...READ_REFERENCE, 'user.read', 'audit.read', ...READ_PROJECTS, 'report.read', 'matter.read', 'matter.create'],
 };
 
 /** The data scope a new user of each role gets unless the administrator chooses another. */

@@ -30,6 +30,7 @@ import { planRoutes } from './modules/project-tracks/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { regionRoutes } from './modules/regions/routes';
 import { reportingRoutes } from './modules/reports/routes';
+import { matterRoutes } from './modules/matters/routes';
 import { roleRoutes } from './modules/roles/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { unitRoutes } from './modules/units/routes';
@@ -142,6 +143,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     briefRoutes,
     customFieldRoutes,
     reportingRoutes,
+    matterRoutes,
     notificationRoutes,
   ]) {
     routes(app, deps);

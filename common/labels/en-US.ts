@@ -21,6 +21,29 @@ export const enumLabelsEnUS: EnumLabels = {
     matter_overdue: 'Problem overdue',
     recovered_from_red: 'Recovered from red',
   },
+  matterSource: {
+    project_problem: 'Project problem',
+    leader_instruction: "Leader's instruction",
+    hotline_12345: '12345 hotline',
+    inspection: 'Inspection finding',
+    enterprise_demand: 'Enterprise demand',
+  },
+  matterStatus: {
+    assigned: 'Assigned',
+    accepted: 'Accepted',
+    in_progress: 'In progress',
+    answered: 'Answered',
+    under_review: 'Under review',
+    closed: 'Closed',
+  },
+  matterPriority: { normal: 'Normal', urgent: 'Urgent', critical: 'Critical' },
+  matterEscalation: {
+    none: 'Not escalated',
+    unit_head: "Unit's head",
+    leader_in_charge: 'Leader in charge',
+    principal_leader: 'Principal leader',
+    region_above: 'Region above',
+  },
 };
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;

@@ -13,6 +13,7 @@ import {
   type WarningColour,
 } from '../enums';
 import type { WarningReason, WarningReasonCode } from '../domain/warnings';
+import type { MatterEscalationLevel, MatterPriority, MatterSource, MatterStatus } from '../enums';
 import type { Locale } from '../locale';
 import { enumLabelsEnUS, warningReasonsEnUS } from './en-US';
 import { enumLabelsZhCN, warningReasonsZhCN } from './zh-CN';
@@ -38,6 +39,13 @@ export type EnumLabels = {
   reportStatus: Record<ReportStatus, string>;
   /** A warning reason's short name (a filter, a column); `describeWarningReason` words one with its facts. */
   warningReason: Record<WarningReasonCode, string>;
+  /** Where a matter comes from: 项目问题, 领导批示, 12345 热线, 督查反馈, 企业诉求. */
+  matterSource: Record<MatterSource, string>;
+  /** A matter's closed loop: 已交办, 已签收, 办理中, 已反馈, 复核中, 已销号. */
+  matterStatus: Record<MatterStatus, string>;
+  matterPriority: Record<MatterPriority, string>;
+  /** How far an overdue matter has escalated. */
+  matterEscalation: Record<MatterEscalationLevel, string>;
 };
 export type EnumName = keyof EnumLabels;
 

@@ -21,6 +21,29 @@ export const enumLabelsZhCN: EnumLabels = {
     matter_overdue: '问题逾期未解决',
     recovered_from_red: '由红转黄',
   },
+  matterSource: {
+    project_problem: '项目问题',
+    leader_instruction: '领导批示',
+    hotline_12345: '12345 热线',
+    inspection: '督查反馈',
+    enterprise_demand: '企业诉求',
+  },
+  matterStatus: {
+    assigned: '已交办',
+    accepted: '已签收',
+    in_progress: '办理中',
+    answered: '已反馈',
+    under_review: '复核中',
+    closed: '已销号',
+  },
+  matterPriority: { normal: '一般', urgent: '紧急', critical: '特急' },
+  matterEscalation: {
+    none: '未升级',
+    unit_head: '单位主要负责人',
+    leader_in_charge: '分管领导',
+    principal_leader: '主要领导',
+    region_above: '上级',
+  },
 };
 
 /** Why a project has its colour, in Chinese, worded the way a 通报 writes it. */

@@ -7,6 +7,7 @@ import type { Db } from './client';
 import { units, users } from './schema';
 import { buildDemoProjects, DEMO_LEADERS, insertDemoProjects } from './seed-data/demo-projects';
 import { insertDemoNotifications } from './seed-data/demo-notifications';
+import { buildDemoMatters, insertDemoMatters } from './seed-data/demo-matters';
 import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './seed-data/demo-units';
 
@@ -87,9 +88,19 @@ export async function seedDemo(
     submitters: new Map(clerkUnitId && clerkId ? [[clerkUnitId, clerkId]] : []),
     projects: rows,
   });
+  // Matters of every source in every state, on the demo's projects and units.
+  const matterRows = buildDemoMatters({
+    today,
+    regionCode: DEMO_DISTRICT_CODE,
+    unitIds: ids,
+    userIds,
+    projects: rows.projects,
+    leaders: rows.leaders,
+  });
   await db.transaction(async (tx) => {
     await insertDemoProjects(tx, rows);
     await insertDemoReports(tx, reports);
+    await insertDemoMatters(tx, matterRows);
     if (serverSecret) await insertDemoNotifications(tx, { serverSecret, unitIds: ids, userIds, today });
   });
   return credentials;

@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { ScheduledJob } from '../lib/scheduler';
+import { escalateOverdueMattersJob } from './escalate-overdue-matters';
 import { purgeExpiredSessions } from './purge-expired-sessions';
 import { purgeImportUploads } from './purge-import-uploads';
 import { deliverNotifications } from './deliver-notifications';
@@ -9,6 +10,7 @@ import { reportReminders } from './report-reminders';
 export const scheduledJobs = (config: Pick<Config, 'dataDir' | 'sessionSecret'>): ScheduledJob[] => [
   purgeExpiredSessions,
   purgeImportUploads(config.dataDir),
+  escalateOverdueMattersJob,
   deliverNotifications(config),
   reportReminders,
 ];

@@ -6,6 +6,7 @@ import { customFieldsEn, customFieldsZh } from './messages-custom-fields';
 import { plansEn, plansZh } from './messages-plans';
 import { projectsEn, projectsZh } from './messages-projects';
 import { reportsEn, reportsZh } from './messages-reports';
+import { mattersEn, mattersZh } from './messages-matters';
 import { notificationsEn, notificationsZh } from './messages-notifications';
 import { notifyEn, notifyZh } from './notify/messages';
 
@@ -80,6 +81,7 @@ const zh = {
   ...authZh,
   ...importsZh,
   ...reportsZh,
+  ...mattersZh,
   ...notificationsZh,
   ...notifyZh,
 } as const;
@@ -156,6 +158,7 @@ const en: Record<MessageKey, string> = {
   ...authEn,
   ...importsEn,
   ...reportsEn,
+  ...mattersEn,
   ...notificationsEn,
   ...notifyEn,
 };

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { todayInChina } from '../../common/domain/dates';
+import { addDays, todayInChina } from '../../common/domain/dates';
 import { DEFAULT_ROLE_SCOPE, type RoleCode } from '../../common/permissions';
 import type { Pool, Project, projectCreateBody } from '../../common/schemas/projects';
 import type { Database } from '../db/client';
@@ -10,6 +10,8 @@ import {
   customFieldDefs,
   fundingLines,
   importJobs,
+  matterCoUnits,
+  matters,
   milestones,
   progressReports,
   projectLeaders,
@@ -301,3 +303,33 @@ export async function insertReport(
 
 /** A report filled in and ready to submit: 50万元 this month, 形象进度 in words and 40%. */
 export const FILLED = { investmentYuan: 500_000, progressText: '主体结构施工，完成第三层楼板浇筑', progressPercent: 40 } as const;
+
+export type MatterRecord = typeof matters.$inferSelect;
+
+/**
+ * A matter written straight into the table: a 12345 item of the test district raised by `raisedBy` (his unit raising
+ * it unless `raisingUnitId` says otherwise), led by `leadUnitId`, due in ten days, assigned; `coUnitIds` its co-units.
+ */
+export async function insertMatter(
+  database: Database,
+  fields: Partial<typeof matters.$inferInsert> & { leadUnitId: string; raisedBy: string; coUnitIds?: string[] },
+): Promise<MatterRecord> {
+  const { coUnitIds = [], ...values } = fields;
+  const raisingUnitId = values.raisingUnitId ?? (await unitOfUser(database, values.raisedBy)).id;
+  const [row] = await database.db
+    .insert(matters)
+    .values({
+      regionCode: testConfig().regionCode,
+      source: 'hotline_12345',
+      title: `测试事项${uniqueSuffix()}`,
+      description: '市民来电反映的问题',
+      category: 'other',
+      deadline: addDays(todayInChina(), 10),
+      ...values,
+      raisingUnitId,
+    })
+    .returning();
+  if (!row) throw new Error('matter insert returned nothing');
+  if (coUnitIds.length) await database.db.insert(matterCoUnits).values(coUnitIds.map((unitId) => ({ matterId: row.id, unitId })));
+  return row;
+}

@@ -16,6 +16,7 @@ import {
   insertAuditEvent,
   insertCustomField,
   insertImportJob,
+  insertMatter,
   insertPeriod,
   insertProject,
   insertReport,
@@ -97,6 +98,8 @@ type Built = {
   project?: ProjectRecord & { tracks: TrackRecords; fieldKey: string; creatorName: string };
   /** The period a progress report is owed in. */
   periodId?: string;
+  /** The project a matter is about. */
+  projectId?: string;
 };
 
 type Probe = {
@@ -397,6 +400,56 @@ const KINDS: Kind[] = [
         url: (r) => `/api/v1/reporting-periods/${r.periodId}/missing`,
         shows: (res, r) =>
           (json(res).units as { reports: { id: string }[] }[]).some((unit) => unit.reports.some((report) => report.id === r.id)),
+      },
+    ],
+  },
+  {
+    // Matters: visible to their raising unit, lead unit and co-units in the data scope, to whoever raised them (own),
+    // and to whoever sees their project (the leader in charge). Here raised by and assigned to the place's unit, about
+    // a project led by it; the personal one is about a project the person is in charge of.
+    name: 'matter',
+    rule: 'data scope',
+    build: async ({ database }, world, viewer, place) => {
+      const name = `范围矩阵事项${viewer.label}${place.placement}${uniqueSuffix()}`;
+      const personal = place.placement === 'personal';
+      const raiser = personal ? world.otherUnitPerson : place.person;
+      const project = await insertProject(database, {
+        name,
+        regionCode: place.district,
+        leadUnitId: place.unit.id,
+        leaderIds: personal ? [viewer.user.id] : [],
+        createdBy: raiser.id,
+      });
+      const matter = await insertMatter(database, {
+        title: name,
+        regionCode: place.district,
+        source: 'project_problem',
+        projectId: project.id,
+        leadUnitId: place.unit.id,
+        raisingUnitId: place.unit.id,
+        raisedBy: raiser.id,
+      });
+      return { id: matter.id, name, projectId: project.id };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/matters',
+        kind: 'list',
+        url: (r) => `/api/v1/matters?projectId=${r.projectId}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/matters/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/matters/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).title === r.name,
+      },
+      {
+        // The statistics count only the matters in scope.
+        route: 'GET /api/v1/matters/stats',
+        kind: 'list',
+        url: (r) => `/api/v1/matters/stats?by=source&projectId=${r.projectId}`,
+        shows: (res) => (json(res).total as { raised: number }).raised === 1,
       },
     ],
   },

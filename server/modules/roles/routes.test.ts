@@ -16,6 +16,7 @@ type RoleJson = {
 /** What each built-in role may do out of the box, written out by hand so that a change to the defaults is deliberate. */
 const ALL_PROJECT = PERMISSIONS.filter((p) => p.startsWith('project.'));
 const ALL_REPORT = PERMISSIONS.filter((p) => p.startsWith('report.'));
+const ALL_MATTER = PERMISSIONS.filter((p) => p.startsWith('matter.'));
 const READ_PROJECTS = ['project.read', 'project.export'];
 const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }> = {
   admin: { scope: 'region', permissions: [...PERMISSIONS] },
@@ -31,6 +32,7 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
       'notification.manage',
       ...ALL_PROJECT,
       ...ALL_REPORT,
+      ...ALL_MATTER,
     ],
   },
   unit_staff: {
@@ -45,16 +47,40 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
       'project.import',
       'report.read',
       'report.fill',
+      'matter.read',
+      'matter.handle',
     ],
   },
-  leader: { scope: 'own', permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', ...READ_PROJECTS, 'report.read'] },
+  leader: {
+    scope: 'own',
+    permissions: [
+      'region.read',
+      'unit.read',
+      'user.read',
+      'dictionary.read',
+      ...READ_PROJECTS,
+      'report.read',
+      'matter.read',
+      'matter.create',
+    ],
+  },
   investment_staff: {
     scope: 'unit_tree',
     permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.create', 'report.read'],
   },
   supervisor: {
     scope: 'region',
-    permissions: ['region.read', 'unit.read', 'user.read', 'dictionary.read', 'audit.read', ...READ_PROJECTS, 'report.read'],
+    permissions: [
+      'region.read',
+      'unit.read',
+      'user.read',
+      'dictionary.read',
+      'audit.read',
+      ...READ_PROJECTS,
+      'report.read',
+      'matter.read',
+      'matter.create',
+    ],
   },
 };
 /** The only writes each role may make out of the box (besides the administrator, who may make all). */
@@ -67,14 +93,18 @@ const EXPECTED_WRITES: Record<string, string[]> = {
     'report.fill',
     'report.review',
     'report.manage_period',
+    'matter.create',
+    'matter.handle',
+    'matter.review',
   ],
-  unit_staff: ['project.update', 'report.fill'],
-  leader: [],
+  unit_staff: ['project.update', 'report.fill', 'matter.handle'],
+  // A leader raises his instructions (批示), the inspector his findings (督查): the one write each makes.
+  leader: ['matter.create'],
   investment_staff: ['project.create'],
-  supervisor: [],
+  supervisor: ['matter.create'],
 };
 
-const WRITE_ACTIONS = /\.(create|update|delete|manage|reset_password|fill|review|manage_period)$/;
+const WRITE_ACTIONS = /\.(create|update|delete|manage|reset_password|fill|review|manage_period|handle)$/;
 
 describeEachDatabase('roles API', (t) => {
   let admin: Client;
@@ -136,8 +166,8 @@ describeEachDatabase('roles API', (t) => {
       expect(role.defaultScope, role.code).toBe(expected?.scope);
     }
     const byCode = Object.fromEntries(items.map((r) => [r.code, r.permissions]));
-    // The supervisor only watches: nothing that creates, changes, deletes or resets.
-    expect(byCode.supervisor?.filter((p) => WRITE_ACTIONS.test(p))).toEqual([]);
+    // The supervisor only watches, and raises his inspection findings (督查): nothing else that creates, changes, deletes or resets.
+    expect(byCode.supervisor?.filter((p) => WRITE_ACTIONS.test(p))).toEqual(['matter.create']);
     for (const code of ROLE_CODES.filter((c) => c !== 'admin')) {
       // Out of the box only the administrator changes shared data; the others write only their own business records.
       expect(

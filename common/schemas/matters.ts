@@ -1,0 +1,138 @@
+/** The contract of matters (问题协调): the closed loop 交办 → 签收 → 办理 → 反馈 → 复核 → 销号, its board and statistics. */
+import { z } from 'zod';
+import { MATTER_ENTRY_KINDS, MATTER_ESCALATION_LEVELS, MATTER_PRIORITIES, MATTER_SOURCES, MATTER_STATUSES } from '../enums';
+import { dictionaryCode, isoDate } from './projects';
+import { abilities, optionalText, text, uuid, version } from './shared';
+
+export { MATTER_ENTRY_KINDS, MATTER_ESCALATION_LEVELS, MATTER_PRIORITIES, MATTER_SOURCES, MATTER_STATUSES };
+export type { MatterEntryKind, MatterEscalationLevel, MatterPriority, MatterSource, MatterStatus } from '../enums';
+
+/** The longest description and step text a matter takes. */
+export const MATTER_TEXT_MAX = 4000;
+/** At most this many co-units on one matter. */
+export const MATTER_CO_UNITS_MAX = 20;
+
+const page = z.coerce.number().int().min(1).max(100_000).default(1);
+const pageSize = z.coerce.number().int().min(1).max(200).default(20);
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const escalationTargetSchema = z.object({
+  unitId: z.string().optional(),
+  userIds: z.array(z.string()).optional(),
+  regionCode: z.string().optional(),
+});
+
+export const matterEntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(MATTER_ENTRY_KINDS),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  text: z.string().nullable(),
+  status: z.enum(MATTER_STATUSES),
+  escalationLevel: z.enum(MATTER_ESCALATION_LEVELS).nullable(),
+  escalationTarget: escalationTargetSchema.nullable(),
+  /** Attachments come with the attachments part of issue 14. */
+  attachmentIds: z.array(z.string()),
+  createdAt: z.string(),
+});
+
+export const matterSchema = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  source: z.enum(MATTER_SOURCES),
+  projectId: z.string().nullable(),
+  projectName: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  category: z.string(),
+  priority: z.enum(MATTER_PRIORITIES),
+  leadUnitId: z.string(),
+  leadUnitName: z.string(),
+  coUnits: z.array(z.object({ id: z.string(), name: z.string() })),
+  raisingUnitId: z.string(),
+  raisingUnitName: z.string(),
+  raisedBy: z.string(),
+  deadline: z.string(),
+  status: z.enum(MATTER_STATUSES),
+  /** Open past its deadline (China Standard Time calendar days), and by how many days. */
+  overdue: z.boolean(),
+  daysOverdue: z.number(),
+  escalationLevel: z.enum(MATTER_ESCALATION_LEVELS),
+  escalatedAt: z.string().nullable(),
+  escalationTarget: escalationTargetSchema.nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number(),
+  /** accept, start, contribute, feedback, submitReview, close, sendBack: the steps the reader may take now. */
+  abilities,
+});
+
+/** One matter with its timeline, oldest entry first. */
+export const matterDetailSchema = matterSchema.extend({ entries: z.array(matterEntrySchema) });
+
+/** Raising and assigning (交办) a matter. The district is the raiser's own; a project problem names its project. */
+export const matterCreateBody = z
+  .strictObject({
+    source: z.enum(MATTER_SOURCES),
+    projectId: uuid.nullable().optional(),
+    title: text(200),
+    description: text(MATTER_TEXT_MAX),
+    category: dictionaryCode,
+    priority: z.enum(MATTER_PRIORITIES).optional(),
+    leadUnitId: uuid,
+    coUnitIds: z.array(uuid).max(MATTER_CO_UNITS_MAX).optional(),
+    deadline: isoDate,
+  })
+  .superRefine((body, ctx) => {
+    if (body.source === 'project_problem' && !body.projectId)
+      ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'matter.project_required' });
+    if (body.coUnitIds?.includes(body.leadUnitId)) ctx.addIssue({ code: 'custom', path: ['coUnitIds'], message: 'matter.co_unit_is_lead' });
+    if (body.coUnitIds && new Set(body.coUnitIds).size !== body.coUnitIds.length)
+      ctx.addIssue({ code: 'custom', path: ['coUnitIds'], message: 'matter.co_unit_duplicate' });
+  });
+
+/** A step at the version read, with its text (required for input, feedback and sending back). */
+export const matterStepBody = z.strictObject({ version, text: optionalText(MATTER_TEXT_MAX).optional() });
+
+export const matterParam = z.strictObject({ id: uuid });
+
+export const matterListQuery = z.strictObject({
+  status: z.enum(MATTER_STATUSES).optional(),
+  /** open: every state but closed. */
+  open: booleanQuery.optional(),
+  source: z.enum(MATTER_SOURCES).optional(),
+  category: dictionaryCode.optional(),
+  /** Lead unit or co-unit. */
+  unitId: uuid.optional(),
+  projectId: uuid.optional(),
+  overdue: booleanQuery.optional(),
+  page,
+  pageSize,
+});
+
+export const MATTER_STATS_BY = ['unit', 'category', 'source'] as const;
+export const matterStatsQuery = z.strictObject({
+  by: z.enum(MATTER_STATS_BY).default('unit'),
+  source: z.enum(MATTER_SOURCES).optional(),
+  projectId: uuid.optional(),
+});
+
+/** One line of the statistics: raised, resolved (closed), resolution and on-time rates (0–1), average days to close. */
+export const matterStatsLineSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  raised: z.number(),
+  resolved: z.number(),
+  resolvedOnTime: z.number(),
+  overdue: z.number(),
+  resolutionRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  averageDays: z.number().nullable(),
+});
+export const matterStatsSchema = z.object({
+  by: z.enum(MATTER_STATS_BY),
+  lines: z.array(matterStatsLineSchema),
+  total: matterStatsLineSchema,
+});

@@ -1,0 +1,181 @@
+import { type SQL, and, asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { MatterSource, MatterStatus } from '../../../common/enums';
+import type { Executor } from '../../db/client';
+import { rowsOf } from '../../db/migrate';
+import { matterCoUnits, matterEntries, matters, projects, units, users } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { visibleWhen } from '../../lib/scope';
+import { projectScopeCondition } from '../projects';
+
+// Who sees a matter (lib/scope.ts): the people of its district in reach whose data scope holds its raising unit, its
+// lead unit or one of its co-units, the person who raised it (the `own` scope: a leader's 批示), and whoever sees its
+// project. Out of scope is not found, and absent from every list, count and statistic.
+
+export type MatterRecord = typeof matters.$inferSelect;
+
+/** A matter as the services and the presenter use it, with the reader's relations to it (see common/domain/matters.ts). */
+export type MatterRow = MatterRecord & {
+  projectName: string | null;
+  leadUnitName: string;
+  raisingUnitName: string;
+  coUnits: { id: string; name: string }[];
+  /** The lead unit lies in the reader's data scope. */
+  isLead: boolean;
+  /** A co-unit lies in the reader's data scope. */
+  isCo: boolean;
+  /** The raising unit lies in the reader's data scope, or he raised it. */
+  isRaiser: boolean;
+};
+
+const leadUnits = alias(units, 'lead_unit');
+const raisingUnits = alias(units, 'raising_unit');
+
+const coUnitsOf = sql`select ${matterCoUnits.unitId} as unit_id from ${matterCoUnits} where ${matterCoUnits.matterId} = ${matters.id}`;
+
+/** SQL: the matter is visible to the actor. */
+export const matterScopeCondition = (actor: Actor): SQL => {
+  const projectVisible = sql`(${matters.projectId} is not null and exists (select 1 from ${projects} where ${projects.id} = ${matters.projectId} and ${projectScopeCondition(actor)}))`;
+  return visibleWhen(actor, {
+    district: matters.regionCode,
+    units: [matters.raisingUnitId, matters.leadUnitId],
+    unitSets: [coUnitsOf],
+    owner: matters.raisedBy,
+    also: [projectVisible],
+  });
+};
+
+const flag = (condition: SQL) => sql<boolean>`(${condition}) is true`;
+
+const matterSelection = (actor: Actor) => ({
+  ...getTableColumns(matters),
+  projectName: projects.name,
+  leadUnitName: leadUnits.name,
+  raisingUnitName: raisingUnits.name,
+  coUnits: sql<
+    { id: string; name: string }[]
+  >`coalesce((select json_agg(json_build_object('id', cu.id, 'name', cu.name) order by cu.sort_order, cu.name) from ${matterCoUnits} mcu join ${units} cu on cu.id = mcu.unit_id where mcu.matter_id = ${matters.id}), '[]'::json)`,
+  isLead: flag(visibleWhen(actor, { units: [matters.leadUnitId] })),
+  isCo: flag(visibleWhen(actor, { units: [], unitSets: [coUnitsOf] })),
+  isRaiser: flag(visibleWhen(actor, { units: [matters.raisingUnitId], owner: matters.raisedBy })),
+});
+
+const scopedMatters = (db: Executor, actor: Actor) =>
+  db
+    .select(matterSelection(actor))
+    .from(matters)
+    .leftJoin(projects, eq(projects.id, matters.projectId))
+    .innerJoin(leadUnits, eq(leadUnits.id, matters.leadUnitId))
+    .innerJoin(raisingUnits, eq(raisingUnits.id, matters.raisingUnitId));
+
+const asRow = <T extends { isLead: unknown; isCo: unknown; isRaiser: unknown }>(row: T) => ({
+  ...row,
+  isLead: !!row.isLead,
+  isCo: !!row.isCo,
+  isRaiser: !!row.isRaiser,
+});
+
+/** One matter the actor may see, or null. */
+export async function findMatter(db: Executor, actor: Actor, id: string): Promise<MatterRow | null> {
+  const [row] = await scopedMatters(db, actor).where(and(eq(matters.id, id), matterScopeCondition(actor)));
+  return row ? asRow(row) : null;
+}
+
+/** Locks a matter's row for the rest of the transaction (steps and the escalation job queue up on it). */
+export async function lockMatter(tx: Executor, id: string) {
+  await tx.execute(sql`select 1 from ${matters} where ${matters.id} = ${id} for update`);
+}
+
+export type MatterListQuery = {
+  status?: MatterStatus;
+  open?: boolean;
+  source?: MatterSource;
+  category?: string;
+  unitId?: string;
+  projectId?: string;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+};
+
+/** SQL: the matter is open past its deadline on the given China Standard Time day. */
+export const overdueOn = (today: string): SQL => sql`(${matters.status} <> 'closed' and ${matters.deadline} < ${today}::date)`;
+
+/** The board: a page of the matters the actor may see, overdue and nearest deadline first. */
+export async function listMatters(
+  db: Executor,
+  actor: Actor,
+  query: MatterListQuery,
+  today: string,
+): Promise<{ rows: MatterRow[]; total: number }> {
+  const where = and(
+    matterScopeCondition(actor),
+    query.status ? eq(matters.status, query.status) : undefined,
+    query.open === undefined ? undefined : query.open ? sql`${matters.status} <> 'closed'` : eq(matters.status, 'closed'),
+    query.source ? eq(matters.source, query.source) : undefined,
+    query.category ? eq(matters.category, query.category) : undefined,
+    query.unitId
+      ? sql`(${matters.leadUnitId} = ${query.unitId} or exists (select 1 from ${matterCoUnits} where ${matterCoUnits.matterId} = ${matters.id} and ${matterCoUnits.unitId} = ${query.unitId}))`
+      : undefined,
+    query.projectId ? eq(matters.projectId, query.projectId) : undefined,
+    query.overdue === undefined ? undefined : query.overdue ? overdueOn(today) : sql`not ${overdueOn(today)}`,
+  );
+  const [rows, [total]] = await Promise.all([
+    scopedMatters(db, actor)
+      .where(where)
+      .orderBy(sql`(${matters.status} = 'closed')`, asc(matters.deadline), desc(matters.createdAt), asc(matters.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(matters).where(where),
+  ]);
+  return { rows: rows.map(asRow), total: total?.n ?? 0 };
+}
+
+export type MatterEntryRow = typeof matterEntries.$inferSelect & { authorName: string | null; unitName: string | null };
+
+/** A matter's timeline, oldest first (the caller has checked the matter is visible). */
+export async function listEntries(db: Executor, matterId: string): Promise<MatterEntryRow[]> {
+  return db
+    .select({ ...getTableColumns(matterEntries), authorName: users.displayName, unitName: units.name })
+    .from(matterEntries)
+    .leftJoin(users, eq(users.id, matterEntries.authorId))
+    .leftJoin(units, eq(units.id, matterEntries.unitId))
+    .where(eq(matterEntries.matterId, matterId))
+    .orderBy(asc(matterEntries.seq));
+}
+
+/** Adds an entry to a matter's timeline, next in its order. */
+export async function insertEntry(
+  tx: Executor,
+  entry: Omit<typeof matterEntries.$inferInsert, 'seq' | 'id'>,
+): Promise<typeof matterEntries.$inferSelect> {
+  const [row] = await tx
+    .insert(matterEntries)
+    .values({
+      ...entry,
+      seq: sql`(select coalesce(max(${matterEntries.seq}), 0) + 1 from ${matterEntries} where ${matterEntries.matterId} = ${entry.matterId})`,
+    })
+    .returning();
+  if (!row) throw new Error('matter entry not written');
+  return row;
+}
+
+/** Units of a district (its own and its streets') among the ids: the ones a matter may be assigned to. */
+export async function unitsOfDistrict(db: Executor, districtPath: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.execute(
+    sql`select u.id from ${units} u join regions r on r.code = u.region_code where u.id in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) and r.path like ${`${districtPath}%`}`,
+  );
+  return new Set(rowsOf<{ id: string }>(rows).map((r) => r.id));
+}
+
+/** Inserts a matter and its co-units. */
+export async function insertMatter(tx: Executor, values: typeof matters.$inferInsert, coUnitIds: string[]): Promise<MatterRecord> {
+  const [row] = await tx.insert(matters).values(values).returning();
+  if (!row) throw new Error('matter not written');
+  if (coUnitIds.length) await tx.insert(matterCoUnits).values(coUnitIds.map((unitId) => ({ matterId: row.id, unitId })));
+  return row;
+}

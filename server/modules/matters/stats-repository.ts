@@ -1,0 +1,102 @@
+import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
+import type { MatterSource } from '../../../common/enums';
+import type { Locale } from '../../../common/locale';
+import type { Executor } from '../../db/client';
+import { rowsOf } from '../../db/migrate';
+import { matterEntries, matters } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { matterScopeCondition } from './repository';
+
+export type MatterStatsBy = 'unit' | 'category' | 'source';
+
+/** One line of the statistics, before the rates are computed. */
+export type MatterStatsCounts = {
+  key: string;
+  name: string | null;
+  raised: number;
+  resolved: number;
+  resolvedOnTime: number;
+  overdue: number;
+  /** Days from 交办 to 销号, summed over the resolved matters. */
+  resolvedDays: number;
+};
+
+const GROUP: Record<MatterStatsBy, SQL> = {
+  unit: sql`m.lead_unit_id::text`,
+  category: sql`m.category`,
+  source: sql`m.source`,
+};
+
+/**
+ * The numbers the officials report, computed from the matters' timelines (never typed): per lead unit, category or
+ * source, the matters raised, resolved (销号 entry), resolved on time (销号 on or before the deadline, China Standard
+ * Time), overdue (open past the deadline) and the days from 交办 to 销号 — over the matters the reader sees.
+ */
+export async function matterStats(
+  db: Executor,
+  actor: Actor,
+  query: { by: MatterStatsBy; source?: MatterSource; projectId?: string },
+  today: string,
+  locale: Locale,
+): Promise<MatterStatsCounts[]> {
+  const filter = and(
+    matterScopeCondition(actor),
+    query.source ? eq(matters.source, query.source) : undefined,
+    query.projectId ? eq(matters.projectId, query.projectId) : undefined,
+  );
+  const name =
+    query.by === 'unit'
+      ? sql`(select u.name from units u where u.id = m.lead_unit_id)`
+      : query.by === 'category'
+        ? sql`(select ${locale === 'zh-CN' ? sql`d.name` : sql`d.name_en`} from dictionary_items d where d.type = 'problem_category' and d.code = m.category)`
+        : sql`null::text`;
+  const result = await db.execute(sql`
+    with m as (
+      select ${matters.id} as id, ${matters.leadUnitId} as lead_unit_id, ${matters.category} as category, ${matters.source} as source,
+        ${matters.status} as status, ${matters.deadline} as deadline
+      from ${matters} where ${filter}
+    ), t as (
+      select m.*,
+        (select min(e.created_at) from ${matterEntries} e where e.matter_id = m.id and e.kind = 'assign') as assigned_at,
+        (select max(e.created_at) from ${matterEntries} e where e.matter_id = m.id and e.kind = 'close') as closed_at
+      from m
+    )
+    select ${GROUP[query.by]} as key, max(${name}) as name,
+      count(*)::integer as raised,
+      count(*) filter (where closed_at is not null)::integer as resolved,
+      count(*) filter (where closed_at is not null and (closed_at at time zone 'Asia/Shanghai')::date <= deadline)::integer as "resolvedOnTime",
+      count(*) filter (where status <> 'closed' and deadline < ${today}::date)::integer as overdue,
+      coalesce(sum(extract(epoch from closed_at - assigned_at) / 86400) filter (where closed_at is not null), 0)::float8 as "resolvedDays"
+    from t m group by 1 order by 3 desc, 1`);
+  return rowsOf<MatterStatsCounts>(result).map((r) => ({ ...r, resolvedDays: Number(r.resolvedDays) }));
+}
+
+/** For the warnings: per project, how many of its open project-problem matters are past their deadline, and the most days. */
+export type OverdueMatters = { projectId: string; count: number; maxDaysOverdue: number };
+
+/**
+ * The overdue matters of these projects as of a China Standard Time day (no scope: the warnings are the system's
+ * computation): open matters whose source is a project problem and whose deadline is before that day.
+ */
+export async function overdueMattersByProject(db: Executor, projectIds: string[], asOf: string): Promise<Map<string, OverdueMatters>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      projectId: sql<string>`${matters.projectId}`,
+      count: sql<number>`count(*)::integer`,
+      maxDaysOverdue: sql<number>`max(${asOf}::date - ${matters.deadline})::integer`,
+    })
+    .from(matters)
+    .where(
+      and(
+        inArray(matters.projectId, projectIds),
+        eq(matters.source, 'project_problem'),
+        sql`${matters.status} <> 'closed'`,
+        sql`${matters.deadline} < ${asOf}::date`,
+      ),
+    )
+    .groupBy(matters.projectId);
+  return new Map(
+    rows.map((r) => [r.projectId, { projectId: r.projectId, count: Number(r.count), maxDaysOverdue: Number(r.maxDaysOverdue) }]),
+  );
+}
