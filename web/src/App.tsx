@@ -39,6 +39,7 @@ const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
 const ReportingPeriodPage = page(() => import('./pages/ReportingPeriodPage'), 'ReportingPeriodPage');
 const MissingReportsPage = page(() => import('./pages/MissingReportsPage'), 'MissingReportsPage');
 const ReportFormPage = page(() => import('./pages/ReportFormPage'), 'ReportFormPage');
+const NotificationChannelsPage = page(() => import('./pages/NotificationChannelsPage'), 'NotificationChannelsPage');
 const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
 const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 const TwoFactorPage = page(() => import('./pages/TwoFactorPage'), 'TwoFactorPage');
@@ -55,6 +56,8 @@ const guardedPages: RouteObject[] = NAV_ITEMS.map((item) => {
 
 // Screens reached from a menu item's page rather than from the menu (the menu highlights their parent).
 const detailPages: RouteObject[] = [
+  // Everyone has his own channels; a unit's need notification.manage (the page shows that tab only then).
+  { path: 'notification-channels', element: <NotificationChannelsPage /> },
   {
     path: 'projects/import',
     element: (

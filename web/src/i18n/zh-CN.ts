@@ -5,6 +5,7 @@ import { gatesZhCN } from './gates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { notificationsZhCN } from './notifications.zh-CN';
 import { twoFactorZhCN } from './two-factor.zh-CN';
 
 /**
@@ -18,6 +19,7 @@ export const zhCN = {
   ...enumMessages('zh-CN'),
   ...projectsZhCN,
   ...reportsZhCN,
+  ...notificationsZhCN,
   ...customFieldsZhCN,
   ...gatesZhCN,
   ...exportsZhCN,

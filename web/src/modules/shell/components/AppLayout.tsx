@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../auth/components/LanguageSwitch';
 import { LocaleFromProfile } from '../../auth/components/LocaleFromProfile';
 import { useMe } from '../../auth/hooks/use-me';
 import { forcedPath } from '../../auth/paths';
+import { NotificationBell } from '../../notifications/components/NotificationBell';
 import { NavMenu } from './NavMenu';
 import { UserMenu } from './UserMenu';
 
@@ -85,6 +86,7 @@ export function AppLayout() {
               data-testid="menu-toggle"
             />
             <Flex align="center" gap={isPhone ? 0 : 8}>
+              {forced === null && <NotificationBell compact={isPhone} />}
               <LanguageSwitch />
               <UserMenu compact={isPhone} />
             </Flex>
