@@ -51,7 +51,9 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'missing.none': 'Every owed report of this period has been submitted',
   'missing.count': '{count} projects',
   'missing.remindAll': 'Remind them all',
-  'missing.remindPending': 'Reminding them all comes with in-app notifications',
+  'missing.remindConfirm': 'Send a reminder to {units} units?',
+  'missing.reminded': '{units} units reminded',
+  'missing.remindSkipped': '{units} units were reminded in the last {minutes} minutes and were left alone',
 
   'report.title': 'Monthly progress report',
   'report.project': 'Project',
@@ -102,6 +104,7 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'report.noneHint': "When the project office opens a period, your unit's projects appear here.",
   'report.due': 'Due {deadline}',
   'report.toDo': '{count} to do',
+  'report.lastPercent': 'Last reported ({period}): {percent}%',
   'report.percentShort': 'Progress {percent}%',
   'report.queueEmpty': 'No report awaits review',
   'report.projectReports': 'Monthly reports',

@@ -49,7 +49,9 @@ export const reportsZhCN = {
   'missing.none': '本期应报项目均已报送',
   'missing.count': '{count} 个项目',
   'missing.remindAll': '一键提醒',
-  'missing.remindPending': '一键提醒将随站内通知一同上线',
+  'missing.remindConfirm': '向 {units} 个单位发送催报提醒？',
+  'missing.reminded': '已提醒 {units} 个单位',
+  'missing.remindSkipped': '{units} 个单位 {minutes} 分钟内已提醒过，未重复提醒',
 
   'report.title': '月度进度填报',
   'report.project': '项目',
@@ -100,6 +102,7 @@ export const reportsZhCN = {
   'report.noneHint': '重点项目办开启填报期后，本单位牵头的项目会出现在这里。',
   'report.due': '截止 {deadline}',
   'report.toDo': '待填报 {count}',
+  'report.lastPercent': '上次填报（{period}）：{percent}%',
   'report.percentShort': '进度 {percent}%',
   'report.queueEmpty': '没有待审核的填报',
   'report.projectReports': '月度填报',

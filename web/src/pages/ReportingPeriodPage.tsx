@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Result, Skeleton, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Flex, Result, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../i18n';
@@ -42,24 +42,19 @@ export function ReportingPeriodPage() {
   return (
     <Flex vertical gap={8}>
       {back}
-      <Card
-        title={`${periodLabel(t, data.period)} ${t('period.reports')}`}
-        extra={
-          <Space wrap>
-            <Link to={`/reporting-periods/${data.id}/missing`}>
-              <Button data-testid="period-missing-link">
-                {t('missing.title')} {c.missing}
-              </Button>
-            </Link>
-            {data.abilities.addProject && (
-              <Button icon={<PlusOutlined />} onClick={() => setAdding(data)} data-testid="period-add-project">
-                {t('period.addProject')}
-              </Button>
-            )}
-          </Space>
-        }
-        styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
-      >
+      <Card title={`${periodLabel(t, data.period)} ${t('period.reports')}`}>
+        <Flex justify="end" gap={8} wrap style={{ marginBottom: 12 }}>
+          <Link to={`/reporting-periods/${data.id}/missing`}>
+            <Button data-testid="period-missing-link">
+              {t('missing.title')} {c.missing}
+            </Button>
+          </Link>
+          {data.abilities.addProject && (
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(data)} data-testid="period-add-project">
+              {t('period.addProject')}
+            </Button>
+          )}
+        </Flex>
         <Descriptions size="small" column={{ xs: 2, sm: 4, xl: 8 }} style={{ marginBottom: 16 }} data-testid="period-summary">
           <Descriptions.Item label={t('period.status')}>
             <Tag color={data.status === 'open' ? 'processing' : 'default'}>{t(`periodStatus.${data.status}`)}</Tag>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Select, Space } from 'antd';
+import { Button, Card, Flex, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
@@ -20,27 +20,22 @@ export function ReportingPeriodsPage() {
   const suggested = opened.has(thisMonth) || year !== thisYear ? dayjs().add(1, 'month').format('YYYY-MM') : thisMonth;
 
   return (
-    <Card
-      title={t('nav.reportPeriods')}
-      extra={
-        <Space wrap>
-          <Select
-            value={year}
-            onChange={setYear}
-            options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }))}
-            aria-label={t('period.year')}
-            style={{ width: 96 }}
-            data-testid="period-year"
-          />
-          {list.data?.abilities?.open && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ month: suggested })} data-testid="period-open">
-              {t('period.open')}
-            </Button>
-          )}
-        </Space>
-      }
-      styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
-    >
+    <Card title={t('nav.reportPeriods')}>
+      <Flex justify="end" gap={8} wrap style={{ marginBottom: 12 }}>
+        <Select
+          value={year}
+          onChange={setYear}
+          options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: String(y) }))}
+          aria-label={t('period.year')}
+          style={{ width: 96 }}
+          data-testid="period-year"
+        />
+        {list.data?.abilities?.open && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ month: suggested })} data-testid="period-open">
+            {t('period.open')}
+          </Button>
+        )}
+      </Flex>
       <PeriodTable list={list.data} loading={list.isFetching} />
       <PeriodOpenModal target={target} onClose={() => setTarget(null)} onOpened={(period) => setYear(period.year)} />
     </Card>

@@ -5,9 +5,11 @@ import type {
   reportFillBody,
   reportingPeriodSchema,
 } from '../../../../../common/schemas/reports';
+import type { RemindResult } from '../../../../../common/schemas/notifications';
 import { api } from '../../../lib/api-client';
 import type { Page } from '../../../lib/list';
 
+export type { RemindResult };
 export type ReportingPeriod = z.infer<typeof reportingPeriodSchema>;
 export type ProgressReport = z.infer<typeof progressReportSchema>;
 export type MissingReports = z.infer<typeof missingReportsSchema>;
@@ -33,6 +35,8 @@ export const reportsApi = {
   closePeriod: (id: string, version: number) => api.post<ReportingPeriod>(`/reporting-periods/${id}/close`, { version }),
   addProject: (id: string, projectId: string) => api.post<unknown>(`/reporting-periods/${id}/projects`, { projectId }),
   removeProject: (id: string, projectId: string) => api.delete<unknown>(`/reporting-periods/${id}/projects/${projectId}`),
+  /** 一键催报: notifies every unit 未报送 lists (the notifications module's route). */
+  remind: (id: string) => api.post<RemindResult>(`/reporting-periods/${id}/remind`),
   missing: (id: string, signal?: AbortSignal) => api.get<MissingReports>(`/reporting-periods/${id}/missing`, undefined, { signal }),
 
   reports: (params: ReportListParams, signal?: AbortSignal) => api.get<Page<ProgressReport>>('/progress-reports', params, { signal }),

@@ -9,7 +9,8 @@ import { describeError, useShowError } from '../../../lib/use-show-error';
 import { WanInput, wanRule } from '../../projects/components/WanInput';
 import { usePlan } from '../../projects/hooks/use-tracks';
 import type { ProgressReport } from '../api/reports-api';
-import { useFillReport, useSubmitReport } from '../hooks/use-reports';
+import { useFillReport, useReports, useSubmitReport } from '../hooks/use-reports';
+import { periodLabel } from '../utils/period';
 import { applyReportErrors, fillBodyOf, formValuesOf, type ReportFormValues } from '../utils/report-form';
 
 /**
@@ -25,6 +26,9 @@ export function ReportForm({ report, onSubmitted }: { report: ProgressReport; on
   const phone = screens.md === false;
   const [form] = Form.useForm<ReportFormValues>();
   const plan = usePlan(report.projectId);
+  // The last month reported before this one, so the clerk sees where 形象进度 stood.
+  const history = useReports({ projectId: report.projectId, pageSize: 6 });
+  const previous = history.data?.items.find((r) => r.period < report.period && r.progressPercent !== null);
   const fill = useFillReport();
   const submit = useSubmitReport();
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
@@ -132,7 +136,15 @@ export function ReportForm({ report, onSubmitted }: { report: ProgressReport; on
       <Form.Item name="progressText" label={t('report.progressText')} extra={t('report.progressTextHint')}>
         <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} data-testid="report-progress-text" />
       </Form.Item>
-      <Form.Item name="progressPercent" label={t('report.progressPercent')}>
+      <Form.Item
+        name="progressPercent"
+        label={t('report.progressPercent')}
+        extra={
+          previous
+            ? t('report.lastPercent', { period: periodLabel(t, previous.period), percent: previous.progressPercent ?? 0 })
+            : undefined
+        }
+      >
         <InputNumber
           min={0}
           max={100}

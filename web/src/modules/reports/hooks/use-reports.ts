@@ -82,3 +82,4 @@ export const useReturnReport = () =>
   useLedgerMutation(({ id, version, reason }: { id: string; version: number; reason: string }) =>
     reportsApi.returnReport(id, { version, reason }),
   );
+export const useRemindMissing = () => useLedgerMutation((id: string) => reportsApi.remind(id));

@@ -1,0 +1,191 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './contract';
+import { E2E_PASSWORD, inputOf, shot, signIn, signOut } from './helpers';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+
+/** The page is no wider than the screen: a table too wide scrolls inside its card, never the whole page. */
+async function fitsWidth(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'horizontal page scroll').toBeLessThanOrEqual(0);
+}
+
+/** Next month as YYYY-MM, in China Standard Time (the periods' calendar). */
+function nextMonth(): string {
+  const [year, month] = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7).split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+test('a unit fills its monthly report on a phone; the office returns it, the unit corrects it, the office approves it', async ({
+  page,
+}) => {
+  const month = nextMonth();
+
+  // The project office opens next month: every implementing project now owes a report from its lead unit.
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await page.getByTestId('menu-reportPeriods').click();
+  await expect(page).toHaveURL(/\/reporting-periods$/);
+  await expect(page.getByTestId('period-table')).toBeVisible();
+  await page.getByTestId('period-open').click();
+  await expect(page.getByTestId('period-open-form')).toBeVisible();
+  await expect(inputOf(page, 'period-open-month')).toHaveValue(month);
+  await expect(inputOf(page, 'period-open-deadline')).toHaveValue(`${month}-25`);
+  await shot(page, '60-period-open');
+  await page.getByTestId('period-open-confirm').click();
+  await expect(page.getByTestId(`period-${month}`)).toBeVisible();
+  await shot(page, '61-periods');
+  await signOut(page);
+
+  // A clerk of 北园街道, on his phone, finds the report his unit owes for that month.
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'unit', E2E_PASSWORD);
+  await page.getByTestId('menu-toggle').click();
+  await expect(page.getByTestId('menu-reportPeriods')).toHaveCount(0);
+  await page.getByTestId('menu-myReports').click();
+  const card = page.locator(`[data-testid="my-report"][data-period="${month}"]`).first();
+  await expect(card).toBeVisible();
+  const projectName = (await card.getAttribute('data-project')) ?? '';
+  const projectId = (await card.getAttribute('data-project-id')) ?? '';
+  expect(projectName).not.toBe('');
+  await fitsWidth(page);
+  await shot(page, '62-phone-my-reports');
+  await card.click();
+  await expect(page.getByTestId('report-form')).toBeVisible();
+  await expect(page.getByTestId('report-project')).toHaveText(projectName);
+  await expect(page.getByTestId('report-attachments-slot')).toBeVisible();
+
+  // Submitted empty, the server names each missing field: the page shows it under that field.
+  await page.getByTestId('report-submit').click();
+  const errors = page.locator('.ant-form-item-explain-error');
+  await expect(errors.filter({ hasText: '报送前须填写此项' })).toHaveCount(3);
+  await fitsWidth(page);
+  await shot(page, '63-phone-report-required');
+
+  // An amount far above what the project has left to invest is asked about, not refused with a raw error.
+  await inputOf(page, 'report-investment-input').fill('9999999');
+  await page.getByTestId('report-progress-text').fill('二次结构砌筑及机电安装');
+  await inputOf(page, 'report-progress-percent').fill('68');
+  // The plan's milestones are offered with today's date; none is reached this month, so the row goes again.
+  if ((await page.getByTestId('report-milestone-add').count()) > 0) {
+    await page.getByTestId('report-milestone-add').click();
+    await page.getByTestId('report-milestone-select').first().click();
+    await expect(page.locator('.ant-select-dropdown:visible .ant-select-item-option').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('report-milestone-row')).toHaveCount(1);
+    await page.getByTestId('report-milestone-row').getByRole('button', { name: '删除' }).click();
+    await expect(page.getByTestId('report-milestone-row')).toHaveCount(0);
+  }
+  await page.getByTestId('report-problems').fill('施工用电增容手续办理较慢，请区发改局协调。');
+  await page.getByTestId('report-submit').click();
+  const large = page.locator('.ant-modal-confirm');
+  await expect(large).toContainText('本月完成投资超过项目剩余投资');
+  await expect(large).toContainText('9,999,999.00 万元');
+  await shot(page, '64-phone-large-amount');
+  await large.locator('.ant-modal-confirm-btns .ant-btn').first().click();
+  await expect(large).toHaveCount(0);
+
+  // Corrected to this month's real amount, it goes for review.
+  await inputOf(page, 'report-investment-input').fill('6800');
+  await page.getByTestId('report-submit').click();
+  // A project almost fully invested may still find 6,800 万元 above what it has left: then the clerk confirms.
+  const submitted = page.getByTestId('report-details');
+  await expect(submitted.or(large).first()).toBeVisible();
+  if (await large.isVisible()) await page.getByTestId('report-confirm-large').click();
+  await expect(submitted).toBeVisible();
+  await expect(page.getByTestId('report-status').first()).toHaveAttribute('data-status', 'submitted');
+  await expect(page.getByTestId('report-investment')).toHaveText('6,800.00 万元');
+  await fitsWidth(page);
+  await shot(page, '65-phone-submitted');
+  await signOut(page);
+
+  // The project office returns it with a reason (a return without one is refused at the reason field).
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await page.getByTestId('menu-reportReview').click();
+  const row = page.locator(`[data-testid="review-open"][data-project="${projectName}"]`);
+  await expect(row).toBeVisible();
+  await shot(page, '66-review-queue');
+  await row.click();
+  await expect(page.getByTestId('report-drawer').getByTestId('report-details')).toContainText('二次结构砌筑及机电安装');
+  await page.getByTestId('report-return').click();
+  await page.getByTestId('report-return-confirm').click();
+  await expect(page.getByTestId('report-return-form')).toContainText('退回时须填写退回原因');
+  const reason = '形象进度描述过于简单，请补充主要施工内容和工程量。';
+  await page.getByTestId('report-return-reason-input').fill(reason);
+  await shot(page, '67-return-reason');
+  await page.getByTestId('report-return-confirm').click();
+  await expect(page.getByText('已退回').first()).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await signOut(page);
+
+  // The clerk reads the reason on his phone, adds what was asked and submits again.
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'unit', E2E_PASSWORD);
+  await page.goto('/my-reports');
+  const returned = page.locator(`[data-testid="my-report"][data-period="${month}"][data-project="${projectName}"]`);
+  await expect(returned.getByTestId('report-status')).toHaveAttribute('data-status', 'returned');
+  await returned.click();
+  await expect(page.getByTestId('report-return-reason')).toContainText(reason);
+  await expect(inputOf(page, 'report-investment-input')).toHaveValue('6800');
+  await page.getByTestId('report-progress-text').fill('二次结构砌筑完成五至八层，机电安装进场，完成主要管线预埋约1,200米');
+  await fitsWidth(page);
+  await shot(page, '68-phone-returned');
+  await page.getByTestId('report-submit').click();
+  await expect(submitted.or(large).first()).toBeVisible();
+  if (await large.isVisible()) await page.getByTestId('report-confirm-large').click();
+  await expect(page.getByTestId('report-status').first()).toHaveAttribute('data-status', 'submitted');
+  await signOut(page);
+
+  // The office approves it; 未报送 no longer lists the project, and the project's reports show it approved.
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await page.getByTestId('menu-reportReview').click();
+  await row.click();
+  await expect(page.getByTestId('report-drawer').getByTestId('report-details')).toContainText('机电安装进场');
+  await page.getByTestId('report-approve').click();
+  await expect(row).toHaveCount(0);
+
+  await page.getByTestId('menu-reportPeriods').click();
+  await page.getByTestId('period-year').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(month.slice(0, 4), { exact: true }).click();
+  await page.getByTestId(`period-missing-${month}`).click();
+  await expect(page.getByTestId('missing-summary')).toBeVisible();
+  await expect(page.locator(`[data-testid="missing-report"][data-project="${projectName}"]`)).toHaveCount(0);
+  await expect(page.getByTestId('missing-unit').first()).toBeVisible();
+  await shot(page, '69-missing');
+  // One click reminds every unit still listed.
+  await page.getByTestId('missing-remind-all').click();
+  await page.getByTestId('missing-remind-confirm').click();
+  await expect(page.getByText(/已提醒 \d+ 个单位/)).toBeVisible();
+
+  await page.goto(`/projects/${projectId}`);
+  const reportRow = page.locator(`[data-testid="project-report"][data-period="${month}"]`);
+  await expect(reportRow.getByTestId('report-status')).toHaveAttribute('data-status', 'approved', { timeout: 15_000 });
+  await reportRow.scrollIntoViewIfNeeded();
+  await shot(page, '70-project-reports');
+
+  // The office's pages fit a phone too: tables scroll inside their cards.
+  await page.setViewportSize(PHONE);
+  await fitsWidth(page);
+  await page.goto('/reporting-periods');
+  await expect(page.getByTestId('period-table')).toBeVisible();
+  await fitsWidth(page);
+  await shot(page, '71-phone-periods');
+  await page.goto('/report-review');
+  await expect(page.getByTestId('review-queue')).toBeVisible();
+  await fitsWidth(page);
+
+  // In English every label is in words too (and the office's language is set back for the other specs).
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('language-en-US').click();
+  await page.goto('/reporting-periods');
+  await expect(page.getByTestId('period-table')).toContainText('Awaiting review');
+  await expect(page.getByTestId('period-table')).toContainText('Open');
+  await fitsWidth(page);
+  await shot(page, '72-phone-periods-english');
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('language-zh-CN').click();
+  await expect(page.getByTestId('period-table')).toContainText('待审核');
+});
