@@ -34,6 +34,9 @@ describe('periodKeyOf', () => {
     // 16:30 UTC is already half past midnight of the next day in Beijing.
     expect(periodKeyOf('daily', new Date('2026-11-23T16:30:00Z'))).toBe('2026-11-24');
     expect(periodKeyOf('hourly', new Date('2026-11-23T16:30:00Z'))).toBe('2026-11-24T00');
+    // The minute: what the notification delivery job runs once in.
+    expect(periodKeyOf('minute', NINE_THIRTY)).toBe('2026-11-23T09:30');
+    expect(periodKeyOf('minute', new Date('2026-11-23T16:30:59Z'))).toBe('2026-11-24T00:30');
   });
 });
 

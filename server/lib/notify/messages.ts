@@ -2,8 +2,8 @@ import type { Locale } from '../../../common/locale';
 
 /**
  * What the notification library's refusals and failures say to an administrator (the settings page, "send test",
- * the delivery log). Same shape as `server/lib/messages-*.ts`, kept here until the notifications module spreads them
- * into `messages.ts` (`...notifyZh`, `...notifyEn`) and raises them through AppError like every other message.
+ * the delivery log). Same shape as `server/lib/messages-*.ts` and spread into `messages.ts` (`...notifyZh`,
+ * `...notifyEn`): the notifications module raises them through AppError as field errors and renders them in the log.
  */
 export const notifyZh = {
   'notify.url_invalid': '不是有效的网址',

@@ -3,7 +3,6 @@ import type { Actor } from '../../lib/actor';
 import { translate } from '../../lib/messages';
 import type { MoveCheck } from './gate-checks';
 import type { ProjectListRow } from './list-repository';
-import { colourOfLevel } from '../../../common/domain/warnings';
 import { projectAbilities } from './policy';
 import type { ProjectDetailRow } from './repository';
 
@@ -91,7 +90,6 @@ export const presentProjectListItem = (actor: Actor, row: ProjectListRow): Proje
   updatedAt: row.updatedAt.toISOString(),
   version: row.version,
   customValues: row.customValues as ProjectListItem['customValues'],
-  warning: colourOfLevel(row.warningLevel),
   abilities: projectAbilities(actor, row),
 });
 
