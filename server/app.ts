@@ -32,6 +32,7 @@ import { regionRoutes } from './modules/regions/routes';
 import { reportingRoutes } from './modules/reports/routes';
 import { matterRoutes } from './modules/matters/routes';
 import { roleRoutes } from './modules/roles/routes';
+import { warningRoutes } from './modules/warnings/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
@@ -145,6 +146,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     reportingRoutes,
     matterRoutes,
     notificationRoutes,
+    warningRoutes,
   ]) {
     routes(app, deps);
   }

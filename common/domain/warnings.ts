@@ -70,6 +70,13 @@ export type WarningInput = {
 
 export type Warning = { colour: WarningColour; reasons: WarningReason[] };
 
+/** A colour as a rank (the project's `warning_level`: the list filters and sorts by it, red highest). */
+export const WARNING_LEVEL: Readonly<Record<WarningColour, number>> = Object.freeze({ green: 1, yellow: 2, red: 3 });
+
+/** The colour of a stored rank; null for none (not yet computed, or withdrawn). */
+export const colourOfLevel = (level: number | null): WarningColour | null =>
+  level === 3 ? 'red' : level === 2 ? 'yellow' : level === 1 ? 'green' : null;
+
 /**
  * Gives a project's colour and the rules that made it so: the one definition the recompute, the page and the monthly
  * snapshot share. Green exactly when no rule fired; otherwise the worst colour among the reasons.

@@ -13,6 +13,7 @@ import {
   NATURES,
   POOLS,
   PROJECT_LEVELS,
+  WARNING_COLOURS,
 } from '../enums';
 
 // Re-exported: the server names them from here, with their schemas.
@@ -175,28 +176,33 @@ export const projectSchema = z.object({
 export type Project = z.infer<typeof projectSchema>;
 
 /** The compact row lists and exports use. */
-export const projectListItemSchema = projectSchema.pick({
-  id: true,
-  name: true,
-  code: true,
-  pool: true,
-  nature: true,
-  categoryCode: true,
-  industryCode: true,
-  isProvincialKey: true,
-  isCityKey: true,
-  totalInvestmentYuan: true,
-  leadUnitId: true,
-  leadUnitName: true,
-  leaders: true,
-  streetName: true,
-  plannedStart: true,
-  plannedCompletion: true,
-  updatedAt: true,
-  version: true,
-  customValues: true,
-  abilities: true,
-});
+export const projectListItemSchema = projectSchema
+  .pick({
+    id: true,
+    name: true,
+    code: true,
+    pool: true,
+    nature: true,
+    categoryCode: true,
+    industryCode: true,
+    isProvincialKey: true,
+    isCityKey: true,
+    totalInvestmentYuan: true,
+    leadUnitId: true,
+    leadUnitName: true,
+    leaders: true,
+    streetName: true,
+    plannedStart: true,
+    plannedCompletion: true,
+    updatedAt: true,
+    version: true,
+    customValues: true,
+    abilities: true,
+  })
+  .extend({
+    /** The warning colour (红黄绿灯); null before it is first computed and for a withdrawn project. */
+    warning: z.enum(WARNING_COLOURS).nullable(),
+  });
 export type ProjectListItem = z.infer<typeof projectListItemSchema>;
 
 /** A comma-separated query parameter (`pool=planning,advancing`) read as a list. */
@@ -255,6 +261,8 @@ export const projectListQuery = listQuery.extend({
   parkCode: csv(dictionaryCode).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   custom: customValuesFilter.optional(),
+  /** Warning colours (红黄绿灯), comma-separated: red,yellow. */
+  warning: csv(z.enum(WARNING_COLOURS)).optional(),
 });
 export type ProjectListQuery = z.infer<typeof projectListQuery>;
 

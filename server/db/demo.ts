@@ -10,6 +10,7 @@ import { insertDemoNotifications } from './seed-data/demo-notifications';
 import { buildDemoMatters, insertDemoMatters } from './seed-data/demo-matters';
 import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './seed-data/demo-units';
+import { seedWarnings } from '../modules/warnings';
 
 /** One illustrative person per role; usernames are documented in the README. */
 export const DEMO_USERS: { username: string; displayName: string; roleCode: RoleCode; unitKey: string }[] = [
@@ -102,6 +103,8 @@ export async function seedDemo(
     await insertDemoReports(tx, reports);
     await insertDemoMatters(tx, matterRows);
     if (serverSecret) await insertDemoNotifications(tx, { serverSecret, unitIds: ids, userIds, today });
+    // The colours that follow from the year's reports and plans, with a snapshot for each past month of the year.
+    await seedWarnings(tx, DEMO_DISTRICT_CODE, today);
   });
   return credentials;
 }

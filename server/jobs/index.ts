@@ -5,6 +5,7 @@ import { purgeExpiredSessions } from './purge-expired-sessions';
 import { purgeImportUploads } from './purge-import-uploads';
 import { deliverNotifications } from './deliver-notifications';
 import { reportReminders } from './report-reminders';
+import { recomputeWarningsJob } from './recompute-warnings';
 
 /** Every job `lantu serve` runs on its schedule (see docs/operations.md). */
 export const scheduledJobs = (config: Pick<Config, 'dataDir' | 'sessionSecret'>): ScheduledJob[] => [
@@ -13,4 +14,5 @@ export const scheduledJobs = (config: Pick<Config, 'dataDir' | 'sessionSecret'>)
   escalateOverdueMattersJob,
   deliverNotifications(config),
   reportReminders,
+  recomputeWarningsJob,
 ];

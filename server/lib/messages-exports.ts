@@ -8,7 +8,7 @@ export const exportsZh = {
   'export.list_separator': '、',
   'ledger.title': '{region}{year}年重点项目推进台账',
   'ledger.note': '统计截至{asOf}，时间进度{elapsed}　　金额单位：万元',
-  'ledger.footnote': '注：完成投资按审核通过的月度报告汇总，月度报告功能启用前暂为空；合计、小计为公式，筛选后自动重算。',
+  'ledger.footnote': '注：完成投资按审核通过的月度报告汇总；预警为台账生成时的红黄绿灯；合计、小计为公式，筛选后自动重算。',
   'ledger.group': '{ordinal}、{pool}项目',
   'ledger.subtotal': '小计（{count}个）',
   'ledger.total': '合计（{count}个）',
@@ -83,7 +83,7 @@ export const exportsEn: Record<keyof typeof exportsZh, string> = {
   'ledger.title': 'Key projects progress ledger, {region}, {year}',
   'ledger.note': 'As of {asOf}; time elapsed {elapsed}. Amounts in 万元 (10,000 yuan)',
   'ledger.footnote':
-    'Note: investment completed is the sum of approved monthly reports and stays empty until monthly reporting is in use; totals and subtotals are formulas and follow filtering.',
+    'Note: investment completed is the sum of approved monthly reports; the warning is the red/yellow/green colour when the ledger was made; totals and subtotals are formulas and follow filtering.',
   'ledger.group': '{ordinal}. {pool} projects',
   'ledger.subtotal': 'Subtotal ({count})',
   'ledger.total': 'Total ({count})',

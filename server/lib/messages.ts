@@ -1,4 +1,5 @@
 import type { Locale } from '../../common/locale';
+import { warningsEn, warningsZh } from './messages-warnings';
 import { importsEn, importsZh } from './messages-imports';
 import { authEn, authZh } from './messages-auth';
 import { exportsEn, exportsZh } from './messages-exports';
@@ -75,6 +76,7 @@ const zh = {
   'format.sort': '排序字段格式不正确，应为字段名或 -字段名',
   'list.unknown_sort': '不支持按 {field} 排序，可选：{allowed}',
   ...projectsZh,
+  ...warningsZh,
   ...plansZh,
   ...customFieldsZh,
   ...exportsZh,
@@ -152,6 +154,7 @@ const en: Record<MessageKey, string> = {
   'format.sort': 'The sort must be a field name, optionally preceded by -',
   'list.unknown_sort': 'Cannot sort by {field}; choose one of: {allowed}',
   ...projectsEn,
+  ...warningsEn,
   ...plansEn,
   ...customFieldsEn,
   ...exportsEn,

@@ -225,6 +225,19 @@ const PROJECT_PROBES: Probe[] = [
     shows: (res, r) => json(res).projectId === r.id && json(res).annualPlanId === r.project?.tracks.annualPlanId,
   },
   {
+    route: 'GET /api/v1/projects/:id/warning',
+    kind: 'load',
+    url: (r) => `/api/v1/projects/${r.id}/warning`,
+    shows: (res, r) => json(res).projectId === r.id,
+  },
+  {
+    // The colour counts of the list's projects: the project's name finds it (counted) only in scope.
+    route: 'GET /api/v1/warnings/summary',
+    kind: 'list',
+    url: (r) => `/api/v1/warnings/summary?by=unit&q=${q(r.name)}`,
+    shows: (res) => (json(res).totals as { total: number }).total > 0,
+  },
+  {
     route: 'GET /api/v1/projects/:id/summary.docx',
     kind: 'load',
     url: (r) => `/api/v1/projects/${r.id}/summary.docx`,
@@ -572,6 +585,7 @@ const NOT_RECORD_SCOPED: Record<string, string> = {
   'GET /api/v1/dictionaries': 'shared reference lists',
   'GET /api/v1/dictionaries/:type/items': 'shared reference lists',
   'GET /api/v1/settings': 'instance-wide settings',
+  'GET /api/v1/warnings/settings': "the caller's own district's warning thresholds (server/modules/warnings/warnings.test.ts)",
   'GET /api/v1/plan-templates': 'plan templates shared by every district',
   'GET /api/v1/project-gates': "the caller's own district's gate configuration (no other district's can be asked for)",
   'GET /api/v1/project-leader-options': "the leaders of the caller's district (server/modules/projects/leader-options.test.ts)",

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Pool } from '../../../common/schemas/projects';
 import type { Db } from '../../db/client';
-import { annualPlans, projects, units } from '../../db/schema';
+import { annualPlans, progressReports, projects, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { listCondition } from '../projects';
 import { leadersJson, streetRegion } from '../projects';
@@ -46,6 +46,10 @@ export type LedgerRow = {
   plannedCompletion: string | null;
   annualPlanYuan: number | null;
   planToDateYuan: number | null;
+  /** Investment completed 1–N月: the sum of the year's approved reports through the month (0 with none). */
+  completedToDateYuan: number;
+  /** The warning colour as a rank (projects.warning_level), null before it is first computed. */
+  warningLevel: number | null;
   customValues: unknown;
 } & KeysetRow;
 
@@ -83,6 +87,13 @@ export function ledgerBatches(
         customValues: projects.customValues,
         annualPlanYuan: sql<number | null>`${currentPlan(year, sql`lap.planned_yuan`)}`.mapWith(Number),
         planToDateYuan: sql<number | null>`${currentPlan(year, planToDate)}`.mapWith(Number),
+        // The same sum as the reports module's approvedInvestment (year to date through the month), read for the whole
+        // batch through the reports' (project, year, month) index instead of one query per project.
+        completedToDateYuan: sql<number>`(select coalesce(sum(cr.investment_yuan), 0) from ${progressReports} cr
+          where cr.project_id = ${projects.id} and cr.status = 'approved' and cr.year = ${year} and cr.month <= ${throughMonth})`.mapWith(
+          Number,
+        ),
+        warningLevel: projects.warningLevel,
         keyset,
       })
       .from(projects)

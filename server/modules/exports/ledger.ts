@@ -4,6 +4,7 @@ import type { Pool } from '../../../common/schemas/projects';
 import { type CustomFieldDef, type CustomValue, customFieldLabel, formatCustomValue } from '../../../common/domain/custom-fields';
 import type { Locale } from '../../../common/locale';
 import type { MessageKey } from '../../lib/messages';
+import { colourOfLevel } from '../../../common/domain/warnings';
 import { enumLabel, levelsOf } from '../../../common/labels';
 import type { LedgerRow } from './ledger-rows';
 import {
@@ -46,9 +47,14 @@ const money = (label: MessageKey, yuan: (row: LedgerRow) => number | null, group
   money: yuan,
 });
 
-// Investment completed is the sum of approved monthly reports (DOMAIN.md, 工作台账), which a later issue brings;
-// until then the column stays empty (the footnote says why) rather than showing a 0 nobody reported.
-const completedToDate = (_row: LedgerRow): number | null => null;
+// Investment completed is the sum of the year's approved monthly reports through the month (DOMAIN.md, 工作台账).
+const completedToDate = (row: LedgerRow): number | null => row.completedToDateYuan;
+
+// The warning colour (红黄绿灯) in words; empty before it is first computed.
+const warningOf = (row: LedgerRow, locale: Locale) => {
+  const colour = colourOfLevel(row.warningLevel);
+  return colour ? enumLabel(locale, 'warningColour', colour) : null;
+};
 
 const FIXED_COLUMNS: Column[] = [
   { label: 'ledger.col.index', width: 6, value: () => null, align: 'center' },
@@ -73,6 +79,7 @@ const FIXED_COLUMNS: Column[] = [
     value: (r) => dateValue(r.plannedCompletion),
     date: true,
   },
+  { label: 'ledger.col.warning', width: 8, value: (r, { locale }) => warningOf(r, locale), align: 'center' },
 ];
 
 /** A custom field of the district as a ledger column after the fixed ones, headed with its label. */

@@ -1,4 +1,6 @@
 import type { Writable } from 'node:stream';
+import { colourOfLevel } from '../../../common/domain/warnings';
+import { enumLabel } from '../../../common/labels';
 import type { Locale } from '../../../common/locale';
 import type { ProjectExportRow } from './list-rows';
 import { projectValueOf } from '../imports';
@@ -27,25 +29,27 @@ export async function writeProjectList(
     lookups: Lookups;
     locale: Locale;
     sheetName: string;
+    /** The header of the last column, the warning colour: computed, so the import ignores it (no import column has it). */
+    warningHeader: string;
   },
 ): Promise<void> {
   const { columns } = input;
   const workbook = streamingWorkbook(stream);
   const sheet = workbook.addWorksheet(input.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  sheet.columns = columns.map((c) => ({ width: c.width }));
-  const header = sheet.addRow(columns.map((c) => c.header[input.locale]));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length + 1 } };
+  sheet.columns = [...columns.map((c) => ({ width: c.width })), { width: 12 }];
+  const header = sheet.addRow([...columns.map((c) => c.header[input.locale]), input.warningHeader]);
   header.height = 30;
-  columns.forEach((_, i) => {
-    header.getCell(i + 1).style = HEADER_STYLE;
-  });
+  for (let i = 0; i <= columns.length; i++) header.getCell(i + 1).style = HEADER_STYLE;
   header.commit();
   // Only the number formats (万元, dates): a data file needs no borders, and 3.6 million styled cells cost seconds.
   const formats = columns.flatMap((c, i) => (c.numFmt ? [{ column: i + 1, numFmt: c.numFmt }] : []));
 
   for await (const batch of input.batches) {
     for (const project of batch) {
-      const row = sheet.addRow(columns.map((c) => cellOf(c, project, input.lookups)));
+      const colour = colourOfLevel(project.warningLevel);
+      const warning = colour ? enumLabel(input.locale, 'warningColour', colour) : undefined;
+      const row = sheet.addRow([...columns.map((c) => cellOf(c, project, input.lookups)), warning]);
       for (const { column, numFmt } of formats) row.getCell(column).numFmt = numFmt;
       row.commit();
     }

@@ -4,13 +4,14 @@ import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
 import { todayInChina } from '../../../common/domain/dates';
 import type { Project } from '../../../common/schemas/projects';
-import { users } from '../../db/schema';
+import { projectWarnings, users } from '../../db/schema';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, signInAs } from '../../test/harness';
 import { loadLookups } from '../imports/columns/lookups';
 import { projectSheetOwnColumns } from '../imports/columns/pool-column';
 import { projectColumns } from '../imports/columns/projects';
 import { LEDGER_HEADER_ROWS } from './ledger';
-import { buildProject, placeInPool, unitIdByName, userIdOf } from '../../test/factories';
+import { buildProject, insertPeriod, insertReport, placeInPool, unitIdByName, userIdOf } from '../../test/factories';
+import { recomputeWarnings } from '../warnings';
 
 // Every project of this file carries the marker; exports are narrowed to it with q=, so they assert exactly.
 const MARKER = '导出测试';
@@ -147,7 +148,8 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
 
   it('exports the filtered list in the import’s columns, in the list’s order', async () => {
     const sheet = await workbookOf(await office.get(marked('export.xlsx', 'sort=-totalInvestmentYuan')));
-    expect(sheet.getRow(1).values).toEqual([undefined, ...projectSheetOwnColumns.map((c) => c.header['zh-CN'])]);
+    // The import's columns, then the warning colour (computed: the import ignores a column it does not know).
+    expect(sheet.getRow(1).values).toEqual([undefined, ...projectSheetOwnColumns.map((c) => c.header['zh-CN']), '预警（红黄绿灯）']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const rows = listRows(sheet);
     expect(rows.map((r) => r.name)).toEqual([factory.name, street.name, planning.name, `'${injected.name}`]);
@@ -222,7 +224,8 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
     const sheet = await workbookOf(await office.get(marked('ledger.xlsx')));
     expect(sheet.getCell('A1').value).toBe(`天桥区${year}年重点项目推进台账`);
     const merges = (sheet.model as { merges: string[] }).merges;
-    expect(merges).toContain('A1:P1');
+    expect(merges).toContain('A1:Q1');
+    expect(sheet.getCell('Q3').value).toBe('预警');
     expect(merges).toContain('A3:A4');
     expect(merges).toContain('L3:N3');
     expect(sheet.getCell('K3').value).toBe('总投资\n（万元）');
@@ -285,5 +288,41 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
     const english = await workbookOf(await viewer.get(marked('ledger.xlsx')));
     expect(english.getCell('K3').value).toBe('Total investment (万元)');
     expect(english.getCell('A1').value).toBe(`Key projects progress ledger, 天桥区, ${year}`);
+  });
+  it('fills the ledger’s 1–N月完成投资 from approved reports and shows each project’s warning colour', async () => {
+    const { database } = t();
+    const leadUnitId = await unitIdByName(database, '区住房和城乡建设局');
+    const period = await insertPeriod(database);
+    // A report of January of this year approved (its period's own month does not matter to the sum), and one returned.
+    await insertReport(
+      database,
+      { id: period.id, year, month: 1 },
+      { projectId: factory.id, responsibleUnitId: leadUnitId, status: 'approved', investmentYuan: 300_000_000 },
+    );
+    const other = await insertPeriod(database);
+    await insertReport(
+      database,
+      { id: other.id, year, month: 1 },
+      { projectId: factory.id, responsibleUnitId: leadUnitId, status: 'returned', investmentYuan: 999_000_000 },
+    );
+    await database.db.transaction((tx) => recomputeWarnings(tx, [factory.id], todayInChina()));
+    const [stored] = await database.db.select().from(projectWarnings).where(eq(projectWarnings.projectId, factory.id));
+    const colour = stored?.colour;
+    if (!colour) throw new Error('the factory has no colour');
+
+    const sheet = await workbookOf(await office.get(marked('ledger.xlsx')));
+    let factoryRow: ExcelJS.Row | undefined;
+    sheet.eachRow((row, n) => {
+      if (n > LEDGER_HEADER_ROWS && row.getCell(2).value === factory.name) factoryRow = row;
+    });
+    expect(factoryRow?.getCell(14).value).toBe(30_000);
+    expect(factoryRow?.getCell(17).value).toBe({ red: '红灯', yellow: '黄灯', green: '绿灯' }[colour]);
+    const list = await workbookOf(await office.get(marked('export.xlsx', 'pool=implementing')));
+    const warnings: unknown[] = [];
+    list.eachRow((row, n) => {
+      if (n > 1 && row.getCell(columnIndex('name')).value === factory.name)
+        warnings.push(row.getCell(projectSheetOwnColumns.length + 1).value);
+    });
+    expect(warnings).toEqual([{ red: '红灯', yellow: '黄灯', green: '绿灯' }[colour]]);
   });
 });

@@ -49,7 +49,11 @@ export function exportRoutes(app: App, { db }: Deps) {
       const today = todayInChina();
       const body = new PassThrough();
       const sheetName = t('export.sheet.list');
-      streamInto(request, body, writeProjectList(body, { batches, columns, lookups, locale: request.locale, sheetName }));
+      streamInto(
+        request,
+        body,
+        writeProjectList(body, { batches, columns, lookups, locale: request.locale, sheetName, warningHeader: t('export.col.warning') }),
+      );
       const fileName = `${t('export.file.list')}-${today}.xlsx`;
       return sendDownload(reply, { body, fileName, asciiFallback: `projects-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
     },

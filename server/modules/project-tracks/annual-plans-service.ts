@@ -1,3 +1,4 @@
+import { todayInChina } from '../../../common/domain/dates';
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Pool } from '../../../common/schemas/projects';
@@ -10,6 +11,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { updateAtVersion } from '../../lib/versioned';
 import { lockProject } from '../projects';
+import { recomputeWarnings } from '../warnings';
 import { loadProject } from '../projects';
 import { type AnnualPlanRow, findAnnualPlan, listAnnualPlans } from './repository';
 
@@ -92,6 +94,8 @@ export async function saveAnnualPlan({
       recordId: row.id,
       ...changedFields(auditable(latest), auditable(row)),
     });
+    // The year's plan is what completion is measured against: the project's colour, in this transaction.
+    await recomputeWarnings(tx, [projectId], todayInChina());
     return { row, created: false };
   }
 
@@ -112,6 +116,8 @@ export async function saveAnnualPlan({
   if (!inserted) throw new Error('annual plan insert returned nothing');
   const row = await reload(tx, projectId, inserted.id);
   await recordAudit(tx, ctx, { ...audit, action: 'annual_plans.create', recordId: row.id, after: auditable(row) });
+  // The year's plan is what completion is measured against: the project's colour, in this transaction.
+  await recomputeWarnings(tx, [projectId], todayInChina());
   return { row, created: true };
 }
 

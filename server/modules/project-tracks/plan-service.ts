@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { compareDates } from '../../../common/domain/dates';
+import { compareDates, todayInChina } from '../../../common/domain/dates';
 import { findCycle } from '../../../common/domain/schedule';
 import type { planBody } from '../../../common/schemas/tracks';
 import type { Tx } from '../../db/client';
@@ -10,6 +10,7 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, invalidField, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
 import { type ProjectRow, lockProject } from '../projects';
+import { recomputeWarnings } from '../warnings';
 import { loadProject } from '../projects';
 import { type MilestoneRow, findPlanTemplate, listMilestones, milestoneIdsOfOtherProjects } from './repository';
 import type { applyTemplateBody } from '../../../common/schemas/tracks';
@@ -152,6 +153,8 @@ export async function savePlan({
     before: { milestones: snapshot(current) },
     after: { milestones: snapshot(next) },
   });
+  // Milestones and their dates decide what is overdue: the project's colour, in this transaction.
+  await recomputeWarnings(tx, [projectId], todayInChina());
   return savedPlan(tx, ctx, projectId);
 }
 
@@ -191,5 +194,7 @@ export async function applyPlanTemplate({
     before: { milestones: snapshot(current) },
     after: { templateId: template.id, templateName: template.name, milestones: snapshot(next) },
   });
+  // Milestones and their dates decide what is overdue: the project's colour, in this transaction.
+  await recomputeWarnings(tx, [projectId], todayInChina());
   return savedPlan(tx, ctx, projectId);
 }

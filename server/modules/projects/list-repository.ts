@@ -1,5 +1,6 @@
 import { type AnyColumn, type SQL, and, count, eq, exists, gte, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
 import { normaliseProjectCode } from '../../../common/domain/project-code';
+import { WARNING_LEVEL } from '../../../common/domain/warnings';
 import type { ProjectListQuery } from '../../../common/schemas/projects';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
@@ -31,6 +32,7 @@ export type ProjectListRow = Pick<
   | 'updatedAt'
   | 'version'
   | 'customValues'
+  | 'warningLevel'
 > & { leadUnitName: string; streetName: string | null; leaders: NamedRef[]; manageable: boolean };
 
 /**
@@ -99,6 +101,12 @@ export function listCondition(db: Executor, actor: Actor, query: Omit<ProjectLis
     some(query.parkCode) ? inArray(projects.parkCode, query.parkCode) : undefined,
     query.year ? yearCondition(query.year) : undefined,
     query.custom ? customValuesCondition(query.custom) : undefined,
+    some(query.warning)
+      ? inArray(
+          projects.warningLevel,
+          query.warning.map((colour) => WARNING_LEVEL[colour]),
+        )
+      : undefined,
   ) as SQL;
 }
 
@@ -110,6 +118,8 @@ const SORTS: Record<string, AnyColumn[]> = {
   plannedStart: [projects.plannedStart],
   plannedCompletion: [projects.plannedCompletion],
   updatedAt: [projects.updatedAt],
+  // By colour as a rank: -warning lists red first.
+  warning: [projects.warningLevel],
 };
 
 /** The columns `sort` orders by (default newest change first), before the tie-break by id; exports page by them. */
@@ -202,6 +212,7 @@ export async function listProjects(db: Executor, actor: Actor, query: ProjectLis
         updatedAt: projects.updatedAt,
         version: projects.version,
         customValues: projects.customValues,
+        warningLevel: projects.warningLevel,
         leadUnitName: units.name,
         streetName: streetRegion.name,
         manageable: manageableFlag(actor),

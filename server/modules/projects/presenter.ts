@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor';
 import { translate } from '../../lib/messages';
 import type { MoveCheck } from './gate-checks';
 import type { ProjectListRow } from './list-repository';
+import { colourOfLevel } from '../../../common/domain/warnings';
 import { projectAbilities } from './policy';
 import type { ProjectDetailRow } from './repository';
 
@@ -90,6 +91,7 @@ export const presentProjectListItem = (actor: Actor, row: ProjectListRow): Proje
   updatedAt: row.updatedAt.toISOString(),
   version: row.version,
   customValues: row.customValues as ProjectListItem['customValues'],
+  warning: colourOfLevel(row.warningLevel),
   abilities: projectAbilities(actor, row),
 });
 

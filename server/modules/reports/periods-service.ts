@@ -11,6 +11,7 @@ import { districtInReach } from '../../lib/scope';
 import { updateAtVersion } from '../../lib/versioned';
 import { loadProject } from '../projects';
 import { districtOf } from '../regions';
+import { recomputePeriodWarnings, recomputeWarnings } from '../warnings';
 import { type PeriodRow, countAwaitingReview, findPeriod, insertPeriod, lockPeriod } from './period-repository';
 import { FILLABLE } from './policy';
 import { type ProgressReportRecord, deleteReport, findReportOfProject, insertOwedReports, insertReport } from './report-repository';
@@ -64,6 +65,12 @@ export async function openPeriod({ ctx, tx, input }: { ctx: RequestContext; tx: 
   const period = await insertPeriod(tx, { regionCode: district.code, year, month, deadline: input.deadline, openedBy: ctx.actor.userId });
   if (!period) throw conflict('period.duplicate', 'month');
   const reports = await insertOwedReports(tx, period);
+  // The colours of the projects now owing a report (reports missing after a deadline are yellow), in this transaction.
+  await recomputeWarnings(
+    tx,
+    reports.map((r) => r.projectId),
+    todayInChina(),
+  );
   await recordAudits(tx, ctx, [
     {
       action: 'reporting_periods.open',
@@ -125,6 +132,7 @@ export async function closePeriod({
     before: { status: period.status },
     after: { status: closed.status, closedAt: closed.closedAt?.toISOString() ?? null },
   });
+  await recomputePeriodWarnings(tx, id, todayInChina());
   return closed;
 }
 
@@ -163,6 +171,7 @@ export async function addProjectToPeriod({
     regionCode: period.regionCode,
     after: auditableReport(report),
   });
+  await recomputeWarnings(tx, [projectId], todayInChina());
   return report;
 }
 
@@ -193,4 +202,5 @@ export async function removeProjectFromPeriod({
     regionCode: period.regionCode,
     before: auditableReport(report),
   });
+  await recomputeWarnings(tx, [projectId], todayInChina());
 }

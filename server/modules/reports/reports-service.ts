@@ -12,6 +12,7 @@ import type { MessageKey } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
 import { listMilestones, recordMilestonesReached } from '../project-tracks';
 import { type ScopedProject, loadProject, lockProject } from '../projects';
+import { recomputeWarnings } from '../warnings';
 import { lockPeriod } from './period-repository';
 import { FILLABLE } from './policy';
 import { auditableReport } from './report-audit';
@@ -190,6 +191,8 @@ export async function submitReport({
     before: { status: report.status },
     after: { ...auditableReport(written), confirmedLarge: input.confirmLarge === true },
   });
+  // A report submitted is no longer missing: the project's colour, in this transaction.
+  await recomputeWarnings(tx, [report.projectId], todayInChina());
   return reloaded(tx, ctx, id);
 }
 
@@ -229,6 +232,8 @@ export async function approveReport({
     before: { status: report.status },
     after: { status: 'approved', investmentYuan: report.investmentYuan },
   });
+  // Its investment now counts and its milestones are reached: the project's colour, in this transaction.
+  await recomputeWarnings(tx, [project.id], todayInChina());
   return reloaded(tx, ctx, id);
 }
 
@@ -260,5 +265,7 @@ export async function returnReport({
     before: { status: report.status },
     after: { status: 'returned', returnReason: input.reason },
   });
+  // A returned report is owed again: the project's colour, in this transaction.
+  await recomputeWarnings(tx, [report.projectId], todayInChina());
   return reloaded(tx, ctx, id);
 }
