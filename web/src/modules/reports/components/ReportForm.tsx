@@ -156,7 +156,10 @@ export function ReportForm({ report, onSubmitted }: { report: ProgressReport; on
       </Form.Item>
       <Form.List name="milestones">
         {(fields, { add, remove }, { errors }) => (
-          <Form.Item label={t('report.milestones')} extra={milestoneOptions.length > 0 ? t('report.milestonesHint') : t('report.noPlan')}>
+          <Form.Item
+            label={t('report.milestones')}
+            extra={milestoneOptions.length > 0 ? t('report.milestonesHint') : plan.isPending ? undefined : t('report.noPlan')}
+          >
             <Flex vertical gap={8}>
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} wrap={phone} align="start" data-testid="report-milestone-row">
