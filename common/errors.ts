@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'custom_values_invalid',
   'too_many_fields',
   'custom_field_in_use',
+  // A governed project field changed without project.govern (403, each field named).
+  'field_locked',
   // Reporting periods and progress reports.
   'period_closed',
   'period_has_pending_reports',
@@ -53,6 +55,7 @@ export const ERROR_CODES = [
   'too_many_cells',
   'zip_bomb',
   'import_not_ready',
+  'import_unmapped_columns',
   'import_not_invalid',
   'import_stale',
 ] as const;

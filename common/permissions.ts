@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'project.read',
   'project.create',
   'project.update',
+  'project.govern',
   'project.move',
   'project.move_back',
   'project.plan',

@@ -21,6 +21,17 @@ export const enumLabelsEnUS: EnumLabels = {
     matter_overdue: 'Problem overdue',
     recovered_from_red: 'Recovered from red',
   },
+  governedField: {
+    isProvincialKey: 'Provincial key project',
+    isCityKey: 'City key project',
+    isDistrictKey: 'District key project',
+    namedLists: 'Named lists',
+    nature: 'Nature',
+    totalInvestmentYuan: 'Total investment',
+    fixedAssetInvestmentYuan: 'Fixed-asset investment',
+    leadUnitId: 'Lead unit',
+    leaderIds: 'Leaders in charge',
+  },
   matterSource: {
     project_problem: 'Project problem',
     leader_instruction: "Leader's instruction",

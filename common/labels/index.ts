@@ -13,6 +13,7 @@ import {
   type WarningColour,
 } from '../enums';
 import type { WarningReason, WarningReasonCode } from '../domain/warnings';
+import type { GovernedProjectField } from '../domain/project-fields';
 import type { MatterEscalationLevel, MatterPriority, MatterSource, MatterStatus } from '../enums';
 import type { Locale } from '../locale';
 import { enumLabelsEnUS, warningReasonsEnUS } from './en-US';
@@ -41,6 +42,8 @@ export type EnumLabels = {
   warningReason: Record<WarningReasonCode, string>;
   /** Where a matter comes from: 项目问题, 领导批示, 12345 热线, 督查反馈, 企业诉求. */
   matterSource: Record<MatterSource, string>;
+  /** The project fields only the project office changes, as the form and a refusal name them. */
+  governedField: Record<GovernedProjectField, string>;
   /** A matter's closed loop: 已交办, 已签收, 办理中, 已反馈, 复核中, 已销号. */
   matterStatus: Record<MatterStatus, string>;
   matterPriority: Record<MatterPriority, string>;

@@ -21,6 +21,17 @@ export const enumLabelsZhCN: EnumLabels = {
     matter_overdue: '问题逾期未解决',
     recovered_from_red: '由红转黄',
   },
+  governedField: {
+    isProvincialKey: '省级重点',
+    isCityKey: '市级重点',
+    isDistrictKey: '区级重点',
+    namedLists: '所属清单',
+    nature: '项目性质',
+    totalInvestmentYuan: '总投资',
+    fixedAssetInvestmentYuan: '固定资产投资',
+    leadUnitId: '责任单位',
+    leaderIds: '包挂领导',
+  },
   matterSource: {
     project_problem: '项目问题',
     leader_instruction: '领导批示',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CUSTOM_FIELD_KEY, CUSTOM_TEXT_MAX } from '../domain/custom-fields';
 import { GATE_CONDITIONS } from '../domain/gates';
+import { GOVERNED_PROJECT_FIELDS } from '../domain/project-fields';
 import { MAX_CUSTOM_FIELDS } from './custom-fields';
 import { abilities, listQuery, optionalText, text, uuid, version } from './shared';
 
@@ -172,8 +173,22 @@ export const projectSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities,
+  /** Fields the reader may not change although he may edit the project (the project office's, project.govern). */
+  lockedFields: z.array(z.enum(GOVERNED_PROJECT_FIELDS)),
 });
 export type Project = z.infer<typeof projectSchema>;
+
+/** What the list's filters match, summed: the count, total investment and the year's annual-plan investment (元). */
+export const projectTotalsSchema = z.object({
+  count: z.number(),
+  /** More matched than the list counts exactly (10,000): the sums are left out rather than summing a part. */
+  capped: z.boolean(),
+  /** The year of `annualPlanYuan`: the list's `year` filter, or this year in China. */
+  year: z.number(),
+  totalInvestmentYuan: z.number().nullable(),
+  annualPlanYuan: z.number().nullable(),
+});
+export type ProjectTotals = z.infer<typeof projectTotalsSchema>;
 
 /** The compact row lists and exports use. */
 export const projectListItemSchema = projectSchema

@@ -1,9 +1,10 @@
+import { colourOfLevel } from '../../../common/domain/warnings';
 import type { Project, ProjectListItem } from '../../../common/schemas/projects';
 import type { Actor } from '../../lib/actor';
 import { translate } from '../../lib/messages';
 import type { MoveCheck } from './gate-checks';
 import type { ProjectListRow } from './list-repository';
-import { colourOfLevel } from '../../../common/domain/warnings';
+import { lockedFields } from './field-rights';
 import { projectAbilities } from './policy';
 import type { ProjectDetailRow } from './repository';
 
@@ -68,6 +69,7 @@ export const presentProject = (actor: Actor, row: ProjectDetailRow): Project => 
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
   abilities: projectAbilities(actor, row),
+  lockedFields: lockedFields(actor),
 });
 
 /** A project as a list row shows it. */

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../lib/actor';
 import { forbidden, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { checkProjectCustomValues } from '../custom-fields';
 import { draftOf, mergeDraft } from './draft';
+import { assertFieldRights } from './field-rights';
 import { canManageProject } from './policy';
 import { checkProjectDraft } from './project-rules';
 import { type ProjectDetailRow, findProjectDetail } from './repository';
@@ -36,6 +37,7 @@ export async function updateProject({
   if (current.version !== input.version) throw staleVersion();
   const { version: _version, codeChangeReason, ...fields } = input;
   const draft = mergeDraft(draftOf(current), fields);
+  assertFieldRights(ctx.actor, [{ current, draft }]);
   const placement = await checkProjectDraft(tx, ctx, draft, current);
   // Custom values are checked when they change, and again when the category or district (so the fields) change.
   if (fields.customValues || draft.categoryCode !== current.categoryCode || placement.regionCode !== current.regionCode) {

@@ -5,6 +5,7 @@ import type { RequestContext } from '../../lib/actor';
 import { type AuditEntry, changedFields, recordAudits } from '../../lib/audit';
 import { staleVersion } from '../../lib/errors';
 import { auditSnapshot, orderedCustomValues } from './audit-snapshot';
+import { assertFieldRights } from './field-rights';
 import { recordCodeChange } from './code-history-repository';
 import { type ProjectDraft, columnsOf } from './draft';
 import type { Placement } from './project-rules';
@@ -12,7 +13,8 @@ import { type ProjectDetailRow, insertProjectRows, replaceProjectLinks, updatePr
 
 // The one way projects are written, for the API (one at a time) and imports (thousands): the rows, their leaders
 // and co-units, the 项目代码 history, the duplicate-code guard (a race on one code answers 409, never 500) and the
-// audit events. Callers check the drafts first (checkProjectDraft, custom values, permissions).
+// audit events, and the field rights (a governed field changed without project.govern: 403 naming it). Callers
+// check the drafts first (checkProjectDraft, custom values, permissions).
 
 // Rows per statement: ~45 parameters a project keeps a statement well under PostgreSQL's 65,535.
 const BATCH = 500;
@@ -81,6 +83,7 @@ const sameIds = (ids: string[], held: { id: string }[]) => ids.length === held.l
  * each audited as `projects.update` with the fields that changed.
  */
 export async function writeProjectChanges(tx: Tx, ctx: RequestContext, changes: ProjectChange[]): Promise<void> {
+  assertFieldRights(ctx.actor, changes);
   for (const batch of chunks(changes)) {
     const written = await updateProjectRows(
       tx,

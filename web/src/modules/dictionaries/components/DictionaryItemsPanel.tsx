@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n';
 import { FIRST_PAGE, type Paging } from '../../../lib/list';
 import { useShowError } from '../../../lib/use-show-error';
 import { PagedTable } from '../../../ui/PagedTable';
+import { dropEmptyActions } from '../../../ui/action-column';
 import { useDictionaryItems, useSaveDictionaryItem } from '../hooks/use-dictionaries';
 import { DictionaryItemModal, type DictionaryItemTarget } from './DictionaryItemModal';
 
@@ -103,7 +104,7 @@ export function DictionaryItemsPanel({ type }: { type: DictionaryType }) {
         )}
       </Flex>
       <PagedTable<DictionaryItem>
-        columns={columns}
+        columns={dropEmptyActions(columns, list.data?.items ?? [], (item) => item.abilities.update === true)}
         page={list.data}
         loading={list.isFetching}
         sort={paging.sort}

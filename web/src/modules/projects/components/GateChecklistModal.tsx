@@ -90,7 +90,7 @@ export function GateChecklistModal({ project, gate, readOnly = false, onClose }:
       onCancel={onClose}
       onOk={() => form.submit()}
       footer={readOnly ? null : undefined}
-      okText={t('move.confirm')}
+      okText={t('move.confirm', { action: t(moveLabel(gate.from, gate.to)) })}
       okButtonProps={{ disabled: !canMove, danger: gate.to === 'withdrawn', 'data-testid': 'move-confirm' }}
       cancelText={t('action.cancel')}
       confirmLoading={move.isPending}

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n';
 import { APPROVAL_TYPES, PROJECT_NATURES } from '../../../lib/enums';
 import type { Project } from '../api/projects-api';
 import { toTree, useDictionaryOptions, useStreets } from '../hooks/use-pickers';
+import { isLocked } from '../utils/locked-fields';
 import type { ProjectFormValues } from '../utils/project-form';
 
 /** 基本信息, 分类 and 地点: what the project is, how it is classified, and where it is. */
@@ -82,25 +83,37 @@ export function ProjectFormBasics({ editing }: { editing: Project | null }) {
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item name="nature" label={t('project.nature')} rules={[required]}>
-            <Select options={PROJECT_NATURES.map((n) => ({ value: n, label: t(`nature.${n}`) }))} data-testid="project-nature" />
+            <Select
+              options={PROJECT_NATURES.map((n) => ({ value: n, label: t(`nature.${n}`) }))}
+              disabled={isLocked(editing, 'nature')}
+              data-testid="project-nature"
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
           <Form.Item label={t('project.level')}>
             <Form.Item name="isProvincialKey" valuePropName="checked" noStyle>
-              <Checkbox>{t('level.provincial')}</Checkbox>
+              <Checkbox disabled={isLocked(editing, 'isProvincialKey')} data-testid="project-provincial-key">
+                {t('level.provincial')}
+              </Checkbox>
             </Form.Item>
             <Form.Item name="isCityKey" valuePropName="checked" noStyle>
-              <Checkbox>{t('level.city')}</Checkbox>
+              <Checkbox disabled={isLocked(editing, 'isCityKey')}>{t('level.city')}</Checkbox>
             </Form.Item>
             <Form.Item name="isDistrictKey" valuePropName="checked" noStyle>
-              <Checkbox>{t('level.district')}</Checkbox>
+              <Checkbox disabled={isLocked(editing, 'isDistrictKey')}>{t('level.district')}</Checkbox>
             </Form.Item>
           </Form.Item>
         </Col>
       </Row>
       <Form.Item name="namedLists" label={t('project.namedLists')} extra={t('project.namedListsHint')}>
-        <Select mode="tags" tokenSeparators={[',', '，', '；', ';']} open={false} suffixIcon={null} />
+        <Select
+          mode="tags"
+          tokenSeparators={[',', '，', '；', ';']}
+          open={false}
+          suffixIcon={null}
+          disabled={isLocked(editing, 'namedLists')}
+        />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={24} md={8}>

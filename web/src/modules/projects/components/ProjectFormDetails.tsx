@@ -5,6 +5,7 @@ import { useAllUnits } from '../../units/hooks/use-units';
 import { buildUnitTree } from '../../units/utils/unit-tree';
 import type { Project } from '../api/projects-api';
 import { useLeaders } from '../hooks/use-pickers';
+import { isLocked } from '../utils/locked-fields';
 import { WanInput, wanRule } from './WanInput';
 
 /** 投资与用地, 时间 and 责任: the money, land, dates, and who is responsible. */
@@ -29,12 +30,12 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="totalInvestmentYuan" label={t('project.totalInvestment')} rules={[wan]}>
-            <WanInput data-testid="project-total-investment" />
+            <WanInput disabled={isLocked(editing, 'totalInvestmentYuan')} data-testid="project-total-investment" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="fixedAssetInvestmentYuan" label={t('project.fixedAssetInvestment')} rules={[wan]}>
-            <WanInput />
+            <WanInput disabled={isLocked(editing, 'fixedAssetInvestmentYuan')} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -102,6 +103,7 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
               treeDefaultExpandAll
               showSearch={{ treeNodeFilterProp: 'title' }}
               loading={units.isPending}
+              disabled={isLocked(editing, 'leadUnitId')}
               data-testid="project-lead-unit"
             />
           </Form.Item>
@@ -118,6 +120,7 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
           showSearch={{ optionFilterProp: 'label' }}
           options={leaders.options}
           loading={leaders.loading}
+          disabled={isLocked(editing, 'leaderIds')}
           data-testid="project-leaders"
         />
       </Form.Item>

@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Flex, Form, Grid } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Grid } from 'antd';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
@@ -19,7 +19,7 @@ type ProjectFormDrawerProps = { target: ProjectFormTarget | null; onClose: () =>
 
 /** The project form in a drawer, in six sections; the server's field errors appear under the fields they name. */
 export function ProjectFormDrawer({ target, onClose }: ProjectFormDrawerProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const me = useMe();
   const navigate = useNavigate();
@@ -80,6 +80,17 @@ export function ProjectFormDrawer({ target, onClose }: ProjectFormDrawerProps) {
       }
     >
       <Form form={form} layout="vertical" onFinish={submit} scrollToFirstError data-testid="project-form">
+        {editing && editing.lockedFields.length > 0 && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('project.lockedFieldsNote', {
+              fields: new Intl.ListFormat(locale).format(editing.lockedFields.map((f) => t(`governedField.${f}`))),
+            })}
+            data-testid="project-locked-note"
+          />
+        )}
         <ProjectFormBasics editing={editing} />
         <ProjectFormDetails editing={editing} />
         <ProjectFormPlanning />

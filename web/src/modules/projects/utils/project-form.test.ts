@@ -63,6 +63,7 @@ const project: Project = {
   createdAt: '2025-01-01T00:00:00Z',
   updatedAt: '2025-01-01T00:00:00Z',
   abilities: {},
+  lockedFields: [],
 };
 
 describe('the project form', () => {

@@ -4,6 +4,7 @@ import type { Unit } from '../../../../../common/schemas/organisation';
 import { useI18n } from '../../../i18n';
 import type { Page, Paging } from '../../../lib/list';
 import { PagedTable } from '../../../ui/PagedTable';
+import { dropEmptyActions } from '../../../ui/action-column';
 
 type UnitTableProps = {
   page: Page<Unit> | undefined;
@@ -58,7 +59,7 @@ export function UnitTable({ page, loading, sort, onPagingChange, onEdit, onDelet
 
   return (
     <PagedTable<Unit>
-      columns={columns}
+      columns={dropEmptyActions(columns, page?.items ?? [], (unit) => unit.abilities.update === true || unit.abilities.delete === true)}
       page={page}
       loading={loading}
       sort={sort}
