@@ -33,6 +33,8 @@ export type ProjectFilters = {
   clusterCode?: string[];
   parkCode?: string[];
   year?: number;
+  /** Warning colours (红黄绿灯). */
+  warning?: string[];
   /** Custom field values to match exactly, by field key (sent as the JSON `custom` parameter). */
   custom?: Record<string, CustomValue>;
 };
@@ -55,6 +57,7 @@ export function listQueryOf({
   clusterCode,
   parkCode,
   custom,
+  warning,
   ...rest
 }: ProjectListParams) {
   return {
@@ -69,6 +72,7 @@ export function listQueryOf({
     clusterCode: csv(clusterCode),
     parkCode: csv(parkCode),
     custom: customFilterParam(custom),
+    warning: csv(warning),
   };
 }
 
