@@ -5,7 +5,6 @@ import { gatesEnUS } from './gates.en-US';
 import { importsEnUS } from './imports.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
-import { warningsEnUS } from './warnings.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { twoFactorEnUS } from './two-factor.en-US';
 import type { zhCN } from './zh-CN';
@@ -15,7 +14,6 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...enumMessages('en-US'),
   ...projectsEnUS,
   ...reportsEnUS,
-  ...warningsEnUS,
   ...notificationsEnUS,
   ...customFieldsEnUS,
   ...gatesEnUS,
