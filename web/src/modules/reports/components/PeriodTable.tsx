@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Empty, Flex, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n';
@@ -7,13 +7,44 @@ import type { PeriodList, ReportingPeriod } from '../api/reports-api';
 import { useClosePeriod } from '../hooks/use-reports';
 import { periodLabel } from '../utils/period';
 
-/** The year's periods, newest first, with how many owed reports stand where; 未报送 and closing from each row. */
+/**
+ * The year's periods, newest first, with how many owed reports stand where; 未报送 and closing from each row. On a
+ * phone each period is a card, its counts wrapping, so nothing needs scrolling sideways.
+ */
 export function PeriodTable({ list, loading }: { list: PeriodList | undefined; loading: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const close = useClosePeriod();
+  const phone = Grid.useBreakpoint().md === false;
   const count = (n: number, colour?: string) => (n > 0 && colour ? <Tag color={colour}>{n}</Tag> : n);
+
+  const actions = (p: ReportingPeriod) => (
+    <Space size={0}>
+      <Link to={`/reporting-periods/${p.id}`}>
+        <Button type="link" size="small">
+          {t('period.view')}
+        </Button>
+      </Link>
+      {p.abilities.close && (
+        <Popconfirm
+          title={t('period.closeConfirm')}
+          okText={t('period.close')}
+          cancelText={t('action.cancel')}
+          onConfirm={() =>
+            close
+              .mutateAsync({ id: p.id, version: p.version })
+              .then(() => message.success(t('period.closed')))
+              .catch((error) => showError(error))
+          }
+        >
+          <Button type="link" size="small" danger data-testid={`period-close-${p.period}`}>
+            {t('period.close')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
 
   const columns: ColumnsType<ReportingPeriod> = [
     {
@@ -39,47 +70,65 @@ export function PeriodTable({ list, loading }: { list: PeriodList | undefined; l
       title: t('period.missing'),
       key: 'missing',
       align: 'right',
-      render: (_, p) =>
-        p.counts.missing > 0 ? (
-          <Link to={`/reporting-periods/${p.id}/missing`} data-testid={`period-missing-${p.period}`}>
-            {p.counts.missing}
-          </Link>
-        ) : (
-          0
-        ),
+      render: (_, p) => missingLink(p),
     },
     { title: t('period.late'), key: 'late', align: 'right', render: (_, p) => count(p.counts.late, 'warning') },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      render: (_, p) => (
-        <Space size={0}>
-          <Link to={`/reporting-periods/${p.id}`}>
-            <Button type="link" size="small">
-              {t('period.view')}
-            </Button>
-          </Link>
-          {p.abilities.close && (
-            <Popconfirm
-              title={t('period.closeConfirm')}
-              okText={t('period.close')}
-              cancelText={t('action.cancel')}
-              onConfirm={() =>
-                close
-                  .mutateAsync({ id: p.id, version: p.version })
-                  .then(() => message.success(t('period.closed')))
-                  .catch((error) => showError(error))
-              }
-            >
-              <Button type="link" size="small" danger data-testid={`period-close-${p.period}`}>
-                {t('period.close')}
-              </Button>
-            </Popconfirm>
-          )}
-        </Space>
-      ),
-    },
+    { title: t('common.actions'), key: 'actions', render: (_, p) => actions(p) },
   ];
+
+  const missingLink = (p: ReportingPeriod) =>
+    p.counts.missing > 0 ? (
+      <Link to={`/reporting-periods/${p.id}/missing`} data-testid={`period-missing-${p.period}`}>
+        {p.counts.missing}
+      </Link>
+    ) : (
+      0
+    );
+
+  if (phone) {
+    const items = list?.items ?? [];
+    return (
+      <Flex vertical gap={8} data-testid="period-table">
+        {items.length === 0 && !loading && <Empty description={t('period.none')} />}
+        {items.map((p) => (
+          <Card key={p.id} size="small">
+            <Flex justify="space-between" align="center" gap={8}>
+              <Link to={`/reporting-periods/${p.id}`} data-testid={`period-${p.period}`} style={{ fontWeight: 600 }}>
+                {periodLabel(t, p.period)}
+              </Link>
+              <Tag color={p.status === 'open' ? 'processing' : 'default'} style={{ marginInlineEnd: 0 }}>
+                {t(`periodStatus.${p.status}`)}
+              </Tag>
+            </Flex>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t('period.deadline')} {p.deadline}
+            </Typography.Text>
+            <Flex wrap gap="4px 16px" style={{ marginBlock: 8, fontSize: 13 }}>
+              <span>
+                {t('period.owed')} {p.counts.owed}
+              </span>
+              <span>
+                {t('period.submitted')} {count(p.counts.submitted, 'processing')}
+              </span>
+              <span>
+                {t('period.approved')} {p.counts.approved}
+              </span>
+              <span>
+                {t('period.returned')} {count(p.counts.returned, 'error')}
+              </span>
+              <span>
+                {t('period.missing')} {missingLink(p)}
+              </span>
+              <span>
+                {t('period.late')} {count(p.counts.late, 'warning')}
+              </span>
+            </Flex>
+            <Flex justify="end">{actions(p)}</Flex>
+          </Card>
+        ))}
+      </Flex>
+    );
+  }
 
   return (
     <Table<ReportingPeriod>
