@@ -13,6 +13,9 @@ test('the project office finds a project, creates one, is refused at the gate, s
   await expect(page).toHaveURL(/q=zycf/);
   await expect(page.getByTestId('project-table').locator('tbody tr.ant-table-row')).toHaveCount(1);
   await expect(page.getByTestId('project-table')).toContainText('中央厨房产业园');
+  // Above the table: what the search matched, and its investment.
+  await expect(page.getByTestId('project-totals')).toContainText('共 1 个项目');
+  await expect(page.getByTestId('project-totals-investment')).toContainText('元');
   await shot(page, '20-projects-search');
 
   await page.getByTestId('project-create').click();
@@ -76,7 +79,9 @@ test('the project office finds a project, creates one, is refused at the gate, s
   await expect(page.getByTestId('glance-attraction')).toHaveAttribute('data-tone', 'pending');
   await expect(page.getByTestId('glance-planning')).toContainText('已批复');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gantt-export').click()]);
-  expect(download.suggestedFilename()).toMatch(/\.png$/);
+  expect(download.suggestedFilename()).toMatch(/天桥区智慧停车示范项目.*\.png$/);
+  // The picture carries the project's name above the chart (it travels on its own): kept to look at.
+  await download.saveAs('test-results/e2e/screens/23-gantt-export.png');
   await page.getByTestId('glance-approval').click();
   await expect(page).toHaveURL(/track=approval/);
 });

@@ -168,6 +168,13 @@ const PROJECT_PROBES: Probe[] = [
     shows: (res, r) => listed(res, r.id),
   },
   {
+    // The list's totals count the project only in scope (its name is unique).
+    route: 'GET /api/v1/projects/totals',
+    kind: 'list',
+    url: (r) => `/api/v1/projects/totals?q=${q(r.name)}`,
+    shows: (res) => json(res).count === 1,
+  },
+  {
     route: 'GET /api/v1/projects/:id',
     kind: 'load',
     url: (r) => `/api/v1/projects/${r.id}`,

@@ -3,6 +3,7 @@ import {
   projectListItemSchema,
   projectListQuery,
   projectSchema,
+  projectTotalsSchema,
   projectUpdateBody,
 } from '../../../common/schemas/projects';
 import { idParam, pageOf } from '../../../common/schemas/shared';
@@ -10,6 +11,7 @@ import { notFound } from '../../lib/errors';
 import { type App, type Deps, assertIfMatch, errorResponses } from '../../lib/http';
 import { createProject } from './create-project';
 import { listProjects } from './list-repository';
+import { projectTotals } from './list-totals';
 import { projectListAbilities } from './policy';
 import { poolRoutes } from './pool-routes';
 import { presentProject, presentProjectListItem } from './presenter';
@@ -21,6 +23,20 @@ const tags = ['projects'];
 /** The project library: list, read, create and edit projects; pool moves and gates are in pool-routes.ts. */
 export function projectRoutes(app: App, deps: Deps) {
   const { db } = deps;
+
+  app.get(
+    '/api/v1/projects/totals',
+    {
+      schema: {
+        tags,
+        summary: 'Count and sums (total and annual-plan investment) of the projects the list filters match in scope',
+        querystring: projectListQuery,
+        response: { 200: projectTotalsSchema, ...errorResponses },
+      },
+      config: { access: 'project.read' },
+    },
+    async (request) => projectTotals(db, request.context().actor, request.query),
+  );
 
   app.get(
     '/api/v1/projects',

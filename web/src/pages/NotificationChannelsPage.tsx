@@ -3,9 +3,13 @@ import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { useCan, useMe } from '../modules/auth/hooks/use-me';
 import { ChannelSettings } from '../modules/notifications/components/ChannelSettings';
+import { DeliveryLog } from '../modules/notifications/components/DeliveryLog';
 import { useAllUnits } from '../modules/units/hooks/use-units';
 
-/** 消息渠道: one's own channels, and (with notification.manage) a unit's DingTalk/WeCom groups, mailboxes and phones. */
+/**
+ * 消息渠道: one's own channels, (with notification.manage) a unit's DingTalk/WeCom groups, mailboxes and phones, and
+ * (with notification.read_log) the delivery log.
+ */
 export function NotificationChannelsPage() {
   const { t } = useI18n();
   const me = useMe();
@@ -34,9 +38,10 @@ export function NotificationChannelsPage() {
       </>
     ),
   };
+  const log = { key: 'log', label: t('deliveries.tab'), children: <DeliveryLog /> };
   return (
     <Card title={t('notifications.channels')}>
-      <Tabs items={manage ? [unit, mine] : [mine]} />
+      <Tabs items={[...(manage ? [unit] : []), mine, ...(can('notification.read_log') ? [log] : [])]} />
     </Card>
   );
 }

@@ -10,6 +10,7 @@ import { ExportMenu } from '../modules/projects/components/ExportMenu';
 import { ProjectFilters } from '../modules/projects/components/ProjectFilters';
 import { ProjectFormDrawer, type ProjectFormTarget } from '../modules/projects/components/ProjectFormDrawer';
 import { ProjectTable } from '../modules/projects/components/ProjectTable';
+import { ProjectTotalsBar } from '../modules/projects/components/ProjectTotalsBar';
 import { useProjectList } from '../modules/projects/hooks/use-projects';
 import { paramsFromSearch, searchFromParams } from '../modules/projects/utils/list-params';
 
@@ -50,7 +51,8 @@ export function ProjectsPage() {
         value={filters}
         onChange={(next: Filters) => setSearch(searchFromParams({ ...next, page: 1, pageSize, sort }), { replace: true })}
       />
-      <Flex justify="end" style={{ marginBottom: 8 }}>
+      <Flex justify="space-between" align="baseline" wrap gap={8} style={{ marginBottom: 8 }}>
+        <ProjectTotalsBar params={params} />
         <CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />
       </Flex>
       <ProjectTable

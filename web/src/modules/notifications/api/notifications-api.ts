@@ -2,16 +2,19 @@ import type { z } from 'zod';
 import type {
   ChannelSettingsBody,
   channelListSchema,
+  deliverySchema,
   inboxSchema,
   NotificationChannel,
   RemindResult,
   sendTestSchema,
 } from '../../../../../common/schemas/notifications';
 import { api } from '../../../lib/api-client';
+import type { Page } from '../../../lib/list';
 
 export type Inbox = z.infer<typeof inboxSchema>;
 export type ChannelList = z.infer<typeof channelListSchema>;
 export type SendTestResult = z.infer<typeof sendTestSchema>;
+export type Delivery = z.infer<typeof deliverySchema>;
 export type { ChannelSettingsBody, NotificationChannel, RemindResult };
 
 /** Whose channels: one's own, or a unit's. */
@@ -34,6 +37,9 @@ export const notificationsApi = {
     api.patch<NotificationChannel>(`${channelsPath(owner)}/${id}`, body),
   deleteChannel: (owner: ChannelOwner, id: string) => api.delete<{ ok: true }>(`${channelsPath(owner)}/${id}`),
   testChannel: (owner: ChannelOwner, id: string) => api.post<SendTestResult>(`${channelsPath(owner)}/${id}/test`),
+
+  deliveries: (params: { page: number; pageSize: number; status?: Delivery['status'] }, signal?: AbortSignal) =>
+    api.get<Page<Delivery>>('/notification-deliveries', params, { signal }),
 
   /** 一键催报: notify every unit on a period's 未报送 list (skips units reminded in the last `againAfterMinutes`). */
   remindMissing: (periodId: string) => api.post<RemindResult>(`/reporting-periods/${periodId}/remind`),

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChannelOwner, type ChannelSettingsBody, notificationsApi } from '../api/notifications-api';
+import { type ChannelOwner, type ChannelSettingsBody, type Delivery, notificationsApi } from '../api/notifications-api';
 
 export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
@@ -61,3 +61,11 @@ export const useToggleChannel = (owner: ChannelOwner) =>
 export const useDeleteChannel = (owner: ChannelOwner) =>
   useChannelMutation(owner, (id: string) => notificationsApi.deleteChannel(owner, id));
 export const useTestChannel = (owner: ChannelOwner) => useChannelMutation(owner, (id: string) => notificationsApi.testChannel(owner, id));
+
+export function useDeliveries(params: { page: number; pageSize: number; status?: Delivery['status'] }) {
+  return useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'deliveries', params],
+    queryFn: ({ signal }) => notificationsApi.deliveries(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -5,6 +5,7 @@ import type {
   Project,
   ProjectListItem,
   ProjectTimeline,
+  ProjectTotals,
   projectCreateBody,
   projectUpdateBody,
 } from '../../../../../common/schemas/projects';
@@ -13,7 +14,7 @@ import { api } from '../../../lib/api-client';
 import { customFilterParam } from '../../custom-fields/utils/custom-values';
 import type { ListParams, Page } from '../../../lib/list';
 
-export type { Project, ProjectListItem };
+export type { Project, ProjectListItem, ProjectTotals };
 export type ProjectCreateBody = z.input<typeof projectCreateBody>;
 export type ProjectUpdateBody = z.input<typeof projectUpdateBody>;
 export type GateCheck = z.infer<typeof gateCheckSchema>;
@@ -33,10 +34,14 @@ export type ProjectFilters = {
   clusterCode?: string[];
   parkCode?: string[];
   year?: number;
+  /** Warning colours (红黄绿灯). */
+  warning?: string[];
   /** Custom field values to match exactly, by field key (sent as the JSON `custom` parameter). */
   custom?: Record<string, CustomValue>;
 };
 export type ProjectListParams = ListParams & ProjectFilters;
+/** The filters and search of the list, without paging: what its totals depend on. */
+export type ProjectSearch = Partial<ListParams> & ProjectFilters;
 
 /** One entry of a project's history: a pool move, a 项目代码 change, its creation. */
 export type TimelineEntry = ProjectTimeline['items'][number];
@@ -55,8 +60,9 @@ export function listQueryOf({
   clusterCode,
   parkCode,
   custom,
+  warning,
   ...rest
-}: ProjectListParams) {
+}: ProjectSearch) {
   return {
     ...rest,
     pool: csv(pool),
@@ -69,11 +75,13 @@ export function listQueryOf({
     clusterCode: csv(clusterCode),
     parkCode: csv(parkCode),
     custom: customFilterParam(custom),
+    warning: csv(warning),
   };
 }
 
 export const projectsApi = {
   list: (params: ProjectListParams, signal?: AbortSignal) => api.get<Page<ProjectListItem>>('/projects', listQueryOf(params), { signal }),
+  totals: (search: ProjectSearch, signal?: AbortSignal) => api.get<ProjectTotals>('/projects/totals', listQueryOf(search), { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<Project>(`/projects/${id}`, undefined, { signal }),
   create: (body: ProjectCreateBody) => api.post<Project>('/projects', body),
   update: (id: string, body: ProjectUpdateBody) => api.patch<Project>(`/projects/${id}`, body),

@@ -24,6 +24,16 @@ export function useProjectList(params: ProjectListParams) {
   });
 }
 
+/** The count and sums of what the list's filters match (paging and sort do not change them). */
+export function useProjectTotals(params: ProjectListParams) {
+  const { page: _page, pageSize: _pageSize, sort: _sort, ...filters } = params;
+  return useQuery({
+    queryKey: [...PROJECTS_KEY, 'totals', filters] as const,
+    queryFn: ({ signal }) => projectsApi.totals(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
 /** One project with its abilities. */
 export function useProject(id: string) {
   return useQuery({ queryKey: projectKeys.detail(id), queryFn: ({ signal }) => projectsApi.get(id, signal) });
