@@ -64,3 +64,23 @@ export function yuanToWanInput(yuan: number | null | undefined): string | null {
     .replace(/0+$/, '');
   return `${yuan < 0 ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
 }
+
+/**
+ * Reads an amount written in 元, 万元 or 亿元 (decimal text) as whole 元, exactly: the decimal point is moved, never
+ * multiplied in binary (3.2 亿元 → 320,000,000 元), then rounded half away from zero to the 元. Null for empty
+ * text; NaN for text that is not a decimal number.
+ */
+export function amountToYuan(text: string, unit: 'yuan' | 'wan' | 'yi'): number | null {
+  if (unit === 'wan') return wanToYuan(text);
+  const trimmed = text.trim().replace(/,/g, '');
+  if (trimmed === '') return null;
+  const match = DECIMAL.exec(trimmed);
+  if (!match || (match[2] === '' && (match[3] ?? '') === '')) return Number.NaN;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  // As 万元: 亿元 moves the point four places right, 元 four places left.
+  const digits = `${whole || '0'}${fraction}`;
+  const point = (whole || '0').length + (unit === 'yi' ? 4 : -4);
+  const padded = point > digits.length ? digits.padEnd(point, '0') : point < 1 ? `${'0'.repeat(1 - point)}${digits}` : digits;
+  const at = Math.max(point, 1);
+  return wanToYuan(`${sign}${padded.slice(0, at)}.${padded.slice(at)}`);
+}

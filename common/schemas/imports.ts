@@ -36,6 +36,54 @@ export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 export const importSummarySchema = z.object({ create: z.number().int(), update: z.number().int() });
 
+/** Why a column of the file is not imported. */
+/** Why a column of the file is not imported; every reason but `computed` (Lantu's own figures) must be acknowledged. */
+export const UNMAPPED_REASONS = ['period', 'sequence', 'computed', 'unknown'] as const;
+export const SKIPPED_ROW_REASONS = ['group', 'subtotal'] as const;
+
+/**
+ * How Lantu read the file, shown before anything is written: where the header was found, the columns it does not
+ * import (which the user must acknowledge before committing), the rows it skipped, and the values it interpreted.
+ */
+export const importReadingSchema = z.object({
+  /** The sheet rows of the header (two for a merged two-row header); rows above it were a title. */
+  headerRows: z.array(z.number().int()),
+  /** Columns with a header no field takes: not imported. `period`: a figure of the monthly report. */
+  unmapped: z.array(
+    z.object({
+      column: z.number().int(),
+      header: z.string(),
+      reason: z.enum(UNMAPPED_REASONS),
+    }),
+  ),
+  /** Group rows (一、产业项目) and 小计/合计 rows, left out. */
+  skipped: z.array(z.object({ row: z.number().int(), reason: z.enum(SKIPPED_ROW_REASONS), text: z.string() })),
+  /** Values read by interpretation: 3.2亿 → 32,000.00 万元, 2024年3月 → 2024-03-01, — → empty (the first few hundred). */
+  interpretations: z.array(
+    z.object({ row: z.number().int(), column: z.number().int(), field: z.string(), from: z.string(), to: z.string() }),
+  ),
+  interpretationCount: z.number().int(),
+});
+export type ImportReading = z.infer<typeof importReadingSchema>;
+
+/** The reading as the API shows it: columns as letters, with the header of each unmapped column. */
+export const importReadingViewSchema = z.object({
+  headerRows: z.array(z.number().int()),
+  unmapped: z.array(z.object({ column: z.string(), header: z.string(), reason: z.enum(UNMAPPED_REASONS) })),
+  skipped: importReadingSchema.shape.skipped,
+  interpretations: z.array(
+    z.object({ row: z.number().int(), column: z.string(), columnLabel: z.string().nullable(), from: z.string(), to: z.string() }),
+  ),
+  interpretationCount: z.number().int(),
+});
+export type ImportReadingView = z.infer<typeof importReadingViewSchema>;
+
+/** Committing a ready import: columns the file has that are not imported must be acknowledged. */
+export const importCommitBody = z.strictObject({
+  /** The user has seen the columns that will not be imported (`reading.unmapped`) and imports without them. */
+  acknowledgeUnmapped: z.boolean().optional(),
+});
+
 export const importJobSchema = z.object({
   id: z.string(),
   kind: z.enum(IMPORT_KINDS),
@@ -51,6 +99,8 @@ export const importJobSchema = z.object({
   summary: importSummarySchema.nullable(),
   /** Why the job failed, in the reader's language (an unreadable file, a crash, a stale job). */
   failure: z.string().nullable(),
+  /** How the file was read (header, columns not imported, skipped rows, interpreted values); null while validating. */
+  reading: importReadingViewSchema.nullable(),
   createdByName: z.string().nullable(),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
@@ -59,7 +109,7 @@ export const importJobSchema = z.object({
 export type ImportJob = z.infer<typeof importJobSchema>;
 
 /** A job in the recent-imports list: the job without its problems. */
-export const importJobListItemSchema = importJobSchema.omit({ problems: true });
+export const importJobListItemSchema = importJobSchema.omit({ problems: true, reading: true });
 export type ImportJobListItem = z.infer<typeof importJobListItemSchema>;
 export const importJobListSchema = z.object({ items: z.array(importJobListItemSchema) });
 

@@ -14,7 +14,8 @@ import { checkXlsxArchive } from './archive-check';
 import { type StoredSummary, findImportJob, insertImportJob, recordProgress, setImportJobState } from './jobs-repository';
 import { IMPORT_KIND_HANDLERS, type OperationBasis } from './kinds';
 import type { StoredProblem } from './problems';
-import { countDataRows, sheetRows } from '../../lib/spreadsheets/sheet-reader';
+import { columnLetter, countDataRows, sheetRows } from '../../lib/spreadsheets/sheet-reader';
+import { emptyReading } from './read-rows';
 
 /** The district an import belongs to: the actor's own (a street's user imports into its district). */
 export async function importDistrict(db: Executor, ctx: RequestContext): Promise<District> {
@@ -77,13 +78,14 @@ export async function validateImportJob(db: Executor, ctx: RequestContext, distr
     const handler = IMPORT_KIND_HANDLERS[job.kind];
     const columns = await handler.columns(db, district.code, ctx.actor.locale);
     const onProgress = (processedRows: number) => recordProgress(db, jobId, processedRows);
-    const setting = { db, ctx, district, columns, lookups, onProgress };
-    const result = await handler.check(setting, sheetRows(uploadPath(dataDir, job.storedName)));
+    const reading = emptyReading();
+    const setting = { db, ctx, district, columns, lookups, onProgress, reading };
+    const result = await handler.check(setting, sheetRows(uploadPath(dataDir, job.storedName), { fillMerged: true }));
     const problems = result.problems.sort(byPlace);
     await setImportJobState(db, jobId, {
       status: problems.length ? 'invalid' : 'ready',
       problems,
-      summary: problems.length ? null : summaryOf(result.operations),
+      summary: problems.length ? { create: 0, update: 0, basis: '', reading } : { ...summaryOf(result.operations), reading },
       processedRows: job.totalRows,
     });
   } catch (error) {
@@ -103,10 +105,23 @@ class StaleImport extends Error {
  * the transaction; if anything changed since validation (a new problem, a matched record edited meanwhile) the
  * job is refused as stale and nothing is written. Else every create and update is written and audited, or none.
  */
-export async function commitImportJob(db: Executor, ctx: RequestContext, jobId: string, dataDir: string) {
+export async function commitImportJob(
+  db: Executor,
+  ctx: RequestContext,
+  jobId: string,
+  dataDir: string,
+  options: { acknowledgeUnmapped?: boolean | undefined } = {},
+) {
   const district = await importDistrict(db, ctx);
   const job = await findImportJob(db, ctx.actor, district.code, jobId);
   if (!job) throw notFound();
+  // Columns the file has and Lantu does not import are never dropped silently: the user acknowledges them first.
+  const unmapped = ((job.summary as StoredSummary | null)?.reading?.unmapped ?? []).filter((u) => u.reason !== 'computed');
+  if (job.status === 'ready' && unmapped.length && !options.acknowledgeUnmapped) {
+    throw new AppError(409, 'import_unmapped_columns', 'import.unmapped_columns', {
+      columns: unmapped.map((u) => `${columnLetter(u.column)}「${u.header}」`).join('、'),
+    });
+  }
   const claimed = await db
     .update(importJobs)
     .set({ status: 'committing', version: sql`${importJobs.version} + 1`, updatedAt: sql`now()` })
@@ -123,7 +138,10 @@ export async function commitImportJob(db: Executor, ctx: RequestContext, jobId: 
       await shareDistrictFields(tx, district.code);
       const lookups = await loadLookups(tx, district);
       const columns = await handler.columns(tx, district.code, ctx.actor.locale);
-      const result = await handler.check({ db: tx, ctx, district, columns, lookups }, sheetRows(uploadPath(dataDir, job.storedName)));
+      const result = await handler.check(
+        { db: tx, ctx, district, columns, lookups },
+        sheetRows(uploadPath(dataDir, job.storedName), { fillMerged: true }),
+      );
       const now = summaryOf(result.operations);
       const then = job.summary as StoredSummary;
       if (result.problems.length || now.basis !== then.basis || now.create !== then.create || now.update !== then.update) {

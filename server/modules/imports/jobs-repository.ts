@@ -1,3 +1,4 @@
+import type { ImportReading } from '../../../common/schemas/imports';
 import { type SQL, and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { ImportKind, ImportStatus } from '../../../common/schemas/imports';
 import type { Executor } from '../../db/client';
@@ -8,7 +9,11 @@ import type { StoredProblem } from './problems';
 
 export type ImportJobRow = typeof importJobs.$inferSelect & { createdByName: string | null };
 /** What a validated file would do when committed, and the versions it was checked against (to spot a stale job). */
-export type StoredSummary = { create: number; update: number; basis: string };
+/**
+ * What a commit does or did (`create`, `update`, and a digest of the records' versions checked), with how the file
+ * was read; a job with problems keeps only the reading (zero counts, no digest).
+ */
+export type StoredSummary = { create: number; update: number; basis: string; reading?: ImportReading };
 
 /** The unit of the person who uploaded the job: a job belongs to it. */
 const uploaderUnit = sql`(select iu.unit_id from users iu where iu.id = ${importJobs.createdBy})`;

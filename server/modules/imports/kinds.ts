@@ -1,5 +1,5 @@
 import type { Locale } from '../../../common/locale';
-import type { ImportKind } from '../../../common/schemas/imports';
+import type { ImportKind, ImportReading } from '../../../common/schemas/imports';
 import type { Executor, Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { approvalItemColumns } from './columns/approval-items';
@@ -20,6 +20,8 @@ export type CheckSetting = {
   columns: readonly Column<string, unknown>[];
   lookups: Lookups;
   onProgress?: (processedRows: number) => Promise<void>;
+  /** Filled with how the sheet was read (header, columns not imported, skipped rows, interpretations). */
+  reading?: ImportReading;
 };
 
 /** What an operation says about itself for the stale-job check: the record it updates and that record's version. */

@@ -1,7 +1,10 @@
-import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type ExcelJS from 'exceljs';
 import type { Locale } from '../../../common/locale';
+import { sheetRows } from '../../lib/spreadsheets/sheet-reader';
 import { safeCellText } from '../../lib/spreadsheets/safe-text';
-import { HEADER_STYLE } from '../../lib/spreadsheets/workbook';
+import { HEADER_STYLE, streamingWorkbook, waitForReader } from '../../lib/spreadsheets/workbook';
 import type { ImportJobRow } from './jobs-repository';
 import { type SheetColumns, presentProblem } from './presenter';
 import type { StoredProblem } from './problems';
@@ -9,45 +12,77 @@ import type { StoredProblem } from './problems';
 const RED: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const RED_TEXT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
 
-const LABELS: Record<Locale, { sheet: string; headers: string[] }> = {
-  'zh-CN': { sheet: '问题清单', headers: ['行', '列', '列名', '问题'] },
-  'en-US': { sheet: 'Problems', headers: ['Row', 'Column', 'Column name', 'Problem'] },
+const LABELS: Record<Locale, { data: string; sheet: string; headers: string[] }> = {
+  'zh-CN': { data: '导入数据', sheet: '问题清单', headers: ['行', '列', '列名', '问题'] },
+  'en-US': { data: 'Data', sheet: 'Problems', headers: ['Row', 'Column', 'Column name', 'Problem'] },
 };
 
+// Rows written between two turns of the event loop, so that a wide sheet's marked file never keeps the server
+// from answering others (a row of 2,000 cells takes about a millisecond to write).
+const ROWS_PER_TURN = 20;
+
 /**
- * The user's own file with every problem marked: each bad cell filled red with a comment giving the reason (a
- * problem of a whole row marks the row's first cell), and a sheet listing every problem in row order.
+ * Writes the user's own file with every problem marked into `stream`, streamed: the first sheet's values are read
+ * row by row and written row by row (without the original's formatting), each bad cell filled red with a comment
+ * giving the reason (a problem of a whole row marks the row's first cell); then a sheet listing every problem in row
+ * order. Memory stays bounded by a row and the job's problems, whatever the file's size, and the writer waits for a
+ * slow reader (`waitForReader`).
  */
-export async function buildMarkedFile(file: string, job: ImportJobRow, locale: Locale, columns: SheetColumns): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
-  const sheet = workbook.worksheets[0];
+export async function writeMarkedFile(
+  stream: Writable,
+  file: string,
+  job: ImportJobRow,
+  locale: Locale,
+  columns: SheetColumns,
+): Promise<void> {
   const problems = job.problems as StoredProblem[];
   const presented = problems.map((p) => ({ stored: p, shown: presentProblem(locale, columns, p) }));
-  if (sheet) {
-    const notes = new Map<string, string[]>();
-    for (const { stored, shown } of presented) {
-      if (stored.row < 1) continue;
-      const address = `${shown.column ?? 'A'}${stored.row}`;
-      notes.set(address, [...(notes.get(address) ?? []), shown.message]);
-    }
-    for (const [address, messages] of notes) {
-      const cell = sheet.getCell(address);
-      cell.fill = RED;
-      cell.font = { ...cell.font, ...RED_TEXT };
-      cell.note = messages.map(safeCellText).join('\n');
-    }
+  const notes = new Map<number, Map<number, string[]>>();
+  for (const { stored, shown } of presented) {
+    if (stored.row < 1) continue;
+    const row = notes.get(stored.row) ?? new Map<number, string[]>();
+    const column = stored.column ?? 1;
+    row.set(column, [...(row.get(column) ?? []), shown.message]);
+    notes.set(stored.row, row);
   }
   const labels = LABELS[locale];
-  const existing = workbook.getWorksheet(labels.sheet);
-  if (existing) workbook.removeWorksheet(existing.id);
+  const workbook = streamingWorkbook(stream);
+  const data = workbook.addWorksheet(labels.data);
+  let written = 0;
+  for await (const { number, cells } of sheetRows(file)) {
+    const row = data.getRow(number);
+    cells.forEach((value, column) => {
+      if (value !== null && value !== undefined) row.getCell(column).value = typeof value === 'string' ? safeCellText(value) : value;
+    });
+    for (const [column, messages] of notes.get(number) ?? []) {
+      const cell = row.getCell(column);
+      cell.fill = RED;
+      cell.font = RED_TEXT;
+      cell.note = messages.map(safeCellText).join('\n');
+    }
+    notes.delete(number);
+    row.commit();
+    written += 1;
+    if (written % ROWS_PER_TURN === 0) {
+      await waitForReader(stream);
+      await nextTurn();
+    }
+  }
+  data.commit();
   const list = workbook.addWorksheet(labels.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = [{ width: 8 }, { width: 8 }, { width: 24 }, { width: 80 }];
-  list.addRow(labels.headers).eachCell((cell) => {
+  const header = list.addRow(labels.headers);
+  header.eachCell((cell) => {
     cell.style = HEADER_STYLE;
   });
-  for (const { shown } of presented) {
-    list.addRow([shown.row, shown.column ?? '', shown.columnLabel ?? '', safeCellText(shown.message)]);
+  header.commit();
+  for (const [index, { shown }] of presented.entries()) {
+    list.addRow([shown.row, shown.column ?? '', shown.columnLabel ?? '', safeCellText(shown.message)]).commit();
+    if ((index + 1) % 500 === 0) {
+      await waitForReader(stream);
+      await nextTurn();
+    }
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  list.commit();
+  await workbook.commit();
 }

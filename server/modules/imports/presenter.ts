@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../../../common/locale';
-import type { ImportJob, ImportJobListItem, ImportProblem } from '../../../common/schemas/imports';
+import type { ImportJob, ImportJobListItem, ImportProblem, ImportReading, ImportReadingView } from '../../../common/schemas/imports';
 import { MAX_PROBLEMS_SHOWN } from '../../../common/schemas/imports';
 import { POOLS, type Pool } from '../../../common/schemas/projects';
 import { type Actor, can } from '../../lib/actor';
@@ -67,7 +67,7 @@ export function presentImportJobListItem(actor: Actor, row: ImportJobRow): Impor
     totalRows: row.totalRows,
     processedRows: row.processedRows,
     problemCount: (row.problems as StoredProblem[]).length,
-    summary: summary ? { create: summary.create, update: summary.update } : null,
+    summary: summary && row.status !== 'invalid' ? { create: summary.create, update: summary.update } : null,
     failure: failureMessage(actor.locale, row.failure),
     createdByName: row.createdByName,
     createdAt: row.createdAt.toISOString(),
@@ -82,5 +82,27 @@ export function presentImportJobListItem(actor: Actor, row: ImportJobRow): Impor
 /** A job with its first problems, translated for the reader. */
 export function presentImportJob(actor: Actor, row: ImportJobRow, columns: SheetColumns): ImportJob {
   const problems = (row.problems as StoredProblem[]).slice(0, MAX_PROBLEMS_SHOWN);
-  return { ...presentImportJobListItem(actor, row), problems: problems.map((p) => presentProblem(actor.locale, columns, p)) };
+  const reading = (row.summary as StoredSummary | null)?.reading;
+  return {
+    ...presentImportJobListItem(actor, row),
+    problems: problems.map((p) => presentProblem(actor.locale, columns, p)),
+    reading: reading ? presentReading(actor.locale, columns, reading) : null,
+  };
+}
+
+/** How the file was read, with columns as letters and the interpreted values' columns named in the reader's language. */
+export function presentReading(locale: Locale, columns: SheetColumns, reading: ImportReading): ImportReadingView {
+  return {
+    headerRows: reading.headerRows,
+    unmapped: reading.unmapped.map((u) => ({ column: columnLetter(u.column), header: u.header, reason: u.reason })),
+    skipped: reading.skipped,
+    interpretations: reading.interpretations.map((i) => ({
+      row: i.row,
+      column: columnLetter(i.column),
+      columnLabel: columns.find((c) => c.key === i.field)?.header[locale] ?? null,
+      from: i.from,
+      to: i.to,
+    })),
+    interpretationCount: reading.interpretationCount,
+  };
 }

@@ -137,6 +137,7 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
   // Read every row first, so that the projects the rows update are loaded a thousand per query, not one by one.
   const parsedRows: ParsedRow[] = [];
   await readRows(rows, setting.columns, setting.lookups, {
+    reading: setting.reading,
     onProblem: (problem) => problems.push(problem),
     onRow: async (row) => parsedRows.push(row),
   });

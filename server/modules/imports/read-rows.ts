@@ -1,7 +1,10 @@
-import type { Lookups } from '../../lib/spreadsheets/columns/types';
-import type { Column } from '../../lib/spreadsheets/columns/types';
-import { cellProblem, type StoredProblem } from './problems';
-import { type SheetRow, mapHeader } from '../../lib/spreadsheets/sheet-reader';
+import { formatWan } from '../../../common/domain/money';
+import type { ImportReading } from '../../../common/schemas/imports';
+import { cellText, isEmptyCell, plain } from '../../lib/spreadsheets/columns/cells';
+import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
+import { HEADER_SEARCH_ROWS, findHeader } from '../../lib/spreadsheets/header';
+import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
+import { type StoredProblem, cellProblem } from './problems';
 
 /** A data row read through the kind's columns: the values that could be read, and which fields could not. */
 export type ParsedRow = {
@@ -15,10 +18,28 @@ export type ParsedRow = {
 
 // Progress is written every this many rows, so the page's bar moves without a write per row.
 export const PROGRESS_EVERY = 500;
+/** How many interpretations a job keeps to show (the count is kept whole). */
+export const MAX_INTERPRETATIONS = 300;
+
+/** What reading the sheet found besides rows: where the header was, columns not imported, rows skipped, values read. */
+export const emptyReading = (): ImportReading => ({
+  headerRows: [],
+  unmapped: [],
+  skipped: [],
+  interpretations: [],
+  interpretationCount: 0,
+});
+
+const GROUP_ROW = /^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+const SUBTOTAL_ROW = /^(?:小计|合计|总计|共计)/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Reads a sheet through a kind's columns: maps the header (a missing required column is a problem of row 1 and
- * stops there), then reads every data row's cells, reporting each unreadable cell, and hands each row on.
+ * Reads a sheet through a kind's columns: finds the header among the first rows (a title above it is left out; a
+ * missing required column is a problem of the header row and stops there), then reads every data row's cells,
+ * reporting each unreadable cell, and hands each row on. Group rows (一、产业项目) and 小计/合计 rows are skipped
+ * with a note; columns no field takes, and every value read by interpretation (3.2亿 → 32,000.00 万元, 2024年3月 →
+ * 2024-03-01, — → empty), are told in `reading`.
  */
 export async function readRows<C extends Column<string, unknown>>(
   rows: AsyncIterable<SheetRow>,
@@ -28,53 +49,100 @@ export async function readRows<C extends Column<string, unknown>>(
     onProblem: (problem: StoredProblem) => void;
     onRow: (row: ParsedRow) => Promise<unknown>;
     onProgress?: ((processedRows: number) => Promise<void>) | undefined;
+    reading?: ImportReading | undefined;
   },
 ): Promise<void> {
-  let header: ReturnType<typeof mapHeader<C>> | null = null;
-  let columnOf: (field: string) => number | null = () => null;
+  const reading = handlers.reading ?? emptyReading();
+  const iterator = rows[Symbol.asyncIterator]();
+  const top: SheetRow[] = [];
+  while (top.length < HEADER_SEARCH_ROWS) {
+    const next = await iterator.next();
+    if (next.done) break;
+    top.push(next.value);
+  }
+  const header = findHeader(top, kindColumns);
+  if (!header) {
+    handlers.onProblem({ row: 0, column: null, field: null, code: 'import.empty_sheet' });
+    return;
+  }
+  const headerRow = header.rows[0] ?? 1;
+  reading.headerRows = header.rows;
+  reading.unmapped = header.unmapped.map(({ index, header: text, reason }) => ({ column: index, header: text, reason }));
+  for (const column of header.missing) {
+    handlers.onProblem({
+      row: headerRow,
+      column: null,
+      field: column.key,
+      code: 'import.column_missing',
+      params: { column: column.header['zh-CN'] },
+    });
+  }
+  for (const { index, column } of header.repeated) {
+    handlers.onProblem({
+      row: headerRow,
+      column: index,
+      field: column.key,
+      code: 'import.column_repeated',
+      params: { column: column.header['zh-CN'] },
+    });
+  }
+  if (header.missing.length || header.repeated.length) return;
+  const indexOf = new Map([...header.columns].map(([index, column]) => [column.key, index]));
+  // A column is named by its field (`customValues.area`) or by the field an item of it belongs to (`leaderIds.2`).
+  const columnOf = (field: string) => indexOf.get(field) ?? indexOf.get(field.split('.')[0] ?? '') ?? null;
+  const required = [...header.columns].filter(([, column]) => column.required).map(([index]) => index);
+  const lastHeaderRow = Math.max(...header.rows);
+
+  const interpret = (row: number, index: number, column: C, cell: SheetRow['cells'][number], value: unknown) => {
+    const from = cellText(cell);
+    let to: string | null = null;
+    const unit = header.units.get(index);
+    if (isEmptyCell(cell)) to = '';
+    else if (column.reads === 'money' && typeof value === 'number') {
+      if (typeof plain(cell) !== 'number' || (unit && unit !== 'wan')) to = `${formatWan(value)} 万元`;
+    } else if (column.reads === 'date' && typeof value === 'string') {
+      if (typeof plain(cell) === 'number' || (typeof plain(cell) === 'string' && !ISO_DATE.test(from))) to = value;
+    }
+    if (to === null || from === to) return;
+    reading.interpretationCount += 1;
+    if (reading.interpretations.length < MAX_INTERPRETATIONS) {
+      const shownFrom = unit && typeof plain(cell) === 'number' ? `${from} ${{ yi: '亿元', wan: '万元', yuan: '元' }[unit]}` : from;
+      reading.interpretations.push({ row, column: index, field: column.key, from: shownFrom, to });
+    }
+  };
+
   let processed = 0;
-  for await (const { number, cells } of rows) {
-    if (!header) {
-      header = mapHeader(cells, kindColumns);
-      for (const column of header.missing) {
-        handlers.onProblem({
-          row: number,
-          column: null,
-          field: column.key,
-          code: 'import.column_missing',
-          params: { column: column.header['zh-CN'] },
-        });
-      }
-      for (const { index, column } of header.repeated) {
-        handlers.onProblem({
-          row: number,
-          column: index,
-          field: column.key,
-          code: 'import.column_repeated',
-          params: { column: column.header['zh-CN'] },
-        });
-      }
-      if (header.missing.length || header.repeated.length) return;
-      const indexOf = new Map([...header.columns].map(([index, column]) => [column.key, index]));
-      // A column is named by its field (`customValues.area`) or by the field an item of it belongs to (`leaderIds.2`).
-      columnOf = (field) => indexOf.get(field) ?? indexOf.get(field.split('.')[0] ?? '') ?? null;
-      continue;
+  const readRow = async ({ number, cells }: SheetRow) => {
+    if (number <= lastHeaderRow) return;
+    const texts = cells.map((cell) => cellText(cell ?? null)).filter(Boolean);
+    const first = texts[0] ?? '';
+    if (SUBTOTAL_ROW.test(first) || texts.slice(0, 3).some((t) => SUBTOTAL_ROW.test(t) && t.length <= 4)) {
+      reading.skipped.push({ row: number, reason: 'subtotal', text: first.slice(0, 40) });
+      return;
+    }
+    if (GROUP_ROW.test(first) && required.every((index) => [first, ''].includes(cellText(cells[index] ?? null)))) {
+      reading.skipped.push({ row: number, reason: 'group', text: first.slice(0, 40) });
+      return;
     }
     const input: Record<string, unknown> = {};
     const failed = new Set<string>();
     for (const [index, column] of header.columns) {
-      const parsed = column.parse(cells[index], lookups);
+      const cell = cells[index] ?? null;
+      const unit = header.units.get(index);
+      const parsed = column.parse(cell, lookups, unit ? { unit } : {});
       if (!parsed.ok) {
         failed.add(column.key);
         handlers.onProblem(cellProblem({ row: number, column: index, field: column.key }, parsed.problem));
-      } else if (parsed.value !== undefined) {
-        input[column.key] = parsed.value;
+        continue;
       }
+      if (parsed.value !== undefined) input[column.key] = parsed.value;
+      if (column.reads || isEmptyCell(cell)) interpret(number, index, column, cell, parsed.value);
     }
     await handlers.onRow({ row: number, input, failed, columnOf });
     processed += 1;
     if (handlers.onProgress && processed % PROGRESS_EVERY === 0) await handlers.onProgress(processed);
-  }
-  if (!header) handlers.onProblem({ row: 0, column: null, field: null, code: 'import.empty_sheet' });
-  else if (handlers.onProgress) await handlers.onProgress(processed);
+  };
+  for (const row of top) await readRow(row);
+  for (let next = await iterator.next(); !next.done; next = await iterator.next()) await readRow(next.value);
+  if (handlers.onProgress) await handlers.onProgress(processed);
 }

@@ -1,9 +1,10 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { Locale } from '../../../common/locale';
 import {
   IMPORT_KINDS,
   MAX_IMPORT_BYTES,
+  importCommitBody,
   importJobListSchema,
   importJobParam,
   importJobSchema,
@@ -20,7 +21,7 @@ import { fileResponse, sendDownload } from '../../lib/download';
 import { commitImportJob, createImportJob, importDistrict, validateImportJob } from './import-service';
 import { type ImportJobRow, failInterruptedImports, findImportJob, listImportJobs } from './jobs-repository';
 import { IMPORT_KIND_HANDLERS } from './kinds';
-import { buildMarkedFile } from './marked-file';
+import { writeMarkedFile } from './marked-file';
 import { presentImportJob, presentImportJobListItem } from './presenter';
 
 const tags = ['imports'];
@@ -185,12 +186,12 @@ export function importRoutes(app: App, { db, config }: Deps) {
       const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
       if (!job) throw notFound();
       if (job.status !== 'invalid') throw new AppError(409, 'import_not_invalid', 'import.no_marked_file');
-      const body = await buildMarkedFile(
-        uploadPath(config.dataDir, job.storedName),
-        job,
-        ctx.actor.locale,
-        await sheetColumns(job, ctx.actor.locale),
-      );
+      const body = new PassThrough();
+      const file = uploadPath(config.dataDir, job.storedName);
+      writeMarkedFile(body, file, job, ctx.actor.locale, await sheetColumns(job, ctx.actor.locale)).catch((error: unknown) => {
+        request.log.error({ err: error, importJob: job.id }, 'marked file failed while streaming');
+        body.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
       const base = job.fileName.replace(/\.xlsx$/i, '');
       const fileName = `${base}${ctx.actor.locale === 'zh-CN' ? '（标注）' : ' (marked)'}.xlsx`;
       return sendDownload(reply, { body, fileName, asciiFallback: 'import-marked.xlsx', contentType: XLSX_CONTENT_TYPE });
@@ -202,15 +203,19 @@ export function importRoutes(app: App, { db, config }: Deps) {
     {
       schema: {
         tags,
-        summary: 'Commit a ready import in one transaction (checked again first; 409 when not ready or stale)',
+        summary:
+          'Commit a ready import in one transaction (checked again first; 409 when not ready or stale, or when the file has columns that are not imported and acknowledgeUnmapped is not true)',
         params: importJobParam,
+        body: importCommitBody.optional(),
         response: { 200: importJobSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.import' },
     },
     async (request) => {
       const ctx = request.context();
-      await commitImportJob(db, ctx, request.params.id, config.dataDir);
+      await commitImportJob(db, ctx, request.params.id, config.dataDir, {
+        acknowledgeUnmapped: request.body?.acknowledgeUnmapped,
+      });
       const district = await importDistrict(db, ctx);
       const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
       if (!job) throw notFound();

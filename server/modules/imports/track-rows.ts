@@ -87,6 +87,7 @@ export async function checkTrackRows(
   const claimed = new Map<string, number>();
 
   await readRows<Column<string, unknown>>(rows, setting.columns, setting.lookups, {
+    reading: setting.reading,
     onProblem: (problem) => problems.push(problem),
     onProgress: setting.onProgress,
     onRow: async ({ row, input, failed, columnOf }) => {

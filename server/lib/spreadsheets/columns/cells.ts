@@ -1,7 +1,7 @@
 import type { CellValue } from 'exceljs';
 import { isIsoDate } from '../../../../common/domain/dates';
-import { wanToYuan } from '../../../../common/domain/money';
-import type { CellProblem, Parsed } from './types';
+import { amountToYuan, wanToYuan } from '../../../../common/domain/money';
+import type { CellContext, CellProblem, MoneyUnit, Parsed } from './types';
 
 // What `safeCellText` put in front of text that would run as a formula; read back without it.
 const ESCAPED_FORMULA = /^'(?=[=+\-@\t\r])/;
@@ -43,18 +43,41 @@ export const readText = (cell: CellValue): Parsed<string> => {
 export function readNumber(cell: CellValue): Parsed<number> {
   const value = plain(cell);
   if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : bad({ code: 'import.not_a_number' });
-  const text = normaliseDigits(cellText(value)).replace(/[,\s]/g, '');
+  const text = normaliseDigits(cellText(value)).replace(/[,，\s]/g, '');
   if (text === '') return ok(undefined);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return bad({ code: 'import.not_a_number', params: { value: cellText(value) } });
   return ok(Number(text));
 }
 
-/** An amount entered in 万元, read exactly as whole 元 (the zod contract then judges negative or absurd amounts). */
-export function readWan(cell: CellValue): Parsed<number> {
+// What offices write in a cell that has nothing to say.
+const EMPTY_MARKERS = /^(?:[—–\-－/／\\]+|无|暂无|空)$/;
+
+/** A cell with nothing in it: empty, spaces, or a dash, a slash or 无 written for "none". */
+export const isEmptyCell = (cell: CellValue): boolean => {
+  const text = cellText(cell);
+  return text === '' || EMPTY_MARKERS.test(text);
+};
+
+const UNIT_OF: Record<string, MoneyUnit> = { 亿: 'yi', 亿元: 'yi', 万: 'wan', 万元: 'wan', 元: 'yuan' };
+
+/**
+ * An amount, read exactly as whole 元 (the zod contract then judges negative or absurd amounts): a number in the
+ * column's unit (万元 unless its header names 元 or 亿元), or text in that unit or with its own (3.2亿, 500万元,
+ * 6,000元), full-width digits and thousands separators allowed.
+ */
+export function readWan(cell: CellValue, context: CellContext = {}): Parsed<number> {
   const value = plain(cell);
-  const text = typeof value === 'number' ? value : normaliseDigits(cellText(value));
+  const unit = context.unit ?? 'wan';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return bad({ code: 'import.not_a_number', params: { value: cellText(value) } });
+    const yuan = unit === 'wan' ? wanToYuan(value) : amountToYuan(String(value), unit);
+    return yuan === null || Number.isNaN(yuan) ? bad({ code: 'import.not_a_number', params: { value } }) : ok(yuan);
+  }
+  const text = normaliseDigits(cellText(value)).replace(/[,，\s]/g, '');
   if (text === '') return ok(undefined);
-  const yuan = typeof value === 'number' && !Number.isFinite(value) ? Number.NaN : wanToYuan(text);
+  const match = /^(.*?)(亿元|亿|万元|万|元)?$/.exec(text);
+  const own = match?.[2] ? UNIT_OF[match[2]] : undefined;
+  const yuan = amountToYuan(match?.[1] ?? text, own ?? unit);
   if (yuan === null) return ok(undefined);
   if (Number.isNaN(yuan)) return bad({ code: 'import.not_a_number', params: { value: cellText(value) } });
   return ok(yuan);
@@ -76,9 +99,10 @@ const MS_PER_DAY = 86_400_000;
 
 /**
  * A calendar date from an Excel date cell, an Excel serial number, or text written 2026-03-01, 2026/3/1,
- * 2026.3.1 or 2026年3月1日; answered as YYYY-MM-DD.
+ * 2026.3.1 or 2026年3月1日; answered as YYYY-MM-DD. A month alone (2026年3月, 2026.3, 2026-03, 2026/3) is its first
+ * or its last day, as `monthDay` says (start dates take the first, completion dates the last).
  */
-export function readDate(cell: CellValue): Parsed<string> {
+export function readDate(cell: CellValue, monthDay: 'first' | 'last' = 'first'): Parsed<string> {
   const value = plain(cell);
   if (value instanceof Date) {
     // ExcelJS reads a date cell as midnight UTC of the calendar day shown.
@@ -93,8 +117,15 @@ export function readDate(cell: CellValue): Parsed<string> {
   const text = normaliseDigits(cellText(value));
   if (text === '') return ok(undefined);
   const match = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/.exec(text);
-  const iso = match ? `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}` : '';
-  return isIsoDate(iso) ? ok(iso) : bad({ code: 'import.date_invalid', params: { value: text } });
+  if (match) {
+    const iso = `${match[1]}-${match[2]?.padStart(2, '0')}-${match[3]?.padStart(2, '0')}`;
+    return isIsoDate(iso) ? ok(iso) : bad({ code: 'import.date_invalid', params: { value: text } });
+  }
+  const month = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?(?:份)?$/.exec(text);
+  const [year, number] = [Number(month?.[1]), Number(month?.[2])];
+  if (!month || number < 1 || number > 12) return bad({ code: 'import.date_invalid', params: { value: text } });
+  const day = monthDay === 'first' ? 1 : new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return ok(`${year}-${String(number).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
 }
 
 /** A calendar date written as an Excel date (midnight UTC, as ExcelJS expects). */

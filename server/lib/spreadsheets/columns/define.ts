@@ -2,13 +2,13 @@ import type { CellValue } from 'exceljs';
 import type { Locale } from '../../../../common/locale';
 import { safeCellText } from '../safe-text';
 import { WAN_FORMAT } from '../workbook';
-import { cellText, readDate, readNumber, readText, readWan, splitList, writeDate, writeWan } from './cells';
-import type { Column, ListKind, Lookups, Parsed } from './types';
+import { cellText, isEmptyCell, readDate, readNumber, readText, readWan, splitList, writeDate, writeWan } from './cells';
+import type { CellContext, Column, ListKind, Lookups, Parsed } from './types';
 
 // The builders every table's columns are made of, so a kind of cell is read and written one way everywhere.
 
 type Header = Record<Locale, string>;
-type Options = { width?: number; required?: boolean };
+type Options = { width?: number; required?: boolean; synonyms?: readonly string[] };
 export const DATE_FORMAT = 'yyyy-mm-dd';
 
 /**
@@ -18,11 +18,11 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 function column<Key extends string, Value>(
   key: Key,
   header: Header,
-  options: Options & { list?: ListKind; numFmt?: string; blank: Value | undefined },
-  read: (cell: CellValue, lookups: Lookups) => Parsed<Value>,
+  options: Options & { list?: ListKind; numFmt?: string; blank: Value | undefined; reads?: 'money' | 'date' },
+  read: (cell: CellValue, lookups: Lookups, context: CellContext) => Parsed<Value>,
   write: (value: NonNullable<Value>, lookups: Lookups) => CellValue,
 ): Column<Key, Value> {
-  const { width = 14, required = false, list, numFmt, blank } = options;
+  const { width = 14, required = false, list, numFmt, blank, synonyms, reads } = options;
   return {
     key,
     header,
@@ -30,8 +30,10 @@ function column<Key extends string, Value>(
     required,
     ...(list ? { list } : {}),
     ...(numFmt ? { numFmt } : {}),
-    parse(cell, lookups): Parsed<Value> {
-      if (cellText(cell) !== '') return read(cell, lookups);
+    ...(synonyms ? { synonyms } : {}),
+    ...(reads ? { reads } : {}),
+    parse(cell, lookups, context = {}): Parsed<Value> {
+      if (!isEmptyCell(cell)) return read(cell, lookups, context);
       return required ? { ok: false, problem: { code: 'import.required' } } : { ok: true, value: blank };
     },
     format: (value, lookups) => (value === null || value === undefined ? null : write(value as NonNullable<Value>, lookups)),
@@ -48,11 +50,26 @@ export const numberColumn = <Key extends string>(key: Key, header: Header, optio
 
 /** Money entered and shown in 万元 (two decimals), stored as whole 元. */
 export const moneyColumn = <Key extends string>(key: Key, header: Header, options: Options & { blank?: null | undefined } = {}) =>
-  column<Key, number | null>(key, header, { blank: null, ...options, numFmt: WAN_FORMAT }, readWan, writeWan);
+  column<Key, number | null>(
+    key,
+    header,
+    { blank: null, ...options, numFmt: WAN_FORMAT, reads: 'money' },
+    (cell, _lookups, context) => readWan(cell, context),
+    writeWan,
+  );
 
-/** A calendar date. */
-export const dateColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
-  column<Key, string | null>(key, header, { ...options, blank: null, numFmt: DATE_FORMAT }, readDate, writeDate);
+/**
+ * A calendar date. A month written alone (2024年3月, 2024.3, 2024-03) means its first day, or its last day for a
+ * column with `monthEnd` (completion dates: 计划竣工 2024年12月 is done by 31 December).
+ */
+export const dateColumn = <Key extends string>(key: Key, header: Header, options: Options & { monthEnd?: boolean } = {}) =>
+  column<Key, string | null>(
+    key,
+    header,
+    { ...options, blank: null, numFmt: DATE_FORMAT, reads: 'date' },
+    (cell) => readDate(cell, options.monthEnd ? 'last' : 'first'),
+    writeDate,
+  );
 
 /** One item of a list, written by its name and stored by its code; `blank` says what an empty cell means. */
 export const listColumn = <Key extends string, Code extends string = string>(

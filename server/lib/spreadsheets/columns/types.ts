@@ -41,6 +41,12 @@ export type Lookups = {
   names(kind: ListKind): string[];
 };
 
+/** The unit of money a sheet's column is headed with (总投资（亿元）); 万元 when the header names none. */
+export type MoneyUnit = 'yuan' | 'wan' | 'yi';
+
+/** What the header says about a column's cells. */
+export type CellContext = { unit?: MoneyUnit };
+
 /** One column of a spreadsheet: its header, width, the list it draws from, and how a cell is read and written. */
 export type Column<Key extends string, Value> = {
   key: Key;
@@ -53,6 +59,10 @@ export type Column<Key extends string, Value> = {
   options?: readonly string[];
   /** Excel number format of the column's cells (万元 with two decimals, dates). */
   numFmt?: string;
-  parse(cell: CellValue, lookups: Lookups): Parsed<Value>;
+  /** Other headers offices give the column (建设单位, 项目业主 …), read as this column; both languages. */
+  synonyms?: readonly string[];
+  /** What the cells hold, when the reader may interpret them: money (with a unit) or a date (a month alone). */
+  reads?: 'money' | 'date';
+  parse(cell: CellValue, lookups: Lookups, context?: CellContext): Parsed<Value>;
   format(value: Value, lookups: Lookups): CellValue;
 };

@@ -25,11 +25,8 @@ export type ProjectField = Exclude<keyof ProjectInput, 'customValues'>;
  */
 export type ProjectColumn = { [Field in ProjectField]: Column<Field, ProjectInput[Field] | null> }[ProjectField];
 
-/**
- * The projects sheet, in the order officials keep their ledger: identity, classification, place, money, land,
- * dates, responsibility, then the planning track. The template, the import and the re-importable list export all use these columns.
- */
-export const projectColumns: ProjectColumn[] = [
+/** The columns of the projects sheet, without their synonyms (added below). */
+const ownColumns: ProjectColumn[] = [
   textColumn('code', { 'zh-CN': '项目代码', 'en-US': 'Project code' }, { width: 28 }),
   textColumn('name', { 'zh-CN': '项目名称', 'en-US': 'Project name' }, { width: 36, required: true }),
   textColumn('ownerName', { 'zh-CN': '项目业主', 'en-US': 'Owner' }, { width: 24 }),
@@ -63,9 +60,9 @@ export const projectColumns: ProjectColumn[] = [
   numberColumn('demolitionM2', { 'zh-CN': '拆迁面积（平方米）', 'en-US': 'Demolition (m²)' }, { width: 16 }),
   numberColumn('resettlementUnits', { 'zh-CN': '安置房（套）', 'en-US': 'Resettlement housing (units)' }),
   dateColumn('plannedStart', { 'zh-CN': '计划开工日期', 'en-US': 'Planned start' }),
-  dateColumn('plannedCompletion', { 'zh-CN': '计划竣工日期', 'en-US': 'Planned completion' }),
+  dateColumn('plannedCompletion', { 'zh-CN': '计划竣工日期', 'en-US': 'Planned completion' }, { monthEnd: true }),
   dateColumn('actualStart', { 'zh-CN': '实际开工日期', 'en-US': 'Actual start' }),
-  dateColumn('actualCompletion', { 'zh-CN': '实际竣工日期', 'en-US': 'Actual completion' }),
+  dateColumn('actualCompletion', { 'zh-CN': '实际竣工日期', 'en-US': 'Actual completion' }, { monthEnd: true }),
   listColumn('leadUnitId', { 'zh-CN': '责任单位', 'en-US': 'Lead unit' }, 'unit', { width: 24, required: true }),
   listsColumn('coUnitIds', { 'zh-CN': '配合单位', 'en-US': 'Co-operating units' }, 'unit', { width: 28 }),
   listsColumn('leaderIds', { 'zh-CN': '包挂领导', 'en-US': 'Leaders in charge' }, 'leader', { width: 16 }),
@@ -88,3 +85,72 @@ export const projectColumns: ProjectColumn[] = [
   moneyColumn('expectedOutputYuan', { 'zh-CN': '预计达产年产值（万元）', 'en-US': 'Expected yearly output (10k yuan)' }, { width: 18 }),
   moneyColumn('expectedTaxYuan', { 'zh-CN': '预计达产年税收（万元）', 'en-US': 'Expected yearly tax (10k yuan)' }, { width: 18 }),
 ];
+
+/**
+ * The other headers offices give each column, in both languages (the ledgers district offices keep say 建设单位 for
+ * 项目业主, 计划总投资 for 总投资, 牵头单位 for 责任单位, 包保领导 for 包挂领导 …). A header may also carry its unit in
+ * brackets (总投资（亿元）): the unit is read from it and the bracket is not needed to match.
+ */
+export const PROJECT_SYNONYMS: Partial<Record<ProjectField, readonly string[]>> = {
+  code: ['项目编码', '统一项目代码', '投资项目代码', '项目统一代码', 'code'],
+  name: ['项目', '项目名', '建设项目名称', 'name', 'project'],
+  ownerName: ['建设单位', '项目业主', '业主单位', '项目单位', '业主', '实施主体', '项目法人', 'owner', 'project owner'],
+  constructionContent: [
+    '建设内容及规模',
+    '建设规模及内容',
+    '建设规模和内容',
+    '建设内容和规模',
+    '主要建设内容',
+    '建设规模',
+    'content',
+    'scope',
+  ],
+  categoryCode: ['项目类型', '类别', '项目分类', 'category', 'type'],
+  industryCode: ['所属行业', '行业', '行业类别', '行业分类', 'industry'],
+  leadingIndustryCode: ['主导产业类别', '产业类别', '所属产业', 'leading industry'],
+  isProvincialKey: ['是否省级重点', '省重点', '省重点项目', 'provincial key project'],
+  isCityKey: ['是否市级重点', '市重点', '市重点项目', 'city key project'],
+  isDistrictKey: ['是否区级重点', '区重点', '区重点项目', 'district key project'],
+  namedLists: ['清单', '所属清单', 'named list'],
+  nature: ['建设性质', '性质', 'nature of construction'],
+  approvalType: ['审批方式', '立项方式', 'approval'],
+  streetCode: ['街道', '所属街道', '建设地点', '项目地点', 'street', 'location'],
+  clusterCode: ['组团', 'cluster'],
+  parkCode: ['园区', '所在园区', 'park'],
+  longitude: ['lng', 'lon'],
+  latitude: ['lat'],
+  totalInvestmentYuan: ['总投资', '总投资额', '计划总投资', '项目总投资', '投资总额', 'total investment'],
+  fixedAssetInvestmentYuan: ['固定资产投资', '其中固定资产投资', '固投', 'fixed-asset investment'],
+  needsLand: ['是否新增用地', '需要用地', 'needs land'],
+  landSecured: ['用地落实', '土地是否落实', 'land secured'],
+  landAreaMu: ['用地面积', '占地面积', 'land area'],
+  floorAreaM2: ['建筑面积', '总建筑面积', 'floor area'],
+  demolitionM2: ['拆迁面积', '征拆面积', 'demolition'],
+  resettlementUnits: ['安置房', '安置房套数', 'resettlement units'],
+  plannedStart: ['计划开工时间', '开工时间', '计划开工', '开工日期', 'start date', 'planned start date'],
+  plannedCompletion: ['计划竣工时间', '竣工时间', '计划竣工', '竣工日期', '计划完工时间', 'completion date', 'planned completion date'],
+  actualStart: ['实际开工时间', '实际开工', 'actual start date'],
+  actualCompletion: ['实际竣工时间', '实际竣工', 'actual completion date'],
+  leadUnitId: ['牵头单位', '责任部门', '主责单位', '牵头部门', 'lead department', 'responsible unit'],
+  coUnitIds: ['配合部门', '协办单位', 'co-units', 'supporting units'],
+  leaderIds: ['包保领导', '联系领导', '分包领导', '包挂区领导', '责任领导', 'leader', 'leaders'],
+  contactName: ['项目联系人', '联系人姓名', 'contact person'],
+  contactPhone: ['联系方式', '手机号码', '电话', 'phone'],
+  taskForce: ['专班', '推进专班', 'task force team'],
+  proposal: ['项目建议', '策划要点', 'proposal notes'],
+  feasibilityStatus: ['可研', '可研状态', '可行性研究报告', 'feasibility'],
+  feasibilityApprovedOn: ['可研批复时间', '可研批复', 'feasibility approval date'],
+  chainCode: ['所属产业链', 'chain'],
+  chainSegment: ['产业链环节', '环节', 'segment'],
+  chainNode: ['节点', '链条节点', 'node'],
+  expectedOutputYuan: ['预计年产值', '达产后年产值', '达产年产值', 'expected output'],
+  expectedTaxYuan: ['预计年税收', '达产后年税收', '达产年税收', 'expected tax'],
+};
+
+/**
+ * The projects sheet, in the order officials keep their ledger: identity, classification, place, money, land,
+ * dates, responsibility, then the planning track. The template, the import and the re-importable list export all use these columns.
+ */
+export const projectColumns: ProjectColumn[] = ownColumns.map(
+  (column) => ({ ...column, synonyms: PROJECT_SYNONYMS[column.key] ?? [] }) as ProjectColumn,
+);

@@ -2,7 +2,7 @@ import type { ImportJob, ImportJobListItem, ImportKind } from '../../../../../co
 import { api } from '../../../lib/api-client';
 import { downloadFile } from '../../../lib/download';
 
-export type { ImportJob, ImportJobListItem, ImportKind, ImportProblem } from '../../../../../common/schemas/imports';
+export type { ImportJob, ImportJobListItem, ImportKind, ImportProblem, ImportReadingView } from '../../../../../common/schemas/imports';
 export { IMPORT_KINDS, MAX_IMPORT_BYTES } from '../../../../../common/schemas/imports';
 
 /** Spreadsheet imports: templates, uploads, a job's progress and problems, its marked file, and the commit. */
@@ -17,5 +17,6 @@ export const importsApi = {
   get: (id: string, signal?: AbortSignal) => api.get<ImportJob>(`/imports/${id}`, undefined, { signal }),
   list: (signal?: AbortSignal) => api.get<{ items: ImportJobListItem[] }>('/imports', undefined, { signal }),
   marked: (id: string) => downloadFile(`/imports/${id}/marked.xlsx`),
-  commit: (id: string) => api.post<ImportJob>(`/imports/${id}/commit`),
+  commit: (id: string, acknowledgeUnmapped = false) =>
+    api.post<ImportJob>(`/imports/${id}/commit`, acknowledgeUnmapped ? { acknowledgeUnmapped } : {}),
 };

@@ -1,5 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Progress, Result, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Progress, Result, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { useShowError } from '../../../lib/use-show-error';
@@ -7,6 +8,7 @@ import { useDownload } from '../../projects/hooks/use-download';
 import { type ImportJob, importsApi } from '../api/imports-api';
 import { useCommitImport } from '../hooks/use-imports';
 import { ImportProblemsTable } from './ImportProblemsTable';
+import { ImportReadingPanel } from './ImportReadingPanel';
 
 type ImportJobViewProps = { job: ImportJob; onAgain: () => void };
 
@@ -17,6 +19,8 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
   const commit = useCommitImport();
   const showError = useShowError();
   const { busy, download } = useDownload();
+  const [acknowledged, setAcknowledged] = useState(false);
+  const unmapped = job.reading?.unmapped.filter((u) => u.reason !== 'computed').length ?? 0;
   const counts = { create: job.summary?.create ?? 0, update: job.summary?.update ?? 0 };
   const again = (
     <Button onClick={onAgain} data-testid="import-again">
@@ -57,29 +61,41 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
           data-testid="import-invalid"
         />
         <ImportProblemsTable problems={job.problems} />
+        {job.reading && <ImportReadingPanel reading={job.reading} />}
       </Space>
     );
   }
   if (job.status === 'ready') {
     return (
-      <Result
-        status="info"
-        title={t('import.readyTitle', counts)}
-        subTitle={t('import.readyText')}
-        data-testid="import-ready"
-        extra={[
-          <Button
-            key="confirm"
-            type="primary"
-            loading={commit.isPending}
-            onClick={() => commit.mutate(job.id, { onError: (error) => showError(error) })}
-            data-testid="import-confirm"
-          >
-            {t('import.confirm')}
-          </Button>,
-          <span key="again">{again}</span>,
-        ]}
-      />
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Result
+          status="info"
+          title={t('import.readyTitle', counts)}
+          subTitle={t('import.readyText')}
+          data-testid="import-ready"
+          extra={[
+            unmapped > 0 && (
+              <div key="acknowledge" style={{ marginBottom: 12 }}>
+                <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} data-testid="import-acknowledge">
+                  {t('import.acknowledgeUnmapped', { count: unmapped })}
+                </Checkbox>
+              </div>
+            ),
+            <Button
+              key="confirm"
+              type="primary"
+              disabled={unmapped > 0 && !acknowledged}
+              loading={commit.isPending}
+              onClick={() => commit.mutate({ id: job.id, acknowledgeUnmapped: acknowledged }, { onError: (error) => showError(error) })}
+              data-testid="import-confirm"
+            >
+              {t('import.confirm')}
+            </Button>,
+            <span key="again">{again}</span>,
+          ]}
+        />
+        {job.reading && <ImportReadingPanel reading={job.reading} />}
+      </Space>
     );
   }
   if (job.status === 'committed') {

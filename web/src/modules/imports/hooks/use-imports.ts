@@ -40,7 +40,7 @@ export function useUploadImport() {
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => importsApi.commit(id),
+    mutationFn: ({ id, acknowledgeUnmapped }: { id: string; acknowledgeUnmapped: boolean }) => importsApi.commit(id, acknowledgeUnmapped),
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: IMPORTS_KEY });
       await queryClient.invalidateQueries({ queryKey: PROJECTS_KEY });
