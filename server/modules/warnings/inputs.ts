@@ -11,6 +11,7 @@ import {
 import type { WarningColour } from '../../../common/enums';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
+import { projectProblemsOverdueOn } from '../matters';
 import { annualPlans, milestones, progressReports, projects, reportingPeriods, warningSettings, warningSnapshots } from '../../db/schema';
 
 // The inputs of the warning function for many projects at once (the recompute's repository): one query per kind of
@@ -155,20 +156,11 @@ async function owedReportsOf(db: Executor, projectIds: string[], asOf: string) {
 }
 
 /**
- * MATTERS INPUT — NOT YET CONNECTED. The project's problems (matters) with their deadlines and the day each was closed
- * (销号), null while open: `matter_overdue` fires from them. The matters module (server/modules/matters) is being built;
- * until its table exists this answers none for every project. To connect it, replace the body with one batched query
- * over the matters table, e.g. `select project_id, deadline::text, closed_on::text from matters where project_id =
- * any($ids) and (closed_on is null or closed_on > $asOf)`, grouped by project — or call a batched function of the
- * matters module's face (index.ts) that answers the same.
+ * The project's problems (matters) past their deadline and not closed as of the day, with their deadlines and the day
+ * each was closed (销号), null while open: `matter_overdue` fires from them. Read through the matters module's face
+ * (one batched query).
  */
-async function overdueMattersOf(
-  _db: Executor,
-  _projectIds: string[],
-  _asOf: string,
-): Promise<Map<string, { deadline: string | null; closedOn: string | null }[]>> {
-  return new Map();
-}
+const overdueMattersOf = (db: Executor, projectIds: string[], asOf: string) => projectProblemsOverdueOn(db, projectIds, asOf);
 
 /** The colour each project had at the end of a month (its snapshot), for the recovery rule. */
 export async function snapshotColours(db: Executor, projectIds: string[], year: number, month: number) {
