@@ -10,6 +10,7 @@ import { ProjectTimeline } from '../modules/projects/components/ProjectTimeline'
 import { ProjectTracks } from '../modules/projects/components/ProjectTracks';
 import { useProject } from '../modules/projects/hooks/use-projects';
 import { ProjectReports } from '../modules/reports/components/ProjectReports';
+import { ProjectWarningCard } from '../modules/warnings/components/ProjectWarningCard';
 import { useMe } from '../modules/auth/hooks/use-me';
 
 /** One project: who and what it is, its pool moves, its seven tracks and annual plan, and its history. */
@@ -52,6 +53,7 @@ export function ProjectPage() {
         )}
       </Col>
       <Col xs={24} xl={7}>
+        <ProjectWarningCard projectId={data.id} />
         <ProjectTimeline projectId={data.id} />
       </Col>
       <ProjectFormDrawer target={target} onClose={() => setTarget(null)} />

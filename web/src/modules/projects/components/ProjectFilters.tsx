@@ -1,6 +1,7 @@
 import { Button, Flex, Input, Segmented, Select, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { todayInChina } from '../../../../../common/domain/dates';
+import { WARNING_COLOURS } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
 import { POOLS, PROJECT_LEVELS, PROJECT_NATURES } from '../../../lib/enums';
 import { CustomFieldFilters } from '../../custom-fields/components/CustomFieldFilters';
@@ -96,6 +97,17 @@ export function ProjectFilters({ value, onChange }: ProjectFiltersProps) {
           options={PROJECT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
           style={{ width: 150 }}
           data-testid="project-level-filter"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          value={value.warning ?? []}
+          onChange={(warning: string[]) => set({ warning: many(warning) })}
+          placeholder={t('project.warning')}
+          options={WARNING_COLOURS.map((c) => ({ value: c, label: t(`warningColour.${c}`) }))}
+          style={{ width: 130 }}
+          data-testid="project-warning-filter"
         />
         <Select
           mode="multiple"

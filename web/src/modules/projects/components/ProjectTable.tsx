@@ -8,6 +8,7 @@ import { PagedTable } from '../../../ui/PagedTable';
 import type { ProjectListItem } from '../api/projects-api';
 import { formatWan } from '../../../../../common/domain/money';
 import { LevelTags, NatureTag, PoolTag } from './ProjectTags';
+import { WarningTag } from '../../warnings/components/WarningTag';
 
 type ProjectTableProps = {
   page: Page<ProjectListItem> | undefined;
@@ -47,6 +48,12 @@ export function ProjectTable({ page, loading, extraColumns = [], sort, onPagingC
       sorter: true,
       render: (code: string | null) =>
         code ? <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{code}</Typography.Text> : '—',
+    },
+    {
+      title: t('project.warning'),
+      dataIndex: 'warning',
+      sorter: true,
+      render: (colour: ProjectListItem['warning']) => <WarningTag colour={colour} />,
     },
     { title: t('project.pool'), dataIndex: 'pool', render: (pool: ProjectListItem['pool']) => <PoolTag pool={pool} /> },
     { title: t('project.nature'), dataIndex: 'nature', render: (nature: ProjectListItem['nature']) => <NatureTag nature={nature} /> },

@@ -5,7 +5,18 @@ import type { ProjectFilters, ProjectListParams } from '../api/projects-api';
 // The list's filters, page and sort live in the address (?pool=planning&nature=new_start,continuing&page=2), so a
 // filtered list can be bookmarked, shared, and comes back as it was after opening a project and going back.
 
-const MULTI = ['pool', 'nature', 'level', 'categoryCode', 'industryCode', 'leadUnitId', 'streetCode', 'clusterCode', 'parkCode'] as const;
+const MULTI = [
+  'pool',
+  'nature',
+  'level',
+  'categoryCode',
+  'industryCode',
+  'leadUnitId',
+  'streetCode',
+  'clusterCode',
+  'parkCode',
+  'warning',
+] as const;
 type MultiKey = (typeof MULTI)[number];
 
 const positiveInt = (value: string | null, fallback: number, max: number) => {
