@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../../common/domain/dates';
-import { milestones, projectWarnings, projects, warningSnapshots } from '../../db/schema';
+import { matters, milestones, projectWarnings, projects, warningSnapshots } from '../../db/schema';
 import { recomputeWarningsJob } from '../../jobs/recompute-warnings';
 import { notifications } from '../../db/schema/notifications';
 import { DEMO_DISTRICT_CODE } from '../../db/seed-data/demo-units';
@@ -145,6 +145,32 @@ describeEachDatabase('warnings', (t) => {
     // Still red: nobody is told again.
     await recompute([project.id]);
     expect(await told()).toBe(1);
+  });
+
+  it('turns a project red for a problem past its deadline, until the problem is closed', async () => {
+    const project = await onTimeProject();
+    const officeId = await userIdOf(t().database, 'office');
+    const [matter] = await db()
+      .insert(matters)
+      .values({
+        regionCode: project.regionCode,
+        source: 'project_problem',
+        projectId: project.id,
+        title: '征地拆迁未完成',
+        description: '二期用地仍有三户未签约',
+        category: 'land',
+        leadUnitId: beiyuan,
+        raisingUnitId: beiyuan,
+        raisedBy: officeId,
+        deadline: addDays(today, -3),
+      })
+      .returning();
+    if (!matter) throw new Error('matter insert returned nothing');
+    await recompute([project.id]);
+    expect(await storedOf(project.id)).toMatchObject({ colour: 'red', reasons: [{ code: 'matter_overdue', count: 1, maxDaysOverdue: 3 }] });
+    await db().update(matters).set({ status: 'closed', closedAt: new Date() }).where(eq(matters.id, matter.id));
+    await recompute([project.id]);
+    expect(await storedOf(project.id)).toMatchObject({ colour: 'green', reasons: [] });
   });
 
   it('keeps a project that was red last month and has caught up yellow, saying so', async () => {
