@@ -65,9 +65,12 @@ const ESCALATION_ORDER: readonly MatterEscalationLevel[] = ['none', 'unit_head',
  * district's principal leader, and — only when there is a region above on the platform — that region. Null when it
  * has nowhere further to go.
  */
-export function nextEscalationLevel(current: MatterEscalationLevel, hasRegionAbove: boolean): MatterEscalationLevel | null {
+export function nextEscalationLevel(
+  current: MatterEscalationLevel,
+  hasRegionAbove: boolean,
+): Exclude<MatterEscalationLevel, 'none'> | null {
   const next = ESCALATION_ORDER[ESCALATION_ORDER.indexOf(current) + 1];
-  if (!next) return null;
+  if (!next || next === 'none') return null;
   if (next === 'region_above' && !hasRegionAbove) return null;
   return next;
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../common/domain/dates';
 import type { MatterStatus } from '../../common/enums';
-import { matterEntries, matters, regions, units } from '../db/schema';
+import { matterEntries, matters, notifications, regions, units } from '../db/schema';
 import { insertProject, insertUnit, unitIdByName, unitOfUser, userIdOf } from '../test/factories';
 import { describeEachDatabase, lastAuditEvent, testConfig } from '../test/harness';
 import { escalateOverdueMattersJob } from './escalate-overdue-matters';
@@ -41,6 +41,18 @@ describeEachDatabase('scheduled job: escalate overdue matters', (t) => {
       .database.db.select()
       .from(matterEntries)
       .where(and(eq(matterEntries.matterId, id), eq(matterEntries.kind, 'escalate')));
+  /** The notifications about a matter: who was told, with which message. */
+  const told = async (id: string) =>
+    (
+      await t()
+        .database.db.select()
+        .from(notifications)
+        .where(eq(notifications.link, `/matters/${id}`))
+    ).map((n) => ({
+      to: n.recipientId,
+      key: n.messageKey,
+      kind: n.kind,
+    }));
   const run = (now: Date) => escalateOverdueMattersJob.run({ db: t().database.db, now, log: silent });
 
   it('escalates an overdue matter one level at a time, at most once per interval, idempotently, to the right people', async () => {
@@ -59,6 +71,9 @@ describeEachDatabase('scheduled job: escalate overdue matters', (t) => {
     expect(row?.escalationTarget?.userIds).toContain(await userIdOf(t().database, 'unit'));
     expect(await escalations(overdue.id)).toHaveLength(1);
     expect((await lastAuditEvent(t().database, 'matters.escalate', overdue.id))?.after).toMatchObject({ escalationLevel: 'unit_head' });
+    // The lead unit's people are told, in the inbox, in the same transaction.
+    const clerk = await userIdOf(t().database, 'unit');
+    expect(await told(overdue.id)).toContainEqual({ to: clerk, key: 'matter.escalated.unit_head', kind: 'matter_escalated' });
     // Not past its deadline, or closed: left alone.
     expect((await matterOf(dueToday.id))?.escalationLevel).toBe('none');
     expect((await matterOf(closedLate.id))?.escalationLevel).toBe('none');
@@ -68,6 +83,7 @@ describeEachDatabase('scheduled job: escalate overdue matters', (t) => {
     await run(new Date(start.getTime() + DAY_MS));
     expect((await matterOf(overdue.id))?.escalationLevel).toBe('unit_head');
     expect(await escalations(overdue.id)).toHaveLength(1);
+    expect((await told(overdue.id)).filter((n) => n.to === clerk)).toHaveLength(1);
 
     // Three days later: the leader in charge of its project.
     const second = new Date(start.getTime() + 3 * DAY_MS);
@@ -75,6 +91,9 @@ describeEachDatabase('scheduled job: escalate overdue matters', (t) => {
     row = await matterOf(overdue.id);
     expect(row).toMatchObject({ escalationLevel: 'leader_in_charge', escalatedAt: second });
     expect(row?.escalationTarget?.userIds).toEqual([leaderId]);
+    expect((await told(overdue.id)).filter((n) => n.key === 'matter.escalated.leader_in_charge')).toEqual([
+      { to: leaderId, key: 'matter.escalated.leader_in_charge', kind: 'matter_escalated' },
+    ]);
     expect((await matterOf(dueToday.id))?.escalationLevel).toBe('unit_head');
 
     // Then the district's principal leader; with no unit in the region above, that is as far as it goes.

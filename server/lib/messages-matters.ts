@@ -22,6 +22,10 @@ export const mattersZh = {
   'matter.action.submit_review': '提交复核',
   'matter.action.close': '销号',
   'matter.action.send_back': '退回重办',
+  'matter.escalated.unit_head': '事项“{title}”已逾期 {days} 天未办结，请单位主要负责人督办（牵头单位：{leadUnit}）',
+  'matter.escalated.leader_in_charge': '事项“{title}”已逾期 {days} 天未办结，已升级至分管领导（牵头单位：{leadUnit}）',
+  'matter.escalated.principal_leader': '事项“{title}”已逾期 {days} 天未办结，已升级至主要领导（牵头单位：{leadUnit}）',
+  'matter.escalated.region_above': '事项“{title}”已逾期 {days} 天未办结，已报上级（牵头单位：{leadUnit}）',
 } as const;
 
 export const mattersEn: Record<keyof typeof mattersZh, string> = {
@@ -47,4 +51,11 @@ export const mattersEn: Record<keyof typeof mattersZh, string> = {
   'matter.action.submit_review': 'submitted for review',
   'matter.action.close': 'closed',
   'matter.action.send_back': 'sent back',
+  'matter.escalated.unit_head':
+    'The matter "{title}" is {days} days overdue: its unit\'s head is asked to see to it (lead unit: {leadUnit})',
+  'matter.escalated.leader_in_charge':
+    'The matter "{title}" is {days} days overdue and escalated to the leader in charge (lead unit: {leadUnit})',
+  'matter.escalated.principal_leader':
+    'The matter "{title}" is {days} days overdue and escalated to the principal leader (lead unit: {leadUnit})',
+  'matter.escalated.region_above': 'The matter "{title}" is {days} days overdue and escalated to the region above (lead unit: {leadUnit})',
 };

@@ -1,11 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { todayInChina } from '../../../common/domain/dates';
+import { daysBetween, todayInChina } from '../../../common/domain/dates';
 import { nextEscalationLevel } from '../../../common/domain/matters';
 import type { MatterEscalationLevel, MatterStatus } from '../../../common/enums';
 import type { Db, Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { type EscalationTarget, matterEntries, matters } from '../../db/schema';
 import { recordAudit } from '../../lib/audit';
+import { notify } from '../notifications';
 
 // An overdue matter escalates by itself (DOMAIN.md): one level at a time — the lead unit's head, the leader in charge,
 // the district's principal leader, and on a platform that holds the region above, that region — at most one level
@@ -148,8 +149,19 @@ export async function escalateOverdueMatters(db: Db, now: Date): Promise<{ escal
           after: { escalationLevel: level, target, asOf: today },
         },
       );
-      // TODO(issue 14, notifications): tell target.userIds through the notifications module's notify(tx, …) once
-      // server/modules/notifications/index.ts offers it (an in-app notice "matter … escalated to …").
+      // Told in the same transaction (in-app, and the units' and people's channels through the outbox): the lead unit's
+      // people and channels at the first level, the people of the target at the others.
+      const [facts] = rowsOf<{ title: string; leadUnit: string; deadline: string }>(
+        await tx.execute(sql`select m.title, u.name as "leadUnit", m.deadline::text as deadline
+          from ${matters} m join units u on u.id = m.lead_unit_id where m.id = ${id}`),
+      );
+      await notify(tx, {
+        recipients: level === 'unit_head' ? { unitIds: [matter.leadUnitId] } : { userIds: target.userIds ?? [] },
+        kind: 'matter_escalated',
+        messageKey: `matter.escalated.${level}`,
+        params: { title: facts?.title ?? '', leadUnit: facts?.leadUnit ?? '', days: facts ? daysBetween(facts.deadline, today) : 0 },
+        link: `/matters/${id}`,
+      });
       return true;
     });
     if (done) escalated += 1;

@@ -15,7 +15,7 @@ import {
   signInAs,
   testConfig,
 } from '../../test/harness';
-import { overdueMattersByProject } from './index';
+import { overdueMattersByProject, projectProblemsOverdueOn } from './index';
 
 type MatterJson = {
   id: string;
@@ -289,6 +289,16 @@ describeEachDatabase('matters API', (t) => {
       expect(notOverdue).not.toContain(late.id);
       const counted = await overdueMattersByProject(t().database.db, [project.id], todayInChina());
       expect(counted.get(project.id)).toEqual({ projectId: project.id, count: 1, maxDaysOverdue: 5 });
+      // The warnings' input: the overdue problem with its deadline, open; once closed today, still counted for yesterday only.
+      expect((await projectProblemsOverdueOn(t().database.db, [project.id], todayInChina())).get(project.id)).toEqual([
+        { deadline: late.deadline, closedOn: null },
+      ]);
+      await t().database.db.update(matters).set({ status: 'closed', closedAt: new Date() }).where(eq(matters.id, late.id));
+      expect((await projectProblemsOverdueOn(t().database.db, [project.id], todayInChina())).get(project.id)).toBeUndefined();
+      const yesterday = addDays(todayInChina(), -1);
+      expect((await projectProblemsOverdueOn(t().database.db, [project.id], yesterday)).get(project.id)).toEqual([
+        { deadline: late.deadline, closedOn: todayInChina() },
+      ]);
     });
   });
 

@@ -100,3 +100,41 @@ export async function overdueMattersByProject(db: Executor, projectIds: string[]
     rows.map((r) => [r.projectId, { projectId: r.projectId, count: Number(r.count), maxDaysOverdue: Number(r.maxDaysOverdue) }]),
   );
 }
+
+/** A project problem as the warning function reads it: its deadline and the China Standard Time day it was closed. */
+export type ProjectProblemDates = { deadline: string | null; closedOn: string | null };
+
+/**
+ * The warnings' input (common/domain/warnings.ts `matters`): per project, its project-problem matters past their
+ * deadline as of a China Standard Time day and not closed by then (closed later, or still open), with their deadline
+ * and the day each was closed (null while open). Batched: one query for every project asked about; no scope.
+ */
+export async function projectProblemsOverdueOn(
+  db: Executor,
+  projectIds: string[],
+  asOf: string,
+): Promise<Map<string, ProjectProblemDates[]>> {
+  const result = new Map<string, ProjectProblemDates[]>();
+  if (projectIds.length === 0) return result;
+  const rows = await db
+    .select({
+      projectId: sql<string>`${matters.projectId}`,
+      deadline: sql<string>`${matters.deadline}::text`,
+      closedOn: sql<string | null>`((${matters.closedAt} at time zone 'Asia/Shanghai')::date)::text`,
+    })
+    .from(matters)
+    .where(
+      and(
+        inArray(matters.projectId, projectIds),
+        eq(matters.source, 'project_problem'),
+        sql`${matters.deadline} < ${asOf}::date`,
+        sql`(${matters.closedAt} is null or (${matters.closedAt} at time zone 'Asia/Shanghai')::date > ${asOf}::date)`,
+      ),
+    );
+  for (const row of rows) {
+    const list = result.get(row.projectId) ?? [];
+    list.push({ deadline: row.deadline, closedOn: row.closedOn });
+    result.set(row.projectId, list);
+  }
+  return result;
+}
