@@ -23,6 +23,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   reportPeriods: page(() => import('./pages/ReportingPeriodsPage'), 'ReportingPeriodsPage'),
   myReports: page(() => import('./pages/MyReportsPage'), 'MyReportsPage'),
   reportReview: page(() => import('./pages/ReportReviewPage'), 'ReportReviewPage'),
+  matters: page(() => import('./pages/MattersPage'), 'MattersPage'),
   units: page(() => import('./pages/UnitsPage'), 'UnitsPage'),
   users: page(() => import('./pages/UsersPage'), 'UsersPage'),
   roles: page(() => import('./pages/RolesPage'), 'RolesPage'),
@@ -35,6 +36,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   tokens: page(() => import('./pages/ApiTokensPage'), 'ApiTokensPage'),
 };
 const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage');
+const MatterPage = page(() => import('./pages/MatterPage'), 'MatterPage');
 const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
 const ReportingPeriodPage = page(() => import('./pages/ReportingPeriodPage'), 'ReportingPeriodPage');
 const MissingReportsPage = page(() => import('./pages/MissingReportsPage'), 'MissingReportsPage');
@@ -95,6 +97,14 @@ const detailPages: RouteObject[] = [
     element: (
       <RequirePermission permission="report.read">
         <ReportFormPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'matters/:id',
+    element: (
+      <RequirePermission permission="matter.read">
+        <MatterPage />
       </RequirePermission>
     ),
   },

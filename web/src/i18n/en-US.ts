@@ -5,6 +5,7 @@ import { gatesEnUS } from './gates.en-US';
 import { importsEnUS } from './imports.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
+import { mattersEnUS } from './matters.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { twoFactorEnUS } from './two-factor.en-US';
@@ -15,6 +16,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...enumMessages('en-US'),
   ...projectsEnUS,
   ...reportsEnUS,
+  ...mattersEnUS,
   ...warningsEnUS,
   ...notificationsEnUS,
   ...customFieldsEnUS,

@@ -5,6 +5,7 @@ import { gatesZhCN } from './gates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { mattersZhCN } from './matters.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { twoFactorZhCN } from './two-factor.zh-CN';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...enumMessages('zh-CN'),
   ...projectsZhCN,
   ...reportsZhCN,
+  ...mattersZhCN,
   ...warningsZhCN,
   ...notificationsZhCN,
   ...customFieldsZhCN,

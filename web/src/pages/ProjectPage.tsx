@@ -10,6 +10,7 @@ import { ProjectTimeline } from '../modules/projects/components/ProjectTimeline'
 import { ProjectTracks } from '../modules/projects/components/ProjectTracks';
 import { useProject } from '../modules/projects/hooks/use-projects';
 import { ProjectReports } from '../modules/reports/components/ProjectReports';
+import { ProjectMatters } from '../modules/matters/components/ProjectMatters';
 import { ProjectWarningCard } from '../modules/warnings/components/ProjectWarningCard';
 import { useMe } from '../modules/auth/hooks/use-me';
 
@@ -49,6 +50,11 @@ export function ProjectPage() {
         {me.permissions.includes('report.read') && (
           <div style={{ marginTop: 16 }}>
             <ProjectReports projectId={data.id} />
+          </div>
+        )}
+        {me.permissions.includes('matter.read') && (
+          <div style={{ marginTop: 16 }}>
+            <ProjectMatters projectId={data.id} />
           </div>
         )}
       </Col>

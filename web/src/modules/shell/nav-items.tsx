@@ -8,6 +8,7 @@ import {
   EnvironmentOutlined,
   FormOutlined,
   FileDoneOutlined,
+  IssuesCloseOutlined,
   FundProjectionScreenOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -24,6 +25,7 @@ export type NavKey =
   | 'projects'
   | 'reportPeriods'
   | 'myReports'
+  | 'matters'
   | 'reportReview'
   | 'units'
   | 'users'
@@ -69,6 +71,7 @@ export const NAV_ITEMS: NavItem[] = [
     shownTo: (p) => !p.includes('report.manage_period'),
   },
   { key: 'reportReview', path: '/report-review', permission: 'report.review', label: 'nav.reportReview', icon: <FileDoneOutlined /> },
+  { key: 'matters', path: '/matters', permission: 'matter.read', label: 'nav.matters', icon: <IssuesCloseOutlined /> },
   { key: 'units', path: '/units', permission: 'unit.read', label: 'nav.units', icon: <ApartmentOutlined /> },
   { key: 'users', path: '/users', permission: 'user.read', label: 'nav.users', icon: <TeamOutlined /> },
   { key: 'roles', path: '/roles', permission: 'role.read', label: 'nav.roles', icon: <SafetyCertificateOutlined /> },

@@ -1,0 +1,66 @@
+import { Button, Input, Modal, Space } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../../i18n';
+import { useShowError } from '../../../lib/use-show-error';
+import { MATTER_STEPS, type MatterDetail, type MatterStep } from '../api/matters-api';
+import { useMatterStep } from '../hooks/use-matters';
+
+/** The step buttons the matter's abilities allow; a step that needs a text asks for it first. */
+export function MatterSteps({ matter }: { matter: MatterDetail }) {
+  const { t } = useI18n();
+  const showError = useShowError();
+  const step = useMatterStep(matter.id);
+  const [asking, setAsking] = useState<MatterStep | null>(null);
+  const [text, setText] = useState('');
+  const allowed = MATTER_STEPS.filter((s) => matter.abilities[s.ability]);
+  if (allowed.length === 0) return null;
+
+  const take = (s: MatterStep, withText?: string) =>
+    step.mutate(
+      { path: s.path, version: matter.version, text: withText },
+      {
+        onSuccess: () => {
+          setAsking(null);
+          setText('');
+        },
+        onError: (error) => showError(error),
+      },
+    );
+
+  return (
+    <>
+      <Space wrap>
+        {allowed.map((s) => (
+          <Button
+            key={s.path}
+            type={s.path === 'send-back' ? 'default' : 'primary'}
+            danger={s.path === 'send-back'}
+            loading={step.isPending}
+            data-testid={`matter-step-${s.path}`}
+            onClick={() => (s.needsText ? setAsking(s) : take(s))}
+          >
+            {t(`matter.step.${s.ability}`)}
+          </Button>
+        ))}
+      </Space>
+      <Modal
+        open={asking !== null}
+        title={asking ? t(`matter.step.${asking.ability}`) : ''}
+        okText={t('action.confirm')}
+        cancelText={t('action.cancel')}
+        okButtonProps={{ disabled: !text.trim(), loading: step.isPending }}
+        onOk={() => asking && take(asking, text.trim())}
+        onCancel={() => setAsking(null)}
+      >
+        <Input.TextArea
+          rows={4}
+          maxLength={4000}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder={t('matter.stepText')}
+          data-testid="matter-step-text"
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { Card, Col, Descriptions, Result, Row, Skeleton, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useI18n } from '../i18n';
+import { formatDate } from '../lib/format';
+import { MatterStatusTag } from '../modules/matters/components/MatterStatusTag';
+import { MatterSteps } from '../modules/matters/components/MatterSteps';
+import { MatterTimeline } from '../modules/matters/components/MatterTimeline';
+import { useMatter } from '../modules/matters/hooks/use-matters';
+
+/** One matter: what it is, who leads it, its deadline and state, the steps the user may take, and its timeline. */
+export function MatterPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const matter = useMatter(id);
+  if (matter.isError) return <Result status="404" title={t('matter.notFound')} />;
+  const m = matter.data;
+  if (!m) return <Skeleton active />;
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={15}>
+        <Card
+          title={<Typography.Text data-testid="matter-title">{m.title}</Typography.Text>}
+          extra={<MatterStatusTag status={m.status} daysOverdue={m.daysOverdue} />}
+        >
+          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+            <Descriptions.Item label={t('matter.source')}>{t(`matterSource.${m.source}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('matter.priority')}>{t(`matterPriority.${m.priority}`)}</Descriptions.Item>
+            {m.projectId && (
+              <Descriptions.Item label={t('matter.project')}>
+                <Link to={`/projects/${m.projectId}`}>{m.projectName}</Link>
+              </Descriptions.Item>
+            )}
+            <Descriptions.Item label={t('matter.leadUnit')}>{m.leadUnitName}</Descriptions.Item>
+            <Descriptions.Item label={t('matter.coUnits')}>{m.coUnits.map((u) => u.name).join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('matter.raisingUnit')}>{m.raisingUnitName}</Descriptions.Item>
+            <Descriptions.Item label={t('matter.deadline')}>{formatDate(m.deadline)}</Descriptions.Item>
+            <Descriptions.Item label={t('matter.escalation')}>
+              {m.escalationLevel === 'none' ? '—' : t(`matterEscalation.${m.escalationLevel}`)}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{m.description}</Typography.Paragraph>
+          <MatterSteps matter={m} />
+        </Card>
+      </Col>
+      <Col xs={24} xl={9}>
+        <Card title={t('matter.timeline')} size="small">
+          <MatterTimeline entries={m.entries} />
+        </Card>
+      </Col>
+    </Row>
+  );
+}
