@@ -48,6 +48,12 @@ test('an administrator creates a unit and a user, sees the audit entry; the new 
   await page.getByTestId('menu-audit').click();
   await expect(page.getByTestId('audit-table')).toContainText('users.create');
   await expect(page.getByTestId('audit-table')).toContainText('units.create');
+  // In words: the records by name, no sign-ins (hidden by default), and a change as field / before / after.
+  await expect(page.getByTestId('audit-table')).toContainText('“孙丽（数据中心）”');
+  await expect(page.getByTestId('audit-table')).toContainText('“区数据资源管理中心”');
+  await expect(page.getByTestId('audit-table')).not.toContainText('auth.sign_in');
+  await page.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().locator('.ant-table-row-expand-icon').click();
+  await expect(page.getByTestId('audit-changes').first()).toBeVisible();
   await shot(page, '05-audit-log');
   await signOut(page);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_SESSION_FILTERS } from '../domain/audit';
 import { abilities, listQuery, optionalText, text, version } from './shared';
 import { DICTIONARY_TYPES } from '../enums';
 
@@ -47,6 +48,8 @@ export const auditEventSchema = z.object({
   action: z.string(),
   recordType: z.string().nullable(),
   recordId: z.string().nullable(),
+  /** The record's name when the reader may see the record (a project, unit or user), for the log to name it. */
+  recordName: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
 });
@@ -64,6 +67,8 @@ export const auditListQuery = listQuery.extend({
   recordId: z.string().max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  /** Routine session events (sign-in, sign-out, failed sign-in, second-factor step): shown (the default), hidden or only. */
+  sessions: z.enum(AUDIT_SESSION_FILTERS).optional(),
 });
 
 export const settingsSchema = z.object({

@@ -189,7 +189,7 @@ export async function insertTracks(database: Database, projectId: string): Promi
 /** An audit event by a person (his unit and district as recorded), with a record id to find it by. */
 export async function insertAuditEvent(
   database: Database,
-  options: { actor: UserRecord; regionCode: string; recordId: string; action?: string },
+  options: { actor: UserRecord; regionCode: string; recordId: string; action?: string; recordType?: string },
 ): Promise<void> {
   const { actor } = options;
   await database.db.transaction((tx) =>
@@ -203,7 +203,7 @@ export async function insertAuditEvent(
         actorUnitId: actor.unitId,
         regionCode: options.regionCode,
       },
-      { action: options.action ?? 'test.event', recordType: 'test', recordId: options.recordId },
+      { action: options.action ?? 'test.event', recordType: options.recordType ?? 'test', recordId: options.recordId },
     ),
   );
 }

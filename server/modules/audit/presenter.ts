@@ -4,8 +4,8 @@ import type { AuditEventRow } from './repository';
 const asRecord = (value: unknown): Record<string, unknown> | null =>
   value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
-/** An audit event as the API shows it: the id as a string (it is a bigint), times in ISO 8601. */
-export const presentAuditEvent = (row: AuditEventRow): AuditEvent => ({
+/** An audit event as the API shows it: the id as a string (it is a bigint), times in ISO 8601, the record named. */
+export const presentAuditEvent = (row: AuditEventRow, names: Map<string, string>): AuditEvent => ({
   id: String(row.id),
   at: row.at.toISOString(),
   actorId: row.actorId,
@@ -15,6 +15,7 @@ export const presentAuditEvent = (row: AuditEventRow): AuditEvent => ({
   action: row.action,
   recordType: row.recordType,
   recordId: row.recordId,
+  recordName: names.get(`${row.recordType}:${row.recordId}`) ?? null,
   before: asRecord(row.before),
   after: asRecord(row.after),
 });

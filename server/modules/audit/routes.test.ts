@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { auditEvents, roles, users, userScopeUnits } from '../../db/schema';
+import { buildProject, insertAuditEvent, uniqueSuffix } from '../../test/factories';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, signInAs } from '../../test/harness';
 
 type Event = {
@@ -163,5 +164,53 @@ describeEachDatabase('audit events API', (t) => {
       .from(auditEvents)
       .where(eq(auditEvents.id, event?.id ?? 0));
     expect(still?.action).not.toBe('tampered');
+  });
+});
+
+describeEachDatabase('audit events API: the log as officials read it', (t) => {
+  let office: Client;
+  let unitStaff: Client;
+
+  beforeAll(async () => {
+    office = await signInAs(t().app, 'office');
+    // A unit clerk who may read his unit's events (audit.read given to his role): he sees only his unit's projects.
+    await t()
+      .database.db.update(roles)
+      .set({ permissions: sql`array_append(${roles.permissions}, 'audit.read')` })
+      .where(eq(roles.code, 'unit_staff'));
+    unitStaff = await signInAs(t().app, 'unit');
+  });
+
+  const events = async (client: Client, query: string) => {
+    const response = await client.get(`/api/v1/audit-events?pageSize=200${query}`);
+    expect(response.statusCode).toBe(200);
+    return (response.json() as { items: (Event & { recordName: string | null })[] }).items;
+  };
+
+  it('hides routine sign-ins when asked, shows only them when asked, and everything by default', async () => {
+    const all = await events(office, '');
+    const hidden = await events(office, '&sessions=hidden');
+    const only = await events(office, '&sessions=only');
+    expect(all.some((e) => e.action === 'auth.sign_in')).toBe(true);
+    expect(hidden.some((e) => e.action.startsWith('auth.sign_in'))).toBe(false);
+    expect(only.length).toBeGreaterThan(0);
+    expect(only.every((e) => ['auth.sign_in', 'auth.sign_in_failed', 'auth.sign_out', 'auth.totp_challenge'].includes(e.action))).toBe(
+      true,
+    );
+  });
+
+  it('names the project an event is about for a reader who may see the project, and no one else', async () => {
+    const project = await buildProject(office, t().database, { name: `审计可读名称${uniqueSuffix()}` });
+    const [created] = await events(office, `&recordId=${project.id}&action=projects.create`);
+    expect(created?.recordName).toBe(project.name);
+    // The unit clerk who sees the event (his district's) but not the project (another unit's) gets no name.
+    const [clerk] = await t()
+      .database.db.select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId })
+      .from(users)
+      .where(eq(users.username, 'unit'));
+    if (!clerk) throw new Error('no unit user');
+    await insertAuditEvent(t().database, { actor: clerk, regionCode: '370105', recordId: project.id, recordType: 'project' });
+    const [seen] = await events(unitStaff, `&recordId=${project.id}`);
+    expect(seen).toMatchObject({ action: 'test.event', recordType: 'project', recordName: null });
   });
 });

@@ -2,7 +2,7 @@ import { auditEventSchema, auditListQuery } from '../../../common/schemas/refere
 import { pageOf } from '../../../common/schemas/shared';
 import { type App, type Deps, errorResponses } from '../../lib/http';
 import { presentAuditEvent } from './presenter';
-import { listAuditEvents } from './repository';
+import { listAuditEvents, recordNamesOf } from './repository';
 
 const tags = ['audit'];
 
@@ -22,7 +22,8 @@ export function auditRoutes(app: App, { db }: Deps) {
     async (request) => {
       const { actor } = request.context();
       const { rows, total } = await listAuditEvents(db, actor, request.query);
-      return { items: rows.map(presentAuditEvent), total, page: request.query.page, pageSize: request.query.pageSize };
+      const names = await recordNamesOf(db, actor, rows);
+      return { items: rows.map((row) => presentAuditEvent(row, names)), total, page: request.query.page, pageSize: request.query.pageSize };
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { AuditSessionFilter } from '../../../../../common/domain/audit';
 import type { AuditEvent } from '../../../../../common/schemas/reference';
 import { api } from '../../../lib/api-client';
 import type { ListParams, Page } from '../../../lib/list';
@@ -9,6 +10,7 @@ export type AuditListParams = ListParams & {
   recordId?: string;
   from?: string;
   to?: string;
+  sessions?: AuditSessionFilter;
 };
 
 export const auditApi = {

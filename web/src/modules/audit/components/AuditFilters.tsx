@@ -1,10 +1,18 @@
-import { AutoComplete, DatePicker, Flex, Input } from 'antd';
+import { AutoComplete, DatePicker, Flex, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { AUDIT_SESSION_FILTERS, type AuditSessionFilter } from '../../../../../common/domain/audit';
 import { useI18n } from '../../../i18n';
 import { ActorSelect } from './ActorSelect';
 
-export type AuditFilterValues = { action?: string; actorId?: string; recordType?: string; recordId?: string; range?: [Dayjs, Dayjs] };
+export type AuditFilterValues = {
+  action?: string;
+  actorId?: string;
+  recordType?: string;
+  recordId?: string;
+  range?: [Dayjs, Dayjs];
+  sessions?: AuditSessionFilter;
+};
 
 // Suggestions only: any action or record type the server writes can be typed.
 const KNOWN_ACTIONS = [
@@ -85,6 +93,14 @@ export function AuditFilters({ value, canPickActor, onChange }: AuditFiltersProp
     values.map((v) => ({ value: v, label: `${tOptional(`${prefix}.${v}`, v)} · ${v}` }));
   return (
     <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+      <Select
+        value={value.sessions ?? 'shown'}
+        options={AUDIT_SESSION_FILTERS.map((f) => ({ value: f, label: t(`audit.sessions.${f}`) }))}
+        onChange={(sessions: AuditSessionFilter) => onChange({ ...value, sessions })}
+        aria-label={t('audit.sessions')}
+        style={{ width: 150 }}
+        data-testid="audit-sessions-filter"
+      />
       <TextFilter
         value={value.action}
         options={suggest('auditAction', KNOWN_ACTIONS)}

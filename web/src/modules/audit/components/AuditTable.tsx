@@ -1,4 +1,5 @@
-import { Typography } from 'antd';
+import { Collapse, Table, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { ColumnsType } from 'antd/es/table';
 import type { AuditEvent } from '../../../../../common/schemas/reference';
 import { useI18n } from '../../../i18n';
@@ -6,12 +7,40 @@ import { formatDateTime } from '../../../lib/format';
 import type { Page, Paging } from '../../../lib/list';
 import { JsonSideBySide } from '../../../ui/JsonSideBySide';
 import { PagedTable } from '../../../ui/PagedTable';
+import { type ChangeRow, changeRows } from '../utils/change-rows';
 
 type AuditTableProps = {
   page: Page<AuditEvent> | undefined;
   loading: boolean;
   onPagingChange: (paging: Paging) => void;
 };
+
+/** The record an event is about, by name; a project links to its page. */
+function RecordName({ event }: { event: AuditEvent }) {
+  const name = `“${event.recordName}”`;
+  return event.recordType === 'project' && event.recordId ? <Link to={`/projects/${event.recordId}`}>{name}</Link> : <span>{name}</span>;
+}
+
+/** What an event changed: each field by its label, before and after. */
+function ChangeTable({ rows }: { rows: ChangeRow[] }) {
+  const { t } = useI18n();
+  if (rows.length === 0) return null;
+  return (
+    <Table<ChangeRow>
+      size="small"
+      pagination={false}
+      rowKey="key"
+      dataSource={rows}
+      columns={[
+        { title: t('audit.field'), dataIndex: 'label', width: 180 },
+        { title: t('audit.before'), dataIndex: 'before' },
+        { title: t('audit.after'), dataIndex: 'after' },
+      ]}
+      style={{ marginBottom: 8 }}
+      data-testid="audit-changes"
+    />
+  );
+}
 
 /** The audit log, newest first; expanding a row shows the record before and after the change. */
 export function AuditTable({ page, loading, onPagingChange }: AuditTableProps) {
@@ -40,9 +69,13 @@ export function AuditTable({ page, loading, onPagingChange }: AuditTableProps) {
         event.recordType ? (
           <span>
             {tOptional(`recordType.${event.recordType}`, event.recordType)}{' '}
-            <Typography.Text type="secondary" copyable={event.recordId ? { text: event.recordId } : false} style={{ fontSize: 12 }}>
-              {event.recordId ?? ''}
-            </Typography.Text>
+            {event.recordName ? (
+              <RecordName event={event} />
+            ) : (
+              <Typography.Text type="secondary" copyable={event.recordId ? { text: event.recordId } : false} style={{ fontSize: 12 }}>
+                {event.recordId ?? ''}
+              </Typography.Text>
+            )}
           </span>
         ) : (
           '—'
@@ -65,12 +98,25 @@ export function AuditTable({ page, loading, onPagingChange }: AuditTableProps) {
                 {t('error.requestId')}: {event.requestId}
               </Typography.Paragraph>
             )}
-            <JsonSideBySide
-              beforeLabel={t('audit.before')}
-              afterLabel={t('audit.after')}
-              before={event.before}
-              after={event.after}
-              emptyText={t('audit.empty')}
+            <ChangeTable rows={changeRows(event, { t, tOptional })} />
+            <Collapse
+              ghost
+              size="small"
+              items={[
+                {
+                  key: 'raw',
+                  label: t('audit.showRaw'),
+                  children: (
+                    <JsonSideBySide
+                      beforeLabel={t('audit.before')}
+                      afterLabel={t('audit.after')}
+                      before={event.before}
+                      after={event.after}
+                      emptyText={t('audit.empty')}
+                    />
+                  ),
+                },
+              ]}
             />
           </>
         ),
