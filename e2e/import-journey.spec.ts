@@ -67,3 +67,42 @@ test('the project office imports a ledger: sees every problem, downloads the mar
   await expect(page.getByTestId('project-table')).toContainText('导入旅程甲项目');
   await shot(page, '74-imported-projects-listed');
 });
+
+/** A ledger as a district office keeps it: a title, a two-row merged header, a group row, 亿 and month dates, 形象进度. */
+async function officeLedgerFile(): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('重点项目');
+  sheet.addRow(['2024年全区重点项目台账']);
+  sheet.addRow(['序号', '项目名称', '建设单位', '投资情况', null, '计划开工时间', '计划竣工时间', '责任单位', '形象进度']);
+  sheet.addRow([null, null, null, '总投资', '1-3月完成投资']);
+  sheet.addRow(['一、产业项目']);
+  sheet.addRow([1, '旅程台账甲项目', '济南甲实业有限公司 ', '3.2亿', 500, '2024年3月', '2025.12', '北园街道办事处', '主体施工']);
+  sheet.addRow([2, '旅程台账乙项目', '—', '８，０００', null, '2024-03', '2024/3/15', '北园街道办事处', '前期']);
+  sheet.addRow(['小计', null, null, '40000']);
+  sheet.mergeCells('A1:I1');
+  for (const column of ['A', 'B', 'C', 'F', 'G', 'H', 'I']) sheet.mergeCells(`${column}2:${column}3`);
+  sheet.mergeCells('D2:E2');
+  sheet.mergeCells('A4:I4');
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lantu-e2e-import-')), '重点项目台账.xlsx');
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+test('the project office imports the ledger it keeps: sees how it was read and acknowledges the columns left out', async ({ page }) => {
+  await signIn(page, 'office', E2E_PASSWORD);
+  await page.goto('/projects/import');
+  await page.getByTestId('import-dropzone').setInputFiles(await officeLedgerFile());
+  await expect(page.getByTestId('import-ready')).toContainText('新建 2 个，更新 0 个');
+  const reading = page.getByTestId('import-reading');
+  await expect(reading.getByTestId('import-header-rows')).toContainText('2–3');
+  await expect(reading.getByTestId('import-unmapped')).toContainText('1-3月完成投资');
+  await expect(reading.getByTestId('import-unmapped')).toContainText('不导入：属于月度报送');
+  await expect(reading.getByTestId('import-skipped')).toContainText('一、产业项目');
+  await expect(reading.getByTestId('import-interpretations')).toContainText('32,000.00 万元');
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await shot(page, '75-import-office-ledger-read');
+  await page.getByTestId('import-acknowledge').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-committed')).toContainText('导入完成：新建 2 个，更新 0 个');
+  await shot(page, '76-import-office-ledger-committed');
+});

@@ -16,11 +16,17 @@ const isBlank = (cells: CellValue[]) => cells.every((cell) => cellText(cell) ===
  * every cell of the range: the same leader written once in a cell merged over two rows belongs to both rows, a
  * group header (投资情况) merged over its sub-columns heads each of them.
  */
-export async function* sheetRows(file: string, options: { fillMerged?: boolean } = {}): AsyncGenerator<SheetRow> {
+export async function* sheetRows(
+  file: string,
+  options: { fillMerged?: boolean; sheetName?: (name: string) => void } = {},
+): AsyncGenerator<SheetRow> {
   let ranges: MergedRange[] = [];
   const byTop = new Map<number, MergedRange[]>();
   const active: { range: MergedRange; value: CellValue }[] = [];
-  const rows = firstSheetRows(file, options.fillMerged ? { merges: (found) => (ranges = found) } : {});
+  const rows = firstSheetRows(file, {
+    ...(options.fillMerged ? { merges: (found: MergedRange[]) => (ranges = found) } : {}),
+    ...(options.sheetName ? { sheetName: options.sheetName } : {}),
+  });
   let indexed = false;
   for await (const row of rows) {
     if (options.fillMerged && !indexed) {

@@ -72,6 +72,13 @@ function sheetOrder(reader: Parsers, entries: Map<string, Entry>): string[] {
   return [...new Set([...listed.filter((n) => numbers.includes(n)), ...numbers])];
 }
 
+/** The tab name of the worksheet part `sheet<number>.xml`, from the workbook's sheet list. */
+function sheetNameOf(reader: Parsers, number: string): string | undefined {
+  const targets = new Map((reader.workbookRels ?? []).map((rel) => [rel.Id, rel.Target.replace(/^\/?(xl\/)?/, '')]));
+  const sheets = (reader.model?.sheets ?? []) as { rId: string; name?: string }[];
+  return sheets.find((sheet) => targets.get(sheet.rId) === `worksheets/sheet${number}.xml`)?.name;
+}
+
 /** Opens a zip entry as a stream, or null when the zip has no such part. */
 function opener(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, opened: Readable[]) {
   return async (name: string) => {
@@ -97,7 +104,10 @@ function opener(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, opened: R
  * character split between two chunks turned into U+FFFD (exceljs issues #2063, #2084; 4.4.0 is the newest release).
  * With `merges`, the sheet is scanned once first for its merged ranges, answered before the first row.
  */
-export async function* firstSheetRows(file: string, options: { merges?: (ranges: MergedRange[]) => void } = {}): AsyncGenerator<SheetRow> {
+export async function* firstSheetRows(
+  file: string,
+  options: { merges?: (ranges: MergedRange[]) => void; sheetName?: (name: string) => void } = {},
+): AsyncGenerator<SheetRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache' }) as unknown as Parsers & {
     sharedStrings?: CellValue[];
     properties?: { model?: { date1904?: boolean } };
@@ -122,6 +132,7 @@ export async function* firstSheetRows(file: string, options: { merges?: (ranges:
     if (styles) await reader._parseStyles(styles);
     const [first] = sheetOrder(reader, entries);
     if (first === undefined) return;
+    options.sheetName?.(sheetNameOf(reader, first) ?? '');
     const part = `xl/worksheets/sheet${first}.xml`;
     if (options.merges) {
       const scan = await open(part);

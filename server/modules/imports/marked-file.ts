@@ -47,9 +47,12 @@ export async function writeMarkedFile(
   }
   const labels = LABELS[locale];
   const workbook = streamingWorkbook(stream);
-  const data = workbook.addWorksheet(labels.data);
+  // The data sheet keeps the name of the user's sheet (its first), once the reader has told it.
+  let name = '';
+  let data: ExcelJS.Worksheet | null = null;
   let written = 0;
-  for await (const { number, cells } of sheetRows(file)) {
+  for await (const { number, cells } of sheetRows(file, { sheetName: (found) => (name = found) })) {
+    data ??= workbook.addWorksheet(name && name !== labels.sheet ? name : labels.data);
     const row = data.getRow(number);
     cells.forEach((value, column) => {
       if (value !== null && value !== undefined) row.getCell(column).value = typeof value === 'string' ? safeCellText(value) : value;
@@ -68,7 +71,7 @@ export async function writeMarkedFile(
       await nextTurn();
     }
   }
-  data.commit();
+  (data ?? workbook.addWorksheet(labels.data)).commit();
   const list = workbook.addWorksheet(labels.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   list.columns = [{ width: 8 }, { width: 8 }, { width: 24 }, { width: 80 }];
   const header = list.addRow(labels.headers);

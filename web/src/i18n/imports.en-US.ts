@@ -45,7 +45,7 @@ export const importsEnUS: Record<keyof typeof importsZhCN, string> = {
   'import.view': 'View',
   'import.outcomeProblems': '{count} problems',
   'import.outcomeCounts': '{create} created, {update} updated',
-  'import.acknowledgeUnmapped': 'I understand the {count} columns above will not be imported',
+  'import.acknowledgeUnmapped': 'I understand the {count} columns listed below will not be imported',
   'import.reading.header': 'Header: row {rows} (title rows above it are not imported)',
   'import.reading.unmappedTitle': 'Columns not imported ({count})',
   'import.reading.column': 'Column',

@@ -41,7 +41,7 @@ export const importsZhCN = {
   'import.view': '查看',
   'import.outcomeProblems': '{count} 处问题',
   'import.outcomeCounts': '新建 {create}，更新 {update}',
-  'import.acknowledgeUnmapped': '我已知晓上列 {count} 列不导入',
+  'import.acknowledgeUnmapped': '我已知晓下方所列 {count} 列不导入',
   'import.reading.header': '表头：第 {rows} 行（其上的标题行不导入）',
   'import.reading.unmappedTitle': '不导入的列（{count}）',
   'import.reading.column': '列',
