@@ -82,16 +82,23 @@ if (existsSync(soffice)) {
 
 const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numTotalTestSuites === 0 ? 1 : 0) });
 
-/** Runs one suite that writes a JSON report, and adds its counts; a suite without a report counts as one failure. */
+/**
+ * Runs one suite that writes a JSON report, and adds its counts. A runner that ends without its report (it crashed:
+ * no test result exists to judge) is said so, with its last lines, and run once more; a second crash counts as one
+ * failure. Failing tests are never run again: their report exists.
+ */
 async function suite(name, command, args, env, report, read) {
-  rmSync(report, { force: true });
-  const result = await run(command, args, env);
-  ok = result.ok && ok;
-  if (!count(report, read)) {
-    ok = false;
-    totals.failed += 1;
-    noReport(name, result);
+  for (const attempt of [1, 2]) {
+    rmSync(report, { force: true });
+    const result = await run(command, args, env);
+    if (count(report, read)) {
+      ok = result.ok && ok;
+      return;
+    }
+    noReport(attempt === 1 ? `${name} (first attempt, run again)` : name, result);
   }
+  ok = false;
+  totals.failed += 1;
 }
 
 const vitestJson = path.join(results, 'vitest.json');
