@@ -5,6 +5,7 @@ import { cellText } from './columns/cells';
 import type { Column } from './columns/types';
 import type { MergedRange, SheetRow } from './sheet-xml';
 import { firstSheetRows } from './workbook-reader';
+import { csvRows, isZipFile } from './csv-reader';
 
 export type { SheetRow };
 
@@ -20,6 +21,10 @@ export async function* sheetRows(
   file: string,
   options: { fillMerged?: boolean; sheetName?: (name: string) => void } = {},
 ): AsyncGenerator<SheetRow> {
+  if (!(await isZipFile(file))) {
+    for await (const row of csvRows(file)) if (!isBlank(row.cells)) yield row;
+    return;
+  }
   let ranges: MergedRange[] = [];
   const byTop = new Map<number, MergedRange[]>();
   const active: { range: MergedRange; value: CellValue }[] = [];

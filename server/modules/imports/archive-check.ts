@@ -1,6 +1,7 @@
-import { open as openFile } from 'node:fs/promises';
+import { open as openFile, readFile } from 'node:fs/promises';
 import yauzl from 'yauzl';
 import { AppError } from '../../lib/errors';
+import { csvText } from '../../lib/spreadsheets/csv-reader';
 
 /** The most an .xlsx may unpack to (a 20 MB upload of 100,000 rows unpacks to well under this). */
 export const MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
@@ -12,6 +13,11 @@ const RATIO_FROM_BYTES = 1024 * 1024;
 const REQUIRED_ENTRIES = ['[Content_Types].xml', 'xl/workbook.xml'];
 
 const notXlsx = () => new AppError(400, 'not_xlsx', 'import.not_xlsx');
+
+/** A file that is not a zip is accepted only as CSV text: no NUL bytes (UTF-8 or GB18030 is told when it is read). */
+export async function checkCsvText(file: string): Promise<void> {
+  if (csvText(await readFile(file)) === null) throw notXlsx();
+}
 const zipBomb = () =>
   new AppError(413, 'zip_bomb', 'import.zip_bomb', { limit: `${MAX_UNPACKED_BYTES / 1024 / 1024} MB`, ratio: MAX_ENTRY_RATIO });
 

@@ -10,7 +10,8 @@ import { removeUpload, uploadPath } from '../../lib/uploads';
 import { shareDistrictFields } from '../custom-fields';
 import { loadLookups } from './columns/lookups';
 import { type District, actorDistrict } from '../regions';
-import { checkXlsxArchive } from './archive-check';
+import { checkCsvText, checkXlsxArchive } from './archive-check';
+import { isZipFile } from '../../lib/spreadsheets/csv-reader';
 import { type StoredSummary, findImportJob, insertImportJob, recordProgress, setImportJobState } from './jobs-repository';
 import { IMPORT_KIND_HANDLERS, type OperationBasis } from './kinds';
 import type { StoredProblem } from './problems';
@@ -45,7 +46,9 @@ export async function createImportJob(
   const file = uploadPath(input.dataDir, input.storedName);
   try {
     const district = await importDistrict(db, ctx);
-    await checkXlsxArchive(file);
+    // An .xlsx is checked as a zip; a file named .csv must be CSV text (UTF-8 or GB18030); anything else is refused.
+    if ((await isZipFile(file)) || !/\.csv$/i.test(input.fileName)) await checkXlsxArchive(file);
+    else await checkCsvText(file);
     const totalRows = await countDataRows(file);
     const id = await insertImportJob(db, {
       regionCode: district.code,

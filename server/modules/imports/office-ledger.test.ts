@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { ImportJob } from '../../../common/schemas/imports';
 import { projectLeaders, projects } from '../../db/schema';
 import { type Client, describeEachDatabase, errorOf, signInAs } from '../../test/harness';
-import { testDataDir, uploadAndSettle } from './test-workbooks';
+import { settled, testDataDir, upload, uploadAndSettle } from './test-workbooks';
 
 const LEAD = '北园街道办事处';
 const LEADER = '刘志强（副区长）';
@@ -167,6 +167,46 @@ describeEachDatabase(
         );
       expect(leaders).toHaveLength(3);
     });
+
+    it('imports CSV written in UTF-8 or in GB18030 (Excel and WPS on a Chinese Windows), told apart by its bytes', async () => {
+      const text = (name: string) => `项目名称,责任单位,"总投资（万元）",计划开工日期\r\n${name},${LEAD},"1,200.5",2024年3月\r\n`;
+      const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text('CSV导入甲项目'), 'utf8')]);
+      const gb = gb18030(text('CSV导入乙项目'));
+      for (const [bytes, name] of [
+        [utf8, 'CSV导入甲项目'],
+        [gb, 'CSV导入乙项目'],
+      ] as const) {
+        const response = await upload(office, 'projects', bytes, '台账.csv');
+        expect(response.statusCode, response.body).toBe(202);
+        const job = await settled(office, (response.json() as ImportJob).id);
+        expect(job.problems).toEqual([]);
+        expect(job.summary).toEqual({ create: 1, update: 0 });
+        expect((await office.post(`/api/v1/imports/${job.id}/commit`, {})).statusCode).toBe(200);
+        const [row] = await t().database.db.select().from(projects).where(eq(projects.name, name));
+        expect(row).toMatchObject({ totalInvestmentYuan: 12_005_000, plannedStart: '2024-03-01' });
+      }
+    });
   },
   { dataDir: testDataDir() },
 );
+
+/** Text in GB18030, by decoding every two-byte code once (Node encodes only UTF-8); ASCII stays as it is. */
+function gb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const codes = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (!codes.has(char)) codes.set(char, [lead, trail]);
+    }
+  }
+  return Buffer.from(
+    [...text].flatMap((char) => {
+      if (char.charCodeAt(0) < 0x80) return [char.charCodeAt(0)];
+      const code = codes.get(char);
+      if (!code) throw new Error(`no GB18030 code for ${char}`);
+      return code;
+    }),
+  );
+}
