@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
+import { deriveProjectDates } from './project-dates';
 import { bumpPlanVersion, listMilestones, setMilestoneActualFinish } from './repository';
 
 /** A milestone of the plan reached on a day. */
@@ -34,6 +35,8 @@ export async function recordMilestonesReached({
   if (changes.length === 0) return 0;
   for (const { milestone, reachedOn } of changes) await setMilestoneActualFinish(tx, project.id, milestone.id, reachedOn);
   await bumpPlanVersion(tx, project.id);
+  // A 开工 or 竣工 milestone reached is the project's actual start or completion (新开工 derived, not typed).
+  await deriveProjectDates(ctx, tx, project.id);
   await recordAudit(tx, ctx, {
     action: 'plans.milestones_reached',
     recordType: 'plan',

@@ -123,6 +123,28 @@ describeEachDatabase('plans API', (t) => {
     expect((await unitStaff.get(planUrl(project.id))).json().version).toBe(3);
   });
 
+  it('gives the project the actual start and completion its 开工 and 竣工 milestones were reached on, audited', async () => {
+    const project = await insertProject(t().database, { actualStart: '2025-02-20' });
+    const [sign, start, frame, utilities, done] = diamond() as [Milestone, Milestone, Milestone, Milestone, Milestone];
+    // A plan without dates leaves the date typed before it alone.
+    const plain = await put(office, project.id, { milestones: [sign, start, frame, utilities, done], version: 1 });
+    expect(plain.statusCode).toBe(200);
+    const stored = async () => (await t().database.db.select().from(projects).where(eq(projects.id, project.id)))[0];
+    expect((await stored())?.actualStart).toBe('2025-02-20');
+    // 开工 reached on 3 March: the project started then (新开工 is derived, not typed twice).
+    const reached = [sign, { ...start, actualStart: '2025-03-03', actualFinish: '2025-03-03' }, frame, utilities, done];
+    const response = await put(office, project.id, { milestones: reached, version: plain.json().version });
+    expect(response.statusCode).toBe(200);
+    expect(await stored()).toMatchObject({ actualStart: '2025-03-03', actualCompletion: null });
+    const event = await lastAuditEvent(t().database, 'projects.update');
+    expect(event).toMatchObject({ recordId: project.id, before: { actualStart: '2025-02-20' }, after: { actualStart: '2025-03-03' } });
+    // The plan answers the project's version after both writes, so the next save is not refused as stale.
+    const finished = reached.map((m) => (m.id === done.id ? { ...m, actualStart: '2025-11-30', actualFinish: '2025-11-30' } : m));
+    const last = await put(office, project.id, { milestones: finished, version: response.json().version });
+    expect(last.statusCode).toBe(200);
+    expect(await stored()).toMatchObject({ actualStart: '2025-03-03', actualCompletion: '2025-11-30' });
+  });
+
   it('answers 400 naming the milestone field: unknown predecessor, duplicate id, a second start, bad values', async () => {
     const project = await insertProject(t().database);
     const [sign, start] = diamond() as [Milestone, Milestone];

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../lib/messages';
 import { type ProjectRow, lockProject } from '../projects';
 import { recomputeWarnings } from '../warnings';
 import { loadProject } from '../projects';
+import { deriveProjectDates } from './project-dates';
 import { type MilestoneRow, findPlanTemplate, listMilestones, milestoneIdsOfOtherProjects } from './repository';
 import type { applyTemplateBody } from '../../../common/schemas/tracks';
 import { templateItems } from './template-items';
@@ -153,6 +154,8 @@ export async function savePlan({
     before: { milestones: snapshot(current) },
     after: { milestones: snapshot(next) },
   });
+  // The 开工 and 竣工 milestones reached are the project's actual start and completion.
+  await deriveProjectDates(ctx, tx, projectId);
   // Milestones and their dates decide what is overdue: the project's colour, in this transaction.
   await recomputeWarnings(tx, [projectId], todayInChina());
   return savedPlan(tx, ctx, projectId);

@@ -428,7 +428,10 @@ describeEachDatabase('progress reports API', (t) => {
     // The plan (and its Gantt) shows the actual date; its version moved on, so a plan saved as it was is refused.
     const planAfter = (await office.get(`/api/v1/projects/${project.id}/plan`)).json();
     expect(planAfter.milestones[0]).toMatchObject({ id: tracks.milestoneId, actualFinish: '2025-03-15' });
-    expect(planAfter.version).toBe(planBefore.version + 1);
+    // The milestone is 开工: the project started that day (新开工 derived). Two writes, two versions: the plan's
+    // milestones and the project's actual start.
+    expect((await office.get(`/api/v1/projects/${project.id}`)).json().actualStart).toBe('2025-03-15');
+    expect(planAfter.version).toBe(planBefore.version + 2);
     const milestonesEvent = await lastAuditEvent(database, 'plans.milestones_reached', project.id);
     expect(milestonesEvent).toMatchObject({ recordType: 'plan', actorName: 'office' });
     expect(milestonesEvent?.after).toMatchObject({
