@@ -27,6 +27,7 @@ export const importsZh = {
   'import.project_unknown': '本区找不到该项目（按项目代码或项目名称）',
   'import.no_district': '您的账号不属于某个区县，不能导入项目',
   'import.unreadable': '文件无法读取，请用 Excel 或 WPS 另存为 .xlsx 后再试',
+  'import.legacy_workbook': '这是旧版 Excel（.xls）或 WPS（.et）文件，服务器无法转换：请在 Excel 或 WPS 中另存为 .xlsx 后再导入',
   'import.interrupted': '服务中断，导入未完成，未写入任何数据，请重新上传',
   'import.not_ready': '只有检查通过（待导入）的文件才能导入，该文件状态已变化',
   'import.stale': '检查之后项目库已有变化，为避免覆盖他人的修改，本次导入已取消，未写入任何数据；请重新上传文件',
@@ -85,6 +86,8 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'import.project_unknown': 'No project of the district has this code or name',
   'import.no_district': 'Your account does not belong to a district, so it cannot import projects',
   'import.unreadable': 'The file cannot be read; save it as .xlsx from Excel or WPS and try again',
+  'import.legacy_workbook':
+    'This is an old Excel (.xls) or WPS (.et) workbook the server cannot convert: save it as .xlsx in Excel or WPS and import again',
   'import.interrupted': 'The server stopped before the import finished; nothing was written. Upload the file again',
   'import.not_ready': 'Only a file that passed its check (ready) can be imported; this one has changed state',
   'import.stale':

@@ -12,6 +12,7 @@ import { loadLookups } from './columns/lookups';
 import { type District, actorDistrict } from '../regions';
 import { checkCsvText, checkXlsxArchive } from './archive-check';
 import { isZipFile } from '../../lib/spreadsheets/csv-reader';
+import { convertLegacyWorkbook, isLegacyWorkbook } from '../../lib/spreadsheets/legacy-convert';
 import { type StoredSummary, findImportJob, insertImportJob, recordProgress, setImportJobState } from './jobs-repository';
 import { IMPORT_KIND_HANDLERS, type OperationBasis } from './kinds';
 import type { StoredProblem } from './problems';
@@ -46,6 +47,8 @@ export async function createImportJob(
   const file = uploadPath(input.dataDir, input.storedName);
   try {
     const district = await importDistrict(db, ctx);
+    // An old binary workbook (.xls, .et) is converted to .xlsx with LibreOffice first, when the server has it.
+    if (await isLegacyWorkbook(file)) await convertLegacyWorkbook(file);
     // An .xlsx is checked as a zip; a file named .csv must be CSV text (UTF-8 or GB18030); anything else is refused.
     if ((await isZipFile(file)) || !/\.csv$/i.test(input.fileName)) await checkXlsxArchive(file);
     else await checkCsvText(file);

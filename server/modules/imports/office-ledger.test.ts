@@ -1,10 +1,15 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import type { ImportJob } from '../../../common/schemas/imports';
 import { projectLeaders, projects } from '../../db/schema';
 import { type Client, describeEachDatabase, errorOf, signInAs } from '../../test/harness';
-import { settled, testDataDir, upload, uploadAndSettle } from './test-workbooks';
+import { settled, testDataDir, upload, uploadAndSettle, workbookOf } from './test-workbooks';
 
 const LEAD = '北园街道办事处';
 const LEADER = '刘志强（副区长）';
@@ -186,9 +191,54 @@ describeEachDatabase(
         expect(row).toMatchObject({ totalInvestmentYuan: 12_005_000, plannedStart: '2024-03-01' });
       }
     });
+
+    it('converts an old .xls workbook with LibreOffice when the server has it, and otherwise asks for .xlsx', async () => {
+      const xlsx = await workbookOf(['项目名称', '责任单位', '总投资（万元）'], [['XLS导入项目', LEAD, 300]]);
+      const xls = await toXls(xlsx);
+      if (xls) {
+        const job = await uploadAndSettleNamed(office, xls, '旧台账.xls');
+        expect(job.problems).toEqual([]);
+        expect(job.summary).toEqual({ create: 1, update: 0 });
+      }
+      // Without LibreOffice (or with a conversion that fails) the answer says what to do.
+      const saved = process.env.LANTU_SOFFICE;
+      process.env.LANTU_SOFFICE = '/nonexistent/soffice';
+      try {
+        const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+        const refused = await upload(office, 'projects', xls ?? ole, '旧台账.xls');
+        expect(refused.statusCode).toBe(400);
+        expect(errorOf(refused)).toMatchObject({ code: 'not_xlsx' });
+        expect(errorOf(refused).message).toContain('另存为 .xlsx');
+      } finally {
+        if (saved === undefined) delete process.env.LANTU_SOFFICE;
+        else process.env.LANTU_SOFFICE = saved;
+      }
+    }, 240_000);
   },
   { dataDir: testDataDir() },
 );
+
+/** The workbook saved as an old binary .xls by LibreOffice, or null when this machine has no LibreOffice. */
+async function toXls(xlsx: Buffer): Promise<Buffer | null> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'lantu-xls-'));
+  try {
+    await writeFile(path.join(dir, 'ledger.xlsx'), xlsx);
+    const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    const args = [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xls', '--outdir', dir, path.join(dir, 'ledger.xlsx')];
+    const ran = await new Promise<boolean>((resolve) => execFile('soffice', args, { timeout: 120_000 }, (error) => resolve(!error)));
+    return ran ? await readFile(path.join(dir, 'ledger.xls')) : null;
+  } catch {
+    return null;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function uploadAndSettleNamed(client: Client, content: Buffer, name: string): Promise<ImportJob> {
+  const response = await upload(client, 'projects', content, name);
+  expect(response.statusCode, response.body).toBe(202);
+  return settled(client, (response.json() as ImportJob).id);
+}
 
 /** Text in GB18030, by decoding every two-byte code once (Node encodes only UTF-8); ASCII stays as it is. */
 function gb18030(text: string): Buffer {
