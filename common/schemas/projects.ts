@@ -172,6 +172,8 @@ export const projectSchema = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The warning colour (红黄绿灯); null before it is first computed and for a withdrawn project. */
+  warning: z.enum(WARNING_COLOURS).nullable(),
   abilities,
   /** Fields the reader may not change although he may edit the project (the project office's, project.govern). */
   lockedFields: z.array(z.enum(GOVERNED_PROJECT_FIELDS)),

@@ -68,6 +68,7 @@ export const presentProject = (actor: Actor, row: ProjectDetailRow): Project => 
   version: row.version,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
+  warning: colourOfLevel(row.warningLevel),
   abilities: projectAbilities(actor, row),
   lockedFields: lockedFields(actor),
 });

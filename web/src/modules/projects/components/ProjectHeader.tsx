@@ -7,6 +7,7 @@ import { useCustomValueItems } from '../../custom-fields/hooks/use-custom-value-
 import type { Project } from '../api/projects-api';
 import { useProjectAbilities } from '../hooks/use-project-abilities';
 import { PoolMoveActions } from './PoolMoveActions';
+import { WarningTag } from '../../warnings/components/WarningTag';
 import { LevelTags, Money, NatureTag, PoolTag } from './ProjectTags';
 import { SummaryDownloadButton } from './SummaryDownloadButton';
 
@@ -44,6 +45,7 @@ export function ProjectHeader({ project, onEdit }: ProjectHeaderProps) {
               {project.name}
             </Typography.Title>
             <PoolTag pool={project.pool} />
+            <WarningTag colour={project.warning} />
             <NatureTag nature={project.nature} />
             <LevelTags project={project} />
           </Flex>
