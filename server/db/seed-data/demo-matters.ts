@@ -226,13 +226,14 @@ export function buildDemoMatters(input: DemoMatterInput): DemoMatterRows {
         });
         escalation = { escalationLevel: 'leader_in_charge', escalatedAt: second, escalationTarget: target };
       }
+      const title = pickOne(r, TITLES[source]);
       rows.matters.push({
         id,
         regionCode: input.regionCode,
         source,
         projectId: project?.id ?? null,
-        title: pickOne(r, TITLES[source]),
-        description: `${pickOne(r, TITLES[source])}，请牵头单位会同有关部门限期办理并反馈结果。`,
+        title,
+        description: `${title}，请牵头单位会同有关部门限期办理并反馈结果。`,
         category: pickOne(r, CATEGORY_OF[source]),
         priority: serial % 5 === 0 ? 'urgent' : serial % 11 === 0 ? 'critical' : 'normal',
         leadUnitId,
