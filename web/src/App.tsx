@@ -20,6 +20,7 @@ function page<M extends Record<string, unknown>, K extends keyof M>(load: () => 
 const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/HomePage'), 'HomePage'),
   projects: page(() => import('./pages/ProjectsPage'), 'ProjectsPage'),
+  warnings: page(() => import('./pages/WarningsPage'), 'WarningsPage'),
   reportPeriods: page(() => import('./pages/ReportingPeriodsPage'), 'ReportingPeriodsPage'),
   myReports: page(() => import('./pages/MyReportsPage'), 'MyReportsPage'),
   reportReview: page(() => import('./pages/ReportReviewPage'), 'ReportReviewPage'),

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -23,6 +24,7 @@ import type { MessageKey } from '../../i18n';
 export type NavKey =
   | 'home'
   | 'projects'
+  | 'warnings'
   | 'reportPeriods'
   | 'myReports'
   | 'matters'
@@ -53,6 +55,7 @@ export type NavItem = {
 export const NAV_ITEMS: NavItem[] = [
   { key: 'home', path: '/', permission: null, label: 'nav.home', icon: <HomeOutlined /> },
   { key: 'projects', path: '/projects', permission: 'project.read', label: 'nav.projects', icon: <FundProjectionScreenOutlined /> },
+  { key: 'warnings', path: '/warnings', permission: 'project.read', label: 'nav.warnings', icon: <AlertOutlined /> },
   // 月度填报: the project office (and readers such as leaders) see the periods; units fill in their own reports.
   {
     key: 'reportPeriods',
