@@ -96,6 +96,10 @@ export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
   'project.section.responsibility': 'Responsibility',
   'project.wanFormat': 'Enter an amount in ×10k yuan, with at most four decimals',
   'project.filters.reset': 'Clear filters',
+  'project.filters.open': 'Filters',
+  'project.filters.titleCount': 'Filters ({count} set)',
+  'project.filters.done': 'Show results',
+  'project.card.planned': 'Planned',
   'project.back': 'Back to projects',
   'project.notFound': 'The project does not exist or is outside what you may see',
 

@@ -93,6 +93,10 @@ export const projectsZhCN = {
   'project.section.planning': '策划',
   'project.wanFormat': '请输入金额（万元），最多四位小数',
   'project.filters.reset': '清除筛选',
+  'project.filters.open': '筛选',
+  'project.filters.titleCount': '筛选（已选 {count} 项）',
+  'project.filters.done': '查看结果',
+  'project.card.planned': '计划工期',
   'project.back': '返回项目库',
   'project.notFound': '项目不存在，或不在您的查看范围内',
 

@@ -1,5 +1,5 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Space } from 'antd';
+import { Button, Card, Flex, Grid, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n';
@@ -7,12 +7,14 @@ import { CustomColumnsPicker } from '../modules/custom-fields/components/CustomC
 import { useCustomColumnChoice, useCustomColumns } from '../modules/custom-fields/hooks/use-custom-columns';
 import type { ProjectFilters as Filters, ProjectListItem } from '../modules/projects/api/projects-api';
 import { ExportMenu } from '../modules/projects/components/ExportMenu';
+import { ProjectCards } from '../modules/projects/components/ProjectCards';
 import { ProjectFilters } from '../modules/projects/components/ProjectFilters';
 import { ProjectFormDrawer, type ProjectFormTarget } from '../modules/projects/components/ProjectFormDrawer';
 import { ProjectTable } from '../modules/projects/components/ProjectTable';
 import { ProjectTotalsBar } from '../modules/projects/components/ProjectTotalsBar';
 import { useProjectList } from '../modules/projects/hooks/use-projects';
 import { paramsFromSearch, searchFromParams } from '../modules/projects/utils/list-params';
+import type { Paging } from '../lib/list';
 
 /** 项目库: search and filter the projects in scope, sort and page through them, and create one where allowed. */
 export function ProjectsPage() {
@@ -27,41 +29,54 @@ export function ProjectsPage() {
   const { page: _page, pageSize, sort, ...filters } = params;
   const columnChoice = useCustomColumnChoice();
   const customColumns = useCustomColumns<ProjectListItem>(columnChoice.chosen);
+  // Below 768 px: icon-only buttons beside the title, the filters in a drawer, a card per project.
+  const phone = Grid.useBreakpoint().md === false;
+  const onPagingChange = (paging: Paging) => setSearch(searchFromParams({ ...filters, ...paging }), { replace: true });
 
   return (
     <Card
       title={t('nav.projects')}
       extra={
-        <Space>
-          <ExportMenu filters={filters} sort={sort} />
+        <Space size={phone ? 4 : 8}>
+          <ExportMenu filters={filters} sort={sort} iconOnly={phone} />
           {list.data?.abilities?.import && (
-            <Button icon={<UploadOutlined />} onClick={() => navigate('/projects/import')} data-testid="project-import">
-              {t('import.open')}
+            <Button
+              icon={<UploadOutlined />}
+              onClick={() => navigate('/projects/import')}
+              aria-label={t('import.open')}
+              data-testid="project-import"
+            >
+              {phone ? null : t('import.open')}
             </Button>
           )}
           {canCreate && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget({ mode: 'create' })} data-testid="project-create">
-              {t('project.create')}
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ mode: 'create' })}
+              aria-label={t('project.create')}
+              data-testid="project-create"
+            >
+              {phone ? null : t('project.create')}
             </Button>
           )}
         </Space>
       }
     >
       <ProjectFilters
+        phone={phone}
         value={filters}
         onChange={(next: Filters) => setSearch(searchFromParams({ ...next, page: 1, pageSize, sort }), { replace: true })}
       />
       <Flex justify="space-between" align="baseline" wrap gap={8} style={{ marginBottom: 8 }}>
         <ProjectTotalsBar params={params} />
-        <CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />
+        {!phone && <CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />}
       </Flex>
-      <ProjectTable
-        page={list.data}
-        loading={list.isFetching}
-        extraColumns={customColumns}
-        sort={sort}
-        onPagingChange={(paging) => setSearch(searchFromParams({ ...filters, ...paging }), { replace: true })}
-      />
+      {phone ? (
+        <ProjectCards page={list.data} loading={list.isFetching} sort={sort} onPagingChange={onPagingChange} />
+      ) : (
+        <ProjectTable page={list.data} loading={list.isFetching} extraColumns={customColumns} sort={sort} onPagingChange={onPagingChange} />
+      )}
       <ProjectFormDrawer target={target} onClose={() => setTarget(null)} />
     </Card>
   );

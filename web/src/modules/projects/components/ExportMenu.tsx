@@ -6,10 +6,15 @@ import { exportsApi } from '../api/exports-api';
 import type { ProjectFilters } from '../api/projects-api';
 import { useDownload } from '../hooks/use-download';
 
-type ExportMenuProps = { filters: ProjectFilters; sort: string | undefined };
+type ExportMenuProps = {
+  filters: ProjectFilters;
+  sort: string | undefined;
+  /** The button shows its icon only (a phone's card header); its name stays as the label screen readers read. */
+  iconOnly?: boolean;
+};
 
 /** 导出: the filtered list (re-importable) or the year's ledger, with the filters and sort the page shows. */
-export function ExportMenu({ filters, sort }: ExportMenuProps) {
+export function ExportMenu({ filters, sort, iconOnly = false }: ExportMenuProps) {
   const { t } = useI18n();
   const can = useCan();
   const { busy, download } = useDownload();
@@ -34,8 +39,8 @@ export function ExportMenu({ filters, sort }: ExportMenuProps) {
         onClick: ({ key }) => download(() => (key === 'ledger' ? exportsApi.ledger(filters, sort) : exportsApi.list(filters, sort))),
       }}
     >
-      <Button icon={<DownloadOutlined />} loading={busy} data-testid="project-export">
-        {t('export.menu')}
+      <Button icon={<DownloadOutlined />} loading={busy} aria-label={t('export.menu')} data-testid="project-export">
+        {iconOnly ? null : t('export.menu')}
       </Button>
     </Dropdown>
   );

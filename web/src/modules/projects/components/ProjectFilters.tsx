@@ -1,5 +1,6 @@
-import { Button, Flex, Input, Segmented, Select, TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { FilterOutlined } from '@ant-design/icons';
+import { Badge, Button, Drawer, Flex, Input, Segmented, Select, TreeSelect } from 'antd';
+import { useMemo, useState } from 'react';
 import { todayInChina } from '../../../../../common/domain/dates';
 import { WARNING_COLOURS } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
@@ -9,9 +10,14 @@ import { useAllUnits } from '../../units/hooks/use-units';
 import { buildUnitTree } from '../../units/utils/unit-tree';
 import type { ProjectFilters as Filters } from '../api/projects-api';
 import { toTree, useDictionaryOptions, useLeaders, useStreets } from '../hooks/use-pickers';
-import { hasFilters } from '../utils/list-params';
+import { activeFilterCount, hasFilters } from '../utils/list-params';
 
-type ProjectFiltersProps = { value: Filters; onChange: (value: Filters) => void };
+type ProjectFiltersProps = {
+  value: Filters;
+  onChange: (value: Filters) => void;
+  /** At phone width the search stays, and the pool and every other filter go into a drawer opened by 筛选. */
+  phone?: boolean;
+};
 
 const ALL = 'all';
 const CLUSTER = 'cluster:';
@@ -23,9 +29,13 @@ function yearOptions() {
   return Array.from({ length: 9 }, (_, i) => now + 3 - i).map((year) => ({ value: year, label: String(year) }));
 }
 
-/** Search (name, pinyin initials, 项目代码), the pool as a segmented switch, and the other filters. */
-export function ProjectFilters({ value, onChange }: ProjectFiltersProps) {
+/**
+ * Search (name, pinyin initials, 项目代码), the pool as a segmented switch, and the other filters. On a phone only the
+ * search and a 筛选 button (with the number of filters set) show; the rest opens in a drawer, each change applied at once.
+ */
+export function ProjectFilters({ value, onChange, phone = false }: ProjectFiltersProps) {
   const { t } = useI18n();
+  const [open, setOpen] = useState(false);
   const units = useAllUnits();
   const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   const categories = useDictionaryOptions('project_category');
@@ -48,157 +58,206 @@ export function ProjectFilters({ value, onChange }: ProjectFiltersProps) {
   const places = [...(value.clusterCode ?? []).map((c) => `${CLUSTER}${c}`), ...(value.parkCode ?? []).map((p) => `${PARK}${p}`)];
   const set = (patch: Filters) => onChange({ ...value, ...patch });
   const many = (values: string[]) => (values.length > 0 ? values : undefined);
+  // In the drawer every filter takes the drawer's width.
+  const width = (desktop: number) => (phone ? '100%' : desktop);
+  const active = activeFilterCount(value);
 
+  const search = (
+    <Input.Search
+      allowClear
+      defaultValue={value.q}
+      key={value.q ?? ''}
+      placeholder={t('project.searchPlaceholder')}
+      onSearch={(q) => set({ q: q.trim() || undefined })}
+      style={{ width: phone ? undefined : 320, flex: phone ? '1 1 0' : undefined, minWidth: 0 }}
+      data-testid="project-search"
+    />
+  );
+  const pool = (
+    <Segmented
+      value={value.pool?.length === 1 ? value.pool[0] : ALL}
+      onChange={(pool: string) => set({ pool: pool === ALL ? undefined : [pool] })}
+      options={[{ value: ALL, label: t('pool.all') }, ...POOLS.map((pool) => ({ value: pool, label: t(`pool.${pool}`) }))]}
+      // Six pool names do not fit side by side on a phone without being cut short: one under another there.
+      orientation={phone ? 'vertical' : undefined}
+      block={phone}
+      data-testid="project-pool-filter"
+    />
+  );
+  // In the phone's drawer clearing leaves the search, which stays outside the drawer.
+  const reset = (phone ? active > 0 : hasFilters(value)) && (
+    <Button type="link" onClick={() => onChange(phone ? { q: value.q } : {})} data-testid="project-filters-reset">
+      {t('project.filters.reset')}
+    </Button>
+  );
+  const fields = (
+    <Flex gap={8} wrap vertical={phone}>
+      <Select
+        mode="multiple"
+        showSearch={{ optionFilterProp: 'label' }}
+        allowClear
+        maxTagCount="responsive"
+        value={value.nature ?? []}
+        onChange={(nature: string[]) => set({ nature: many(nature) })}
+        placeholder={t('project.nature')}
+        options={PROJECT_NATURES.map((n) => ({ value: n, label: t(`nature.${n}`) }))}
+        style={{ width: width(150) }}
+        data-testid="project-nature-filter"
+      />
+      <Select
+        mode="multiple"
+        showSearch={{ optionFilterProp: 'label' }}
+        allowClear
+        maxTagCount="responsive"
+        value={value.level ?? []}
+        onChange={(level: string[]) => set({ level: many(level) })}
+        placeholder={t('project.level')}
+        options={PROJECT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+        style={{ width: width(150) }}
+        data-testid="project-level-filter"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        value={value.warning ?? []}
+        onChange={(warning: string[]) => set({ warning: many(warning) })}
+        placeholder={t('project.warning')}
+        options={WARNING_COLOURS.map((c) => ({ value: c, label: t(`warningColour.${c}`) }))}
+        style={{ width: width(130) }}
+        data-testid="project-warning-filter"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        value={value.categoryCode ?? []}
+        onChange={(categoryCode: string[]) => set({ categoryCode: many(categoryCode) })}
+        placeholder={t('project.category')}
+        options={categories.options}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: width(160) }}
+        data-testid="project-category-filter"
+      />
+      <TreeSelect
+        multiple
+        allowClear
+        maxTagCount="responsive"
+        value={value.industryCode ?? []}
+        onChange={(industryCode: string[]) => set({ industryCode: many(industryCode) })}
+        placeholder={t('project.industry')}
+        treeData={industryTree}
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        popupMatchSelectWidth={phone || 360}
+        style={{ width: width(180) }}
+        data-testid="project-industry-filter"
+      />
+      <TreeSelect
+        multiple
+        allowClear
+        maxTagCount="responsive"
+        value={value.leadUnitId ?? []}
+        onChange={(leadUnitId: string[]) => set({ leadUnitId: many(leadUnitId) })}
+        placeholder={t('project.leadUnit')}
+        treeData={unitTree}
+        treeDefaultExpandAll
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        popupMatchSelectWidth={phone || 300}
+        style={{ width: width(200) }}
+        data-testid="project-lead-unit-filter"
+      />
+      <Select
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        value={value.leaderId}
+        onChange={(leaderId?: string) => set({ leaderId })}
+        placeholder={t('project.leaders')}
+        options={leaders.options}
+        style={{ width: width(150) }}
+        data-testid="project-leader-filter"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        maxTagCount="responsive"
+        value={value.streetCode ?? []}
+        onChange={(streetCode: string[]) => set({ streetCode: many(streetCode) })}
+        placeholder={t('project.street')}
+        options={streets.options}
+        showSearch={{ optionFilterProp: 'label' }}
+        style={{ width: width(160) }}
+        data-testid="project-street-filter"
+      />
+      <TreeSelect
+        multiple
+        allowClear
+        maxTagCount="responsive"
+        value={places}
+        onChange={(selected: string[]) =>
+          set({
+            clusterCode: many(selected.filter((v) => v.startsWith(CLUSTER)).map((v) => v.slice(CLUSTER.length))),
+            parkCode: many(selected.filter((v) => v.startsWith(PARK)).map((v) => v.slice(PARK.length))),
+          })
+        }
+        placeholder={t('project.clusterPark')}
+        treeData={placeTree}
+        treeDefaultExpandAll
+        popupMatchSelectWidth={phone || 260}
+        style={{ width: width(180) }}
+        data-testid="project-place-filter"
+      />
+      <Select
+        allowClear
+        value={value.year}
+        onChange={(year?: number) => set({ year })}
+        placeholder={t('project.year')}
+        options={yearOptions()}
+        style={{ width: width(100) }}
+        data-testid="project-year-filter"
+      />
+      <CustomFieldFilters value={value.custom} onChange={(custom) => set({ custom })} />
+    </Flex>
+  );
+
+  if (!phone) {
+    return (
+      <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+        <Flex gap={8} wrap align="center">
+          {search}
+          {pool}
+          {reset}
+        </Flex>
+        {fields}
+      </Flex>
+    );
+  }
   return (
-    <Flex vertical gap={12} style={{ marginBottom: 16 }}>
-      <Flex gap={8} wrap align="center">
-        <Input.Search
-          allowClear
-          defaultValue={value.q}
-          key={value.q ?? ''}
-          placeholder={t('project.searchPlaceholder')}
-          onSearch={(q) => set({ q: q.trim() || undefined })}
-          style={{ width: 320 }}
-          data-testid="project-search"
-        />
-        <Segmented
-          value={value.pool?.length === 1 ? value.pool[0] : ALL}
-          onChange={(pool: string) => set({ pool: pool === ALL ? undefined : [pool] })}
-          options={[{ value: ALL, label: t('pool.all') }, ...POOLS.map((pool) => ({ value: pool, label: t(`pool.${pool}`) }))]}
-          data-testid="project-pool-filter"
-        />
-        {hasFilters(value) && (
-          <Button type="link" onClick={() => onChange({})} data-testid="project-filters-reset">
-            {t('project.filters.reset')}
+    <Flex gap={8} align="center" style={{ marginBottom: 12 }}>
+      {search}
+      <Badge count={active} size="small">
+        <Button icon={<FilterOutlined />} onClick={() => setOpen(true)} data-testid="project-filters-open">
+          {t('project.filters.open')}
+        </Button>
+      </Badge>
+      <Drawer
+        open={open}
+        title={active > 0 ? t('project.filters.titleCount', { count: active }) : t('project.filters.open')}
+        placement="right"
+        size="100%"
+        onClose={() => setOpen(false)}
+        extra={reset}
+        footer={
+          <Button type="primary" block onClick={() => setOpen(false)} data-testid="project-filters-done">
+            {t('project.filters.done')}
           </Button>
-        )}
-      </Flex>
-      <Flex gap={8} wrap>
-        <Select
-          mode="multiple"
-          showSearch={{ optionFilterProp: 'label' }}
-          allowClear
-          maxTagCount="responsive"
-          value={value.nature ?? []}
-          onChange={(nature: string[]) => set({ nature: many(nature) })}
-          placeholder={t('project.nature')}
-          options={PROJECT_NATURES.map((n) => ({ value: n, label: t(`nature.${n}`) }))}
-          style={{ width: 150 }}
-          data-testid="project-nature-filter"
-        />
-        <Select
-          mode="multiple"
-          showSearch={{ optionFilterProp: 'label' }}
-          allowClear
-          maxTagCount="responsive"
-          value={value.level ?? []}
-          onChange={(level: string[]) => set({ level: many(level) })}
-          placeholder={t('project.level')}
-          options={PROJECT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
-          style={{ width: 150 }}
-          data-testid="project-level-filter"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          value={value.warning ?? []}
-          onChange={(warning: string[]) => set({ warning: many(warning) })}
-          placeholder={t('project.warning')}
-          options={WARNING_COLOURS.map((c) => ({ value: c, label: t(`warningColour.${c}`) }))}
-          style={{ width: 130 }}
-          data-testid="project-warning-filter"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          value={value.categoryCode ?? []}
-          onChange={(categoryCode: string[]) => set({ categoryCode: many(categoryCode) })}
-          placeholder={t('project.category')}
-          options={categories.options}
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 160 }}
-          data-testid="project-category-filter"
-        />
-        <TreeSelect
-          multiple
-          allowClear
-          maxTagCount="responsive"
-          value={value.industryCode ?? []}
-          onChange={(industryCode: string[]) => set({ industryCode: many(industryCode) })}
-          placeholder={t('project.industry')}
-          treeData={industryTree}
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          popupMatchSelectWidth={360}
-          style={{ width: 180 }}
-          data-testid="project-industry-filter"
-        />
-        <TreeSelect
-          multiple
-          allowClear
-          maxTagCount="responsive"
-          value={value.leadUnitId ?? []}
-          onChange={(leadUnitId: string[]) => set({ leadUnitId: many(leadUnitId) })}
-          placeholder={t('project.leadUnit')}
-          treeData={unitTree}
-          treeDefaultExpandAll
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          popupMatchSelectWidth={300}
-          style={{ width: 200 }}
-          data-testid="project-lead-unit-filter"
-        />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={value.leaderId}
-          onChange={(leaderId?: string) => set({ leaderId })}
-          placeholder={t('project.leaders')}
-          options={leaders.options}
-          style={{ width: 150 }}
-          data-testid="project-leader-filter"
-        />
-        <Select
-          mode="multiple"
-          allowClear
-          maxTagCount="responsive"
-          value={value.streetCode ?? []}
-          onChange={(streetCode: string[]) => set({ streetCode: many(streetCode) })}
-          placeholder={t('project.street')}
-          options={streets.options}
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: 160 }}
-          data-testid="project-street-filter"
-        />
-        <TreeSelect
-          multiple
-          allowClear
-          maxTagCount="responsive"
-          value={places}
-          onChange={(selected: string[]) =>
-            set({
-              clusterCode: many(selected.filter((v) => v.startsWith(CLUSTER)).map((v) => v.slice(CLUSTER.length))),
-              parkCode: many(selected.filter((v) => v.startsWith(PARK)).map((v) => v.slice(PARK.length))),
-            })
-          }
-          placeholder={t('project.clusterPark')}
-          treeData={placeTree}
-          treeDefaultExpandAll
-          popupMatchSelectWidth={260}
-          style={{ width: 180 }}
-          data-testid="project-place-filter"
-        />
-        <Select
-          allowClear
-          value={value.year}
-          onChange={(year?: number) => set({ year })}
-          placeholder={t('project.year')}
-          options={yearOptions()}
-          style={{ width: 100 }}
-          data-testid="project-year-filter"
-        />
-        <CustomFieldFilters value={value.custom} onChange={(custom) => set({ custom })} />
-      </Flex>
+        }
+        data-testid="project-filters-drawer"
+      >
+        <Flex vertical gap={12}>
+          {pool}
+          {fields}
+        </Flex>
+      </Drawer>
     </Flex>
   );
 }

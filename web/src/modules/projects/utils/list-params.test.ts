@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasFilters, paramsFromSearch, searchFromParams } from './list-params';
+import { activeFilterCount, hasFilters, paramsFromSearch, searchFromParams } from './list-params';
 
 describe('project list parameters in the address', () => {
   it('round-trips filters, sort and paging', () => {
@@ -25,5 +25,11 @@ describe('project list parameters in the address', () => {
     expect(params).toEqual({ page: 1, pageSize: 20 });
     expect(hasFilters(params)).toBe(false);
     expect(hasFilters({ level: ['city'] })).toBe(true);
+  });
+
+  it('counts the filters set besides the search, the cluster and park picker as one', () => {
+    expect(activeFilterCount({ q: 'zycf' })).toBe(0);
+    expect(activeFilterCount({ q: 'zycf', pool: ['planning'], clusterCode: ['a'], parkCode: ['b', 'c'], year: 2025 })).toBe(3);
+    expect(activeFilterCount({ leaderId: 'x', custom: { a: '1', b: '2' } })).toBe(3);
   });
 });

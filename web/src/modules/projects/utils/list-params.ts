@@ -69,3 +69,13 @@ export function searchFromParams(params: ProjectListParams): URLSearchParams {
 export function hasFilters(filters: ProjectFilters): boolean {
   return Boolean(filters.q || filters.leaderId || filters.year || filters.custom || MULTI.some((key) => (filters[key]?.length ?? 0) > 0));
 }
+
+/**
+ * How many filters besides the search are set, for the phone's 筛选 button: one per picker (集群/园区 is one picker),
+ * one per custom field filtered on.
+ */
+export function activeFilterCount(filters: ProjectFilters): number {
+  const pickers = MULTI.filter((key) => key !== 'parkCode' && key !== 'clusterCode' && (filters[key]?.length ?? 0) > 0).length;
+  const place = (filters.clusterCode?.length ?? 0) + (filters.parkCode?.length ?? 0) > 0 ? 1 : 0;
+  return pickers + place + (filters.leaderId ? 1 : 0) + (filters.year ? 1 : 0) + Object.keys(filters.custom ?? {}).length;
+}
