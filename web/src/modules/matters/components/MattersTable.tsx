@@ -21,18 +21,24 @@ export function MattersTable({
   const { t } = useI18n();
   const navigate = useNavigate();
   const columns: ColumnsType<Matter> = [
-    { title: t('matter.title'), dataIndex: 'title', ellipsis: true, width: 260 },
+    {
+      // The state sits under the title, so a phone's first column says what and where it stands.
+      title: t('matter.title'),
+      dataIndex: 'title',
+      width: 240,
+      render: (_, m) => (
+        <div>
+          <div>{m.title}</div>
+          <MatterStatusTag status={m.status} daysOverdue={m.daysOverdue} />
+        </div>
+      ),
+    },
     { title: t('matter.source'), dataIndex: 'source', render: (v: Matter['source']) => t(`matterSource.${v}`) },
     ...(showProject
       ? [{ title: t('matter.project'), dataIndex: 'projectName', ellipsis: true, render: (v: string | null) => v ?? '—' }]
       : []),
     { title: t('matter.leadUnit'), dataIndex: 'leadUnitName', ellipsis: true },
     { title: t('matter.deadline'), dataIndex: 'deadline', render: (v: string) => formatDate(v) },
-    {
-      title: t('matter.status'),
-      dataIndex: 'status',
-      render: (_, m) => <MatterStatusTag status={m.status} daysOverdue={m.daysOverdue} />,
-    },
     {
       title: t('matter.escalation'),
       dataIndex: 'escalationLevel',
