@@ -49,6 +49,12 @@ test('on a phone the office searches the project library, filters it by pool in 
   await expect(drawer).toBeHidden();
   await expect(page.getByTestId('project-filters-open').locator('..')).toContainText('1');
 
+  // No column headers to sort by: 排序 beside the totals; the largest investment comes first.
+  await page.getByTestId('project-card-sort').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('总投资从高到低').click();
+  await expect(page).toHaveURL(/sort=-totalInvestmentYuan/);
+  await expect(page).toHaveURL(/pool=implementing/);
+
   const tags = cards.getByTestId('pool-tag');
   await expect(tags.first()).toBeVisible();
   for (const tag of await tags.all()) await expect(tag).toHaveAttribute('data-pool', 'implementing');

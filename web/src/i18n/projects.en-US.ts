@@ -100,6 +100,13 @@ export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
   'project.filters.titleCount': 'Filters ({count} set)',
   'project.filters.done': 'Show results',
   'project.card.planned': 'Planned',
+  'project.sort.label': 'Sort',
+  'project.sort.updatedAt': 'Recently updated',
+  'project.sort.warning': 'Red first',
+  'project.sort.totalInvestmentYuan': 'Largest investment first',
+  'project.sort.plannedStart': 'Planned start, earliest first',
+  'project.sort.plannedCompletion': 'Planned completion, earliest first',
+  'project.sort.name': 'By name',
   'project.back': 'Back to projects',
   'project.notFound': 'The project does not exist or is outside what you may see',
 

@@ -97,6 +97,13 @@ export const projectsZhCN = {
   'project.filters.titleCount': '筛选（已选 {count} 项）',
   'project.filters.done': '查看结果',
   'project.card.planned': '计划工期',
+  'project.sort.label': '排序',
+  'project.sort.updatedAt': '最近更新',
+  'project.sort.warning': '红灯在前',
+  'project.sort.totalInvestmentYuan': '总投资从高到低',
+  'project.sort.plannedStart': '计划开工从早到晚',
+  'project.sort.plannedCompletion': '计划竣工从早到晚',
+  'project.sort.name': '按名称',
   'project.back': '返回项目库',
   'project.notFound': '项目不存在，或不在您的查看范围内',
 

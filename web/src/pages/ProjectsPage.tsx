@@ -7,7 +7,7 @@ import { CustomColumnsPicker } from '../modules/custom-fields/components/CustomC
 import { useCustomColumnChoice, useCustomColumns } from '../modules/custom-fields/hooks/use-custom-columns';
 import type { ProjectFilters as Filters, ProjectListItem } from '../modules/projects/api/projects-api';
 import { ExportMenu } from '../modules/projects/components/ExportMenu';
-import { ProjectCards } from '../modules/projects/components/ProjectCards';
+import { ProjectCardSort, ProjectCards } from '../modules/projects/components/ProjectCards';
 import { ProjectFilters } from '../modules/projects/components/ProjectFilters';
 import { ProjectFormDrawer, type ProjectFormTarget } from '../modules/projects/components/ProjectFormDrawer';
 import { ProjectTable } from '../modules/projects/components/ProjectTable';
@@ -70,7 +70,11 @@ export function ProjectsPage() {
       />
       <Flex justify="space-between" align="baseline" wrap gap={8} style={{ marginBottom: 8 }}>
         <ProjectTotalsBar params={params} />
-        {!phone && <CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />}
+        {phone ? (
+          <ProjectCardSort sort={sort} onChange={(next) => onPagingChange({ page: 1, pageSize, sort: next })} />
+        ) : (
+          <CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />
+        )}
       </Flex>
       {phone ? (
         <ProjectCards page={list.data} loading={list.isFetching} sort={sort} onPagingChange={onPagingChange} />

@@ -1,4 +1,4 @@
-import { Card, Flex, List, Typography } from 'antd';
+import { Card, Flex, List, Select, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
@@ -71,6 +71,36 @@ export function ProjectCards({ page, loading, sort, onPagingChange }: ProjectCar
           </Card>
         </List.Item>
       )}
+    />
+  );
+}
+
+/** The orders a phone user can pick instead of a column header's arrows; values are the list's `sort`. */
+const CARD_SORTS = [
+  ['-updatedAt', 'project.sort.updatedAt'],
+  ['-warning', 'project.sort.warning'],
+  ['-totalInvestmentYuan', 'project.sort.totalInvestmentYuan'],
+  ['plannedStart', 'project.sort.plannedStart'],
+  ['plannedCompletion', 'project.sort.plannedCompletion'],
+  ['name', 'project.sort.name'],
+] as const;
+
+type ProjectCardSortProps = { sort: string | undefined; onChange: (sort: string | undefined) => void };
+
+/** 排序 for the cards: newest change first (the list's default), red first, largest investment, dates, name. */
+export function ProjectCardSort({ sort, onChange }: ProjectCardSortProps) {
+  const { t } = useI18n();
+  const known = CARD_SORTS.find(([option]) => option === sort)?.[0];
+  return (
+    <Select
+      size="small"
+      variant="borderless"
+      value={known ?? (sort ? undefined : '-updatedAt')}
+      placeholder={t('project.sort.label')}
+      onChange={(next: string) => onChange(next === '-updatedAt' ? undefined : next)}
+      options={CARD_SORTS.map(([option, label]) => ({ value: option, label: t(label) }))}
+      popupMatchSelectWidth={false}
+      data-testid="project-card-sort"
     />
   );
 }

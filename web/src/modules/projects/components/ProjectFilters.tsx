@@ -1,5 +1,5 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Flex, Input, Segmented, Select, TreeSelect } from 'antd';
+import { Badge, Button, Drawer, Flex, Input, Segmented, Select, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { todayInChina } from '../../../../../common/domain/dates';
 import { WARNING_COLOURS } from '../../../../../common/enums';
@@ -34,7 +34,7 @@ function yearOptions() {
  * search and a 筛选 button (with the number of filters set) show; the rest opens in a drawer, each change applied at once.
  */
 export function ProjectFilters({ value, onChange, phone = false }: ProjectFiltersProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const units = useAllUnits();
   const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
@@ -61,6 +61,11 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
   // In the drawer every filter takes the drawer's width.
   const width = (desktop: number) => (phone ? '100%' : desktop);
   const active = activeFilterCount(value);
+  // In the drawer a filter that is set keeps its name in front of its value (the placeholder is gone by then).
+  const named = (name: string, current: unknown) =>
+    phone && (Array.isArray(current) ? current.length > 0 : current !== undefined)
+      ? `${name}${locale === 'zh-CN' ? '：' : ': '}`
+      : undefined;
 
   const search = (
     <Input.Search
@@ -100,6 +105,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.nature ?? []}
         onChange={(nature: string[]) => set({ nature: many(nature) })}
         placeholder={t('project.nature')}
+        prefix={named(t('project.nature'), value.nature)}
         options={PROJECT_NATURES.map((n) => ({ value: n, label: t(`nature.${n}`) }))}
         style={{ width: width(150) }}
         data-testid="project-nature-filter"
@@ -112,6 +118,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.level ?? []}
         onChange={(level: string[]) => set({ level: many(level) })}
         placeholder={t('project.level')}
+        prefix={named(t('project.level'), value.level)}
         options={PROJECT_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
         style={{ width: width(150) }}
         data-testid="project-level-filter"
@@ -123,6 +130,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.warning ?? []}
         onChange={(warning: string[]) => set({ warning: many(warning) })}
         placeholder={t('project.warning')}
+        prefix={named(t('project.warning'), value.warning)}
         options={WARNING_COLOURS.map((c) => ({ value: c, label: t(`warningColour.${c}`) }))}
         style={{ width: width(130) }}
         data-testid="project-warning-filter"
@@ -134,6 +142,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.categoryCode ?? []}
         onChange={(categoryCode: string[]) => set({ categoryCode: many(categoryCode) })}
         placeholder={t('project.category')}
+        prefix={named(t('project.category'), value.categoryCode)}
         options={categories.options}
         showSearch={{ optionFilterProp: 'label' }}
         style={{ width: width(160) }}
@@ -146,6 +155,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.industryCode ?? []}
         onChange={(industryCode: string[]) => set({ industryCode: many(industryCode) })}
         placeholder={t('project.industry')}
+        prefix={named(t('project.industry'), value.industryCode)}
         treeData={industryTree}
         showSearch={{ treeNodeFilterProp: 'title' }}
         popupMatchSelectWidth={phone || 360}
@@ -159,6 +169,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.leadUnitId ?? []}
         onChange={(leadUnitId: string[]) => set({ leadUnitId: many(leadUnitId) })}
         placeholder={t('project.leadUnit')}
+        prefix={named(t('project.leadUnit'), value.leadUnitId)}
         treeData={unitTree}
         treeDefaultExpandAll
         showSearch={{ treeNodeFilterProp: 'title' }}
@@ -172,6 +183,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.leaderId}
         onChange={(leaderId?: string) => set({ leaderId })}
         placeholder={t('project.leaders')}
+        prefix={named(t('project.leaders'), value.leaderId)}
         options={leaders.options}
         style={{ width: width(150) }}
         data-testid="project-leader-filter"
@@ -183,6 +195,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.streetCode ?? []}
         onChange={(streetCode: string[]) => set({ streetCode: many(streetCode) })}
         placeholder={t('project.street')}
+        prefix={named(t('project.street'), value.streetCode)}
         options={streets.options}
         showSearch={{ optionFilterProp: 'label' }}
         style={{ width: width(160) }}
@@ -200,6 +213,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
           })
         }
         placeholder={t('project.clusterPark')}
+        prefix={named(t('project.clusterPark'), places)}
         treeData={placeTree}
         treeDefaultExpandAll
         popupMatchSelectWidth={phone || 260}
@@ -211,6 +225,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         value={value.year}
         onChange={(year?: number) => set({ year })}
         placeholder={t('project.year')}
+        prefix={named(t('project.year'), value.year)}
         options={yearOptions()}
         style={{ width: width(100) }}
         data-testid="project-year-filter"
@@ -254,6 +269,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         data-testid="project-filters-drawer"
       >
         <Flex vertical gap={12}>
+          <Typography.Text type="secondary">{t('project.pool')}</Typography.Text>
           {pool}
           {fields}
         </Flex>
