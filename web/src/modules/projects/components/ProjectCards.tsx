@@ -64,7 +64,9 @@ export function ProjectCards({ page, loading, sort, onPagingChange }: ProjectCar
                 </span>
                 <span style={{ whiteSpace: 'nowrap' }}>
                   <Typography.Text type="secondary">{t('project.card.planned')} </Typography.Text>
-                  {formatDate(project.plannedStart)} ~ {formatDate(project.plannedCompletion)}
+                  {project.plannedStart || project.plannedCompletion
+                    ? `${formatDate(project.plannedStart)} ~ ${formatDate(project.plannedCompletion)}`
+                    : '—'}
                 </span>
               </Flex>
             </Flex>
