@@ -186,7 +186,9 @@ describeEachDatabase(
         const job = await settled(office, (response.json() as ImportJob).id);
         expect(job.problems).toEqual([]);
         expect(job.summary).toEqual({ create: 1, update: 0 });
-        expect((await office.post(`/api/v1/imports/${job.id}/commit`, {})).statusCode).toBe(200);
+        // A plain POST without a body commits a file with nothing left out (as scripts and the crash harness send it).
+        const commit = await office.request('POST', `/api/v1/imports/${job.id}/commit`);
+        expect(commit.statusCode, commit.body).toBe(200);
         const [row] = await t().database.db.select().from(projects).where(eq(projects.name, name));
         expect(row).toMatchObject({ totalInvestmentYuan: 12_005_000, plannedStart: '2024-03-01' });
       }

@@ -206,7 +206,8 @@ export function importRoutes(app: App, { db, config }: Deps) {
         summary:
           'Commit a ready import in one transaction (checked again first; 409 when not ready or stale, or when the file has columns that are not imported and acknowledgeUnmapped is not true)',
         params: importJobParam,
-        body: importCommitBody.optional(),
+        // A commit needs no body (a plain POST, as scripts send it); `acknowledgeUnmapped` when columns are left out.
+        body: importCommitBody.nullish(),
         response: { 200: importJobSchema, ...ruleErrorResponses },
       },
       config: { access: 'project.import' },
