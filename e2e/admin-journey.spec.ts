@@ -96,4 +96,8 @@ test('the page works at phone width and in English', async ({ page }) => {
   await page.goto('/nowhere-at-all');
   await expect(page.getByTestId('page-404')).toBeVisible();
   await shot(page, '10-phone-404-english');
+  // The language is the user's setting, kept by the server: set it back, the later journeys read this clerk in Chinese.
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('language-zh-CN').click();
+  await expect(page.getByTestId('page-404')).toContainText('页面');
 });
