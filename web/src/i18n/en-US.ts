@@ -1,4 +1,5 @@
 import { enumMessages } from '../../../common/labels';
+import { auditEnUS } from './audit.en-US';
 import { customFieldsEnUS } from './custom-fields.en-US';
 import { exportsEnUS } from './exports.en-US';
 import { gatesEnUS } from './gates.en-US';
@@ -15,6 +16,7 @@ import type { zhCN } from './zh-CN';
 export const enUS: Record<keyof typeof zhCN, string> = {
   ...enumMessages('en-US'),
   ...projectsEnUS,
+  ...auditEnUS,
   ...reportsEnUS,
   ...mattersEnUS,
   ...warningsEnUS,

@@ -1,4 +1,5 @@
 import { enumMessages } from '../../../common/labels';
+import { auditZhCN } from './audit.zh-CN';
 import { customFieldsZhCN } from './custom-fields.zh-CN';
 import { exportsZhCN } from './exports.zh-CN';
 import { gatesZhCN } from './gates.zh-CN';
@@ -20,6 +21,7 @@ import { twoFactorZhCN } from './two-factor.zh-CN';
 export const zhCN = {
   ...enumMessages('zh-CN'),
   ...projectsZhCN,
+  ...auditZhCN,
   ...reportsZhCN,
   ...mattersZhCN,
   ...warningsZhCN,
