@@ -122,6 +122,8 @@ async function seedProjects(url: string, count: number) {
         planned_completion: `${startYear + 2}-1${r(3)}-20`,
         lead_unit_id: pickFrom(r, unitIds),
         pool,
+        // A colour as the recompute leaves it (1 green, 2 yellow, 3 red): a quarter red, a quarter yellow.
+        warning_level: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3][r(20)],
       });
       leaders.push({ project_id: id, user_id: pickFrom(r, leaderIds) });
     }
@@ -187,6 +189,18 @@ export async function scaleBench(adminUrl: string) {
       200,
       get('/api/v1/projects?q=2301-370105-04-01-0421&pageSize=50'),
     ),
+    await measure(
+      label('GET /projects?warning=red&sort=-totalInvestmentYuan (colour filter)'),
+      200,
+      get('/api/v1/projects?warning=red&sort=-totalInvestmentYuan&pageSize=50'),
+    ),
+    await measure(
+      label('GET /projects?warning=red,yellow&sort=-warning'),
+      200,
+      get(`/api/v1/projects?warning=red,yellow&sort=-warning&pageSize=50`),
+    ),
+    await measure(label('GET /projects/totals?pool=implementing (count and sums)'), 200, get('/api/v1/projects/totals?pool=implementing')),
+    await measure(label('GET /warnings/summary?by=unit'), 50, get('/api/v1/warnings/summary?by=unit')),
     await measure(label('GET /projects/:id'), 200, get(`/api/v1/projects/${projectId}`)),
     await measure(label('GET /projects/:id/plan'), 200, get(`/api/v1/projects/${projectId}/plan`)),
     await measure(label('GET /projects/:id/timeline'), 200, get(`/api/v1/projects/${projectId}/timeline`)),
