@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Popconfirm, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,8 @@ import { formatWan } from '../../../../../common/domain/money';
 import { REPORT_STATUSES } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
+import { FIRST_PAGE, type Paging } from '../../../lib/list';
+import { PagedTable } from '../../../ui/PagedTable';
 import { useShowError } from '../../../lib/use-show-error';
 import type { ProgressReport, ReportingPeriod } from '../api/reports-api';
 import { useRemovePeriodProject, useReports } from '../hooks/use-reports';
@@ -18,7 +20,7 @@ export function PeriodReportsTable({ period }: { period: ReportingPeriod }) {
   const { message } = App.useApp();
   const showError = useShowError();
   const [status, setStatus] = useState<ProgressReport['status'] | undefined>(undefined);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [paging, setPaging] = useState<Paging>(FIRST_PAGE);
   const list = useReports({ periodId: period.id, status, ...paging });
   const remove = useRemovePeriodProject();
   const [shown, setShown] = useState<string | null>(null);
@@ -92,21 +94,11 @@ export function PeriodReportsTable({ period }: { period: ReportingPeriod }) {
         style={{ width: 160 }}
         data-testid="period-report-status"
       />
-      <Table<ProgressReport>
-        rowKey="id"
-        size="middle"
+      <PagedTable<ProgressReport>
         columns={columns}
-        dataSource={list.data?.items}
+        page={list.data}
         loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: list.data?.page,
-          pageSize: list.data?.pageSize,
-          total: list.data?.total,
-          showSizeChanger: true,
-          showTotal: (total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        onPagingChange={setPaging}
         data-testid="period-reports"
       />
       <ReportDrawer reportId={shown} onClose={() => setShown(null)} />

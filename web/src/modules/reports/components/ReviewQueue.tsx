@@ -1,9 +1,11 @@
-import { Button, Table, Typography } from 'antd';
+import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { formatWan } from '../../../../../common/domain/money';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
+import { FIRST_PAGE, type Paging } from '../../../lib/list';
+import { PagedTable } from '../../../ui/PagedTable';
 import type { ProgressReport } from '../api/reports-api';
 import { useReports } from '../hooks/use-reports';
 import { periodLabel } from '../utils/period';
@@ -13,7 +15,7 @@ import { ReportStatusTag } from './ReportStatusTag';
 /** 填报审核: the submitted reports awaiting the project office, newest month first; each opens to approve or return. */
 export function ReviewQueue() {
   const { t } = useI18n();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [paging, setPaging] = useState<Paging>(FIRST_PAGE);
   const list = useReports({ status: 'submitted', ...paging });
   const [shown, setShown] = useState<string | null>(null);
 
@@ -52,23 +54,13 @@ export function ReviewQueue() {
 
   return (
     <>
-      <Table<ProgressReport>
-        rowKey="id"
-        size="middle"
+      <PagedTable<ProgressReport>
         columns={columns}
-        dataSource={list.data?.items}
+        page={list.data}
         loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
         onRow={(r) => ({ onClick: () => setShown(r.id), style: { cursor: 'pointer' } })}
         locale={{ emptyText: t('report.queueEmpty') }}
-        pagination={{
-          current: list.data?.page,
-          pageSize: list.data?.pageSize,
-          total: list.data?.total,
-          showSizeChanger: true,
-          showTotal: (total) => <Typography.Text type="secondary">{t('common.total', { total })}</Typography.Text>,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        onPagingChange={setPaging}
         data-testid="review-queue"
       />
       <ReportDrawer reportId={shown} onClose={() => setShown(null)} />
