@@ -15,7 +15,11 @@ export default defineConfig({
   timeout: 120_000,
   workers: 1,
   retries: 0,
+  // A drawer closing or a list refetching can take several seconds on the shared 2-core CI machine.
+  expect: { timeout: 15_000 },
   use: {
+    // The app honours the accessibility setting: no sliding drawers and drop-downs, whose clicks landed mid-motion.
+    reducedMotion: 'reduce',
     baseURL: `http://127.0.0.1:${port}`,
     screenshot: 'on',
     trace: 'retain-on-failure',

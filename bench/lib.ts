@@ -14,9 +14,13 @@ export function rssMb(pid: number): number {
 }
 
 /** Starts `lantu serve` and waits for /readyz; `ms` is the time to ready. */
-export async function startServer(env: Record<string, string>, port: number): Promise<{ child: ChildProcess; ms: number }> {
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'bin/lantu.js'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/lantu.js'), 'serve'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), LANTU_LOG_LEVEL: 'warn', LANTU_DEMO_PASSWORD: PASSWORD, ...env },
     stdio: 'ignore',
@@ -68,4 +72,56 @@ export async function signIn(base: string, username = 'office') {
   const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
   const body = (await response.json()) as { csrfToken?: string };
   return { cookie, 'x-csrf-token': body.csrfToken ?? '' };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+export type LoadResult = {
+  reqPerSec: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  /** CPU the server process (`pid`, when given) spent per request, ms. */
+  cpuPerRequest?: number;
+};
+
+/**
+ * Loads `url` with autocannon (in this process) for `seconds` with `connections` connections; every response's time
+ * is kept, so p95 is exact (autocannon's own summary has p90 and p97.5 only). A non-2xx answer counts as an error.
+ */
+export async function load(
+  url: string,
+  { connections = 10, seconds = 10, headers = {} as Record<string, string>, pid = 0 } = {},
+): Promise<LoadResult> {
+  const { default: autocannon } = await import('autocannon');
+  const times: number[] = [];
+  const instance = autocannon({ url, connections, duration: seconds, headers });
+  instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  const cpuBefore = pid ? cpuMs(pid) : 0;
+  const result = await instance;
+  const cpu = pid ? cpuMs(pid) - cpuBefore : 0;
+  return {
+    reqPerSec: Math.round(result.requests.total / seconds),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    p99: round(percentile(times, 99)),
+    errors: result.non2xx + result.errors + result.timeouts,
+    requests: result.requests.total,
+    ...(pid && result.requests.total ? { cpuPerRequest: round(cpu / result.requests.total) } : {}),
+  };
+}
+
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) a process has used, in ms; 0 when it is gone or unreadable. */
+export function cpuMs(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
 }

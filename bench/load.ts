@@ -12,10 +12,9 @@
  * LOAD_SECONDS per run (10), LOAD_ROUNDS (3), LOAD_CONNECTIONS (10).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { root, signIn, startServer, stop } from './lib';
+import { cpuMs, root, signIn, startServer, stop } from './lib';
 import { prepareScaleDatabase } from './scale';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 10);
@@ -46,19 +45,6 @@ function autocannon(url: string, cookie: string, seconds: number): AutocannonRes
   const out = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
   if (out.status !== 0) throw new Error(`autocannon failed: ${out.stderr}`);
   return JSON.parse(out.stdout) as AutocannonResult;
-}
-
-const TICKS_PER_SECOND = 100;
-
-/** CPU time (user + system) a process has used, in ms; 0 when it is gone or unreadable. */
-function cpuMs(pid: number): number {
-  try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
 }
 
 /** The PostgreSQL backends serving the database (the server's pool), by pid; this client's own excluded. */

@@ -6,9 +6,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measure, root, rssMb, signIn, startServer, stop } from './lib';
+import { carriersMatchBench } from './carriers-match';
 import { exportBench } from './export';
 import { importBench } from './import';
+import { opportunitiesBench } from './opportunities';
+import { leadsBench } from './leads';
+import { listCeilingBench } from './list-ceiling';
 import { scaleBench } from './scale';
+import { scoringBench } from './scoring';
+import { webBundleBench } from './web-bundle';
 
 const rows: string[][] = [];
 
@@ -34,6 +40,8 @@ async function latency(port: number, kind: string) {
     await measure(`${kind}: GET /api/v1/projects/:id/plan (CPM)`, 300, () =>
       fetch(`${base}/api/v1/projects/${projectId}/plan`, { headers }),
     ),
+    // The district's dashboard (驾驶舱): issue 16 asks p95 ≤ 50 ms on PGlite.
+    await measure(`${kind}: GET /api/v1/dashboard (the demo district)`, 300, () => fetch(`${base}/api/v1/dashboard`, { headers })),
   );
   return results;
 }
@@ -62,13 +70,22 @@ async function postgres(url: string) {
   await stop(server.child);
 }
 
+rows.push(...webBundleBench());
 await embedded();
+// Issue 18: the project list against a bare route running the same SQL (PostgreSQL with BENCH_DATABASE_URL, and PGlite).
+rows.push(...(await listCeilingBench(process.env.BENCH_DATABASE_URL)));
 if (process.env.BENCH_DATABASE_URL) {
   await postgres(process.env.BENCH_DATABASE_URL);
   rows.push(...(await importBench(process.env.BENCH_DATABASE_URL)));
+  rows.push(...(await opportunitiesBench(process.env.BENCH_DATABASE_URL)));
+  // Issue 17: matching a need against 20,000 parcels and buildings, ≤ 100 ms.
+  rows.push(...(await carriersMatchBench(process.env.BENCH_DATABASE_URL)));
+  // Issue 15: monthly scoring of 2,000 units, ≤ 10 s.
+  rows.push(...(await scoringBench(process.env.BENCH_DATABASE_URL)));
   if (process.env.BENCH_SCALE !== '0') {
     rows.push(...(await scaleBench(process.env.BENCH_DATABASE_URL)));
     rows.push(...(await exportBench(process.env.BENCH_DATABASE_URL)));
+    rows.push(...(await leadsBench(process.env.BENCH_DATABASE_URL)));
   }
 }
 

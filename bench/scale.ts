@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { pinyinInitials } from '../server/lib/pinyin';
+import { periodKeyOf } from '../server/lib/scheduler';
 import { measure, rssMb, signIn, startServer, stop } from './lib';
 
 export const SCALE_PROJECTS = Number(process.env.BENCH_SCALE_PROJECTS ?? 100_000);
@@ -61,7 +62,7 @@ const POOLS = ['planning', 'advancing', 'implementing', 'implementing', 'complet
 const NATURES = ['new_start', 'continuing', 'completing', 'reserve'] as const;
 
 /** A small deterministic generator, so every run measures the same data. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let state = seed >>> 0;
   return (n: number) => {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
@@ -71,7 +72,8 @@ function rng(seed: number) {
 
 const pickFrom = <T>(r: (n: number) => number, values: readonly T[]) => values[r(values.length)] as T;
 
-async function createDatabase(adminUrl: string, name: string) {
+/** Drops and creates database `name` on the server of `adminUrl`; answers its URL. */
+export async function createDatabase(adminUrl: string, name: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -82,11 +84,51 @@ async function createDatabase(adminUrl: string, name: string) {
   return url.toString();
 }
 
-/** Inserts `count` projects (with a leader each) into the demo district, 5,000 a statement. */
-async function seedProjects(url: string, count: number) {
+/** Runs one statement on the database being seeded (PostgreSQL through `pg`, or PGlite). */
+export type Run = (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }>;
+
+/**
+ * How the synthetic projects are spread. `uniform` (the scale benchmarks, comparable from run to run): every unit and
+ * investment from 10 to 5,000 million yuan equally likely. `realistic` (bench/data.ts): a few units own many projects
+ * (Zipf, s = 1.1, over the district's units) and investments are log-normal (median 80 million yuan, most between
+ * 20 and 300 million, a few in the billions).
+ */
+export type Shape = 'uniform' | 'realistic';
+
+/** A standard normal value from two uniform draws of `r` (Box–Muller). */
+function normal(r: (n: number) => number) {
+  const u = (r(1_000_000) + 1) / 1_000_001;
+  const v = (r(1_000_000) + 1) / 1_000_001;
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Picks index i of n with weight 1 / (i + 1)^1.1: the first units own most projects. */
+function zipfPicker(r: (n: number) => number, n: number) {
+  const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** 1.1);
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const w of weights) {
+    sum += w;
+    cumulative.push(sum);
+  }
+  return () => {
+    const x = (r(1_000_000) / 1_000_000) * sum;
+    const i = cumulative.findIndex((c) => c >= x);
+    return i < 0 ? n - 1 : i;
+  };
+}
+
+/** Seeds through a `pg` client on `url` (the scale benchmarks' way in). */
+export async function seedProjects(url: string, count: number, shape: Shape = 'uniform') {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const one = async <T>(text: string) => (await client.query(text)).rows as T[];
+  await seedProjectsWith((text, params) => client.query(text, params), count, shape);
+  await client.end();
+}
+
+/** Inserts `count` projects (with a leader each) into the demo district, 5,000 a statement. */
+export async function seedProjectsWith(run: Run, count: number, shape: Shape = 'uniform') {
+  const one = async <T>(text: string) => (await run(text)).rows as T[];
   const unitIds = (await one<{ id: string }>(`select id from units where region_code = '${REGION}'`)).map((u) => u.id);
   const leaderIds = (await one<{ id: string }>(`select id from users where role_code = 'leader'`)).map((u) => u.id);
   const streets = (await one<{ code: string }>(`select code from regions where parent_code = '${REGION}'`)).map((s) => s.code);
@@ -95,6 +137,13 @@ async function seedProjects(url: string, count: number) {
     await one<{ code: string }>(`select code from dictionary_items where type = 'industry' and parent_code is not null`)
   ).map((c) => c.code);
   const r = rng(20261123);
+  const unitIndex = zipfPicker(r, unitIds.length);
+  const pickUnit = () => (shape === 'realistic' ? (unitIds[unitIndex()] as string) : pickFrom(r, unitIds));
+  // Yuan, a multiple of 10,000 (万元): log-normal around 80 million, clamped to 1 million … 20 billion.
+  const investment = () =>
+    shape === 'realistic'
+      ? Math.min(2e10, Math.max(1e6, Math.round(Math.exp(Math.log(8e7) + 1.1 * normal(r)) / 10_000) * 10_000))
+      : (1 + r(500)) * 10_000_000;
   const batch = 5_000;
   for (let start = 0; start < count; start += batch) {
     const projects = [];
@@ -117,39 +166,48 @@ async function seedProjects(url: string, count: number) {
         is_city_key: r(10) === 0,
         nature: pickFrom(r, NATURES),
         street_code: pickFrom(r, streets),
-        total_investment_yuan: (1 + r(500)) * 10_000_000,
+        total_investment_yuan: investment(),
         planned_start: `${startYear}-0${1 + r(9)}-15`,
         planned_completion: `${startYear + 2}-1${r(3)}-20`,
-        lead_unit_id: pickFrom(r, unitIds),
+        lead_unit_id: pickUnit(),
         pool,
         // A colour as the recompute leaves it (1 green, 2 yellow, 3 red): a quarter red, a quarter yellow.
         warning_level: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3][r(20)],
+        // A point on the map (一张图) in and around 天桥区 for 19 in 20; the rest not placed yet.
+        longitude: r(20) === 0 ? null : Number((116.95 + r(100_000) / 1_000_000).toFixed(6)),
+        latitude: r(20) === 0 ? null : Number((36.66 + r(120_000) / 1_000_000).toFixed(6)),
       });
       leaders.push({ project_id: id, user_id: pickFrom(r, leaderIds) });
     }
     const columns = Object.keys(projects[0] ?? {}).join(', ');
-    await client.query(`insert into projects (${columns}) select ${columns} from json_populate_recordset(null::projects, $1)`, [
+    await run(`insert into projects (${columns}) select ${columns} from json_populate_recordset(null::projects, $1)`, [
       JSON.stringify(projects),
     ]);
-    await client.query(
+    await run(
       'insert into project_leaders (project_id, user_id) select project_id, user_id from json_populate_recordset(null::project_leaders, $1)',
       [JSON.stringify(leaders)],
     );
   }
+  // The seeded colours stand for a district's month. The server started for the measurements must not recompute them
+  // from the synthetic projects' absent plans and reports (nearly all would turn green while being measured), so
+  // today's nightly recompute is recorded as done.
+  await run(
+    `insert into job_runs (job, period_key, instance_id, finished_at, outcome) values ('recompute-warnings', $1, 'bench', now(), '{}')
+     on conflict do nothing`,
+    [periodKeyOf('daily', new Date())],
+  );
   // Vacuumed as autovacuum leaves a table some time after a bulk load: the visibility map set, so index-only scans
   // (the list's count) read no rows, as they do in a running district.
-  await client.query('vacuum analyze');
-  await client.end();
+  await run('vacuum analyze');
 }
 
 /**
  * Seeds a fresh database (`name`) with the demo district and `projects` more projects (SCALE_PROJECTS unless given);
  * answers its URL.
  */
-export async function prepareScaleDatabase(adminUrl: string, { name = 'lantu_bench_scale', projects = SCALE_PROJECTS } = {}) {
+export async function prepareScaleDatabase(adminUrl: string, { name = 'lantu_bench_scale', projects = SCALE_PROJECTS, port = 3292 } = {}) {
   const url = await createDatabase(adminUrl, name);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lantu-bench-scale-'));
-  const port = 3292;
   const first = await startServer({ LANTU_DATA_DIR: dataDir, DATABASE_URL: url, LANTU_DEMO: '1' }, port);
   await stop(first.child);
   const started = performance.now();
@@ -157,9 +215,9 @@ export async function prepareScaleDatabase(adminUrl: string, { name = 'lantu_ben
   return { url, dataDir, seedMs: Math.round(performance.now() - started) };
 }
 
-export async function scaleBench(adminUrl: string) {
-  const { url, dataDir, seedMs } = await prepareScaleDatabase(adminUrl);
-  const port = 3292;
+/** The scale measures; `name` and `port` let a second bench run beside another on the same machine. */
+export async function scaleBench(adminUrl: string, { name = 'lantu_bench_scale', port = 3292, runs = 200 } = {}) {
+  const { url, dataDir, seedMs } = await prepareScaleDatabase(adminUrl, { name, port });
   const server = await startServer({ LANTU_DATA_DIR: dataDir, DATABASE_URL: url }, port);
   const base = `http://127.0.0.1:${port}`;
   const headers = await signIn(base);
@@ -201,6 +259,13 @@ export async function scaleBench(adminUrl: string) {
     ),
     await measure(label('GET /projects/totals?pool=implementing (count and sums)'), 200, get('/api/v1/projects/totals?pool=implementing')),
     await measure(label('GET /warnings/summary?by=unit'), 50, get('/api/v1/warnings/summary?by=unit')),
+    // The one map: every placed project of the 100,000 as compact columns (issue 16's budget: ≤ 300 ms).
+    await measure(label('GET /map/projects (all points, ~95,000 placed)'), Math.min(runs, 30), get('/api/v1/map/projects')),
+    await measure(
+      label('GET /map/projects?warning=red&pool=implementing'),
+      Math.min(runs, 100),
+      get('/api/v1/map/projects?warning=red&pool=implementing'),
+    ),
     await measure(label('GET /projects/:id'), 200, get(`/api/v1/projects/${projectId}`)),
     await measure(label('GET /projects/:id/plan'), 200, get(`/api/v1/projects/${projectId}/plan`)),
     await measure(label('GET /projects/:id/timeline'), 200, get(`/api/v1/projects/${projectId}/timeline`)),

@@ -56,6 +56,7 @@ export const MATTER_ENTRY_KINDS = [
   'close',
   'send_back',
   'escalate',
+  'reassign',
 ] as const;
 export type MatterEntryKind = (typeof MATTER_ENTRY_KINDS)[number];
 export const WARNING_COLOURS = ['red', 'yellow', 'green'] as const;
@@ -80,3 +81,109 @@ export const DICTIONARY_TYPES = [
   'industry_chain',
 ] as const;
 export type DictionaryType = (typeof DICTIONARY_TYPES)[number];
+
+// Targets and assessment (目标考核): indicators, pledges and 民生实事.
+/** The units of measure an indicator or pledge is set in (%, 亿元, 万元, 万美元, 个, 宗, 亩, 万平方米, 套, 人次, 家, 户, 公里, 处, 人, 条). */
+export const TARGET_MEASURES = [
+  'percent',
+  'yi_yuan',
+  'wan_yuan',
+  'wan_usd',
+  'item',
+  'case',
+  'mu',
+  'wan_m2',
+  'dwelling',
+  'person_time',
+  'company',
+  'household',
+  'km',
+  'place',
+  'person',
+  'line',
+] as const;
+export type TargetMeasure = (typeof TARGET_MEASURES)[number];
+/** How a target is worded: exactly, 左右, 以上, 以内 (the words of the published text are kept). */
+export const TARGET_QUALIFIERS = ['exact', 'about', 'above', 'within'] as const;
+export type TargetQualifier = (typeof TARGET_QUALIFIERS)[number];
+/** A level (133个, 240亿元) or a growth rate in % over last year (GDP +6.5%). */
+export const TARGET_KINDS = ['level', 'growth'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+/** At least (≥) or at most (≤) the target. */
+export const TARGET_DIRECTIONS = ['at_least', 'at_most'] as const;
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
+/** Computed by Lantu from its own data, or entered monthly by the owner unit. */
+export const TARGET_SOURCES = ['computed', 'entered'] as const;
+export type TargetSource = (typeof TARGET_SOURCES)[number];
+/** The named computations of computed indicators (server/modules/targets/computations.ts documents each). */
+export const TARGET_COMPUTATIONS = [
+  'key_projects_count',
+  'key_projects_total_investment',
+  'new_starts',
+  'investment_completed',
+  'land_supplied',
+  'projects_signed',
+  'contract_value',
+  'out_of_city_funds',
+] as const;
+export type TargetComputation = (typeof TARGET_COMPUTATIONS)[number];
+/** A unit's pledge (军令状 / 目标责任书) or one of the year's 民生实事 (livelihood works). */
+export const COMMITMENT_KINDS = ['pledge', 'livelihood'] as const;
+export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
+/** Whether an enterprise is one of the district's own (本地企业) or one it courts (目标企业, 招商). */
+export const ENTERPRISE_KINDS = ['local', 'target'] as const;
+export type EnterpriseKind = (typeof ENTERPRISE_KINDS)[number];
+/** How far an enterprise tagged 拟上市 has gone towards listing: 股改 → 辅导备案 → 申报受理 → 审核问询 → 注册/核准. */
+export const LISTING_STAGES = ['restructuring', 'counselling', 'filed', 'reviewing', 'registered'] as const;
+export type ListingStage = (typeof LISTING_STAGES)[number];
+/** The kinds of item of the city opportunity list (城市机会清单): 应用场景, 土地, 楼宇, 合作项目, 政策. */
+export const OPPORTUNITY_KINDS = ['scenario', 'land', 'building', 'cooperation', 'policy'] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+/** An opportunity's life: 草稿 → 待审核 → 已发布 (or 已退回 with a reason) → 已撤回. */
+export const OPPORTUNITY_STATUSES = ['draft', 'in_review', 'returned', 'published', 'withdrawn'] as const;
+export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
+/**
+ * A lead's stages (招商线索, DOMAIN.md "Investment attraction"): lead → assessed (研判) → site visit (考察) →
+ * negotiating (洽谈) → signed (签约) → registered (注册) → started (开工) → funds in (到资) → in production (投产);
+ * or dropped (终止) with a reason.
+ */
+export const LEAD_STAGES = [
+  'lead',
+  'assessed',
+  'site_visit',
+  'negotiating',
+  'signed',
+  'registered',
+  'started',
+  'funds_in',
+  'in_production',
+  'dropped',
+] as const;
+export type LeadStage = (typeof LEAD_STAGES)[number];
+/** How a lead was won (招商方式). */
+export const LEAD_METHODS = ['via_business', 'commissioned', 'hometown', 'space', 'project', 'resident_office', 'fair'] as const;
+export type LeadMethod = (typeof LEAD_METHODS)[number];
+/** The service clocks a lead runs (answer in 1 day, assess in 3, feed back in 7, follow up every 14). */
+export const LEAD_CLOCKS = ['answer', 'assess', 'feedback', 'follow_up'] as const;
+export type LeadClock = (typeof LEAD_CLOCKS)[number];
+/** How a follow-up contact was made. */
+export const FOLLOW_UP_WAYS = ['visit', 'meeting', 'phone', 'wechat', 'email', 'other'] as const;
+export type FollowUpWay = (typeof FOLLOW_UP_WAYS)[number];
+/** A source event of leads: an outbound trip (外出招商) or a fair (展会). */
+export const LEAD_EVENT_KINDS = ['trip', 'fair'] as const;
+export type LeadEventKind = (typeof LEAD_EVENT_KINDS)[number];
+/** An enterprise's size by the statistics bureau's rule (统计上大中小微型企业划分办法): 大型, 中型, 小型, 微型. */
+export const ENTERPRISE_SIZES = ['large', 'medium', 'small', 'micro'] as const;
+export type EnterpriseSize = (typeof ENTERPRISE_SIZES)[number];
+/** How far a preferential policy has reached an enterprise: told (告知) → applied (申报) → granted (兑现). */
+export const POLICY_DELIVERY_STATES = ['told', 'applied', 'granted'] as const;
+export type PolicyDeliveryState = (typeof POLICY_DELIVERY_STATES)[number];
+/** Whether an enterprise sits on a chain's node as one of the district's own (本地) or one to attract (目标). */
+export const CHAIN_PLACEMENT_ROLES = ['local', 'target'] as const;
+export type ChainPlacementRole = (typeof CHAIN_PLACEMENT_ROLES)[number];
+/** What a parcel is planned for or a building offers (工业、科研、商业、商务办公、物流仓储、综合). */
+export const CARRIER_USES = ['industrial', 'research', 'commercial', 'office', 'warehouse', 'mixed'] as const;
+export type CarrierUse = (typeof CARRIER_USES)[number];
+/** A land parcel's life: 储备 (reserve) → 待供 (available) → 已供 (supplied), one step at a time. */
+export const PARCEL_STATUSES = ['reserve', 'available', 'supplied'] as const;
+export type ParcelStatus = (typeof PARCEL_STATUSES)[number];

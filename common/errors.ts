@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'custom_field_in_use',
   // A governed project field changed without project.govern (403, each field named).
   'field_locked',
+  // A header date the project's plan decides (开工/竣工 milestone) written elsewhere (422, each field named).
+  'field_from_plan',
   // Reporting periods and progress reports.
   'period_closed',
   'period_has_pending_reports',
@@ -47,6 +49,18 @@ export const ERROR_CODES = [
   // Matters (the closed loop).
   'matter_wrong_state',
   'matter_not_your_step',
+  // The enterprise register.
+  'enterprise_duplicate_uscc',
+  // The city opportunity list: a step out of order (submit a published item, publish a draft …).
+  'opportunity_wrong_state',
+  // Leads (招商线索): a stage move out of order.
+  'lead_wrong_stage',
+  // Industry chains and carriers (parks, buildings, parcels).
+  'chain_duplicate_name',
+  'chain_node_duplicate',
+  'chain_placement_duplicate',
+  'parcel_already_supplied',
+  'parcel_wrong_status',
   // Spreadsheet uploads and import jobs.
   'not_xlsx',
   'file_too_large',
@@ -58,6 +72,11 @@ export const ERROR_CODES = [
   'import_unmapped_columns',
   'import_not_invalid',
   'import_stale',
+  // Scoring formulas (422 with the line and column).
+  'formula_invalid',
+  // Scores and rankings: no rule for the year; a past month's ranking already taken (it never changes).
+  'scoring_rule_missing',
+  'score_snapshot_exists',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

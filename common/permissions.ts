@@ -44,6 +44,24 @@ export const PERMISSIONS = [
   'matter.create',
   'matter.handle',
   'matter.review',
+  'target.read',
+  'target.manage',
+  'target.enter',
+  'enterprise.read',
+  'enterprise.manage',
+  'opportunity.read',
+  'opportunity.manage',
+  'opportunity.review',
+  'lead.read',
+  'lead.manage',
+  'visit.read',
+  'visit.manage',
+  'policy.read',
+  'policy.manage',
+  'chain.read',
+  'chain.manage',
+  'carrier.read',
+  'carrier.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -64,6 +82,26 @@ const ALL_REPORT: Permission[] = PERMISSIONS.filter((p) => p.startsWith('report.
 // Matters (问题协调, the closed loop): the project office does everything; units handle what is assigned to them;
 // leaders raise their instructions (批示) and inspectors their findings (督查).
 const ALL_MATTER: Permission[] = PERMISSIONS.filter((p) => p.startsWith('matter.'));
+// Targets (目标考核: indicators, pledges, 民生实事): the project office sets them; a unit enters the actuals and progress of
+// what it owns; leaders and the inspection office read them.
+const ALL_TARGET: Permission[] = PERMISSIONS.filter((p) => p.startsWith('target.'));
+// The enterprise register (企业库): the project office and the investment staff (招商) keep it; leaders and the
+// inspection office read it.
+const ALL_ENTERPRISE: Permission[] = ['enterprise.read', 'enterprise.manage'];
+// The city opportunity list (城市机会清单): the investment staff (招商) draft, review and publish it, and so may the
+// project office (which grants the investment staff's role, so must hold what it holds).
+const ALL_OPPORTUNITY: Permission[] = ['opportunity.read', 'opportunity.manage', 'opportunity.review'];
+// Leads (招商线索): the investment staff and the project office work them; leaders and the inspection office read them.
+const ALL_LEAD: Permission[] = ['lead.read', 'lead.manage'];
+// Enterprise service: units record their own visits to enterprises (走访) and read the register to pick them; the
+// register's keepers (project office, investment staff) read every visit of the district. The service centre (the
+// same two by default) drafts and pushes preferential policies (惠企政策); leaders and the inspection office read them.
+const ALL_VISIT: Permission[] = ['visit.read', 'visit.manage'];
+const ALL_POLICY: Permission[] = ['policy.read', 'policy.manage'];
+// Industry-chain maps (产业链图谱) and carriers (载体: parks, buildings, parcels): the investment staff and the project
+// office keep them; leaders and the inspection office read them.
+const ALL_ATTRACTION_MAPS: Permission[] = ['chain.read', 'chain.manage', 'carrier.read', 'carrier.manage'];
+const READ_ATTRACTION_MAPS: Permission[] = ['chain.read', 'carrier.read'];
 
 /** The permissions each built-in role starts with; the administrator can edit them afterwards. */
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
@@ -77,6 +115,13 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     ...ALL_PROJECT,
     ...ALL_REPORT,
     ...ALL_MATTER,
+    ...ALL_TARGET,
+    ...ALL_ENTERPRISE,
+    ...ALL_OPPORTUNITY,
+    ...ALL_LEAD,
+    ...ALL_VISIT,
+    ...ALL_POLICY,
+    ...ALL_ATTRACTION_MAPS,
   ],
   // A unit imports updates of its own projects (project.update in its scope, row by row).
   unit_staff: [
@@ -89,10 +134,53 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     'report.fill',
     'matter.read',
     'matter.handle',
+    'target.read',
+    'target.enter',
+    'enterprise.read',
+    ...ALL_VISIT,
   ],
-  leader: [...READ_REFERENCE, 'user.read', ...READ_PROJECTS, 'report.read', 'matter.read', 'matter.create'],
-  investment_staff: [...READ_REFERENCE, ...READ_PROJECTS, 'project.create', 'report.read'],
-  supervisor: [...READ_REFERENCE, 'user.read', 'audit.read', ...READ_PROJECTS, 'report.read', 'matter.read', 'matter.create'],
+  leader: [
+    ...READ_REFERENCE,
+    'user.read',
+    ...READ_PROJECTS,
+    'report.read',
+    'matter.read',
+    'matter.create',
+    'target.read',
+    'enterprise.read',
+    'lead.read',
+    'visit.read',
+    'policy.read',
+    ...READ_ATTRACTION_MAPS,
+  ],
+  investment_staff: [
+    ...READ_REFERENCE,
+    ...READ_PROJECTS,
+    'project.create',
+    'report.read',
+    'target.read',
+    ...ALL_ENTERPRISE,
+    ...ALL_OPPORTUNITY,
+    ...ALL_LEAD,
+    ...ALL_VISIT,
+    ...ALL_POLICY,
+    ...ALL_ATTRACTION_MAPS,
+  ],
+  supervisor: [
+    ...READ_REFERENCE,
+    'user.read',
+    'audit.read',
+    ...READ_PROJECTS,
+    'report.read',
+    'matter.read',
+    'matter.create',
+    'target.read',
+    'enterprise.read',
+    'lead.read',
+    'visit.read',
+    'policy.read',
+    ...READ_ATTRACTION_MAPS,
+  ],
 };
 
 /** The data scope a new user of each role gets unless the administrator chooses another. */

@@ -1,11 +1,11 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, pick, shot, signIn, signOut } from './helpers';
+import { E2E_PASSWORD, inputOf, pick, shot, signIn, signOut, openFromMenu } from './helpers';
 
 test('an administrator defines a choice field; the project office fills it in a new project and filters the list by it', async ({
   page,
 }) => {
   await signIn(page, 'admin', E2E_PASSWORD);
-  await page.getByTestId('menu-customFields').click();
+  await openFromMenu(page, 'customFields');
   await expect(page.getByTestId('custom-field-table')).toBeVisible();
   await page.getByTestId('custom-field-create').click();
   await page.getByTestId('custom-field-label').fill('建设期次');
@@ -36,7 +36,7 @@ test('an administrator defines a choice field; the project office fills it in a 
 
   // The project office sees the field in the project form and fills it in.
   await signIn(page, 'office', E2E_PASSWORD);
-  await page.getByTestId('menu-projects').click();
+  await openFromMenu(page, 'projects');
   await page.getByTestId('project-create').click();
   await expect(page.getByTestId('project-custom-fields')).toContainText('建设期次');
   await page.getByTestId('project-name').fill('天桥区自定义字段示范项目');
@@ -55,7 +55,7 @@ test('an administrator defines a choice field; the project office fills it in a 
   await expect(page.getByTestId('project-header')).toContainText('二期');
 
   // The list filtered by the field finds that project only; the field can be shown as a column.
-  await page.getByTestId('menu-projects').click();
+  await openFromMenu(page, 'projects');
   await expect(page.getByTestId('project-table')).toBeVisible();
   await pick(page, page.getByTestId('project-custom-filter-build_phase'), '二期');
   await expect(page).toHaveURL(/custom=/);

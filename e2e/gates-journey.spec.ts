@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut } from './helpers';
+import { E2E_PASSWORD, shot, signIn, signOut, openFromMenu, menuItem } from './helpers';
 
 const option = (page: Page, move: string, condition: string) => page.getByTestId(`gate-option-${move}-${condition}`);
 /** The page has loaded the district's gates (a loaded machine can take longer than one expect's default). */
@@ -10,7 +10,7 @@ test('the project office adds the feasibility study to the gate to 推进库; a 
   page,
 }) => {
   await signIn(page, 'office', E2E_PASSWORD);
-  await page.getByTestId('menu-gates').click();
+  await openFromMenu(page, 'gates');
   await expect(page).toHaveURL(/\/project-gates$/);
   await gatesShown(page);
 
@@ -39,7 +39,7 @@ test('the project office adds the feasibility study to the gate to 推进库; a 
   await shot(page, '40-gates');
 
   // A new project's gate to 推进库 now lists the feasibility study, unmet.
-  await page.getByTestId('menu-projects').click();
+  await openFromMenu(page, 'projects');
   await page.getByTestId('project-create').click();
   await page.getByTestId('project-name').fill('天桥区入库条件示范项目');
   await page.getByTestId('project-save').click();
@@ -54,7 +54,7 @@ test('the project office adds the feasibility study to the gate to 推进库; a 
   await page.keyboard.press('Escape');
 
   // Two tabs on the page: the second saves after the first, with the version it read, and is asked to reload.
-  await page.getByTestId('menu-gates').click();
+  await openFromMenu(page, 'gates');
   await gatesShown(page);
   await expect(option(page, 'planning-advancing', 'feasibility_study')).toBeChecked();
   const other = await page.context().newPage();
@@ -81,8 +81,8 @@ test('the project office adds the feasibility study to the gate to 推进库; a 
 
   // A unit's clerk reads projects but does not configure gates: no menu entry, and the address answers 403.
   await signIn(page, 'unit', E2E_PASSWORD);
-  await expect(page.getByTestId('menu-projects')).toBeVisible();
-  await expect(page.getByTestId('menu-gates')).toHaveCount(0);
+  await expect(menuItem(page, 'projects')).toHaveCount(1);
+  await expect(menuItem(page, 'gates')).toHaveCount(0);
   await page.goto('/project-gates');
   await expect(page.getByTestId('page-403')).toBeVisible();
 });

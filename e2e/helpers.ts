@@ -137,3 +137,30 @@ export const shot = (page: Page, name: string) => page.screenshot({ path: `test-
 /** The text box of a field, whether the test id sits on the input itself or on Ant Design's wrapper around it. */
 export const inputOf = (page: Page, testId: string) =>
   page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
+
+/** The page is no wider than the screen: a table too wide scrolls inside its card, never the whole page. Polled: right
+ * after a resize the page takes a moment to lay itself out for the new width. */
+export async function fitsWidth(page: Page) {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+      message: 'horizontal page scroll',
+    })
+    .toBeLessThanOrEqual(0);
+}
+
+/** An item of the side menu (the sections' hidden pop-up copies, for a collapsed menu, left out). */
+export const menuItem = (page: Page, key: string) => page.getByTestId('nav-menu').getByTestId(`menu-${key}`);
+
+/**
+ * Opens a page from the side menu as a person would: a long menu is grouped into sections, so the item's section is
+ * opened first when it is shut.
+ */
+export async function openFromMenu(page: Page, key: string) {
+  const item = menuItem(page, key);
+  await expect(item).toHaveCount(1);
+  if (!(await item.isVisible())) {
+    const section = page.getByTestId('nav-menu').locator('li.ant-menu-submenu', { has: page.getByTestId(`menu-${key}`) });
+    await section.locator('.ant-menu-submenu-title').click();
+  }
+  await item.click();
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { E2E_PASSWORD, inputOf, shot, signIn } from './helpers';
+import { E2E_PASSWORD, inputOf, shot, signIn, openFromMenu } from './helpers';
 
 /** A projects sheet as an official would fill it: the header row and one row per project. */
 async function ledgerFile(name: string, rows: (string | number | null)[][]): Promise<string> {
@@ -18,7 +18,7 @@ async function ledgerFile(name: string, rows: (string | number | null)[][]): Pro
 
 test('the project office imports a ledger: sees every problem, downloads the marked file, then imports a clean file', async ({ page }) => {
   await signIn(page, 'office', E2E_PASSWORD);
-  await page.getByTestId('menu-projects').click();
+  await openFromMenu(page, 'projects');
   await page.getByTestId('project-import').click();
   await expect(page).toHaveURL(/\/projects\/import/);
   await expect(page.getByText('点击或拖拽 .xlsx 文件到此处上传')).toBeVisible();

@@ -1,15 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut } from './helpers';
+import { E2E_PASSWORD, inputOf, pick, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-/** The page is no wider than the screen: a table too wide scrolls inside its card, never the whole page. */
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'horizontal page scroll').toBeLessThanOrEqual(0);
-}
 
 /** Takes a step from the matter's page, with its text when the step asks for one, and waits for the new state. */
 async function step(page: Page, path: string, status: string, text?: string) {
@@ -31,7 +25,7 @@ test('a matter goes round the loop: the unit answers on a phone, the office send
   await page.setViewportSize(PHONE);
   await signIn(page, 'unit', E2E_PASSWORD);
   await page.getByTestId('menu-toggle').click();
-  await page.getByTestId('menu-matters').click();
+  await openFromMenu(page, 'matters');
   await expect(page).toHaveURL(/\/matters$/);
   const row = page
     .getByTestId('matter-row')
@@ -76,10 +70,69 @@ test('a matter goes round the loop: the unit answers on a phone, the office send
   await shot(page, '74-desktop-matter-closed');
 
   // The board's overdue matters, each with how far it has escalated.
-  await page.getByTestId('menu-matters').click();
+  await openFromMenu(page, 'matters');
   await page.getByTestId('matter-filter-overdue').click();
   await expect(page.getByTestId('matter-overdue').first()).toBeVisible();
   // (The escalation job ran when the server started: the overdue ones have reached a level.)
   await expect(page.getByText(/单位主要负责人|分管领导|主要领导/).first()).toBeVisible();
   await shot(page, '75-desktop-matters-overdue');
+
+  // The statistics by category: the one just closed counts as resolved in the total.
+  await page.getByTestId('matter-stats').click();
+  await expect(page).toHaveURL(/\/matters\/stats$/);
+  await page.getByTestId('matter-stats-by').getByText('问题类别').click();
+  await expect(page).toHaveURL(/by=category/);
+  const total = page.getByTestId('matter-stats-total');
+  await expect(total).toContainText('合计');
+  const resolved = Number((await total.locator('td').nth(2).textContent()) ?? '0');
+  expect(resolved).toBeGreaterThan(0);
+  await shot(page, '78-desktop-matter-stats');
+});
+
+test('the project office raises a problem from a project and assigns it to a bureau with a deadline', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await openFromMenu(page, 'projects');
+  await inputOf(page, 'project-search').fill('zycf');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('project-table').getByRole('link', { name: '中央厨房产业园项目' }).click();
+  await expect(page.getByTestId('project-matters')).toBeVisible();
+
+  await page.getByTestId('matter-raise').click();
+  const form = page.getByTestId('matter-raise-form');
+  await expect(page.getByRole('dialog')).toContainText('提出问题：中央厨房产业园');
+  // Sent empty, every required field says so, and nothing is raised.
+  await page.getByTestId('matter-raise-ok').click();
+  await expect(page.getByRole('dialog').getByText('此项必填').first()).toBeVisible();
+  await pick(page, page.getByTestId('matter-raise-category'), '用地');
+  await page.getByTestId('matter-raise-title').fill('二期用地指标尚未落实');
+  await page.getByTestId('matter-raise-description').fill('二期18亩用地指标需区自然资源部门协调，影响四季度开工。');
+  await pick(page, page.getByTestId('matter-raise-lead-unit'), '济南市自然资源和规划局天桥分局');
+  await expect(form).toBeVisible();
+  await shot(page, '76-desktop-matter-raise');
+  await page.getByTestId('matter-raise-ok').click();
+
+  // The new matter's page: assigned (交办) to the bureau, about the project, its timeline opened by the 交办 entry.
+  await expect(page.getByTestId('matter-title')).toContainText('二期用地指标尚未落实');
+  await expect(page.getByTestId('matter-status').first()).toHaveAttribute('data-status', 'assigned');
+  await expect(page.locator('[data-testid="matter-entry"][data-kind="assign"]')).toHaveCount(1);
+  await expect(page.getByText('济南市自然资源和规划局天桥分局').first()).toBeVisible();
+  await expect(page.getByTestId('matter-facts')).toContainText('用地');
+  await shot(page, '77-desktop-matter-raised');
+
+  // The bureau is the wrong one: the office reassigns (改派) it to the street with the reason, kept on the timeline.
+  await page.getByTestId('matter-reassign').click();
+  await expect(page.getByTestId('matter-reassign-form')).toBeVisible();
+  await page.getByTestId('matter-reassign-ok').click();
+  await expect(page.getByRole('dialog').getByText('此项必填').first()).toBeVisible();
+  await pick(page, page.getByTestId('matter-reassign-lead-unit'), '北园街道办事处');
+  await page.getByTestId('matter-reassign-reason').fill('用地指标由街道先行摸底上报');
+  await shot(page, '79-desktop-matter-reassign');
+  await page.getByTestId('matter-reassign-ok').click();
+  await expect(page.getByTestId('matter-reassign-form')).toBeHidden();
+  await expect(page.getByTestId('matter-facts')).toContainText('北园街道办事处');
+  const reassigned = page.locator('[data-testid="matter-entry"][data-kind="reassign"]');
+  await expect(reassigned).toContainText('改派');
+  await expect(reassigned).toContainText('用地指标由街道先行摸底上报');
 });

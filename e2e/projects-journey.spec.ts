@@ -1,11 +1,11 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, pick, shot, signIn } from './helpers';
+import { E2E_PASSWORD, inputOf, pick, shot, signIn, openFromMenu } from './helpers';
 
 test('the project office finds a project, creates one, is refused at the gate, satisfies it, moves it on, and plans it on a Gantt chart', async ({
   page,
 }) => {
   await signIn(page, 'office', E2E_PASSWORD);
-  await page.getByTestId('menu-projects').click();
+  await openFromMenu(page, 'projects');
   await expect(page.getByTestId('project-table')).toBeVisible();
   // Pinyin initials find 中央厨房产业园.
   await inputOf(page, 'project-search').fill('zycf');
@@ -70,13 +70,16 @@ test('the project office finds a project, creates one, is refused at the gate, s
   await page.goto(`${page.url().split('?')[0]}?track=construction`);
   await page.getByTestId('plan-apply-template').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await expect(page.getByTestId('plan-apply-template-confirm')).toBeEnabled();
   await page.getByTestId('plan-apply-template-confirm').click();
   await expect(page.getByTestId('gantt')).toBeVisible();
   await expect(page.getByTestId('plan-table')).toContainText('开工');
   await shot(page, '23-gantt');
   // The seven tracks at a glance: the plan just applied, and the tracks whose modules are still to come said so.
   await expect(page.getByTestId('glance-construction')).toContainText('节点完成 0/');
-  await expect(page.getByTestId('glance-attraction')).toHaveAttribute('data-tone', 'pending');
+  // 招引: the office reads leads, and a project created by hand came from none.
+  await expect(page.getByTestId('glance-attraction')).toContainText('无来源招商线索');
+  await expect(page.getByTestId('glance-service')).toHaveAttribute('data-tone', 'pending');
   await expect(page.getByTestId('glance-planning')).toContainText('已批复');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gantt-export').click()]);
   expect(download.suggestedFilename()).toMatch(/天桥区智慧停车示范项目.*\.png$/);
@@ -84,4 +87,36 @@ test('the project office finds a project, creates one, is refused at the gate, s
   await download.saveAs('test-results/e2e/screens/23-gantt-export.png');
   await page.getByTestId('glance-approval').click();
   await expect(page).toHaveURL(/track=approval/);
+});
+
+test('the office chooses the list columns; by default the table fits a 1440 px screen without scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, 'office', E2E_PASSWORD);
+  await openFromMenu(page, 'projects');
+  const table = page.getByTestId('project-table');
+  // (Signing in opens the dashboard, whose queries share PGlite's one connection: the list can wait behind them.)
+  await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible({ timeout: 20_000 });
+  const sideways = () =>
+    table
+      .locator('.ant-table-content, .ant-table-body')
+      .first()
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(await sideways(), 'the table scrolls sideways').toBeLessThanOrEqual(0);
+  await expect(page.getByRole('columnheader', { name: '包挂领导' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: '所在街道' })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: '项目代码' })).toHaveCount(0);
+  await shot(page, '16-projects-default-columns');
+
+  // 列设置: the project code shown, the nature hidden; the choice is kept after a reload.
+  await page.getByTestId('project-columns').click();
+  const options = page.getByTestId('project-columns-options');
+  await options.getByText('项目代码').click();
+  await options.getByText('项目性质').click();
+  await expect(page.getByRole('columnheader', { name: '项目代码' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: '项目性质' })).toHaveCount(0);
+  await page.reload();
+  await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('columnheader', { name: '项目代码' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: '项目性质' })).toHaveCount(0);
+  await shot(page, '17-projects-chosen-columns');
 });

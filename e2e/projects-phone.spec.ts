@@ -1,15 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, shot, signIn } from './helpers';
+import { E2E_PASSWORD, inputOf, shot, signIn, fitsWidth } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
-
-/** The page is no wider than the screen: nothing scrolls the whole page sideways. */
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'horizontal page scroll').toBeLessThanOrEqual(0);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-}
 
 test('on a phone the office searches the project library, filters it by pool in a drawer, reads the cards and opens a project', async ({
   page,

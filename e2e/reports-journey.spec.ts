@@ -1,15 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, shot, signIn, signOut } from './helpers';
+import { E2E_PASSWORD, inputOf, shot, signIn, signOut, fitsWidth, openFromMenu, menuItem } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-/** The page is no wider than the screen: a table too wide scrolls inside its card, never the whole page. */
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'horizontal page scroll').toBeLessThanOrEqual(0);
-}
 
 /** Next month as YYYY-MM, in China Standard Time (the periods' calendar). */
 function nextMonth(): string {
@@ -27,7 +20,7 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   // The project office opens next month: every implementing project now owes a report from its lead unit.
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
-  await page.getByTestId('menu-reportPeriods').click();
+  await openFromMenu(page, 'reportPeriods');
   await expect(page).toHaveURL(/\/reporting-periods$/);
   await expect(page.getByTestId('period-table')).toBeVisible();
   await page.getByTestId('period-open').click();
@@ -44,8 +37,8 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   await page.setViewportSize(PHONE);
   await signIn(page, 'unit', E2E_PASSWORD);
   await page.getByTestId('menu-toggle').click();
-  await expect(page.getByTestId('menu-reportPeriods')).toHaveCount(0);
-  await page.getByTestId('menu-myReports').click();
+  await expect(menuItem(page, 'reportPeriods')).toHaveCount(0);
+  await openFromMenu(page, 'myReports');
   const card = page.locator(`[data-testid="my-report"][data-period="${month}"]`).first();
   await expect(card).toBeVisible();
   const projectName = (await card.getAttribute('data-project')) ?? '';
@@ -105,7 +98,7 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   // The project office returns it with a reason (a return without one is refused at the reason field).
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
-  await page.getByTestId('menu-reportReview').click();
+  await openFromMenu(page, 'reportReview');
   const row = page.locator(`[data-testid="review-open"][data-project="${projectName}"]`);
   await expect(row).toBeVisible();
   await shot(page, '66-review-queue');
@@ -143,13 +136,13 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   // The office approves it; 未报送 no longer lists the project, and the project's reports show it approved.
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
-  await page.getByTestId('menu-reportReview').click();
+  await openFromMenu(page, 'reportReview');
   await row.click();
   await expect(page.getByTestId('report-drawer').getByTestId('report-details')).toContainText('机电安装进场');
   await page.getByTestId('report-approve').click();
   await expect(row).toHaveCount(0);
 
-  await page.getByTestId('menu-reportPeriods').click();
+  await openFromMenu(page, 'reportPeriods');
   await page.getByTestId('period-year').click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(month.slice(0, 4), { exact: true }).click();
   await page.getByTestId(`period-missing-${month}`).click();

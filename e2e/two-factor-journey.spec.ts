@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, enrolTotp, nextTotpCode, openUserMenu, shot, signIn, signOut, submitPassword } from './helpers';
+import { E2E_PASSWORD, enrolTotp, nextTotpCode, openUserMenu, shot, signIn, signOut, submitPassword, openFromMenu } from './helpers';
 
 test('a role is made to require two-step verification: its user sets it up at sign-in, signs in with a code or a recovery code, and the administrator resets it after a lost phone', async ({
   page,
@@ -9,7 +9,7 @@ test('a role is made to require two-step verification: its user sets it up at si
 
   // The administrator (who must use a second factor out of the box) requires it of the supervisors.
   await signIn(page, 'admin', E2E_PASSWORD);
-  await page.getByTestId('menu-roles').click();
+  await openFromMenu(page, 'roles');
   await page.getByTestId('role-tab-supervisor').click();
   const requireTotp = page.getByTestId('role-require-totp-supervisor');
   await expect(requireTotp).not.toBeChecked();
@@ -18,7 +18,7 @@ test('a role is made to require two-step verification: its user sets it up at si
   await expect(page.getByText('已保存')).toBeVisible();
   await expect(requireTotp).toBeChecked();
   await shot(page, '2fa-01-role-requires');
-  await page.getByTestId('menu-home').click();
+  await openFromMenu(page, 'home');
   await signOut(page);
 
   // The supervisor's next sign-in opens only the setup page: QR code, key typed out, a first code, recovery codes.
@@ -51,7 +51,7 @@ test('a role is made to require two-step verification: its user sets it up at si
   await expect(page.getByTestId('totp-status')).toHaveText('已开启');
   await expect(page.getByTestId('totp-disable')).toHaveCount(0);
   await shot(page, '2fa-06-account-page');
-  await page.getByTestId('menu-home').click();
+  await openFromMenu(page, 'home');
   await signOut(page);
 
   // A used recovery code is refused; a fresh code from the phone signs in.
@@ -68,7 +68,7 @@ test('a role is made to require two-step verification: its user sets it up at si
 
   // The phone is lost: the administrator resets the second factor and lifts the requirement again.
   await signIn(page, 'admin', E2E_PASSWORD);
-  await page.getByTestId('menu-users').click();
+  await openFromMenu(page, 'users');
   const viewerRow = page.getByTestId('user-table').locator('tr', { hasText: 'viewer' });
   await expect(viewerRow).toContainText('两步验证');
   await page.getByTestId('user-reset-totp-viewer').click();
@@ -76,12 +76,12 @@ test('a role is made to require two-step verification: its user sets it up at si
   await expect(page.getByText('已重置两步验证')).toBeVisible();
   await expect(page.getByTestId('user-reset-totp-viewer')).toHaveCount(0);
   await shot(page, '2fa-07-admin-reset');
-  await page.getByTestId('menu-roles').click();
+  await openFromMenu(page, 'roles');
   await page.getByTestId('role-tab-supervisor').click();
   await page.getByTestId('role-require-totp-supervisor').click();
   await page.getByTestId('role-save-supervisor').click();
   await expect(page.getByText('已保存')).toBeVisible();
-  await page.getByTestId('menu-home').click();
+  await openFromMenu(page, 'home');
   await signOut(page);
 
   // The supervisor signs in with the password alone again, and may turn two-step verification on voluntarily.

@@ -1,15 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut } from './helpers';
+import { E2E_PASSWORD, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-/** The page is no wider than the screen: a table too wide scrolls inside its card, never the whole page. */
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'horizontal page scroll').toBeLessThanOrEqual(0);
-}
 
 test('the office counts red projects by street and opens them; the administrator changes a threshold; a phone sees the counts', async ({
   page,
@@ -19,7 +12,7 @@ test('the office counts red projects by street and opens them; the administrator
   // The project office opens 预警统计: the counts by lead unit, with the totals.
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
-  await page.getByTestId('menu-warnings').click();
+  await openFromMenu(page, 'warnings');
   await expect(page).toHaveURL(/\/warnings$/);
   await expect(page.getByTestId('warning-summary-table')).toBeVisible();
   await expect(page.getByTestId('warning-totals')).toBeVisible();
@@ -54,7 +47,7 @@ test('the office counts red projects by street and opens them; the administrator
 
   // The administrator raises a threshold: a yellow above its red one is refused under the yellow field, then saved.
   await signIn(page, 'admin', E2E_PASSWORD);
-  await page.getByTestId('menu-warnings').click();
+  await openFromMenu(page, 'warnings');
   await page.getByRole('tab', { name: '预警阈值' }).click();
   const form = page.getByTestId('warning-settings-form');
   await expect(form).toBeVisible();

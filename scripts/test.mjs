@@ -35,7 +35,21 @@ function noReport(name, result) {
   notes.push(...result.tail.slice(-60).map((line) => `  | ${line}`));
 }
 
-/** The failed tests of a Vitest JSON report, one line each, to repeat at the end. */
+/**
+ * The opening lines of a failure, enough to act on from a CI log that keeps only its tail: for a property test,
+ * the seed and the counterexample besides the assertion.
+ */
+function opening(message) {
+  const lines = String(message ?? '')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+  return lines
+    .slice(0, 8)
+    .map((line) => (line.length > 600 ? `${line.slice(0, 600)}…` : line))
+    .join('\n    ');
+}
+
+/** The failed tests of a Vitest JSON report, to repeat at the end. */
 function vitestFailures(name, file) {
   if (!existsSync(file)) return;
   for (const suite of JSON.parse(readFileSync(file, 'utf8')).testResults ?? []) {
@@ -44,7 +58,7 @@ function vitestFailures(name, file) {
     }
     for (const test of suite.assertionResults ?? []) {
       if (test.status !== 'failed') continue;
-      const why = String(test.failureMessages?.[0] ?? '').split('\n')[0];
+      const why = opening(test.failureMessages?.[0]);
       notes.push(`${name} FAILED ${path.relative(root, suite.name)} > ${test.fullName}: ${why}`);
     }
   }

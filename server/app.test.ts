@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { anonymous, createTestApp, describeEachDatabase, errorOf, signInAs } from './test/harness';
 
@@ -71,5 +72,22 @@ describeEachDatabase('the application', (t) => {
     expect(failed.body).not.toMatch(/select|units|stack|at /i);
     expect(error.message).toContain(failed.headers['x-request-id'] as string);
     await broken.app.close();
+  });
+
+  it('compresses a large list for a client that accepts it, but never the session answer that carries the CSRF token', async () => {
+    const office = await signInAs(t().app, 'office');
+    const list = await office.get('/api/v1/projects?pageSize=50', { 'accept-encoding': 'br, gzip' });
+    expect(list.statusCode).toBe(200);
+    expect(list.headers['content-encoding']).toBe('br');
+    const plain = brotliDecompressSync(list.rawPayload).toString();
+    expect(JSON.parse(plain).items).toHaveLength(50);
+    expect(list.rawPayload.length).toBeLessThan(plain.length / 4);
+
+    const me = await office.get('/api/v1/auth/me', { 'accept-encoding': 'br, gzip' });
+    expect(me.headers['content-encoding']).toBeUndefined();
+    expect(me.json().csrfToken).toBe(office.csrfToken);
+    const uncompressed = await office.get('/api/v1/projects?pageSize=50');
+    expect(uncompressed.headers['content-encoding']).toBeUndefined();
+    expect(uncompressed.json().items).toHaveLength(50);
   });
 });

@@ -6,7 +6,6 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -20,7 +19,9 @@ import type { App, Deps } from './lib/http';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { customFieldRoutes } from './modules/custom-fields/routes';
+import { dashboardRoutes } from './modules/dashboard';
 import { briefRoutes } from './modules/briefs/routes';
+import { briefingRoutes } from './modules/briefings/routes';
 import { dictionaryRoutes } from './modules/dictionaries/routes';
 import { exportRoutes } from './modules/exports/routes';
 import { healthRoutes } from './modules/health/routes';
@@ -30,16 +31,32 @@ import { planRoutes } from './modules/project-tracks/routes';
 import { projectRoutes } from './modules/projects/routes';
 import { regionRoutes } from './modules/regions/routes';
 import { reportingRoutes } from './modules/reports/routes';
+import { mapRoutes } from './modules/map/routes';
+import { tileSourcePolicy } from './modules/map/tile-source';
 import { matterRoutes } from './modules/matters/routes';
+import { commitmentRoutes } from './modules/targets/commitment-routes';
+import { indicatorRoutes } from './modules/targets/routes';
+import { enterpriseRoutes } from './modules/enterprises/routes';
+import { opportunityRoutes } from './modules/opportunities/routes';
+import { leadRoutes } from './modules/leads/routes';
+import { visitRoutes } from './modules/visits/routes';
+import { policyRoutes } from './modules/policies/routes';
+import { chainRoutes } from './modules/chains/routes';
+import { carrierRoutes } from './modules/carriers/routes';
+import { targetTextRoutes } from './modules/targets/text-routes';
+import { assessmentRoutes } from './modules/assessment/routes';
+import { scoringRoutes } from './modules/assessment/score-routes';
 import { roleRoutes } from './modules/roles/routes';
 import { warningRoutes } from './modules/warnings/routes';
 import { settingsRoutes } from './modules/settings/routes';
 import { unitRoutes } from './modules/units/routes';
 import { userRoutes } from './modules/users/routes';
 import { registerAuth, requireDeclaredAccess } from './plugins/auth';
+import { registerCompression } from './plugins/compression';
 import { registerErrorHandler } from './plugins/errors';
 import { registerInputGuard } from './plugins/input-guard';
 import { validatorCompiler } from './plugins/validation';
+import { registerWebPage } from './plugins/web-page';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'web');
 
@@ -74,13 +91,16 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   const webPage = existsSync(path.join(WEB_DIST, 'index.html'));
   registerErrorHandler(app, { webPage });
   requireDeclaredAccess(app);
+  // The intranet tile server of the one map may serve images: its origin joins img-src (read before helmet's hook).
+  const tileSource = tileSourcePolicy(database.db);
+  app.addHook('onRequest', async () => tileSource.refresh());
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', () => tileSource.source()],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
@@ -93,6 +113,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     hsts: config.secureCookies,
   });
   await app.register(cookie);
+  await registerCompression(app);
   // Spreadsheet uploads (imports): one file per request; the size limit is set, and answered, by the import route.
   await app.register(multipart, { limits: { files: 1, fields: 5, parts: 10 } });
   await app.register(rateLimit, {
@@ -142,15 +163,30 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     importRoutes,
     exportRoutes,
     briefRoutes,
+    briefingRoutes,
     customFieldRoutes,
     reportingRoutes,
     matterRoutes,
+    indicatorRoutes,
+    commitmentRoutes,
+    enterpriseRoutes,
+    opportunityRoutes,
+    leadRoutes,
+    visitRoutes,
+    policyRoutes,
+    chainRoutes,
+    carrierRoutes,
+    targetTextRoutes,
+    assessmentRoutes,
+    scoringRoutes,
     notificationRoutes,
     warningRoutes,
+    mapRoutes,
+    dashboardRoutes,
   ]) {
     routes(app, deps);
   }
   // The built web page, when there is one; client-side routes fall back to index.html in the not-found handler.
-  if (webPage) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+  if (webPage) await registerWebPage(app, WEB_DIST);
   return app;
 }

@@ -21,6 +21,8 @@ const envSchema = z.object({
   LANTU_TRUST_PROXY: booleanFlag.default(false),
   LANTU_SECURE_COOKIES: booleanFlag.optional(),
   LANTU_CONFIG: z.string().optional(),
+  /** Requests a minute one client address may make to the public opportunity list and feed. */
+  LANTU_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000_000).default(120),
   LANTU_REGION_CODE: z
     .string()
     .regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code')
@@ -42,6 +44,8 @@ export type Config = {
   secureCookies: boolean;
   /** The region the initial administrator belongs to on a new, non-demo installation. */
   regionCode: string;
+  /** Requests a minute one client address may make to the public endpoints (the opportunity list). */
+  publicRateLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -70,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.LANTU_TRUST_PROXY,
     secureCookies: e.LANTU_SECURE_COOKIES ?? e.LANTU_TRUST_PROXY,
     regionCode: e.LANTU_REGION_CODE,
+    publicRateLimit: e.LANTU_PUBLIC_RATE_LIMIT,
   };
 }
 

@@ -1,7 +1,10 @@
+import type { FitCondition } from '../domain/policy-fit';
 import {
   type ApprovalStatus,
   type ApprovalType,
   type ChainSegment,
+  type EnterpriseSize,
+  type PolicyDeliveryState,
   type FeasibilityStatus,
   type MilestoneKind,
   type Nature,
@@ -14,7 +17,32 @@ import {
 } from '../enums';
 import type { WarningReason, WarningReasonCode } from '../domain/warnings';
 import type { GovernedProjectField } from '../domain/project-fields';
-import type { MatterEscalationLevel, MatterPriority, MatterSource, MatterStatus } from '../enums';
+import type { PlanDateField } from '../domain/plan-dates';
+import type {
+  CarrierUse,
+  ChainPlacementRole,
+  CommitmentKind,
+  EnterpriseKind,
+  FollowUpWay,
+  LeadClock,
+  LeadEventKind,
+  LeadMethod,
+  LeadStage,
+  ListingStage,
+  MatterEscalationLevel,
+  MatterPriority,
+  MatterSource,
+  MatterStatus,
+  OpportunityKind,
+  OpportunityStatus,
+  ParcelStatus,
+  TargetComputation,
+  TargetDirection,
+  TargetKind,
+  TargetMeasure,
+  TargetQualifier,
+  TargetSource,
+} from '../enums';
 import type { Locale } from '../locale';
 import { enumLabelsEnUS, warningReasonsEnUS } from './en-US';
 import { enumLabelsZhCN, warningReasonsZhCN } from './zh-CN';
@@ -42,6 +70,8 @@ export type EnumLabels = {
   warningReason: Record<WarningReasonCode, string>;
   /** Where a matter comes from: 项目问题, 领导批示, 12345 热线, 督查反馈, 企业诉求. */
   matterSource: Record<MatterSource, string>;
+  /** The header dates a project's plan decides (its 开工 and 竣工 milestones), as a refusal names them. */
+  planDateField: Record<PlanDateField, string>;
   /** The project fields only the project office changes, as the form and a refusal name them. */
   governedField: Record<GovernedProjectField, string>;
   /** A matter's closed loop: 已交办, 已签收, 办理中, 已反馈, 复核中, 已销号. */
@@ -49,6 +79,47 @@ export type EnumLabels = {
   matterPriority: Record<MatterPriority, string>;
   /** How far an overdue matter has escalated. */
   matterEscalation: Record<MatterEscalationLevel, string>;
+  /** An indicator's or pledge's unit of measure: %, 亿元, 万元, 个, 亩 … */
+  targetMeasure: Record<TargetMeasure, string>;
+  /** The target's published qualifier: 左右, 以上, 以内 (empty when exact). */
+  targetQualifier: Record<TargetQualifier, string>;
+  targetKind: Record<TargetKind, string>;
+  targetDirection: Record<TargetDirection, string>;
+  targetSource: Record<TargetSource, string>;
+  /** The named computations of computed indicators. */
+  targetComputation: Record<TargetComputation, string>;
+  /** 军令状 or 民生实事. */
+  commitmentKind: Record<CommitmentKind, string>;
+  /** Local enterprise or target enterprise (企业库). */
+  enterpriseKind: Record<EnterpriseKind, string>;
+  /** How far an enterprise tagged 拟上市 has gone towards listing. */
+  listingStage: Record<ListingStage, string>;
+  /** The kinds of item of the city opportunity list. */
+  opportunityKind: Record<OpportunityKind, string>;
+  /** An opportunity's state: 草稿, 待审核, 已退回, 已发布, 已撤回. */
+  opportunityStatus: Record<OpportunityStatus, string>;
+  /** A lead's stage (线索 → 研判 → 考察 → 洽谈 → 签约 → 注册 → 开工 → 到资 → 投产, or 终止). */
+  leadStage: Record<LeadStage, string>;
+  /** How a lead was won (以商招商, 委托招商 …). */
+  leadMethod: Record<LeadMethod, string>;
+  /** A lead's service clock. */
+  leadClock: Record<LeadClock, string>;
+  /** How a follow-up contact was made. */
+  followUpWay: Record<FollowUpWay, string>;
+  /** An outbound trip or a fair. */
+  leadEventKind: Record<LeadEventKind, string>;
+  /** 大型, 中型, 小型, 微型. */
+  enterpriseSize: Record<EnterpriseSize, string>;
+  /** How far a preferential policy has reached an enterprise: told → applied → granted. */
+  policyDeliveryState: Record<PolicyDeliveryState, string>;
+  /** The conditions of a policy an enterprise meets. */
+  fitCondition: Record<FitCondition, string>;
+  /** An enterprise on a chain's node: 本地企业 or 目标企业 (招商目标). */
+  chainPlacementRole: Record<ChainPlacementRole, string>;
+  /** What a parcel is planned for or a building offers. */
+  carrierUse: Record<CarrierUse, string>;
+  /** A land parcel: 储备, 待供, 已供. */
+  parcelStatus: Record<ParcelStatus, string>;
 };
 export type EnumName = keyof EnumLabels;
 

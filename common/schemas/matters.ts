@@ -72,29 +72,49 @@ export const matterSchema = z.object({
 /** One matter with its timeline, oldest entry first. */
 export const matterDetailSchema = matterSchema.extend({ entries: z.array(matterEntrySchema) });
 
+/** What a matter says and whom it goes to: shared by raising one here and a demand raised in a visit (visits.ts). */
+export const matterContent = {
+  title: text(200),
+  description: text(MATTER_TEXT_MAX),
+  category: dictionaryCode,
+  priority: z.enum(MATTER_PRIORITIES).optional(),
+  leadUnitId: uuid,
+  coUnitIds: z.array(uuid).max(MATTER_CO_UNITS_MAX).optional(),
+  deadline: isoDate,
+};
+
+/** The co-units are not the lead unit and not named twice. */
+export function refineCoUnits(body: { leadUnitId: string; coUnitIds?: string[] | undefined }, ctx: z.RefinementCtx) {
+  if (body.coUnitIds?.includes(body.leadUnitId)) ctx.addIssue({ code: 'custom', path: ['coUnitIds'], message: 'matter.co_unit_is_lead' });
+  if (body.coUnitIds && new Set(body.coUnitIds).size !== body.coUnitIds.length)
+    ctx.addIssue({ code: 'custom', path: ['coUnitIds'], message: 'matter.co_unit_duplicate' });
+}
+
 /** Raising and assigning (交办) a matter. The district is the raiser's own; a project problem names its project. */
 export const matterCreateBody = z
   .strictObject({
     source: z.enum(MATTER_SOURCES),
     projectId: uuid.nullable().optional(),
-    title: text(200),
-    description: text(MATTER_TEXT_MAX),
-    category: dictionaryCode,
-    priority: z.enum(MATTER_PRIORITIES).optional(),
-    leadUnitId: uuid,
-    coUnitIds: z.array(uuid).max(MATTER_CO_UNITS_MAX).optional(),
-    deadline: isoDate,
+    ...matterContent,
   })
   .superRefine((body, ctx) => {
     if (body.source === 'project_problem' && !body.projectId)
       ctx.addIssue({ code: 'custom', path: ['projectId'], message: 'matter.project_required' });
-    if (body.coUnitIds?.includes(body.leadUnitId)) ctx.addIssue({ code: 'custom', path: ['coUnitIds'], message: 'matter.co_unit_is_lead' });
-    if (body.coUnitIds && new Set(body.coUnitIds).size !== body.coUnitIds.length)
-      ctx.addIssue({ code: 'custom', path: ['coUnitIds'], message: 'matter.co_unit_duplicate' });
+    refineCoUnits(body, ctx);
   });
 
 /** A step at the version read, with its text (required for input, feedback and sending back). */
 export const matterStepBody = z.strictObject({ version, text: optionalText(MATTER_TEXT_MAX).optional() });
+
+/**
+ * Reassigning (改派) an open matter at the version read: another lead unit, another deadline, or both, with the reason
+ * (kept on its timeline).
+ */
+export const matterReassignBody = z
+  .strictObject({ version, leadUnitId: uuid.optional(), deadline: isoDate.optional(), reason: text(MATTER_TEXT_MAX) })
+  .superRefine((body, ctx) => {
+    if (!body.leadUnitId && !body.deadline) ctx.addIssue({ code: 'custom', path: ['leadUnitId'], message: 'matter.reassign_nothing' });
+  });
 
 export const matterParam = z.strictObject({ id: uuid });
 
@@ -108,6 +128,11 @@ export const matterListQuery = z.strictObject({
   unitId: uuid.optional(),
   projectId: uuid.optional(),
   overdue: booleanQuery.optional(),
+  /** The district (a city or province reader's drill-down). */
+  regionCode: z
+    .string()
+    .regex(/^\d{6}$/, 'format.regionCode')
+    .optional(),
   page,
   pageSize,
 });

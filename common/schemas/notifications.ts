@@ -7,10 +7,12 @@ export const NOTIFICATION_KINDS = [
   'report_reminder',
   'report_overdue',
   'matter_deadline',
+  'matter_assigned',
   'matter_escalated',
   'warning_red',
   'channel_test',
   'announcement',
+  'lead_clock',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CUSTOM_FIELD_KEY, CUSTOM_TEXT_MAX } from '../domain/custom-fields';
 import { GATE_CONDITIONS } from '../domain/gates';
+import { PLAN_DATE_FIELDS } from '../domain/plan-dates';
 import { GOVERNED_PROJECT_FIELDS } from '../domain/project-fields';
 import { MAX_CUSTOM_FIELDS } from './custom-fields';
 import { abilities, listQuery, optionalText, text, uuid, version } from './shared';
@@ -177,6 +178,8 @@ export const projectSchema = z.object({
   abilities,
   /** Fields the reader may not change although he may edit the project (the project office's, project.govern). */
   lockedFields: z.array(z.enum(GOVERNED_PROJECT_FIELDS)),
+  /** The header dates the project's plan decides (its 开工/竣工 milestones): edited in the plan, read-only here. */
+  datesFromPlan: z.array(z.enum(PLAN_DATE_FIELDS)),
 });
 export type Project = z.infer<typeof projectSchema>;
 
@@ -223,7 +226,7 @@ export const projectListItemSchema = projectSchema
 export type ProjectListItem = z.infer<typeof projectListItemSchema>;
 
 /** A comma-separated query parameter (`pool=planning,advancing`) read as a list. */
-const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+export const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(2000)
@@ -274,9 +277,13 @@ export const projectListQuery = listQuery.extend({
   leadUnitId: csv(uuid).optional(),
   leaderId: uuid.optional(),
   streetCode: csv(streetCode).optional(),
+  /** Districts (6-digit region codes): a city or province reader's drill-down into one district. */
+  regionCode: csv(z.string().regex(/^\d{6}$/, 'format.regionCode')).optional(),
   clusterCode: csv(dictionaryCode).optional(),
   parkCode: csv(dictionaryCode).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Projects that actually started (开工) in the year: 新开工 as counted, not as planned (`nature=new_start`). */
+  startedIn: z.coerce.number().int().min(2000).max(2100).optional(),
   custom: customValuesFilter.optional(),
   /** Warning colours (红黄绿灯), comma-separated: red,yellow. */
   warning: csv(z.enum(WARNING_COLOURS)).optional(),
@@ -299,17 +306,26 @@ export const poolMoveSchema = z.object({
   at: z.string(),
 });
 
-/** A project's history, newest first: its creation, pool moves and 项目代码 changes. */
+/**
+ * A project's history, newest first: its creation, pool moves and 项目代码 changes, and every other change of it as the
+ * audit log keeps it (`event`: fields, plan, approvals, funding, annual plans, reports, matters), worded by the page.
+ */
 export const projectTimelineSchema = z.object({
   items: z.array(
     z.object({
       at: z.string(),
-      kind: z.enum(['created', 'pool_move', 'code_change']),
+      kind: z.enum(['created', 'pool_move', 'code_change', 'event']),
       actorName: z.string().nullable(),
       /** The pool or code before (null for a first code or the creation). */
       from: z.string().nullable(),
       to: z.string().nullable(),
       reason: z.string().nullable(),
+      /** An event's audit action (`projects.update`, `approval_items.update` …), record type and values; else null. */
+      action: z.string().nullable(),
+      recordType: z.string().nullable(),
+      /** Leaders and units by name, not id. */
+      before: z.record(z.string(), z.unknown()).nullable(),
+      after: z.record(z.string(), z.unknown()).nullable(),
     }),
   ),
 });

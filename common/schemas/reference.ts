@@ -1,3 +1,4 @@
+import { TILE_URL_MAX, isTileUrl } from '../domain/tile-url';
 import { z } from 'zod';
 import { AUDIT_SESSION_FILTERS } from '../domain/audit';
 import { abilities, listQuery, optionalText, text, version } from './shared';
@@ -88,6 +89,8 @@ export const settingsSchema = z.object({
     .int()
     .min(1)
     .max(24 * 60),
+  /** An intranet tile server drawn under the one map (`https://tiles.gov.local/{z}/{x}/{y}.png`), or null. */
+  mapTileUrl: z.string().trim().max(TILE_URL_MAX, 'format.tileUrl').refine(isTileUrl, 'format.tileUrl').nullable(),
   version: z.number(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -53,6 +53,15 @@ export const milestoneSchema = z.object({
   predecessorIds: z.array(z.string()),
   actualStart: z.string().nullable(),
   actualFinish: z.string().nullable(),
+  /** The approval item type the milestone is bound to (dictionary `approval_item_type`), or null. */
+  approvalTypeCode: z.string().nullable(),
+  /**
+   * The project's approval item of that type when it has one: then the milestone's actual finish is that item's
+   * approval date (reached when it is approved, not before) and cannot be typed in the plan.
+   */
+  approval: z.object({ typeName: z.string(), status: z.enum(APPROVAL_STATUSES), approvedOn: z.string().nullable() }).nullable(),
+  /** The day the milestone is planned for; the 开工 and 竣工 milestones' are the project's planned start and completion. */
+  plannedFinish: z.string().nullable(),
   sortOrder: z.number(),
   earliestStart: z.string().nullable(),
   earliestFinish: z.string().nullable(),
@@ -74,6 +83,8 @@ export const planBody = z.strictObject({
         predecessorIds: z.array(uuid).max(50),
         actualStart: isoDate.nullable().optional(),
         actualFinish: isoDate.nullable().optional(),
+        approvalTypeCode: dictionaryCode.nullable().optional(),
+        plannedFinish: isoDate.nullable().optional(),
       }),
     )
     .max(200),
@@ -94,7 +105,14 @@ export const planTemplateSchema = z.object({
   name: z.string(),
   categoryCode: z.string().nullable(),
   items: z.array(
-    z.object({ name: z.string(), kind: z.enum(MILESTONE_KINDS), durationDays: z.number(), predecessors: z.array(z.number()) }),
+    z.object({
+      name: z.string(),
+      kind: z.enum(MILESTONE_KINDS),
+      durationDays: z.number(),
+      predecessors: z.array(z.number()),
+      /** The approval item type the milestone is bound to, if any. */
+      approvalTypeCode: z.string().optional(),
+    }),
   ),
 });
 

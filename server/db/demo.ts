@@ -7,10 +7,18 @@ import type { Db } from './client';
 import { units, users } from './schema';
 import { buildDemoProjects, DEMO_LEADERS, insertDemoProjects } from './seed-data/demo-projects';
 import { insertDemoNotifications } from './seed-data/demo-notifications';
+import { buildDemoEnterprises, insertDemoEnterprises } from './seed-data/demo-enterprises';
+import { buildDemoOpportunities, insertDemoOpportunities } from './seed-data/demo-opportunities';
+import { insertDemoLeads } from './seed-data/demo-leads';
+import { insertDemoCarriers } from './seed-data/demo-carriers';
 import { buildDemoMatters, insertDemoMatters } from './seed-data/demo-matters';
+import { buildDemoService, insertDemoService } from './seed-data/demo-service';
 import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
+import { buildDemoTargets, insertDemoTargets } from './seed-data/demo-targets';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './seed-data/demo-units';
+import { refreshProjectMonths } from '../modules/reports';
 import { seedWarnings } from '../modules/warnings';
+import { seedDemoBoundaries } from '../modules/map';
 
 /** One illustrative person per role; usernames are documented in the README. */
 export const DEMO_USERS: { username: string; displayName: string; roleCode: RoleCode; unitKey: string }[] = [
@@ -101,10 +109,43 @@ export async function seedDemo(
   await db.transaction(async (tx) => {
     await insertDemoProjects(tx, rows);
     await insertDemoReports(tx, reports);
+    // The dashboard's month figures of the approved demo reports.
+    await refreshProjectMonths(
+      tx,
+      rows.projects.flatMap((p) => (p.id ? [p.id] : [])),
+    );
     await insertDemoMatters(tx, matterRows);
+    await insertDemoTargets(tx, buildDemoTargets({ year, today, regionCode: DEMO_DISTRICT_CODE, unitIds: ids, enteredBy: officeUserId }));
+    const enterpriseRows = buildDemoEnterprises(DEMO_DISTRICT_CODE, userIds.get('invest') ?? null);
+    await insertDemoEnterprises(tx, enterpriseRows);
+    const people = { editor: userIds.get('invest') ?? null, reviewer: userIds.get('office') ?? null };
+    await insertDemoOpportunities(tx, buildDemoOpportunities(DEMO_DISTRICT_CODE, today, people));
+    // Leads in every stage with their follow-ups, two trips/fairs, a few signed into the projects above.
+    await insertDemoLeads(tx, { today, regionCode: DEMO_DISTRICT_CODE, unitIds: ids, userIds, leaderIds, projects: rows.projects });
+    // Visits (the demo's enterprise demands were raised in them) and two policies with their deliveries.
+    await insertDemoService(
+      tx,
+      buildDemoService({
+        today,
+        regionCode: DEMO_DISTRICT_CODE,
+        enterprises: enterpriseRows,
+        matters: matterRows.matters,
+        unitIds: ids,
+        userIds,
+      }),
+    );
+    // Chain maps on the register's enterprises; parks, buildings and parcels, the supplied ones to industrial projects.
+    await insertDemoCarriers(tx, {
+      regionCode: DEMO_DISTRICT_CODE,
+      createdBy: userIds.get('invest') ?? null,
+      today,
+      projects: rows.projects.flatMap((p) => (p.id && p.categoryCode === 'industrial' ? [{ id: p.id, name: p.name }] : [])).slice(0, 4),
+    });
     if (serverSecret) await insertDemoNotifications(tx, { serverSecret, unitIds: ids, userIds, today });
     // The colours that follow from the year's reports and plans, with a snapshot for each past month of the year.
     await seedWarnings(tx, DEMO_DISTRICT_CODE, today);
+    // The one map's base: 济南市 and its districts (天桥区 among them).
+    await seedDemoBoundaries(tx);
   });
   return credentials;
 }

@@ -72,6 +72,7 @@ export async function ensureReferenceData(db: Db) {
     await grantNewDefaults(tx);
     await tx.insert(settings).values({ id: 1 }).onConflictDoNothing();
     await seedDictionaries(tx);
+    await addDictionaryItems(tx);
     await seedPlanTemplates(tx);
   });
 }
@@ -110,6 +111,33 @@ async function seedDictionaries(tx: Executor) {
     .filter(([type]) => !present.has(type))
     .flatMap(([type, items]) => items.map((item, i) => ({ ...item, type, sortOrder: i })));
   await insertInChunks(all, 500, (chunk) => tx.insert(dictionaryItems).values(chunk));
+}
+
+/**
+ * Items a release adds to a dictionary type that existing instances already have (seedDictionaries leaves such a
+ * type alone): `enterprise_tag` gained 拟上市 with the enterprise register, which the listing stage needs.
+ */
+export const ADDED_DICTIONARY_ITEMS: { type: string; code: string }[] = [{ type: 'enterprise_tag', code: 'pre_listing' }];
+
+/**
+ * Adds each of ADDED_DICTIONARY_ITEMS whose type has items but not that code, after the type's last item. Items are
+ * disabled, never deleted, so one an administrator has disabled since is not put back: the upgrade happens once.
+ */
+async function addDictionaryItems(tx: Executor) {
+  for (const { type, code } of ADDED_DICTIONARY_ITEMS) {
+    const seed = (DICTIONARY_SEEDS as Record<string, SeedItem[] | undefined>)[type]?.find((item) => item.code === code);
+    if (!seed) throw new Error(`dictionary item ${type}/${code} is not in the seed`);
+    const present = await tx
+      .select({ code: dictionaryItems.code, sortOrder: dictionaryItems.sortOrder })
+      .from(dictionaryItems)
+      .where(eq(dictionaryItems.type, type));
+    if (present.length === 0 || present.some((item) => item.code === code)) continue;
+    const sortOrder = Math.max(...present.map((item) => item.sortOrder)) + 1;
+    await tx
+      .insert(dictionaryItems)
+      .values({ ...seed, type, sortOrder })
+      .onConflictDoNothing();
+  }
 }
 
 // Only into an empty table, so templates an administrator has edited or removed are never put back.

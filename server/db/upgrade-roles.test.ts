@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
-import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, ROLE_CODES, type RoleCode } from '../../common/permissions';
+import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type Permission, ROLE_CODES, type RoleCode } from '../../common/permissions';
 import { type Database, createPglite, openDatabase } from './client';
 import { loadMigrations, migrate } from './migrate';
 import { ensureReferenceData } from './reference-data';
@@ -94,12 +94,17 @@ it('gives every role of an installation from before the monthly reports its repo
   expect(unitStaff?.permissions).not.toContain('report.fill');
 }, 60_000);
 
-it('gives the administrator and the project office of an installation from before notifications their notification permissions, once', async () => {
+/**
+ * The roles of an installation from the release before the permissions `isNew` picks: that release's defaults without
+ * them, all granted as defaults then. Answers, after this release's start-up, the new permissions each role holds, and
+ * a way to take one away and start again.
+ */
+async function upgradedFrom(isNew: (permission: string) => boolean) {
   const database = migrated ?? (await openDatabase({ pglite: await createPglite() }));
   if (!migrated) await migrate(database, loadMigrations());
   migrated = database;
   await database.db.delete(roles);
-  const earlier = (code: RoleCode) => DEFAULT_ROLE_PERMISSIONS[code].filter((p) => !p.startsWith('notification.'));
+  const earlier = (code: RoleCode) => DEFAULT_ROLE_PERMISSIONS[code].filter((p) => !isNew(p));
   for (const code of ROLE_CODES) {
     await database.db.insert(roles).values({
       code,
@@ -111,61 +116,134 @@ it('gives the administrator and the project office of an installation from befor
     });
   }
   await ensureReferenceData(database.db);
-  const rows = new Map((await database.db.select().from(roles)).map((r) => [r.code, r]));
-  expect(rows.get('admin')?.permissions).toEqual(expect.arrayContaining(['notification.manage', 'notification.read_log']));
-  expect(rows.get('project_office')?.permissions).toContain('notification.manage');
-  expect(rows.get('project_office')?.permissions).not.toContain('notification.read_log');
-  for (const code of ['unit_staff', 'leader', 'investment_staff', 'supervisor'] as const) {
-    expect(
-      rows.get(code)?.permissions.filter((p) => p.startsWith('notification.')),
-      code,
-    ).toEqual([]);
-  }
-  // Taken away afterwards, it stays away.
-  await database.db
-    .update(roles)
-    .set({ permissions: rows.get('project_office')?.permissions.filter((p) => p !== 'notification.manage') })
-    .where(eq(roles.code, 'project_office'));
-  await ensureReferenceData(database.db);
-  const [office] = await database.db.select().from(roles).where(eq(roles.code, 'project_office'));
-  expect(office?.permissions).not.toContain('notification.manage');
-}, 60_000);
+  const permissionsOf = async (code: RoleCode) =>
+    (await database.db.select().from(roles).where(eq(roles.code, code)))[0]?.permissions ?? [];
+  const after = new Map(await Promise.all(ROLE_CODES.map(async (code) => [code, await permissionsOf(code)] as const)));
+  return {
+    granted: (code: RoleCode) => (after.get(code) ?? []).filter(isNew).sort(),
+    /** Takes the permission from the role, starts again, and answers what the role holds then. */
+    takeAway: async (code: RoleCode, permission: Permission) => {
+      await database.db
+        .update(roles)
+        .set({ permissions: (after.get(code) ?? []).filter((p) => p !== permission) })
+        .where(eq(roles.code, code));
+      await ensureReferenceData(database.db);
+      return permissionsOf(code);
+    },
+  };
+}
 
-it('gives every role of an installation from before matters its matter permissions, once', async () => {
-  const database = migrated ?? (await openDatabase({ pglite: await createPglite() }));
-  if (!migrated) await migrate(database, loadMigrations());
-  migrated = database;
-  await database.db.delete(roles);
-  const earlier = (code: RoleCode) => DEFAULT_ROLE_PERMISSIONS[code].filter((p) => !p.startsWith('matter.'));
-  for (const code of ROLE_CODES) {
-    await database.db.insert(roles).values({
-      code,
-      name: code,
-      nameEn: code,
-      permissions: earlier(code),
-      grantedDefaults: earlier(code),
-      defaultScope: DEFAULT_ROLE_SCOPE[code],
-    });
-  }
-  await ensureReferenceData(database.db);
-  const rows = new Map((await database.db.select().from(roles)).map((r) => [r.code, r]));
-  const matterPermissions = (code: RoleCode) =>
-    rows
-      .get(code)
-      ?.permissions.filter((p) => p.startsWith('matter.'))
-      .sort();
-  expect(matterPermissions('admin')).toEqual(['matter.create', 'matter.handle', 'matter.read', 'matter.review']);
-  expect(matterPermissions('project_office')).toEqual(['matter.create', 'matter.handle', 'matter.read', 'matter.review']);
-  expect(matterPermissions('unit_staff')).toEqual(['matter.handle', 'matter.read']);
-  expect(matterPermissions('leader')).toEqual(['matter.create', 'matter.read']);
-  expect(matterPermissions('supervisor')).toEqual(['matter.create', 'matter.read']);
-  expect(matterPermissions('investment_staff')).toEqual([]);
-  // Taken away afterwards, it stays away.
-  await database.db
-    .update(roles)
-    .set({ permissions: rows.get('leader')?.permissions.filter((p) => p !== 'matter.create') })
-    .where(eq(roles.code, 'leader'));
-  await ensureReferenceData(database.db);
-  const [leader] = await database.db.select().from(roles).where(eq(roles.code, 'leader'));
-  expect(leader?.permissions).not.toContain('matter.create');
-}, 60_000);
+const startsWithAny =
+  (...prefixes: string[]) =>
+  (permission: string) =>
+    prefixes.some((prefix) => permission.startsWith(prefix));
+
+/** What each release added, whom it went to (sorted), and one permission an administrator then takes back. */
+const RELEASES: {
+  what: string;
+  isNew: (permission: string) => boolean;
+  granted: Record<RoleCode, string[]>;
+  takeAway: [RoleCode, Permission];
+}[] = [
+  {
+    what: 'notifications',
+    isNew: startsWithAny('notification.'),
+    granted: {
+      admin: ['notification.manage', 'notification.read_log'],
+      project_office: ['notification.manage'],
+      unit_staff: [],
+      leader: [],
+      investment_staff: [],
+      supervisor: [],
+    },
+    takeAway: ['project_office', 'notification.manage'],
+  },
+  {
+    what: 'matters',
+    isNew: startsWithAny('matter.'),
+    granted: {
+      admin: ['matter.create', 'matter.handle', 'matter.read', 'matter.review'],
+      project_office: ['matter.create', 'matter.handle', 'matter.read', 'matter.review'],
+      unit_staff: ['matter.handle', 'matter.read'],
+      leader: ['matter.create', 'matter.read'],
+      investment_staff: [],
+      supervisor: ['matter.create', 'matter.read'],
+    },
+    takeAway: ['leader', 'matter.create'],
+  },
+  {
+    what: 'targets',
+    isNew: startsWithAny('target.'),
+    granted: {
+      admin: ['target.enter', 'target.manage', 'target.read'],
+      project_office: ['target.enter', 'target.manage', 'target.read'],
+      unit_staff: ['target.enter', 'target.read'],
+      leader: ['target.read'],
+      investment_staff: ['target.read'],
+      supervisor: ['target.read'],
+    },
+    takeAway: ['unit_staff', 'target.enter'],
+  },
+  {
+    // Units record their own visits, picking the enterprise from the register.
+    what: 'the enterprise register, visits and policies',
+    isNew: startsWithAny('enterprise.', 'visit.', 'policy.'),
+    granted: {
+      admin: ['enterprise.manage', 'enterprise.read', 'policy.manage', 'policy.read', 'visit.manage', 'visit.read'],
+      project_office: ['enterprise.manage', 'enterprise.read', 'policy.manage', 'policy.read', 'visit.manage', 'visit.read'],
+      unit_staff: ['enterprise.read', 'visit.manage', 'visit.read'],
+      leader: ['enterprise.read', 'policy.read', 'visit.read'],
+      investment_staff: ['enterprise.manage', 'enterprise.read', 'policy.manage', 'policy.read', 'visit.manage', 'visit.read'],
+      supervisor: ['enterprise.read', 'policy.read', 'visit.read'],
+    },
+    takeAway: ['investment_staff', 'policy.manage'],
+  },
+  {
+    what: 'the opportunity list',
+    isNew: startsWithAny('opportunity.'),
+    granted: {
+      admin: ['opportunity.manage', 'opportunity.read', 'opportunity.review'],
+      project_office: ['opportunity.manage', 'opportunity.read', 'opportunity.review'],
+      unit_staff: [],
+      leader: [],
+      investment_staff: ['opportunity.manage', 'opportunity.read', 'opportunity.review'],
+      supervisor: [],
+    },
+    takeAway: ['investment_staff', 'opportunity.review'],
+  },
+  {
+    what: 'leads',
+    isNew: startsWithAny('lead.'),
+    granted: {
+      admin: ['lead.manage', 'lead.read'],
+      project_office: ['lead.manage', 'lead.read'],
+      unit_staff: [],
+      leader: ['lead.read'],
+      investment_staff: ['lead.manage', 'lead.read'],
+      supervisor: ['lead.read'],
+    },
+    takeAway: ['leader', 'lead.read'],
+  },
+  {
+    what: 'chain maps and carriers',
+    isNew: startsWithAny('chain.', 'carrier.'),
+    granted: {
+      admin: ['carrier.manage', 'carrier.read', 'chain.manage', 'chain.read'],
+      project_office: ['carrier.manage', 'carrier.read', 'chain.manage', 'chain.read'],
+      unit_staff: [],
+      leader: ['carrier.read', 'chain.read'],
+      investment_staff: ['carrier.manage', 'carrier.read', 'chain.manage', 'chain.read'],
+      supervisor: ['carrier.read', 'chain.read'],
+    },
+    takeAway: ['leader', 'carrier.read'],
+  },
+];
+
+for (const release of RELEASES) {
+  it(`gives the roles of an installation from before ${release.what} their new permissions, once, and never one taken back`, async () => {
+    const upgraded = await upgradedFrom(release.isNew);
+    for (const code of ROLE_CODES) expect(upgraded.granted(code), code).toEqual(release.granted[code]);
+    const [code, permission] = release.takeAway;
+    expect(await upgraded.takeAway(code, permission)).not.toContain(permission);
+  }, 60_000);
+}

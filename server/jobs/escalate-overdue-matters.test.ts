@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../common/domain/dates';
 import type { MatterStatus } from '../../common/enums';
-import { matterEntries, matters, notifications, regions, units } from '../db/schema';
-import { insertProject, insertUnit, unitIdByName, unitOfUser, userIdOf } from '../test/factories';
+import { matterEntries, matters, regions, units } from '../db/schema';
+import { insertProject, insertUnit, notificationsAbout, unitIdByName, unitOfUser, userIdOf } from '../test/factories';
 import { describeEachDatabase, lastAuditEvent, testConfig } from '../test/harness';
 import { escalateOverdueMattersJob } from './escalate-overdue-matters';
 
@@ -43,16 +43,7 @@ describeEachDatabase('scheduled job: escalate overdue matters', (t) => {
       .where(and(eq(matterEntries.matterId, id), eq(matterEntries.kind, 'escalate')));
   /** The notifications about a matter: who was told, with which message. */
   const told = async (id: string) =>
-    (
-      await t()
-        .database.db.select()
-        .from(notifications)
-        .where(eq(notifications.link, `/matters/${id}`))
-    ).map((n) => ({
-      to: n.recipientId,
-      key: n.messageKey,
-      kind: n.kind,
-    }));
+    (await notificationsAbout(t().database, `/matters/${id}`)).map(({ to, key, kind }) => ({ to, key, kind }));
   const run = (now: Date) => escalateOverdueMattersJob.run({ db: t().database.db, now, log: silent });
 
   it('escalates an overdue matter one level at a time, at most once per interval, idempotently, to the right people', async () => {

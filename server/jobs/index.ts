@@ -6,13 +6,19 @@ import { purgeImportUploads } from './purge-import-uploads';
 import { deliverNotifications } from './deliver-notifications';
 import { reportReminders } from './report-reminders';
 import { recomputeWarningsJob } from './recompute-warnings';
+import { remindOverdueLeadsJob } from './remind-overdue-leads';
+import { remindMatterDeadlinesJob } from './remind-matter-deadlines';
+import { snapshotScoresJob } from './snapshot-scores';
 
 /** Every job `lantu serve` runs on its schedule (see docs/operations.md). */
 export const scheduledJobs = (config: Pick<Config, 'dataDir' | 'sessionSecret'>): ScheduledJob[] => [
   purgeExpiredSessions,
   purgeImportUploads(config.dataDir),
   escalateOverdueMattersJob,
+  remindMatterDeadlinesJob,
   deliverNotifications(config),
   reportReminders,
   recomputeWarningsJob,
+  remindOverdueLeadsJob,
+  snapshotScoresJob,
 ];

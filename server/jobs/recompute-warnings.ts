@@ -42,6 +42,10 @@ export const recomputeWarningsJob: ScheduledJob = {
       recomputed += ids.length;
       after = ids[ids.length - 1] as string;
     }
+    // The list filters by colour: after a night that changed many colours (the first night, a new threshold) the
+    // planner's statistics must follow, or a colour it still believes common is looked for by walking a sort's
+    // index through every project. PostgreSQL's autovacuum would get there within minutes; PGlite has none.
+    if (changed > 0 && changed * 10 >= recomputed) await db.execute(sql`analyze ${projects}`);
     return { asOf: today, snapshotMonth: `${ended.year}-${String(ended.month).padStart(2, '0')}`, snapshots, recomputed, changed };
   },
 };

@@ -46,3 +46,6 @@ export const fileResponse = (contentType: string, description: string) => ({
   description,
   content: { [contentType]: { schema: z.string().meta({ format: 'binary' }) } },
 });
+
+/** The content type of a Word (.docx) document. */
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

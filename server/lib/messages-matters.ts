@@ -22,10 +22,17 @@ export const mattersZh = {
   'matter.action.submit_review': '提交复核',
   'matter.action.close': '销号',
   'matter.action.send_back': '退回重办',
+  'matter.action.reassign': '改派',
   'matter.escalated.unit_head': '事项“{title}”已逾期 {days} 天未办结，请单位主要负责人督办（牵头单位：{leadUnit}）',
   'matter.escalated.leader_in_charge': '事项“{title}”已逾期 {days} 天未办结，已升级至分管领导（牵头单位：{leadUnit}）',
   'matter.escalated.principal_leader': '事项“{title}”已逾期 {days} 天未办结，已升级至主要领导（牵头单位：{leadUnit}）',
   'matter.escalated.region_above': '事项“{title}”已逾期 {days} 天未办结，已报上级（牵头单位：{leadUnit}）',
+  'matter.reassign_nothing': '请选择新的牵头单位或新的办理期限',
+  'matter.reassign_unchanged': '牵头单位和办理期限都与现在相同',
+  'matter.reassign_closed': '事项已销号，不能改派',
+  'matter.reassigned': '事项“{title}”已改派给贵单位牵头办理，办理期限 {deadline}',
+  'matter.deadline_soon': '事项“{title}”将于 {deadline} 到期（还剩 {days} 天），请抓紧办理并反馈',
+  'matter.deadline_today': '事项“{title}”今天（{deadline}）到期，请今天内办结并反馈',
 } as const;
 
 export const mattersEn: Record<keyof typeof mattersZh, string> = {
@@ -51,6 +58,7 @@ export const mattersEn: Record<keyof typeof mattersZh, string> = {
   'matter.action.submit_review': 'submitted for review',
   'matter.action.close': 'closed',
   'matter.action.send_back': 'sent back',
+  'matter.action.reassign': 'Reassign',
   'matter.escalated.unit_head':
     'The matter "{title}" is {days} days overdue: its unit\'s head is asked to see to it (lead unit: {leadUnit})',
   'matter.escalated.leader_in_charge':
@@ -58,4 +66,10 @@ export const mattersEn: Record<keyof typeof mattersZh, string> = {
   'matter.escalated.principal_leader':
     'The matter "{title}" is {days} days overdue and escalated to the principal leader (lead unit: {leadUnit})',
   'matter.escalated.region_above': 'The matter "{title}" is {days} days overdue and escalated to the region above (lead unit: {leadUnit})',
+  'matter.reassign_nothing': 'Choose a new lead unit or a new deadline',
+  'matter.reassign_unchanged': 'The lead unit and the deadline are the same as now',
+  'matter.reassign_closed': 'The matter is closed and cannot be reassigned',
+  'matter.reassigned': 'The matter "{title}" has been reassigned to your unit to lead, due {deadline}',
+  'matter.deadline_soon': 'The matter "{title}" is due on {deadline} ({days} days left): please finish and answer',
+  'matter.deadline_today': 'The matter "{title}" is due today ({deadline}): please finish and answer today',
 };

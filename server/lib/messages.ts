@@ -7,7 +7,15 @@ import { customFieldsEn, customFieldsZh } from './messages-custom-fields';
 import { plansEn, plansZh } from './messages-plans';
 import { projectsEn, projectsZh } from './messages-projects';
 import { reportsEn, reportsZh } from './messages-reports';
+import { mapEn, mapZh } from './messages-map';
 import { mattersEn, mattersZh } from './messages-matters';
+import { targetsEn, targetsZh } from './messages-targets';
+import { enterprisesEn, enterprisesZh } from './messages-enterprises';
+import { opportunitiesEn, opportunitiesZh } from './messages-opportunities';
+import { leadsEn, leadsZh } from './messages-leads';
+import { carriersEn, carriersZh } from './messages-carriers';
+import { assessmentEn, assessmentZh } from './messages-assessment';
+import { briefingsEn, briefingsZh } from './messages-briefings';
 import { notificationsEn, notificationsZh } from './messages-notifications';
 import { notifyEn, notifyZh } from './notify/messages';
 
@@ -84,6 +92,14 @@ const zh = {
   ...importsZh,
   ...reportsZh,
   ...mattersZh,
+  ...mapZh,
+  ...targetsZh,
+  ...enterprisesZh,
+  ...opportunitiesZh,
+  ...leadsZh,
+  ...carriersZh,
+  ...assessmentZh,
+  ...briefingsZh,
   ...notificationsZh,
   ...notifyZh,
 } as const;
@@ -162,6 +178,14 @@ const en: Record<MessageKey, string> = {
   ...importsEn,
   ...reportsEn,
   ...mattersEn,
+  ...mapEn,
+  ...targetsEn,
+  ...enterprisesEn,
+  ...opportunitiesEn,
+  ...leadsEn,
+  ...carriersEn,
+  ...assessmentEn,
+  ...briefingsEn,
   ...notificationsEn,
   ...notifyEn,
 };

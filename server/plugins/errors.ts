@@ -31,7 +31,7 @@ export function registerErrorHandler(app: FastifyInstance, options: { webPage: b
         details: error.details.map((d) => ({ path: d.path, message: translate(locale, d.messageKey, d.params) })),
       });
     }
-    const known = frameworkError(error);
+    const known = frameworkError(error, request.routeOptions.bodyLimit);
     if (known) return send(known.status, { code: known.code, message: translate(locale, known.key, known.params) });
 
     request.log.error({ err: error }, 'unhandled error');
@@ -48,13 +48,26 @@ export function registerErrorHandler(app: FastifyInstance, options: { webPage: b
 }
 
 /** Fastify's own 4xx errors (bad JSON, too large, wrong content type, rate limit) in our shape. */
-function frameworkError(error: FastifyError): { status: number; code: ErrorCode; key: MessageKey; params?: Record<string, number> } | null {
+function frameworkError(
+  error: FastifyError,
+  bodyLimit: number | undefined,
+): { status: number; code: ErrorCode; key: MessageKey; params?: Record<string, number> } | null {
   const status = error.statusCode ?? 500;
   if (status === 429) {
     return { status, code: 'rate_limited', key: 'error.rate_limited', params: { seconds: Number((error as { ttl?: number }).ttl ?? 60) } };
   }
-  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+  if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    // A route with its own limit (a boundary file) says what the limit is.
+    if (bodyLimit && bodyLimit > 1024 * 1024) {
+      return {
+        status: 413,
+        code: 'payload_too_large',
+        key: 'error.payload_too_large_limit',
+        params: { megabytes: Math.round(bodyLimit / 1024 / 1024) },
+      };
+    }
     return { status: 413, code: 'payload_too_large', key: 'error.payload_too_large' };
+  }
   if (status >= 400 && status < 500) return { status, code: 'bad_request', key: 'error.bad_request' };
   return null;
 }

@@ -1,3 +1,4 @@
+import type { ImportKind } from '../../common/schemas/imports';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { addDays, todayInChina } from '../../common/domain/dates';
@@ -7,16 +8,22 @@ import type { Database } from '../db/client';
 import {
   annualPlans,
   approvalItems,
+  commitments,
   customFieldDefs,
   fundingLines,
   importJobs,
+  indicators,
   matterCoUnits,
   matters,
   milestones,
+  notifications,
   progressReports,
   projectLeaders,
   projects,
   reportingPeriods,
+  scoreSnapshotItems,
+  scoreSnapshots,
+  scoringRules,
   units,
   users,
 } from '../db/schema';
@@ -211,14 +218,14 @@ export async function insertAuditEvent(
 /** An import job of a district uploaded by a person, validated and ready to commit (its file is not stored). */
 export async function insertImportJob(
   database: Database,
-  options: { regionCode: string; createdBy: string; fileName?: string },
+  options: { regionCode: string; createdBy: string; fileName?: string; kind?: ImportKind },
 ): Promise<{ id: string; fileName: string }> {
   const fileName = options.fileName ?? `导入${uniqueSuffix()}.xlsx`;
   const [row] = await database.db
     .insert(importJobs)
     .values({
       regionCode: options.regionCode,
-      kind: 'projects',
+      kind: options.kind ?? 'projects',
       status: 'ready',
       fileName,
       storedName: crypto.randomUUID(),
@@ -332,4 +339,83 @@ export async function insertMatter(
   if (!row) throw new Error('matter insert returned nothing');
   if (coUnitIds.length) await database.db.insert(matterCoUnits).values(coUnitIds.map((unitId) => ({ matterId: row.id, unitId })));
   return row;
+}
+
+export type IndicatorRecord = typeof indicators.$inferSelect;
+
+/** An indicator written straight into the table: this year's, of the test district, entered, owned by `ownerUnitId`. */
+export async function insertIndicator(
+  database: Database,
+  fields: Partial<typeof indicators.$inferInsert> & { ownerUnitId: string },
+): Promise<IndicatorRecord> {
+  const [row] = await database.db
+    .insert(indicators)
+    .values({
+      regionCode: testConfig().regionCode,
+      year: thisYear(),
+      name: `测试指标${uniqueSuffix()}`,
+      measure: 'item',
+      targetValue: '10',
+      source: 'entered',
+      ...fields,
+    })
+    .returning();
+  if (!row) throw new Error('indicator insert returned nothing');
+  return row;
+}
+
+export type CommitmentRecord = typeof commitments.$inferSelect;
+
+/** A pledge (or, with kind, a 民生实事) written straight into the table: this year's, of the test district, due at year end. */
+export async function insertCommitment(
+  database: Database,
+  fields: Partial<typeof commitments.$inferInsert> & { unitId: string },
+): Promise<CommitmentRecord> {
+  const [row] = await database.db
+    .insert(commitments)
+    .values({
+      regionCode: testConfig().regionCode,
+      year: thisYear(),
+      kind: 'pledge',
+      title: `测试军令状${uniqueSuffix()}`,
+      targetValue: '4',
+      measure: 'item',
+      deadline: `${thisYear()}-12-31`,
+      ...fields,
+    })
+    .returning();
+  if (!row) throw new Error('commitment insert returned nothing');
+  return row;
+}
+
+/** A month's score snapshot of a district holding one unit's line, with the version-1 rule of its year it was taken by. */
+export async function insertScoreSnapshot(
+  database: Database,
+  fields: { regionCode: string; year: number; month: number; unitId: string; unitName: string },
+): Promise<{ ruleId: string; snapshotId: string }> {
+  const { regionCode, year, month } = fields;
+  const [rule] = await database.db.insert(scoringRules).values({ regionCode, year, version: 1, formula: '10' }).returning();
+  if (!rule) throw new Error('scoring rule insert returned nothing');
+  const [snapshot] = await database.db
+    .insert(scoreSnapshots)
+    .values({ regionCode, year, month, ruleId: rule.id, ruleVersion: 1 })
+    .returning();
+  if (!snapshot) throw new Error('score snapshot insert returned nothing');
+  await database.db.insert(scoreSnapshotItems).values({
+    snapshotId: snapshot.id,
+    unitId: fields.unitId,
+    unitName: fields.unitName,
+    score: 10,
+    rank: 1,
+    position: 1,
+    terms: [{ text: '10', sign: 1, value: 10, inputs: [] }],
+    variables: {},
+  });
+  return { ruleId: rule.id, snapshotId: snapshot.id };
+}
+
+/** Who was told what about a record (its page's path): recipient, message key, kind and the message's values. */
+export async function notificationsAbout(database: Database, link: string) {
+  const rows = await database.db.select().from(notifications).where(eq(notifications.link, link));
+  return rows.map((n) => ({ to: n.recipientId, key: n.messageKey, kind: n.kind, params: n.params }));
 }

@@ -24,6 +24,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   trustProxy: false,
   secureCookies: false,
   regionCode: '370105',
+  publicRateLimit: 120,
   ...overrides,
 });
 

@@ -3,8 +3,21 @@ import type { LightMyRequestResponse } from 'fastify';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type DataScope, type RoleCode } from '../../common/permissions';
-import { users } from '../db/schema';
+import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type DataScope, type Permission, type RoleCode } from '../../common/permissions';
+import {
+  enterprises,
+  industryChains,
+  landParcels,
+  leadEvents,
+  leadStageMoves,
+  leads,
+  opportunities,
+  parks,
+  policies,
+  policyDeliveries,
+  users,
+  visits,
+} from '../db/schema';
 import { notificationChannels, notificationDeliveries } from '../db/schema/notifications';
 import { type Access, accessAllows } from '../plugins/auth';
 import {
@@ -14,12 +27,15 @@ import {
   type UnitRecord,
   type UserRecord,
   insertAuditEvent,
+  insertCommitment,
   insertCustomField,
   insertImportJob,
+  insertIndicator,
   insertMatter,
   insertPeriod,
   insertProject,
   insertReport,
+  insertScoreSnapshot,
   insertTracks,
   insertUnit,
   insertUser,
@@ -120,11 +136,15 @@ type Kind = {
   rule: 'data scope' | 'jurisdiction';
   /** Records with no owner: under the `own` scope the person's own unit's records are his. */
   ownerless?: boolean;
+  /** Holders of this permission see every record of their district whatever their data scope (visits: the register's keepers). */
+  districtWideFor?: Permission;
   /** Builds the record at the place, or null when the kind has no such placement. */
   build: (t: TestContext, world: World, viewer: Viewer, place: Place) => Promise<Built | null>;
   probes: Probe[];
 };
 
+let matrixParcels = 0;
+let matrixScoreYears = 0;
 const json = (response: LightMyRequestResponse) => response.json() as Record<string, unknown>;
 const items = (response: LightMyRequestResponse) => (json(response).items ?? []) as { id?: string; code?: string }[];
 const listed = (response: LightMyRequestResponse, id: string) => items(response).some((item) => item.id === id);
@@ -251,6 +271,16 @@ const PROJECT_PROBES: Probe[] = [
     shows: async (res, r) => (await documentText(res)).includes(r.name),
   },
   {
+    // The map's points (placed or counted as unplaced) of the list's projects: the name finds it only in scope.
+    route: 'GET /api/v1/map/projects',
+    kind: 'list',
+    url: (r) => `/api/v1/map/projects?q=${q(r.name)}`,
+    shows: (res) => {
+      const body = json(res) as { rows: string; unplaced: number };
+      return body.rows.length > 0 || body.unplaced > 0;
+    },
+  },
+  {
     route: 'GET /api/v1/projects/export.xlsx',
     kind: 'export',
     url: (r) => `/api/v1/projects/export.xlsx?q=${q(r.batch ?? r.name)}`,
@@ -342,8 +372,10 @@ const KINDS: Kind[] = [
   {
     name: 'import job',
     rule: 'data scope',
-    build: async ({ database }, _world, _viewer, place) => {
-      const job = await insertImportJob(database, { regionCode: place.district, createdBy: place.person.id });
+    build: async ({ database }, _world, viewer, place) => {
+      // A job of a kind the viewer imports: the investment staff import the enterprise register, not projects.
+      const kind = DEFAULT_ROLE_PERMISSIONS[viewer.role].includes('project.import') ? 'projects' : 'enterprises';
+      const job = await insertImportJob(database, { regionCode: place.district, createdBy: place.person.id, kind });
       return { id: job.id, name: job.fileName };
     },
     probes: [
@@ -356,6 +388,92 @@ const KINDS: Kind[] = [
         url: (r) => `/api/v1/imports/${r.id}/marked.xlsx`,
         shows: () => false,
         foundWithout: { status: 409, code: 'import_not_invalid' },
+      },
+    ],
+  },
+  {
+    // Indicators (目标指标): seen through their owner unit (and the units they are broken down to; the breakdown is
+    // probed in server/modules/targets/routes.test.ts). No one is personally in charge of an indicator.
+    name: 'indicator',
+    rule: 'data scope',
+    ownerless: true,
+    build: async ({ database }, _world, viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵指标${viewer.label}${place.placement}${uniqueSuffix()}`;
+      const row = await insertIndicator(database, { name, regionCode: place.district, ownerUnitId: place.unit.id });
+      return { id: row.id, name };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/targets/indicators',
+        kind: 'list',
+        url: () => `/api/v1/targets/indicators?year=${thisYear()}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/targets/indicators/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/targets/indicators/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).name === r.name,
+      },
+    ],
+  },
+  {
+    // Scoring rules and monthly rankings (考核排名) belong to a district: everyone of it who reads targets sees its
+    // rules and every unit's line of its rankings. Each record is a rule and a snapshot of a year of its own.
+    name: 'score snapshot',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      matrixScoreYears += 1;
+      const year = 2030 + matrixScoreYears;
+      const { ruleId } = await insertScoreSnapshot(database, {
+        regionCode: place.district,
+        year,
+        month: 6,
+        unitId: place.unit.id,
+        unitName: place.unit.name,
+      });
+      return { id: ruleId, name: String(year), batch: place.unit.id };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/assessment/rules',
+        kind: 'list',
+        url: (r) => `/api/v1/assessment/rules?year=${r.name}`,
+        shows: (res, r) => (json(res).versions as { id: string }[]).some((v) => v.id === r.id),
+      },
+      {
+        route: 'GET /api/v1/assessment/scores',
+        kind: 'list',
+        url: (r) => `/api/v1/assessment/scores?year=${r.name}&month=6`,
+        shows: (res, r) => (json(res).items as { unitId: string }[]).some((i) => i.unitId === r.batch),
+      },
+    ],
+  },
+  {
+    // Pledges (军令状) and 民生实事: seen through the unit that pledged them.
+    name: 'commitment',
+    rule: 'data scope',
+    ownerless: true,
+    build: async ({ database }, _world, viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const title = `范围矩阵军令状${viewer.label}${place.placement}${uniqueSuffix()}`;
+      const row = await insertCommitment(database, { title, regionCode: place.district, unitId: place.unit.id });
+      return { id: row.id, name: title };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/commitments',
+        kind: 'list',
+        url: () => `/api/v1/commitments?kind=pledge&year=${thisYear()}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/commitments/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/commitments/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).title === r.name,
       },
     ],
   },
@@ -474,6 +592,341 @@ const KINDS: Kind[] = [
     ],
   },
   {
+    // The enterprise register belongs to a district and is shared by all its people, whatever their unit.
+    name: 'enterprise',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵企业${uniqueSuffix()}`;
+      const [row] = await database.db
+        .insert(enterprises)
+        .values({ regionCode: place.district, name, namePinyin: 'fwjzqy', nameKey: name, kind: 'target', abroad: true })
+        .returning({ id: enterprises.id });
+      if (!row) throw new Error('enterprise not written');
+      return { id: row.id, name };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/enterprises',
+        kind: 'list',
+        url: (r) => `/api/v1/enterprises?q=${q(r.name)}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/enterprises/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/enterprises/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).name === r.name,
+      },
+      {
+        route: 'GET /api/v1/enterprises/export.xlsx',
+        kind: 'export',
+        url: (r) => `/api/v1/enterprises/export.xlsx?q=${q(r.name)}`,
+        shows: async (res, r) => (await workbookText(res)).includes(r.name),
+      },
+    ],
+  },
+  {
+    // The city opportunity list belongs to a district and is kept by all its investment staff, whatever their unit.
+    name: 'opportunity',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵机会${uniqueSuffix()}`;
+      const [row] = await database.db
+        .insert(opportunities)
+        .values({
+          regionCode: place.district,
+          kind: 'land',
+          title: name,
+          description: name,
+          contactName: '陈静',
+          contactPhone: '0531-85901234',
+          validFrom: '2026-01-01',
+        })
+        .returning({ id: opportunities.id });
+      if (!row) throw new Error('opportunity not written');
+      return { id: row.id, name };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/opportunities',
+        kind: 'list',
+        url: (r) => `/api/v1/opportunities?q=${q(r.name)}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/opportunities/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/opportunities/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).title === r.name,
+      },
+    ],
+  },
+  {
+    // Leads are the district's pipeline, like its enterprise register: shared by all its people, whatever their unit.
+    // Each is built signed (with its move), so the conversion figures count it too.
+    name: 'lead',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵线索${uniqueSuffix()}`;
+      const today = new Date().toISOString().slice(0, 10);
+      const [row] = await database.db
+        .insert(leads)
+        .values({
+          regionCode: place.district,
+          name,
+          method: 'project',
+          ownerId: place.person.id,
+          unitId: place.unit.id,
+          stage: 'signed',
+          stageOn: today,
+          receivedOn: today,
+          contractValueYuan: 1,
+          contractDate: today,
+        })
+        .returning({ id: leads.id });
+      if (!row) throw new Error('lead not written');
+      await database.db.insert(leadStageMoves).values({ leadId: row.id, fromStage: 'negotiating', toStage: 'signed', on: today });
+      return { id: row.id, name, batch: place.unit.id };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/leads',
+        kind: 'list',
+        url: (r) => `/api/v1/leads?q=${q(r.name)}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/leads/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/leads/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).name === r.name,
+      },
+      {
+        // The conversion figures count only the leads in reach: the line of the record's unit.
+        route: 'GET /api/v1/leads/stats',
+        kind: 'list',
+        url: () => '/api/v1/leads/stats?by=unit',
+        shows: (res, r) => ((json(res).lines as { key: string; signed: number }[]) ?? []).some((l) => l.key === r.batch && l.signed >= 1),
+      },
+    ],
+  },
+  {
+    // Trips and fairs (the leads' source events) belong to the district like its leads.
+    name: 'lead event',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵展会${uniqueSuffix()}`;
+      const [row] = await database.db
+        .insert(leadEvents)
+        .values({ regionCode: place.district, kind: 'fair', name, startsOn: '2026-05-01', endsOn: '2026-05-03' })
+        .returning({ id: leadEvents.id });
+      if (!row) throw new Error('event not written');
+      return { id: row.id, name };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/lead-events',
+        kind: 'list',
+        url: (r) => `/api/v1/lead-events?q=${q(r.name)}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/lead-events/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/lead-events/${r.id}`,
+        shows: (res, r) => json(res).id === r.id,
+      },
+    ],
+  },
+  {
+    // Visits to enterprises: a unit's own (the visiting unit in the data scope; `own`: those he recorded), and every
+    // visit of the district for the register's keepers (enterprise.manage). Nobody records another unit's visit for
+    // himself, so there is no personal placement.
+    name: 'visit',
+    rule: 'data scope',
+    districtWideFor: 'enterprise.manage',
+    build: async ({ database }, _world, viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵走访${viewer.label}${place.placement}${uniqueSuffix()}`;
+      const [enterprise] = await database.db
+        .insert(enterprises)
+        .values({ regionCode: place.district, name, namePinyin: 'fwjzzf', nameKey: name, kind: 'target', abroad: true })
+        .returning({ id: enterprises.id });
+      if (!enterprise) throw new Error('enterprise not written');
+      const [row] = await database.db
+        .insert(visits)
+        .values({
+          regionCode: place.district,
+          enterpriseId: enterprise.id,
+          unitId: place.unit.id,
+          visitDate: `${thisYear()}-01-15`,
+          visitorNames: ['范围矩阵'],
+          purpose: name,
+          createdBy: place.person.id,
+        })
+        .returning({ id: visits.id });
+      if (!row) throw new Error('visit not written');
+      return { id: row.id, name, projectId: enterprise.id };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/visits',
+        kind: 'list',
+        url: (r) => `/api/v1/visits?q=${q(r.name)}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/visits/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/visits/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).purpose === r.name,
+      },
+      {
+        // The statistics count only the visits in scope (`projectId` carries the visited enterprise here).
+        route: 'GET /api/v1/visits/stats',
+        kind: 'list',
+        url: (r) => `/api/v1/visits/stats?by=unit&enterpriseId=${r.projectId}&year=${thisYear()}`,
+        shows: (res) => (json(res).total as { visits: number }).visits === 1,
+      },
+    ],
+  },
+  {
+    // Preferential policies and their deliveries belong to a district, like its enterprise register.
+    name: 'policy',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵政策${uniqueSuffix()}`;
+      const [enterprise] = await database.db
+        .insert(enterprises)
+        .values({ regionCode: place.district, name, namePinyin: 'fwjzzc', nameKey: name, kind: 'target', abroad: true })
+        .returning({ id: enterprises.id });
+      if (!enterprise) throw new Error('enterprise not written');
+      const [policy] = await database.db
+        .insert(policies)
+        .values({
+          regionCode: place.district,
+          title: name,
+          body: name,
+          issuer: '范围矩阵',
+          validFrom: `${thisYear() - 1}-01-01`,
+          conditions: { tags: [], industryCodes: [], sizes: [], regionCodes: [], localOnly: false },
+          createdBy: place.person.id,
+        })
+        .returning({ id: policies.id });
+      if (!policy) throw new Error('policy not written');
+      await database.db.insert(policyDeliveries).values({ policyId: policy.id, enterpriseId: enterprise.id, toldBy: place.person.id });
+      return { id: policy.id, name, projectId: enterprise.id };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/policies',
+        kind: 'list',
+        url: (r) => `/api/v1/policies?q=${q(r.name)}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/policies/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/policies/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).title === r.name,
+      },
+      {
+        route: 'GET /api/v1/policies/:id/fits',
+        kind: 'load',
+        url: (r) => `/api/v1/policies/${r.id}/fits`,
+        shows: (res, r) => (json(res).items as { enterpriseId: string }[]).some((fit) => fit.enterpriseId === r.projectId),
+      },
+      {
+        route: 'GET /api/v1/policy-deliveries',
+        kind: 'list',
+        url: (r) => `/api/v1/policy-deliveries?enterpriseId=${r.projectId}`,
+        shows: (res, r) => (items(res) as { policyId?: string }[]).some((delivery) => delivery.policyId === r.id),
+      },
+    ],
+  },
+  {
+    // An industry chain map belongs to a district and is shared by all its people, as the enterprise register is.
+    name: 'industry chain',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵产业链${uniqueSuffix()}`;
+      const [row] = await database.db
+        .insert(industryChains)
+        .values({ regionCode: place.district, name })
+        .returning({ id: industryChains.id });
+      if (!row) throw new Error('chain not written');
+      return { id: row.id, name };
+    },
+    probes: [
+      { route: 'GET /api/v1/chains', kind: 'list', url: () => '/api/v1/chains', shows: (res, r) => listed(res, r.id) },
+      {
+        route: 'GET /api/v1/chains/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/chains/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).name === r.name,
+      },
+    ],
+  },
+  {
+    // Parks (with their buildings) are the district's carrier inventory, shared by all its people.
+    name: 'park',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵园区${uniqueSuffix()}`;
+      const [row] = await database.db.insert(parks).values({ regionCode: place.district, name }).returning({ id: parks.id });
+      if (!row) throw new Error('park not written');
+      return { id: row.id, name };
+    },
+    probes: [
+      { route: 'GET /api/v1/parks', kind: 'list', url: (r) => `/api/v1/parks?q=${q(r.name)}`, shows: (res, r) => listed(res, r.id) },
+      {
+        route: 'GET /api/v1/parks/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/parks/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).name === r.name,
+      },
+    ],
+  },
+  {
+    // Land parcels likewise; an available one is offered by matching only to the people of its district.
+    name: 'land parcel',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵地块${uniqueSuffix()}`;
+      // A size no other parcel has, so that matching exactly that much land names this parcel first.
+      const areaMu = 500_000 + 7 * matrixParcels++;
+      const [row] = await database.db
+        .insert(landParcels)
+        .values({ regionCode: place.district, code: name, name, areaMu, plannedUse: 'industrial', status: 'available' })
+        .returning({ id: landParcels.id });
+      if (!row) throw new Error('parcel not written');
+      return { id: row.id, name, batch: String(areaMu) };
+    },
+    probes: [
+      { route: 'GET /api/v1/parcels', kind: 'list', url: (r) => `/api/v1/parcels?q=${q(r.name)}`, shows: (res, r) => listed(res, r.id) },
+      {
+        route: 'GET /api/v1/parcels/:id',
+        kind: 'load',
+        url: (r) => `/api/v1/parcels/${r.id}`,
+        shows: (res, r) => json(res).id === r.id && json(res).name === r.name,
+      },
+      {
+        route: 'GET /api/v1/carriers/match',
+        kind: 'list',
+        url: (r) => `/api/v1/carriers/match?landMu=${r.batch}&limit=100`,
+        shows: (res, r) => listed(res, r.id),
+      },
+    ],
+  },
+  {
     // Reporting periods belong to a district: everyone of the district (its streets, the city above) sees them.
     name: 'reporting period',
     rule: 'jurisdiction',
@@ -585,6 +1038,10 @@ const KINDS: Kind[] = [
 /** GET routes that answer no record of a scoped kind, and why. */
 const NOT_RECORD_SCOPED: Record<string, string> = {
   'GET /api/v1/auth/me': 'the caller himself',
+  'GET /api/v1/public/opportunities':
+    'the public list: published, unexpired items of every district for anyone (server/modules/opportunities/routes.test.ts: nothing else leaks)',
+  'GET /api/v1/public/opportunities/:publicId':
+    'one public item by its public id, the same 404 for anything not public (server/modules/opportunities/routes.test.ts)',
   'GET /api/v1/auth/tokens': "the caller's own API tokens (server/modules/auth/routes.test.ts)",
   'GET /api/v1/permissions': 'the permission names, the same for everyone',
   'GET /api/v1/roles': 'the roles, the same for everyone',
@@ -592,21 +1049,30 @@ const NOT_RECORD_SCOPED: Record<string, string> = {
   'GET /api/v1/dictionaries': 'shared reference lists',
   'GET /api/v1/dictionaries/:type/items': 'shared reference lists',
   'GET /api/v1/settings': 'instance-wide settings',
+  'GET /api/v1/dashboard':
+    "sums over the project list's own scoped condition and the matters board's (server/modules/dashboard/dashboard.test.ts: in-scope figures, another district's reader, a unit out of scope)",
+  'GET /api/v1/dashboard/districts':
+    "the same sums per district (server/modules/dashboard/dashboard.test.ts: a city reader, a district's reader)",
+  'GET /api/v1/briefings/monthly':
+    "the caller's own district's month, read through the dashboard's, the matters board's and the reports' scoped conditions (server/modules/briefings/routes.test.ts: another district's reader gets nothing)",
   'GET /api/v1/warnings/settings': "the caller's own district's warning thresholds (server/modules/warnings/warnings.test.ts)",
   'GET /api/v1/plan-templates': 'plan templates shared by every district',
   'GET /api/v1/project-gates': "the caller's own district's gate configuration (no other district's can be asked for)",
   'GET /api/v1/project-leader-options': "the leaders of the caller's district (server/modules/projects/leader-options.test.ts)",
   'GET /api/v1/imports/templates/:kind': 'empty templates',
+  'GET /api/v1/targets/computations': 'the named computations of indicators, the same for everyone',
   'GET /api/v1/notifications': "the caller's own inbox (server/modules/notifications/routes.test.ts)",
   'GET /api/v1/notifications/unread-count': "the caller's own inbox",
   'GET /api/v1/notifications/channels': "the caller's own channels (server/modules/notifications/routes.test.ts)",
   'GET /api/v1/notification-settings/allowed-hosts': 'instance-wide settings',
+  'GET /api/v1/map/base': 'boundaries of regions the caller sees in the region tree (server/modules/map/routes.test.ts)',
 };
 
 /** Whether the person at this place may see a record of the kind. */
-function expectedVisible(kind: Kind, scope: DataScope, placement: Placement): boolean {
+function expectedVisible(kind: Kind, role: RoleCode, scope: DataScope, placement: Placement): boolean {
   if (placement === 'otherDistrict') return false;
   if (kind.rule === 'jurisdiction') return true;
+  if (kind.districtWideFor && DEFAULT_ROLE_PERMISSIONS[role].includes(kind.districtWideFor)) return true;
   if (scope === 'custom') throw new Error('the demo has no custom-scope role');
   if (scope === 'own' && kind.ownerless && placement === 'ownUnit') return true;
   return SEES[scope].includes(placement);
@@ -694,7 +1160,7 @@ describeEachDatabase('scope matrix: which rows each role sees', (t) => {
           if (record) built.push({ place, record });
         }
         for (const { place, record } of built) {
-          const visible = expectedVisible(kind, viewer.scope, place.placement);
+          const visible = expectedVisible(kind, role, viewer.scope, place.placement);
           for (const probe of probes) {
             const url = probe.url(record);
             // The same question (an export of the role's batch, a list without a filter) is asked once.

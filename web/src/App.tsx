@@ -21,10 +21,24 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/HomePage'), 'HomePage'),
   projects: page(() => import('./pages/ProjectsPage'), 'ProjectsPage'),
   warnings: page(() => import('./pages/WarningsPage'), 'WarningsPage'),
+  map: page(() => import('./pages/MapPage'), 'MapPage'),
   reportPeriods: page(() => import('./pages/ReportingPeriodsPage'), 'ReportingPeriodsPage'),
   myReports: page(() => import('./pages/MyReportsPage'), 'MyReportsPage'),
   reportReview: page(() => import('./pages/ReportReviewPage'), 'ReportReviewPage'),
   matters: page(() => import('./pages/MattersPage'), 'MattersPage'),
+  opportunities: page(() => import('./pages/OpportunitiesPage'), 'OpportunitiesPage'),
+  leads: page(() => import('./pages/LeadsPage'), 'LeadsPage'),
+  enterprises: page(() => import('./pages/EnterprisesPage'), 'EnterprisesPage'),
+  visits: page(() => import('./pages/VisitsPage'), 'VisitsPage'),
+  policies: page(() => import('./pages/PoliciesPage'), 'PoliciesPage'),
+  targets: page(() => import('./pages/TargetsPage'), 'TargetsPage'),
+  scores: page(() => import('./pages/ScoresPage'), 'ScoresPage'),
+  pledges: page(() => import('./pages/CommitmentsPage'), 'PledgesPage'),
+  livelihood: page(() => import('./pages/CommitmentsPage'), 'LivelihoodPage'),
+  chains: page(() => import('./pages/ChainsPage'), 'ChainsPage'),
+  parks: page(() => import('./pages/ParksPage'), 'ParksPage'),
+  parcels: page(() => import('./pages/ParcelsPage'), 'ParcelsPage'),
+  carrierMatch: page(() => import('./pages/CarrierMatchPage'), 'CarrierMatchPage'),
   units: page(() => import('./pages/UnitsPage'), 'UnitsPage'),
   users: page(() => import('./pages/UsersPage'), 'UsersPage'),
   roles: page(() => import('./pages/RolesPage'), 'RolesPage'),
@@ -38,12 +52,19 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
 };
 const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage');
 const MatterPage = page(() => import('./pages/MatterPage'), 'MatterPage');
+const MatterStatsPage = page(() => import('./pages/MatterStatsPage'), 'MatterStatsPage');
+const LeadPage = page(() => import('./pages/LeadPage'), 'LeadPage');
+const EnterprisePage = page(() => import('./pages/EnterprisePage'), 'EnterprisePage');
+const PolicyPage = page(() => import('./pages/PolicyPage'), 'PolicyPage');
 const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
 const ReportingPeriodPage = page(() => import('./pages/ReportingPeriodPage'), 'ReportingPeriodPage');
 const MissingReportsPage = page(() => import('./pages/MissingReportsPage'), 'MissingReportsPage');
 const ReportFormPage = page(() => import('./pages/ReportFormPage'), 'ReportFormPage');
 const NotificationChannelsPage = page(() => import('./pages/NotificationChannelsPage'), 'NotificationChannelsPage');
 const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
+const PublicOpportunitiesPage = page(() => import('./pages/PublicOpportunitiesPage'), 'PublicOpportunitiesPage');
+const PublicOpportunityPage = page(() => import('./pages/PublicOpportunitiesPage'), 'PublicOpportunityPage');
+const BigScreenPage = page(() => import('./pages/BigScreenPage'), 'BigScreenPage');
 const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
 const TwoFactorPage = page(() => import('./pages/TwoFactorPage'), 'TwoFactorPage');
 
@@ -64,7 +85,7 @@ const detailPages: RouteObject[] = [
   {
     path: 'projects/import',
     element: (
-      <RequirePermission permission="project.import">
+      <RequirePermission permission={['project.import', 'enterprise.manage']}>
         <ImportPage />
       </RequirePermission>
     ),
@@ -102,10 +123,42 @@ const detailPages: RouteObject[] = [
     ),
   },
   {
+    path: 'matters/stats',
+    element: (
+      <RequirePermission permission="matter.read">
+        <MatterStatsPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'enterprises/:id',
+    element: (
+      <RequirePermission permission="enterprise.read">
+        <EnterprisePage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'policies/:id',
+    element: (
+      <RequirePermission permission="policy.read">
+        <PolicyPage />
+      </RequirePermission>
+    ),
+  },
+  {
     path: 'matters/:id',
     element: (
       <RequirePermission permission="matter.read">
         <MatterPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'leads/:id',
+    element: (
+      <RequirePermission permission="lead.read">
+        <LeadPage />
       </RequirePermission>
     ),
   },
@@ -120,6 +173,20 @@ const router = createBrowserRouter([
     ),
     children: [
       { path: '/sign-in', element: <SignInPage /> },
+      // The city opportunity list for anyone, signed out (outside the shell, no RequireAuth).
+      { path: '/open/opportunities', element: <PublicOpportunitiesPage /> },
+      { path: '/open/opportunities/:publicId', element: <PublicOpportunityPage /> },
+      {
+        // The wall display: full screen, without the menu.
+        path: '/big-screen',
+        element: (
+          <RequireAuth>
+            <RequirePermission permission="project.read">
+              <BigScreenPage />
+            </RequirePermission>
+          </RequireAuth>
+        ),
+      },
       {
         path: '/',
         element: (

@@ -1,12 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startI18n } from './i18n';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const container = root;
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The chosen language's text is fetched first (a small chunk), so the page never shows a key in place of its text.
+void startI18n().then(
+  () =>
+    createRoot(container).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  () => {
+    container.textContent = '页面未能加载，请刷新重试。The page could not load; please reload.';
+  },
 );

@@ -44,6 +44,8 @@ export const matters = pgTable(
     /** Whom the last escalation went to (a unit, users, a region), as recorded by the escalation job. */
     escalationTarget: jsonb('escalation_target').$type<EscalationTarget>(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The deadline its lead unit was last reminded of (a moved deadline is reminded of again). */
+    deadlineRemindedFor: date('deadline_reminded_for'),
     ...versioned,
     ...timestamps,
   },

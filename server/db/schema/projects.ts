@@ -116,8 +116,9 @@ export const projects = pgTable(
     // own: a common pool is found within the first few hundred entries of the order's index, a rare one through
     // projects_region_pool_unit_idx and a sort of its few rows (EXPLAIN ANALYZE at 100,133 projects, operations.md).
     index('projects_name_order_idx').on(t.namePinyin, t.name, t.id),
-    // The list filtered (and ordered) by warning colour within a district.
-    index('projects_region_warning_idx').on(t.regionCode, t.warningLevel),
+    // The list filtered (and ordered) by warning colour within a district, with the lead unit the data scope tests,
+    // so that counting a colour's 25,000 projects is an index-only scan (22 ms through the table before).
+    index('projects_region_warning_unit_idx').on(t.regionCode, t.warningLevel, t.leadUnitId),
   ],
 );
 

@@ -75,6 +75,8 @@ export const settings = pgTable('settings', {
   sessionAbsoluteHours: integer('session_absolute_hours').notNull().default(12),
   lockoutThreshold: integer('lockout_threshold').notNull().default(5),
   lockoutBaseMinutes: integer('lockout_base_minutes').notNull().default(1),
+  /** An intranet map tile server (`https://tiles.example/{z}/{x}/{y}.png`) drawn under the one map; none by default. */
+  mapTileUrl: text('map_tile_url'),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -61,6 +61,13 @@ export const milestones = pgTable(
     predecessorIds: uuid('predecessor_ids').array().notNull().default(sql`'{}'::uuid[]`),
     actualStart: date('actual_start'),
     actualFinish: date('actual_finish'),
+    /**
+     * The approval item type (dictionary `approval_item_type`) the milestone is bound to: when the project has an
+     * approval item of that type, the milestone is reached on the day it was approved, and only then.
+     */
+    approvalTypeCode: text('approval_type_code'),
+    /** The day the milestone is planned for; the 开工 and 竣工 milestones' are the project's planned start and completion. */
+    plannedFinish: date('planned_finish'),
     sortOrder: integer('sort_order').notNull().default(0),
     ...versioned,
     ...timestamps,

@@ -620,6 +620,8 @@ function buildPlan(shape: TemplateShape, facts: PlanFacts, r: Rng, ids: Rng): Pl
       const target = maxDate(addDays(due[i] ?? facts.today, shift), predFinish ?? '0001-01-01');
       finish = compareDates(target, yesterday) <= 0 ? target : null;
     }
+    // 竣工 reached is the project's actual completion (one fact in one place): only a completed project has it.
+    if (i === completionIndex && facts.actualCompletion === null) finish = null;
     actualFinishOf[i] = finish;
     const duration = durations[i] ?? 0;
     if (finish !== null) actualStartOf[i] = duration === 0 ? finish : (predFinish ?? addDays(finish, -duration));
@@ -639,6 +641,9 @@ function buildPlan(shape: TemplateShape, facts: PlanFacts, r: Rng, ids: Rng): Pl
       predecessorIds: item.predecessors.map((p) => milestoneIds[p] ?? ''),
       actualStart: actualStartOf[i] ?? null,
       actualFinish: actualFinishOf[i] ?? null,
+      // One fact in one place: the 开工/竣工 milestones plan the header's dates; others bind to approvals.
+      plannedFinish: item.kind === 'start' ? facts.plannedStart : item.kind === 'completion' ? facts.plannedCompletion : null,
+      approvalTypeCode: item.approvalTypeCode ?? null,
       sortOrder: i,
     },
   }));
@@ -876,7 +881,9 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
     const approvals: (typeof approvalItems.$inferInsert)[] = [];
     let landSecured = false;
     for (const typeCode of planning ? [] : [...approvalTypes]) {
-      const anchor = (APPROVAL_ANCHORS[typeCode] ?? []).map((n) => byName.get(n)).find(Boolean) ?? startMilestone;
+      // A milestone bound to the type is reached on the day the approval was given (one fact in one place).
+      const boundTo = plan.find((m) => m.row.approvalTypeCode === typeCode);
+      const anchor = boundTo ?? (APPROVAL_ANCHORS[typeCode] ?? []).map((n) => byName.get(n)).find(Boolean) ?? startMilestone;
       if (!anchor) continue;
       const anchorRow = anchor.row;
       let status: 'pending' | 'in_progress' | 'done' = 'pending';
@@ -886,7 +893,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
         status = 'done';
         const lead =
           anchor.kind === 'start' ? intBetween(r, 3, 15) : typeCode === 'land_presite' ? intBetween(r, 8, 25) : intBetween(r, 0, 5);
-        approvedOn = minDate(addDays(anchorRow.actualFinish, -lead), yesterday);
+        approvedOn = boundTo ? anchorRow.actualFinish : minDate(addDays(anchorRow.actualFinish, -lead), yesterday);
         appliedOn = addDays(approvedOn, -intBetween(r, 7, 30));
       } else if (anchorRow.actualStart || (anchor.kind === 'start' && plan.some((m) => m.reached) && chance(r, 0.7))) {
         status = 'in_progress';

@@ -110,6 +110,7 @@ export const DICTIONARY_SEEDS: Record<DictionaryType, SeedItem[]> = {
     item('central_soe', '央企', 'Central state-owned enterprise'),
     item('provincial_soe', '省企', 'Provincial state-owned enterprise'),
     item('listed', '上市公司', 'Listed company'),
+    item('pre_listing', '拟上市', 'Preparing to list'),
     item('srdi', '专精特新', 'Specialized, refined, distinctive and innovative (SRDI) SME'),
     item('little_giant', '专精特新“小巨人”', 'SRDI "Little Giant" enterprise'),
     item('gazelle', '瞪羚企业', 'Gazelle enterprise'),

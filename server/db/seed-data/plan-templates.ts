@@ -1,12 +1,41 @@
-/** A milestone of a plan template; predecessors are indexes of earlier items. */
-export type TemplateItem = { name: string; kind: 'start' | 'completion' | 'other'; durationDays: number; predecessors: number[] };
+/** A milestone of a plan template; predecessors are indexes of earlier items; bound to an approval item type or not. */
+export type TemplateItem = {
+  name: string;
+  kind: 'start' | 'completion' | 'other';
+  durationDays: number;
+  predecessors: number[];
+  approvalTypeCode?: string;
+};
 export type PlanTemplateSeed = { name: string; categoryCode: string | null; items: TemplateItem[] };
 
 const chain = (steps: [string, TemplateItem['kind'], number][]): TemplateItem[] =>
   steps.map(([name, kind, durationDays], i) => ({ name, kind, durationDays, predecessors: i === 0 ? [] : [i - 1] }));
 
-/** The plan templates every installation starts with (一项目一方案), one per project category. */
-export const PLAN_TEMPLATES: PlanTemplateSeed[] = [
+/**
+ * The approval item type (dictionary `approval_item_type`) a template milestone of this name is bound to: the
+ * milestone is reached when the project's approval item of that type is approved, on its date.
+ */
+export const MILESTONE_APPROVAL_BINDINGS: Record<string, string> = {
+  立项审批: 'approval',
+  立项: 'approval',
+  立项备案: 'filing',
+  供地: 'land_contract',
+  土地出让: 'land_contract',
+  规划许可: 'proj_plan_permit',
+  环境影响评价: 'eia',
+  施工许可: 'construct_permit',
+};
+
+const bound = (template: PlanTemplateSeed): PlanTemplateSeed => ({
+  ...template,
+  items: template.items.map((item) => {
+    const approvalTypeCode = MILESTONE_APPROVAL_BINDINGS[item.name];
+    return approvalTypeCode ? { ...item, approvalTypeCode } : item;
+  }),
+});
+
+/** The plan templates every installation starts with (一项目一方案), one per project category, bound to approvals. */
+export const PLAN_TEMPLATES: PlanTemplateSeed[] = (<PlanTemplateSeed[]>[
   {
     name: '产业项目标准计划',
     categoryCode: 'industrial',
@@ -122,4 +151,4 @@ export const PLAN_TEMPLATES: PlanTemplateSeed[] = [
       ['投入运营', 'other', 30],
     ]),
   },
-];
+]).map(bound);

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, not, sql } from 'drizzle-orm';
 import { isPermission, type Permission } from '../../../common/permissions';
 import type { Executor } from '../../db/client';
+import { preparedPerDatabase } from '../../db/prepared';
 import { apiTokens, projectLeaders, regions, roles, sessions, settings, units, userScopeUnits, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { sessionExpired } from './session-expiry';
@@ -22,12 +23,9 @@ const jurisdictionCodes = sql<string[]>`array(select jr.code from regions jr
   where jr.path ~>=~ ${regions.path} and jr.path ~<~ (left(${regions.path}, -1) || chr(ascii(right(${regions.path}, 1)) + 1))
   limit ${JURISDICTION_LISTED_UP_TO + 1})`;
 
-/**
- * Loads everything a request needs to know about the acting user, in one query (with his jurisdiction and whether he
- * leads projects resolved for the scope's SQL, see lib/scope.ts) plus the custom scope list.
- */
-export async function loadActor(db: Executor, userId: string, via: Actor['via'], tokenScopes?: string[]): Promise<Actor | null> {
-  const [row] = await db
+// Every request's: built once per database (db/prepared.ts).
+const actorStatement = preparedPerDatabase((db) =>
+  db
     .select({
       user: users,
       unitPath: units.path,
@@ -36,7 +34,7 @@ export async function loadActor(db: Executor, userId: string, via: Actor['via'],
       jurisdiction: jurisdictionCodes,
       // The user's id as a value, not the joined column: the planner then sees from the statistics that most users lead
       // no project and reads the index, instead of scanning the leaders for a match it expects early.
-      leadsProjects: sql<boolean>`exists (select 1 from ${projectLeaders} where ${projectLeaders.userId} = ${userId})`,
+      leadsProjects: sql<boolean>`exists (select 1 from ${projectLeaders} where ${projectLeaders.userId} = ${sql.placeholder('userId')})`,
       rolePermissions: roles.permissions,
       roleRequiresTotp: roles.requireTotp,
     })
@@ -44,7 +42,16 @@ export async function loadActor(db: Executor, userId: string, via: Actor['via'],
     .innerJoin(units, eq(units.id, users.unitId))
     .innerJoin(regions, eq(regions.code, units.regionCode))
     .innerJoin(roles, eq(roles.code, users.roleCode))
-    .where(and(eq(users.id, userId), eq(users.status, 'active')));
+    .where(and(eq(users.id, sql.placeholder('userId')), eq(users.status, 'active')))
+    .prepare('load_actor'),
+);
+
+/**
+ * Loads everything a request needs to know about the acting user, in one query (with his jurisdiction and whether he
+ * leads projects resolved for the scope's SQL, see lib/scope.ts) plus the custom scope list.
+ */
+export async function loadActor(db: Executor, userId: string, via: Actor['via'], tokenScopes?: string[]): Promise<Actor | null> {
+  const [row] = await actorStatement(db).execute({ userId });
   if (!row) return null;
   const held = row.rolePermissions.filter(isPermission);
   const permissions: Permission[] = tokenScopes ? held.filter((p) => tokenScopes.includes(p)) : held;
@@ -75,13 +82,19 @@ export async function loadActor(db: Executor, userId: string, via: Actor['via'],
 
 export type LiveSession = { userId: string; csrfToken: string; lastSeenAt: Date };
 
-/** A session that has passed neither its idle nor its absolute timeout (both read from the settings row). */
-export async function findLiveSession(db: Executor, idHash: string): Promise<LiveSession | null> {
-  const [row] = await db
+// Every request's: built once per database (db/prepared.ts).
+const liveSessionStatement = preparedPerDatabase((db) =>
+  db
     .select({ userId: sessions.userId, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(settings, eq(settings.id, 1))
-    .where(and(eq(sessions.idHash, idHash), not(sessionExpired)));
+    .where(and(eq(sessions.idHash, sql.placeholder('idHash')), not(sessionExpired)))
+    .prepare('find_live_session'),
+);
+
+/** A session that has passed neither its idle nor its absolute timeout (both read from the settings row). */
+export async function findLiveSession(db: Executor, idHash: string): Promise<LiveSession | null> {
+  const [row] = await liveSessionStatement(db).execute({ idHash });
   return row ?? null;
 }
 

@@ -21,7 +21,7 @@ import type { ProjectSummaryData } from './summary-data';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_CONTENT_TYPE } from '../../lib/download';
 
 // A4 in twentieths of a point, with 2 cm margins: the width a full-width table fills.
 const A4 = { width: 11_906, height: 16_838 };

@@ -233,7 +233,8 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
     expect(sheet.getCell('L4').value).toBe('年度计划投资\n（万元）');
     expect(String(sheet.getCell('N4').value)).toMatch(/^1–\d{1,2}月完成投资\n（万元）$/);
 
-    // The year's projects (the planning one starts next year), implementing first.
+    // The year's projects, implementing first; the reserve project planned to start next year is on this year's list
+    // (储备, in 策划库: projectOfYear).
     const labels: string[] = [];
     const dataRows: ExcelJS.Row[] = [];
     let totalRow: ExcelJS.Row | undefined;
@@ -243,8 +244,17 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
       else labels.push(String(row.getCell(1).value));
       if (String(row.getCell(1).value).startsWith('合计')) totalRow = row;
     });
-    expect(labels.slice(0, 5)).toEqual(['一、实施库项目', '小计（2个）', '二、推进库项目', '小计（1个）', '合计（3个）']);
-    expect(dataRows.map((r) => r.getCell(1).value)).toEqual([1, 2, 3]);
+    expect(labels.slice(0, 7)).toEqual([
+      '一、实施库项目',
+      '小计（2个）',
+      '二、推进库项目',
+      '小计（1个）',
+      '三、策划库项目',
+      '小计（1个）',
+      '合计（4个）',
+    ]);
+    expect(dataRows.map((r) => r.getCell(1).value)).toEqual([1, 2, 3, 4]);
+    expect(dataRows[3]?.getCell(2).value).toBe(planning.name);
     expect(
       dataRows
         .slice(0, 2)

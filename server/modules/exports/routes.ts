@@ -1,14 +1,16 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { todayInChina } from '../../../common/domain/dates';
+import { enterpriseExportQuery } from '../../../common/schemas/enterprises';
 import { projectExportQuery } from '../../../common/schemas/exports';
 import { type App, type Deps, errorResponses } from '../../lib/http';
 import { type MessageKey, translate } from '../../lib/messages';
 import { districtCustomFields } from '../custom-fields';
-import { projectSheetColumns } from '../imports';
+import { enterpriseColumns, projectSheetColumns } from '../imports';
 import { loadLookups } from '../imports';
 import { writeLedger } from './ledger';
 import { writeProjectList } from './list-export';
+import { enterpriseBatches, writeEnterpriseList } from './enterprise-export';
 import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
 import { fileResponse, sendDownload } from '../../lib/download';
 import { actorHomeRegion } from '../regions';
@@ -28,6 +30,31 @@ function streamInto(request: FastifyRequest, body: PassThrough, writing: Promise
 
 /** Spreadsheet downloads of the project library: the filtered list (re-importable) and the circulated ledger. */
 export function exportRoutes(app: App, { db }: Deps) {
+  app.get(
+    '/api/v1/enterprises/export.xlsx',
+    {
+      schema: {
+        tags: ['enterprises'],
+        summary: 'Download the filtered enterprise register as .xlsx, in the columns its import reads back',
+        querystring: enterpriseExportQuery,
+        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The enterprises sheet'), ...errorResponses },
+      },
+      config: { access: 'enterprise.read' },
+    },
+    async (request, reply) => {
+      const { actor } = request.context();
+      const district = await actorHomeRegion(db, actor);
+      const lookups = await loadLookups(db, district);
+      const today = todayInChina();
+      const body = new PassThrough();
+      const batches = enterpriseBatches(db, actor, request.query);
+      const sheetName = translate(request.locale, 'export.sheet.enterprises');
+      streamInto(request, body, writeEnterpriseList(body, { batches, columns: enterpriseColumns, lookups, sheetName }));
+      const fileName = `${translate(request.locale, 'export.file.enterprises')}-${today}.xlsx`;
+      return sendDownload(reply, { body, fileName, asciiFallback: `enterprises-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
+    },
+  );
+
   app.get(
     '/api/v1/projects/export.xlsx',
     {

@@ -14,7 +14,7 @@ import { checkCsvText, checkXlsxArchive } from './archive-check';
 import { isZipFile } from '../../lib/spreadsheets/csv-reader';
 import { convertLegacyWorkbook, isLegacyWorkbook } from '../../lib/spreadsheets/legacy-convert';
 import { type StoredSummary, findImportJob, insertImportJob, recordProgress, setImportJobState } from './jobs-repository';
-import { IMPORT_KIND_HANDLERS, type OperationBasis } from './kinds';
+import { IMPORT_KIND_HANDLERS, type OperationBasis, assertMayImport } from './kinds';
 import type { StoredProblem } from './problems';
 import { columnLetter, countDataRows, sheetRows } from '../../lib/spreadsheets/sheet-reader';
 import { emptyReading } from './read-rows';
@@ -121,6 +121,7 @@ export async function commitImportJob(
   const district = await importDistrict(db, ctx);
   const job = await findImportJob(db, ctx.actor, district.code, jobId);
   if (!job) throw notFound();
+  assertMayImport(ctx.actor, job.kind);
   // Columns the file has and Lantu does not import are never dropped silently: the user acknowledges them first.
   const unmapped = ((job.summary as StoredSummary | null)?.reading?.unmapped ?? []).filter((u) => u.reason !== 'computed');
   if (job.status === 'ready' && unmapped.length && !options.acknowledgeUnmapped) {

@@ -1,7 +1,11 @@
 import type { Locale } from '../../../common/locale';
 import type { ImportKind, ImportReading } from '../../../common/schemas/imports';
 import type { Executor, Tx } from '../../db/client';
+import type { Permission } from '../../../common/permissions';
+import { forbidden } from '../../lib/errors';
 import type { RequestContext } from '../../lib/actor';
+import { enterpriseColumns } from './columns/enterprises';
+import { type EnterpriseOperation, checkEnterpriseRows, writeEnterpriseOperations } from './enterprise-rows';
 import { approvalItemColumns } from './columns/approval-items';
 import { projectSheetColumns } from './columns/custom-fields';
 import { fundingLineColumns } from './columns/funding-lines';
@@ -32,6 +36,8 @@ type ColumnsOf = (db: Executor, districtCode: string, locale: Locale) => Promise
 
 /** One kind of sheet: its columns, how its rows are checked, and how checked rows are written. */
 export type ImportKindHandler = {
+  /** Who may import the kind (download its template, upload, read and commit its jobs). */
+  permission: Permission;
   columns: ColumnsOf;
   check(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<OperationBasis>>;
   /** Writes checked operations; `fileName` (the upload's name) is what the records they leave cite as their reason. */
@@ -39,6 +45,7 @@ export type ImportKindHandler = {
 };
 
 const handler = <Op extends OperationBasis>(h: {
+  permission: Permission;
   columns: ColumnsOf;
   check(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<Op>>;
   write(tx: Tx, ctx: RequestContext, operations: Op[], fileName: string): Promise<{ create: number; update: number }>;
@@ -46,18 +53,33 @@ const handler = <Op extends OperationBasis>(h: {
 
 export const IMPORT_KIND_HANDLERS: Record<ImportKind, ImportKindHandler> = {
   projects: handler<ProjectOperation>({
+    permission: 'project.import',
     columns: projectSheetColumns,
     check: checkProjectRows,
     write: writeProjectOperations,
   }),
   approval_items: handler<TrackOperation>({
+    permission: 'project.import',
     columns: async () => approvalItemColumns,
     check: (setting, rows) => checkTrackRows('approval_items', setting, rows),
     write: (tx, ctx, operations) => writeTrackOperations(tx, ctx, operations),
   }),
   funding_lines: handler<TrackOperation>({
+    permission: 'project.import',
     columns: async () => fundingLineColumns,
     check: (setting, rows) => checkTrackRows('funding_lines', setting, rows),
     write: (tx, ctx, operations) => writeTrackOperations(tx, ctx, operations),
   }),
+  // The enterprise register (企业库): its keepers import it, whether or not they import projects.
+  enterprises: handler<EnterpriseOperation>({
+    permission: 'enterprise.manage',
+    columns: async () => enterpriseColumns,
+    check: checkEnterpriseRows,
+    write: (tx, ctx, operations) => writeEnterpriseOperations(tx, ctx, operations),
+  }),
 };
+
+/** Refuses (403) a kind the reader may not import. */
+export function assertMayImport(actor: { permissions: ReadonlySet<Permission> }, kind: ImportKind) {
+  if (!actor.permissions.has(IMPORT_KIND_HANDLERS[kind].permission)) throw forbidden();
+}

@@ -20,11 +20,14 @@ import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
 import { fileResponse, sendDownload } from '../../lib/download';
 import { commitImportJob, createImportJob, importDistrict, validateImportJob } from './import-service';
 import { type ImportJobRow, failInterruptedImports, findImportJob, listImportJobs } from './jobs-repository';
-import { IMPORT_KIND_HANDLERS } from './kinds';
+import { IMPORT_KIND_HANDLERS, assertMayImport } from './kinds';
 import { writeMarkedFile } from './marked-file';
 import { presentImportJob, presentImportJobListItem } from './presenter';
 
 const tags = ['imports'];
+// Projects are imported with project.import, the enterprise register with enterprise.manage: each route checks the
+// kind it is about (assertMayImport) once it knows it.
+const access = { anyOf: ['project.import', 'enterprise.manage'] } as const;
 const uploadErrorResponses = { ...ruleErrorResponses, 413: ruleErrorResponses[400] };
 const tooLarge = () => new AppError(413, 'file_too_large', 'import.file_too_large', { limit: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
 // How often a running server looks for imports a crashed instance left behind.
@@ -85,12 +88,13 @@ export function importRoutes(app: App, { db, config }: Deps) {
         params: importKindParam,
         response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The template workbook'), ...ruleErrorResponses },
       },
-      config: { access: 'project.import' },
+      config: { access },
     },
     async (request, reply) => {
       const ctx = request.context();
-      const district = await importDistrict(db, ctx);
       const kind = request.params.kind;
+      assertMayImport(ctx.actor, kind);
+      const district = await importDistrict(db, ctx);
       const lookups = await loadLookups(db, district);
       const columns = await IMPORT_KIND_HANDLERS[kind].columns(db, district.code, ctx.actor.locale);
       const body = await buildImportTemplate(kind, columns, lookups, ctx.actor.locale);
@@ -108,7 +112,7 @@ export function importRoutes(app: App, { db, config }: Deps) {
         consumes: ['multipart/form-data'],
         response: { 202: importJobSchema, ...uploadErrorResponses },
       },
-      config: { access: 'project.import' },
+      config: { access },
     },
     async (request, reply) => {
       const ctx = request.context();
@@ -119,6 +123,10 @@ export function importRoutes(app: App, { db, config }: Deps) {
       if (!stored || !parsedKind.success) {
         if (stored) await removeUpload(config.dataDir, stored.storedName);
         throw stored ? invalidField('kind', 'import.kind_invalid') : invalidField('file', 'import.file_missing');
+      }
+      if (!ctx.actor.permissions.has(IMPORT_KIND_HANDLERS[parsedKind.data].permission)) {
+        await removeUpload(config.dataDir, stored.storedName);
+        assertMayImport(ctx.actor, parsedKind.data);
       }
       const { id, district } = await createImportJob(db, ctx, { ...stored, kind: parsedKind.data, dataDir: config.dataDir });
       const validation = validateImportJob(db, ctx, district, id, config.dataDir)
@@ -139,13 +147,14 @@ export function importRoutes(app: App, { db, config }: Deps) {
         summary: "The district's recent imports the caller may see",
         response: { 200: importJobListSchema, ...ruleErrorResponses },
       },
-      config: { access: 'project.import' },
+      config: { access },
     },
     async (request) => {
       const ctx = request.context();
       const district = await importDistrict(db, ctx);
       const rows = await listImportJobs(db, ctx.actor, district.code);
-      return { items: rows.map((row) => presentImportJobListItem(ctx.actor, row)) };
+      const mayImport = (row: ImportJobRow) => ctx.actor.permissions.has(IMPORT_KIND_HANDLERS[row.kind].permission);
+      return { items: rows.filter(mayImport).map((row) => presentImportJobListItem(ctx.actor, row)) };
     },
   );
 
@@ -158,13 +167,14 @@ export function importRoutes(app: App, { db, config }: Deps) {
         params: importJobParam,
         response: { 200: importJobSchema, ...ruleErrorResponses },
       },
-      config: { access: 'project.import' },
+      config: { access },
     },
     async (request) => {
       const ctx = request.context();
       const district = await importDistrict(db, ctx);
       const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
       if (!job) throw notFound();
+      assertMayImport(ctx.actor, job.kind);
       return presentImportJob(ctx.actor, job, await sheetColumns(job, ctx.actor.locale));
     },
   );
@@ -178,13 +188,14 @@ export function importRoutes(app: App, { db, config }: Deps) {
         params: importJobParam,
         response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The marked workbook'), ...ruleErrorResponses },
       },
-      config: { access: 'project.import' },
+      config: { access },
     },
     async (request, reply) => {
       const ctx = request.context();
       const district = await importDistrict(db, ctx);
       const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
       if (!job) throw notFound();
+      assertMayImport(ctx.actor, job.kind);
       if (job.status !== 'invalid') throw new AppError(409, 'import_not_invalid', 'import.no_marked_file');
       const body = new PassThrough();
       const file = uploadPath(config.dataDir, job.storedName);
@@ -210,7 +221,7 @@ export function importRoutes(app: App, { db, config }: Deps) {
         body: importCommitBody.nullish(),
         response: { 200: importJobSchema, ...ruleErrorResponses },
       },
-      config: { access: 'project.import' },
+      config: { access },
     },
     async (request) => {
       const ctx = request.context();

@@ -18,6 +18,7 @@ const SHEET_NAMES: Record<ImportKind, Record<Locale, string>> = {
   projects: { 'zh-CN': '项目', 'en-US': 'Projects' },
   approval_items: { 'zh-CN': '审批事项', 'en-US': 'Approval items' },
   funding_lines: { 'zh-CN': '资金来源', 'en-US': 'Funding' },
+  enterprises: { 'zh-CN': '企业', 'en-US': 'Enterprises' },
 };
 
 // Columns holding several names (co-units, leaders) take free text: a drop-down would allow only one.
@@ -41,6 +42,28 @@ const INSTRUCTIONS: Record<Locale, string[]> = {
     '3. Money is in 10k yuan (万元); dates may be written 2026-03-01, 2026/3/1 or 2026年3月1日, or be Excel dates.',
     '4. Existing projects are matched by project code, else by name within the district: matched projects are updated, others created.',
     '   "Pool" (所属库) says where a new project goes: empty means Planning; Advancing, Implementing and Completed are for the project office only, and the row must meet what a sheet can tell of every gate on the way (owner, total investment, industry, lead unit, leader, project code, land …; approval items and plan milestones are not checked here). An import never changes the pool of an existing project: leave the cell empty or as it is, and move projects on the project page.',
+    '5. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
+    `6. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
+  ],
+};
+
+/** The enterprise sheet's own instructions: what it matches on and what the USCC check says. */
+const ENTERPRISE_INSTRUCTIONS: Record<Locale, string[]> = {
+  'zh-CN': [
+    '填写说明（企业库）',
+    '1. 第一个工作表是数据表，第一行为表头，请勿修改表头；从第二行起每行一家企业。带 * 的列为必填。',
+    '2. 企业类型、上市进程、国民经济行业请从下拉列表选择；企业标签可填多个，用顿号“、”或逗号分隔。“拟上市”企业才能填写上市进程。',
+    '3. 统一社会信用代码为 18 位（GB 32100），本地企业和境内企业必填；境外目标企业“境外注册”填“是”时可不填。代码有误时，错误说明会指出第几位不对。',
+    '4. 已在本区企业库中的企业按统一社会信用代码匹配并更新，其余新建；同一代码在文件中只能出现一次。联系人一列填写时替换该企业的联系人。',
+    '5. 导入时先检查整个文件：有任何错误都不会写入，可下载标注文件（错误单元格标红并附批注）修改后重新导入。',
+    `6. 单个文件不超过 20 MB、${MAX_IMPORT_ROWS.toLocaleString('zh-CN')} 行。`,
+  ],
+  'en-US': [
+    'How to fill in this template (enterprise register)',
+    '1. The first sheet holds the data: keep the header row; one enterprise per row from row 2. Columns marked * are required.',
+    '2. Choose kind, listing stage and industry from the drop-downs; tags may list several separated by 、 or commas. Only an enterprise tagged 拟上市 (pre-listing) may have a listing stage.',
+    '3. The unified social credit code has 18 characters (GB 32100) and is required of local enterprises and enterprises in China; a target enterprise registered abroad (Abroad = Yes) may leave it empty. A wrong code is explained naming the character at fault.',
+    '4. Enterprises already in the district register are matched by their code and updated, others added; a code may appear only once in the file. A filled contact column replaces the enterprise’s contacts.',
     '5. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
     `6. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
   ],
@@ -112,7 +135,7 @@ export async function buildImportTemplate(kind: ImportKind, columns: readonly Co
   });
 
   instructions.getColumn(1).width = 120;
-  INSTRUCTIONS[locale].forEach((line, i) => {
+  (kind === 'enterprises' ? ENTERPRISE_INSTRUCTIONS : INSTRUCTIONS)[locale].forEach((line, i) => {
     const cell = instructions.getCell(`A${i + 1}`);
     cell.value = line;
     cell.alignment = { wrapText: true, vertical: 'top' };

@@ -1,3 +1,16 @@
 // The matters module's face: what other modules may use. Nothing else of the module is imported from outside it.
-export { type OverdueMatters, type ProjectProblemDates, overdueMattersByProject, projectProblemsOverdueOn } from './stats-repository';
+export {
+  type MatterOutcome,
+  type MatterStateCounts,
+  type OverdueMatters,
+  type ProjectProblemDates,
+  matterCountsByDistrict,
+  matterOutcomes,
+  matterStateCounts,
+  overdueMattersByProject,
+  projectProblemsOverdueOn,
+} from './stats-repository';
 export { escalateOverdueMatters } from './escalation';
+export { DEADLINE_REMINDER_DAYS, remindMatterDeadlines } from './deadline-reminders';
+export { createMatter } from './service';
+export { type MatterRow, listMatters } from './repository';

@@ -28,11 +28,18 @@ const ABILITY_OF: Record<MatterAction, string> = {
   send_back: 'sendBack',
 };
 
-/** The step buttons of a matter the reader may use now (every step named, true or false). */
+/** The step buttons of a matter the reader may use now (every step named, true or false), and 改派. */
 export function matterAbilities(actor: Actor, matter: MatterAccess): Record<string, boolean> {
-  const allowed = new Set(allowedMatterActions(matter.status, matterRoles(actor, matter)));
-  return Object.fromEntries(Object.entries(ABILITY_OF).map(([action, ability]) => [ability, allowed.has(action as MatterAction)]));
+  const roles = matterRoles(actor, matter);
+  const allowed = new Set(allowedMatterActions(matter.status, roles));
+  return {
+    ...Object.fromEntries(Object.entries(ABILITY_OF).map(([action, ability]) => [ability, allowed.has(action as MatterAction)])),
+    reassign: mayReassign(matter.status, roles),
+  };
 }
+
+/** 改派 (another lead unit or deadline) is the reviewer's, while the matter is open. */
+export const mayReassign = (status: MatterStatus, roles: ReadonlySet<MatterRole>) => status !== 'closed' && roles.has('reviewer');
 
 /** What the reader may do on the board: raise a matter. */
 export const matterListAbilities = (actor: Actor) => ({ create: can(actor, 'matter.create') });

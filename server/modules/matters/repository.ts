@@ -94,6 +94,8 @@ export type MatterListQuery = {
   unitId?: string;
   projectId?: string;
   overdue?: boolean;
+  /** The district the matter belongs to (a city or province reader's drill-down). */
+  regionCode?: string;
   page: number;
   pageSize: number;
 };
@@ -101,14 +103,9 @@ export type MatterListQuery = {
 /** SQL: the matter is open past its deadline on the given China Standard Time day. */
 export const overdueOn = (today: string): SQL => sql`(${matters.status} <> 'closed' and ${matters.deadline} < ${today}::date)`;
 
-/** The board: a page of the matters the actor may see, overdue and nearest deadline first. */
-export async function listMatters(
-  db: Executor,
-  actor: Actor,
-  query: MatterListQuery,
-  today: string,
-): Promise<{ rows: MatterRow[]; total: number }> {
-  const where = and(
+/** The board's filters inside the actor's scope: the one condition the board, its counts and the dashboard share. */
+export function matterListCondition(actor: Actor, query: Omit<MatterListQuery, 'page' | 'pageSize'>, today: string): SQL {
+  return and(
     matterScopeCondition(actor),
     query.status ? eq(matters.status, query.status) : undefined,
     query.open === undefined ? undefined : query.open ? sql`${matters.status} <> 'closed'` : eq(matters.status, 'closed'),
@@ -118,8 +115,19 @@ export async function listMatters(
       ? sql`(${matters.leadUnitId} = ${query.unitId} or exists (select 1 from ${matterCoUnits} where ${matterCoUnits.matterId} = ${matters.id} and ${matterCoUnits.unitId} = ${query.unitId}))`
       : undefined,
     query.projectId ? eq(matters.projectId, query.projectId) : undefined,
+    query.regionCode ? eq(matters.regionCode, query.regionCode) : undefined,
     query.overdue === undefined ? undefined : query.overdue ? overdueOn(today) : sql`not ${overdueOn(today)}`,
-  );
+  ) as SQL;
+}
+
+/** The board: a page of the matters the actor may see, overdue and nearest deadline first. */
+export async function listMatters(
+  db: Executor,
+  actor: Actor,
+  query: MatterListQuery,
+  today: string,
+): Promise<{ rows: MatterRow[]; total: number }> {
+  const where = matterListCondition(actor, query, today);
   const [rows, [total]] = await Promise.all([
     scopedMatters(db, actor)
       .where(where)

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../../common/domain/dates';
 import { createAccount } from '../../db/accounts';
 import { matterEntries, matters } from '../../db/schema';
-import { insertProject, insertUnit, unitIdByName, uniqueSuffix, userIdOf } from '../../test/factories';
+import { insertMatter, insertProject, insertUnit, unitIdByName, uniqueSuffix, userIdOf } from '../../test/factories';
+import { recomputeWarnings } from '../warnings';
 import {
   type Client,
   OTHER_REGION,
@@ -300,6 +301,25 @@ describeEachDatabase('matters API', (t) => {
         { deadline: late.deadline, closedOn: todayInChina() },
       ]);
     });
+  });
+
+  it('recolours the project in the same step when an overdue project problem is closed (销号)', async () => {
+    const project = await insertProject(t().database, { leadUnitId: beiyuan });
+    const late = await insertMatter(t().database, {
+      source: 'project_problem',
+      projectId: project.id,
+      leadUnitId: beiyuan,
+      raisedBy: await userIdOf(t().database, 'office'),
+      deadline: addDays(todayInChina(), -3),
+      status: 'under_review',
+    });
+    await recomputeWarnings(t().database.db, [project.id], todayInChina());
+    const reasonsOf = async () =>
+      ((await office.get(`/api/v1/projects/${project.id}/warning`)).json() as { reasons: { code: string }[] }).reasons.map((r) => r.code);
+    expect(await reasonsOf()).toContain('matter_overdue');
+    const closed = await step(office, late, 'close');
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await reasonsOf()).not.toContain('matter_overdue');
   });
 
   it('computes the statistics from the timelines: raised, resolved, rates and average days, by unit, category and source', async () => {

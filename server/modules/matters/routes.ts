@@ -5,6 +5,7 @@ import {
   matterDetailSchema,
   matterListQuery,
   matterParam,
+  matterReassignBody,
   matterSchema,
   matterStatsQuery,
   matterStatsSchema,
@@ -19,6 +20,7 @@ import type { Executor } from '../../db/client';
 import { matterListAbilities } from './policy';
 import { presentMatter, presentMatterDetail } from './presenter';
 import { type MatterRow, findMatter, listEntries, listMatters } from './repository';
+import { reassignMatter } from './reassign';
 import { createMatter, takeMatterStep } from './service';
 import { presentStats } from './stats';
 import { matterStats } from './stats-repository';
@@ -166,4 +168,28 @@ export function matterRoutes(app: App, { db }: Deps) {
       },
     );
   }
+
+  app.post(
+    '/api/v1/matters/:id/reassign',
+    {
+      schema: {
+        tags,
+        summary:
+          'The reviewer reassigns (改派) an open matter at the version read: another lead unit of its district (it starts again ' +
+          'from 交办), another deadline (today or later; the escalation is cleared), or both, with the reason',
+        params: matterParam,
+        body: matterReassignBody,
+        response: { 200: matterDetailSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'matter.review' },
+    },
+    async (request) => {
+      const ctx = request.context();
+      assertIfMatch(request.headers['if-match'], request.body.version);
+      return db.transaction(async (tx) => {
+        const row = await reassignMatter({ ctx, tx, id: request.params.id, input: request.body });
+        return detail(tx, ctx.actor, row);
+      });
+    },
+  );
 }

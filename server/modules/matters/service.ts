@@ -13,6 +13,7 @@ import { type MessageKey, translate } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
 import { enabledDictionaryEntries, findProject } from '../projects';
 import { type District, actorDistrict, districtOf } from '../regions';
+import { recomputeWarnings } from '../warnings';
 import { matterRoles } from './policy';
 import { type MatterRow, findMatter, insertEntry, insertMatter, lockMatter, unitsOfDistrict } from './repository';
 
@@ -145,6 +146,10 @@ export async function takeMatterStep({
     { status: to, closedAt: to === 'closed' ? sql`now()` : null },
   );
   await insertEntry(tx, { matterId: id, kind: action, authorId: ctx.actor.userId, unitId: ctx.actor.unitId, text, status: to });
+  // A project problem closed (销号) or back open changes whether it is overdue, an input of the project's colour:
+  // recomputed here, in the step's transaction, rather than at night.
+  if (matter.projectId && matter.source === 'project_problem' && (to === 'closed') !== (matter.status === 'closed'))
+    await recomputeWarnings(tx, [matter.projectId], todayInChina());
   await recordAudit(tx, ctx, {
     action: `matters.${action}`,
     recordType: 'matter',

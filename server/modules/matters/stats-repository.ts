@@ -1,11 +1,11 @@
 import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
-import type { MatterSource } from '../../../common/enums';
+import { MATTER_STATUSES, type MatterSource, type MatterStatus } from '../../../common/enums';
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { matterEntries, matters } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { matterScopeCondition } from './repository';
+import { type MatterListQuery, matterListCondition, matterScopeCondition, overdueOn } from './repository';
 
 export type MatterStatsBy = 'unit' | 'category' | 'source';
 
@@ -137,4 +137,85 @@ export async function projectProblemsOverdueOn(
     result.set(row.projectId, list);
   }
   return result;
+}
+
+/** The board's filters' matters counted by state, with how many are open past their deadline: the dashboard's figures. */
+export type MatterStateCounts = { byStatus: { status: MatterStatus; count: number }[]; open: number; overdue: number };
+
+/**
+ * The matters of the board's filters in the actor's scope counted by state, open and overdue (open past the deadline on
+ * a China Standard Time day): the same condition as the board, so each count equals the board's total behind it.
+ */
+export async function matterStateCounts(
+  db: Executor,
+  actor: Actor,
+  query: Omit<MatterListQuery, 'page' | 'pageSize'>,
+  today: string,
+): Promise<MatterStateCounts> {
+  const rows = await db
+    .select({
+      status: matters.status,
+      count: sql<number>`count(*)::integer`,
+      overdue: sql<number>`(count(*) filter (where ${overdueOn(today)}))::integer`,
+    })
+    .from(matters)
+    .where(matterListCondition(actor, query, today))
+    .groupBy(matters.status);
+  const byStatus = MATTER_STATUSES.map((status) => ({ status, count: Number(rows.find((r) => r.status === status)?.count ?? 0) }));
+  return {
+    byStatus,
+    open: byStatus.filter((s) => s.status !== 'closed').reduce((n, s) => n + s.count, 0),
+    overdue: rows.reduce((n, r) => n + Number(r.overdue), 0),
+  };
+}
+
+/** Open and overdue matters of the actor's scope per district (the city and province comparison). */
+export async function matterCountsByDistrict(
+  db: Executor,
+  actor: Actor,
+  today: string,
+): Promise<Map<string, { open: number; overdue: number }>> {
+  const rows = await db
+    .select({
+      regionCode: matters.regionCode,
+      open: sql<number>`(count(*) filter (where ${matters.status} <> 'closed'))::integer`,
+      overdue: sql<number>`(count(*) filter (where ${overdueOn(today)}))::integer`,
+    })
+    .from(matters)
+    .where(matterListCondition(actor, {}, today))
+    .groupBy(matters.regionCode);
+  return new Map(rows.map((r) => [r.regionCode, { open: Number(r.open), overdue: Number(r.overdue) }]));
+}
+
+/** Where a matter stands, as a record that raised it (a visit's demand) shows it. */
+export type MatterOutcome = {
+  id: string;
+  title: string;
+  status: MatterStatus;
+  leadUnitName: string;
+  deadline: string;
+  /** The China Standard Time day it was closed (销号), or null while open. */
+  closedOn: string | null;
+  overdue: boolean;
+};
+
+/**
+ * The state of the matters a record raised (a visit's demands), by id, whoever reads them: the record that raised
+ * them is the reader's, so he sees where its demands stand even when a matter's units are outside his scope.
+ */
+export async function matterOutcomes(db: Executor, ids: string[], today: string): Promise<Map<string, MatterOutcome>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: matters.id,
+      title: matters.title,
+      status: matters.status,
+      leadUnitName: sql<string>`(select u.name from units u where u.id = ${matters.leadUnitId})`,
+      deadline: sql<string>`${matters.deadline}::text`,
+      closedOn: sql<string | null>`((${matters.closedAt} at time zone 'Asia/Shanghai')::date)::text`,
+      overdue: sql<boolean>`${overdueOn(today)}`,
+    })
+    .from(matters)
+    .where(inArray(matters.id, ids));
+  return new Map(rows.map((row) => [row.id, row]));
 }

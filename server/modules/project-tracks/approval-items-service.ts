@@ -6,6 +6,7 @@ import { approvalItems } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { conflict, invalidField, staleVersion } from '../../lib/errors';
 import { loadProject } from '../projects';
+import { followApproval } from './bound-milestones';
 import { type ApprovalItemRow, findApprovalItem, isEnabledDictionaryCode } from './repository';
 import { trackRecords } from './track-records';
 
@@ -70,7 +71,10 @@ export async function createApprovalItem({
     .onConflictDoNothing()
     .returning({ id: approvalItems.id });
   if (!inserted) throw conflict('approval.duplicate_type', 'typeCode');
-  return records.created(tx, ctx, project, inserted.id);
+  const created = await records.created(tx, ctx, project, inserted.id);
+  // The plan's milestone bound to this type now follows the item.
+  await followApproval({ ctx, tx, project, typeCode: created.typeCode, item: created });
+  return created;
 }
 
 /** Updates an approval item's status, dates and document; a stale version answers 409. */
@@ -98,11 +102,16 @@ export async function updateApprovalItem({
     note: input.note === undefined ? current.note : orNull(input.note),
   };
   checkDates(fields);
-  return records.update(tx, ctx, { project, id, current, version: input.version, values: fields });
+  const updated = await records.update(tx, ctx, { project, id, current, version: input.version, values: fields });
+  // Approved on a day, un-approved or redated: the plan's milestone bound to this type follows, in this transaction.
+  await followApproval({ ctx, tx, project, typeCode: updated.typeCode, item: updated });
+  return updated;
 }
 
-/** Removes an approval item recorded by mistake; audited with what it held. */
+/** Removes an approval item recorded by mistake; audited with what it held. Its bound milestone is no longer reached. */
 export async function deleteApprovalItem({ ctx, tx, projectId, id }: { ctx: RequestContext; tx: Tx; projectId: string; id: string }) {
   const project = await loadProject(tx, ctx.actor, projectId, 'project.update');
+  const current = await records.reload(tx, projectId, id);
   await records.remove(tx, ctx, project, id);
+  await followApproval({ ctx, tx, project, typeCode: current.typeCode, item: null });
 }

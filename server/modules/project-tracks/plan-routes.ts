@@ -3,7 +3,7 @@ import { planBody, planSchema } from '../../../common/schemas/tracks';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { loadProject } from '../projects';
 import { presentPlan, presentPlanTemplate } from './presenter';
-import { listMilestones, listPlanTemplates } from './repository';
+import { listApprovalItems, listMilestones, listPlanTemplates } from './repository';
 import { applyTemplateBody, planTemplateListSchema, planTemplateQuery, projectParam } from '../../../common/schemas/tracks';
 import { applyPlanTemplate, savePlan } from './plan-service';
 
@@ -25,7 +25,8 @@ export function planScheduleRoutes(app: App, { db }: Deps) {
     async (request) => {
       const { actor } = request.context();
       const project = await loadProject(db, actor, request.params.id);
-      return presentPlan(project, await listMilestones(db, project.id), todayInChina());
+      const [rows, items] = await Promise.all([listMilestones(db, project.id), listApprovalItems(db, project.id)]);
+      return presentPlan(project, rows, todayInChina(), { locale: actor.locale, items });
     },
   );
 
@@ -47,7 +48,7 @@ export function planScheduleRoutes(app: App, { db }: Deps) {
       // Presented inside the transaction: a plan that cannot be shown is not saved either.
       return db.transaction(async (tx) => {
         const saved = await savePlan({ ctx, tx, projectId: request.params.id, input: request.body });
-        return presentPlan(saved.project, saved.rows, todayInChina());
+        return presentPlan(saved.project, saved.rows, todayInChina(), { locale: ctx.actor.locale, items: saved.approvals });
       });
     },
   );
@@ -68,7 +69,7 @@ export function planScheduleRoutes(app: App, { db }: Deps) {
       const ctx = request.context();
       return db.transaction(async (tx) => {
         const saved = await applyPlanTemplate({ ctx, tx, projectId: request.params.id, input: request.body });
-        return presentPlan(saved.project, saved.rows, todayInChina());
+        return presentPlan(saved.project, saved.rows, todayInChina(), { locale: ctx.actor.locale, items: saved.approvals });
       });
     },
   );

@@ -13,13 +13,22 @@ import { type ProjectRow, lockProject } from '../projects';
 import { recomputeWarnings } from '../warnings';
 import { loadProject } from '../projects';
 import { deriveProjectDates } from './project-dates';
-import { type MilestoneRow, findPlanTemplate, listMilestones, milestoneIdsOfOtherProjects } from './repository';
+import { governByApprovals } from './bound-milestones';
+import {
+  type ApprovalItemRow,
+  type MilestoneRow,
+  findPlanTemplate,
+  isEnabledDictionaryCode,
+  listApprovalItems,
+  listMilestones,
+  milestoneIdsOfOtherProjects,
+} from './repository';
 import type { applyTemplateBody } from '../../../common/schemas/tracks';
 import { templateItems } from './template-items';
 
 type PlanInput = z.infer<typeof planBody>;
 type MilestoneInput = PlanInput['milestones'][number];
-type SavedPlan = { project: ProjectRow; rows: MilestoneRow[] };
+type SavedPlan = { project: ProjectRow; rows: MilestoneRow[]; approvals: ApprovalItemRow[] };
 
 /** Input rules a plan must meet before it is scheduled: unique ids, known predecessors, one start, one completion. */
 function checkMilestones(list: MilestoneInput[]) {
@@ -53,7 +62,9 @@ function checkMilestones(list: MilestoneInput[]) {
 }
 
 /** What the audit log keeps of a plan: each milestone with its predecessors by name, readable without the database. */
-function snapshot(list: Pick<MilestoneInput, 'id' | 'name' | 'kind' | 'durationDays' | 'predecessorIds'>[]) {
+function snapshot(
+  list: (Pick<MilestoneInput, 'id' | 'name' | 'kind' | 'durationDays' | 'predecessorIds'> & { approvalTypeCode?: string | null })[],
+) {
   const names = new Map(list.map((m) => [m.id, m.name]));
   return list.map((m) => ({
     id: m.id,
@@ -61,6 +72,7 @@ function snapshot(list: Pick<MilestoneInput, 'id' | 'name' | 'kind' | 'durationD
     kind: m.kind,
     durationDays: m.durationDays,
     predecessors: m.predecessorIds.map((p) => names.get(p) ?? p),
+    ...(m.approvalTypeCode ? { approvalTypeCode: m.approvalTypeCode } : {}),
   }));
 }
 
@@ -78,6 +90,8 @@ const sameMilestone = (row: MilestoneRow, m: MilestoneInput, sortOrder: number) 
   JSON.stringify(row.predecessorIds) === JSON.stringify(m.predecessorIds) &&
   row.actualStart === (m.actualStart ?? null) &&
   row.actualFinish === (m.actualFinish ?? null) &&
+  row.approvalTypeCode === (m.approvalTypeCode ?? null) &&
+  row.plannedFinish === (m.plannedFinish ?? null) &&
   row.sortOrder === sortOrder;
 
 /** Makes the stored plan equal to the list: existing ids updated, missing ones deleted, new ones inserted; bumps the project's version. */
@@ -93,6 +107,8 @@ async function replaceMilestones(tx: Tx, projectId: string, current: MilestoneRo
     predecessorIds: m.predecessorIds,
     actualStart: m.actualStart ?? null,
     actualFinish: m.actualFinish ?? null,
+    approvalTypeCode: m.approvalTypeCode ?? null,
+    plannedFinish: m.plannedFinish ?? null,
     sortOrder,
   });
   const inserts = next.flatMap((m, i) => (byId.has(m.id) ? [] : [{ id: m.id, projectId, ...values(m, i) }]));
@@ -113,9 +129,38 @@ async function replaceMilestones(tx: Tx, projectId: string, current: MilestoneRo
   if (bumped.length === 0) throw staleVersion();
 }
 
+/** A milestone newly bound to an approval item type names one of the dictionary in use (a kept binding stays valid). */
+async function checkBindings(tx: Tx, current: MilestoneRow[], next: MilestoneInput[]) {
+  const stored = new Map(current.map((row) => [row.id, row.approvalTypeCode]));
+  for (const [i, m] of next.entries()) {
+    if (!m.approvalTypeCode || stored.get(m.id) === m.approvalTypeCode) continue;
+    if (!(await isEnabledDictionaryCode(tx, 'approval_item_type', m.approvalTypeCode))) {
+      throw invalidField(`milestones.${i}.approvalTypeCode`, 'plan.approval_type_unknown');
+    }
+  }
+}
+
 async function savedPlan(tx: Tx, ctx: RequestContext, projectId: string): Promise<SavedPlan> {
   const project = await loadProject(tx, ctx.actor, projectId);
-  return { project, rows: await listMilestones(tx, projectId) };
+  return { project, rows: await listMilestones(tx, projectId), approvals: await listApprovalItems(tx, projectId) };
+}
+
+/**
+ * What a milestone left unsaid keeps: an existing milestone its binding and planned date; a new 开工 or 竣工 milestone
+ * takes the project's planned start or completion as its planned date (the header's date moves into the plan).
+ */
+function completed(list: MilestoneInput[], current: MilestoneRow[], project: Pick<ProjectRow, 'plannedStart' | 'plannedCompletion'>) {
+  const stored = new Map(current.map((row) => [row.id, row]));
+  const headerDate = (kind: MilestoneInput['kind']) =>
+    kind === 'start' ? project.plannedStart : kind === 'completion' ? project.plannedCompletion : null;
+  return list.map((m) => {
+    const row = stored.get(m.id);
+    return {
+      ...m,
+      approvalTypeCode: m.approvalTypeCode === undefined ? (row?.approvalTypeCode ?? null) : m.approvalTypeCode,
+      plannedFinish: m.plannedFinish === undefined ? (row ? row.plannedFinish : headerDate(m.kind)) : m.plannedFinish,
+    };
+  });
 }
 
 // Predecessors listed twice are one link.
@@ -134,10 +179,12 @@ export async function savePlan({
   input: PlanInput;
 }): Promise<SavedPlan> {
   const project = await loadProject(tx, ctx.actor, projectId, 'project.plan');
-  const next = normalise(input.milestones);
-  checkMilestones(next);
+  checkMilestones(normalise(input.milestones));
   await lockAtVersion(tx, projectId, input.version);
   const current = await listMilestones(tx, projectId);
+  // A milestone bound to an approval item the project has is reached when that item was approved, whatever was sent.
+  const next = governByApprovals(completed(normalise(input.milestones), current, project), await listApprovalItems(tx, projectId));
+  checkMilestones(next);
   const taken = await milestoneIdsOfOtherProjects(
     tx,
     projectId,
@@ -145,6 +192,7 @@ export async function savePlan({
   );
   const clash = next.findIndex((m) => taken.has(m.id));
   if (clash >= 0) throw invalidField(`milestones.${clash}.id`, 'plan.id_taken');
+  await checkBindings(tx, current, next);
   await replaceMilestones(tx, projectId, current, next, input.version);
   await recordAudit(tx, ctx, {
     action: 'plans.update',
@@ -178,13 +226,15 @@ export async function applyPlanTemplate({
   if (!template) throw invalidField('templateId', 'plan.template_unknown');
   const items = templateItems(template);
   const ids = items.map(() => crypto.randomUUID());
-  const next: MilestoneInput[] = items.map((item, i) => ({
+  const fresh: MilestoneInput[] = items.map((item, i) => ({
     id: ids[i] ?? crypto.randomUUID(),
     name: item.name,
     kind: item.kind,
     durationDays: item.durationDays,
     predecessorIds: item.predecessors.flatMap((p) => (ids[p] ? [ids[p]] : [])),
+    approvalTypeCode: item.approvalTypeCode ?? null,
   }));
+  const next = governByApprovals(completed(fresh, [], project), await listApprovalItems(tx, projectId));
   checkMilestones(next);
   await lockAtVersion(tx, projectId, input.version);
   const current = await listMilestones(tx, projectId);
@@ -197,6 +247,8 @@ export async function applyPlanTemplate({
     before: { milestones: snapshot(current) },
     after: { templateId: template.id, templateName: template.name, milestones: snapshot(next) },
   });
+  // Milestones bound to approvals already given are reached: perhaps the project's actual start.
+  await deriveProjectDates(ctx, tx, projectId);
   // Milestones and their dates decide what is overdue: the project's colour, in this transaction.
   await recomputeWarnings(tx, [projectId], todayInChina());
   return savedPlan(tx, ctx, projectId);

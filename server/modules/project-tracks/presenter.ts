@@ -70,7 +70,18 @@ const calendarDateOrNull = (value: string | null) => (value && isIsoDate(value) 
  * forwards from the first thing actually done — or from today when nothing is done yet, because work that has not
  * started cannot start in the past — with float, the critical path and what is overdue today.
  */
-export function presentPlan(project: ProjectRow, rows: MilestoneRow[], today: string): z.infer<typeof planSchema> {
+export function presentPlan(
+  project: ProjectRow,
+  rows: MilestoneRow[],
+  today: string,
+  approvals?: { locale: Locale; items: ApprovalItemRow[] },
+): z.infer<typeof planSchema> {
+  const byType = new Map((approvals?.items ?? []).map((item) => [item.typeCode, item]));
+  const approvalOf = (code: string | null) => {
+    const item = code ? byType.get(code) : undefined;
+    if (!item || !approvals) return null;
+    return { typeName: nameIn(approvals.locale, item.type, item.typeCode), status: item.status, approvedOn: item.approvedOn };
+  };
   const actualDates = rows.flatMap((row) => [row.actualStart, row.actualFinish]).filter((d): d is string => !!d && isIsoDate(d));
   const [firstActual, ...otherActuals] = actualDates;
   const startDate = firstActual ? minDate(firstActual, ...otherActuals) : today;
@@ -92,6 +103,9 @@ export function presentPlan(project: ProjectRow, rows: MilestoneRow[], today: st
         predecessorIds: row.predecessorIds,
         actualStart: row.actualStart,
         actualFinish: row.actualFinish,
+        approvalTypeCode: row.approvalTypeCode,
+        approval: approvalOf(row.approvalTypeCode),
+        plannedFinish: row.plannedFinish,
         sortOrder: row.sortOrder,
         earliestStart: dates?.earliestStart ?? null,
         earliestFinish: dates?.earliestFinish ?? null,

@@ -1,38 +1,28 @@
-import { compareDates } from '../../../common/domain/dates';
+import { datesFromPlan } from '../../../common/domain/plan-dates';
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { draftOf, findProjectDetail, mergeDraft, writeProjectChanges } from '../projects';
-import { type MilestoneRow, listMilestones } from './repository';
+import { listMilestones } from './repository';
 
-// One fact in one place (DOMAIN.md "The ledger": 新开工 of a year is derived, not typed): a project's actual start is
-// the day its 开工 milestone was reached, its actual completion the day its 竣工 milestone was. Whatever records a
-// milestone reached — a plan save, an approved progress report — calls this in its transaction.
-
-/** The earliest day a milestone of the kind was reached, if one was. */
-const reachedOn = (list: MilestoneRow[], kind: MilestoneRow['kind']) =>
-  list
-    .filter((m) => m.kind === kind && m.actualFinish)
-    .map((m) => m.actualFinish as string)
-    .sort(compareDates)[0];
+// One fact in one place (common/domain/plan-dates.ts; DOMAIN.md "The ledger": 新开工 of a year is derived, not typed):
+// a project's planned start and completion are its plan's 开工 and 竣工 milestones' planned dates, its actual start
+// and completion the days they were reached. Whatever changes those milestones — a plan save, a template, an approved
+// progress report, an approval a milestone is bound to — calls this in its transaction.
 
 /**
- * Gives the project the actual start and completion its plan's 开工 and 竣工 milestones say, through the one writer
- * (audited as `projects.update`, the project's version moved on). A milestone without a date changes nothing: a date
- * the project office typed before there was a plan stays until the plan records one. Answers whether it wrote.
+ * Gives the project the start and completion dates its plan's 开工 and 竣工 milestones say, through the one writer
+ * (audited as `projects.update`, the project's version moved on). A date the plan does not give changes nothing: a
+ * date the project office typed before there was a plan stays until the plan gives one. Answers whether it wrote.
  */
 export async function deriveProjectDates(ctx: RequestContext, tx: Tx, projectId: string): Promise<boolean> {
-  const plan = await listMilestones(tx, projectId);
-  const started = reachedOn(plan, 'start');
-  const completed = reachedOn(plan, 'completion');
-  if (!started && !completed) return false;
+  const decided = datesFromPlan(await listMilestones(tx, projectId));
+  if (Object.keys(decided).length === 0) return false;
   const current = await findProjectDetail(tx, ctx.actor, projectId);
   if (!current) return false;
-  const fields = {
-    ...(started && started !== current.actualStart ? { actualStart: started } : {}),
-    ...(completed && completed !== current.actualCompletion ? { actualCompletion: completed } : {}),
-  };
+  const fields = Object.fromEntries(Object.entries(decided).filter(([field, value]) => current[field as keyof typeof decided] !== value));
   if (Object.keys(fields).length === 0) return false;
   const placement = { regionCode: current.regionCode, code: current.code, codeRegionCode: current.codeRegionCode };
-  await writeProjectChanges(tx, ctx, [{ current, draft: mergeDraft(draftOf(current), fields), placement, codeChangeReason: null }]);
+  const change = { current, draft: mergeDraft(draftOf(current), fields), placement, codeChangeReason: null };
+  await writeProjectChanges(tx, ctx, [change], { fromPlan: true });
   return true;
 }

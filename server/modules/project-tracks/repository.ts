@@ -136,6 +136,19 @@ export async function setMilestoneActualFinish(db: Executor, projectId: string, 
     .where(and(eq(milestones.id, id), eq(milestones.projectId, projectId)));
 }
 
+/** Sets a milestone's actual start and finish (a change to the plan: its version and `updated_at` move on). */
+export async function setMilestoneActualDates(
+  db: Executor,
+  projectId: string,
+  id: string,
+  dates: { actualStart: string | null; actualFinish: string | null },
+) {
+  await db
+    .update(milestones)
+    .set({ ...dates, version: sql`${milestones.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(milestones.id, id), eq(milestones.projectId, projectId)));
+}
+
 /** Moves the plan's version (the project's) on after a change to its milestones, as a plan save does. */
 export async function bumpPlanVersion(db: Executor, projectId: string) {
   await db

@@ -1,14 +1,16 @@
 // The projects module's face: what other modules may use. Nothing else of the module is imported from outside it.
 export { auditSnapshot } from './audit-snapshot';
 export { draftOf, mergeDraft, newDraft, type ProjectDraft } from './draft';
-export { loadGateConfig } from './gate-repository';
+export { gateFacts, loadGateConfig } from './gate-repository';
 export { listCondition, projectSortKeys } from './list-repository';
+export { projectTotals } from './list-totals';
 export { canManageProject } from './policy';
 export { databaseReferences, type ProjectReferences } from './project-references';
 export { checkProjectDraft, type Placement } from './project-rules';
-export { enabledDictionaryEntries } from './reference-repository';
+export { enabledDictionaryEntries, regionExists } from './reference-repository';
 export { findProjectDetail, findProjectDetails, leadersJson, type ProjectDetailRow, streetRegion } from './repository';
 export { findProject, lockProject, manageableFlag, type ProjectRow, projectScopeCondition, type ScopedProject } from './scope';
 export { recordPoolMoves } from './pool-moves';
 export { insertProjects, type NewProject, type ProjectChange, snapshotOf, writeProjectChanges } from './write-projects';
 export { loadProject } from './load-project';
+export { projectOfYear, startedInYear } from './year-condition';

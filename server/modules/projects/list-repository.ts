@@ -1,10 +1,10 @@
-import { type AnyColumn, type SQL, and, count, eq, exists, gte, ilike, inArray, isNull, like, lte, or, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, count, eq, exists, ilike, inArray, like, or, sql } from 'drizzle-orm';
 import { normaliseProjectCode } from '../../../common/domain/project-code';
 import { WARNING_LEVEL } from '../../../common/domain/warnings';
 import type { ProjectListQuery } from '../../../common/schemas/projects';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import { annualPlans, dictionaryItems, projectLeaders, projects, units, users } from '../../db/schema';
+import { dictionaryItems, projectLeaders, projects, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import { containsPattern, pageWindow } from '../../lib/list';
@@ -12,6 +12,7 @@ import { likePrefix } from '../../lib/scope';
 import { customValuesCondition } from '../custom-fields';
 import { type NamedRef, streetRegion } from './repository';
 import { manageableFlag, projectScopeCondition } from './scope';
+import { projectOfYear, startedInYear } from './year-condition';
 
 /** A project as the list query reads it: the list columns and the names joined in. */
 export type ProjectListRow = Pick<
@@ -50,26 +51,6 @@ function searchCondition(q: string): SQL | undefined {
   );
 }
 
-/**
- * A project belongs to a year when its planned span [start, completion] or its actual span [start, completion or
- * still open] overlaps the year, or when it has an annual plan for that year. A span with one date is that day.
- */
-function yearCondition(year: number): SQL | undefined {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
-  return or(
-    and(
-      lte(sql`coalesce(${projects.plannedStart}, ${projects.plannedCompletion})`, last),
-      gte(sql`coalesce(${projects.plannedCompletion}, ${projects.plannedStart})`, first),
-    ),
-    and(
-      lte(sql`coalesce(${projects.actualStart}, ${projects.actualCompletion})`, last),
-      or(isNull(projects.actualCompletion), gte(projects.actualCompletion, first)),
-    ),
-    exists(sql`(select 1 from ${annualPlans} ap where ap.project_id = ${projects.id} and ap.year = ${year})`),
-  );
-}
-
 const LEVEL_COLUMNS = { provincial: projects.isProvincialKey, city: projects.isCityKey, district: projects.isDistrictKey } as const;
 const some = <T>(values: T[] | undefined): values is T[] => !!values && values.length > 0;
 
@@ -97,9 +78,11 @@ export function listCondition(db: Executor, actor: Actor, query: Omit<ProjectLis
       ? exists(sql`(select 1 from ${projectLeaders} fl where fl.project_id = ${projects.id} and fl.user_id = ${query.leaderId})`)
       : undefined,
     some(query.streetCode) ? inArray(projects.streetCode, query.streetCode) : undefined,
+    some(query.regionCode) ? inArray(projects.regionCode, query.regionCode) : undefined,
     some(query.clusterCode) ? inArray(projects.clusterCode, query.clusterCode) : undefined,
     some(query.parkCode) ? inArray(projects.parkCode, query.parkCode) : undefined,
-    query.year ? yearCondition(query.year) : undefined,
+    query.year ? projectOfYear(query.year) : undefined,
+    query.startedIn ? startedInYear(query.startedIn) : undefined,
     query.custom ? customValuesCondition(query.custom) : undefined,
     some(query.warning)
       ? inArray(

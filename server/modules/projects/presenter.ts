@@ -1,3 +1,4 @@
+import { PLAN_DATE_FIELDS, datesFromPlan } from '../../../common/domain/plan-dates';
 import { colourOfLevel } from '../../../common/domain/warnings';
 import type { Project, ProjectListItem } from '../../../common/schemas/projects';
 import type { Actor } from '../../lib/actor';
@@ -71,6 +72,7 @@ export const presentProject = (actor: Actor, row: ProjectDetailRow): Project => 
   warning: colourOfLevel(row.warningLevel),
   abilities: projectAbilities(actor, row),
   lockedFields: lockedFields(actor),
+  datesFromPlan: PLAN_DATE_FIELDS.filter((field) => datesFromPlan(row.planMilestones ?? [])[field] !== undefined),
 });
 
 /** A project as a list row shows it. */

@@ -1,5 +1,6 @@
 import { type SQL, and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { PlanDateMilestone } from '../../../common/domain/plan-dates';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { projectCoUnits, projectLeaders, projects, regions, units } from '../../db/schema';
@@ -17,6 +18,8 @@ export type ProjectDetailRow = ScopedProject & {
   codeRegionName: string | null;
   leaders: NamedRef[];
   coUnits: NamedRef[];
+  /** The plan's 开工 and 竣工 milestones, whose dates the header's are (common/domain/plan-dates.ts). */
+  planMilestones: PlanDateMilestone[];
 };
 
 /** The street (乡镇/街道) region of a project, joined for its name. */
@@ -33,6 +36,10 @@ const coUnitsJson = sql<
   NamedRef[]
 >`(select coalesce(json_agg(json_build_object('id', cu.id, 'name', cu.name) order by cu.sort_order, cu.name), '[]'::json)
   from ${projectCoUnits} pc join units cu on cu.id = pc.unit_id where pc.project_id = ${projects.id})`;
+
+const planMilestonesJson = sql<PlanDateMilestone[]>`(select coalesce(json_agg(json_build_object('kind', m.kind,
+  'plannedFinish', m.planned_finish, 'actualFinish', m.actual_finish)), '[]'::json)
+  from milestones m where m.project_id = ${projects.id} and m.kind <> 'other')`;
 
 /** One project with the names the page shows, or null when it does not exist or lies outside the actor's scope. */
 export async function findProjectDetail(db: Executor, actor: Actor, id: string): Promise<ProjectDetailRow | null> {
@@ -55,6 +62,7 @@ export async function findProjectDetails(db: Executor, actor: Actor, ids: string
         codeRegionName: codeRegion.name,
         leaders: leadersJson,
         coUnits: coUnitsJson,
+        planMilestones: planMilestonesJson,
         manageable: manageableFlag(actor),
       })
       .from(projects)

@@ -170,6 +170,9 @@ describeEachDatabase('projects API: reading and listing', (t) => {
     expect(await list('year=2025')).toEqual(['天桥广场蓝图测试项目', '智能装备制造基地蓝图测试']);
     expect(await list('year=2026')).toEqual(['北园街道老旧小区改造蓝图测试', '智能装备制造基地蓝图测试']);
     expect(await list('year=2020')).toEqual([]);
+    // 新开工 as counted: the actual start in the year (the factory started in 2021), not the nature.
+    expect(await list('startedIn=2021')).toEqual(['智能装备制造基地蓝图测试']);
+    expect(await list('startedIn=2026')).toEqual([]);
     const bad = await office.get('/api/v1/projects?pool=library&year=1800');
     expect(errorOf(bad).details?.map((d) => d.path)).toEqual(expect.arrayContaining(['query.pool.0', 'query.year']));
   });

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../lib/actor';
 import { type AuditEntry, changedFields, recordAudits } from '../../lib/audit';
 import { staleVersion } from '../../lib/errors';
 import { auditSnapshot, orderedCustomValues } from './audit-snapshot';
-import { assertFieldRights } from './field-rights';
+import { assertDatesFromPlan, assertFieldRights } from './field-rights';
 import { recordCodeChange } from './code-history-repository';
 import { type ProjectDraft, columnsOf } from './draft';
 import type { Placement } from './project-rules';
@@ -82,8 +82,15 @@ const sameIds = (ids: string[], held: { id: string }[]) => ids.length === held.l
  * transaction stays), relinking leaders and co-units where they changed, keeping a changed 项目代码 in the history,
  * each audited as `projects.update` with the fields that changed.
  */
-export async function writeProjectChanges(tx: Tx, ctx: RequestContext, changes: ProjectChange[]): Promise<void> {
+export async function writeProjectChanges(
+  tx: Tx,
+  ctx: RequestContext,
+  changes: ProjectChange[],
+  options: { fromPlan?: boolean } = {},
+): Promise<void> {
   assertFieldRights(ctx.actor, changes);
+  // The dates a plan decides are written by the plan (fromPlan) and by nothing else.
+  if (!options.fromPlan) assertDatesFromPlan(ctx.actor, changes);
   for (const batch of chunks(changes)) {
     const written = await updateProjectRows(
       tx,

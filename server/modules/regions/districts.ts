@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { regions } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { districtInReach } from '../../lib/scope';
 
 /** A district (区/县): the level that owns projects. */
 export type District = { code: string; name: string; path: string };
@@ -53,4 +54,20 @@ export async function actorHomeRegion(db: Executor, actor: Actor): Promise<Distr
     .where(eq(regions.code, actor.regionCode));
   if (!own) throw new Error(`the actor's region ${actor.regionCode} does not exist`);
   return own;
+}
+
+/**
+ * The district a new district record (a chain, a park, a parcel …) goes into: the one named when it is a district in
+ * the actor's reach, else the actor's own. Answers `'none'` when nothing is named and the actor works above district
+ * level, `'outside'` when the region named is no district in reach: the caller words the refusal.
+ */
+export async function districtForNewRecord(
+  db: Executor,
+  actor: Actor,
+  regionCode: string | undefined,
+): Promise<District | 'none' | 'outside'> {
+  if (regionCode === undefined) return (await actorDistrict(db, actor)) ?? 'none';
+  const district = await districtOf(db, regionCode);
+  if (!district || district.code !== regionCode || !districtInReach(actor, district.path)) return 'outside';
+  return district;
 }

@@ -1,3 +1,4 @@
 // The reports module's face: what other modules may use. Nothing else of the module is imported from outside it.
-export { findPeriod, openPeriods, type PeriodRow } from './period-repository';
+export { findPeriod, findPeriodOfMonth, openPeriods, type PeriodRow } from './period-repository';
 export { type ApprovedInvestment, approvedInvestment, missingReports, unitsOwingReports } from './report-repository';
+export { rebuildAllProjectMonths, refreshProjectMonths } from './month-investment';

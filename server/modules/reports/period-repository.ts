@@ -24,6 +24,28 @@ export async function findPeriod(db: Executor, actor: Actor, id: string): Promis
   return row ?? null;
 }
 
+/** The period of a district's month, if the actor may see it, or null. */
+export async function findPeriodOfMonth(
+  db: Executor,
+  actor: Actor,
+  regionCode: string,
+  year: number,
+  month: number,
+): Promise<PeriodRow | null> {
+  const [row] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(
+      and(
+        eq(reportingPeriods.regionCode, regionCode),
+        eq(reportingPeriods.year, year),
+        eq(reportingPeriods.month, month),
+        periodScopeCondition(actor),
+      ),
+    );
+  return row ?? null;
+}
+
 /**
  * Locks a period for the rest of the transaction: shared by every write to its reports (they need it open), exclusive
  * to close it, so a report cannot be submitted into a period being closed.

@@ -13,6 +13,7 @@ import { updateAtVersion } from '../../lib/versioned';
 import { listMilestones, recordMilestonesReached } from '../project-tracks';
 import { type ScopedProject, loadProject, lockProject } from '../projects';
 import { recomputeWarnings } from '../warnings';
+import { refreshProjectMonths } from './month-investment';
 import { lockPeriod } from './period-repository';
 import { FILLABLE } from './policy';
 import { auditableReport } from './report-audit';
@@ -224,6 +225,8 @@ export async function approveReport({
     { status: 'approved', approvedAt: sql`now()`, approvedBy: ctx.actor.userId },
   );
   await recordMilestonesReached({ ctx, tx, project, reached: report.milestones, reportId: id });
+  // The dashboard's month figures count it from now on, under the project's lock taken above.
+  await refreshProjectMonths(tx, [project.id]);
   await recordAudit(tx, ctx, {
     action: 'progress_reports.approve',
     recordType: 'progress_report',

@@ -17,6 +17,7 @@ type RoleJson = {
 const ALL_PROJECT = PERMISSIONS.filter((p) => p.startsWith('project.'));
 const ALL_REPORT = PERMISSIONS.filter((p) => p.startsWith('report.'));
 const ALL_MATTER = PERMISSIONS.filter((p) => p.startsWith('matter.'));
+const ALL_TARGET = PERMISSIONS.filter((p) => p.startsWith('target.'));
 const READ_PROJECTS = ['project.read', 'project.export'];
 const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }> = {
   admin: { scope: 'region', permissions: [...PERMISSIONS] },
@@ -33,6 +34,22 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
       ...ALL_PROJECT,
       ...ALL_REPORT,
       ...ALL_MATTER,
+      ...ALL_TARGET,
+      'enterprise.read',
+      'enterprise.manage',
+      'opportunity.read',
+      'opportunity.manage',
+      'opportunity.review',
+      'lead.read',
+      'lead.manage',
+      'visit.read',
+      'visit.manage',
+      'policy.read',
+      'policy.manage',
+      'chain.read',
+      'chain.manage',
+      'carrier.read',
+      'carrier.manage',
     ],
   },
   unit_staff: {
@@ -49,6 +66,11 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
       'report.fill',
       'matter.read',
       'matter.handle',
+      'target.read',
+      'target.enter',
+      'enterprise.read',
+      'visit.read',
+      'visit.manage',
     ],
   },
   leader: {
@@ -62,11 +84,41 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
       'report.read',
       'matter.read',
       'matter.create',
+      'target.read',
+      'enterprise.read',
+      'lead.read',
+      'visit.read',
+      'policy.read',
+      'chain.read',
+      'carrier.read',
     ],
   },
   investment_staff: {
     scope: 'unit_tree',
-    permissions: ['region.read', 'unit.read', 'dictionary.read', ...READ_PROJECTS, 'project.create', 'report.read'],
+    permissions: [
+      'region.read',
+      'unit.read',
+      'dictionary.read',
+      ...READ_PROJECTS,
+      'project.create',
+      'report.read',
+      'target.read',
+      'enterprise.read',
+      'enterprise.manage',
+      'opportunity.read',
+      'opportunity.manage',
+      'opportunity.review',
+      'lead.read',
+      'lead.manage',
+      'visit.read',
+      'visit.manage',
+      'policy.read',
+      'policy.manage',
+      'chain.read',
+      'chain.manage',
+      'carrier.read',
+      'carrier.manage',
+    ],
   },
   supervisor: {
     scope: 'region',
@@ -80,6 +132,13 @@ const EXPECTED_DEFAULTS: Record<string, { scope: string; permissions: string[] }
       'report.read',
       'matter.read',
       'matter.create',
+      'target.read',
+      'enterprise.read',
+      'lead.read',
+      'visit.read',
+      'policy.read',
+      'chain.read',
+      'carrier.read',
     ],
   },
 };
@@ -96,15 +155,38 @@ const EXPECTED_WRITES: Record<string, string[]> = {
     'matter.create',
     'matter.handle',
     'matter.review',
+    'target.manage',
+    'target.enter',
+    'enterprise.manage',
+    'opportunity.manage',
+    'opportunity.review',
+    'lead.manage',
+    'visit.manage',
+    'policy.manage',
+    'chain.manage',
+    'carrier.manage',
   ],
-  unit_staff: ['project.update', 'report.fill', 'matter.handle'],
+  // A unit enters the actuals of the indicators and the progress of the pledges it owns, and records its visits.
+  unit_staff: ['project.update', 'report.fill', 'matter.handle', 'target.enter', 'visit.manage'],
   // A leader raises his instructions (批示), the inspector his findings (督查): the one write each makes.
   leader: ['matter.create'],
-  investment_staff: ['project.create'],
+  // The investment staff (招商) keep the enterprise register, the chain maps and the carriers with the project office,
+  // visit and push policies, draft, review and publish the city opportunity list (城市机会清单), and work the leads.
+  investment_staff: [
+    'project.create',
+    'enterprise.manage',
+    'opportunity.manage',
+    'opportunity.review',
+    'lead.manage',
+    'visit.manage',
+    'policy.manage',
+    'chain.manage',
+    'carrier.manage',
+  ],
   supervisor: ['matter.create'],
 };
 
-const WRITE_ACTIONS = /\.(create|update|delete|manage|reset_password|fill|review|manage_period|handle)$/;
+const WRITE_ACTIONS = /\.(create|update|delete|manage|reset_password|fill|review|manage_period|handle|enter)$/;
 
 describeEachDatabase('roles API', (t) => {
   let admin: Client;

@@ -7,5 +7,6 @@ export const presentSettings = (row: SettingsRow): Settings => ({
   sessionAbsoluteHours: row.sessionAbsoluteHours,
   lockoutThreshold: row.lockoutThreshold,
   lockoutBaseMinutes: row.lockoutBaseMinutes,
+  mapTileUrl: row.mapTileUrl,
   version: row.version,
 });

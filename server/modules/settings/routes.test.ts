@@ -42,6 +42,7 @@ describeEachDatabase('settings API', (t) => {
       sessionAbsoluteHours: 12,
       lockoutThreshold: 5,
       lockoutBaseMinutes: 1,
+      mapTileUrl: null,
       version: 1,
     });
   });

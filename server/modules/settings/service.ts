@@ -20,6 +20,7 @@ export async function updateSettings({ ctx, tx, input }: { ctx: RequestContext; 
     sessionAbsoluteHours: input.sessionAbsoluteHours ?? current.sessionAbsoluteHours,
     lockoutThreshold: input.lockoutThreshold ?? current.lockoutThreshold,
     lockoutBaseMinutes: input.lockoutBaseMinutes ?? current.lockoutBaseMinutes,
+    mapTileUrl: input.mapTileUrl === undefined ? current.mapTileUrl : input.mapTileUrl,
   };
   // A session must be able to stay idle for the whole idle timeout before its absolute timeout ends it.
   if (next.sessionAbsoluteHours * 60 < next.sessionIdleMinutes) {

@@ -9,5 +9,5 @@ export {
   seedWarnings,
   takeMonthSnapshot,
 } from './recompute';
-export { type StoredWarning, projectWarningsOf } from './repository';
+export { type StoredWarning, type SummaryRow, projectWarningsOf, warningSummary } from './repository';
 export { presentReason } from './presenter';

@@ -14,6 +14,8 @@ import { type IdPools, type JsonSchema, asQueryValue, bodyFor, valueFor } from '
  * on PGlite; a fifth of that on PostgreSQL, where the same code paths run again).
  */
 const RUNS = Number(process.env.LANTU_FUZZ_RUNS ?? 10_000);
+/** A failure prints its seed; LANTU_FUZZ_SEED replays that run (with the same routes and demo data). */
+const SEED = process.env.LANTU_FUZZ_SEED ? Number(process.env.LANTU_FUZZ_SEED) : undefined;
 const ROLES = ['admin', 'office', 'unit', 'leader', 'invest', 'viewer'];
 
 // Signing out would end the fuzzing sessions; the sign-out routes are covered by the auth tests instead.
@@ -121,7 +123,7 @@ describeEachDatabase('every endpoint, fuzzed', (t) => {
           if (!AUDITS_REJECTIONS.has(`${operation.method} ${operation.url}`)) expect(await auditCount(), context).toBe(before);
         }
       }),
-      { numRuns: runs, endOnFailure: true },
+      { numRuns: runs, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
     expect(cases).toBeGreaterThanOrEqual(runs);
   }, 900_000);

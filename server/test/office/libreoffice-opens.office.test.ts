@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../../common/domain/dates';
-import { projectsWorkbook, testDataDir, uploadAndSettle } from '../../modules/imports/test-workbooks';
+import { projectsWorkbook, testDataDir, uploadAndSettle, workbookOf } from '../../modules/imports/test-workbooks';
 import { type Client, type TestContext, createTestApp, signInAs } from '../harness';
 
 /**
@@ -25,6 +25,13 @@ describe('files open in LibreOffice', () => {
   let office: Client;
   let workDir: string;
   const files: Record<string, Buffer> = {};
+  let projectCount = 0;
+  /** Last month: the demo has reported it, so its 通报 has every section filled. */
+  const briefingMonth = (() => {
+    const today = todayInChina();
+    const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+    return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+  })();
 
   /** Converts every file of the work folder whose name ends with `from` to `filter`, in one LibreOffice start. */
   async function convert(from: string, filter: string): Promise<void> {
@@ -55,13 +62,25 @@ describe('files open in LibreOffice', () => {
       'projects',
       await projectsWorkbook([{ 项目名称: '标注检查', 责任单位: '查无此单位', '总投资（万元）': -5 }]),
     );
+    const badEnterprise = await uploadAndSettle(
+      office,
+      'enterprises',
+      await workbookOf(['企业名称 *', '统一社会信用代码', '企业类型 *'], [['标注检查企业', '91370105MA00000000', '本地企业']], '企业'),
+    );
+    files.enterpriseTemplate = await download('/api/v1/imports/templates/enterprises');
+    files.enterpriseMarked = await download(`/api/v1/imports/${badEnterprise.id}/marked.xlsx`);
+    files.enterprises = await download('/api/v1/enterprises/export.xlsx');
     files.template = await download('/api/v1/imports/templates/projects');
     files.marked = await download(`/api/v1/imports/${bad.id}/marked.xlsx`);
     files.list = await download('/api/v1/projects/export.xlsx?pool=implementing');
     files.ledger = await download('/api/v1/projects/ledger.xlsx');
     files.summary = await download(`/api/v1/projects/${kitchen}/summary.docx`);
+    files.briefing = await download(`/api/v1/briefings/monthly?year=${briefingMonth.year}&month=${briefingMonth.month}`);
+    projectCount = ((await office.get(`/api/v1/dashboard?year=${briefingMonth.year}`)).json() as { kpis: { projects: { count: number } } })
+      .kpis.projects.count;
+    const documents = new Set(['summary', 'briefing']);
     for (const [name, content] of Object.entries(files)) {
-      await writeFile(path.join(workDir, `${name}.${name === 'summary' ? 'docx' : 'xlsx'}`), content);
+      await writeFile(path.join(workDir, `${name}.${documents.has(name) ? 'docx' : 'xlsx'}`), content);
     }
     // CSV in UTF-8 (76) with comma separators (44) and double quotes (34): the first sheet of each workbook.
     await convert('.xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76');
@@ -86,6 +105,15 @@ describe('files open in LibreOffice', () => {
     expect(csv).toContain('查无此单位');
   });
 
+  it('reads the enterprise sheets: the template’s header, the marked file’s values, the register’s export', async () => {
+    const header = (await converted('enterpriseTemplate', 'csv')).toString('utf8').split('\n')[0] ?? '';
+    for (const column of ['企业名称', '统一社会信用代码', '企业类型', '企业标签']) expect(header).toContain(column);
+    expect((await converted('enterpriseMarked', 'csv')).toString('utf8')).toContain('标注检查企业');
+    const csv = (await converted('enterprises', 'csv')).toString('utf8');
+    expect(csv.split('\n')[0]).toContain('统一社会信用代码');
+    expect(csv).toContain('济南北园智能装备有限公司');
+  });
+
   it('reads the list export: the implementing projects, 中央厨房产业园 among them', async () => {
     const csv = (await converted('list', 'csv')).toString('utf8');
     expect(csv.split('\n')[0]).toContain('项目名称');
@@ -108,5 +136,19 @@ describe('files open in LibreOffice', () => {
     const text = (await converted('summary', 'txt')).toString('utf8');
     expect(text).toContain('项目简介');
     expect(text).toContain('中央厨房产业园');
+  });
+
+  it('reads the Word 通报: its title block, its sections, the totals and the tables’ rows as text', async () => {
+    const text = (await converted('briefing', 'txt')).toString('utf8');
+    expect(text).toContain('天桥区重点项目建设情况通报');
+    expect(text).toContain(`第${briefingMonth.month}期`);
+    expect(text).toContain(`共实施重点项目${projectCount}个`);
+    expect(text).toMatch(/完成年度计划的[\d.]+%/);
+    // The tables' header cells and a row of each come through as text: the indicator table and the units' table.
+    for (const header of ['序号', '指标', '年度目标', '完成情况', '责任单位', '年度计划（万元）', '累计完成（万元）']) {
+      expect(text).toContain(header);
+    }
+    expect(text).toMatch(/完成年度目标的[\d.]+%/);
+    expect(text).toMatch(/\d{1,3}(,\d{3})*\.\d{2}/);
   });
 });

@@ -6,7 +6,15 @@ import { gatesEnUS } from './gates.en-US';
 import { importsEnUS } from './imports.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
+import { mapEnUS } from './map.en-US';
 import { mattersEnUS } from './matters.en-US';
+import { opportunitiesEnUS } from './opportunities.en-US';
+import { leadsEnUS } from './leads.en-US';
+import { enterprisesEnUS } from './enterprises.en-US';
+import { dashboardEnUS } from './dashboard.en-US';
+import { targetsEnUS } from './targets.en-US';
+import { assessmentEnUS } from './assessment.en-US';
+import { attractionEnUS } from './attraction.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { twoFactorEnUS } from './two-factor.en-US';
@@ -19,7 +27,15 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...auditEnUS,
   ...reportsEnUS,
   ...mattersEnUS,
+  ...opportunitiesEnUS,
+  ...leadsEnUS,
+  ...enterprisesEnUS,
+  ...mapEnUS,
+  ...targetsEnUS,
+  ...assessmentEnUS,
+  ...attractionEnUS,
   ...warningsEnUS,
+  ...dashboardEnUS,
   ...notificationsEnUS,
   ...customFieldsEnUS,
   ...gatesEnUS,
@@ -29,6 +45,12 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'app.name': 'Lantu 蓝图',
   'app.tagline': 'Key projects · Investment attraction · Targets',
 
+  'nav.group.projectWork': 'Projects',
+  'nav.group.monthly': 'Monthly cycle',
+  'nav.group.attraction': 'Investment attraction',
+  'nav.group.service': 'Enterprise service',
+  'nav.group.assessment': 'Targets and assessment',
+  'nav.group.system': 'System',
   'nav.home': 'Home',
   'nav.units': 'Units',
   'nav.users': 'Users',

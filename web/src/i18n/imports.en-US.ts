@@ -8,6 +8,7 @@ export const importsEnUS: Record<keyof typeof importsZhCN, string> = {
   'import.kind.projects': 'Projects',
   'import.kind.approval_items': 'Approval items',
   'import.kind.funding_lines': 'Funding (by source)',
+  'import.kind.enterprises': 'Enterprise register',
   'import.template': 'Download the template',
   'import.drop': 'Click or drag an .xlsx file here to upload',
   'import.dropHint':

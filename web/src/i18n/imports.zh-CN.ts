@@ -6,6 +6,7 @@ export const importsZhCN = {
   'import.kind.projects': '项目',
   'import.kind.approval_items': '审批事项',
   'import.kind.funding_lines': '资金来源（融资计划）',
+  'import.kind.enterprises': '企业库',
   'import.template': '下载导入模板',
   'import.drop': '点击或拖拽 .xlsx 文件到此处上传',
   'import.dropHint': '先检查整个文件，有错误不会写入任何数据；单个文件不超过 {size}、10 万行。已有项目按项目代码、其次按名称匹配并更新。',

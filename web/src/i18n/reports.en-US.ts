@@ -109,4 +109,7 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'report.queueEmpty': 'No report awaits review',
   'report.projectReports': 'Monthly reports',
   'report.projectReportsEmpty': 'This project has no monthly report yet',
+  'briefing.download': 'Download monthly briefing',
+  'briefing.month': 'Briefing month',
+  'briefing.pick_month': 'Choose the month to brief on',
 };

@@ -107,4 +107,7 @@ export const reportsZhCN = {
   'report.queueEmpty': '没有待审核的填报',
   'report.projectReports': '月度填报',
   'report.projectReportsEmpty': '该项目还没有月度填报',
+  'briefing.download': '下载月度通报',
+  'briefing.month': '通报月份',
+  'briefing.pick_month': '选择要通报的月份',
 } as const;

@@ -6,7 +6,15 @@ import { gatesZhCN } from './gates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { mapZhCN } from './map.zh-CN';
 import { mattersZhCN } from './matters.zh-CN';
+import { opportunitiesZhCN } from './opportunities.zh-CN';
+import { leadsZhCN } from './leads.zh-CN';
+import { enterprisesZhCN } from './enterprises.zh-CN';
+import { dashboardZhCN } from './dashboard.zh-CN';
+import { targetsZhCN } from './targets.zh-CN';
+import { assessmentZhCN } from './assessment.zh-CN';
+import { attractionZhCN } from './attraction.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { twoFactorZhCN } from './two-factor.zh-CN';
@@ -24,7 +32,15 @@ export const zhCN = {
   ...auditZhCN,
   ...reportsZhCN,
   ...mattersZhCN,
+  ...opportunitiesZhCN,
+  ...leadsZhCN,
+  ...enterprisesZhCN,
+  ...mapZhCN,
+  ...targetsZhCN,
+  ...assessmentZhCN,
+  ...attractionZhCN,
   ...warningsZhCN,
+  ...dashboardZhCN,
   ...notificationsZhCN,
   ...customFieldsZhCN,
   ...gatesZhCN,
@@ -34,6 +50,12 @@ export const zhCN = {
   'app.name': '蓝图 Lantu',
   'app.tagline': '重点项目 · 招商引资 · 目标考核',
 
+  'nav.group.projectWork': '项目管理',
+  'nav.group.monthly': '月度调度',
+  'nav.group.attraction': '招商引资',
+  'nav.group.service': '企业服务',
+  'nav.group.assessment': '目标考核',
+  'nav.group.system': '系统管理',
   'nav.home': '首页',
   'nav.units': '单位管理',
   'nav.users': '用户管理',

@@ -35,6 +35,8 @@ type RequestOptions = {
   expectUnauthorized?: boolean;
   /** Reads a successful answer that is not JSON (a file download); errors are still read as the error shape. */
   read?: (response: Response) => Promise<unknown>;
+  /** The browser cache's part: `no-cache` revalidates a cacheable answer (ETag → 304) instead of reusing it unasked. */
+  cache?: RequestCache;
 };
 
 type ClientHooks = {
@@ -113,6 +115,7 @@ async function send<T>(method: string, path: string, options: RequestOptions, re
       credentials: 'same-origin',
       body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
+      ...(options.cache ? { cache: options.cache } : {}),
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;

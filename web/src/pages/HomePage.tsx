@@ -1,9 +1,32 @@
 import { Card, Descriptions, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n';
-import { useMe } from '../modules/auth/hooks/use-me';
+import { useCan, useMe } from '../modules/auth/hooks/use-me';
+import { FullPageSpin } from '../ui/FullPageSpin';
+
+// The dashboard's chunk (with its charts) is loaded only for those who read projects.
+const DashboardView = lazy(async () => ({ default: (await import('../modules/dashboard/components/DashboardView')).DashboardView }));
+
+/** The home page: the dashboard (驾驶舱) for whoever reads projects, else the welcome card. */
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const can = useCan();
+  if (!can('project.read')) return <WelcomeCard />;
+  return (
+    <>
+      <Typography.Text type="secondary" data-testid="home-welcome">
+        {t('home.welcome', { name: me.displayName })}
+      </Typography.Text>
+      <Suspense fallback={<FullPageSpin />}>
+        <DashboardView />
+      </Suspense>
+    </>
+  );
+}
 
 /** The welcome card: who I am, where I belong, and what data I can see, in words. */
-export function HomePage() {
+function WelcomeCard() {
   const { t, tOptional } = useI18n();
   const me = useMe();
   const scopeParams = { unit: me.unit.name, region: me.region.name };

@@ -1,5 +1,5 @@
 import { Card, Space } from 'antd';
-import { useSearchParams } from 'react-router';
+import { useAddressSearch } from '../lib/use-address-search';
 import { useI18n } from '../i18n';
 import { IMPORT_KINDS, type ImportKind } from '../modules/imports/api/imports-api';
 import { ImportJobView } from '../modules/imports/components/ImportJobView';
@@ -11,7 +11,7 @@ import { useImportJob } from '../modules/imports/hooks/use-imports';
 export function ImportPage() {
   const { t } = useI18n();
   // The kind and the job being looked at live in the address, so a reload or a shared link shows the same job.
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useAddressSearch();
   const kind = (IMPORT_KINDS as readonly string[]).includes(search.get('kind') ?? '') ? (search.get('kind') as ImportKind) : 'projects';
   const jobId = search.get('job');
   const job = useImportJob(jobId);

@@ -6,12 +6,14 @@ import { MatterStatusTag } from '../modules/matters/components/MatterStatusTag';
 import { MatterSteps } from '../modules/matters/components/MatterSteps';
 import { MatterTimeline } from '../modules/matters/components/MatterTimeline';
 import { useMatter } from '../modules/matters/hooks/use-matters';
+import { useDictionaryOptions } from '../modules/projects/hooks/use-pickers';
 
 /** One matter: what it is, who leads it, its deadline and state, the steps the user may take, and its timeline. */
 export function MatterPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const matter = useMatter(id);
+  const categories = useDictionaryOptions('problem_category');
   if (matter.isError) return <Result status="404" title={t('matter.notFound')} />;
   const m = matter.data;
   if (!m) return <Skeleton active />;
@@ -22,9 +24,10 @@ export function MatterPage() {
           title={<Typography.Text data-testid="matter-title">{m.title}</Typography.Text>}
           extra={<MatterStatusTag status={m.status} daysOverdue={m.daysOverdue} />}
         >
-          <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions column={{ xs: 1, md: 2 }} size="small" data-testid="matter-facts">
             <Descriptions.Item label={t('matter.source')}>{t(`matterSource.${m.source}`)}</Descriptions.Item>
             <Descriptions.Item label={t('matter.priority')}>{t(`matterPriority.${m.priority}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('matter.category')}>{categories.label(m.category)}</Descriptions.Item>
             {m.projectId && (
               <Descriptions.Item label={t('matter.project')}>
                 <Link to={`/projects/${m.projectId}`}>{m.projectName}</Link>

@@ -12,6 +12,7 @@ import { useProject } from '../modules/projects/hooks/use-projects';
 import { ProjectReports } from '../modules/reports/components/ProjectReports';
 import { ProjectMatters } from '../modules/matters/components/ProjectMatters';
 import { ProjectWarningCard } from '../modules/warnings/components/ProjectWarningCard';
+import { ProjectPlacement } from '../modules/map/components/ProjectPlacement';
 import { useMe } from '../modules/auth/hooks/use-me';
 
 /** One project: who and what it is, its pool moves, its seven tracks and annual plan, and its history. */
@@ -54,13 +55,16 @@ export function ProjectPage() {
         )}
         {me.permissions.includes('matter.read') && (
           <div style={{ marginTop: 16 }}>
-            <ProjectMatters projectId={data.id} />
+            <ProjectMatters projectId={data.id} projectName={data.name} />
           </div>
         )}
       </Col>
       <Col xs={24} xl={7}>
         <ProjectWarningCard projectId={data.id} />
-        <ProjectTimeline projectId={data.id} />
+        <div style={{ marginBottom: 16 }}>
+          <ProjectPlacement project={data} />
+        </div>
+        <ProjectTimeline projectId={data.id} projectName={data.name} />
       </Col>
       <ProjectFormDrawer target={target} onClose={() => setTarget(null)} />
     </Row>

@@ -1,17 +1,20 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Grid, Space } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
+import { useAddressSearch } from '../lib/use-address-search';
 import { useI18n } from '../i18n';
 import { CustomColumnsPicker } from '../modules/custom-fields/components/CustomColumnsPicker';
 import { useCustomColumnChoice, useCustomColumns } from '../modules/custom-fields/hooks/use-custom-columns';
 import type { ProjectFilters as Filters, ProjectListItem } from '../modules/projects/api/projects-api';
 import { ExportMenu } from '../modules/projects/components/ExportMenu';
 import { ProjectCardSort, ProjectCards } from '../modules/projects/components/ProjectCards';
+import { ProjectColumnsPicker } from '../modules/projects/components/ProjectColumnsPicker';
 import { ProjectFilters } from '../modules/projects/components/ProjectFilters';
 import { ProjectFormDrawer, type ProjectFormTarget } from '../modules/projects/components/ProjectFormDrawer';
 import { ProjectTable } from '../modules/projects/components/ProjectTable';
 import { ProjectTotalsBar } from '../modules/projects/components/ProjectTotalsBar';
+import { useProjectColumnChoice } from '../modules/projects/hooks/use-column-choice';
 import { useProjectList } from '../modules/projects/hooks/use-projects';
 import { paramsFromSearch, searchFromParams } from '../modules/projects/utils/list-params';
 import type { Paging } from '../lib/list';
@@ -20,7 +23,7 @@ import type { Paging } from '../lib/list';
 export function ProjectsPage() {
   const { t } = useI18n();
   // Filters, sort and page live in the address, so going back from a project returns to the same list.
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useAddressSearch();
   const navigate = useNavigate();
   const params = paramsFromSearch(search);
   const [target, setTarget] = useState<ProjectFormTarget | null>(null);
@@ -29,6 +32,7 @@ export function ProjectsPage() {
   const { page: _page, pageSize, sort, ...filters } = params;
   const columnChoice = useCustomColumnChoice();
   const customColumns = useCustomColumns<ProjectListItem>(columnChoice.chosen);
+  const standardColumns = useProjectColumnChoice();
   // Below 768 px: icon-only buttons beside the title, the filters in a drawer, a card per project.
   const phone = Grid.useBreakpoint().md === false;
   const onPagingChange = (paging: Paging) => setSearch(searchFromParams({ ...filters, ...paging }), { replace: true });
@@ -73,13 +77,23 @@ export function ProjectsPage() {
         {phone ? (
           <ProjectCardSort sort={sort} onChange={(next) => onPagingChange({ page: 1, pageSize, sort: next })} />
         ) : (
-          <CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />
+          <Space size={8}>
+            <CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />
+            <ProjectColumnsPicker hidden={standardColumns.hidden} onChange={standardColumns.hide} />
+          </Space>
         )}
       </Flex>
       {phone ? (
         <ProjectCards page={list.data} loading={list.isFetching} sort={sort} onPagingChange={onPagingChange} />
       ) : (
-        <ProjectTable page={list.data} loading={list.isFetching} extraColumns={customColumns} sort={sort} onPagingChange={onPagingChange} />
+        <ProjectTable
+          page={list.data}
+          loading={list.isFetching}
+          extraColumns={customColumns}
+          hidden={standardColumns.hidden}
+          sort={sort}
+          onPagingChange={onPagingChange}
+        />
       )}
       <ProjectFormDrawer target={target} onClose={() => setTarget(null)} />
     </Card>

@@ -1,5 +1,6 @@
+import { ShopOutlined } from '@ant-design/icons';
 import { Card, Flex, Typography } from 'antd';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from '../modules/auth/components/LanguageSwitch';
 import { SignInForm } from '../modules/auth/components/SignInForm';
@@ -40,6 +41,9 @@ export function SignInPage() {
         </Flex>
         <SignInForm redirectTo={redirectTo} />
       </Card>
+      <Link to="/open/opportunities" style={{ marginTop: 16 }} data-testid="sign-in-opportunities">
+        <ShopOutlined /> {t('signIn.opportunities')}
+      </Link>
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Card, Segmented, Space, Spin, Tabs, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { useAddressSearch } from '../lib/use-address-search';
 import { WARNING_SUMMARY_BY } from '../../../common/schemas/warnings';
 import { useI18n } from '../i18n';
 import { describeError } from '../lib/use-show-error';
@@ -15,7 +15,7 @@ const isBy = (value: string | null): value is WarningSummaryBy => WARNING_SUMMAR
 export function WarningsPage() {
   const { t } = useI18n();
   const can = useCan();
-  const [search, setSearch] = useSearchParams();
+  const [search, setSearch] = useAddressSearch();
   // The grouping and tab live in the address, so going back from the project list returns to the same view.
   const by: WarningSummaryBy = isBy(search.get('by')) ? (search.get('by') as WarningSummaryBy) : 'unit';
   const tab = search.get('tab') === 'settings' && can('setting.update') ? 'settings' : 'summary';

@@ -1,6 +1,7 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../i18n';
+import { LazyResult } from './LazyResult';
 
 type StatusResultProps = { status: '403' | '404' };
 
@@ -10,7 +11,7 @@ export function StatusResult({ status }: StatusResultProps) {
   const navigate = useNavigate();
   const forbidden = status === '403';
   return (
-    <Result
+    <LazyResult
       status={status}
       title={forbidden ? t('status.forbiddenTitle') : t('status.notFoundTitle')}
       subTitle={forbidden ? t('status.forbiddenText') : t('status.notFoundText')}

@@ -103,12 +103,15 @@ export const flagColumn = <Key extends string>(key: Key, header: Header, options
     (value, lookups) => lookups.name('yes_no', value ? 'yes' : 'no'),
   );
 
-/** Several items of a list in one cell (separated by 、 or commas), stored by their codes; empty = none. */
+/**
+ * Several items of a list in one cell (separated by 、 or commas), stored by their codes; empty = none. The template
+ * offers the list as a drop-down (its warning lets a person type several) unless it names the column multi-valued.
+ */
 export const listsColumn = <Key extends string>(key: Key, header: Header, list: ListKind, options: Options = {}) =>
   column<Key, string[]>(
     key,
     header,
-    { ...options, blank: [] },
+    { ...options, blank: [], list },
     (cell, lookups) => {
       const codes: string[] = [];
       for (const name of splitList(cellText(cell))) {

@@ -22,6 +22,9 @@ export const LIST_KINDS = [
   'chain_segment',
   'yes_no',
   'pool',
+  'enterprise_tag',
+  'enterprise_kind',
+  'listing_stage',
 ] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 

@@ -1,5 +1,14 @@
 import { type EnumLabels, type EnumName, enumLabel } from '../../../../common/labels';
-import { APPROVAL_STATUSES, APPROVAL_TYPES, CHAIN_SEGMENTS, FEASIBILITY_STATUSES, NATURES, POOLS } from '../../../../common/enums';
+import {
+  APPROVAL_STATUSES,
+  APPROVAL_TYPES,
+  CHAIN_SEGMENTS,
+  ENTERPRISE_KINDS,
+  FEASIBILITY_STATUSES,
+  LISTING_STAGES,
+  NATURES,
+  POOLS,
+} from '../../../../common/enums';
 import type { ListEntry } from './lookups';
 
 // The lists that are enums of the contract, named as the page names them (one set of labels for page and sheet).
@@ -18,6 +27,8 @@ export const FIXED_LISTS = {
     if (entry.code === 'withdrawn') return { ...entry, inDropDown: false };
     return entry.code === 'completed' ? { ...entry, aliases: ['竣工投产', '竣工/投产', '竣工库'] } : entry;
   }),
+  enterprise_kind: labelled('enterpriseKind', ENTERPRISE_KINDS),
+  listing_stage: labelled('listingStage', LISTING_STAGES),
   yes_no: [
     { code: 'yes', name: '是', nameEn: 'Yes', aliases: ['Y', 'TRUE', '1', '√', '✓'] },
     { code: 'no', name: '否', nameEn: 'No', aliases: ['N', 'FALSE', '0', '×', '✗'] },

@@ -63,7 +63,7 @@ const ENUM_FIELDS: Record<string, string> = {
 
 export type ChangeRow = { key: string; label: string; before: string; after: string };
 
-type Translators = { t: Translate; tOptional: (key: string, fallback: string) => string };
+export type Translators = { t: Translate; tOptional: (key: string, fallback: string) => string };
 
 /** One value as the page shows it. Ids stay as they are (the record they name may be outside the reader's scope). */
 function shown(field: string, value: unknown, { t, tOptional }: Translators): string {
@@ -77,7 +77,7 @@ function shown(field: string, value: unknown, { t, tOptional }: Translators): st
 }
 
 /** The fields an event changed (or set, for a creation), labelled, with their values before and after. */
-export function changeRows(event: AuditEvent, translators: Translators): ChangeRow[] {
+export function changeRows(event: Pick<AuditEvent, 'recordType' | 'before' | 'after'>, translators: Translators): ChangeRow[] {
   const before = event.before ?? {};
   const after = event.after ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];

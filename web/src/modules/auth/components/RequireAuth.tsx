@@ -1,10 +1,11 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { Permission } from '../../../../../common/permissions';
 import { useI18n } from '../../../i18n';
 import { describeError } from '../../../lib/use-show-error';
 import { FullPageSpin } from '../../../ui/FullPageSpin';
+import { LazyResult } from '../../../ui/LazyResult';
 import { StatusResult } from '../../../ui/StatusResult';
 import { MeContext, useMe, useMeQuery } from '../hooks/use-me';
 
@@ -16,7 +17,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (isPending) return <FullPageSpin />;
   if (isError) {
     return (
-      <Result
+      <LazyResult
         status="error"
         title={t('session.loadFailed')}
         subTitle={describeError(error, t)}
@@ -29,8 +30,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** Shows the 403 page instead of a screen whose permission the user does not hold. */
-export function RequirePermission({ permission, children }: { permission: Permission | null; children: ReactNode }) {
+export function RequirePermission({ permission, children }: { permission: Permission | Permission[] | null; children: ReactNode }) {
   const me = useMe();
-  if (permission && !me.permissions.includes(permission)) return <StatusResult status="403" />;
+  // A list lets in whoever holds any one of them (the import page serves projects and the enterprise register).
+  const needed = permission === null ? [] : Array.isArray(permission) ? permission : [permission];
+  if (needed.length > 0 && !needed.some((p) => me.permissions.includes(p))) return <StatusResult status="403" />;
   return <>{children}</>;
 }

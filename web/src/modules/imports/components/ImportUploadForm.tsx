@@ -2,6 +2,7 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Button, Flex, Segmented, Typography, Upload } from 'antd';
 import { useI18n } from '../../../i18n';
 import { useShowError } from '../../../lib/use-show-error';
+import { useCan } from '../../auth/hooks/use-me';
 import { useDownload } from '../../projects/hooks/use-download';
 import { IMPORT_KINDS, type ImportJob, type ImportKind, MAX_IMPORT_BYTES, importsApi } from '../api/imports-api';
 import { useUploadImport } from '../hooks/use-imports';
@@ -14,6 +15,9 @@ export function ImportUploadForm({ kind, onKindChange, onUploaded }: ImportUploa
   const upload = useUploadImport();
   const showError = useShowError();
   const { busy, download } = useDownload();
+  const can = useCan();
+  // The enterprise register is imported by its keepers (enterprise.manage); the project sheets with project.import.
+  const kinds = IMPORT_KINDS.filter((k) => can(k === 'enterprises' ? 'enterprise.manage' : 'project.import'));
 
   return (
     <Flex vertical gap={16}>
@@ -22,7 +26,7 @@ export function ImportUploadForm({ kind, onKindChange, onUploaded }: ImportUploa
         <Segmented<ImportKind>
           value={kind}
           onChange={onKindChange}
-          options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`import.kind.${k}`) }))}
+          options={kinds.map((k) => ({ value: k, label: t(`import.kind.${k}`) }))}
           data-testid="import-kind"
         />
         <Button

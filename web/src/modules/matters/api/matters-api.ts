@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { matterDetailSchema, matterSchema, matterStatsSchema } from '../../../../../common/schemas/matters';
+import type { matterCreateBody, matterDetailSchema, matterSchema, matterStatsSchema } from '../../../../../common/schemas/matters';
 import type { MatterSource, MatterStatus } from '../../../../../common/enums';
 import { api } from '../../../lib/api-client';
 import type { Page } from '../../../lib/list';
@@ -7,14 +7,19 @@ import type { Page } from '../../../lib/list';
 export type Matter = z.infer<typeof matterSchema>;
 export type MatterDetail = z.infer<typeof matterDetailSchema>;
 export type MatterStats = z.infer<typeof matterStatsSchema>;
+export type MatterCreateBody = z.input<typeof matterCreateBody>;
 export type MatterList = Page<Matter> & { abilities?: { create?: boolean } };
 export type MatterListParams = {
   status?: MatterStatus;
   open?: boolean;
   source?: MatterSource;
+  /** A problem_category dictionary code. */
+  category?: string;
   unitId?: string;
   projectId?: string;
   overdue?: boolean;
+  /** A district (a city or province reader's drill-down). */
+  regionCode?: string;
   page?: number;
   pageSize?: number;
 };
@@ -34,7 +39,10 @@ export type MatterStep = (typeof MATTER_STEPS)[number];
 export const mattersApi = {
   list: (params: MatterListParams, signal?: AbortSignal) => api.get<MatterList>('/matters', params, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<MatterDetail>(`/matters/${id}`, undefined, { signal }),
+  create: (body: MatterCreateBody) => api.post<MatterDetail>('/matters', body),
   step: (id: string, path: MatterStep['path'], body: { version: number; text?: string }) =>
     api.post<MatterDetail>(`/matters/${id}/${path}`, body),
+  reassign: (id: string, body: { version: number; leadUnitId?: string; deadline?: string; reason: string }) =>
+    api.post<MatterDetail>(`/matters/${id}/reassign`, body),
   stats: (by: 'unit' | 'category' | 'source', signal?: AbortSignal) => api.get<MatterStats>('/matters/stats', { by }, { signal }),
 };

@@ -4,16 +4,18 @@ import { useI18n } from '../../../i18n';
 import { useShowError } from '../../../lib/use-show-error';
 import { MATTER_STEPS, type MatterDetail, type MatterStep } from '../api/matters-api';
 import { useMatterStep } from '../hooks/use-matters';
+import { ReassignMatterModal } from './ReassignMatterModal';
 
-/** The step buttons the matter's abilities allow; a step that needs a text asks for it first. */
+/** The step buttons the matter's abilities allow, and 改派; a step that needs a text asks for it first. */
 export function MatterSteps({ matter }: { matter: MatterDetail }) {
   const { t } = useI18n();
   const showError = useShowError();
   const step = useMatterStep(matter.id);
   const [asking, setAsking] = useState<MatterStep | null>(null);
   const [text, setText] = useState('');
+  const [reassigning, setReassigning] = useState(false);
   const allowed = MATTER_STEPS.filter((s) => matter.abilities[s.ability]);
-  if (allowed.length === 0) return null;
+  if (allowed.length === 0 && !matter.abilities.reassign) return null;
 
   const take = (s: MatterStep, withText?: string) =>
     step.mutate(
@@ -42,7 +44,13 @@ export function MatterSteps({ matter }: { matter: MatterDetail }) {
             {t(`matter.step.${s.ability}`)}
           </Button>
         ))}
+        {matter.abilities.reassign && (
+          <Button onClick={() => setReassigning(true)} data-testid="matter-reassign">
+            {t('matter.reassign')}
+          </Button>
+        )}
       </Space>
+      <ReassignMatterModal matter={reassigning ? matter : null} onClose={() => setReassigning(false)} />
       <Modal
         open={asking !== null}
         title={asking ? t(`matter.step.${asking.ability}`) : ''}

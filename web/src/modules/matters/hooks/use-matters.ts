@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type MatterListParams, type MatterStep, mattersApi } from '../api/matters-api';
+import { type MatterCreateBody, type MatterListParams, type MatterStep, mattersApi } from '../api/matters-api';
 
 /** Every matters query starts with this key: a step refreshes the board, the matter and the statistics. */
 export const MATTERS_KEY = ['matters'] as const;
@@ -26,6 +26,24 @@ export function useMatterStep(id: string) {
   return useMutation({
     mutationFn: ({ path, version, text }: { path: MatterStep['path']; version: number; text?: string }) =>
       mattersApi.step(id, path, { version, ...(text ? { text } : {}) }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: MATTERS_KEY }),
+  });
+}
+
+/** 改派: another lead unit or deadline for an open matter, with the reason. */
+export function useReassignMatter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: Parameters<typeof mattersApi.reassign>[1] }) => mattersApi.reassign(id, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: MATTERS_KEY }),
+  });
+}
+
+/** Raises and assigns (交办) a matter; the board, the project's tab and the statistics refresh. */
+export function useRaiseMatter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MatterCreateBody) => mattersApi.create(body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: MATTERS_KEY }),
   });
 }

@@ -1,113 +1,46 @@
-import { BellOutlined, SettingOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Empty, Flex, List, Pagination, Typography } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { BellOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useI18n } from '../../../i18n';
-import { formatDateTime } from '../../../lib/format';
-import { useShowError } from '../../../lib/use-show-error';
-import type { Inbox } from '../api/notifications-api';
-import { useInbox, useMarkAllRead, useMarkRead, useUnreadCount } from '../hooks/use-notifications';
+import { useUnreadCount } from '../hooks/use-notifications';
 
-export const NOTIFICATION_CHANNELS_PATH = '/notification-channels';
+// The count's badge and the inbox come in their own chunks (with the unread count's request, and on the first click):
+// the first page's JavaScript stays within its budget.
+const Badge = lazy(() => import('antd/es/badge'));
+const NotificationInbox = lazy(async () => ({ default: (await import('./NotificationInbox')).NotificationInbox }));
 
-type Item = Inbox['items'][number];
-
-/** The bell in the header: the unread count, and a drawer with the inbox (click one to read it and go to its record). */
+/** The bell in the header: the unread count, and the inbox drawer (fetched on the first click). */
 export function NotificationBell({ compact }: { compact: boolean }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const showError = useShowError();
   const [open, setOpen] = useState(false);
-  const [page, setPage] = useState(1);
+  // Mounted from the first click on, so the drawer can animate closed and keep its page.
+  const [opened, setOpened] = useState(false);
   const unread = useUnreadCount();
-  const inbox = useInbox(page, open);
-  const markRead = useMarkRead();
-  const markAll = useMarkAllRead();
 
-  const openItem = async (item: Item) => {
-    try {
-      if (!item.readAt) await markRead.mutateAsync(item.id);
-      if (item.link) {
-        setOpen(false);
-        navigate(item.link);
-      }
-    } catch (error) {
-      showError(error);
-    }
-  };
-
+  const bell = (
+    <Button
+      type="text"
+      icon={<BellOutlined />}
+      aria-label={t('notifications.title')}
+      onClick={() => {
+        setOpened(true);
+        setOpen(true);
+      }}
+      data-testid="notification-bell"
+    />
+  );
   return (
     <>
-      <Badge count={unread.data?.unread ?? 0} size="small" offset={[-4, 4]}>
-        <Button
-          type="text"
-          icon={<BellOutlined />}
-          aria-label={t('notifications.title')}
-          onClick={() => setOpen(true)}
-          data-testid="notification-bell"
-        />
-      </Badge>
-      <Drawer
-        open={open}
-        onClose={() => setOpen(false)}
-        size={compact ? 340 : 420}
-        title={t('notifications.title')}
-        extra={
-          <Flex gap={4}>
-            <Button
-              size="small"
-              disabled={!unread.data?.unread}
-              loading={markAll.isPending}
-              onClick={() => markAll.mutate(undefined, { onError: (error) => showError(error) })}
-              data-testid="notification-read-all"
-            >
-              {t('notifications.markAllRead')}
-            </Button>
-            <Button
-              size="small"
-              icon={<SettingOutlined />}
-              aria-label={t('notifications.channels')}
-              onClick={() => {
-                setOpen(false);
-                navigate(NOTIFICATION_CHANNELS_PATH);
-              }}
-            />
-          </Flex>
-        }
-        styles={{ body: { padding: 0 } }}
-      >
-        <List<Item>
-          loading={inbox.isLoading}
-          dataSource={inbox.data?.items ?? []}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} /> }}
-          renderItem={(item) => (
-            <List.Item
-              onClick={() => void openItem(item)}
-              style={{ cursor: 'pointer', paddingInline: 16, background: item.readAt ? undefined : '#f0f7ff' }}
-              data-testid="notification-item"
-            >
-              <List.Item.Meta
-                title={
-                  <Flex justify="space-between" gap={8}>
-                    <Typography.Text strong={!item.readAt}>
-                      {!item.readAt && <Badge status="processing" />} {item.title}
-                    </Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                      {formatDateTime(item.createdAt)}
-                    </Typography.Text>
-                  </Flex>
-                }
-                description={item.text}
-              />
-            </List.Item>
-          )}
-        />
-        {(inbox.data?.total ?? 0) > 20 && (
-          <Flex justify="center" style={{ padding: 12 }}>
-            <Pagination size="small" current={page} pageSize={20} total={inbox.data?.total ?? 0} onChange={setPage} />
-          </Flex>
-        )}
-      </Drawer>
+      <Suspense fallback={bell}>
+        <Badge count={unread.data?.unread ?? 0} size="small" offset={[-4, 4]}>
+          {bell}
+        </Badge>
+      </Suspense>
+      {opened && (
+        <Suspense fallback={null}>
+          <NotificationInbox open={open} onClose={() => setOpen(false)} compact={compact} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -31,9 +31,13 @@ export type ProjectFilters = {
   leadUnitId?: string[];
   leaderId?: string;
   streetCode?: string[];
+  /** Districts (a city or province reader's drill-down). */
+  regionCode?: string[];
   clusterCode?: string[];
   parkCode?: string[];
   year?: number;
+  /** Projects actually started (开工) in the year: 新开工 as counted (the dashboard's card drills here). */
+  startedIn?: number;
   /** Warning colours (红黄绿灯). */
   warning?: string[];
   /** Custom field values to match exactly, by field key (sent as the JSON `custom` parameter). */
@@ -57,6 +61,7 @@ export function listQueryOf({
   industryCode,
   leadUnitId,
   streetCode,
+  regionCode,
   clusterCode,
   parkCode,
   custom,
@@ -72,6 +77,7 @@ export function listQueryOf({
     industryCode: csv(industryCode),
     leadUnitId: csv(leadUnitId),
     streetCode: csv(streetCode),
+    regionCode: csv(regionCode),
     clusterCode: csv(clusterCode),
     parkCode: csv(parkCode),
     custom: customFilterParam(custom),

@@ -1,5 +1,5 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Flex, Input, Segmented, Select, TreeSelect, Typography } from 'antd';
+import { Badge, Button, Drawer, Flex, Input, Segmented, Select, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { todayInChina } from '../../../../../common/domain/dates';
 import { WARNING_COLOURS } from '../../../../../common/enums';
@@ -230,6 +230,11 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         style={{ width: width(100) }}
         data-testid="project-year-filter"
       />
+      {value.startedIn && (
+        <Tag closable onClose={() => set({ startedIn: undefined })} style={{ alignSelf: 'center' }} data-testid="project-started-filter">
+          {t('project.startedIn', { year: value.startedIn })}
+        </Tag>
+      )}
       <CustomFieldFilters value={value.custom} onChange={(custom) => set({ custom })} />
     </Flex>
   );

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch, TreeSelect } from 'antd';
+import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { useAllUnits } from '../../units/hooks/use-units';
@@ -8,9 +8,17 @@ import { useLeaders } from '../hooks/use-pickers';
 import { isLocked } from '../utils/locked-fields';
 import { WanInput, wanRule } from './WanInput';
 
+const DATE_FIELDS = [
+  ['plannedStart', 'project-planned-start'],
+  ['plannedCompletion', 'project-planned-completion'],
+  ['actualStart', 'project-actual-start'],
+  ['actualCompletion', 'project-actual-completion'],
+] as const;
+
 /** 投资与用地, 时间 and 责任: the money, land, dates, and who is responsible. */
 export function ProjectFormDetails({ editing }: { editing: Project | null }) {
   const { t } = useI18n();
+  const fromPlan: string[] = editing?.datesFromPlan ?? [];
   const units = useAllUnits();
   // Units the project already names but the user cannot see (outside the data scope) still show by name.
   const unitTree = useMemo(() => {
@@ -71,27 +79,24 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
       </Row>
 
       <Divider titlePlacement="start">{t('project.section.dates')}</Divider>
+      {/* One fact in one place: the dates the plan's 开工/竣工 milestones give are edited in the plan. */}
+      {fromPlan.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('project.datesFromPlanNote')}
+          data-testid="project-dates-from-plan"
+        />
+      )}
       <Row gutter={16}>
-        <Col xs={12} md={6}>
-          <Form.Item name="plannedStart" label={t('project.plannedStart')}>
-            <DatePicker style={{ width: '100%' }} data-testid="project-planned-start" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="plannedCompletion" label={t('project.plannedCompletion')}>
-            <DatePicker style={{ width: '100%' }} data-testid="project-planned-completion" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="actualStart" label={t('project.actualStart')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item name="actualCompletion" label={t('project.actualCompletion')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
+        {DATE_FIELDS.map(([field, testId]) => (
+          <Col xs={12} md={6} key={field}>
+            <Form.Item name={field} label={t(`project.${field}`)} extra={fromPlan.includes(field) ? t('project.dateFromPlan') : undefined}>
+              <DatePicker style={{ width: '100%' }} disabled={fromPlan.includes(field)} data-testid={testId} />
+            </Form.Item>
+          </Col>
+        ))}
       </Row>
 
       <Divider titlePlacement="start">{t('project.section.responsibility')}</Divider>

@@ -76,10 +76,19 @@ export function ProjectHeader({ project, onEdit }: ProjectHeaderProps) {
           {
             key: 'dates',
             label: `${t('project.plannedStart')} / ${t('project.plannedCompletion')}`,
-            children:
-              project.plannedStart || project.plannedCompletion
-                ? `${formatDate(project.plannedStart)} — ${formatDate(project.plannedCompletion)}`
-                : '—',
+            children: (
+              <>
+                {project.plannedStart || project.plannedCompletion
+                  ? `${formatDate(project.plannedStart)} — ${formatDate(project.plannedCompletion)}`
+                  : '—'}
+                {/* Where the header and the plan could disagree, the plan wins: say so. */}
+                {project.datesFromPlan.length > 0 && (
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8 }} data-testid="project-dates-source">
+                    {t('project.datesFromPlanSource')}
+                  </Typography.Text>
+                )}
+              </>
+            ),
           },
           { key: 'street', label: t('project.street'), children: project.streetName ?? '—' },
           ...customItems,

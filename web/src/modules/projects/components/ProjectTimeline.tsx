@@ -1,20 +1,30 @@
 import { Card, Empty, Spin, Timeline, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
+import { eventSentence } from '../../audit/utils/event-sentence';
 import type { TimelineEntry } from '../api/projects-api';
+import { useDictionaryOptions } from '../hooks/use-pickers';
 import { useProjectTimeline } from '../hooks/use-projects';
 
 const POOL_KEYS = new Set(['planning', 'advancing', 'implementing', 'completed', 'withdrawn']);
 
-/** The project's history: pool moves (from → to, why) and 项目代码 changes, who and when. */
-export function ProjectTimeline({ projectId }: { projectId: string }) {
+/**
+ * The project's history (项目动态): every change of it in words — fields, plan, approvals, funding, reports, matters,
+ * worded as the audit page words them — pool moves (from → to, why) and 项目代码 changes, who and when.
+ */
+export function ProjectTimeline({ projectId, projectName }: { projectId: string; projectName: string }) {
   const { t, tOptional } = useI18n();
   const timeline = useProjectTimeline(projectId);
+  const approvalTypes = useDictionaryOptions('approval_item_type');
   const poolName = (pool: string | null) => (pool && POOL_KEYS.has(pool) ? tOptional(`pool.${pool}`, pool) : (pool ?? '—'));
 
   const describe = (entry: TimelineEntry) => {
     if (entry.kind === 'pool_move') return `${poolName(entry.from)} → ${poolName(entry.to)}`;
     if (entry.kind === 'code_change') return t('timeline.codeFromTo', { from: entry.from ?? '—', to: entry.to ?? '—' });
+    if (entry.kind === 'event' && entry.action) {
+      const facts = { action: entry.action, recordType: entry.recordType, before: entry.before, after: entry.after };
+      return eventSentence(facts, { t, tOptional, projectName, approvalTypeName: approvalTypes.label });
+    }
     return entry.to ?? '';
   };
 
@@ -32,7 +42,9 @@ export function ProjectTimeline({ projectId }: { projectId: string }) {
             content: (
               <div data-testid={`timeline-${entry.kind}`}>
                 <div>
-                  <Typography.Text strong>{tOptional(`timeline.kind.${entry.kind}`, entry.kind)}</Typography.Text>{' '}
+                  {entry.kind !== 'event' && (
+                    <Typography.Text strong>{tOptional(`timeline.kind.${entry.kind}`, entry.kind)} </Typography.Text>
+                  )}
                   <Typography.Text style={{ wordBreak: 'break-all' }}>{describe(entry)}</Typography.Text>
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,7 +1,10 @@
 import { Badge, Card, Flex, Tabs } from 'antd';
-import { useSearchParams } from 'react-router';
+import { useAddressSearch } from '../../../lib/use-address-search';
 import { type MessageKey, useI18n } from '../../../i18n';
 import type { Project } from '../api/projects-api';
+import { useCan } from '../../auth/hooks/use-me';
+import { ProjectLeads } from '../../leads/components/ProjectLeads';
+import { useLeads } from '../../leads/hooks/use-leads';
 import { useProjectAbilities } from '../hooks/use-project-abilities';
 import { useApprovalItems, useFundingLines, usePlan } from '../hooks/use-tracks';
 import { SEVEN_TRACKS, trackGlance } from '../utils/track-glance';
@@ -34,13 +37,27 @@ const isTrack = (value: string | null): value is Track => (TRACKS as readonly st
 export function ProjectTracks({ project }: { project: Project }) {
   const { t } = useI18n();
   const can = useProjectAbilities(project);
-  const [search, setSearch] = useSearchParams();
+  const allowed = useCan();
+  const [search, setSearch] = useAddressSearch();
   const requested = search.get('track');
   const active: Track = isTrack(requested) ? requested : 'planning';
   const approvals = useApprovalItems(project.id);
   const funding = useFundingLines(project.id);
   const plan = usePlan(project.id);
-  const glance = trackGlance({ project, approvals: approvals.data?.items, funding: funding.data, plan: plan.data });
+  const readsLeads = allowed('lead.read');
+  const leads = useLeads({ projectId: project.id, pageSize: 20 }, readsLeads);
+  const firstLead = leads.data?.items[0];
+  const glance = trackGlance({
+    project,
+    approvals: approvals.data?.items,
+    funding: funding.data,
+    plan: plan.data,
+    leads: !readsLeads
+      ? undefined
+      : leads.data
+        ? { count: leads.data.total, stageLabel: firstLead ? t(`leadStage.${firstLead.stage}`) : null }
+        : 'loading',
+  });
   const approvalItems = approvals.data?.items ?? [];
   const settled = approvalItems.filter((i) => i.status === 'done' || i.status === 'not_required').length;
 
@@ -53,7 +70,12 @@ export function ProjectTracks({ project }: { project: Project }) {
       case 'approval':
         return <ApprovalTrack projectId={project.id} />;
       case 'attraction':
-        return <PendingTrack text="track.attractionEmpty" testId="attraction-empty" />;
+        // The lead(s) the project came from, for those who read leads.
+        return readsLeads ? (
+          <ProjectLeads projectId={project.id} />
+        ) : (
+          <PendingTrack text="track.attractionEmpty" testId="attraction-empty" />
+        );
       case 'construction':
         return <ConstructionTrack project={project} editable={can('plan')} />;
       case 'service':

@@ -12,6 +12,7 @@ describe('project list parameters in the address', () => {
       nature: ['new_start'],
       streetCode: ['370105001'],
       year: 2025,
+      startedIn: 2025,
     };
     expect(paramsFromSearch(searchFromParams(params))).toEqual(params);
   });
@@ -21,10 +22,11 @@ describe('project list parameters in the address', () => {
   });
 
   it('ignores malformed values', () => {
-    const params = paramsFromSearch(new URLSearchParams('page=-2&pageSize=9999&sort=drop;table&year=1800&pool=,'));
+    const params = paramsFromSearch(new URLSearchParams('page=-2&pageSize=9999&sort=drop;table&year=1800&startedIn=x&pool=,'));
     expect(params).toEqual({ page: 1, pageSize: 20 });
     expect(hasFilters(params)).toBe(false);
     expect(hasFilters({ level: ['city'] })).toBe(true);
+    expect(hasFilters({ startedIn: 2025 })).toBe(true);
   });
 
   it('counts the filters set besides the search, the cluster and park picker as one', () => {

@@ -13,6 +13,7 @@ const MULTI = [
   'industryCode',
   'leadUnitId',
   'streetCode',
+  'regionCode',
   'clusterCode',
   'parkCode',
   'warning',
@@ -42,6 +43,8 @@ export function paramsFromSearch(search: URLSearchParams): ProjectListParams {
   if (leaderId) params.leaderId = leaderId;
   const year = positiveInt(search.get('year'), 0, 2100);
   if (year >= 2000) params.year = year;
+  const startedIn = positiveInt(search.get('startedIn'), 0, 2100);
+  if (startedIn >= 2000) params.startedIn = startedIn;
   const custom = readCustomFilter(search.get('custom'));
   if (custom) params.custom = custom;
   return params;
@@ -57,6 +60,7 @@ export function searchFromParams(params: ProjectListParams): URLSearchParams {
   }
   if (params.leaderId) search.set('leaderId', params.leaderId);
   if (params.year) search.set('year', String(params.year));
+  if (params.startedIn) search.set('startedIn', String(params.startedIn));
   const custom = customFilterParam(params.custom);
   if (custom) search.set('custom', custom);
   if (params.sort) search.set('sort', params.sort);
@@ -67,7 +71,14 @@ export function searchFromParams(params: ProjectListParams): URLSearchParams {
 
 /** Whether any filter (not paging or sorting) is set, to offer "clear filters". */
 export function hasFilters(filters: ProjectFilters): boolean {
-  return Boolean(filters.q || filters.leaderId || filters.year || filters.custom || MULTI.some((key) => (filters[key]?.length ?? 0) > 0));
+  return Boolean(
+    filters.q ||
+      filters.leaderId ||
+      filters.year ||
+      filters.startedIn ||
+      filters.custom ||
+      MULTI.some((key) => (filters[key]?.length ?? 0) > 0),
+  );
 }
 
 /**
@@ -77,5 +88,12 @@ export function hasFilters(filters: ProjectFilters): boolean {
 export function activeFilterCount(filters: ProjectFilters): number {
   const pickers = MULTI.filter((key) => key !== 'parkCode' && key !== 'clusterCode' && (filters[key]?.length ?? 0) > 0).length;
   const place = (filters.clusterCode?.length ?? 0) + (filters.parkCode?.length ?? 0) > 0 ? 1 : 0;
-  return pickers + place + (filters.leaderId ? 1 : 0) + (filters.year ? 1 : 0) + Object.keys(filters.custom ?? {}).length;
+  return (
+    pickers +
+    place +
+    (filters.leaderId ? 1 : 0) +
+    (filters.year ? 1 : 0) +
+    (filters.startedIn ? 1 : 0) +
+    Object.keys(filters.custom ?? {}).length
+  );
 }

@@ -10,6 +10,10 @@ export type DraftMilestone = {
   predecessorIds: string[];
   actualStart: string | null;
   actualFinish: string | null;
+  approvalTypeCode: string | null;
+  /** The approval item the milestone's finish comes from, when bound to one the project has: read-only here. */
+  approval: Plan['milestones'][number]['approval'];
+  plannedFinish: string | null;
 };
 
 /**
@@ -29,7 +33,7 @@ export function newUuid(): string {
 export function toDraft(plan: Plan): DraftMilestone[] {
   return [...plan.milestones]
     .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map(({ id, name, kind, durationDays, predecessorIds, actualStart, actualFinish }) => ({
+    .map(({ id, name, kind, durationDays, predecessorIds, actualStart, actualFinish, approvalTypeCode, approval, plannedFinish }) => ({
       id,
       name,
       kind,
@@ -37,6 +41,9 @@ export function toDraft(plan: Plan): DraftMilestone[] {
       predecessorIds,
       actualStart,
       actualFinish,
+      approvalTypeCode,
+      approval,
+      plannedFinish,
     }));
 }
 
@@ -53,6 +60,8 @@ export function toPlanBody(draft: DraftMilestone[], version: number): PlanBody {
       predecessorIds: m.predecessorIds.filter((id) => ids.has(id) && id !== m.id),
       actualStart: m.actualStart,
       actualFinish: m.actualFinish,
+      approvalTypeCode: m.approvalTypeCode,
+      plannedFinish: m.plannedFinish,
     })),
   };
 }
@@ -62,7 +71,18 @@ export function appendMilestone(draft: DraftMilestone[], name: string): DraftMil
   const last = draft[draft.length - 1];
   return [
     ...draft,
-    { id: newUuid(), name, kind: 'other', durationDays: 30, predecessorIds: last ? [last.id] : [], actualStart: null, actualFinish: null },
+    {
+      id: newUuid(),
+      name,
+      kind: 'other',
+      durationDays: 30,
+      predecessorIds: last ? [last.id] : [],
+      actualStart: null,
+      actualFinish: null,
+      approvalTypeCode: null,
+      approval: null,
+      plannedFinish: null,
+    },
   ];
 }
 

@@ -64,6 +64,7 @@ const project: Project = {
   updatedAt: '2025-01-01T00:00:00Z',
   abilities: {},
   lockedFields: [],
+  datesFromPlan: [],
   warning: null,
 };
 

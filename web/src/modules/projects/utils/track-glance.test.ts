@@ -67,6 +67,20 @@ describe('the seven tracks at a glance', () => {
     expect(tracks.planning).toMatchObject({ tone: 'default', text: 'glance.planning.none' });
   });
 
+  it('shows the source leads on the attraction track to a reader of leads', () => {
+    const base = { project: { feasibilityStatus: null }, approvals: undefined, funding: undefined, plan: undefined };
+    expect(byTrack(trackGlance({ ...base, leads: 'loading' })).attraction?.text).toBe('glance.loading');
+    expect(byTrack(trackGlance({ ...base, leads: { count: 0, stageLabel: null } })).attraction).toMatchObject({
+      tone: 'default',
+      text: 'glance.attraction.none',
+    });
+    expect(byTrack(trackGlance({ ...base, leads: { count: 1, stageLabel: '已签约' } })).attraction).toMatchObject({
+      tone: 'success',
+      text: 'glance.attraction.leads',
+      params: { count: 1, stage: '已签约' },
+    });
+  });
+
   it('says what is missing when a track has nothing yet', () => {
     const tracks = byTrack(
       trackGlance({ project: { feasibilityStatus: null }, approvals: [], funding: { ...funding(0, 0), items: [] }, plan: plan([]) }),

@@ -17,6 +17,11 @@ export type GlanceInput = {
   approvals: ApprovalItem[] | undefined;
   funding: FundingLineList | undefined;
   plan: Plan | undefined;
+  /**
+   * The leads the project came from (the attraction track), for a reader who sees leads: how many and the furthest
+   * stage's label; left out for one who does not (the track then reads as pending).
+   */
+  leads?: { count: number; stageLabel: string | null } | 'loading';
 };
 
 function planning({ feasibilityStatus }: GlanceInput['project']): Omit<TrackGlance, 'track'> {
@@ -70,6 +75,17 @@ export function trackGlance(input: GlanceInput): TrackGlance[] {
       case 'construction':
         return input.plan ? construction(input.plan) : loading;
       case 'attraction':
+        if (input.leads === 'loading') return loading;
+        if (input.leads) {
+          return input.leads.count === 0
+            ? { tone: 'default', text: 'glance.attraction.none' }
+            : {
+                tone: 'success',
+                text: 'glance.attraction.leads',
+                params: { count: input.leads.count, stage: input.leads.stageLabel ?? '' },
+              };
+        }
+        return { tone: 'pending', text: 'glance.pending' };
       case 'service':
       case 'assessment':
         return { tone: 'pending', text: 'glance.pending' };

@@ -7,6 +7,7 @@ import type {
 } from '../../../../../common/schemas/reports';
 import type { RemindResult } from '../../../../../common/schemas/notifications';
 import { api } from '../../../lib/api-client';
+import { downloadFile } from '../../../lib/download';
 import type { Page } from '../../../lib/list';
 
 export type { RemindResult };
@@ -29,6 +30,8 @@ export type ReportListParams = {
 
 /** The monthly ledger (工作台账): reporting periods, their owed reports, 未报送, and the reports themselves. */
 export const reportsApi = {
+  /** The month's 通报 of the reader's district as Word; answers the file name. */
+  monthlyBriefing: (year: number, month: number) => downloadFile('/briefings/monthly', { year, month }),
   periods: (params: PeriodListParams, signal?: AbortSignal) => api.get<PeriodList>('/reporting-periods', params, { signal }),
   period: (id: string, signal?: AbortSignal) => api.get<ReportingPeriod>(`/reporting-periods/${id}`, undefined, { signal }),
   openPeriod: (body: { month: string; deadline: string }) => api.post<ReportingPeriod>('/reporting-periods', body),

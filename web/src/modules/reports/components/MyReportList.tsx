@@ -1,6 +1,6 @@
+import { chinaToday } from '../../../lib/china-today';
 import { RightOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate } from 'react-router';
 import { formatWan } from '../../../../../common/domain/money';
 import { useI18n } from '../../../i18n';
@@ -60,7 +60,7 @@ export function MyReportList() {
   const reports = query.data?.reports ?? [];
   if (reports.length === 0) return <Empty description={`${t('report.none')}。${t('report.noneHint')}`} data-testid="my-reports-empty" />;
   const periods = [...(query.data?.periods ?? [])].sort((a, b) => a.period.localeCompare(b.period));
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = chinaToday().format('YYYY-MM-DD');
 
   return (
     <Flex vertical gap={16} data-testid="my-reports">

@@ -1,6 +1,6 @@
+import { chinaToday } from '../../../lib/china-today';
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, DatePicker, Flex, Form, Grid, Input, InputNumber, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { formatWan, wanToYuan } from '../../../../../common/domain/money';
 import { useI18n } from '../../../i18n';
@@ -177,7 +177,7 @@ export function ReportForm({ report, onSubmitted }: { report: ProgressReport; on
                     <Form.Item name={[field.name, 'reachedOn']} style={{ flex: 1, marginBottom: 0 }}>
                       <DatePicker
                         placeholder={t('report.reachedOn')}
-                        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                        disabledDate={(d) => d.isAfter(chinaToday(), 'day')}
                         inputReadOnly={phone}
                         style={{ width: '100%' }}
                         data-testid="report-milestone-date"
@@ -191,7 +191,7 @@ export function ReportForm({ report, onSubmitted }: { report: ProgressReport; on
                 <Button
                   type="dashed"
                   icon={<PlusOutlined />}
-                  onClick={() => add({ reachedOn: dayjs() })}
+                  onClick={() => add({ reachedOn: chinaToday() })}
                   block
                   data-testid="report-milestone-add"
                 >

@@ -1,4 +1,4 @@
-import { App, Button, Form, InputNumber } from 'antd';
+import { App, Button, Form, Input, InputNumber } from 'antd';
 import { useEffect } from 'react';
 import type { Settings } from '../../../../../common/schemas/reference';
 import { type MessageKey, useI18n } from '../../../i18n';
@@ -8,7 +8,14 @@ import { useUpdateSettings } from '../hooks/use-settings';
 type Values = Omit<Settings, 'version'>;
 
 // Bounds as in settingsSchema (common/schemas/reference.ts); the server validates again.
-const FIELDS: { name: keyof Values; label: MessageKey; hint: MessageKey; min: number; max: number; unit: MessageKey }[] = [
+const FIELDS: {
+  name: Exclude<keyof Values, 'mapTileUrl'>;
+  label: MessageKey;
+  hint: MessageKey;
+  min: number;
+  max: number;
+  unit: MessageKey;
+}[] = [
   {
     name: 'sessionIdleMinutes',
     label: 'settings.sessionIdleMinutes',
@@ -58,7 +65,7 @@ export function SettingsForm({ settings, editable }: { settings: Settings; edita
 
   const submit = (values: Values) =>
     update.mutate(
-      { ...values, version: settings.version },
+      { ...values, mapTileUrl: values.mapTileUrl?.trim() || null, version: settings.version },
       { onSuccess: () => message.success(t('common.saved')), onError: (error) => showError(error, { form }) },
     );
 
@@ -82,6 +89,9 @@ export function SettingsForm({ settings, editable }: { settings: Settings; edita
           />
         </Form.Item>
       ))}
+      <Form.Item name="mapTileUrl" label={t('settings.mapTileUrl')} extra={t('settings.mapTileUrlHint')}>
+        <Input placeholder="https://tiles.example.gov.cn/{z}/{x}/{y}.png" allowClear maxLength={500} data-testid="setting-mapTileUrl" />
+      </Form.Item>
       {editable && (
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="settings-save">
           {t('action.save')}

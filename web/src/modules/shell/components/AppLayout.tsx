@@ -1,6 +1,6 @@
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Drawer, Flex, Grid, Layout, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Button, Flex, Grid, Layout } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { FullPageSpin } from '../../../ui/FullPageSpin';
@@ -10,6 +10,7 @@ import { useMe } from '../../auth/hooks/use-me';
 import { forcedPath } from '../../auth/paths';
 import { NotificationBell } from '../../notifications/components/NotificationBell';
 import { NavMenu } from './NavMenu';
+import { ShellText } from './ShellText';
 import { UserMenu } from './UserMenu';
 
 function Brand({ collapsed }: { collapsed: boolean }) {
@@ -18,13 +19,16 @@ function Brand({ collapsed }: { collapsed: boolean }) {
     <Flex align="center" gap={8} style={{ height: 56, paddingInline: collapsed ? 0 : 20, justifyContent: collapsed ? 'center' : 'start' }}>
       <img src="/favicon.svg" alt="" width={28} height={28} />
       {!collapsed && (
-        <Typography.Text strong style={{ fontSize: 16 }}>
+        <ShellText strong style={{ fontSize: 16 }}>
           {t('app.name')}
-        </Typography.Text>
+        </ShellText>
       )}
     </Flex>
   );
 }
+
+// The phone's menu drawer is fetched on phones only: a desktop's first page does without it.
+const Drawer = lazy(() => import('antd/es/drawer'));
 
 /** The signed-in frame: side menu (a drawer on phones), header with user, language and sign-out, then the page. */
 export function AppLayout() {
@@ -57,16 +61,18 @@ export function AppLayout() {
         </Layout.Sider>
       )}
       {isPhone && (
-        <Drawer
-          open={drawerOpen}
-          placement="left"
-          size={240}
-          onClose={() => setDrawerOpen(false)}
-          title={<Brand collapsed={false} />}
-          styles={{ body: { padding: 0 } }}
-        >
-          <NavMenu disabled={forced !== null} onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
+        <Suspense fallback={null}>
+          <Drawer
+            open={drawerOpen}
+            placement="left"
+            size={240}
+            onClose={() => setDrawerOpen(false)}
+            title={<Brand collapsed={false} />}
+            styles={{ body: { padding: 0 } }}
+          >
+            <NavMenu disabled={forced !== null} onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        </Suspense>
       )}
       <Layout>
         <Layout.Header

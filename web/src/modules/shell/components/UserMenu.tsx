@@ -1,10 +1,11 @@
 import { DownOutlined, KeyOutlined, LogoutOutlined, PoweroffOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Flex, Typography } from 'antd';
+import { App, Button, Dropdown, Flex } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { useMe } from '../../auth/hooks/use-me';
 import { useSignOut } from '../../auth/hooks/use-session';
 import { CHANGE_PASSWORD_PATH, TWO_FACTOR_PATH } from '../../auth/paths';
+import { ShellText } from './ShellText';
 
 /** The user's name and unit, with password change, two-step verification and the two ways to sign out. */
 export function UserMenu({ compact }: { compact: boolean }) {
@@ -54,13 +55,13 @@ export function UserMenu({ compact }: { compact: boolean }) {
         <Flex align="center" gap={8}>
           <UserOutlined />
           <Flex vertical align="start" style={{ lineHeight: 1.2 }}>
-            <Typography.Text strong data-testid="header-user-name">
+            <ShellText strong data-testid="header-user-name">
               {me.displayName}
-            </Typography.Text>
+            </ShellText>
             {!compact && (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="header-user-unit">
+              <ShellText secondary style={{ fontSize: 12 }} data-testid="header-user-unit">
                 {me.unit.name}
-              </Typography.Text>
+              </ShellText>
             )}
           </Flex>
           <DownOutlined style={{ fontSize: 10 }} />

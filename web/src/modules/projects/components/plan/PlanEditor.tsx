@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Input, InputNumber, Select, Table } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Input, InputNumber, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { isApiError } from '../../../../lib/api-client';
 import { MILESTONE_KINDS, type MilestoneKind } from '../../../../lib/enums';
 import { useShowError } from '../../../../lib/use-show-error';
 import type { Plan } from '../../api/tracks-api';
+import { useDictionaryOptions } from '../../hooks/use-pickers';
 import { useSavePlan } from '../../hooks/use-tracks';
 import { appendMilestone, type DraftMilestone, removeMilestone, toDraft, toPlanBody } from '../../utils/plan-draft';
 
@@ -19,6 +20,7 @@ export function PlanEditor({ projectId, plan, onDone }: PlanEditorProps) {
   const { message } = App.useApp();
   const showError = useShowError();
   const save = useSavePlan(projectId);
+  const approvalTypes = useDictionaryOptions('approval_item_type');
   const [draft, setDraft] = useState<DraftMilestone[]>(() => toDraft(plan));
   const [cycle, setCycle] = useState<string | null>(null);
   const patch = (id: string, change: Partial<DraftMilestone>) =>
@@ -104,6 +106,35 @@ export function PlanEditor({ projectId, plan, onDone }: PlanEditorProps) {
       ),
     },
     {
+      title: t('plan.plannedFinish'),
+      dataIndex: 'plannedFinish',
+      width: 150,
+      render: (value: string | null, m, i) => (
+        <DatePicker
+          value={date(value)}
+          onChange={(d) => patch(m.id, { plannedFinish: d ? d.format('YYYY-MM-DD') : null })}
+          data-testid={`milestone-planned-finish-${i}`}
+        />
+      ),
+    },
+    {
+      title: t('plan.approvalType'),
+      dataIndex: 'approvalTypeCode',
+      width: 200,
+      render: (code: string | null, m, i) => (
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={code ?? undefined}
+          placeholder={t('plan.approvalTypeNone')}
+          onChange={(next?: string) => patch(m.id, { approvalTypeCode: next ?? null, approval: null })}
+          options={approvalTypes.options}
+          style={{ width: '100%' }}
+          data-testid={`milestone-approval-type-${i}`}
+        />
+      ),
+    },
+    {
       title: t('plan.actualStart'),
       dataIndex: 'actualStart',
       width: 150,
@@ -114,14 +145,22 @@ export function PlanEditor({ projectId, plan, onDone }: PlanEditorProps) {
     {
       title: t('plan.actualFinish'),
       dataIndex: 'actualFinish',
-      width: 150,
-      render: (value: string | null, m, i) => (
-        <DatePicker
-          value={date(value)}
-          onChange={(d) => patch(m.id, { actualFinish: d ? d.format('YYYY-MM-DD') : null })}
-          data-testid={`milestone-actual-finish-${i}`}
-        />
-      ),
+      width: 180,
+      render: (value: string | null, m, i) =>
+        m.approval ? (
+          // Bound to an approval item the project has: its approval date is the one place this date is typed.
+          <Typography.Text type="secondary" data-testid={`milestone-actual-finish-${i}`}>
+            {value ?? '—'}
+            <br />
+            {t('plan.fromApproval', { type: m.approval.typeName })}
+          </Typography.Text>
+        ) : (
+          <DatePicker
+            value={date(value)}
+            onChange={(d) => patch(m.id, { actualFinish: d ? d.format('YYYY-MM-DD') : null })}
+            data-testid={`milestone-actual-finish-${i}`}
+          />
+        ),
     },
     {
       key: 'remove',

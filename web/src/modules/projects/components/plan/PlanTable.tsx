@@ -22,6 +22,17 @@ export function PlanTable({ plan }: { plan: Plan }) {
           {m.kind !== 'other' && <Tag>{t(`milestoneKind.${m.kind as MilestoneKind}`)}</Tag>}
           {m.critical && <Tag color="orange">{t('plan.critical')}</Tag>}
           {m.overdue && <Tag color="red">{t('plan.overdue')}</Tag>}
+          {/* A bound milestone's finish is its approval item's date: say where it comes from, beside its name. */}
+          {m.approval && (
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12, display: 'block', maxWidth: 240, whiteSpace: 'normal' }}
+              data-testid="milestone-from-approval"
+            >
+              {m.actualFinish ? `${t('plan.reachedOn', { date: m.actualFinish })} · ` : ''}
+              {t('plan.fromApproval', { type: m.approval.typeName })}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -34,6 +45,7 @@ export function PlanTable({ plan }: { plan: Plan }) {
     { title: t('plan.earliest'), key: 'earliest', render: (_, m) => range(m.earliestStart, m.earliestFinish) },
     { title: t('plan.latest'), key: 'latest', render: (_, m) => range(m.latestStart, m.latestFinish) },
     { title: t('plan.float'), dataIndex: 'floatDays', align: 'right', render: (days: number | null) => days ?? '—' },
+    { title: t('plan.plannedFinish'), dataIndex: 'plannedFinish', render: (day: string | null) => day ?? '—' },
     { title: t('plan.actual'), key: 'actual', render: (_, m) => range(m.actualStart, m.actualFinish) },
   ];
   return (

@@ -1,0 +1,119 @@
+/** The contract of assessment (考核): checking a scoring formula and previewing it on a month's data. */
+import { z } from 'zod';
+
+const formula = z.string().max(20_000);
+export const formulaCheckBody = z.strictObject({ formula });
+export const formulaPreviewBody = z.strictObject({
+  formula,
+  year: z.number().int().min(2000).max(2100),
+  month: z.number().int().min(1).max(12),
+});
+
+const variableSchema = z.object({
+  name: z.string(),
+  zh: z.string(),
+  label: z.string(),
+  meaning: z.string(),
+  kind: z.enum(['ratio', 'count']),
+});
+export const formulaCheckResponse = z.object({
+  ok: z.literal(true),
+  /** The catalogue variables the formula names, in order of first use. */
+  variables: z.array(variableSchema),
+});
+
+/** A formula refused: the message under the caret, with its 1-based line and column. */
+export const formulaErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string().optional(),
+    details: z.array(z.object({ path: z.string(), message: z.string(), line: z.number(), column: z.number() })),
+  }),
+});
+
+const inputSchema = z.object({
+  kind: z.enum(['variable', 'aggregate']),
+  name: z.string(),
+  value: z.union([z.number(), z.boolean(), z.string()]),
+});
+export const formulaPreviewResponse = z.object({
+  year: z.number(),
+  month: z.number(),
+  items: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      /** null when the formula could not be evaluated for the unit (the error says why). */
+      value: z.number().nullable(),
+      error: z.string().nullable(),
+      terms: z.array(z.object({ text: z.string(), sign: z.number(), value: z.number(), inputs: z.array(inputSchema) })),
+      variables: z.record(z.string(), z.number()),
+    }),
+  ),
+  /** Which variables (and project fields) have no source yet and read 0, in the reader's language. */
+  notes: z.array(z.string()),
+});
+
+const year = z.number().int().min(2000).max(2100);
+const month = z.number().int().min(1).max(12);
+
+/** A version of a district's scoring rule for a year. */
+export const scoringRuleSchema = z.object({
+  id: z.string(),
+  year: z.number(),
+  version: z.number(),
+  formula: z.string(),
+  note: z.string().nullable(),
+  authorName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const scoringRulesQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+/** The year's rules of the reader's district: the current (highest) version and every version, newest first. */
+export const scoringRulesResponse = z.object({
+  year: z.number(),
+  current: scoringRuleSchema.nullable(),
+  versions: z.array(scoringRuleSchema),
+});
+export const scoringRuleBody = z.strictObject({
+  year,
+  formula: z.string().min(1).max(20_000),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const scoreMonthBody = z.strictObject({ year, month });
+export const scoreMonthQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  month: z.coerce.number().int().min(1).max(12),
+});
+
+const termSchema = z.object({ text: z.string(), sign: z.number(), value: z.number(), inputs: z.array(inputSchema) });
+/** A month's ranking of the reader's district as snapshotted; `snapshot` null (and no items) when not taken yet. */
+export const scoreMonthResponse = z.object({
+  year: z.number(),
+  month: z.number(),
+  snapshot: z
+    .object({
+      id: z.string(),
+      ruleVersion: z.number(),
+      formula: z.string(),
+      computedAt: z.string(),
+      computedByName: z.string().nullable(),
+    })
+    .nullable(),
+  /** Whether the snapshot may be taken (again): the current month always, a past month only once. */
+  mayCompute: z.boolean(),
+  items: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      /** null when the formula could not be evaluated for the unit (the error says why); such lines come last. */
+      score: z.number().nullable(),
+      /** Ties share a rank (1, 1, 3): scores equal to two decimals tie. */
+      rank: z.number().nullable(),
+      error: z.string().nullable(),
+      terms: z.array(termSchema),
+      variables: z.record(z.string(), z.number()),
+    }),
+  ),
+});

@@ -1,0 +1,138 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './contract';
+import { E2E_PASSWORD, shot, signIn, openFromMenu } from './helpers';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+/** The colours of the points: red, yellow, green, grey by warning; the pools' colours. */
+const POINT_COLOURS = {
+  warning: ['#f5222d', '#faad14', '#52c41a', '#8c8c8c'],
+  pool: ['#722ed1', '#1677ff', '#fa8c16', '#52c41a', '#8c8c8c'],
+};
+
+/** The number in the map's summary (图上 N 个项目). */
+async function placedCount(page: Page) {
+  const text = (await page.getByTestId('map-summary').textContent()) ?? '';
+  return Number(/图上\s*(\d+)\s*个项目/.exec(text)?.[1] ?? Number.NaN);
+}
+
+/**
+ * The screen positions (CSS pixels, relative to the map) of the canvas pixels drawn in one of the colours: the
+ * points as a person sees them, found by looking at the picture rather than asking the chart.
+ */
+async function colouredSpots(map: Locator, colours: string[]): Promise<{ x: number; y: number }[]> {
+  return map.evaluate((element, hexes) => {
+    const canvas = element.querySelector('canvas');
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return [];
+    const wanted = hexes.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)));
+    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const ratio = canvas.width / canvas.getBoundingClientRect().width;
+    const spots: { x: number; y: number }[] = [];
+    // The legend's swatches along the bottom (56 px) share the colours: only the map above them counts.
+    const above = height - 56 * ratio;
+    for (let y = 0; y < above; y += 2) {
+      for (let x = 0; x < width; x += 2) {
+        const i = (y * width + x) * 4;
+        if (wanted.some(([r, g, b]) => data[i] === r && data[i + 1] === g && data[i + 2] === b)) spots.push({ x: x / ratio, y: y / ratio });
+      }
+    }
+    return spots;
+  }, colours);
+}
+
+/** The session's CSRF token, for putting back through the API what the journey changed. */
+async function csrfToken(page: Page) {
+  return ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
+}
+
+test('the office sees the projects on the map by colour, filters them, opens one and places its point', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await openFromMenu(page, 'map');
+  await expect(page).toHaveURL(/\/map$/);
+  const map = page.getByTestId('region-map');
+  await expect(map).toBeVisible();
+  await expect(page.getByTestId('map-summary')).toContainText('图上');
+  const all = await placedCount(page);
+  expect(all).toBeGreaterThan(20);
+  // The legend names the colours, and the points are drawn in them.
+  await expect.poll(async () => (await colouredSpots(map, POINT_COLOURS.warning)).length).toBeGreaterThan(20);
+  await shot(page, '110-map-by-warning');
+
+  // The list's pool filter: fewer points, and the address carries it like the list's.
+  await page.getByTestId('project-pool-filter').getByText('实施库').click();
+  await expect(page).toHaveURL(/pool=implementing/);
+  await expect.poll(() => placedCount(page)).toBeLessThan(all);
+  const implementing = await placedCount(page);
+  expect(implementing).toBeGreaterThan(0);
+  await page.getByTestId('map-colour-by').getByText('按项目库').click();
+  await expect(page).toHaveURL(/colour=pool/);
+  await expect.poll(async () => (await colouredSpots(map, ['#fa8c16'])).length).toBeGreaterThan(0);
+  await shot(page, '111-map-implementing-by-pool');
+
+  // One project searched by name is one point; clicking it opens the project.
+  // The points' text: one line a project, `id,lon,lat,warning,pool,investment,name`.
+  const { rows } = (await (await page.request.get('/api/v1/map/projects?pool=implementing')).json()) as { rows: string };
+  const first = (rows.split('\n')[0] ?? '').split(',');
+  const [id, name] = [first[0] ?? '', first.slice(6).join(',')];
+  await page.getByTestId('project-search').locator('input').fill(name);
+  await page.getByTestId('project-search').locator('input').press('Enter');
+  await expect.poll(() => placedCount(page)).toBe(1);
+  let spots: { x: number; y: number }[] = [];
+  await expect
+    .poll(async () => {
+      spots = await colouredSpots(map, ['#fa8c16']);
+      return spots.length;
+    })
+    .toBeGreaterThan(0);
+  const centre = spots[Math.floor(spots.length / 2)] ?? { x: 0, y: 0 };
+  await map.click({ position: centre });
+  await expect(page).toHaveURL(new RegExp(`/projects/${id}$`));
+
+  // Placing the project: 标注位置, a click in the middle of its district, 保存.
+  const before = (await (await page.request.get(`/api/v1/projects/${id}`)).json()) as { longitude: number; latitude: number };
+  const placement = page.getByTestId('project-placement');
+  await expect(placement).toContainText('经度');
+  await placement.getByTestId('place-point').click();
+  await expect(placement).toContainText('在地图上点击项目所在位置');
+  const placementMap = page.getByTestId('placement-map');
+  const box = await placementMap.boundingBox();
+  await placementMap.click({ position: { x: (box?.width ?? 300) / 2, y: (box?.height ?? 300) / 2 } });
+  await placement.getByTestId('placement-save').click();
+  await expect(page.getByText('位置已保存')).toBeVisible();
+  const after = (await (await page.request.get(`/api/v1/projects/${id}`)).json()) as {
+    longitude: number;
+    latitude: number;
+    version: number;
+  };
+  expect([after.longitude, after.latitude]).not.toEqual([before.longitude, before.latitude]);
+  expect(after.longitude).toBeGreaterThan(116.8);
+  expect(after.longitude).toBeLessThan(117.3);
+  await expect(page.getByTestId('placement-point')).toHaveText(new RegExp(`经度 ${after.longitude.toFixed(6)}`));
+  await shot(page, '112-project-placed');
+
+  // The journeys share one database: the project goes back where it was.
+  const restored = await page.request.patch(`/api/v1/projects/${id}`, {
+    data: { longitude: before.longitude, latitude: before.latitude, version: after.version },
+    headers: { 'x-csrf-token': await csrfToken(page) },
+  });
+  expect(restored.status()).toBe(200);
+});
+
+test('on a phone the map fits the screen with its filters in a drawer', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await page.goto('/map');
+  const map = page.getByTestId('region-map');
+  await expect(map).toBeVisible();
+  await expect.poll(async () => (await colouredSpots(map, POINT_COLOURS.warning)).length).toBeGreaterThan(20);
+  // Polled: right after a resize the page takes a moment to lay itself out for the new width.
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+      message: 'horizontal page scroll',
+    })
+    .toBeLessThanOrEqual(0);
+  await shot(page, '113-map-phone');
+});

@@ -1,0 +1,86 @@
+import { expect, test } from './contract';
+import { E2E_PASSWORD, fitsWidth, shot, signIn, openFromMenu } from './helpers';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
+
+/** A month of China Standard Time as the page's address writes it, `offset` months from this one. */
+const monthParam = (offset: number) => {
+  const today = new Date(Date.now() + 8 * 3_600_000);
+  const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+
+const FIXED = '60 + 10 * reports_on_time_ratio + 5 * matters_closed_on_time_ratio - 0.5 * late_reports - 0.2 * red_months';
+
+test('the office edits the scoring formula, sees its error at its column, previews, saves a version, and reads the ranking explained', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await openFromMenu(page, 'scores');
+  await expect(page).toHaveURL(/\/scores/);
+
+  // 评分规则: the demo formula is version 1; a typing slip is shown at its line and column, with a caret.
+  await page.getByRole('tab', { name: '评分规则' }).click();
+  await expect(page.getByTestId('rule-version')).toHaveCount(1);
+  await expect(page.getByTestId('rule-formula')).toContainText('investment_completion');
+  await page.getByTestId('rule-formula').fill('10 * reports_on_time_ratio + * red_months');
+  await page.getByTestId('rule-check').click();
+  await expect(page.getByTestId('formula-problem')).toContainText('第1行第30列');
+  await expect(page.getByTestId('formula-problem-line')).toContainText(`${' '.repeat(29)}^`);
+  await shot(page, '190-scoring-rule-error-desktop');
+
+  // Fixed: checked, previewed on last month's data (each unit's value opening to its terms), saved as version 2.
+  await page.getByTestId('rule-formula').fill(FIXED);
+  await page.getByTestId('rule-check').click();
+  await expect(page.getByTestId('formula-ok')).toContainText('按时填报率');
+  await page.getByTestId('rule-preview').click();
+  const preview = page.getByTestId('formula-preview');
+  await expect(preview.locator('tbody tr.ant-table-row').first()).toBeVisible();
+  await preview.locator('tbody tr.ant-table-row').first().click();
+  await expect(preview.getByTestId('score-term').first()).toContainText('60');
+  await page.getByTestId('rule-note').fill('只用已有数据来源的变量');
+  await page.getByTestId('rule-save').click();
+  await expect(page.getByTestId('rule-version')).toHaveCount(2);
+  await expect(page.getByTestId('rule-version').first()).toContainText('第2版');
+  await expect(page.getByTestId('rule-version').first()).toContainText('现行');
+  await shot(page, '191-scoring-rule-saved-desktop');
+
+  // Last month's ranking: taken once (by the monthly job when the server started, else now by the office), then fixed.
+  await page.goto(`/scores?month=${monthParam(-1)}`);
+  await expect(page.getByTestId('snapshot-info')).toBeVisible();
+  if (await page.getByTestId('scores-compute').isVisible()) await page.getByTestId('scores-compute').click();
+  await expect(page.getByTestId('snapshot-info')).toContainText('按评分规则第');
+  await expect(page.getByTestId('snapshot-fixed')).toBeVisible();
+  await expect(page.getByTestId('scores-compute')).toHaveCount(0);
+  const rows = page.getByTestId('ranking-table').locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toContainText('1');
+  await rows.first().click();
+  await expect(page.getByTestId('score-explanation')).toBeVisible();
+  // The explanation adds up to the score shown in the row.
+  const score = await rows.first().getByTestId('ranking-score').textContent();
+  await expect(page.getByTestId('score-total')).toHaveText(score ?? '');
+  await shot(page, '192-scoring-ranking-last-month-desktop');
+
+  // This month is computed with version 2 and can be computed again; a row explains its score term by term.
+  await page.goto(`/scores?month=${monthParam(0)}`);
+  await page.getByTestId('scores-compute').click();
+  await expect(page.getByTestId('snapshot-info')).toContainText('按评分规则第2版');
+  await expect(page.getByTestId('scores-compute')).toHaveText(/重新计算本月/);
+  await rows.first().click();
+  await expect(page.getByTestId('score-term').first()).toContainText('60');
+  await expect(page.getByTestId('score-term').nth(1)).toContainText('按时填报率 =');
+  await shot(page, '193-scoring-ranking-this-month-desktop');
+
+  // On a phone: the ranking's three columns fit, and a row opens to its explanation.
+  await page.setViewportSize(PHONE);
+  await fitsWidth(page);
+  await expect(page.getByTestId('score-explanation')).toBeVisible();
+  await shot(page, '194-scoring-ranking-phone');
+  await page.getByRole('tab', { name: '评分规则' }).click();
+  await expect(page.getByTestId('rule-formula')).toBeVisible();
+  await fitsWidth(page);
+  await shot(page, '195-scoring-rule-phone');
+});

@@ -1,0 +1,76 @@
+/** Messages of the enterprise register (企业库) and the 统一社会信用代码 check, merged into `messages.ts`. */
+export const enterprisesZh = {
+  'uscc.length': '统一社会信用代码应为 18 位（现为 {length} 位）',
+  'uscc.character': '统一社会信用代码第 {position} 位“{char}”不是有效字符（只能是数字和除 I、O、Z、S、V 以外的大写字母）',
+  'uscc.authority': '统一社会信用代码第 1 位（登记管理部门代码）“{char}”无效',
+  'uscc.category': '统一社会信用代码第 2 位（机构类别代码）“{char}”不属于第 1 位的登记管理部门“{authority}”',
+  'uscc.division_format': '统一社会信用代码第 {position} 位有误：第 3–8 位（登记管理机关行政区划码）{value} 不是有效的行政区划代码',
+  'uscc.division_unknown': '统一社会信用代码第 3–8 位（登记管理机关行政区划码）{value} 不是已知的行政区划',
+  'uscc.org_code_check': '统一社会信用代码第 17 位（组织机构代码校验码）应为“{expected}”，现为“{char}”：第 9–17 位可能有抄错',
+  'uscc.check': '统一社会信用代码第 18 位（校验码）应为“{expected}”，现为“{char}”：前 17 位可能有抄错',
+  'enterprise.duplicate_uscc': '本区已有统一社会信用代码相同的企业：{name}',
+  'enterprise.uscc_required': '本地企业和境内企业须填写统一社会信用代码（境外目标企业可不填）',
+  'enterprise.tag_unknown': '企业标签“{code}”不在字典中或已停用',
+  'enterprise.industry_unknown': '行业代码“{code}”不在国民经济行业分类字典中或已停用',
+  'enterprise.region_outside_scope': '所属区县不存在或不在您的管辖范围内',
+  'enterprise.hq_region_unknown': '总部所在地“{code}”不是已知的行政区划',
+  'enterprise.listing_stage_needs_tag': '只有标为“拟上市”的企业才能填写上市进程',
+  'enterprise.no_district': '您的账号不属于某个区县：请选择企业所属区县',
+  'visit.no_district': '您的账号不属于某个区县，不能登记走访',
+  'visit.enterprise_not_found': '企业不存在或不在本区企业库中',
+  'visit.unit_outside_scope': '走访单位不存在或不在您的数据范围内：只能登记本单位（及下级单位）的走访',
+  'visit.visitor_unknown': '走访人员不是本区的用户',
+  'visit.visitors_required': '请至少填写一名走访人员',
+  'visit.date_future': '走访日期不能晚于今天',
+  'visit.not_your_unit': '只能修改本单位的走访记录',
+  'visit.has_demands': '这次走访已提出诉求（已转为问题事项办理），不能删除',
+  'policy.no_district': '您的账号不属于某个区县，不能起草政策',
+  'policy.valid_to_before_from': '有效期截止日不能早于开始日',
+  'policy.not_in_force': '政策不在有效期内，不能推送',
+  'policy.enterprise_not_found': '企业不存在或不属于政策所在区县',
+  'policy.enterprise_not_fitting': '“{name}”不符合这项政策的条件',
+  'policy.delivery_not_forward': '政策落实情况只能向前推进（告知 → 申报 → 兑现）',
+  'policy.delivery_filter_required': '请指定政策或企业',
+} as const;
+
+export const enterprisesEn: Record<keyof typeof enterprisesZh, string> = {
+  'uscc.length': 'A unified social credit code has 18 characters (this one has {length})',
+  'uscc.character':
+    'Character {position} of the unified social credit code, "{char}", is not allowed (digits and capitals except I, O, Z, S, V only)',
+  'uscc.authority': 'Character 1 of the unified social credit code (registration authority), "{char}", is not valid',
+  'uscc.category':
+    'Character 2 of the unified social credit code (organisation category), "{char}", is not a category of authority "{authority}"',
+  'uscc.division_format':
+    'Character {position} of the unified social credit code is wrong: characters 3–8 (region of the registering authority), {value}, are not a valid region code',
+  'uscc.division_unknown':
+    'Characters 3–8 of the unified social credit code (region of the registering authority), {value}, are not a known region',
+  'uscc.org_code_check':
+    'Character 17 of the unified social credit code (organisation code check) should be "{expected}", not "{char}": characters 9–17 may be mistyped',
+  'uscc.check':
+    'Character 18 of the unified social credit code (check character) should be "{expected}", not "{char}": the first 17 may be mistyped',
+  'enterprise.duplicate_uscc': 'An enterprise of this district already has this unified social credit code: {name}',
+  'enterprise.uscc_required':
+    'Local enterprises and enterprises in China need a unified social credit code (only target enterprises abroad may leave it empty)',
+  'enterprise.tag_unknown': 'The enterprise tag "{code}" is not in the dictionary or is disabled',
+  'enterprise.industry_unknown': 'The industry code "{code}" is not in the industry classification dictionary or is disabled',
+  'enterprise.region_outside_scope': 'The district does not exist or is outside your jurisdiction',
+  'enterprise.hq_region_unknown': 'The headquarters region "{code}" is not a known region',
+  'enterprise.listing_stage_needs_tag': 'Only an enterprise tagged 拟上市 (preparing to list) can have a listing stage',
+  'enterprise.no_district': 'Your account belongs to no district: choose the district of the enterprise',
+  'visit.no_district': 'Your account belongs to no district: you cannot record visits',
+  'visit.enterprise_not_found': 'The enterprise does not exist or is not in this district’s register',
+  'visit.unit_outside_scope':
+    'The visiting unit does not exist or is outside your data scope: record your own unit’s visits (or its sub-units’)',
+  'visit.visitor_unknown': 'The visitor is not a user of this district',
+  'visit.visitors_required': 'Name at least one visitor',
+  'visit.date_future': 'The visit date cannot be after today',
+  'visit.not_your_unit': 'Only your own unit’s visits can be changed',
+  'visit.has_demands': 'This visit raised demands (now matters being handled): it cannot be removed',
+  'policy.no_district': 'Your account belongs to no district: you cannot draft policies',
+  'policy.valid_to_before_from': 'The end of validity cannot be before its start',
+  'policy.not_in_force': 'The policy is not in force: it cannot be pushed',
+  'policy.enterprise_not_found': 'The enterprise does not exist or is not of the policy’s district',
+  'policy.enterprise_not_fitting': '“{name}” does not meet the policy’s conditions',
+  'policy.delivery_not_forward': 'A delivery only moves forward (told → applied → granted)',
+  'policy.delivery_filter_required': 'Name a policy or an enterprise',
+};

@@ -1,0 +1,36 @@
+/** Messages of the one map (一张图): boundary uploads and the tile server, merged into `messages.ts`. */
+export const mapZh = {
+  'boundary.not_geojson': '边界文件须为 GeoJSON 的 FeatureCollection（要素集合）或单个 Feature',
+  'boundary.no_features': '边界文件中没有任何要素（features 为空）',
+  'boundary.not_feature': '第 {feature} 个要素不是带几何图形的 GeoJSON Feature',
+  'boundary.not_polygon': '第 {feature} 个要素的几何类型须为 Polygon 或 MultiPolygon（面）',
+  'boundary.bad_coordinates': '第 {feature} 个要素第 {polygon} 个面的坐标格式不正确（每个点须为 [经度, 纬度] 数字）',
+  'boundary.projected_crs': '边界文件须使用 WGS-84 经纬度坐标（EPSG:4326），不接受投影坐标系：请先转换后再上传',
+  'boundary.projected_coordinates':
+    '第 {feature} 个要素第 {polygon} 个面第 {ring} 圈的坐标超出经纬度范围（经度 −180～180、纬度 −90～90），像是投影坐标：请转换为 WGS-84 经纬度后再上传',
+  'boundary.ring_too_short': '第 {feature} 个要素第 {polygon} 个面第 {ring} 圈至少要有 3 个拐点并首尾相接',
+  'boundary.ring_open': '第 {feature} 个要素第 {polygon} 个面第 {ring} 圈没有闭合（最后一个点须与第一个点相同）',
+  'boundary.ring_self_intersects': '第 {feature} 个要素第 {polygon} 个面第 {ring} 圈自相交（边线交叉）',
+  'boundary.too_many_vertices': '边界文件的拐点超过 {max} 个：请简化后再上传',
+  'error.payload_too_large_limit': '提交的内容过大：不能超过 {megabytes} MB',
+  'format.tileUrl': '瓦片服务地址须以 http:// 或 https:// 开头，并含 {z}、{x}、{y} 占位符',
+} as const;
+
+export const mapEn: Record<keyof typeof mapZh, string> = {
+  'boundary.not_geojson': 'The boundary must be a GeoJSON FeatureCollection or a single Feature',
+  'boundary.no_features': 'The boundary file has no features',
+  'boundary.not_feature': 'Feature {feature} is not a GeoJSON Feature with a geometry',
+  'boundary.not_polygon': 'Feature {feature} must be a Polygon or MultiPolygon',
+  'boundary.bad_coordinates':
+    'The coordinates of feature {feature}, polygon {polygon} are malformed (each point must be [longitude, latitude] numbers)',
+  'boundary.projected_crs':
+    'The boundary must use WGS-84 longitude/latitude (EPSG:4326), not a projected coordinate system: convert it first',
+  'boundary.projected_coordinates':
+    'Feature {feature}, polygon {polygon}, ring {ring} has coordinates outside longitude −180…180 / latitude −90…90, which look projected: convert them to WGS-84 first',
+  'boundary.ring_too_short': 'Feature {feature}, polygon {polygon}, ring {ring} needs at least 3 corners and must be closed',
+  'boundary.ring_open': 'Feature {feature}, polygon {polygon}, ring {ring} is not closed (its last point must equal its first)',
+  'boundary.ring_self_intersects': 'Feature {feature}, polygon {polygon}, ring {ring} crosses itself',
+  'boundary.too_many_vertices': 'The boundary has more than {max} corners: simplify it first',
+  'error.payload_too_large_limit': 'The request is too large: at most {megabytes} MB',
+  'format.tileUrl': 'The tile server address must start with http:// or https:// and contain {z}, {x} and {y}',
+};

@@ -1,0 +1,115 @@
+import { type FormulaError, formulaErrorMessage, formulaVariable, type ParsedFormula } from '../../../common/domain/formula';
+import type { ErrorCode } from '../../../common/errors';
+import type { Locale } from '../../../common/locale';
+import {
+  formulaCheckBody,
+  formulaCheckResponse,
+  formulaErrorSchema,
+  formulaPreviewBody,
+  formulaPreviewResponse,
+} from '../../../common/schemas/assessment';
+import { AppError } from '../../lib/errors';
+import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
+import { translate } from '../../lib/messages';
+import { actorDistrict } from '../regions';
+import { FormulaRefused, parseOrRefuse, scoreDistrictUnits, termsOf } from './scoring';
+import { PROJECT_FIELDS_WITHOUT_SOURCE, VARIABLES_WITHOUT_SOURCE } from './variables';
+
+const tags = ['assessment'];
+
+/** 422 with the formula's message and where it is (1-based line and column), for the editor's caret. */
+export function refusal(error: FormulaError, locale: Locale, requestId: string) {
+  const message = formulaErrorMessage(error, locale);
+  return {
+    error: {
+      code: 'formula_invalid' satisfies ErrorCode,
+      message,
+      requestId,
+      details: [{ path: 'formula', message, line: error.line, column: error.column }],
+    },
+  };
+}
+
+function variableOf(name: string, locale: Locale) {
+  const v = formulaVariable(name);
+  if (!v) return null;
+  return {
+    name: v.name,
+    zh: v.zh,
+    label: locale === 'zh-CN' ? v.zh : v.en,
+    meaning: locale === 'zh-CN' ? v.meaningZh : v.meaningEn,
+    kind: v.kind,
+  };
+}
+
+/** The formula editor's API: check a formula as it is typed, preview it on a month's data. Nothing is saved. */
+export function assessmentRoutes(app: App, { db }: Deps) {
+  app.post(
+    '/api/v1/assessment/formula/check',
+    {
+      schema: {
+        tags,
+        summary: 'Check a scoring formula: the variables it names, or where it is wrong (line and column, in the reader’s language)',
+        body: formulaCheckBody,
+        response: { 200: formulaCheckResponse, ...ruleErrorResponses, 422: formulaErrorSchema },
+      },
+      config: { access: 'target.manage' },
+    },
+    async (request, reply) => {
+      const { locale } = request.context().actor;
+      try {
+        const parsed = parseOrRefuse(request.body.formula);
+        const variables = parsed.variables.map((name) => variableOf(name, locale)).filter((v) => v !== null);
+        return { ok: true as const, variables };
+      } catch (error) {
+        if (error instanceof FormulaRefused) return reply.code(422).send(refusal(error.formulaError, locale, request.id));
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/api/v1/assessment/formula/preview',
+    {
+      schema: {
+        tags,
+        summary:
+          "Evaluate a scoring formula for every unit of the reader's district on a month's data, each value explained term by term; variables Lantu cannot compute yet read 0 and are named in notes",
+        body: formulaPreviewBody,
+        response: { 200: formulaPreviewResponse, ...ruleErrorResponses, 422: formulaErrorSchema },
+      },
+      config: { access: 'target.manage' },
+    },
+    async (request, reply) => {
+      const { actor } = request.context();
+      const { locale } = actor;
+      const { formula, year, month } = request.body;
+      let parsed: ParsedFormula;
+      try {
+        parsed = parseOrRefuse(formula);
+      } catch (error) {
+        if (error instanceof FormulaRefused) return reply.code(422).send(refusal(error.formulaError, locale, request.id));
+        throw error;
+      }
+      const district = await actorDistrict(db, actor);
+      if (!district) throw new AppError(422, 'no_district', 'target.no_district');
+      const scores = await scoreDistrictUnits(db, district.path, parsed, year, month);
+      const items = scores.map((unit) => ({
+        unitId: unit.unitId,
+        unitName: unit.unitName,
+        value: unit.result?.value ?? null,
+        error: unit.error ? formulaErrorMessage(unit.error, locale) : null,
+        terms: termsOf(unit.result),
+        variables: unit.variables,
+      }));
+      const used = new Set(parsed.variables.map((name) => formulaVariable(name)?.name));
+      const missing = VARIABLES_WITHOUT_SOURCE.filter((name) => used.has(name)).map((name) => variableOf(name, locale)?.label ?? name);
+      const notes = missing.length
+        ? [translate(locale, 'assessment.no_source', { names: missing.join(locale === 'zh-CN' ? '、' : ', ') })]
+        : [];
+      if (/count_projects|sum\s*\(/.test(parsed.text))
+        notes.push(translate(locale, 'assessment.project_fields_no_source', { fields: PROJECT_FIELDS_WITHOUT_SOURCE.join(', ') }));
+      return { year, month, items, notes };
+    },
+  );
+}

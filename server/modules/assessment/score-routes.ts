@@ -1,0 +1,124 @@
+import {
+  formulaErrorSchema,
+  scoreMonthBody,
+  scoreMonthQuery,
+  scoreMonthResponse,
+  scoringRuleBody,
+  scoringRuleSchema,
+  scoringRulesQuery,
+  scoringRulesResponse,
+} from '../../../common/schemas/assessment';
+import { can } from '../../lib/actor';
+import type { Actor } from '../../lib/actor';
+import type { Executor } from '../../db/client';
+import { AppError } from '../../lib/errors';
+import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
+import { actorDistrict } from '../regions';
+import { refusal } from './routes';
+import { listRules, presentRule, saveRule } from './rules';
+import { FormulaRefused } from './scoring';
+import { computeMonthScores, isCurrentMonth, isFutureMonth, readMonthScores } from './snapshots';
+
+const tags = ['assessment'];
+
+/** The reader's district; scores and rules are a district's (above district level: 422). */
+async function districtOrRefuse(db: Executor, actor: Actor) {
+  const district = await actorDistrict(db, actor);
+  if (!district) throw new AppError(422, 'no_district', 'assessment.no_district');
+  return district;
+}
+
+/** The district's scoring rules (versioned per year) and its monthly scores and rankings (snapshots). */
+export function scoringRoutes(app: App, { db }: Deps) {
+  app.get(
+    '/api/v1/assessment/rules',
+    {
+      schema: {
+        tags,
+        summary: "The year's scoring rule of the reader's district: the current (highest) version and every version, newest first",
+        querystring: scoringRulesQuery,
+        response: { 200: scoringRulesResponse, ...ruleErrorResponses },
+      },
+      config: { access: 'target.read' },
+    },
+    async (request) => {
+      const district = await districtOrRefuse(db, request.context().actor);
+      const versions = (await listRules(db, district.code, request.query.year)).map(presentRule);
+      return { year: request.query.year, current: versions[0] ?? null, versions };
+    },
+  );
+
+  app.post(
+    '/api/v1/assessment/rules',
+    {
+      schema: {
+        tags,
+        summary:
+          "Save a formula as the next version of the district's scoring rule for the year (422 formula_invalid with line and column when it does not parse or names an unknown variable); audited",
+        body: scoringRuleBody,
+        response: { 201: scoringRuleSchema, ...ruleErrorResponses, 422: formulaErrorSchema },
+      },
+      config: { access: 'target.manage' },
+    },
+    async (request, reply) => {
+      const ctx = request.context();
+      const district = await districtOrRefuse(db, ctx.actor);
+      try {
+        const row = await db.transaction((tx) => saveRule({ ctx, tx, district, input: request.body }));
+        return reply.code(201).send(presentRule(row));
+      } catch (error) {
+        if (error instanceof FormulaRefused) return reply.code(422).send(refusal(error.formulaError, ctx.actor.locale, request.id));
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/api/v1/assessment/scores',
+    {
+      schema: {
+        tags,
+        summary:
+          "Take a month's scores and ranking of every unit of the district with the year's current rule; a past month once only (409), the current month again replaces it; audited",
+        body: scoreMonthBody,
+        response: { 200: scoreMonthResponse, ...ruleErrorResponses },
+      },
+      config: { access: 'target.manage' },
+    },
+    async (request, reply) => {
+      const ctx = request.context();
+      const district = await districtOrRefuse(db, ctx.actor);
+      const month = request.body;
+      try {
+        await db.transaction((tx) => computeMonthScores({ ctx, tx, district, month }));
+      } catch (error) {
+        if (error instanceof FormulaRefused) return reply.code(422).send(refusal(error.formulaError, ctx.actor.locale, request.id));
+        throw error;
+      }
+      const read = await readMonthScores(db, district.code, month, ctx.actor.locale);
+      return { ...month, ...read, mayCompute: true };
+    },
+  );
+
+  app.get(
+    '/api/v1/assessment/scores',
+    {
+      schema: {
+        tags,
+        summary:
+          "A month's ranking of the reader's district as snapshotted: each unit's score, rank (ties share one) and terms with their inputs; no snapshot yet → snapshot null",
+        querystring: scoreMonthQuery,
+        response: { 200: scoreMonthResponse, ...ruleErrorResponses },
+      },
+      config: { access: 'target.read' },
+    },
+    async (request) => {
+      const { actor } = request.context();
+      const district = await districtOrRefuse(db, actor);
+      const month = request.query;
+      const read = await readMonthScores(db, district.code, month, actor.locale);
+      const mayCompute = can(actor, 'target.manage') && !isFutureMonth(month) && (read.snapshot === null || isCurrentMonth(month));
+      return { ...month, ...read, mayCompute };
+    },
+  );
+}

@@ -1,0 +1,160 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { todayInChina } from '../../../common/domain/dates';
+import { FormulaError, type FormulaErrorCode, formulaErrorMessage } from '../../../common/domain/formula';
+import { rankByScore } from '../../../common/domain/ranking';
+import type { Locale } from '../../../common/locale';
+import type { Executor, Tx } from '../../db/client';
+import { regions, scoreSnapshotItems, scoreSnapshots, scoringRules } from '../../db/schema';
+import type { RequestContext } from '../../lib/actor';
+import { type SystemContext, recordAudit } from '../../lib/audit';
+import { AppError, invalidField } from '../../lib/errors';
+import type { District } from '../regions';
+import { currentRule } from './rules';
+import { parseOrRefuse, scoreDistrictUnits, termsOf } from './scoring';
+
+type Month = { year: number; month: number };
+
+/** The China month of a day ('2026-12-06' → 2026-12). */
+export const monthOf = (day: string): Month => ({ year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)) });
+const ordinal = ({ year, month }: Month) => year * 12 + month;
+
+/** Whether the month is the current month (China time) of `today`, or one to come. */
+export const isCurrentMonth = (m: Month, today = todayInChina()) => ordinal(m) === ordinal(monthOf(today));
+export const isFutureMonth = (m: Month, today = todayInChina()) => ordinal(m) > ordinal(monthOf(today));
+
+/** The district's snapshot of a month, or null. */
+export async function findSnapshot(db: Executor, regionCode: string, { year, month }: Month) {
+  const [row] = await db
+    .select({
+      id: scoreSnapshots.id,
+      ruleVersion: scoreSnapshots.ruleVersion,
+      formula: scoringRules.formula,
+      computedAt: scoreSnapshots.computedAt,
+      computedByName: scoreSnapshots.computedByName,
+    })
+    .from(scoreSnapshots)
+    .innerJoin(scoringRules, eq(scoringRules.id, scoreSnapshots.ruleId))
+    .where(and(eq(scoreSnapshots.regionCode, regionCode), eq(scoreSnapshots.year, year), eq(scoreSnapshots.month, month)));
+  return row ?? null;
+}
+
+/**
+ * Takes the month's scores of every unit of the district with the year's current rule, ranks them and stores the
+ * snapshot with each unit's terms and variables. A month to come is refused (400); a past month that has a snapshot
+ * is refused (409: it never changes); the current month's is replaced. One transaction, serialised per district
+ * and month; audited.
+ */
+export async function computeMonthScores({
+  ctx,
+  tx,
+  district,
+  month: m,
+  today = todayInChina(),
+}: {
+  ctx: RequestContext | SystemContext;
+  tx: Tx;
+  district: District;
+  month: Month;
+  today?: string;
+}) {
+  if (isFutureMonth(m, today)) throw invalidField('month', 'assessment.future_month', m);
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`score-snapshot:${district.code}:${m.year}-${m.month}`}))`);
+  const existing = await findSnapshot(tx, district.code, m);
+  if (existing && !isCurrentMonth(m, today))
+    throw new AppError(409, 'score_snapshot_exists', 'assessment.snapshot_exists', {
+      ...m,
+      at: todayInChina(existing.computedAt),
+    });
+  const rule = await currentRule(tx, district.code, m.year);
+  if (!rule) throw new AppError(422, 'scoring_rule_missing', 'assessment.no_rule', { year: m.year });
+  const parsed = parseOrRefuse(rule.formula);
+  const scores = await scoreDistrictUnits(tx, district.path, parsed, m.year, m.month);
+  const ranked = rankByScore(scores.map((s) => ({ ...s, id: s.unitId, name: s.unitName, score: s.result?.value ?? null })));
+  if (existing) await tx.delete(scoreSnapshots).where(eq(scoreSnapshots.id, existing.id));
+  const actor = 'actor' in ctx ? ctx.actor : null;
+  const [snapshot] = await tx
+    .insert(scoreSnapshots)
+    .values({
+      regionCode: district.code,
+      year: m.year,
+      month: m.month,
+      ruleId: rule.id,
+      ruleVersion: rule.version,
+      computedById: actor?.userId ?? null,
+      computedByName: actor ? actor.displayName || actor.username : null,
+    })
+    .returning();
+  if (!snapshot) throw new Error('score snapshot not written');
+  if (ranked.length)
+    await tx.insert(scoreSnapshotItems).values(
+      ranked.map((line) => ({
+        snapshotId: snapshot.id,
+        unitId: line.unitId,
+        unitName: line.unitName,
+        score: line.score,
+        rank: line.rank,
+        position: line.position,
+        error: line.error ? { code: line.error.code, offset: line.error.offset, params: line.error.params } : null,
+        terms: termsOf(line.result),
+        variables: line.variables,
+      })),
+    );
+  await recordAudit(tx, ctx, {
+    action: 'assessment.compute_scores',
+    recordType: 'score_snapshot',
+    recordId: snapshot.id,
+    regionCode: district.code,
+    before: existing ? { ruleVersion: existing.ruleVersion, computedAt: existing.computedAt.toISOString() } : null,
+    after: { year: m.year, month: m.month, ruleVersion: rule.version, units: ranked.length, replaced: Boolean(existing) },
+  });
+  return snapshot;
+}
+
+/** A month's ranking of the district as snapshotted (lines in ranking order, errors worded), or no snapshot. */
+export async function readMonthScores(db: Executor, regionCode: string, m: Month, locale: Locale) {
+  const snapshot = await findSnapshot(db, regionCode, m);
+  if (!snapshot) return { snapshot: null, items: [] };
+  const rows = await db
+    .select()
+    .from(scoreSnapshotItems)
+    .where(eq(scoreSnapshotItems.snapshotId, snapshot.id))
+    .orderBy(asc(scoreSnapshotItems.position));
+  return {
+    snapshot: {
+      id: snapshot.id,
+      ruleVersion: snapshot.ruleVersion,
+      formula: snapshot.formula,
+      computedAt: snapshot.computedAt.toISOString(),
+      computedByName: snapshot.computedByName,
+    },
+    items: rows.map((row) => ({
+      unitId: row.unitId,
+      unitName: row.unitName,
+      score: row.score,
+      rank: row.rank,
+      error: row.error
+        ? formulaErrorMessage(
+            new FormulaError(row.error.code as FormulaErrorCode, snapshot.formula, row.error.offset, row.error.params),
+            locale,
+          )
+        : null,
+      terms: row.terms,
+      variables: row.variables,
+    })),
+  };
+}
+
+/** The districts that have a rule for the month's year and no snapshot of the month yet (for the monthly job). */
+export async function districtsOwingSnapshot(db: Executor, { year, month }: Month): Promise<District[]> {
+  return db
+    .selectDistinct({ code: regions.code, name: regions.name, path: regions.path })
+    .from(scoringRules)
+    .innerJoin(regions, eq(regions.code, scoringRules.regionCode))
+    .where(
+      and(
+        eq(scoringRules.year, year),
+        sql`not exists (select 1 from ${scoreSnapshots} s where s.region_code = ${scoringRules.regionCode} and s.year = ${year} and s.month = ${month})`,
+      ),
+    )
+    .orderBy(asc(regions.code));
+}

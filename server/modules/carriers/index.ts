@@ -1,0 +1,5 @@
+// The carriers module's face: what other modules may use. Nothing else of the module is imported from outside it.
+// A lead's land and space needs are matched by `matchCarriers` (the same as `GET /api/v1/carriers/match`): the leads
+// module passes { landMu, floorAreaM2, use, industry, investmentWan, maxRentYuan, limit } from the lead.
+export { matchCarriers } from './match';
+export { parcelScopeCondition, parkScopeCondition } from './repository';

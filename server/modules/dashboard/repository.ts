@@ -1,0 +1,143 @@
+import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { ProjectListQuery } from '../../../common/schemas/projects';
+import type { Locale } from '../../../common/locale';
+import type { Executor } from '../../db/client';
+import { rowsOf } from '../../db/migrate';
+import { annualPlans, dictionaryItems, projectMonthInvestment, projects, regions, units } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { listCondition, startedInYear } from '../projects';
+
+/** The project list's filters the dashboard narrows by (no paging): its drill-downs carry the same ones. */
+export type ProjectFilter = Omit<ProjectListQuery, 'page' | 'pageSize' | 'sort'>;
+
+export type FigureDimension = 'all' | 'unit' | 'category' | 'industry' | 'pool' | 'nature' | 'district';
+
+/** One group's figures: projects, total investment, the year's annual plan and investment completed through a month. */
+export type FigureRow = {
+  dim: FigureDimension;
+  key: string | null;
+  name: string | null;
+  count: number;
+  investmentYuan: number;
+  plannedYuan: number;
+  completedYuan: number;
+  red: number;
+  yellow: number;
+  green: number;
+  /** Projects not withdrawn (the warnings' total: a withdrawn project carries no colour). */
+  live: number;
+  /** Projects that actually started (开工) in the year up to the day of the figures. */
+  started: number;
+};
+
+/** A project's current annual plan for the year (its latest version). */
+const currentPlan = (year: number, column: SQL) =>
+  sql`(select ${column} from ${annualPlans} ap where ap.project_id = ${projects.id} and ap.year = ${year} order by ap.version_no desc limit 1)`;
+
+/**
+ * Every grouped figure of the dashboard in one pass over the projects of the list's filters in the actor's scope
+ * (the list's own condition): by lead unit, category, industry section, pool, nature and district, and in all. The
+ * investment completed is read from the month figures (project_month_investment), at most twelve rows a project,
+ * never from the reports.
+ */
+export async function projectFigures(
+  db: Executor,
+  actor: Actor,
+  filter: ProjectFilter,
+  year: number,
+  asOf: string,
+  throughMonth: number,
+  locale: Locale,
+): Promise<FigureRow[]> {
+  const dictionaryName = locale === 'zh-CN' ? sql`d.name` : sql`coalesce(d.name_en, d.name)`;
+  const result = await db.execute(sql`
+    with p as (
+      select ${projects.id} as id, ${projects.pool} as pool, ${projects.nature} as nature, ${projects.leadUnitId} as unit,
+        ${projects.categoryCode} as category, ${projects.regionCode} as district, ${projects.warningLevel} as level,
+        coalesce((select d.parent_code from ${dictionaryItems} d where d.type = 'industry' and d.code = ${projects.industryCode}),
+          ${projects.industryCode}) as industry,
+        ${projects.totalInvestmentYuan} as investment, coalesce(${startedInYear(year, asOf)}, false) as started,
+        ${currentPlan(year, sql`ap.planned_yuan`)} as planned,
+        (select sum(m.completed_yuan) from ${projectMonthInvestment} m
+          where m.project_id = ${projects.id} and m.year = ${year} and m.month <= ${throughMonth}) as completed
+      from ${projects} where ${listCondition(db, actor, filter)}
+    ), g as (
+      select case when grouping(unit) = 0 then 'unit' when grouping(category) = 0 then 'category'
+          when grouping(industry) = 0 then 'industry' when grouping(pool) = 0 then 'pool'
+          when grouping(nature) = 0 then 'nature' when grouping(district) = 0 then 'district' else 'all' end as dim,
+        coalesce(unit::text, category, industry, pool, nature, district) as key,
+        count(*)::integer as count,
+        coalesce(sum(investment), 0)::text as "investmentYuan",
+        coalesce(sum(planned), 0)::text as "plannedYuan",
+        coalesce(sum(completed), 0)::text as "completedYuan",
+        (count(*) filter (where level = 3))::integer as red,
+        (count(*) filter (where level = 2))::integer as yellow,
+        (count(*) filter (where level = 1))::integer as green,
+        (count(*) filter (where pool <> 'withdrawn'))::integer as live,
+        (count(*) filter (where started))::integer as started
+      from p group by grouping sets ((unit), (category), (industry), (pool), (nature), (district), ())
+    )
+    select g.*, case g.dim
+        when 'unit' then (select u.name from ${units} u where u.id::text = g.key)
+        when 'category' then (select ${dictionaryName} from ${dictionaryItems} d where d.type = 'project_category' and d.code = g.key)
+        when 'industry' then (select ${dictionaryName} from ${dictionaryItems} d where d.type = 'industry' and d.code = g.key)
+        when 'district' then (select r.name from ${regions} r where r.code = g.key)
+      end as name
+    from g`);
+  return rowsOf<
+    Omit<FigureRow, 'investmentYuan' | 'plannedYuan' | 'completedYuan'> & Record<'investmentYuan' | 'plannedYuan' | 'completedYuan', string>
+  >(result).map((r) => ({
+    ...r,
+    count: Number(r.count),
+    red: Number(r.red),
+    yellow: Number(r.yellow),
+    green: Number(r.green),
+    live: Number(r.live),
+    started: Number(r.started),
+    investmentYuan: Number(r.investmentYuan),
+    plannedYuan: Number(r.plannedYuan),
+    completedYuan: Number(r.completedYuan),
+  }));
+}
+
+/** Month by month (1–12) the annual plans' months and the investment completed, of the same projects. */
+export async function monthlyFigures(
+  db: Executor,
+  actor: Actor,
+  filter: ProjectFilter,
+  year: number,
+): Promise<{ month: number; plannedYuan: number; completedYuan: number }[]> {
+  const where = listCondition(db, actor, filter);
+  const [planned, completed] = await Promise.all([
+    db.execute(sql`select i as month, coalesce(sum(pl.months[i]), 0)::text as yuan
+      from (select ${currentPlan(year, sql`ap.monthly_yuan`)} as months from ${projects} where ${where}) pl
+      cross join generate_series(1, 12) i group by i`),
+    db.execute(sql`select m.month, sum(m.completed_yuan)::text as yuan from ${projectMonthInvestment} m
+      where m.year = ${year} and m.project_id in (select ${projects.id} from ${projects} where ${where}) group by m.month`),
+  ]);
+  const byMonth = (rows: { month: number; yuan: string }[]) => new Map(rows.map((r) => [Number(r.month), Number(r.yuan)]));
+  const plannedBy = byMonth(rowsOf(planned));
+  const completedBy = byMonth(rowsOf(completed));
+  return Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1,
+    plannedYuan: plannedBy.get(i + 1) ?? 0,
+    completedYuan: completedBy.get(i + 1) ?? 0,
+  }));
+}
+
+/** The red, then yellow, projects of the same filters, largest investment first. */
+export async function attentionProjects(db: Executor, actor: Actor, filter: ProjectFilter, limit: number) {
+  return db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      level: projects.warningLevel,
+      leadUnitName: units.name,
+      totalInvestmentYuan: projects.totalInvestmentYuan,
+    })
+    .from(projects)
+    .innerJoin(units, eq(units.id, projects.leadUnitId))
+    .where(and(listCondition(db, actor, filter), inArray(projects.warningLevel, [2, 3])))
+    .orderBy(desc(projects.warningLevel), sql`${projects.totalInvestmentYuan} desc nulls last`, asc(projects.id))
+    .limit(limit);
+}

@@ -1,0 +1,13 @@
+// The enterprises module's face: what other modules may use. Nothing else of the module is imported from outside it.
+export {
+  type EnterpriseCandidate,
+  type EnterpriseRow,
+  enterpriseCandidates,
+  enterpriseOrder,
+  enterpriseScopeCondition,
+  enterprisesByUscc,
+  findEnterprise,
+  listEnterprises,
+} from './repository';
+export { type EnterpriseDraft, checkDraft as checkEnterpriseDraft, createEnterprise, updateEnterprise } from './service';
+export { readUscc } from './uscc-rules';

@@ -1,0 +1,3 @@
+// The leads module's face: what other modules may use. Nothing else of the module is imported from outside it.
+export { leadScopeCondition } from './repository';
+export { remindOverdueLeads } from './reminders';

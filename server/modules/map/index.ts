@@ -1,0 +1,3 @@
+// The map module's face (一张图): region boundaries and the projects' points.
+export { seedDemoBoundaries } from './seed';
+export { findBoundary } from './repository';

@@ -1,0 +1,43 @@
+import { type SQL, and, exists, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { annualPlans, projects } from '../../db/schema';
+
+/**
+ * The projects of a year's list (年度重点项目): the one definition the project list's year filter, the dashboard,
+ * the indicators and the 通报 count by. A project belongs to a year when
+ * - its planned span [start, completion] overlaps the year, or
+ * - its actual span [start, completion, or still open] does, or
+ * - it has an annual plan for the year, or
+ * - it waits in the library to start during the year: not started, in 策划库 or 推进库, entered by the year's end and
+ *   not planned to start before it began (a reserve project planned for next year is on this year's list as 储备).
+ * A span with one date is that day. Withdrawn projects are the caller's to leave out or keep.
+ */
+export function projectOfYear(year: number): SQL {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  return or(
+    and(
+      lte(sql`coalesce(${projects.plannedStart}, ${projects.plannedCompletion})`, last),
+      gte(sql`coalesce(${projects.plannedCompletion}, ${projects.plannedStart})`, first),
+    ),
+    and(
+      lte(sql`coalesce(${projects.actualStart}, ${projects.actualCompletion})`, last),
+      or(isNull(projects.actualCompletion), gte(projects.actualCompletion, first)),
+    ),
+    exists(sql`(select 1 from ${annualPlans} ap where ap.project_id = ${projects.id} and ap.year = ${year})`),
+    and(
+      isNull(projects.actualStart),
+      inArray(projects.pool, ['planning', 'advancing']),
+      sql`${projects.createdAt} < (${`${year + 1}-01-01`}::date)`,
+      or(isNull(projects.plannedStart), gte(projects.plannedStart, first)),
+    ),
+  ) as SQL;
+}
+
+/**
+ * 新开工 as counted (DOMAIN.md: derived, not typed): a project whose actual start — the day its 开工 milestone was
+ * reached — falls in the year, up to the day asked. The nature 新开工 is the plan; this is what happened.
+ */
+export function startedInYear(year: number, asOf = `${year}-12-31`): SQL {
+  const last = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
+  return and(gte(projects.actualStart, `${year}-01-01`), lte(projects.actualStart, last)) as SQL;
+}

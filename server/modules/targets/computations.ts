@@ -1,0 +1,79 @@
+import { and, count, eq, lte, ne, or, sql } from 'drizzle-orm';
+import { yuanToDecimal } from '../../../common/domain/decimal';
+import { COMPUTATIONS } from '../../../common/domain/targets';
+import type { TargetComputation } from '../../../common/enums';
+import type { Executor } from '../../db/client';
+import { progressReports, projects } from '../../db/schema';
+import { projectOfYear, startedInYear } from '../projects';
+
+// The named computations of computed indicators: each reads Lantu's own data for one district and year, as of a day,
+// and answers the value in its computation's unit of measure (common/domain/targets.ts `COMPUTATIONS`), exactly.
+// Reading other modules' tables here (projects, progress reports) is the registry's job: it is the one place that
+// says what each published figure counts. The office sees the same words in GET /targets/computations.
+
+export type ComputationInput = { regionCode: string; year: number; asOf: string };
+type Compute = (db: Executor, input: ComputationInput) => Promise<string>;
+
+/**
+ * Key projects of the year: the district's projects on a key list (province, city or district), not withdrawn, of
+ * the year's list by the one definition the project list's year filter and the dashboard use (`projectOfYear`).
+ */
+const keyProjectsOfYear = ({ regionCode, year }: ComputationInput) =>
+  and(
+    eq(projects.regionCode, regionCode),
+    ne(projects.pool, 'withdrawn'),
+    or(projects.isDistrictKey, projects.isCityKey, projects.isProvincialKey),
+    projectOfYear(year),
+  );
+
+const REGISTRY: Record<TargetComputation, Compute | null> = {
+  key_projects_count: async (db, input) => {
+    const [row] = await db.select({ n: count() }).from(projects).where(keyProjectsOfYear(input));
+    return String(row?.n ?? 0);
+  },
+  key_projects_total_investment: async (db, input) => {
+    const [row] = await db
+      .select({ total: sql<string | null>`sum(${projects.totalInvestmentYuan})` })
+      .from(projects)
+      .where(keyProjectsOfYear(input));
+    return yuanToDecimal(BigInt(row?.total ?? 0), 'yi');
+  },
+  // 新开工 is derived, not typed (DOMAIN.md): a project whose actual start — the day its 开工 milestone was reached,
+  // kept in projects.actual_start by project-tracks/project-dates.ts — falls in the year, up to the day asked.
+  new_starts: async (db, { regionCode, year, asOf }) => {
+    const [row] = await db
+      .select({ n: count() })
+      .from(projects)
+      .where(and(eq(projects.regionCode, regionCode), ne(projects.pool, 'withdrawn'), startedInYear(year, asOf)));
+    return String(row?.n ?? 0);
+  },
+  // Investment completed: the year's approved monthly reports of the district's projects, through asOf's month.
+  investment_completed: async (db, { regionCode, year, asOf }) => {
+    const throughMonth = Number(asOf.slice(0, 4)) > year ? 12 : Number(asOf.slice(5, 7));
+    const [row] = await db
+      .select({ total: sql<string | null>`sum(${progressReports.investmentYuan})` })
+      .from(progressReports)
+      .innerJoin(projects, eq(projects.id, progressReports.projectId))
+      .where(
+        and(
+          eq(projects.regionCode, regionCode),
+          eq(progressReports.status, 'approved'),
+          eq(progressReports.year, year),
+          lte(progressReports.month, throughMonth),
+        ),
+      );
+    return yuanToDecimal(BigInt(row?.total ?? 0), 'yi');
+  },
+  // Waiting for the attraction module (招商引资): signed leads, their land, contract value and out-of-city funds.
+  land_supplied: null,
+  projects_signed: null,
+  contract_value: null,
+  out_of_city_funds: null,
+};
+
+/** The computation's value for the district and year as of the day, or null when Lantu cannot compute it yet. */
+export async function computeIndicator(db: Executor, computation: TargetComputation, input: ComputationInput): Promise<string | null> {
+  const compute = REGISTRY[computation];
+  if (!compute || !COMPUTATIONS[computation].available) return null;
+  return compute(db, input);
+}

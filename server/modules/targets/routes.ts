@@ -1,0 +1,202 @@
+import { todayInChina } from '../../../common/domain/dates';
+import { COMPUTATIONS } from '../../../common/domain/targets';
+import { TARGET_COMPUTATIONS } from '../../../common/enums';
+import { enumLabel } from '../../../common/labels';
+import {
+  actualBody,
+  breakdownBody,
+  computationSchema,
+  indicatorCreateBody,
+  indicatorDetailSchema,
+  indicatorListSchema,
+  indicatorMonthParam,
+  indicatorParam,
+  indicatorUpdateBody,
+  indicatorYearQuery,
+} from '../../../common/schemas/targets';
+import type { Executor } from '../../db/client';
+import type { Actor } from '../../lib/actor';
+import { notFound } from '../../lib/errors';
+import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
+import { translate } from '../../lib/messages';
+import { z } from 'zod';
+import { actualsOfIndicators } from './indicator-values';
+import { createIndicator, enterActual, setBreakdown, updateIndicator } from './indicators-service';
+import { decimalOut, presentIndicator } from './presenter';
+import { targetListAbilities } from './policy';
+import { type IndicatorRow, breakdownOf, findIndicator, listIndicators } from './repository';
+
+const tags = ['targets'];
+
+/** One indicator with its actual, its entered months (history) and its breakdown. */
+async function indicatorDetail(db: Executor, actor: Actor, row: IndicatorRow) {
+  const { values, actuals } = await actualsOfIndicators(db, [row]);
+  const breakdown = await breakdownOf(db, row.id);
+  return {
+    ...presentIndicator(actor, row, values[0] ?? { value: null, month: null, asOf: null, unavailable: false }),
+    actuals: actuals.map((a) => ({
+      month: a.month,
+      value: decimalOut(a.value),
+      note: a.note,
+      enteredByName: a.enteredByName,
+      updatedAt: a.updatedAt.toISOString(),
+    })),
+    breakdown: breakdown.map((b) => ({ ...b, targetValue: decimalOut(b.targetValue) })),
+  };
+}
+
+/** Indicators (目标指标): the year's list with actuals and completion against time, one with its history, setting, entering, breaking down. */
+export function indicatorRoutes(app: App, { db }: Deps) {
+  app.get(
+    '/api/v1/targets/computations',
+    {
+      schema: {
+        tags,
+        summary: 'The named computations a computed indicator may use: unit of measure, whether Lantu computes it yet, what it counts',
+        response: { 200: z.object({ items: z.array(computationSchema) }), ...ruleErrorResponses },
+      },
+      config: { access: 'target.read' },
+    },
+    async (request) => {
+      const { locale } = request.context().actor;
+      return {
+        items: TARGET_COMPUTATIONS.map((key) => ({
+          key,
+          name: enumLabel(locale, 'targetComputation', key),
+          measure: COMPUTATIONS[key].measure,
+          available: COMPUTATIONS[key].available,
+          description: translate(locale, `target.computation.${key}`),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/targets/indicators',
+    {
+      schema: {
+        tags,
+        summary:
+          "The year's indicators the reader sees (default: this year), each with its actual to date, completion against time and its standing in words",
+        querystring: indicatorYearQuery,
+        response: { 200: indicatorListSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'target.read' },
+    },
+    async (request) => {
+      const { actor } = request.context();
+      const year = request.query.year ?? Number(todayInChina().slice(0, 4));
+      const rows = await listIndicators(db, actor, year);
+      const { values } = await actualsOfIndicators(db, rows);
+      return {
+        year,
+        items: rows.map((row, i) =>
+          presentIndicator(actor, row, values[i] ?? { value: null, month: null, asOf: null, unavailable: false }),
+        ),
+        abilities: targetListAbilities(actor),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/targets/indicators/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One indicator with its monthly actuals (history) and its breakdown to units',
+        params: indicatorParam,
+        response: { 200: indicatorDetailSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'target.read' },
+    },
+    async (request) => {
+      const { actor } = request.context();
+      const row = await findIndicator(db, actor, request.params.id);
+      if (!row) throw notFound();
+      return indicatorDetail(db, actor, row);
+    },
+  );
+
+  app.post(
+    '/api/v1/targets/indicators',
+    {
+      schema: {
+        tags,
+        summary:
+          "Set one of the year's indicators of the reader's district: name, unit of measure, target (exact decimal) with its qualifier, kind, direction, owner unit, source (computed by a named computation, or entered)",
+        body: indicatorCreateBody,
+        response: { 201: indicatorDetailSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'target.manage' },
+    },
+    async (request, reply) => {
+      const ctx = request.context();
+      const result = await db.transaction(async (tx) =>
+        indicatorDetail(tx, ctx.actor, await createIndicator({ ctx, tx, input: request.body })),
+      );
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.patch(
+    '/api/v1/targets/indicators/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an indicator at the version read',
+        params: indicatorParam,
+        body: indicatorUpdateBody,
+        response: { 200: indicatorDetailSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'target.manage' },
+    },
+    async (request) => {
+      const ctx = request.context();
+      assertIfMatch(request.headers['if-match'], request.body.version);
+      return db.transaction(async (tx) =>
+        indicatorDetail(tx, ctx.actor, await updateIndicator({ ctx, tx, id: request.params.id, input: request.body })),
+      );
+    },
+  );
+
+  app.put(
+    '/api/v1/targets/indicators/:id/actuals/:month',
+    {
+      schema: {
+        tags,
+        summary:
+          "Enter an entered indicator's actual for a month of its year (year-to-date as of the month's end) with a note; the owner unit or the office; not a month still to come",
+        params: indicatorMonthParam,
+        body: actualBody,
+        response: { 200: indicatorDetailSchema, ...ruleErrorResponses },
+      },
+      config: { access: { anyOf: ['target.enter', 'target.manage'] } },
+    },
+    async (request) => {
+      const ctx = request.context();
+      const { id, month } = request.params;
+      return db.transaction(async (tx) => indicatorDetail(tx, ctx.actor, await enterActual({ ctx, tx, id, month, input: request.body })));
+    },
+  );
+
+  app.put(
+    '/api/v1/targets/indicators/:id/breakdown',
+    {
+      schema: {
+        tags,
+        summary: "Break an indicator down to units (分解到单位) at the version read: the units' shares must sum back to its target exactly",
+        params: indicatorParam,
+        body: breakdownBody,
+        response: { 200: indicatorDetailSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'target.manage' },
+    },
+    async (request) => {
+      const ctx = request.context();
+      assertIfMatch(request.headers['if-match'], request.body.version);
+      return db.transaction(async (tx) =>
+        indicatorDetail(tx, ctx.actor, await setBreakdown({ ctx, tx, id: request.params.id, input: request.body })),
+      );
+    },
+  );
+}

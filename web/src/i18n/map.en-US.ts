@@ -1,0 +1,35 @@
+import type { mapZhCN } from './map.zh-CN';
+
+/** The one map's interface text in English. */
+export const mapEnUS: Record<keyof typeof mapZhCN, string> = {
+  'nav.map': 'Map',
+  'map.colourBy': 'Colour',
+  'map.colourBy.warning': 'By warning',
+  'map.colourBy.pool': 'By pool',
+  'map.noWarning': 'Not rated',
+  'map.investment': 'Total investment {wan} ×10k yuan',
+  'map.noBoundary': 'No boundary has been uploaded for this region yet: an administrator uploads a GeoJSON boundary on this page',
+  'map.placed': '{count} projects on the map',
+  'map.unplaced': '{count} projects have no location yet',
+  'map.upload': 'Upload boundary',
+  'map.uploaded': 'Boundary updated',
+  'map.uploadHint': 'A GeoJSON FeatureCollection of polygons, WGS-84 longitude/latitude, at most 20 MB',
+  'map.badFile': 'The file is not valid JSON: {reason}',
+  'map.tooLarge': 'The file is larger than 20 MB',
+  'map.place.title': 'Location and site outline',
+  'map.place.point': 'Place on map',
+  'map.place.outline': 'Draw site outline',
+  'map.place.pointHint': 'Click where the project is, then Save',
+  'map.place.outlineHint': 'Click the corners of the site one by one, double-click to finish, then Save',
+  'map.place.save': 'Save',
+  'map.place.cancel': 'Cancel',
+  'map.place.clearOutline': 'Clear outline',
+  'map.place.saved': 'Location saved',
+  'map.place.none': 'No location yet',
+  'map.place.at': 'Longitude {lon}, latitude {lat}',
+  'map.place.corners': 'Site outline with {count} corners',
+  'map.place.tooFew': 'An outline needs at least 3 corners',
+  'settings.mapTileUrl': 'Intranet map tile server',
+  'settings.mapTileUrlHint':
+    'Optional. Like https://tiles.example.gov.cn/{z}/{x}/{y}.png, drawn under the map; see the admin guide on WGS-84 and GCJ-02',
+};

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type {
+  formulaCheckResponse,
+  formulaPreviewResponse,
+  scoreMonthResponse,
+  scoringRuleSchema,
+  scoringRulesResponse,
+} from '../../../../../common/schemas/assessment';
+import { ApiError, api } from '../../../lib/api-client';
+
+export type ScoringRules = z.infer<typeof scoringRulesResponse>;
+export type ScoringRule = z.infer<typeof scoringRuleSchema>;
+export type MonthScores = z.infer<typeof scoreMonthResponse>;
+export type ScoreLine = MonthScores['items'][number];
+export type ScoreTerm = ScoreLine['terms'][number];
+export type FormulaCheck = z.infer<typeof formulaCheckResponse>;
+export type FormulaPreview = z.infer<typeof formulaPreviewResponse>;
+export type Month = { year: number; month: number };
+
+/** 考核: the district's scoring rules, a formula's check and preview, the monthly scores and rankings. */
+export const assessmentApi = {
+  rules: (year: number, signal?: AbortSignal) => api.get<ScoringRules>('/assessment/rules', { year }, { signal }),
+  saveRule: (body: { year: number; formula: string; note?: string }) => api.post<ScoringRule>('/assessment/rules', body),
+  check: (formula: string) => api.post<FormulaCheck>('/assessment/formula/check', { formula }),
+  preview: (body: { formula: string } & Month) => api.post<FormulaPreview>('/assessment/formula/preview', body),
+  scores: ({ year, month }: Month, signal?: AbortSignal) => api.get<MonthScores>('/assessment/scores', { year, month }, { signal }),
+  compute: (body: Month) => api.post<MonthScores>('/assessment/scores', body),
+};
+
+/** Where a refused formula is wrong: the message with its 1-based line and column (422 formula_invalid), else null. */
+export function formulaProblem(error: unknown): { message: string; line: number; column: number } | null {
+  if (!(error instanceof ApiError) || error.code !== 'formula_invalid') return null;
+  const detail = error.details[0] as { message: string; line?: number; column?: number } | undefined;
+  if (!detail || typeof detail.line !== 'number' || typeof detail.column !== 'number') return null;
+  return { message: detail.message, line: detail.line, column: detail.column };
+}

@@ -1,0 +1,41 @@
+import { Table, Typography } from 'antd';
+import { useI18n } from '../../../i18n';
+import type { ScoreLine } from '../api/assessment-api';
+import { formatScore } from '../utils/format';
+import { ScoreExplanation } from './ScoreExplanation';
+
+/** 考核排名: rank, unit and score, each row opening to its explanation. Three narrow columns fit a phone. */
+export function RankingTable({ items, loading }: { items: ScoreLine[]; loading: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Table<ScoreLine>
+      rowKey="unitId"
+      size="small"
+      loading={loading}
+      dataSource={items}
+      pagination={false}
+      data-testid="ranking-table"
+      locale={{ emptyText: t('assessment.noSnapshot') }}
+      expandable={{
+        expandRowByClick: true,
+        expandedRowRender: (line) => <ScoreExplanation terms={line.terms} score={line.score} error={line.error} />,
+      }}
+      columns={[
+        {
+          title: t('assessment.rank'),
+          dataIndex: 'rank',
+          width: 64,
+          render: (rank: number | null) => (rank === null ? '—' : <Typography.Text strong>{rank}</Typography.Text>),
+        },
+        { title: t('assessment.unit'), dataIndex: 'unitName', ellipsis: false },
+        {
+          title: t('assessment.score'),
+          dataIndex: 'score',
+          width: 90,
+          align: 'right',
+          render: (score: number | null) => <span data-testid="ranking-score">{formatScore(score)}</span>,
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,61 @@
+import { Flex, Input, Select, TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { ENTERPRISE_KINDS, type EnterpriseKind } from '../../../../../common/enums';
+import { useI18n } from '../../../i18n';
+import { toTree, useDictionaryOptions } from '../../projects/hooks/use-pickers';
+import type { EnterpriseFilters as Filters } from '../api/enterprises-api';
+
+const many = (values: string[]) => (values.length > 0 ? values : undefined);
+
+/** Search by name, pinyin initials or USCC; filter by tag, industry and local or target. */
+export function EnterpriseFilters({ value, onChange }: { value: Filters; onChange: (value: Filters) => void }) {
+  const { t } = useI18n();
+  const tags = useDictionaryOptions('enterprise_tag');
+  const industries = useDictionaryOptions('industry');
+  const industryTree = useMemo(() => toTree(industries.options), [industries.options]);
+  return (
+    <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+      <Input.Search
+        allowClear
+        defaultValue={value.q}
+        placeholder={t('enterprise.searchPlaceholder')}
+        onSearch={(q) => onChange({ ...value, q: q.trim() || undefined })}
+        style={{ width: 260, maxWidth: '100%' }}
+        data-testid="enterprise-search"
+      />
+      <Select
+        mode="multiple"
+        allowClear
+        showSearch={{ optionFilterProp: 'label' }}
+        maxTagCount="responsive"
+        value={value.tag ?? []}
+        onChange={(tag: string[]) => onChange({ ...value, tag: many(tag) })}
+        placeholder={t('enterprise.tags')}
+        options={tags.options}
+        style={{ width: 220, maxWidth: '100%' }}
+        data-testid="enterprise-tag-filter"
+      />
+      <TreeSelect
+        multiple
+        allowClear
+        maxTagCount="responsive"
+        treeData={industryTree}
+        value={value.industryCode ?? []}
+        onChange={(industryCode: string[]) => onChange({ ...value, industryCode: many(industryCode) })}
+        placeholder={t('enterprise.industry')}
+        showSearch={{ treeNodeFilterProp: 'title' }}
+        style={{ width: 220, maxWidth: '100%' }}
+        data-testid="enterprise-industry-filter"
+      />
+      <Select
+        allowClear
+        value={value.kind}
+        onChange={(kind?: EnterpriseKind) => onChange({ ...value, kind })}
+        placeholder={t('enterprise.kind')}
+        options={ENTERPRISE_KINDS.map((kind) => ({ value: kind, label: t(`enterpriseKind.${kind}`) }))}
+        style={{ width: 140 }}
+        data-testid="enterprise-kind-filter"
+      />
+    </Flex>
+  );
+}

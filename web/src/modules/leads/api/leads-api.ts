@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { LeadMethod, LeadStage } from '../../../../../common/enums';
+import type {
+  followUpCreateBody,
+  leadCreateBody,
+  leadDetailSchema,
+  leadEventSchema,
+  leadSchema,
+  leadSignBody,
+  leadStatsSchema,
+  leadUpdateBody,
+} from '../../../../../common/schemas/leads';
+import { api } from '../../../lib/api-client';
+import type { Page } from '../../../lib/list';
+
+export type Lead = z.infer<typeof leadSchema>;
+export type LeadDetail = z.infer<typeof leadDetailSchema>;
+export type LeadEvent = z.infer<typeof leadEventSchema>;
+export type LeadStats = z.infer<typeof leadStatsSchema>;
+export type LeadCreateBody = z.input<typeof leadCreateBody>;
+export type LeadUpdateBody = z.input<typeof leadUpdateBody>;
+export type LeadSignBody = z.input<typeof leadSignBody>;
+export type FollowUpBody = z.input<typeof followUpCreateBody>;
+export type LeadList = Page<Lead> & { stageCounts: Partial<Record<LeadStage, number>>; abilities?: { create?: boolean } };
+export type LeadListParams = {
+  q?: string;
+  stage?: LeadStage;
+  unitId?: string;
+  method?: LeadMethod;
+  projectId?: string;
+  overdue?: boolean;
+  page?: number;
+  pageSize?: number;
+};
+
+/** Leads (招商线索): the board, one lead with its log, recording, editing, moving, signing, following up. */
+export const leadsApi = {
+  list: (params: LeadListParams, signal?: AbortSignal) => api.get<LeadList>('/leads', params, { signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<LeadDetail>(`/leads/${id}`, undefined, { signal }),
+  create: (body: LeadCreateBody) => api.post<Lead>('/leads', body),
+  update: (id: string, body: LeadUpdateBody) => api.patch<Lead>(`/leads/${id}`, body),
+  move: (id: string, body: { to: LeadStage; version: number; reason?: string | null }) => api.post<Lead>(`/leads/${id}/stage`, body),
+  sign: (id: string, body: LeadSignBody) => api.post<Lead>(`/leads/${id}/sign`, body),
+  followUp: (id: string, body: FollowUpBody) => api.post<Lead>(`/leads/${id}/follow-ups`, body),
+  events: (signal?: AbortSignal) => api.get<Page<LeadEvent>>('/lead-events', { pageSize: 100 }, { signal }),
+  stats: (by: 'unit' | 'method' | 'industry' | 'month', signal?: AbortSignal) => api.get<LeadStats>('/leads/stats', { by }, { signal }),
+};

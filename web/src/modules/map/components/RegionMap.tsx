@@ -1,0 +1,112 @@
+import { Empty } from 'antd';
+import { LinesChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent } from 'echarts/components';
+import { registerMap, use } from 'echarts/core';
+import { type CSSProperties, useEffect, useMemo, useRef } from 'react';
+import { useI18n } from '../../../i18n';
+import { EChart, type EChartHandle } from '../../../ui/EChart';
+import type { MapBase, MapProjects } from '../api/map-api';
+import { baseGeoJson, baseMapName, buildMapOption, type ColourBy, type LonLat, type MapOverlay, type MapView } from '../utils/map-option';
+import { useTileLayer } from './use-tile-layer';
+
+use([GeoComponent, ScatterChart, LinesChart]);
+
+export type RegionMapProps = {
+  base: MapBase;
+  points?: MapProjects;
+  colourBy?: ColourBy;
+  /** A project's point was clicked. */
+  onPointClick?: (projectId: string) => void;
+  /** The map was clicked (placing a point, adding an outline corner): the place in longitude/latitude. */
+  onMapClick?: (at: LonLat) => void;
+  onMapDoubleClick?: (at: LonLat) => void;
+  overlay?: MapOverlay;
+  dark?: boolean;
+  regionLabels?: boolean;
+  style?: CSSProperties;
+  'data-testid'?: string;
+};
+
+/**
+ * The one map (一张图) as a reusable piece: the region's boundary (a city as its districts), the intranet tiles under
+ * it when a tile server is set, the projects as points coloured by warning or pool, and an overlay being edited. The
+ * dashboard's big screen embeds it with `dark`.
+ */
+export function RegionMap({
+  base,
+  points,
+  colourBy = 'warning',
+  onPointClick,
+  onMapClick,
+  onMapDoubleClick,
+  overlay,
+  dark,
+  regionLabels,
+  style,
+  'data-testid': testId,
+}: RegionMapProps) {
+  const { t, locale } = useI18n();
+  const chart = useRef<EChartHandle>(null);
+  const geojson = useMemo(() => baseGeoJson(base), [base]);
+  const mapName = useMemo(() => {
+    const name = baseMapName(base);
+    // biome-ignore lint/suspicious/noExplicitAny: ECharts types registerMap's GeoJSON loosely.
+    if (geojson) registerMap(name, geojson as any);
+    return name;
+  }, [base, geojson]);
+  // Where the viewer panned and zoomed to: a new option (a point placed, a filter changed) keeps the view.
+  const view = useRef<MapView | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new base starts from its whole extent.
+  useEffect(() => {
+    view.current = null;
+  }, [mapName]);
+  const option = useMemo(
+    () => buildMapOption({ mapName, points, colourBy, t, overlay, dark, regionLabels, tiles: !!base.tileUrl, view: view.current }),
+    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl],
+  );
+  useTileLayer(chart, base.tileUrl, option);
+
+  // The latest handlers, so the listeners attached once per chart call what the page passes now.
+  const handlers = useRef({ onPointClick, onMapClick, onMapDoubleClick, points });
+  handlers.current = { onPointClick, onMapClick, onMapDoubleClick, points };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is re-created when the language changes.
+  useEffect(() => {
+    const instance = chart.current?.instance();
+    if (!instance) return;
+    const toLonLat = (x: number, y: number): LonLat | null => {
+      const at = instance.convertFromPixel({ geoIndex: 0 }, [x, y]) as number[] | undefined;
+      return at && Number.isFinite(at[0]) && Number.isFinite(at[1]) ? [round6(at[0] ?? 0), round6(at[1] ?? 0)] : null;
+    };
+    instance.on('georoam', () => {
+      const geo = (instance.getOption() as { geo?: MapView[] }).geo?.[0];
+      if (geo?.center && geo.zoom) view.current = { center: [...geo.center], zoom: geo.zoom };
+    });
+    instance.on('click', (params) => {
+      const data = params.data as [number, number, number] | undefined;
+      const id = Array.isArray(data) ? handlers.current.points?.ids[data[2]] : undefined;
+      if (id && params.seriesType === 'scatter' && !String(params.seriesId).startsWith('placed')) handlers.current.onPointClick?.(id);
+    });
+    const zr = instance.getZr();
+    const click = (event: { offsetX: number; offsetY: number }) => {
+      const at = toLonLat(event.offsetX, event.offsetY);
+      if (at) handlers.current.onMapClick?.(at);
+    };
+    const dblclick = (event: { offsetX: number; offsetY: number }) => {
+      const at = toLonLat(event.offsetX, event.offsetY);
+      if (at) handlers.current.onMapDoubleClick?.(at);
+    };
+    zr.on('click', click);
+    zr.on('dblclick', dblclick);
+    return () => {
+      instance.off('click');
+      instance.off('georoam');
+      zr.off('click', click);
+      zr.off('dblclick', dblclick);
+    };
+  }, [locale, mapName]);
+
+  if (!geojson) return <Empty description={t('map.noBoundary')} data-testid="map-no-boundary" />;
+  return <EChart ref={chart} option={option} style={{ height: 560, ...style }} data-testid={testId} />;
+}
+
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;

@@ -1,0 +1,33 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ProjectFilters } from '../../projects/api/projects-api';
+import { PROJECTS_KEY } from '../../projects/hooks/use-projects';
+import { mapApi } from '../api/map-api';
+
+const MAP_BASE_KEY = ['map-base'] as const;
+
+/** The map's base for a region (the viewer's own by default): boundary, children's boundaries, tile server. */
+export function useMapBase(regionCode?: string) {
+  return useQuery({
+    queryKey: [...MAP_BASE_KEY, regionCode ?? 'own'],
+    queryFn: ({ signal }) => mapApi.base(regionCode, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The points of the filtered projects; under the projects' key, so saving a project refreshes them. */
+export function useMapProjects(filters: ProjectFilters) {
+  return useQuery({
+    queryKey: [...PROJECTS_KEY, 'map', filters],
+    queryFn: ({ signal }) => mapApi.projects(filters, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useUploadBoundary() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ regionCode, geojson, source }: { regionCode: string; geojson: unknown; source: string }) =>
+      mapApi.uploadBoundary(regionCode, geojson, source),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: MAP_BASE_KEY }),
+  });
+}

@@ -1,0 +1,184 @@
+import type { LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { GeoComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import type { Pool } from '../../../../../common/enums';
+import type { MessageKey, Translate } from '../../../i18n';
+import type { MapBase, MapProjects } from '../api/map-api';
+
+export type MapOption = ComposeOption<
+  GeoComponentOption | ScatterSeriesOption | LinesSeriesOption | LegendComponentOption | TooltipComponentOption
+>;
+export type ColourBy = 'warning' | 'pool';
+export type LonLat = [number, number];
+/** What a page draws over the projects: a point being placed and an outline being drawn (closed once finished). */
+export type MapOverlay = { point?: LonLat | null; outline?: LonLat[]; closed?: boolean };
+
+/** Warning levels as the API sends them (0 none, 1 green, 2 yellow, 3 red), red drawn last so it stays on top. */
+const WARNING_GROUPS: { level: number; label: MessageKey; colour: string }[] = [
+  { level: 0, label: 'map.noWarning', colour: '#8c8c8c' },
+  { level: 1, label: 'warningColour.green', colour: '#52c41a' },
+  { level: 2, label: 'warningColour.yellow', colour: '#faad14' },
+  { level: 3, label: 'warningColour.red', colour: '#f5222d' },
+];
+export const POOL_COLOURS: Record<Pool, string> = {
+  planning: '#722ed1',
+  advancing: '#1677ff',
+  implementing: '#fa8c16',
+  completed: '#52c41a',
+  withdrawn: '#8c8c8c',
+};
+
+/** Past this many points a series draws in ECharts' large mode (one path, no per-point hover animation). */
+export const LARGE_THRESHOLD = 2000;
+
+export type PointGroup = { key: string; label: string; colour: string; data: [number, number, number][] };
+
+/** The points split into one series per colour: row i of the columns becomes [lon, lat, i]. */
+export function groupPoints(points: MapProjects, colourBy: ColourBy, t: Translate): PointGroup[] {
+  const groups =
+    colourBy === 'warning'
+      ? WARNING_GROUPS.map((g) => ({
+          key: `warning-${g.level}`,
+          label: t(g.label),
+          colour: g.colour,
+          data: [] as [number, number, number][],
+        }))
+      : points.pools.map((pool) => ({
+          key: `pool-${pool}`,
+          label: t(`pool.${pool}`),
+          colour: POOL_COLOURS[pool],
+          data: [] as [number, number, number][],
+        }));
+  const column = colourBy === 'warning' ? points.warning : points.pool;
+  for (let i = 0; i < points.ids.length; i++) {
+    groups[column[i] ?? 0]?.data.push([points.lon[i] ?? 0, points.lat[i] ?? 0, i]);
+  }
+  return groups;
+}
+
+/** The GeoJSON the map registers for a base: a city's districts when it has them, else its own boundary. */
+export function baseGeoJson(base: MapBase): { type: 'FeatureCollection'; features: unknown[] } | null {
+  if (base.children.length > 0) return { type: 'FeatureCollection', features: base.children.flatMap((c) => c.geojson.features) };
+  return base.boundary?.geojson ?? null;
+}
+
+/** The name the base is registered under: changes when a boundary is replaced, so the new one is drawn. */
+export const baseMapName = (base: MapBase) =>
+  `lantu-${base.regionCode}-${[base.boundary?.version ?? 0, ...base.children.map((c) => `${c.regionCode}.${c.version}`)].join('-')}`;
+
+type OptionInput = {
+  mapName: string;
+  points?: MapProjects;
+  colourBy: ColourBy;
+  t: Translate;
+  overlay?: MapOverlay;
+  dark?: boolean;
+  /** Names of the regions drawn on the base (off on a phone, where they crowd the points). */
+  regionLabels?: boolean;
+  /** Tiles are drawn under the base: its areas become see-through. */
+  tiles?: boolean;
+  /** Where the viewer has panned and zoomed to, kept when the option is rebuilt. */
+  view?: MapView | null;
+};
+export type MapView = { center: number[]; zoom: number };
+
+/** The map: the boundary as a roamable `geo`, a scatter series per colour (legend toggles them), and the overlay. */
+export function buildMapOption({
+  mapName,
+  points,
+  colourBy,
+  t,
+  overlay,
+  dark = false,
+  regionLabels = true,
+  tiles = false,
+  view,
+}: OptionInput): MapOption {
+  const groups = points ? groupPoints(points, colourBy, t) : [];
+  const total = points?.ids.length ?? 0;
+  const symbolSize = total > LARGE_THRESHOLD ? 4 : 10;
+  const scatter: ScatterSeriesOption[] = groups.map((group) => ({
+    type: 'scatter',
+    id: group.key,
+    name: group.label,
+    coordinateSystem: 'geo',
+    data: group.data,
+    symbolSize,
+    itemStyle: { color: group.colour, opacity: 1, borderColor: '#fff', borderWidth: total > LARGE_THRESHOLD ? 0 : 1 },
+    large: group.data.length > LARGE_THRESHOLD,
+    largeThreshold: LARGE_THRESHOLD,
+    progressive: 5000,
+    progressiveThreshold: 10_000,
+    emphasis: { scale: 1.6 },
+    cursor: 'pointer',
+  }));
+  const drawn: (ScatterSeriesOption | LinesSeriesOption)[] = [];
+  const outline = overlay?.outline ?? [];
+  if (outline.length > 0) {
+    const coords = overlay?.closed && outline[0] ? [...outline, outline[0]] : outline;
+    drawn.push({
+      type: 'lines',
+      id: 'outline',
+      coordinateSystem: 'geo',
+      polyline: true,
+      silent: true,
+      data: [{ coords }],
+      lineStyle: { color: '#1677ff', width: 2, opacity: 1 },
+    });
+    drawn.push({
+      type: 'scatter',
+      id: 'outline-corners',
+      coordinateSystem: 'geo',
+      silent: true,
+      data: outline,
+      symbolSize: 6,
+      itemStyle: { color: '#1677ff' },
+    });
+  }
+  if (overlay?.point) {
+    drawn.push({
+      type: 'scatter',
+      id: 'placed-point',
+      coordinateSystem: 'geo',
+      silent: true,
+      data: [overlay.point],
+      symbol: 'pin',
+      symbolSize: 36,
+      symbolOffset: [0, '-40%'],
+      itemStyle: { color: '#f5222d' },
+      z: 10,
+    });
+  }
+  const text = dark ? '#d9d9d9' : '#595959';
+  return {
+    tooltip: {
+      trigger: 'item',
+      formatter: (params) => {
+        const p = params as { seriesId?: string; data?: [number, number, number] };
+        if (!points || !p.data || !p.seriesId?.startsWith(colourBy)) return '';
+        const i = p.data[2];
+        return `${escapeHtml(points.names[i] ?? '')}<br/>${t('map.investment', { wan: (points.investmentWan[i] ?? 0).toLocaleString() })}`;
+      },
+    },
+    legend: groups.length > 0 ? { bottom: 8, left: 'center', textStyle: { color: text }, data: groups.map((g) => g.label) } : undefined,
+    geo: {
+      map: mapName,
+      roam: true,
+      scaleLimit: { min: 0.8, max: 40 },
+      label: { show: regionLabels, color: text, fontSize: 12 },
+      itemStyle: {
+        areaColor: tiles ? 'rgba(240, 245, 255, 0.25)' : dark ? '#112240' : '#f0f5ff',
+        borderColor: dark ? '#4096ff' : '#597ef7',
+        borderWidth: 1.2,
+      },
+      ...(view ? { center: view.center, zoom: view.zoom } : {}),
+      emphasis: { disabled: true },
+      select: { disabled: true },
+      top: 24,
+      bottom: groups.length > 0 ? 48 : 24,
+    },
+    series: [...scatter, ...drawn],
+  };
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

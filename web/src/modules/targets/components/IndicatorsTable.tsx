@@ -1,0 +1,138 @@
+import { Button, Grid, Progress, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useI18n } from '../../../i18n';
+import type { Indicator } from '../api/targets-api';
+import { formatTarget } from './format';
+import { formatDecimal } from '../../../lib/format';
+
+type Props = {
+  items: Indicator[];
+  loading: boolean;
+  onEdit: (indicator: Indicator) => void;
+  onEnter: (indicator: Indicator) => void;
+  onBreakdown: (indicator: Indicator) => void;
+};
+
+const STATUS_COLOUR = { ahead: 'success', on_pace: 'success', behind: 'exception', no_plan: 'normal' } as const;
+
+/** The year's indicators: target as published, source, owner, actual to date, completion and its standing against time in words. */
+export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }: Props) {
+  const { t, locale } = useI18n();
+  const phone = !Grid.useBreakpoint().md;
+  const actions = (row: Indicator) => (
+    <Space size={0} wrap>
+      {row.abilities.enter && (
+        <Button type="link" size="small" onClick={() => onEnter(row)} data-testid={`indicator-enter-${row.name}`}>
+          {t('target.enter')}
+        </Button>
+      )}
+      {row.abilities.update && (
+        <Button type="link" size="small" onClick={() => onEdit(row)} data-testid={`indicator-edit-${row.name}`}>
+          {t('target.edit')}
+        </Button>
+      )}
+      {row.abilities.breakdown && (
+        <Button type="link" size="small" onClick={() => onBreakdown(row)}>
+          {t('target.breakdown')}
+        </Button>
+      )}
+    </Space>
+  );
+  const actual = (row: Indicator) =>
+    row.actual === null ? (
+      '—'
+    ) : (
+      <span title={row.actual}>
+        {formatDecimal(row.actual)}
+        {t(`targetMeasure.${row.measure}`)}
+        <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4 }}>
+          {row.actualMonth ? t('target.throughMonth', { month: row.actualMonth }) : t('target.computedNow')}
+        </Typography.Text>
+      </span>
+    );
+  const completion = (row: Indicator) =>
+    row.progress?.completionRate === null || row.progress === null ? null : (
+      <Progress
+        percent={Math.round(row.progress.completionRate * 1000) / 10}
+        size="small"
+        status={STATUS_COLOUR[row.progress.status]}
+        style={{ minWidth: 100, marginBottom: 0 }}
+      />
+    );
+  const hasActions = items.some((i) => Object.values(i.abilities).some(Boolean));
+  const columns: ColumnsType<Indicator> = phone
+    ? [
+        {
+          title: t('target.name'),
+          key: 'card',
+          render: (_, row) => (
+            <Space direction="vertical" size={2} style={{ width: '100%' }}>
+              <Typography.Text strong>{row.name}</Typography.Text>
+              <Typography.Text>
+                {t('target.target')}：{formatTarget(t, locale, row)}
+              </Typography.Text>
+              <Typography.Text>
+                {t('target.actual')}：{actual(row)}
+              </Typography.Text>
+              {completion(row)}
+              <Typography.Text type={row.progress?.status === 'behind' ? 'danger' : undefined}>{row.standing}</Typography.Text>
+              <Typography.Text type="secondary">
+                {row.ownerUnitName} · {t(`targetSource.${row.source}`)}
+              </Typography.Text>
+              {hasActions && actions(row)}
+            </Space>
+          ),
+        },
+      ]
+    : [
+        { title: t('target.name'), dataIndex: 'name', width: 170, fixed: 'left' },
+        { title: t('target.target'), key: 'target', width: 120, render: (_, row) => formatTarget(t, locale, row) },
+        {
+          title: t('target.source'),
+          key: 'source',
+          width: 150,
+          render: (_, row) => (
+            <Tag color={row.source === 'computed' ? 'blue' : undefined}>
+              {row.computation ? t(`targetComputation.${row.computation}`) : t(`targetSource.${row.source}`)}
+            </Tag>
+          ),
+        },
+        { title: t('target.owner'), dataIndex: 'ownerUnitName', width: 150, ellipsis: true },
+        { title: t('target.actual'), key: 'actual', width: 150, render: (_, row) => actual(row) },
+        {
+          title: t('target.standing'),
+          key: 'standing',
+          render: (_, row) => (
+            <Space direction="vertical" size={0} style={{ width: '100%' }}>
+              {completion(row)}
+              <span data-testid={`indicator-standing-${row.name}`}>
+                <Typography.Text type={row.progress?.status === 'behind' ? 'danger' : undefined}>{row.standing}</Typography.Text>
+              </span>
+            </Space>
+          ),
+        },
+        ...(hasActions
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                width: 150,
+                fixed: 'right' as const,
+                render: (_: unknown, row: Indicator) => actions(row),
+              },
+            ]
+          : []),
+      ];
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      loading={loading}
+      dataSource={items}
+      columns={columns}
+      pagination={false}
+      scroll={phone ? undefined : { x: 1150 }}
+      data-testid="indicators-table"
+    />
+  );
+}

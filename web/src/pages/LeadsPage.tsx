@@ -1,0 +1,82 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Switch, TreeSelect, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { LEAD_METHODS, type LeadMethod } from '../../../common/enums';
+import { useI18n } from '../i18n';
+import { LeadBoard } from '../modules/leads/components/LeadBoard';
+import { LeadFormModal, type LeadFormTarget } from '../modules/leads/components/LeadFormModal';
+import { useLeads } from '../modules/leads/hooks/use-leads';
+import { useAllUnits } from '../modules/units/hooks/use-units';
+import { buildUnitTree } from '../modules/units/utils/unit-tree';
+
+/** How many leads the board shows at once (the column heads count everything the filters match). */
+const BOARD_SIZE = 300;
+
+/** 招商线索: the pipeline as a board by stage, filtered by unit, method and overdue clocks; a list on a phone. */
+export function LeadsPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [q, setQ] = useState<string>();
+  const [unitId, setUnitId] = useState<string>();
+  const [method, setMethod] = useState<LeadMethod>();
+  const [overdue, setOverdue] = useState(false);
+  const [editing, setEditing] = useState<LeadFormTarget | null>(null);
+  const list = useLeads({ q, unitId, method, overdue: overdue || undefined, pageSize: BOARD_SIZE });
+  const units = useAllUnits();
+  const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
+  return (
+    <Card
+      title={
+        <Space>
+          {t('nav.leads')}
+          {list.data && <Typography.Text type="secondary">{t('lead.count', { count: list.data.total })}</Typography.Text>}
+        </Space>
+      }
+      styles={{ body: { padding: 12 } }}
+      extra={
+        list.data?.abilities?.create ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ lead: null })} data-testid="lead-add">
+            {t('lead.add')}
+          </Button>
+        ) : null
+      }
+    >
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('lead.searchPlaceholder')}
+          onSearch={(v) => setQ(v || undefined)}
+          style={{ width: 220 }}
+          data-testid="lead-search"
+        />
+        <TreeSelect
+          allowClear
+          placeholder={t('lead.allUnits')}
+          treeData={unitTree}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          style={{ minWidth: 200 }}
+          value={unitId}
+          onChange={(v) => setUnitId(v ?? undefined)}
+          data-testid="lead-filter-unit"
+        />
+        <Select
+          allowClear
+          placeholder={t('lead.allMethods')}
+          style={{ minWidth: 140 }}
+          value={method}
+          onChange={(v) => setMethod(v ?? undefined)}
+          options={LEAD_METHODS.map((m) => ({ value: m, label: t(`leadMethod.${m}`) }))}
+          data-testid="lead-filter-method"
+        />
+        <Space size={4}>
+          <Switch checked={overdue} onChange={setOverdue} data-testid="lead-filter-overdue" />
+          <Typography.Text>{t('lead.onlyOverdue')}</Typography.Text>
+        </Space>
+      </Space>
+      <LeadBoard list={list.data} />
+      <LeadFormModal target={editing} onClose={() => setEditing(null)} onSaved={(lead) => navigate(`/leads/${lead.id}`)} />
+    </Card>
+  );
+}
