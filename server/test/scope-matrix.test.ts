@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { todayInChina } from '../../common/domain/dates';
 import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type DataScope, type Permission, type RoleCode } from '../../common/permissions';
 import {
   enterprises,
@@ -671,7 +672,7 @@ const KINDS: Kind[] = [
     build: async ({ database }, _world, _viewer, place) => {
       if (place.placement === 'personal') return null;
       const name = `范围矩阵线索${uniqueSuffix()}`;
-      const today = new Date().toISOString().slice(0, 10);
+      const today = todayInChina();
       const [row] = await database.db
         .insert(leads)
         .values({

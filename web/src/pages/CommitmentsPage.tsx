@@ -2,6 +2,7 @@ import { Card, InputNumber } from 'antd';
 import { useState } from 'react';
 import type { CommitmentKind } from '../../../common/enums';
 import { useI18n } from '../i18n';
+import { chinaToday } from '../lib/china-today';
 import { useShowError } from '../lib/use-show-error';
 import { type Commitment, targetsApi } from '../modules/targets/api/targets-api';
 import { ProgressModal, RaiseMatterModal } from '../modules/targets/components/CommitmentModals';
@@ -12,7 +13,7 @@ import { useCommitments, useTargetsMutation } from '../modules/targets/hooks/use
 function CommitmentsPage({ kind }: { kind: CommitmentKind }) {
   const { t } = useI18n();
   const showError = useShowError();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => chinaToday().year());
   const list = useCommitments(kind, year);
   const [entering, setEntering] = useState<Commitment | null>(null);
   const [raising, setRaising] = useState<Commitment | null>(null);

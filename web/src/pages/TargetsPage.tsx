@@ -2,6 +2,7 @@ import { FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
+import { chinaToday } from '../lib/china-today';
 import type { Indicator } from '../modules/targets/api/targets-api';
 import { ActualModal } from '../modules/targets/components/ActualModal';
 import { BreakdownModal } from '../modules/targets/components/BreakdownModal';
@@ -13,7 +14,7 @@ import { useIndicators } from '../modules/targets/hooks/use-targets';
 /** 目标指标: the year's indicators with their actuals and completion against time; the office sets them, owner units enter actuals. */
 export function TargetsPage() {
   const { t } = useI18n();
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => chinaToday().year());
   const list = useIndicators(year);
   const [editing, setEditing] = useState<Indicator | 'new' | null>(null);
   const [entering, setEntering] = useState<Indicator | null>(null);

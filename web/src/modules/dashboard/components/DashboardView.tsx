@@ -3,6 +3,7 @@ import { Alert, Button, Col, Row, Segmented, Select, Space, Tag, Typography } fr
 import { useNavigate } from 'react-router';
 import { useAddressSearch } from '../../../lib/use-address-search';
 import { useI18n } from '../../../i18n';
+import { chinaToday } from '../../../lib/china-today';
 import { FullPageSpin } from '../../../ui/FullPageSpin';
 import { useMe } from '../../auth/hooks/use-me';
 import { useDashboard, useDashboardDistricts } from '../hooks/use-dashboard';
@@ -22,7 +23,7 @@ export function DashboardView() {
   const me = useMe();
   const navigate = useNavigate();
   const [search, setSearch] = useAddressSearch();
-  const thisYear = new Date().getFullYear();
+  const thisYear = chinaToday().year();
   const year = Number(search.get('year')) || thisYear;
   const regionCode = DISTRICT.test(search.get('regionCode') ?? '') ? (search.get('regionCode') ?? undefined) : undefined;
   const isLeader = me.role.code === 'leader';

@@ -1,5 +1,6 @@
 import { Form, Input, Select, Table } from 'antd';
 import { useI18n } from '../../../i18n';
+import { chinaToday } from '../../../lib/china-today';
 import { FormModal } from '../../../ui/FormModal';
 import type { Indicator } from '../api/targets-api';
 import { targetsApi } from '../api/targets-api';
@@ -8,9 +9,9 @@ import { useIndicator, useTargetsMutation } from '../hooks/use-targets';
 type Values = { month: number; value: string; note?: string };
 
 /** The months of the year that have begun (no actual for a month still to come). */
-export function monthsSoFar(year: number, today = new Date()): number[] {
-  const thisYear = today.getFullYear();
-  const last = year < thisYear ? 12 : year > thisYear ? 0 : today.getMonth() + 1;
+export function monthsSoFar(year: number, today = chinaToday()): number[] {
+  const thisYear = today.year();
+  const last = year < thisYear ? 12 : year > thisYear ? 0 : today.month() + 1;
   return Array.from({ length: last }, (_, i) => i + 1);
 }
 
