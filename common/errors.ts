@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   'zip_bomb',
   'import_not_ready',
   'import_unmapped_columns',
+  'import_not_mappable',
   'import_not_invalid',
   'import_stale',
   // Scoring formulas (422 with the line and column).

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { E2E_PASSWORD, inputOf, shot, signIn, openFromMenu } from './helpers';
+import { E2E_PASSWORD, fitsWidth, inputOf, openFromMenu, pick, shot, signIn } from './helpers';
+
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1440, height: 900 };
 
 /** A projects sheet as an official would fill it: the header row and one row per project. */
 async function ledgerFile(name: string, rows: (string | number | null)[][]): Promise<string> {
@@ -105,4 +108,67 @@ test('the project office imports the ledger it keeps: sees how it was read and a
   await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('import-committed')).toContainText('导入完成：新建 2 个，更新 0 个');
   await shot(page, '76-import-office-ledger-committed');
+});
+
+test("the project office maps the ledger's columns: leaves one out, checks again, and the next file is read the same way", async ({
+  page,
+}) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await page.goto('/projects/import');
+  await page.getByTestId('import-dropzone').setInputFiles(await officeLedgerFile());
+  await expect(page.getByTestId('import-ready')).toBeVisible();
+
+  // How each column was read: 项目名称 by its own header, 建设单位 as another name offices give 项目业主.
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping).toContainText(/列对应（共 \d+ 列）/);
+  await expect(mapping).toContainText('对应关系会按本区、同样表头的文件保存，下次自动套用');
+  await expect(page.getByTestId('import-map-B')).toContainText('项目名称');
+  await expect(page.getByTestId('import-map-confidence-B')).toHaveText('表头一致');
+  await expect(page.getByTestId('import-map-C')).toContainText('项目业主');
+  await expect(page.getByTestId('import-map-confidence-C')).toHaveText('近义表头');
+  await expect(mapping).toContainText('济南甲实业有限公司');
+
+  // A field already read from one column is not offered to another.
+  await page.getByTestId('import-map-D').click();
+  await page.keyboard.type('项目名称');
+  const taken = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '项目名称' });
+  await expect(taken).toContainText('已对应 B 列');
+  await expect(taken).toHaveClass(/ant-select-item-option-disabled/);
+  await page.keyboard.press('Escape');
+
+  // 建设单位 is left out; until the file is checked again with it, the import waits.
+  await pick(page, page.getByTestId('import-map-C'), '不导入');
+  await expect(page.getByTestId('import-map-confidence-C')).toHaveText('已手动选择');
+  await expect(page.getByTestId('import-mapping-pending')).toBeVisible();
+  await expect(page.getByTestId('import-confirm')).toBeDisabled();
+  await page.getByTestId('import-map-apply').click();
+  await expect(page.getByTestId('import-map-apply')).toHaveCount(0);
+  await expect(page.getByTestId('import-ready')).toBeVisible();
+  await expect(page.getByTestId('import-map-C')).toContainText('不导入');
+  await expect(page.getByTestId('import-map-confidence-C')).toHaveText('已手动选择');
+  const unmapped = page.getByTestId('import-unmapped');
+  await expect(unmapped.locator('tr', { hasText: '建设单位' })).toContainText('不导入：已在列对应中选择');
+  // The column the user left out needs no acknowledgement: only 序号 and the two monthly figures do.
+  await expect(page.getByTestId('import-ready')).toContainText('我已知晓下方所列 3 列不导入');
+  await shot(page, '77-import-mapping-chosen');
+
+  // The next file of the same shape is read with the saved mapping.
+  await page.getByTestId('import-again').first().click();
+  await page.getByTestId('import-dropzone').setInputFiles(await officeLedgerFile());
+  await expect(page.getByTestId('import-ready')).toBeVisible();
+  await expect(page.getByTestId('import-map-C')).toContainText('不导入');
+  await expect(page.getByTestId('import-map-confidence-C')).toHaveText('上次保存');
+  await expect(page.getByTestId('import-unmapped').locator('tr', { hasText: '建设单位' })).toContainText('不导入：已在列对应中选择');
+  await shot(page, '78-import-mapping-saved');
+
+  await page.setViewportSize(PHONE);
+  await expect(page.getByTestId('import-mapping')).toBeVisible();
+  await fitsWidth(page);
+  await shot(page, '78b-import-mapping-phone');
+
+  await page.setViewportSize(DESKTOP);
+  await page.getByTestId('import-acknowledge').click();
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-committed')).toContainText('导入完成');
 });

@@ -36,9 +36,22 @@ export type ImportProblem = z.infer<typeof importProblemSchema>;
 
 export const importSummarySchema = z.object({ create: z.number().int(), update: z.number().int() });
 
-/** Why a column of the file is not imported. */
-/** Why a column of the file is not imported; every reason but `computed` (Lantu's own figures) must be acknowledged. */
-export const UNMAPPED_REASONS = ['period', 'sequence', 'computed', 'unknown'] as const;
+/**
+ * Why a column of the file is not imported; every reason but `computed` (Lantu's own figures) and `ignored` (the user
+ * chose 不导入 in the mapping step) must be acknowledged.
+ */
+export const UNMAPPED_REASONS = ['period', 'sequence', 'computed', 'unknown', 'ignored'] as const;
+export type UnmappedReason = (typeof UNMAPPED_REASONS)[number];
+
+/**
+ * How sure the reading is of a column's field: `header` (the field's own header), `synonym` (another spelling offices
+ * use, or the header with a unit), `saved` (the mapping saved for files of this shape), `chosen` (the user chose it for
+ * this file), `none` (no field: not imported).
+ */
+export const MAPPING_CONFIDENCES = ['header', 'synonym', 'saved', 'chosen', 'none'] as const;
+export type MappingConfidence = (typeof MAPPING_CONFIDENCES)[number];
+/** How many values of each column the mapping step shows. */
+export const MAPPING_SAMPLES = 3;
 export const SKIPPED_ROW_REASONS = ['group', 'subtotal'] as const;
 
 /**
@@ -58,6 +71,23 @@ export const importReadingSchema = z.object({
   ),
   /** Group rows (一、产业项目) and 小计/合计 rows, left out. */
   skipped: z.array(z.object({ row: z.number().int(), reason: z.enum(SKIPPED_ROW_REASONS), text: z.string() })),
+  /**
+   * Every headed column of the file with the field it is read as (null: not imported), how sure the reading is, and
+   * its first values. Absent on jobs read before the mapping step existed.
+   */
+  columns: z
+    .array(
+      z.object({
+        column: z.number().int(),
+        header: z.string(),
+        field: z.string().nullable(),
+        confidence: z.enum(MAPPING_CONFIDENCES),
+        samples: z.array(z.string()),
+      }),
+    )
+    .optional(),
+  /** A digest of the header's texts and places: files of the same shape share a saved mapping. */
+  shape: z.string().optional(),
   /** Values read by interpretation: 3.2亿 → 32,000.00 万元, 2024年3月 → 2024-03-01, — → empty (the first few hundred). */
   interpretations: z.array(
     z.object({ row: z.number().int(), column: z.number().int(), field: z.string(), from: z.string(), to: z.string() }),
@@ -71,6 +101,19 @@ export const importReadingViewSchema = z.object({
   headerRows: z.array(z.number().int()),
   unmapped: z.array(z.object({ column: z.string(), header: z.string(), reason: z.enum(UNMAPPED_REASONS) })),
   skipped: importReadingSchema.shape.skipped,
+  /** The mapping step: each headed column (as a letter), the field it is read as, how sure, its first values. */
+  columns: z.array(
+    z.object({
+      column: z.string(),
+      header: z.string(),
+      field: z.string().nullable(),
+      fieldLabel: z.string().nullable(),
+      confidence: z.enum(MAPPING_CONFIDENCES),
+      samples: z.array(z.string()),
+    }),
+  ),
+  /** The fields a column may be mapped to, in the template's order, named in the reader's language. */
+  fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
   interpretations: z.array(
     z.object({ row: z.number().int(), column: z.string(), columnLabel: z.string().nullable(), from: z.string(), to: z.string() }),
   ),
@@ -83,6 +126,24 @@ export const importCommitBody = z.strictObject({
   /** The user has seen the columns that will not be imported (`reading.unmapped`) and imports without them. */
   acknowledgeUnmapped: z.boolean().optional(),
 });
+
+/**
+ * The mapping step's answer: the field each headed column is read as (null: 不导入). Every column named must be one
+ * of the file's headed columns (by letter), every field one of the kind's and taken by one column at most. The job is
+ * checked again with it, and it is saved for the district's next file of the same shape.
+ */
+export const importMappingBody = z.strictObject({
+  columns: z
+    .array(
+      z.strictObject({
+        column: z.string().regex(/^[A-Z]{1,3}$/),
+        field: z.string().min(1).max(200).nullable(),
+      }),
+    )
+    .min(1)
+    .max(MAX_IMPORT_COLUMNS),
+});
+export type ImportMappingBody = z.infer<typeof importMappingBody>;
 
 export const importJobSchema = z.object({
   id: z.string(),

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, versioned } from './columns';
 import { regions, users } from './organisation';
 
@@ -31,10 +31,35 @@ export const importJobs = pgTable(
     summary: jsonb('summary'),
     /** Why the job failed (not a data problem: an unreadable file, a crash). */
     failure: text('failure'),
+    /**
+     * The mapping the job is read with (the mapping step): `{ shape, source: 'chosen' | 'saved', fields: { [column]:
+     * field | null } }`; null while the reading's own finding stands. A commit reads the file with the same mapping.
+     */
+    mapping: jsonb('mapping'),
     createdBy: uuid('created_by').references(() => users.id),
     committedAt: timestamp('committed_at', { withTimezone: true }),
     ...versioned,
     ...timestamps,
   },
   (t) => [index('import_jobs_region_created_idx').on(t.regionCode, t.createdAt)],
+);
+
+/**
+ * A district's saved mapping for files of one shape (the same header texts in the same places): the field each
+ * column is read as, or null for 不导入. Saved by the mapping step; offered to the next file of that shape.
+ */
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    kind: text('kind', { enum: IMPORT_KINDS }).notNull(),
+    shape: text('shape').notNull(),
+    /** `{ [column number]: field key | null }`. */
+    fields: jsonb('fields').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.kind, t.shape] })],
 );

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { type AreaUnit, headerAreaUnit } from '../../../common/domain/area';
+import type { MappingConfidence, UnmappedReason } from '../../../common/schemas/imports';
 import { cellText } from './columns/cells';
 import type { Column, MoneyUnit } from './columns/types';
 import type { SheetRow } from './sheet-xml';
@@ -25,12 +28,17 @@ const SEQUENCE = /^(序号|编号|no\.?|#)$/;
 // Columns Lantu's own list export writes and computes (the warning colour): read back, they are left out.
 const COMPUTED = /^(预警|warning)/;
 
-/**
- * Why a column of the sheet is not imported: a period figure (the monthly report's), row numbers, a figure Lantu
- * computes (its own export's warning colour), or unknown.
- */
-export type UnmappedReason = 'period' | 'sequence' | 'computed' | 'unknown';
+/** Why a column of the sheet is not imported (common/schemas/imports.ts: `UNMAPPED_REASONS`). */
 export type UnmappedColumn = { index: number; header: string; reason: UnmappedReason };
+
+/** A headed column as the mapping step shows it: its field (none: not imported) and how sure the reading is of it. */
+export type HeaderCell<C> = { index: number; text: string; column: C | undefined; confidence: MappingConfidence };
+
+/** A mapping the user chose for this file, or the district's saved one for files of its shape: column → field or null. */
+export type HeaderMapping = { source: 'chosen' | 'saved'; fields: Record<string, string | null> };
+
+/** The header found, before any mapping is applied: its rows, each headed column's reading, and the file's shape. */
+export type DetectedHeader<C> = { rows: number[]; cells: HeaderCell<C>[]; shape: string };
 
 export type FoundHeader<C extends Column<string, unknown>> = {
   /** The sheet rows the header takes (one or two). */
@@ -38,24 +46,31 @@ export type FoundHeader<C extends Column<string, unknown>> = {
   columns: Map<number, C>;
   /** The unit of money a column's header names. */
   units: Map<number, MoneyUnit>;
+  /** The unit of area a column's header names (用地面积（平方米）). */
+  areaUnits: Map<number, AreaUnit>;
   missing: C[];
   repeated: { index: number; column: C }[];
   /** Columns with a header that no field takes: listed, never dropped silently. */
   unmapped: UnmappedColumn[];
+  /** Every headed column with its field and confidence, after the mapping. */
+  cells: HeaderCell<C>[];
+  shape: string;
 };
 
+type Match<C> = { column: C; confidence: 'header' | 'synonym' };
+
 function lookup<C extends Column<string, unknown>>(kindColumns: readonly C[]) {
-  const exact = new Map<string, C>();
-  const loose = new Map<string, C>();
-  for (const column of kindColumns) {
-    for (const text of [...Object.values(column.header), ...(column.synonyms ?? [])]) {
-      const key = headerKey(text);
-      if (!exact.has(key)) exact.set(key, column);
-      if (!loose.has(withoutUnit(key))) loose.set(withoutUnit(key), column);
-    }
-  }
+  const exact = new Map<string, Match<C>>();
+  const loose = new Map<string, Match<C>>();
+  const add = (text: string, match: Match<C>) => {
+    const key = headerKey(text);
+    if (!exact.has(key)) exact.set(key, match);
+    if (!loose.has(withoutUnit(key))) loose.set(withoutUnit(key), { column: match.column, confidence: 'synonym' });
+  };
+  for (const column of kindColumns) for (const text of Object.values(column.header)) add(text, { column, confidence: 'header' });
+  for (const column of kindColumns) for (const text of column.synonyms ?? []) add(text, { column, confidence: 'synonym' });
   // A cell may hold the Chinese header, the English one, or both on separate lines.
-  return (text: string): C | undefined => {
+  return (text: string): Match<C> | undefined => {
     for (const line of text.split(/\r?\n/)) {
       const key = headerKey(line);
       if (!key) continue;
@@ -66,32 +81,36 @@ function lookup<C extends Column<string, unknown>>(kindColumns: readonly C[]) {
   };
 }
 
-type Reading<C> = { texts: Map<number, string>; columns: Map<number, C>; score: number };
+type Reading<C> = { cells: HeaderCell<C>[]; score: number };
 
 /** Reads one candidate header: each column's text (for two rows: the lower, else the upper, else both joined). */
-function readCandidate<C extends Column<string, unknown>>(find: (text: string) => C | undefined, upper: SheetRow, lower?: SheetRow) {
+function readCandidate<C extends Column<string, unknown>>(find: (text: string) => Match<C> | undefined, upper: SheetRow, lower?: SheetRow) {
   const width = Math.max(upper.cells.length, lower?.cells.length ?? 0);
-  const texts = new Map<number, string>();
-  const columns = new Map<number, C>();
+  const cells: HeaderCell<C>[] = [];
   const fields = new Set<string>();
   for (let index = 1; index < width; index++) {
     const top = cellText(upper.cells[index] ?? null);
     const bottom = lower ? cellText(lower.cells[index] ?? null) : '';
     const tries = lower ? [bottom, top && bottom && top !== bottom ? `${top}${bottom}` : '', top] : [top];
-    let found: C | undefined;
+    let found: Match<C> | undefined;
     for (const text of tries) {
       found = text ? find(text) : undefined;
       if (found) break;
     }
     const shown = lower && top && bottom && top !== bottom ? `${top} / ${bottom}` : bottom || top;
-    if (shown) texts.set(index, shown);
-    if (found) {
-      columns.set(index, found);
-      fields.add(found.key);
-    }
+    if (!shown) continue;
+    cells.push({ index, text: shown, column: found?.column, confidence: found?.confidence ?? 'none' });
+    if (found) fields.add(found.column.key);
   }
-  return { texts, columns, score: fields.size } satisfies Reading<C>;
+  return { cells, score: fields.size } satisfies Reading<C>;
 }
+
+/** The shape of a header: its texts in their places, so that next month's file of the same ledger is known again. */
+const shapeOf = (cells: HeaderCell<unknown>[]) =>
+  createHash('sha256')
+    .update(JSON.stringify(cells.map((c) => [c.index, headerKey(c.text)])))
+    .digest('hex')
+    .slice(0, 32);
 
 /**
  * Finds the header among the first rows: the row (or two consecutive rows, as a merged two-row header 投资情况 /
@@ -99,7 +118,7 @@ function readCandidate<C extends Column<string, unknown>>(find: (text: string) =
  * (a title, a sub-title, a unit line) are left out. A two-row reading is taken only when it names more columns than
  * its upper row alone. With no row naming any column, the first row is the header (its missing columns are told).
  */
-export function findHeader<C extends Column<string, unknown>>(rows: SheetRow[], kindColumns: readonly C[]): FoundHeader<C> | null {
+export function detectHeader<C extends Column<string, unknown>>(rows: SheetRow[], kindColumns: readonly C[]): DetectedHeader<C> | null {
   const first = rows[0];
   if (!first) return null;
   const find = lookup(kindColumns);
@@ -120,21 +139,53 @@ export function findHeader<C extends Column<string, unknown>>(rows: SheetRow[], 
       }
     }
   }
-  const { texts, columns: found } = best.reading;
+  const { cells } = best.reading;
+  return { rows: best.rows.map((r) => r.number), cells, shape: shapeOf(cells) };
+}
+
+/** Why a headed column no field takes is left out: row numbers, Lantu's own computed figure, a period figure, or unknown. */
+function unmappedReason(text: string): UnmappedReason {
+  const key = headerKey(text);
+  return SEQUENCE.test(key) ? 'sequence' : COMPUTED.test(key) ? 'computed' : PERIOD_FIGURE.test(key) ? 'period' : 'unknown';
+}
+
+/**
+ * The header as it will be read: the detected fields, replaced by a mapping's where it names the column (a field,
+ * or null for 不导入); then each field's column, the units its header names, required fields missing, a field taken
+ * twice, and the columns left out with why.
+ */
+export function resolveHeader<C extends Column<string, unknown>>(
+  detected: DetectedHeader<C>,
+  kindColumns: readonly C[],
+  mapping?: HeaderMapping | null,
+): FoundHeader<C> {
+  const byKey = new Map(kindColumns.map((c) => [c.key, c]));
+  const source = mapping?.source ?? 'chosen';
+  // Columns a person took a detected field away from (不导入): left out as `ignored`, needing no acknowledgement.
+  const ignored = new Set<number>();
+  const cells = detected.cells.map((cell): HeaderCell<C> => {
+    const chosen = mapping?.fields[String(cell.index)];
+    if (chosen === undefined) return cell;
+    if (chosen === null) {
+      if (!cell.column) return cell;
+      ignored.add(cell.index);
+      return { ...cell, column: undefined, confidence: source };
+    }
+    const column = byKey.get(chosen);
+    // A saved field the district no longer has (a custom field deleted) falls back to what the header says; the
+    // field the header already names keeps the header's confidence.
+    if (!column || column === cell.column) return cell;
+    return { ...cell, column, confidence: source };
+  });
   const columns = new Map<number, C>();
   const units = new Map<number, MoneyUnit>();
+  const areaUnits = new Map<number, AreaUnit>();
   const seen = new Set<string>();
   const repeated: FoundHeader<C>['repeated'] = [];
   const unmapped: UnmappedColumn[] = [];
-  for (const [index, text] of texts) {
-    const column = found.get(index);
+  for (const { index, text, column } of cells) {
     if (!column) {
-      const key = headerKey(text);
-      unmapped.push({
-        index,
-        header: text,
-        reason: SEQUENCE.test(key) ? 'sequence' : COMPUTED.test(key) ? 'computed' : PERIOD_FIGURE.test(key) ? 'period' : 'unknown',
-      });
+      unmapped.push({ index, header: text, reason: ignored.has(index) ? 'ignored' : unmappedReason(text) });
       continue;
     }
     if (seen.has(column.key)) repeated.push({ index, column });
@@ -142,7 +193,9 @@ export function findHeader<C extends Column<string, unknown>>(rows: SheetRow[], 
     seen.add(column.key);
     const unit = headerUnit(text);
     if (unit) units.set(index, unit);
+    const areaUnit = headerAreaUnit(text);
+    if (areaUnit) areaUnits.set(index, areaUnit);
   }
   const missing = kindColumns.filter((c) => c.required && !seen.has(c.key));
-  return { rows: best.rows.map((r) => r.number), columns, units, missing, repeated, unmapped };
+  return { rows: detected.rows, columns, units, areaUnits, missing, repeated, unmapped, cells, shape: detected.shape };
 }

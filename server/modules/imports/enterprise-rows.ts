@@ -44,6 +44,7 @@ export async function checkEnterpriseRows(setting: CheckSetting, rows: AsyncIter
 
   await readRows<Column<string, unknown>>(rows, setting.columns, setting.lookups, {
     reading: setting.reading,
+    mapping: setting.mapping,
     onProblem: (problem) => problems.push(problem),
     onProgress: setting.onProgress,
     onRow: async ({ row, input, failed, columnOf }) => {

@@ -17,6 +17,7 @@ import { type StoredSummary, findImportJob, insertImportJob, recordProgress, set
 import { IMPORT_KIND_HANDLERS, type OperationBasis, assertMayImport } from './kinds';
 import type { StoredProblem } from './problems';
 import { columnLetter, countDataRows, sheetRows } from '../../lib/spreadsheets/sheet-reader';
+import { commitMapping, validationMapping } from './mappings';
 import { emptyReading } from './read-rows';
 
 /** The district an import belongs to: the actor's own (a street's user imports into its district). */
@@ -85,7 +86,7 @@ export async function validateImportJob(db: Executor, ctx: RequestContext, distr
     const columns = await handler.columns(db, district.code, ctx.actor.locale);
     const onProgress = (processedRows: number) => recordProgress(db, jobId, processedRows);
     const reading = emptyReading();
-    const setting = { db, ctx, district, columns, lookups, onProgress, reading };
+    const setting = { db, ctx, district, columns, lookups, onProgress, reading, mapping: validationMapping(db, job) };
     const result = await handler.check(setting, sheetRows(uploadPath(dataDir, job.storedName), { fillMerged: true }));
     const problems = result.problems.sort(byPlace);
     await setImportJobState(db, jobId, {
@@ -122,8 +123,11 @@ export async function commitImportJob(
   const job = await findImportJob(db, ctx.actor, district.code, jobId);
   if (!job) throw notFound();
   assertMayImport(ctx.actor, job.kind);
-  // Columns the file has and Lantu does not import are never dropped silently: the user acknowledges them first.
-  const unmapped = ((job.summary as StoredSummary | null)?.reading?.unmapped ?? []).filter((u) => u.reason !== 'computed');
+  // Columns the file has and Lantu does not import are never dropped silently: the user acknowledges them first
+  // (but for Lantu's own computed figures, and the columns the user set to 不导入 in the mapping step).
+  const unmapped = ((job.summary as StoredSummary | null)?.reading?.unmapped ?? []).filter(
+    (u) => u.reason !== 'computed' && u.reason !== 'ignored',
+  );
   if (job.status === 'ready' && unmapped.length && !options.acknowledgeUnmapped) {
     throw new AppError(409, 'import_unmapped_columns', 'import.unmapped_columns', {
       columns: unmapped.map((u) => `${columnLetter(u.column)}「${u.header}」`).join('、'),
@@ -146,7 +150,7 @@ export async function commitImportJob(
       const lookups = await loadLookups(tx, district);
       const columns = await handler.columns(tx, district.code, ctx.actor.locale);
       const result = await handler.check(
-        { db: tx, ctx, district, columns, lookups },
+        { db: tx, ctx, district, columns, lookups, mapping: commitMapping(job) },
         sheetRows(uploadPath(dataDir, job.storedName), { fillMerged: true }),
       );
       const now = summaryOf(result.operations);

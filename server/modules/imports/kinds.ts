@@ -10,6 +10,7 @@ import { approvalItemColumns } from './columns/approval-items';
 import { projectSheetColumns } from './columns/custom-fields';
 import { fundingLineColumns } from './columns/funding-lines';
 import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
+import type { HeaderMapping } from '../../lib/spreadsheets/header';
 import type { District } from '../regions';
 import { type ProjectOperation, type RowCheck, checkProjectRows } from './project-rows';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
@@ -26,6 +27,8 @@ export type CheckSetting = {
   onProgress?: (processedRows: number) => Promise<void>;
   /** Filled with how the sheet was read (header, columns not imported, skipped rows, interpretations). */
   reading?: ImportReading;
+  /** The mapping the file is read with, given its shape (read-rows.ts). */
+  mapping?: (shape: string) => Promise<HeaderMapping | null>;
 };
 
 /** What an operation says about itself for the stale-job check: the record it updates and that record's version. */

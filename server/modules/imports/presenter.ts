@@ -96,6 +96,15 @@ export function presentReading(locale: Locale, columns: SheetColumns, reading: I
     headerRows: reading.headerRows,
     unmapped: reading.unmapped.map((u) => ({ column: columnLetter(u.column), header: u.header, reason: u.reason })),
     skipped: reading.skipped,
+    columns: (reading.columns ?? []).map((c) => ({
+      column: columnLetter(c.column),
+      header: c.header,
+      field: c.field,
+      fieldLabel: c.field ? (columns.find((k) => k.key === c.field)?.header[locale] ?? null) : null,
+      confidence: c.confidence,
+      samples: c.samples,
+    })),
+    fields: columns.map((c) => ({ key: c.key, label: c.header[locale], required: c.required })),
     interpretations: reading.interpretations.map((i) => ({
       row: i.row,
       column: columnLetter(i.column),

@@ -138,6 +138,7 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
   const parsedRows: ParsedRow[] = [];
   await readRows(rows, setting.columns, setting.lookups, {
     reading: setting.reading,
+    mapping: setting.mapping,
     onProblem: (problem) => problems.push(problem),
     onRow: async (row) => parsedRows.push(row),
   });

@@ -1,8 +1,9 @@
+import { AREA_UNIT_TEXT } from '../../../common/domain/area';
 import { formatWan } from '../../../common/domain/money';
-import type { ImportReading } from '../../../common/schemas/imports';
+import { type ImportReading, MAPPING_SAMPLES } from '../../../common/schemas/imports';
 import { cellText, isEmptyCell, plain } from '../../lib/spreadsheets/columns/cells';
 import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
-import { HEADER_SEARCH_ROWS, findHeader } from '../../lib/spreadsheets/header';
+import { HEADER_SEARCH_ROWS, type HeaderMapping, detectHeader, resolveHeader } from '../../lib/spreadsheets/header';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { type StoredProblem, cellProblem } from './problems';
 
@@ -50,6 +51,8 @@ export async function readRows<C extends Column<string, unknown>>(
     onRow: (row: ParsedRow) => Promise<unknown>;
     onProgress?: ((processedRows: number) => Promise<void>) | undefined;
     reading?: ImportReading | undefined;
+    /** The mapping to read the file with, given its shape (the user's for this job, or the district's saved one). */
+    mapping?: ((shape: string) => Promise<HeaderMapping | null>) | undefined;
   },
 ): Promise<void> {
   const reading = handlers.reading ?? emptyReading();
@@ -60,14 +63,35 @@ export async function readRows<C extends Column<string, unknown>>(
     if (next.done) break;
     top.push(next.value);
   }
-  const header = findHeader(top, kindColumns);
-  if (!header) {
+  const detected = detectHeader(top, kindColumns);
+  if (!detected) {
     handlers.onProblem({ row: 0, column: null, field: null, code: 'import.empty_sheet' });
     return;
   }
+  const header = resolveHeader(detected, kindColumns, await handlers.mapping?.(detected.shape));
   const headerRow = header.rows[0] ?? 1;
   reading.headerRows = header.rows;
+  reading.shape = header.shape;
   reading.unmapped = header.unmapped.map(({ index, header: text, reason }) => ({ column: index, header: text, reason }));
+  const samples = new Map(header.cells.map((cell) => [cell.index, [] as string[]]));
+  reading.columns = header.cells.map((cell) => ({
+    column: cell.index,
+    header: cell.text,
+    field: header.columns.get(cell.index)?.key ?? null,
+    confidence: cell.confidence,
+    samples: samples.get(cell.index) ?? [],
+  }));
+  const lastHeaderRow = Math.max(...header.rows);
+  // The mapping step's sample values: from the data rows among the first rows read, group and total rows left out
+  // (they are there even when the header lacks a required column, which is when the mapping step is needed most).
+  for (const { number, cells } of top) {
+    const first = cells.map((cell) => cellText(cell ?? null)).find(Boolean) ?? '';
+    if (number <= lastHeaderRow || SUBTOTAL_ROW.test(first) || GROUP_ROW.test(first)) continue;
+    for (const [index, kept] of samples) {
+      const text = kept.length < MAPPING_SAMPLES ? cellText(cells[index] ?? null) : '';
+      if (text) kept.push(text.slice(0, 40));
+    }
+  }
   for (const column of header.missing) {
     handlers.onProblem({
       row: headerRow,
@@ -91,22 +115,26 @@ export async function readRows<C extends Column<string, unknown>>(
   // A column is named by its field (`customValues.area`) or by the field an item of it belongs to (`leaderIds.2`).
   const columnOf = (field: string) => indexOf.get(field) ?? indexOf.get(field.split('.')[0] ?? '') ?? null;
   const required = [...header.columns].filter(([, column]) => column.required).map(([index]) => index);
-  const lastHeaderRow = Math.max(...header.rows);
 
   const interpret = (row: number, index: number, column: C, cell: SheetRow['cells'][number], value: unknown) => {
     const from = cellText(cell);
     let to: string | null = null;
     const unit = header.units.get(index);
+    const areaUnit = header.areaUnits.get(index);
     if (isEmptyCell(cell)) to = '';
     else if (column.reads === 'money' && typeof value === 'number') {
       if (typeof plain(cell) !== 'number' || (unit && unit !== 'wan')) to = `${formatWan(value)} 万元`;
+    } else if (column.reads === 'area' && typeof value === 'number' && column.areaUnit) {
+      const converted = typeof plain(cell) !== 'number' || (areaUnit && areaUnit !== column.areaUnit);
+      if (converted) to = `${value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} ${AREA_UNIT_TEXT[column.areaUnit]}`;
     } else if (column.reads === 'date' && typeof value === 'string') {
       if (typeof plain(cell) === 'number' || (typeof plain(cell) === 'string' && !ISO_DATE.test(from))) to = value;
     }
     if (to === null || from === to) return;
     reading.interpretationCount += 1;
     if (reading.interpretations.length < MAX_INTERPRETATIONS) {
-      const shownFrom = unit && typeof plain(cell) === 'number' ? `${from} ${{ yi: '亿元', wan: '万元', yuan: '元' }[unit]}` : from;
+      const headerUnitText = unit ? { yi: '亿元', wan: '万元', yuan: '元' }[unit] : areaUnit ? AREA_UNIT_TEXT[areaUnit] : '';
+      const shownFrom = headerUnitText && typeof plain(cell) === 'number' ? `${from} ${headerUnitText}` : from;
       reading.interpretations.push({ row, column: index, field: column.key, from: shownFrom, to });
     }
   };
@@ -129,7 +157,8 @@ export async function readRows<C extends Column<string, unknown>>(
     for (const [index, column] of header.columns) {
       const cell = cells[index] ?? null;
       const unit = header.units.get(index);
-      const parsed = column.parse(cell, lookups, unit ? { unit } : {});
+      const areaUnit = header.areaUnits.get(index);
+      const parsed = column.parse(cell, lookups, { ...(unit ? { unit } : {}), ...(areaUnit ? { areaUnit } : {}) });
       if (!parsed.ok) {
         failed.add(column.key);
         handlers.onProblem(cellProblem({ row: number, column: index, field: column.key }, parsed.problem));

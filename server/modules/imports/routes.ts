@@ -10,7 +10,11 @@ import {
   importJobSchema,
   importKindField,
   importKindParam,
+  importMappingBody,
 } from '../../../common/schemas/imports';
+import type { FastifyRequest } from 'fastify';
+import type { District } from '../regions';
+import { chooseMapping } from './mappings';
 import { AppError, invalidField, notFound } from '../../lib/errors';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
 import { removeUpload, saveUpload, uploadPath } from '../../lib/uploads';
@@ -79,6 +83,14 @@ export function importRoutes(app: App, { db, config }: Deps) {
     await Promise.allSettled(running);
   });
 
+  /** Checks a job's file in the background; the server waits for running checks when it closes. */
+  const startValidation = (request: FastifyRequest, district: District, id: string) => {
+    const validation = validateImportJob(db, request.context(), district, id, config.dataDir)
+      .catch((error) => request.log.error({ err: error, importJob: id }, 'import validation failed'))
+      .finally(() => running.delete(validation));
+    running.add(validation);
+  };
+
   app.get(
     '/api/v1/imports/templates/:kind',
     {
@@ -129,10 +141,7 @@ export function importRoutes(app: App, { db, config }: Deps) {
         assertMayImport(ctx.actor, parsedKind.data);
       }
       const { id, district } = await createImportJob(db, ctx, { ...stored, kind: parsedKind.data, dataDir: config.dataDir });
-      const validation = validateImportJob(db, ctx, district, id, config.dataDir)
-        .catch((error) => request.log.error({ err: error, importJob: id }, 'import validation failed'))
-        .finally(() => running.delete(validation));
-      running.add(validation);
+      startValidation(request, district, id);
       const job = await findImportJob(db, ctx.actor, district.code, id);
       if (!job) throw notFound();
       return reply.status(202).send(presentImportJob(ctx.actor, job, await sheetColumns(job, ctx.actor.locale)));
@@ -206,6 +215,30 @@ export function importRoutes(app: App, { db, config }: Deps) {
       const base = job.fileName.replace(/\.xlsx$/i, '');
       const fileName = `${base}${ctx.actor.locale === 'zh-CN' ? '（标注）' : ' (marked)'}.xlsx`;
       return sendDownload(reply, { body, fileName, asciiFallback: 'import-marked.xlsx', contentType: XLSX_CONTENT_TYPE });
+    },
+  );
+
+  app.put(
+    '/api/v1/imports/:id/mapping',
+    {
+      schema: {
+        tags,
+        summary:
+          'The mapping step: the field each headed column of the file is read as (null: not imported); the file is checked again with it, and the mapping is saved for the district’s next file of the same shape (409 unless the check has finished)',
+        params: importJobParam,
+        body: importMappingBody,
+        response: { 202: importJobSchema, ...ruleErrorResponses },
+      },
+      config: { access },
+    },
+    async (request, reply) => {
+      const ctx = request.context();
+      const district = await importDistrict(db, ctx);
+      await chooseMapping(db, ctx, district, request.params.id, request.body);
+      startValidation(request, district, request.params.id);
+      const job = await findImportJob(db, ctx.actor, district.code, request.params.id);
+      if (!job) throw notFound();
+      return reply.status(202).send(presentImportJob(ctx.actor, job, await sheetColumns(job, ctx.actor.locale)));
     },
   );
 

@@ -19,6 +19,7 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'auditAction.funding_lines.update': 'Edit funding line',
   'auditAction.funding_lines.delete': 'Delete funding line',
   'auditAction.imports.commit': 'Import ledger',
+  'auditAction.imports.map': 'Save an import column mapping',
   'auditAction.reporting_periods.open': 'Open reporting period',
   'auditAction.reporting_periods.close': 'Close reporting period',
   'auditAction.reporting_periods.remind': 'Remind units that have not reported',

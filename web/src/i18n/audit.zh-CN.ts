@@ -20,6 +20,7 @@ export const auditZhCN = {
   'auditAction.funding_lines.update': '修改资金来源',
   'auditAction.funding_lines.delete': '删除资金来源',
   'auditAction.imports.commit': '导入台账',
+  'auditAction.imports.map': '保存导入列对应',
   'auditAction.reporting_periods.open': '开启填报期',
   'auditAction.reporting_periods.close': '关闭填报期',
   'auditAction.reporting_periods.remind': '一键提醒未报送单位',

@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import { type AreaUnit, convertArea, splitAreaText } from '../../../../common/domain/area';
 import { isIsoDate } from '../../../../common/domain/dates';
 import { amountToYuan, wanToYuan } from '../../../../common/domain/money';
 import type { CellContext, CellProblem, MoneyUnit, Parsed } from './types';
@@ -47,6 +48,24 @@ export function readNumber(cell: CellValue): Parsed<number> {
   if (text === '') return ok(undefined);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return bad({ code: 'import.not_a_number', params: { value: cellText(value) } });
   return ok(Number(text));
+}
+
+/**
+ * An area in the column's unit: a number written in the header's unit (or the column's own), or text with its own
+ * unit (100亩, 1.2万平方米), converted exactly and rounded to the hundredth (common/domain/area.ts).
+ */
+export function readArea(cell: CellValue, unit: AreaUnit, context: CellContext = {}): Parsed<number> {
+  const value = plain(cell);
+  const from = context.areaUnit ?? unit;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return bad({ code: 'import.not_a_number', params: { value: cellText(value) } });
+    return ok(from === unit ? value : convertArea(String(value), from, unit));
+  }
+  const text = normaliseDigits(cellText(value)).replace(/[,，\s]/g, '');
+  if (text === '') return ok(undefined);
+  const split = splitAreaText(text);
+  const area = convertArea(split.number, split.unit ?? from, unit);
+  return Number.isNaN(area) ? bad({ code: 'import.not_a_number', params: { value: cellText(value) } }) : ok(area);
 }
 
 // What offices write in a cell that has nothing to say.

@@ -2,7 +2,8 @@ import type { CellValue } from 'exceljs';
 import type { Locale } from '../../../../common/locale';
 import { safeCellText } from '../safe-text';
 import { WAN_FORMAT } from '../workbook';
-import { cellText, isEmptyCell, readDate, readNumber, readText, readWan, splitList, writeDate, writeWan } from './cells';
+import type { AreaUnit } from '../../../../common/domain/area';
+import { cellText, isEmptyCell, readArea, readDate, readNumber, readText, readWan, splitList, writeDate, writeWan } from './cells';
 import type { CellContext, Column, ListKind, Lookups, Parsed } from './types';
 
 // The builders every table's columns are made of, so a kind of cell is read and written one way everywhere.
@@ -18,11 +19,17 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 function column<Key extends string, Value>(
   key: Key,
   header: Header,
-  options: Options & { list?: ListKind; numFmt?: string; blank: Value | undefined; reads?: 'money' | 'date' },
+  options: Options & {
+    list?: ListKind;
+    numFmt?: string;
+    blank: Value | undefined;
+    reads?: Column<Key, Value>['reads'];
+    areaUnit?: AreaUnit;
+  },
   read: (cell: CellValue, lookups: Lookups, context: CellContext) => Parsed<Value>,
   write: (value: NonNullable<Value>, lookups: Lookups) => CellValue,
 ): Column<Key, Value> {
-  const { width = 14, required = false, list, numFmt, blank, synonyms, reads } = options;
+  const { width = 14, required = false, list, numFmt, blank, synonyms, reads, areaUnit } = options;
   return {
     key,
     header,
@@ -32,6 +39,7 @@ function column<Key extends string, Value>(
     ...(numFmt ? { numFmt } : {}),
     ...(synonyms ? { synonyms } : {}),
     ...(reads ? { reads } : {}),
+    ...(areaUnit ? { areaUnit } : {}),
     parse(cell, lookups, context = {}): Parsed<Value> {
       if (!isEmptyCell(cell)) return read(cell, lookups, context);
       return required ? { ok: false, problem: { code: 'import.required' } } : { ok: true, value: blank };
@@ -47,6 +55,19 @@ export const textColumn = <Key extends string>(key: Key, header: Header, options
 /** A plain number (亩, m², 套, degrees). */
 export const numberColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
   column<Key, number | null>(key, header, { ...options, blank: null }, readNumber, (value) => value);
+
+/**
+ * An area kept in `unit` (亩 or 平方米, two decimals): a number in the header's unit (用地面积（平方米）) or the
+ * column's, or text with its own (100亩, 1.2万平方米), converted exactly.
+ */
+export const areaColumn = <Key extends string>(key: Key, header: Header, unit: AreaUnit, options: Options = {}) =>
+  column<Key, number | null>(
+    key,
+    header,
+    { ...options, blank: null, reads: 'area', areaUnit: unit },
+    (cell, _lookups, context) => readArea(cell, unit, context),
+    (value) => value,
+  );
 
 /** Money entered and shown in 万元 (two decimals), stored as whole 元. */
 export const moneyColumn = <Key extends string>(key: Key, header: Header, options: Options & { blank?: null | undefined } = {}) =>

@@ -1,4 +1,5 @@
 import type { CellValue } from 'exceljs';
+import type { AreaUnit } from '../../../../common/domain/area';
 import type { Locale } from '../../../../common/locale';
 import type { MessageKey } from '../../messages';
 
@@ -47,8 +48,8 @@ export type Lookups = {
 /** The unit of money a sheet's column is headed with (总投资（亿元）); 万元 when the header names none. */
 export type MoneyUnit = 'yuan' | 'wan' | 'yi';
 
-/** What the header says about a column's cells. */
-export type CellContext = { unit?: MoneyUnit };
+/** What the header says about a column's cells: the unit of money, or of area (用地面积（平方米）). */
+export type CellContext = { unit?: MoneyUnit; areaUnit?: AreaUnit };
 
 /** One column of a spreadsheet: its header, width, the list it draws from, and how a cell is read and written. */
 export type Column<Key extends string, Value> = {
@@ -64,8 +65,10 @@ export type Column<Key extends string, Value> = {
   numFmt?: string;
   /** Other headers offices give the column (建设单位, 项目业主 …), read as this column; both languages. */
   synonyms?: readonly string[];
-  /** What the cells hold, when the reader may interpret them: money (with a unit) or a date (a month alone). */
-  reads?: 'money' | 'date';
+  /** What the cells hold, when the reader may interpret them: money or an area (with a unit), a date (a month alone). */
+  reads?: 'money' | 'date' | 'area';
+  /** The unit an area column keeps its values in (亩 for land, 平方米 for floor space). */
+  areaUnit?: AreaUnit;
   parse(cell: CellValue, lookups: Lookups, context?: CellContext): Parsed<Value>;
   format(value: Value, lookups: Lookups): CellValue;
 };

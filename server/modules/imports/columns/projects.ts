@@ -1,5 +1,6 @@
 import type { APPROVAL_TYPES, CHAIN_SEGMENTS, FEASIBILITY_STATUSES, NATURES, ProjectInput } from '../../../../common/schemas/projects';
 import {
+  areaColumn,
   dateColumn,
   flagColumn,
   listColumn,
@@ -55,9 +56,9 @@ const ownColumns: ProjectColumn[] = [
   ),
   flagColumn('needsLand', { 'zh-CN': '是否需要用地', 'en-US': 'Needs land' }, { width: 12 }),
   flagColumn('landSecured', { 'zh-CN': '用地是否落实', 'en-US': 'Land secured' }, { width: 12 }),
-  numberColumn('landAreaMu', { 'zh-CN': '用地面积（亩）', 'en-US': 'Land area (mu)' }),
-  numberColumn('floorAreaM2', { 'zh-CN': '建筑面积（平方米）', 'en-US': 'Floor area (m²)' }, { width: 16 }),
-  numberColumn('demolitionM2', { 'zh-CN': '拆迁面积（平方米）', 'en-US': 'Demolition (m²)' }, { width: 16 }),
+  areaColumn('landAreaMu', { 'zh-CN': '用地面积（亩）', 'en-US': 'Land area (mu)' }, 'mu'),
+  areaColumn('floorAreaM2', { 'zh-CN': '建筑面积（平方米）', 'en-US': 'Floor area (m²)' }, 'm2', { width: 16 }),
+  areaColumn('demolitionM2', { 'zh-CN': '拆迁面积（平方米）', 'en-US': 'Demolition (m²)' }, 'm2', { width: 16 }),
   numberColumn('resettlementUnits', { 'zh-CN': '安置房（套）', 'en-US': 'Resettlement housing (units)' }),
   dateColumn('plannedStart', { 'zh-CN': '计划开工日期', 'en-US': 'Planned start' }),
   dateColumn('plannedCompletion', { 'zh-CN': '计划竣工日期', 'en-US': 'Planned completion' }, { monthEnd: true }),

@@ -1,12 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Progress, Result, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { useShowError } from '../../../lib/use-show-error';
 import { useDownload } from '../../projects/hooks/use-download';
 import { type ImportJob, importsApi } from '../api/imports-api';
 import { useCommitImport } from '../hooks/use-imports';
+import { ImportMappingPanel } from './ImportMappingPanel';
 import { ImportProblemsTable } from './ImportProblemsTable';
 import { ImportReadingPanel } from './ImportReadingPanel';
 
@@ -20,7 +21,22 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
   const showError = useShowError();
   const { busy, download } = useDownload();
   const [acknowledged, setAcknowledged] = useState(false);
-  const unmapped = job.reading?.unmapped.filter((u) => u.reason !== 'computed').length ?? 0;
+  const [mappingPending, setMappingPending] = useState(false);
+  // A changed mapping changes which columns are left out: what was acknowledged is asked again.
+  const onMappingPending = useCallback((pending: boolean) => {
+    setMappingPending(pending);
+    if (pending) setAcknowledged(false);
+  }, []);
+  // Lantu's own figures and the columns the user chose not to import need no acknowledgement.
+  const unmapped = job.reading?.unmapped.filter((u) => u.reason !== 'computed' && u.reason !== 'ignored').length ?? 0;
+  const reading = job.reading && (
+    <>
+      {job.reading.columns.length > 0 && (
+        <ImportMappingPanel key={job.id} jobId={job.id} reading={job.reading} onPendingChange={onMappingPending} />
+      )}
+      <ImportReadingPanel reading={job.reading} />
+    </>
+  );
   const counts = { create: job.summary?.create ?? 0, update: job.summary?.update ?? 0 };
   const again = (
     <Button onClick={onAgain} data-testid="import-again">
@@ -61,7 +77,7 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
           data-testid="import-invalid"
         />
         <ImportProblemsTable problems={job.problems} />
-        {job.reading && <ImportReadingPanel reading={job.reading} />}
+        {reading}
       </Space>
     );
   }
@@ -74,6 +90,13 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
           subTitle={t('import.readyText')}
           data-testid="import-ready"
           extra={[
+            mappingPending && (
+              <div key="pending" style={{ marginBottom: 12 }}>
+                <Typography.Text type="warning" data-testid="import-mapping-pending">
+                  {t('import.mapping.pending')}
+                </Typography.Text>
+              </div>
+            ),
             unmapped > 0 && (
               <div key="acknowledge" style={{ marginBottom: 12 }}>
                 <Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} data-testid="import-acknowledge">
@@ -84,7 +107,7 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
             <Button
               key="confirm"
               type="primary"
-              disabled={unmapped > 0 && !acknowledged}
+              disabled={mappingPending || (unmapped > 0 && !acknowledged)}
               loading={commit.isPending}
               onClick={() => commit.mutate({ id: job.id, acknowledgeUnmapped: acknowledged }, { onError: (error) => showError(error) })}
               data-testid="import-confirm"
@@ -94,7 +117,7 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
             <span key="again">{again}</span>,
           ]}
         />
-        {job.reading && <ImportReadingPanel reading={job.reading} />}
+        {reading}
       </Space>
     );
   }

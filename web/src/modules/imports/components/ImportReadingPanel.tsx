@@ -3,6 +3,16 @@ import { useI18n } from '../../../i18n';
 import type { ImportReadingView } from '../api/imports-api';
 
 type ImportReadingPanelProps = { reading: ImportReadingView };
+type UnmappedReason = ImportReadingView['unmapped'][number]['reason'];
+
+// Orange: a column the user should look at before importing without it.
+const REASON_COLOURS: Record<UnmappedReason, string> = {
+  period: 'blue',
+  sequence: 'default',
+  computed: 'orange',
+  unknown: 'orange',
+  ignored: 'default',
+};
 
 /**
  * How Lantu read the file, before anything is written: where the header was, the columns it will not import (a
@@ -29,11 +39,7 @@ export function ImportReadingPanel({ reading }: ImportReadingPanelProps) {
               {
                 title: t('import.reading.why'),
                 dataIndex: 'reason',
-                render: (reason: ImportReadingView['unmapped'][number]['reason']) => (
-                  <Tag color={reason === 'period' ? 'blue' : reason === 'sequence' ? 'default' : 'orange'}>
-                    {t(`import.reading.reason.${reason}`)}
-                  </Tag>
-                ),
+                render: (reason: UnmappedReason) => <Tag color={REASON_COLOURS[reason]}>{t(`import.reading.reason.${reason}`)}</Tag>,
               },
             ]}
           />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PROJECTS_KEY } from '../../projects/hooks/use-projects';
-import { type ImportKind, importsApi } from '../api/imports-api';
+import { type ImportKind, type ImportMappingBody, importsApi } from '../api/imports-api';
 
 const IMPORTS_KEY = ['imports'] as const;
 // How often the page asks how far a validation has got (the progress bar).
@@ -33,6 +33,21 @@ export function useUploadImport() {
   return useMutation({
     mutationFn: ({ kind, file }: { kind: ImportKind; file: File }) => importsApi.upload(kind, file),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: IMPORTS_KEY }),
+  });
+}
+
+/**
+ * Sends the column mapping the user chose: the job goes back to validating, so its query is refreshed and polled
+ * again until the new check is done (and the recent list shows it checking).
+ */
+export function useMapImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: ImportMappingBody }) => importsApi.mapping(id, body),
+    onSuccess: (job) => {
+      queryClient.setQueryData([...IMPORTS_KEY, 'job', job.id], job);
+      return queryClient.invalidateQueries({ queryKey: IMPORTS_KEY });
+    },
   });
 }
 

@@ -1,6 +1,6 @@
 import { chinaToday } from '../../../lib/china-today';
 import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { FOLLOW_UP_WAYS, type FollowUpWay } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';

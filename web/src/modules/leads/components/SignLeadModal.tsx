@@ -1,7 +1,7 @@
 import { chinaToday } from '../../../lib/china-today';
 import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Form, Radio, Select, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { wanToYuan, yuanToWanInput } from '../../../../../common/domain/money';
 import { useI18n } from '../../../i18n';

@@ -1,6 +1,6 @@
 import { chinaToday } from '../../../lib/china-today';
 import { DatePicker, Form, Input, Select, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
 import type { Commitment } from '../api/targets-api';

@@ -2,7 +2,6 @@ import { chinaToday } from '../../../lib/china-today';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Form, Input, Row, Select, TreeSelect, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
