@@ -110,8 +110,8 @@ export const planTemplateSchema = z.object({
       kind: z.enum(MILESTONE_KINDS),
       durationDays: z.number(),
       predecessors: z.array(z.number()),
-      /** The approval item type the milestone is bound to, if any. */
-      approvalTypeCode: z.string().optional(),
+      /** The approval item type the milestone is bound to, if any (null or absent: none). */
+      approvalTypeCode: z.string().nullish(),
     }),
   ),
 });
