@@ -175,6 +175,7 @@ export function ImportMappingPanel({ jobId, reading, onPendingChange }: ImportMa
           rowKey="column"
           dataSource={reading.columns}
           scroll={phone ? undefined : { x: 760 }}
+          tableLayout={phone ? 'fixed' : undefined}
           columns={phone ? phoneColumns : wideColumns}
         />
         {pending && (
