@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, shot, signIn, signOut, fitsWidth, openFromMenu, menuItem } from './helpers';
+import { E2E_PASSWORD, inputOf, shot, signIn, signOut, fitsWidth, openFromMenu, menuItem, pick } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -136,6 +136,19 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   // The office approves it; 未报送 no longer lists the project, and the project's reports show it approved.
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
+  await openFromMenu(page, 'reportReview');
+  await row.click();
+  await expect(page.getByTestId('report-drawer').getByTestId('report-details')).toContainText('机电安装进场');
+  // The report's new problem becomes a matter (问题协调), its title and description taken from the report.
+  await page.getByTestId('report-raise-matter').click();
+  await expect(page.getByTestId('matter-raise-title')).toHaveValue('施工用电增容手续办理较慢，请区发改局协调。');
+  await expect(page.getByTestId('matter-raise-description')).toHaveValue('施工用电增容手续办理较慢，请区发改局协调。');
+  await pick(page, page.getByTestId('matter-raise-category'), '水电气暖');
+  await pick(page, page.getByTestId('matter-raise-lead-unit'), '区发展和改革局');
+  await shot(page, '69b-report-problem-to-matter');
+  await page.getByTestId('matter-raise-ok').click();
+  await expect(page.getByTestId('matter-title')).toContainText('施工用电增容手续办理较慢');
+  await expect(page.getByTestId('matter-facts')).toContainText(projectName);
   await openFromMenu(page, 'reportReview');
   await row.click();
   await expect(page.getByTestId('report-drawer').getByTestId('report-details')).toContainText('机电安装进场');

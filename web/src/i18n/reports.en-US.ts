@@ -73,6 +73,7 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'report.addMilestone': 'Add a milestone',
   'report.noPlan': 'This project has no plan milestones yet',
   'report.problems': 'New problems',
+  'report.raiseMatter': 'Raise as a matter (problem coordination)',
   'report.problemsHint': 'Problems that need help to solve; leave empty if none',
   'report.attachments': 'Photos and attachments',
   'report.attachmentsPending': 'Uploading site photos and attachments is coming soon.',

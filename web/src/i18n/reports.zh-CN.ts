@@ -71,6 +71,7 @@ export const reportsZhCN = {
   'report.addMilestone': '增加节点',
   'report.noPlan': '该项目还没有推进计划节点',
   'report.problems': '新发现的问题',
+  'report.raiseMatter': '转为问题协调',
   'report.problemsHint': '需要协调解决的问题，没有可不填',
   'report.attachments': '照片和附件',
   'report.attachmentsPending': '上传现场照片和附件的功能即将提供。',

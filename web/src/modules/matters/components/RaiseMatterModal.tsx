@@ -24,8 +24,18 @@ type Values = {
   deadline: Dayjs;
 };
 
-/** What the form opens for: a project's problem (source and project fixed), or any matter from the board. */
-export type RaiseMatterTarget = { projectId: string; projectName: string } | { projectId: null };
+/**
+ * What the form opens for: a project's problem (source and project fixed; `problem` pre-fills it, as a monthly
+ * report's problems do), or any matter from the board.
+ */
+export type RaiseMatterTarget = { projectId: string; projectName: string; problem?: string } | { projectId: null };
+
+// A title taken from a problem's text: its first line, cut to a length a list shows whole.
+const TITLE_FROM_PROBLEM = 40;
+const titleOf = (problem: string) => {
+  const line = problem.trim().split(/\r?\n/)[0] ?? '';
+  return line.length > TITLE_FROM_PROBLEM ? `${line.slice(0, TITLE_FROM_PROBLEM)}…` : line;
+};
 
 /**
  * 交办: raises a matter and assigns it to a lead unit (and co-units) with a deadline. From a project's tab it is
@@ -57,7 +67,12 @@ export function RaiseMatterModal({
       okText={t('matter.raiseOk')}
       okTestId="matter-raise-ok"
       width={720}
-      startValues={() => ({ source: sources[0], priority: 'normal', deadline: chinaToday().add(15, 'day') })}
+      startValues={() => ({
+        source: sources[0],
+        priority: 'normal',
+        deadline: chinaToday().add(15, 'day'),
+        ...(forProject?.problem ? { title: titleOf(forProject.problem), description: forProject.problem.trim() } : {}),
+      })}
       onSubmit={async (values, opened) => {
         const raised = await raise.mutateAsync({
           source: values.source,
