@@ -7,7 +7,9 @@ import { formatDateTime } from '../../../lib/format';
 import type { Page, Paging } from '../../../lib/list';
 import { JsonSideBySide } from '../../../ui/JsonSideBySide';
 import { PagedTable } from '../../../ui/PagedTable';
+import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
 import { type ChangeRow, changeRows } from '../utils/change-rows';
+import { auditSummary } from '../utils/event-sentence';
 
 type AuditTableProps = {
   page: Page<AuditEvent> | undefined;
@@ -42,21 +44,26 @@ function ChangeTable({ rows }: { rows: ChangeRow[] }) {
   );
 }
 
-/** The audit log, newest first; expanding a row shows the record before and after the change. */
+/**
+ * The audit log, newest first, each change in one sentence as the project's 项目动态 words it (修改了项目“…”：省级重点
+ * 否 → 是); expanding a row shows every field before and after, and the raw record.
+ */
 export function AuditTable({ page, loading, onPagingChange }: AuditTableProps) {
   const { t, tOptional } = useI18n();
+  const approvalTypes = useDictionaryOptions('approval_item_type');
+  const summary = (event: AuditEvent) => auditSummary(event, { t, tOptional, approvalTypeName: approvalTypes.label });
   const columns: ColumnsType<AuditEvent> = [
     { title: t('audit.at'), dataIndex: 'at', render: (at: string) => formatDateTime(at), width: 150 },
     { title: t('audit.actor'), dataIndex: 'actorName', render: (name: string | null) => name ?? t('audit.system') },
     { title: t('audit.ip'), dataIndex: 'ip', responsive: ['md'], render: (ip: string | null) => ip ?? '—' },
     {
       title: t('audit.action'),
-      dataIndex: 'action',
-      render: (action: string) => (
-        <span>
-          {tOptional(`auditAction.${action}`, action)}{' '}
+      key: 'action',
+      render: (_, event) => (
+        <span data-testid="audit-summary">
+          {summary(event)}{' '}
           <Typography.Text type="secondary" code>
-            {action}
+            {event.action}
           </Typography.Text>
         </span>
       ),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type MessageKey, type MessageParams, formatMessage } from '../../../i18n';
 import { enUS } from '../../../i18n/en-US';
 import { zhCN } from '../../../i18n/zh-CN';
-import { type EventFacts, eventSentence } from './event-sentence';
+import { type EventFacts, auditSummary, eventSentence } from './event-sentence';
 
 const contextFor = (catalog: Record<MessageKey, string>) => ({
   t: (key: MessageKey, params?: MessageParams) => formatMessage(catalog[key], params),
@@ -50,5 +50,19 @@ describe('an audit event about a project in one sentence', () => {
   it('words a milestone that followed its approval item', () => {
     const event = fact('plans.approval_followed', 'plan', null, { milestones: [{ name: '施工许可', actualFinish: '2026-09-27' }] });
     expect(eventSentence(event, zh)).toBe('节点随审批事项更新：“施工许可”2026-09-27');
+  });
+});
+
+describe('the audit page’s summary of an event', () => {
+  const { projectName: _, ...context } = zh;
+  it('says a change in one sentence, the record’s name standing for the project’s', () => {
+    const event = { ...fact('projects.update', 'project', { isCityKey: false }, { isCityKey: true }), recordName: '白金广场城市更新项目' };
+    expect(auditSummary(event, context)).toBe('修改了项目“白金广场城市更新项目”：市级重点 否 → 是');
+  });
+  it('says a creation or a deletion by its action alone', () => {
+    const created = { ...fact('users.create', 'user', null, { username: 'e2e_clerk' }), recordName: '孙丽' };
+    expect(auditSummary(created, context)).toBe('新建用户');
+    const unknown = { ...fact('something.new', 'thing', { a: 1 }, null), recordName: null };
+    expect(auditSummary(unknown, context)).toBe('something.new');
   });
 });

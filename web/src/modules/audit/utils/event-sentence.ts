@@ -57,3 +57,12 @@ export function eventSentence(event: EventFacts, context: Context): string {
   if (event.recordType === 'plan') return action;
   return listed ? t('event.withChanges', { action, changes: listed }) : action;
 }
+
+/**
+ * An audit event as the audit page says it: a change (a record before and after) in one sentence, the record's name
+ * standing for the project's; a creation or a deletion by its action alone (the page names the record beside it).
+ */
+export function auditSummary(event: EventFacts & { recordName: string | null }, context: Omit<Context, 'projectName'>): string {
+  if (event.before && event.after) return eventSentence(event, { ...context, projectName: event.recordName ?? '' });
+  return context.tOptional(`auditAction.${event.action}`, event.action);
+}
