@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, openFromMenu } from './helpers';
+import { E2E_PASSWORD, fitsWidth, shot, signIn, openFromMenu } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -20,25 +20,30 @@ async function placedCount(page: Page) {
  * The screen positions (CSS pixels, relative to the map) of the canvas pixels drawn in one of the colours: the
  * points as a person sees them, found by looking at the picture rather than asking the chart.
  */
-async function colouredSpots(map: Locator, colours: string[]): Promise<{ x: number; y: number }[]> {
-  return map.evaluate((element, hexes) => {
-    const canvas = element.querySelector('canvas');
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context) return [];
-    const wanted = hexes.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)));
-    const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
-    const ratio = canvas.width / canvas.getBoundingClientRect().width;
-    const spots: { x: number; y: number }[] = [];
-    // The legend's swatches along the bottom (56 px) share the colours: only the map above them counts.
-    const above = height - 56 * ratio;
-    for (let y = 0; y < above; y += 2) {
-      for (let x = 0; x < width; x += 2) {
-        const i = (y * width + x) * 4;
-        if (wanted.some(([r, g, b]) => data[i] === r && data[i + 1] === g && data[i + 2] === b)) spots.push({ x: x / ratio, y: y / ratio });
+async function colouredSpots(map: Locator, colours: string[], skipTop = 0): Promise<{ x: number; y: number }[]> {
+  return map.evaluate(
+    (element, [hexes, top]) => {
+      const canvas = element.querySelector('canvas');
+      const context = canvas?.getContext('2d');
+      if (!canvas || !context) return [];
+      const wanted = hexes.map((hex) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)));
+      const { data, width, height } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const ratio = canvas.width / canvas.getBoundingClientRect().width;
+      const spots: { x: number; y: number }[] = [];
+      // The legend's swatches along the bottom (56 px) share the colours: only the map above them counts.
+      const above = height - 56 * ratio;
+      // The layers' legend along the top likewise, when the caller says how tall it is.
+      for (let y = Math.ceil(top * ratio); y < above; y += 2) {
+        for (let x = 0; x < width; x += 2) {
+          const i = (y * width + x) * 4;
+          if (wanted.some(([r, g, b]) => data[i] === r && data[i + 1] === g && data[i + 2] === b))
+            spots.push({ x: x / ratio, y: y / ratio });
+        }
       }
-    }
-    return spots;
-  }, colours);
+      return spots;
+    },
+    [colours, skipTop] as const,
+  );
 }
 
 /** The session's CSRF token, for putting back through the API what the journey changed. */
@@ -135,4 +140,115 @@ test('on a phone the map fits the screen with its filters in a drawer', async ({
     })
     .toBeLessThanOrEqual(0);
   await shot(page, '113-map-phone');
+});
+
+/** The parcels' colours by status (web/src/modules/map/utils/map-option.ts), none of them a point's colour. */
+const PARCEL_COLOURS = { reserve: '#8d6e63', available: '#13c2c2', supplied: '#3f51b5' };
+/** The layers' legend along the top of the map, kept out of the search for coloured spots. */
+const LAYER_LEGEND = 40;
+type MapCarriers = {
+  parks: { name: string; outline: unknown }[];
+  parcels: { code: string; name: string; status: keyof typeof PARCEL_COLOURS; areaMu: number; parkName: string | null; outline: unknown }[];
+};
+
+/** The middle of the densest patch of spots: a place well inside a drawn parcel rather than on its edge. */
+function densest(spots: { x: number; y: number }[]) {
+  let best = spots[0] ?? { x: 0, y: 0 };
+  let most = -1;
+  for (const spot of spots) {
+    const near = spots.filter((o) => Math.abs(o.x - spot.x) <= 6 && Math.abs(o.y - spot.y) <= 6).length;
+    if (near > most) [best, most] = [spot, near];
+  }
+  return best;
+}
+
+const STATUS_WORDS = { reserve: '储备', available: '待供', supplied: '已供' };
+
+/** Clicks the available parcel drawn largest and checks the card against the API: number, 亩, status, park. */
+async function openAvailableParcel(page: Page, map: Locator, carriers: MapCarriers) {
+  let spots: { x: number; y: number }[] = [];
+  await expect
+    .poll(async () => {
+      spots = await colouredSpots(map, [PARCEL_COLOURS.available], LAYER_LEGEND);
+      return spots.length;
+    })
+    .toBeGreaterThan(10);
+  await map.click({ position: densest(spots) });
+  const card = page.getByTestId('map-parcel-card');
+  await expect(card).toBeVisible();
+  const code = /地块\s*(\S+)/.exec((await card.locator('.ant-card-head-title').textContent()) ?? '')?.[1];
+  const parcel = carriers.parcels.find((p) => p.code === code);
+  expect(parcel, `the card's parcel ${code}`).toBeDefined();
+  if (!parcel) return card;
+  expect(parcel.status).toBe('available');
+  await expect(card).toContainText(parcel.name);
+  await expect(card).toContainText(`${parcel.areaMu.toLocaleString()} 亩`);
+  await expect(card).toContainText(STATUS_WORDS[parcel.status]);
+  await expect(card).toContainText(parcel.parkName ?? '不在园区内');
+  return card;
+}
+
+test('the parks and parcels are layers of the map: switched on in the address, coloured by status, a parcel clicked says what it is', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await openFromMenu(page, 'map');
+  const map = page.getByTestId('region-map');
+  await expect.poll(async () => (await colouredSpots(map, POINT_COLOURS.warning)).length).toBeGreaterThan(20);
+  // Off by default: no parcel drawn.
+  expect(await colouredSpots(map, Object.values(PARCEL_COLOURS), LAYER_LEGEND)).toEqual([]);
+  const carriers = (await (await page.request.get('/api/v1/map/carriers')).json()) as MapCarriers;
+  expect(carriers.parks.length).toBeGreaterThan(0);
+  expect(carriers.parcels.length).toBeGreaterThan(0);
+
+  const layers = page.getByTestId('map-layers');
+  await layers.getByText('园区').click();
+  await layers.getByText('地块').click();
+  await expect(page).toHaveURL(/layers=projects%2Cparks%2Cparcels|layers=projects,parks,parcels/);
+  await expect(page.getByTestId('map-carriers-summary')).toHaveText(`园区 ${carriers.parks.length} 个，地块 ${carriers.parcels.length} 个`);
+  // Each status that has parcels is drawn in its colour, and named in words in the legend.
+  for (const status of ['reserve', 'available', 'supplied'] as const) {
+    if (!carriers.parcels.some((p) => p.status === status && p.outline)) continue;
+    await expect
+      .poll(async () => (await colouredSpots(map, [PARCEL_COLOURS[status]], LAYER_LEGEND)).length, { message: status })
+      .toBeGreaterThan(0);
+  }
+  await shot(page, '220-map-layers-projects-parks-parcels');
+
+  // Without the projects' points, a parcel clicked shows its card.
+  await layers.getByText('项目').click();
+  await expect(page).toHaveURL(/layers=parks%2Cparcels|layers=parks,parcels/);
+  await expect(page.getByTestId('map-summary')).not.toContainText('图上');
+  await openAvailableParcel(page, map, carriers);
+  await shot(page, '221-map-parcel-card');
+
+  // The address keeps the layers: reloading draws the same.
+  await page.reload();
+  await expect(page.getByTestId('map-layers').getByRole('checkbox', { name: '地块' })).toBeChecked();
+  await expect(page.getByTestId('map-layers').getByRole('checkbox', { name: '项目' })).not.toBeChecked();
+  await expect
+    .poll(async () => (await colouredSpots(page.getByTestId('region-map'), [PARCEL_COLOURS.available], LAYER_LEGEND)).length)
+    .toBeGreaterThan(0);
+  await shot(page, '222-map-parks-parcels-only');
+});
+
+test('on a phone the layers switch fits and a parcel’s card sits over the map', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(PHONE);
+  await signIn(page, 'office', E2E_PASSWORD);
+  await page.goto('/map?layers=parks,parcels');
+  const map = page.getByTestId('region-map');
+  await expect(map).toBeVisible();
+  await expect(page.getByTestId('map-layers')).toBeVisible();
+  await fitsWidth(page);
+  await shot(page, '223-map-layers-phone');
+  const carriers = (await (await page.request.get('/api/v1/map/carriers')).json()) as MapCarriers;
+  const card = await openAvailableParcel(page, map, carriers);
+  const [cardBox, mapBox] = [await card.boundingBox(), await map.boundingBox()];
+  expect(cardBox?.width ?? 0).toBeLessThanOrEqual(390);
+  expect((cardBox?.y ?? 0) + (cardBox?.height ?? 0)).toBeLessThanOrEqual((mapBox?.y ?? 0) + (mapBox?.height ?? 0) + 1);
+  await fitsWidth(page);
+  await shot(page, '224-map-parcel-card-phone');
 });

@@ -893,6 +893,13 @@ const KINDS: Kind[] = [
         url: (r) => `/api/v1/parks/${r.id}`,
         shows: (res, r) => json(res).id === r.id && json(res).name === r.name,
       },
+      {
+        // The map's park layer, asked over the city so that another district's park is kept out by reach, not by region.
+        route: 'GET /api/v1/map/carriers',
+        kind: 'list',
+        url: () => '/api/v1/map/carriers?regionCode=370100&layers=parks',
+        shows: (res, r) => ((json(res).parks ?? []) as { id: string }[]).some((p) => p.id === r.id),
+      },
     ],
   },
   {
@@ -918,6 +925,12 @@ const KINDS: Kind[] = [
         kind: 'load',
         url: (r) => `/api/v1/parcels/${r.id}`,
         shows: (res, r) => json(res).id === r.id && json(res).name === r.name,
+      },
+      {
+        route: 'GET /api/v1/map/carriers',
+        kind: 'list',
+        url: () => '/api/v1/map/carriers?regionCode=370100&layers=parcels',
+        shows: (res, r) => ((json(res).parcels ?? []) as { id: string }[]).some((p) => p.id === r.id),
       },
       {
         route: 'GET /api/v1/carriers/match',

@@ -3,3 +3,5 @@
 // module passes { landMu, floorAreaM2, use, industry, investmentWan, maxRentYuan, limit } from the lead.
 export { matchCarriers } from './match';
 export { parcelScopeCondition, parkScopeCondition } from './repository';
+// The one map (server/modules/map) draws the parks and parcels of a region as layers: only the columns it needs.
+export { parcelShapes, parkShapes } from './map-layers';

@@ -2,6 +2,8 @@ import {
   boundaryUploadBody,
   mapBaseQuery,
   mapBaseSchema,
+  mapCarriersQuery,
+  mapCarriersSchema,
   mapProjectsQuery,
   mapProjectsSchema,
   regionBoundarySchema,
@@ -13,6 +15,7 @@ import { type App, type Deps, errorResponses } from '../../lib/http';
 import { actorHomeRegion, findRegion } from '../regions';
 import { regionCodeParam } from '../regions';
 import { findSettings } from '../settings';
+import { mapCarriers } from './carriers';
 import { mapProjects } from './points';
 import { presentBoundary } from './presenter';
 import { findBoundary, findChildBoundaries } from './repository';
@@ -89,5 +92,19 @@ export function mapRoutes(app: App, { db }: Deps) {
       config: { access: 'project.read' },
     },
     async (request) => mapProjects(db, request.context().actor, request.query),
+  );
+
+  app.get(
+    '/api/v1/map/carriers',
+    {
+      schema: {
+        tags,
+        summary: "The parks' outlines and the land parcels (outline, status, 亩) of a region in reach, as map layers",
+        querystring: mapCarriersQuery,
+        response: { 200: mapCarriersSchema, ...errorResponses },
+      },
+      config: { access: 'carrier.read' },
+    },
+    async (request) => mapCarriers(db, request.context().actor, request.query),
   );
 }

@@ -1,15 +1,15 @@
 import { Empty } from 'antd';
-import { LinesChart, ScatterChart } from 'echarts/charts';
+import { CustomChart, LinesChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent } from 'echarts/components';
 import { registerMap, use } from 'echarts/core';
 import { type CSSProperties, useEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../../../i18n';
 import { EChart, type EChartHandle } from '../../../ui/EChart';
-import type { MapBase, MapProjects } from '../api/map-api';
+import type { MapBase, MapCarriers, MapParcel, MapProjects } from '../api/map-api';
 import { baseGeoJson, baseMapName, buildMapOption, type ColourBy, type LonLat, type MapOverlay, type MapView } from '../utils/map-option';
 import { useTileLayer } from './use-tile-layer';
 
-use([GeoComponent, ScatterChart, LinesChart]);
+use([GeoComponent, ScatterChart, LinesChart, CustomChart]);
 
 export type RegionMapProps = {
   base: MapBase;
@@ -17,6 +17,10 @@ export type RegionMapProps = {
   colourBy?: ColourBy;
   /** A project's point was clicked. */
   onPointClick?: (projectId: string) => void;
+  /** The parks and parcels layers to draw (those the page asked for). */
+  carriers?: MapCarriers;
+  /** A parcel was clicked. */
+  onParcelClick?: (parcel: MapParcel) => void;
   /** The map was clicked (placing a point, adding an outline corner): the place in longitude/latitude. */
   onMapClick?: (at: LonLat) => void;
   onMapDoubleClick?: (at: LonLat) => void;
@@ -37,6 +41,8 @@ export function RegionMap({
   points,
   colourBy = 'warning',
   onPointClick,
+  carriers,
+  onParcelClick,
   onMapClick,
   onMapDoubleClick,
   overlay,
@@ -61,14 +67,15 @@ export function RegionMap({
     view.current = null;
   }, [mapName]);
   const option = useMemo(
-    () => buildMapOption({ mapName, points, colourBy, t, overlay, dark, regionLabels, tiles: !!base.tileUrl, view: view.current }),
-    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl],
+    () =>
+      buildMapOption({ mapName, points, colourBy, t, overlay, dark, regionLabels, tiles: !!base.tileUrl, view: view.current, carriers }),
+    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl, carriers],
   );
   useTileLayer(chart, base.tileUrl, option);
 
   // The latest handlers, so the listeners attached once per chart call what the page passes now.
-  const handlers = useRef({ onPointClick, onMapClick, onMapDoubleClick, points });
-  handlers.current = { onPointClick, onMapClick, onMapDoubleClick, points };
+  const handlers = useRef({ onPointClick, onParcelClick, onMapClick, onMapDoubleClick, points, carriers });
+  handlers.current = { onPointClick, onParcelClick, onMapClick, onMapDoubleClick, points, carriers };
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is re-created when the language changes.
   useEffect(() => {
     const instance = chart.current?.instance();
@@ -83,6 +90,11 @@ export function RegionMap({
     });
     instance.on('click', (params) => {
       const data = params.data as [number, number, number] | undefined;
+      if (params.seriesType === 'custom' && String(params.seriesId).startsWith('carrier-parcels') && Array.isArray(data)) {
+        const parcel = handlers.current.carriers?.parcels[data[2]];
+        if (parcel) handlers.current.onParcelClick?.(parcel);
+        return;
+      }
       const id = Array.isArray(data) ? handlers.current.points?.ids[data[2]] : undefined;
       if (id && params.seriesType === 'scatter' && !String(params.seriesId).startsWith('placed')) handlers.current.onPointClick?.(id);
     });

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProjectFilters } from '../../projects/api/projects-api';
 import { PROJECTS_KEY } from '../../projects/hooks/use-projects';
-import { mapApi } from '../api/map-api';
+import { type MapCarrierLayer, mapApi } from '../api/map-api';
 
 const MAP_BASE_KEY = ['map-base'] as const;
 
@@ -15,11 +15,22 @@ export function useMapBase(regionCode?: string) {
 }
 
 /** The points of the filtered projects; under the projects' key, so saving a project refreshes them. */
-export function useMapProjects(filters: ProjectFilters) {
+export function useMapProjects(filters: ProjectFilters, enabled = true) {
   return useQuery({
     queryKey: [...PROJECTS_KEY, 'map', filters],
     queryFn: ({ signal }) => mapApi.projects(filters, signal),
     placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** The parks and parcels layers of a region (none asked: nothing fetched). */
+export function useMapCarriers(regionCode: string | undefined, layers: MapCarrierLayer[]) {
+  return useQuery({
+    queryKey: ['map-carriers', regionCode ?? 'own', layers],
+    queryFn: ({ signal }) => mapApi.carriers(regionCode, layers, signal),
+    enabled: layers.length > 0,
+    staleTime: 60_000,
   });
 }
 

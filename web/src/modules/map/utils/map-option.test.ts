@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { MapBase, MapProjects } from '../api/map-api';
-import { LARGE_THRESHOLD, baseGeoJson, baseMapName, buildMapOption, groupPoints } from './map-option';
+import type { MapBase, MapCarriers, MapProjects } from '../api/map-api';
+import { layersFromParam } from './layers';
+import {
+  LARGE_THRESHOLD,
+  PARCEL_COLOURS,
+  POOL_COLOURS,
+  baseGeoJson,
+  baseMapName,
+  buildMapOption,
+  carrierSeries,
+  groupPoints,
+} from './map-option';
 import { tileCorner, tileX, tileY, tilesForView } from './tiles';
 
 const t = ((key: string, params?: Record<string, string | number>) => (params ? `${key}:${JSON.stringify(params)}` : key)) as never;
@@ -99,6 +109,119 @@ describe('map option', () => {
       },
     ]);
     expect(series.find((s) => s.id === 'placed-point')?.data).toEqual([[117, 36.7]]);
+  });
+});
+
+const square = (lon: number, lat: number, d = 0.01): [number, number][][] => [
+  [
+    [lon, lat],
+    [lon + d, lat],
+    [lon + d, lat + d],
+    [lon, lat + d],
+    [lon, lat],
+  ],
+];
+const carriers: MapCarriers = {
+  regionCode: '370105',
+  parks: [
+    { id: 'k1', name: '新材料产业园', areaMu: 3200, outline: square(117, 36.7, 0.03), centre: [117.015, 36.715] },
+    { id: 'k2', name: '无范围园区', areaMu: null, outline: null, centre: null },
+  ],
+  parcels: [
+    {
+      id: 'a',
+      code: 'TQ-01',
+      name: '北区01',
+      status: 'available',
+      areaMu: 86,
+      parkName: '新材料产业园',
+      outline: square(117, 36.7),
+      centre: [117.005, 36.705],
+    },
+    {
+      id: 'b',
+      code: 'TQ-02',
+      name: '北区02',
+      status: 'reserve',
+      areaMu: 52.5,
+      parkName: null,
+      outline: square(117.02, 36.7),
+      centre: [117.025, 36.705],
+    },
+    {
+      id: 'c',
+      code: 'TQ-03',
+      name: '南区03',
+      status: 'available',
+      areaMu: 40,
+      parkName: null,
+      outline: square(117.04, 36.7),
+      centre: [117.045, 36.705],
+    },
+    { id: 'd', code: 'TQ-04', name: '未标注', status: 'supplied', areaMu: 10, parkName: null, outline: null, centre: null },
+  ],
+  truncated: { parks: false, parcels: false },
+};
+
+describe('carrier layers', () => {
+  it('draws the parks with an outline as one series and the parcels as one series a status, keeping each row index', () => {
+    const { series, legend } = carrierSeries(carriers, t);
+    expect(series.map((s) => s.id)).toEqual(['carrier-parks', 'carrier-parcels-reserve', 'carrier-parcels-available']);
+    // The legend in words, in the same order; a status with nothing drawn (supplied, no outline) is left out.
+    expect(legend).toEqual(['map.layer.parks', 'map.layer.parcel.reserve', 'map.layer.parcel.available']);
+    expect(series[0]?.data).toEqual([[117.015, 36.715, 0]]);
+    expect(series[2]?.data).toEqual([
+      [117.005, 36.705, 0],
+      [117.045, 36.705, 2],
+    ]);
+    expect(series[2]?.itemStyle?.color).toBe(PARCEL_COLOURS.available);
+    // A parcel's colour is never a point's colour.
+    const pointColours = new Set(['#f5222d', '#faad14', '#52c41a', '#8c8c8c', ...Object.values(POOL_COLOURS)]);
+    expect(Object.values(PARCEL_COLOURS).some((c) => pointColours.has(c))).toBe(false);
+  });
+
+  it('draws a park as a translucent area with its name, a parcel as its area in the status colour', () => {
+    const { series } = carrierSeries(carriers, t);
+    type Render = (params: unknown, api: unknown) => Record<string, unknown>;
+    // ECharts' custom-series api: the item's values ([lon, lat, row]) and the place of a coordinate in pixels.
+    const render = (index: number, row: number, scale = 10_000) =>
+      ((series[index] as { renderItem: unknown }).renderItem as Render)(
+        {},
+        { value: (i: number) => (i === 2 ? row : 0), coord: ([x, y]: number[]) => [((x ?? 0) - 117) * scale, ((y ?? 0) - 36.7) * scale] },
+      );
+    const park = render(0, 0) as { children: { type: string; style: Record<string, unknown> }[] };
+    expect(park.children.map((c) => c.type)).toEqual(['polygon', 'text']);
+    expect(String(park.children[0]?.style.fill)).toMatch(/^rgba\(.*0\.14\)$/);
+    expect(park.children[1]?.style.text).toBe('新材料产业园');
+    expect(render(2, 2)).toMatchObject({ type: 'polygon', style: { fill: PARCEL_COLOURS.available } });
+    // Shrunk below a few pixels (zoomed out), a parcel is still a visible square.
+    expect(render(2, 2, 10)).toMatchObject({ type: 'rect', style: { fill: PARCEL_COLOURS.available } });
+  });
+
+  it('puts the layers under the points, their legend at the top, and words their tooltip', () => {
+    const option = buildMapOption({ mapName: 'm', points: points(8), colourBy: 'warning', t, carriers });
+    const series = option.series as { id: string; z?: number }[];
+    expect(series.slice(0, 3).map((s) => s.id)).toEqual(['carrier-parks', 'carrier-parcels-reserve', 'carrier-parcels-available']);
+    const parcelZ = series[2]?.z ?? 0;
+    expect(series.filter((s) => s.id.startsWith('warning-')).every((s) => (s.z ?? 0) > parcelZ)).toBe(true);
+    const legends = option.legend as { id: string; data: string[] }[];
+    expect(legends.map((l) => l.id)).toEqual(['points', 'carriers']);
+    expect(legends[1]?.data).toContain('map.layer.parcel.available');
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    expect(formatter({ seriesId: 'carrier-parcels-available', data: [117, 36.7, 2] })).toBe(
+      'TQ-03 南区03<br/>parcelStatus.available · map.parcel.areaMu:{"mu":40}',
+    );
+    expect(formatter({ seriesId: 'carrier-parks', data: [117, 36.7, 0] })).toBe('新材料产业园');
+    // Without layers, nothing of them.
+    const plain = buildMapOption({ mapName: 'm', points: points(8), colourBy: 'warning', t });
+    expect((plain.series as { id: string }[]).some((s) => s.id.startsWith('carrier-'))).toBe(false);
+    expect((plain.legend as unknown[]).length).toBe(1);
+  });
+
+  it('reads the layers from the address: the projects alone by default, none when all are off', () => {
+    expect(layersFromParam(null)).toEqual(['projects']);
+    expect(layersFromParam('parcels,projects,roads')).toEqual(['projects', 'parcels']);
+    expect(layersFromParam('')).toEqual([]);
   });
 });
 

@@ -1,12 +1,12 @@
-import type { LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { CustomSeriesOption, LinesSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GeoComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { Pool } from '../../../../../common/enums';
+import type { ParcelStatus, Pool } from '../../../../../common/enums';
 import type { MessageKey, Translate } from '../../../i18n';
-import type { MapBase, MapProjects } from '../api/map-api';
+import type { MapBase, MapCarriers, MapParcel, MapPark, MapProjects } from '../api/map-api';
 
 export type MapOption = ComposeOption<
-  GeoComponentOption | ScatterSeriesOption | LinesSeriesOption | LegendComponentOption | TooltipComponentOption
+  GeoComponentOption | ScatterSeriesOption | LinesSeriesOption | CustomSeriesOption | LegendComponentOption | TooltipComponentOption
 >;
 export type ColourBy = 'warning' | 'pool';
 export type LonLat = [number, number];
@@ -79,6 +79,8 @@ type OptionInput = {
   tiles?: boolean;
   /** Where the viewer has panned and zoomed to, kept when the option is rebuilt. */
   view?: MapView | null;
+  /** The parks and parcels layers (those asked for), drawn under the points. */
+  carriers?: MapCarriers;
 };
 export type MapView = { center: number[]; zoom: number };
 
@@ -93,8 +95,10 @@ export function buildMapOption({
   regionLabels = true,
   tiles = false,
   view,
+  carriers,
 }: OptionInput): MapOption {
   const groups = points ? groupPoints(points, colourBy, t) : [];
+  const layers = carriers ? carrierSeries(carriers, t, dark) : { series: [], legend: [] };
   const total = points?.ids.length ?? 0;
   const symbolSize = total > LARGE_THRESHOLD ? 4 : 10;
   const scatter: ScatterSeriesOption[] = groups.map((group) => ({
@@ -111,6 +115,7 @@ export function buildMapOption({
     progressiveThreshold: 10_000,
     emphasis: { scale: 1.6 },
     cursor: 'pointer',
+    z: 3,
   }));
   const drawn: (ScatterSeriesOption | LinesSeriesOption)[] = [];
   const outline = overlay?.outline ?? [];
@@ -155,12 +160,21 @@ export function buildMapOption({
       trigger: 'item',
       formatter: (params) => {
         const p = params as { seriesId?: string; data?: [number, number, number] };
+        if (carriers && p.data && p.seriesId?.startsWith('carrier-')) return carrierTooltip(carriers, p.seriesId, p.data[2], t);
         if (!points || !p.data || !p.seriesId?.startsWith(colourBy)) return '';
         const i = p.data[2];
         return `${escapeHtml(points.names[i] ?? '')}<br/>${t('map.investment', { wan: (points.investmentWan[i] ?? 0).toLocaleString() })}`;
       },
     },
-    legend: groups.length > 0 ? { bottom: 8, left: 'center', textStyle: { color: text }, data: groups.map((g) => g.label) } : undefined,
+    // The points' colours along the bottom; the layers' (园区, 储备地块 …) along the top.
+    legend: [
+      ...(groups.length > 0
+        ? [{ id: 'points', bottom: 8, left: 'center', textStyle: { color: text }, data: groups.map((g) => g.label) }]
+        : []),
+      ...(layers.legend.length > 0
+        ? [{ id: 'carriers', top: 4, left: 'center', textStyle: { color: text }, data: layers.legend, itemWidth: 18, itemHeight: 12 }]
+        : []),
+    ],
     geo: {
       map: mapName,
       roam: true,
@@ -174,11 +188,129 @@ export function buildMapOption({
       ...(view ? { center: view.center, zoom: view.zoom } : {}),
       emphasis: { disabled: true },
       select: { disabled: true },
-      top: 24,
+      top: layers.legend.length > 0 ? 40 : 24,
       bottom: groups.length > 0 ? 48 : 24,
     },
-    series: [...scatter, ...drawn],
+    series: [...layers.series, ...scatter, ...drawn],
   };
+}
+
+/** Parcels' colours by status: none of the points' colours, so a parcel is never taken for a project. */
+export const PARCEL_COLOURS: Record<ParcelStatus, string> = {
+  reserve: '#8d6e63',
+  available: '#13c2c2',
+  supplied: '#3f51b5',
+};
+const PARCEL_ORDER: ParcelStatus[] = ['reserve', 'available', 'supplied'];
+export const PARK_COLOUR = '#389e0d';
+
+type Ring = [number, number][];
+type CustomApi = { value: (dimension: number) => unknown; coord: (point: number[]) => number[] };
+
+/** The parks as translucent areas with their names, the parcels as areas by status: one series a legend entry. */
+export function carrierSeries(carriers: MapCarriers, t: Translate, dark = false): { series: CustomSeriesOption[]; legend: string[] } {
+  const series: CustomSeriesOption[] = [];
+  const legend: string[] = [];
+  const drawnParks = carriers.parks.flatMap((park, i) => (park.outline && park.centre ? [[...park.centre, i]] : []));
+  if (drawnParks.length > 0) {
+    const name = t('map.layer.parks');
+    legend.push(name);
+    series.push({
+      type: 'custom',
+      id: 'carrier-parks',
+      name,
+      coordinateSystem: 'geo',
+      data: drawnParks,
+      itemStyle: { color: PARK_COLOUR },
+      z: 1,
+      renderItem: (_params, api) => {
+        const park = carriers.parks[Number(api.value(2))];
+        return park ? parkShape(park, api as unknown as CustomApi, dark) : null;
+      },
+    });
+  }
+  for (const status of PARCEL_ORDER) {
+    const data = carriers.parcels.flatMap((parcel, i) =>
+      parcel.status === status && parcel.outline && parcel.centre ? [[...parcel.centre, i]] : [],
+    );
+    if (data.length === 0) continue;
+    const name = t(`map.layer.parcel.${status}`);
+    legend.push(name);
+    series.push({
+      type: 'custom',
+      id: `carrier-parcels-${status}`,
+      name,
+      coordinateSystem: 'geo',
+      data,
+      itemStyle: { color: PARCEL_COLOURS[status] },
+      cursor: 'pointer',
+      z: 2,
+      renderItem: (_params, api) => {
+        const parcel = carriers.parcels[Number(api.value(2))];
+        return parcel ? parcelShape(parcel, api as unknown as CustomApi) : null;
+      },
+    });
+  }
+  return { series, legend };
+}
+
+const polygonOf = (ring: Ring, api: CustomApi) => ring.map((point) => api.coord(point));
+
+/** A park: its outline as a translucent area with a dashed border, its name just above it (clear of its parcels). */
+function parkShape(park: MapPark, api: CustomApi, dark: boolean) {
+  const north = Math.max(...(park.outline?.[0] ?? []).map(([, lat]) => lat));
+  const centre = api.coord([park.centre?.[0] ?? 0, Number.isFinite(north) ? north : (park.centre?.[1] ?? 0)]);
+  return {
+    type: 'group' as const,
+    children: [
+      ...(park.outline ?? []).slice(0, 1).map((ring) => ({
+        type: 'polygon' as const,
+        shape: { points: polygonOf(ring, api) },
+        style: { fill: 'rgba(56, 158, 13, 0.14)', stroke: PARK_COLOUR, lineWidth: 1.5, lineDash: [6, 4] },
+      })),
+      {
+        type: 'text' as const,
+        x: centre[0],
+        y: (centre[1] ?? 0) - 3,
+        silent: true,
+        style: {
+          text: park.name,
+          fill: dark ? '#b7eb8f' : '#237804',
+          fontSize: 12,
+          fontWeight: 'bold' as const,
+          align: 'center' as const,
+          verticalAlign: 'bottom' as const,
+          stroke: dark ? '#001529' : '#fff',
+          lineWidth: 3,
+        },
+        z2: 10,
+      },
+    ],
+  };
+}
+
+/** A parcel: its area in the status colour; at least a small square where the district's scale shrinks it to a dot. */
+function parcelShape(parcel: MapParcel, api: CustomApi) {
+  const ring = parcel.outline?.[0] ?? [];
+  const points = polygonOf(ring, api);
+  const xs = points.map((p) => p[0] ?? 0);
+  const ys = points.map((p) => p[1] ?? 0);
+  const tiny = Math.max(...xs) - Math.min(...xs) < 8 && Math.max(...ys) - Math.min(...ys) < 8;
+  const centre = api.coord(parcel.centre ?? [0, 0]);
+  const colour = PARCEL_COLOURS[parcel.status];
+  return tiny
+    ? { type: 'rect' as const, shape: { x: (centre[0] ?? 0) - 4, y: (centre[1] ?? 0) - 4, width: 8, height: 8 }, style: { fill: colour } }
+    : { type: 'polygon' as const, shape: { points }, style: { fill: colour, stroke: '#fff', lineWidth: 1 } };
+}
+
+function carrierTooltip(carriers: MapCarriers, seriesId: string, index: number, t: Translate): string {
+  if (seriesId === 'carrier-parks') {
+    const park = carriers.parks[index];
+    return park ? escapeHtml(park.name) : '';
+  }
+  const parcel = carriers.parcels[index];
+  if (!parcel) return '';
+  return `${escapeHtml(parcel.code)} ${escapeHtml(parcel.name)}<br/>${t(`parcelStatus.${parcel.status}`)} · ${t('map.parcel.areaMu', { mu: parcel.areaMu })}`;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
