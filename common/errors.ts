@@ -78,6 +78,8 @@ export const ERROR_CODES = [
   // Scores and rankings: no rule for the year; a past month's ranking already taken (it never changes).
   'scoring_rule_missing',
   'score_snapshot_exists',
+  // A month's ranking asked for as .xlsx before it was taken (404).
+  'score_snapshot_missing',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

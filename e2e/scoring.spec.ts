@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, shot, signIn, openFromMenu } from './helpers';
 
@@ -83,4 +85,43 @@ test('the office edits the scoring formula, sees its error at its column, previe
   await expect(page.getByTestId('rule-formula')).toBeVisible();
   await fitsWidth(page);
   await shot(page, '195-scoring-rule-phone');
+});
+
+test('anyone who reads targets downloads a month’s ranking as Excel: the same units and scores as the page', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  const month = monthParam(-1);
+  await page.goto(`/scores?month=${month}`);
+  await expect(page.getByTestId('snapshot-info')).toBeVisible();
+  if (await page.getByTestId('scores-compute').isVisible()) await page.getByTestId('scores-compute').click();
+  await expect(page.getByTestId('snapshot-info')).toContainText('按评分规则第');
+  const rows = page.getByTestId('ranking-table').locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('scores-download')).toHaveText(/下载排名/);
+  await shot(page, '210-scores-download-desktop');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('scores-download').click()]);
+  const [year, m] = month.split('-').map(Number);
+  expect(download.suggestedFilename()).toBe(`天桥区${year}年${m}月考核排名.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('考核排名');
+  if (!sheet) throw new Error('the workbook has no sheet 考核排名');
+  expect(String(sheet.getCell('A1').value)).toContain(`天桥区${year}年${m}月考核排名`);
+  expect((sheet.getRow(3).values as unknown[]).slice(1, 4)).toEqual(['名次', '单位', '得分']);
+  // The first three lines of the page are the file's first three rows: unit and score to two decimals.
+  for (let i = 0; i < 3; i += 1) {
+    const row = rows.nth(i);
+    const unit = (await row.getByTestId('ranking-unit').textContent())?.trim();
+    const score = (await row.getByTestId('ranking-score').textContent())?.trim();
+    const fileRow = sheet.getRow(4 + i);
+    expect(fileRow.getCell(2).value).toBe(unit);
+    expect(Number(fileRow.getCell(3).value).toFixed(2)).toBe(score);
+  }
+
+  await page.setViewportSize(PHONE);
+  await fitsWidth(page);
+  await expect(page.getByTestId('scores-download')).toBeVisible();
+  await shot(page, '211-scores-download-phone');
 });

@@ -51,7 +51,7 @@ export const formulaPreviewResponse = z.object({
       variables: z.record(z.string(), z.number()),
     }),
   ),
-  /** Which variables (and project fields) have no source yet and read 0, in the reader's language. */
+  /** Which variables read 0 for want of data (no source, no plan, no target), in the reader's language. */
   notes: z.array(z.string()),
 });
 
@@ -116,4 +116,6 @@ export const scoreMonthResponse = z.object({
       variables: z.record(z.string(), z.number()),
     }),
   ),
+  /** Which variables the rule uses read 0 for want of data (no source then, no plan, no target), in the reader's language. */
+  notes: z.array(z.string()),
 });

@@ -450,6 +450,13 @@ const KINDS: Kind[] = [
         url: (r) => `/api/v1/assessment/scores?year=${r.name}&month=6`,
         shows: (res, r) => (json(res).items as { unitId: string }[]).some((i) => i.unitId === r.batch),
       },
+      {
+        // The month's ranking as .xlsx: another district has no snapshot of that month (404), its own reads its title.
+        route: 'GET /api/v1/assessment/scores.xlsx',
+        kind: 'load',
+        url: (r) => `/api/v1/assessment/scores.xlsx?year=${r.name}&month=6`,
+        shows: async (res, r) => (await workbookText(res)).includes(`${r.name}`),
+      },
     ],
   },
   {

@@ -10,10 +10,9 @@ import {
 } from '../../../common/schemas/assessment';
 import { AppError } from '../../lib/errors';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
-import { translate } from '../../lib/messages';
 import { actorDistrict } from '../regions';
 import { FormulaRefused, parseOrRefuse, scoreDistrictUnits, termsOf } from './scoring';
-import { PROJECT_FIELDS_WITHOUT_SOURCE, VARIABLES_WITHOUT_SOURCE } from './variables';
+import { projectFieldNotes, scoreNotes } from './notes';
 
 const tags = ['assessment'];
 
@@ -74,7 +73,7 @@ export function assessmentRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Evaluate a scoring formula for every unit of the reader's district on a month's data, each value explained term by term; variables Lantu cannot compute yet read 0 and are named in notes",
+          "Evaluate a scoring formula for every unit of the reader's district on a month's data, each value explained term by term; variables that read 0 for want of data (no plan, no target) are named in notes",
         body: formulaPreviewBody,
         response: { 200: formulaPreviewResponse, ...ruleErrorResponses, 422: formulaErrorSchema },
       },
@@ -102,13 +101,14 @@ export function assessmentRoutes(app: App, { db }: Deps) {
         terms: termsOf(unit.result),
         variables: unit.variables,
       }));
-      const used = new Set(parsed.variables.map((name) => formulaVariable(name)?.name));
-      const missing = VARIABLES_WITHOUT_SOURCE.filter((name) => used.has(name)).map((name) => variableOf(name, locale)?.label ?? name);
-      const notes = missing.length
-        ? [translate(locale, 'assessment.no_source', { names: missing.join(locale === 'zh-CN' ? '、' : ', ') })]
-        : [];
-      if (/count_projects|sum\s*\(/.test(parsed.text))
-        notes.push(translate(locale, 'assessment.project_fields_no_source', { fields: PROJECT_FIELDS_WITHOUT_SOURCE.join(', ') }));
+      const notes = [
+        ...scoreNotes(
+          parsed.variables,
+          scores.map((unit) => unit.variables),
+          locale,
+        ),
+        ...projectFieldNotes(parsed.text, locale),
+      ];
       return { year, month, items, notes };
     },
   );

@@ -8,7 +8,11 @@ import {
   scoringRulesQuery,
   scoringRulesResponse,
 } from '../../../common/schemas/assessment';
+import { PassThrough } from 'node:stream';
 import { can } from '../../lib/actor';
+import { fileResponse, sendDownload } from '../../lib/download';
+import { type MessageKey, translate } from '../../lib/messages';
+import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
 import type { Actor } from '../../lib/actor';
 import type { Executor } from '../../db/client';
 import { AppError } from '../../lib/errors';
@@ -17,9 +21,13 @@ import { actorDistrict } from '../regions';
 import { refusal } from './routes';
 import { listRules, presentRule, saveRule } from './rules';
 import { FormulaRefused } from './scoring';
+import { writeRankingWorkbook } from './ranking-xlsx';
 import { computeMonthScores, isCurrentMonth, isFutureMonth, readMonthScores } from './snapshots';
 
 const tags = ['assessment'];
+
+/** A moment as China's clock reads it (UTC+8, no daylight saving): 2026-12-01 08:30. */
+const chinaMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** The reader's district; scores and rules are a district's (above district level: 422). */
 async function districtOrRefuse(db: Executor, actor: Actor) {
@@ -119,6 +127,53 @@ export function scoringRoutes(app: App, { db }: Deps) {
       const read = await readMonthScores(db, district.code, month, actor.locale);
       const mayCompute = can(actor, 'target.manage') && !isFutureMonth(month) && (read.snapshot === null || isCurrentMonth(month));
       return { ...month, ...read, mayCompute };
+    },
+  );
+  app.get(
+    '/api/v1/assessment/scores.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          "Download a month's ranking of the reader's district as .xlsx (sheet 考核排名: title with district, month and rule version; 名次, 单位, 得分 and one column per term of the rule); no snapshot yet → 404",
+        querystring: scoreMonthQuery,
+        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The ranking workbook'), ...ruleErrorResponses },
+      },
+      config: { access: 'target.read' },
+    },
+    async (request, reply) => {
+      const { actor } = request.context();
+      const { locale } = request;
+      const district = await districtOrRefuse(db, actor);
+      const { year, month } = request.query;
+      // Everything is read and checked before the first byte is sent: a refusal is an ordinary error answer.
+      const ranking = await readMonthScores(db, district.code, { year, month }, locale);
+      if (!ranking.snapshot) throw new AppError(404, 'score_snapshot_missing', 'assessment.snapshot_missing', { year, month });
+      const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+      const { snapshot } = ranking;
+      const words = {
+        sheet: t('assessment.xlsx.sheet'),
+        title: t('assessment.xlsx.title', { district: district.name, year, month, version: snapshot.ruleVersion }),
+        taken: t('assessment.xlsx.taken', {
+          at: chinaMinute(snapshot.computedAt),
+          by: snapshot.computedByName ?? t('assessment.xlsx.by_system'),
+        }),
+        rank: t('assessment.xlsx.rank'),
+        unit: t('assessment.xlsx.unit'),
+        score: t('assessment.xlsx.score'),
+        error: t('assessment.xlsx.error'),
+      };
+      const body = new PassThrough();
+      writeRankingWorkbook(body, ranking, words).catch((error: unknown) => {
+        request.log.error({ err: error }, 'ranking export failed while streaming');
+        body.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      return sendDownload(reply, {
+        body,
+        fileName: `${t('assessment.xlsx.file', { district: district.name, year, month })}.xlsx`,
+        asciiFallback: `scores-${district.code}-${year}-${String(month).padStart(2, '0')}.xlsx`,
+        contentType: XLSX_CONTENT_TYPE,
+      });
     },
   );
 }

@@ -58,6 +58,7 @@ export type UnitScore = {
   /** The value and its terms, or null when the formula failed for the unit (`error` says why). */
   result: FormulaResult | null;
   error: FormulaError | null;
+  /** The catalogue variables and, beside them, the figures behind the ratios (FIGURE_NAMES), as stored. */
   variables: Record<string, number>;
 };
 
@@ -73,12 +74,13 @@ export async function scoreDistrictUnits(db: Executor, districtPath: string, par
   return unitRows.map((unit): UnitScore => {
     const input = inputs.get(unit.id);
     if (!input) throw new Error(`no inputs for unit ${unit.id}`);
+    const variables = { ...input.variables, ...input.figures };
     try {
       const result = evaluateFormula(parsed, { variables: formulaEnvironment(input.variables), aggregate: aggregateOver(input.projects) });
-      return { unitId: unit.id, unitName: unit.name, result, error: null, variables: input.variables };
+      return { unitId: unit.id, unitName: unit.name, result, error: null, variables };
     } catch (error) {
       if (!(error instanceof FormulaError)) throw error;
-      return { unitId: unit.id, unitName: unit.name, result: null, error, variables: input.variables };
+      return { unitId: unit.id, unitName: unit.name, result: null, error, variables };
     }
   });
 }

@@ -9,6 +9,7 @@ import type { RequestContext } from '../../lib/actor';
 import { type SystemContext, recordAudit } from '../../lib/audit';
 import { AppError, invalidField } from '../../lib/errors';
 import type { District } from '../regions';
+import { scoreNotes } from './notes';
 import { currentRule } from './rules';
 import { parseOrRefuse, scoreDistrictUnits, termsOf } from './scoring';
 
@@ -113,13 +114,24 @@ export async function computeMonthScores({
 /** A month's ranking of the district as snapshotted (lines in ranking order, errors worded), or no snapshot. */
 export async function readMonthScores(db: Executor, regionCode: string, m: Month, locale: Locale) {
   const snapshot = await findSnapshot(db, regionCode, m);
-  if (!snapshot) return { snapshot: null, items: [] };
+  if (!snapshot) return { snapshot: null, items: [], notes: [] };
   const rows = await db
     .select()
     .from(scoreSnapshotItems)
     .where(eq(scoreSnapshotItems.snapshotId, snapshot.id))
     .orderBy(asc(scoreSnapshotItems.position));
+  let used: string[] = [];
+  try {
+    used = parseOrRefuse(snapshot.formula).variables;
+  } catch {
+    // A stored rule always parsed when saved; should the catalogue change, its notes are left out rather than failing.
+  }
   return {
+    notes: scoreNotes(
+      used,
+      rows.map((row) => row.variables),
+      locale,
+    ),
     snapshot: {
       id: snapshot.id,
       ruleVersion: snapshot.ruleVersion,

@@ -26,6 +26,7 @@ describe('files open in LibreOffice', () => {
   let workDir: string;
   const files: Record<string, Buffer> = {};
   let projectCount = 0;
+  let rankingFirst: { unitName: string; score: number } | null = null;
   /** Last month: the demo has reported it, so its 通报 has every section filled. */
   const briefingMonth = (() => {
     const today = todayInChina();
@@ -76,6 +77,13 @@ describe('files open in LibreOffice', () => {
     files.ledger = await download('/api/v1/projects/ledger.xlsx');
     files.summary = await download(`/api/v1/projects/${kitchen}/summary.docx`);
     files.briefing = await download(`/api/v1/briefings/monthly?year=${briefingMonth.year}&month=${briefingMonth.month}`);
+    // This month's ranking (考核排名), taken now with the demo's rule, as .xlsx.
+    const today = todayInChina();
+    const thisMonth = { year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) };
+    const taken = await office.post('/api/v1/assessment/scores', thisMonth);
+    expect(taken.statusCode, taken.body.slice(0, 200)).toBe(200);
+    rankingFirst = (taken.json() as { items: { unitName: string; score: number }[] }).items[0] ?? null;
+    files.ranking = await download(`/api/v1/assessment/scores.xlsx?year=${thisMonth.year}&month=${thisMonth.month}`);
     projectCount = ((await office.get(`/api/v1/dashboard?year=${briefingMonth.year}`)).json() as { kpis: { projects: { count: number } } })
       .kpis.projects.count;
     const documents = new Set(['summary', 'briefing']);
@@ -150,5 +158,15 @@ describe('files open in LibreOffice', () => {
     }
     expect(text).toMatch(/完成年度目标的[\d.]+%/);
     expect(text).toMatch(/\d{1,3}(,\d{3})*\.\d{2}/);
+  });
+
+  it('reads the ranking: its title, the header and the first unit with its score to two decimals', async () => {
+    const csv = (await converted('ranking', 'csv')).toString('utf8');
+    expect(csv).toContain('天桥区');
+    expect(csv).toContain('考核排名');
+    for (const header of ['名次', '单位', '得分']) expect(csv).toContain(header);
+    expect(rankingFirst).not.toBeNull();
+    expect(csv).toContain(rankingFirst?.unitName);
+    expect(csv).toContain((rankingFirst?.score ?? 0).toFixed(2));
   });
 });

@@ -38,4 +38,5 @@ export const assessmentEnUS: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.noRule': 'No scoring rule for this year yet',
   'assessment.inherited': 'No rule for this year yet: below is version {version} of {year}; saving makes it this year’s version 1',
   'assessment.showAll': 'more',
+  'assessment.downloadXlsx': 'Download ranking (Excel)',
 };

@@ -36,4 +36,5 @@ export const assessmentZhCN = {
   'assessment.noRule': '该年度尚无评分规则',
   'assessment.inherited': '本年度尚无评分规则：下面是{year}年第{version}版，保存后成为本年度第1版',
   'assessment.showAll': '展开',
+  'assessment.downloadXlsx': '下载排名（Excel）',
 } as const;

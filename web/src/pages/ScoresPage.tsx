@@ -1,5 +1,5 @@
 import { chinaToday } from '../lib/china-today';
-import { CalculatorOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../i18n';
@@ -10,6 +10,7 @@ import { RuleEditor } from '../modules/assessment/components/RuleEditor';
 import { RuleHistory } from '../modules/assessment/components/RuleHistory';
 import { useAssessmentMutation, useMonthScores, useScoringRules } from '../modules/assessment/hooks/use-assessment';
 import { useCan } from '../modules/auth/hooks/use-me';
+import { useDownload } from '../modules/projects/hooks/use-download';
 
 /** The month in the address (?month=2026-11), last month when none or not a month. */
 function monthOf(value: string | null): Month {
@@ -39,6 +40,7 @@ export function ScoresPage() {
   const lastYear = useScoringRules(month.year - 1, manage && noRule);
   const inherited = noRule ? (lastYear.data?.current ?? null) : null;
   const compute = useAssessmentMutation(assessmentApi.compute);
+  const { busy: downloading, download } = useDownload();
   const snapshot = scores.data?.snapshot ?? null;
   const set = (key: string, value: string) =>
     setSearch((previous) => {
@@ -68,21 +70,34 @@ export function ScoresPage() {
               })
             : t('assessment.noSnapshotYet', { year: month.year, month: month.month })}
         </Typography.Text>
-        {scores.data?.mayCompute && (
-          <Button
-            type="primary"
-            icon={<CalculatorOutlined />}
-            loading={compute.isPending}
-            onClick={takeSnapshot}
-            data-testid="scores-compute"
-          >
-            {snapshot ? t('assessment.recompute') : t('assessment.compute')}
-          </Button>
-        )}
+        <Space wrap>
+          {snapshot && (
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={downloading}
+              onClick={() => download(() => assessmentApi.rankingXlsx(month))}
+              data-testid="scores-download"
+            >
+              {t('assessment.downloadXlsx')}
+            </Button>
+          )}
+          {scores.data?.mayCompute && (
+            <Button
+              type="primary"
+              icon={<CalculatorOutlined />}
+              loading={compute.isPending}
+              onClick={takeSnapshot}
+              data-testid="scores-compute"
+            >
+              {snapshot ? t('assessment.recompute') : t('assessment.compute')}
+            </Button>
+          )}
+        </Space>
       </Space>
       {snapshot && !scores.data?.mayCompute && manage && (
         <Alert type="info" showIcon message={t('assessment.pastFixed')} data-testid="snapshot-fixed" />
       )}
+      {snapshot && scores.data?.notes.map((note) => <Alert key={note} type="info" showIcon message={note} data-testid="ranking-note" />)}
       <RankingTable items={scores.data?.items ?? []} loading={scores.isFetching} />
     </Space>
   );

@@ -7,6 +7,7 @@ import type {
   scoringRulesResponse,
 } from '../../../../../common/schemas/assessment';
 import { ApiError, api } from '../../../lib/api-client';
+import { downloadFile } from '../../../lib/download';
 
 export type ScoringRules = z.infer<typeof scoringRulesResponse>;
 export type ScoringRule = z.infer<typeof scoringRuleSchema>;
@@ -25,6 +26,8 @@ export const assessmentApi = {
   preview: (body: { formula: string } & Month) => api.post<FormulaPreview>('/assessment/formula/preview', body),
   scores: ({ year, month }: Month, signal?: AbortSignal) => api.get<MonthScores>('/assessment/scores', { year, month }, { signal }),
   compute: (body: Month) => api.post<MonthScores>('/assessment/scores', body),
+  /** The month's ranking as .xlsx (考核排名), under the server's file name; answers that name. */
+  rankingXlsx: ({ year, month }: Month) => downloadFile('/assessment/scores.xlsx', { year, month }),
 };
 
 /** Where a refused formula is wrong: the message with its 1-based line and column (422 formula_invalid), else null. */

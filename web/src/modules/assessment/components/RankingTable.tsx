@@ -27,7 +27,12 @@ export function RankingTable({ items, loading }: { items: ScoreLine[]; loading: 
           width: 64,
           render: (rank: number | null) => (rank === null ? '—' : <Typography.Text strong>{rank}</Typography.Text>),
         },
-        { title: t('assessment.unit'), dataIndex: 'unitName', ellipsis: false },
+        {
+          title: t('assessment.unit'),
+          dataIndex: 'unitName',
+          ellipsis: false,
+          render: (name: string) => <span data-testid="ranking-unit">{name}</span>,
+        },
         {
           title: t('assessment.score'),
           dataIndex: 'score',
