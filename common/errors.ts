@@ -80,6 +80,9 @@ export const ERROR_CODES = [
   'score_snapshot_exists',
   // A month's ranking asked for as .xlsx before it was taken (404).
   'score_snapshot_missing',
+  // Attachments: a record at its limit of files (409); a file row whose file is gone from the data folder (410).
+  'too_many_attachments',
+  'attachment_file_gone',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, inputOf, shot, signIn, signOut, fitsWidth, openFromMenu, menuItem, pick } from './helpers';
 
@@ -49,7 +50,31 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   await card.click();
   await expect(page.getByTestId('report-form')).toBeVisible();
   await expect(page.getByTestId('report-project')).toHaveText(projectName);
-  await expect(page.getByTestId('report-attachments-slot')).toBeVisible();
+
+  // A site photo attached from the phone: it shows with its thumbnail; an executable named like a photo is refused in words.
+  const attach = page.getByTestId('attachments-report').locator('input[type="file"]');
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#7a9e7e' } })
+    .composite([
+      { input: Buffer.from('<svg width="1200" height="900"><rect x="200" y="250" width="800" height="400" fill="#c8b273"/></svg>') },
+    ])
+    .jpeg()
+    .toBuffer();
+  await attach.setInputFiles({ name: '现场照片-主体结构.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect(page.getByTestId('attachment-item')).toHaveCount(1);
+  await expect(page.getByTestId('attachment-name')).toHaveText('现场照片-主体结构.jpg');
+  await expect
+    .poll(() => page.getByTestId('attachment-thumbnail').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+  await attach.setInputFiles({
+    name: '照片.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from('MZ\x90\x00 this is a program, not a photo'),
+  });
+  await expect(page.getByText('该文件的内容不是这些格式').first()).toBeVisible();
+  await expect(page.getByTestId('attachment-item')).toHaveCount(1);
+  await page.getByTestId('attachments-report').scrollIntoViewIfNeeded();
+  await fitsWidth(page);
+  await shot(page, '230-phone-report-photo');
 
   // Submitted empty, the server names each missing field: the page shows it under that field.
   await page.getByTestId('report-submit').click();
@@ -104,6 +129,15 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   await shot(page, '66-review-queue');
   await row.click();
   await expect(page.getByTestId('report-drawer').getByTestId('report-details')).toContainText('二次结构砌筑及机电安装');
+  // The office sees the clerk's photo at review, with its thumbnail and who took it.
+  const drawerPhoto = page.getByTestId('report-drawer').getByTestId('attachment-item');
+  await expect(drawerPhoto).toHaveCount(1);
+  await expect(drawerPhoto.getByTestId('attachment-name')).toHaveText('现场照片-主体结构.jpg');
+  await expect
+    .poll(() => drawerPhoto.getByTestId('attachment-thumbnail').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+  await drawerPhoto.scrollIntoViewIfNeeded();
+  await shot(page, '231-review-photo');
   await page.getByTestId('report-return').click();
   await page.getByTestId('report-return-confirm').click();
   await expect(page.getByTestId('report-return-form')).toContainText('退回时须填写退回原因');

@@ -34,6 +34,7 @@ import { reportingRoutes } from './modules/reports/routes';
 import { mapRoutes } from './modules/map/routes';
 import { tileSourcePolicy } from './modules/map/tile-source';
 import { matterRoutes } from './modules/matters/routes';
+import { attachmentRoutes } from './modules/attachments';
 import { commitmentRoutes } from './modules/targets/commitment-routes';
 import { indicatorRoutes } from './modules/targets/routes';
 import { enterpriseRoutes } from './modules/enterprises/routes';
@@ -167,6 +168,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     customFieldRoutes,
     reportingRoutes,
     matterRoutes,
+    attachmentRoutes,
     indicatorRoutes,
     commitmentRoutes,
     enterpriseRoutes,

@@ -1,17 +1,37 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { expect, inject, it } from 'vitest';
+import { saveUpload, uploadPath } from '../lib/uploads';
 import { adminQuery, prepareTemplate, withDatabase } from '../test/databases';
 import { backupDatabase, restoreDatabase, tableFingerprints } from './backup';
 import { openDatabase } from './client';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'lantu-backup-'));
 
-it('round-trips the embedded database: every table identical after backup and restore', async () => {
-  // The source is the test run's demo database (built once by the global setup), restored into a data folder.
+/** Attachment files in a data folder (a photo-sized one and an empty one), as the attachments module stores them. */
+async function storeAttachmentFiles(dataDir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const body of [Buffer.alloc(3 * 1024 * 1024 + 17, 'x'), Buffer.alloc(0)]) {
+    const { storedName } = await saveUpload(dataDir, Readable.from([body]), 'attachments');
+    files.set(storedName, body);
+  }
+  return files;
+}
+
+/** The attachment files came back byte for byte, and nothing else came with them. */
+function expectAttachmentFiles(dataDir: string, files: Map<string, Buffer>) {
+  expect(readdirSync(path.join(dataDir, 'attachments')).sort()).toEqual([...files.keys()].sort());
+  for (const [name, body] of files) expect(readFileSync(uploadPath(dataDir, name, 'attachments')).equals(body)).toBe(true);
+}
+
+it('round-trips the embedded database and the attachment files: every table and file identical after backup and restore', async () => {
+  // The source is the test run's demo database (built once by the global setup), restored into a data folder: the
+  // template is a bare database dump, so this restores a backup of the format before attachments too.
   const source = tmp();
   await restoreDatabase({ dataDir: source }, inject('pgliteTemplate'));
+  const files = await storeAttachmentFiles(source);
   const original = await openDatabase({ dataDir: source });
   const before = await tableFingerprints(original);
   await original.close();
@@ -24,6 +44,7 @@ it('round-trips the embedded database: every table identical after backup and re
   expect(await tableFingerprints(restored)).toEqual(before);
   expect(Object.keys(before).length).toBeGreaterThan(10);
   await restored.close();
+  expectAttachmentFiles(target, files);
   await expect(restoreDatabase({ dataDir: target }, file)).rejects.toThrow(/already holds a database/);
 }, 180_000);
 
@@ -40,10 +61,13 @@ it('round-trips PostgreSQL through pg_dump and pg_restore', async ({ skip }) => 
   const before = await tableFingerprints(original);
   await original.close();
   const file = path.join(tmp(), 'lantu.dump');
-  await backupDatabase({ databaseUrl: withDatabase(url, from), dataDir: tmp() }, file);
-  await restoreDatabase({ databaseUrl: withDatabase(url, to), dataDir: tmp() }, file);
+  const [sourceDir, targetDir] = [tmp(), tmp()];
+  const files = await storeAttachmentFiles(sourceDir);
+  await backupDatabase({ databaseUrl: withDatabase(url, from), dataDir: sourceDir }, file);
+  await restoreDatabase({ databaseUrl: withDatabase(url, to), dataDir: targetDir }, file);
   const restored = await openDatabase({ databaseUrl: withDatabase(url, to) });
   expect(await tableFingerprints(restored)).toEqual(before);
   await restored.close();
+  expectAttachmentFiles(targetDir, files);
   for (const name of [from, to]) await adminQuery(url, `drop database if exists ${name}`);
 }, 180_000);

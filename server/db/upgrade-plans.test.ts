@@ -27,10 +27,15 @@ it('binds the plans and templates of an installation from before one fact in one
   const items = template?.items as Item[];
   const permit = items.findIndex((item) => item.name === '施工许可');
   expect(permit).toBeGreaterThanOrEqual(0);
-  const keptUnbound = items.findIndex((item, i) => i !== permit && ['立项审批', '立项', '立项备案', '供地', '规划许可'].includes(item.name));
+  const keptUnbound = items.findIndex(
+    (item, i) => i !== permit && ['立项审批', '立项', '立项备案', '供地', '规划许可'].includes(item.name),
+  );
   expect(keptUnbound).toBeGreaterThanOrEqual(0);
   const edited = items.map((item, i) => (i === keptUnbound ? { ...item, approvalTypeCode: null } : item));
-  await db.update(planTemplates).set({ items: edited }).where(eq(planTemplates.id, template?.id ?? ''));
+  await db
+    .update(planTemplates)
+    .set({ items: edited })
+    .where(eq(planTemplates.id, template?.id ?? ''));
 
   // Two projects with plans from before: one with planned dates, approval items that agree with one milestone and
   // disagree with another; one without planned dates, and a 开工 already dated in its plan.
@@ -49,7 +54,10 @@ it('binds the plans and templates of an installation from before one fact in one
   const dated = await project({ plannedStart: '2025-03-01', plannedCompletion: '2026-06-30' });
   const undated = await project({});
   const milestone = async (projectId: string, name: string, kind: 'start' | 'completion' | 'other', extra = {}) => {
-    const [row] = await db.insert(milestones).values({ projectId, name, kind, ...extra }).returning({ id: milestones.id });
+    const [row] = await db
+      .insert(milestones)
+      .values({ projectId, name, kind, ...extra })
+      .returning({ id: milestones.id });
     return row?.id ?? '';
   };
   const start = await milestone(dated.id, '开工', 'start');
@@ -66,7 +74,10 @@ it('binds the plans and templates of an installation from before one fact in one
 
   await migrate(database, migrations);
 
-  const [upgradedTemplate] = await db.select().from(planTemplates).where(eq(planTemplates.id, template?.id ?? ''));
+  const [upgradedTemplate] = await db
+    .select()
+    .from(planTemplates)
+    .where(eq(planTemplates.id, template?.id ?? ''));
   const upgradedItems = upgradedTemplate?.items as Item[];
   expect(upgradedItems[permit]?.approvalTypeCode).toBe('construct_permit');
   expect(upgradedItems[keptUnbound]?.approvalTypeCode).toBeNull();

@@ -18,6 +18,7 @@ import { assessmentEn, assessmentZh } from './messages-assessment';
 import { briefingsEn, briefingsZh } from './messages-briefings';
 import { notificationsEn, notificationsZh } from './messages-notifications';
 import { notifyEn, notifyZh } from './notify/messages';
+import { attachmentsEn, attachmentsZh } from './messages-attachments';
 
 /** Every message the server sends to a person, in Chinese first and English complete. */
 const zh = {
@@ -91,6 +92,7 @@ const zh = {
   ...authZh,
   ...importsZh,
   ...reportsZh,
+  ...attachmentsZh,
   ...mattersZh,
   ...mapZh,
   ...targetsZh,
@@ -177,6 +179,7 @@ const en: Record<MessageKey, string> = {
   ...authEn,
   ...importsEn,
   ...reportsEn,
+  ...attachmentsEn,
   ...mattersEn,
   ...mapEn,
   ...targetsEn,

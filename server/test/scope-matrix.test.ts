@@ -20,6 +20,7 @@ import {
   visits,
 } from '../db/schema';
 import { notificationChannels, notificationDeliveries } from '../db/schema/notifications';
+import { attachments } from '../db/schema/attachments';
 import { type Access, accessAllows } from '../plugins/auth';
 import {
   type PeriodRecord,
@@ -596,6 +597,61 @@ const KINDS: Kind[] = [
         kind: 'list',
         url: (r) => `/api/v1/matters/stats?by=source&projectId=${r.projectId}`,
         shows: (res) => (json(res).total as { raised: number }).raised === 1,
+      },
+    ],
+  },
+  {
+    // Attachments: visible exactly when their record is (here a project's: its lead unit in the data scope, the leader
+    // in charge). The matrix's data folder holds no files, so a file found in scope answers 410 (its file is gone).
+    name: 'attachment',
+    rule: 'data scope',
+    build: async ({ database }, world, viewer, place) => {
+      const name = `范围矩阵附件${viewer.label}${place.placement}${uniqueSuffix()}`;
+      const personal = place.placement === 'personal';
+      const project = await insertProject(database, {
+        name,
+        regionCode: place.district,
+        leadUnitId: place.unit.id,
+        leaderIds: personal ? [viewer.user.id] : [],
+        createdBy: personal ? world.otherUnitPerson.id : place.person.id,
+      });
+      const [row] = await database.db
+        .insert(attachments)
+        .values({
+          regionCode: place.district,
+          recordType: 'project',
+          recordId: project.id,
+          fileName: `${name}.jpg`,
+          contentType: 'image/jpeg',
+          sizeBytes: 1,
+          storedName: `${crypto.randomUUID()}.upload`,
+          thumbnailName: `${crypto.randomUUID()}.upload`,
+          uploadedBy: place.person.id,
+        })
+        .returning();
+      if (!row) throw new Error('attachment insert returned nothing');
+      return { id: row.id, name, projectId: project.id };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/attachments',
+        kind: 'load',
+        url: (r) => `/api/v1/attachments?recordType=project&recordId=${r.projectId}`,
+        shows: (res, r) => listed(res, r.id),
+      },
+      {
+        route: 'GET /api/v1/attachments/:id/file',
+        kind: 'load',
+        url: (r) => `/api/v1/attachments/${r.id}/file`,
+        shows: () => true,
+        foundWithout: { status: 410, code: 'attachment_file_gone' },
+      },
+      {
+        route: 'GET /api/v1/attachments/:id/thumbnail',
+        kind: 'load',
+        url: (r) => `/api/v1/attachments/${r.id}/thumbnail`,
+        shows: () => true,
+        foundWithout: { status: 410, code: 'attachment_file_gone' },
       },
     ],
   },

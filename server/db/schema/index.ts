@@ -19,3 +19,4 @@ export * from './visits';
 export * from './policies';
 export * from './attraction';
 export * from './assessment';
+export * from './attachments';

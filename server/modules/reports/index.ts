@@ -2,3 +2,5 @@
 export { findPeriod, findPeriodOfMonth, openPeriods, type PeriodRow } from './period-repository';
 export { type ApprovedInvestment, approvedInvestment, missingReports, unitsOwingReports } from './report-repository';
 export { rebuildAllProjectMonths, refreshProjectMonths } from './month-investment';
+export { findReport, type ReportRow } from './report-repository';
+export { reportAbilities } from './policy';

@@ -6,6 +6,7 @@ import { gatesEnUS } from './gates.en-US';
 import { importsEnUS } from './imports.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
+import { attachmentsEnUS } from './attachments.en-US';
 import { mapEnUS } from './map.en-US';
 import { mattersEnUS } from './matters.en-US';
 import { opportunitiesEnUS } from './opportunities.en-US';
@@ -26,6 +27,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...projectsEnUS,
   ...auditEnUS,
   ...reportsEnUS,
+  ...attachmentsEnUS,
   ...mattersEnUS,
   ...opportunitiesEnUS,
   ...leadsEnUS,

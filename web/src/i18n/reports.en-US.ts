@@ -76,7 +76,6 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'report.raiseMatter': 'Raise as a matter (problem coordination)',
   'report.problemsHint': 'Problems that need help to solve; leave empty if none',
   'report.attachments': 'Photos and attachments',
-  'report.attachmentsPending': 'Uploading site photos and attachments is coming soon.',
   'report.saveDraft': 'Save draft',
   'report.submit': 'Submit',
   'report.saved': 'Draft saved',

@@ -74,7 +74,6 @@ export const reportsZhCN = {
   'report.raiseMatter': '转为问题协调',
   'report.problemsHint': '需要协调解决的问题，没有可不填',
   'report.attachments': '照片和附件',
-  'report.attachmentsPending': '上传现场照片和附件的功能即将提供。',
   'report.saveDraft': '保存草稿',
   'report.submit': '提交',
   'report.saved': '草稿已保存',

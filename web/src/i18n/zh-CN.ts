@@ -6,6 +6,7 @@ import { gatesZhCN } from './gates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
+import { attachmentsZhCN } from './attachments.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { mattersZhCN } from './matters.zh-CN';
 import { opportunitiesZhCN } from './opportunities.zh-CN';
@@ -31,6 +32,7 @@ export const zhCN = {
   ...projectsZhCN,
   ...auditZhCN,
   ...reportsZhCN,
+  ...attachmentsZhCN,
   ...mattersZhCN,
   ...opportunitiesZhCN,
   ...leadsZhCN,

@@ -5,6 +5,7 @@ import { formatDate } from '../lib/format';
 import { MatterStatusTag } from '../modules/matters/components/MatterStatusTag';
 import { MatterSteps } from '../modules/matters/components/MatterSteps';
 import { MatterTimeline } from '../modules/matters/components/MatterTimeline';
+import { AttachmentList } from '../modules/attachments/components/AttachmentList';
 import { useMatter } from '../modules/matters/hooks/use-matters';
 import { useDictionaryOptions } from '../modules/projects/hooks/use-pickers';
 
@@ -48,6 +49,9 @@ export function MatterPage() {
       <Col xs={24} xl={9}>
         <Card title={t('matter.timeline')} size="small">
           <MatterTimeline entries={m.entries} />
+        </Card>
+        <Card title={t('attachment.title')} size="small" style={{ marginTop: 16 }}>
+          <AttachmentList recordType="matter" recordId={m.id} />
         </Card>
       </Col>
     </Row>

@@ -1,4 +1,4 @@
-import { Button, Col, Result, Row, Skeleton } from 'antd';
+import { Button, Card, Col, Result, Row, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useI18n } from '../i18n';
@@ -11,6 +11,7 @@ import { ProjectTracks } from '../modules/projects/components/ProjectTracks';
 import { useProject } from '../modules/projects/hooks/use-projects';
 import { ProjectReports } from '../modules/reports/components/ProjectReports';
 import { ProjectMatters } from '../modules/matters/components/ProjectMatters';
+import { AttachmentList } from '../modules/attachments/components/AttachmentList';
 import { ProjectWarningCard } from '../modules/warnings/components/ProjectWarningCard';
 import { ProjectPlacement } from '../modules/map/components/ProjectPlacement';
 import { useMe } from '../modules/auth/hooks/use-me';
@@ -58,6 +59,9 @@ export function ProjectPage() {
             <ProjectMatters projectId={data.id} projectName={data.name} />
           </div>
         )}
+        <Card title={t('attachment.title')} size="small" style={{ marginTop: 16 }}>
+          <AttachmentList recordType="project" recordId={data.id} />
+        </Card>
       </Col>
       <Col xs={24} xl={7}>
         <ProjectWarningCard projectId={data.id} />

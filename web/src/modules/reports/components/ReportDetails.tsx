@@ -5,6 +5,7 @@ import { formatWan } from '../../../../../common/domain/money';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { useCan } from '../../auth/hooks/use-me';
+import { AttachmentList } from '../../attachments/components/AttachmentList';
 import { RaiseMatterModal, type RaiseMatterTarget } from '../../matters/components/RaiseMatterModal';
 import type { ProgressReport } from '../api/reports-api';
 import { periodLabel } from '../utils/period';
@@ -70,6 +71,9 @@ export function ReportDetails({ report }: { report: ProgressReport }) {
               {t('report.raiseMatter')}
             </Button>
           )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('report.attachments')}>
+          <AttachmentList recordType="report" recordId={report.id} />
         </Descriptions.Item>
         <Descriptions.Item label={t('report.submittedAt')}>{formatDateTime(report.submittedAt)}</Descriptions.Item>
         {report.returnedAt && <Descriptions.Item label={t('report.returnedAt')}>{formatDateTime(report.returnedAt)}</Descriptions.Item>}

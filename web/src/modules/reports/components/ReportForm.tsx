@@ -1,11 +1,12 @@
 import { chinaToday } from '../../../lib/china-today';
-import { DeleteOutlined, PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Form, Grid, Input, InputNumber, Select, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, DatePicker, Flex, Form, Grid, Input, InputNumber, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { formatWan, wanToYuan } from '../../../../../common/domain/money';
 import { useI18n } from '../../../i18n';
 import { isApiError } from '../../../lib/api-client';
 import { describeError, useShowError } from '../../../lib/use-show-error';
+import { AttachmentList } from '../../attachments/components/AttachmentList';
 import { WanInput, wanRule } from '../../projects/components/WanInput';
 import { usePlan } from '../../projects/hooks/use-tracks';
 import type { ProgressReport } from '../api/reports-api';
@@ -206,17 +207,8 @@ export function ReportForm({ report, onSubmitted }: { report: ProgressReport; on
       <Form.Item name="problems" label={t('report.problems')} extra={t('report.problemsHint')}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="report-problems" />
       </Form.Item>
-      {/* Photos and attachments come in a later change: this is their place in the form. */}
       <Form.Item label={t('report.attachments')}>
-        <Flex
-          align="center"
-          gap={8}
-          style={{ border: '1px dashed #d9d9d9', borderRadius: 6, padding: 12, color: 'rgba(0,0,0,0.45)' }}
-          data-testid="report-attachments-slot"
-        >
-          <PaperClipOutlined />
-          <Typography.Text type="secondary">{t('report.attachmentsPending')}</Typography.Text>
-        </Flex>
+        <AttachmentList recordType="report" recordId={report.id} />
       </Form.Item>
       <Flex gap={8} vertical={phone} justify="end">
         <Button size="large" block={phone} loading={busy === 'save'} disabled={busy !== null} onClick={saveDraft} data-testid="report-save">
