@@ -48,9 +48,11 @@ export async function listProjectEvents(db: Executor, projectId: string): Promis
       ),
     ),
   );
+  // The author by the name people know him by (the audit log keeps the username, which no official reads).
   const rows = await db
-    .select()
+    .select({ event: auditEvents, displayName: users.displayName })
     .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(
       and(
         or(
@@ -67,12 +69,12 @@ export async function listProjectEvents(db: Executor, projectId: string): Promis
     )
     .orderBy(desc(auditEvents.id))
     .limit(LIMIT);
-  const events = rows.map((r) => ({
+  const events = rows.map(({ event: r, displayName }) => ({
     at: r.at,
     recordId: r.recordId,
     action: r.action,
     recordType: r.recordType,
-    actorName: r.actorName,
+    actorName: displayName ?? r.actorName,
     before: asRecord(r.before),
     after: asRecord(r.after),
   }));

@@ -242,6 +242,18 @@ describeEachDatabase('projects API: creating and editing', (t) => {
     expect(timeline.at(-1)).toMatchObject({ kind: 'created', actorName: '李明（重点项目办）' });
   });
 
+  it('names who changed the project in 项目动态 as people know him, not by his username', async () => {
+    const project = await buildProject(office, t().database);
+    expect((await office.patch(`/api/v1/projects/${project.id}`, { ownerName: '济南动态业主有限公司', version: 1 })).statusCode).toBe(200);
+    const timeline = (await office.get(`/api/v1/projects/${project.id}/timeline`)).json().items as {
+      kind: string;
+      action?: string;
+      actorName: string;
+    }[];
+    const edit = timeline.find((entry) => entry.kind === 'event' && entry.action === 'projects.update');
+    expect(edit?.actorName).toBe('李明（重点项目办）');
+  });
+
   it('never clears the code of a project that has left planning', async () => {
     const project = await buildProject(office, t().database, { code: '2021-370105-47-01-987656' });
     const version = await placeInPool(t().database, project.id, 'advancing');
