@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { abilities, uuid } from './shared';
 
-export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines', 'enterprises'] as const;
+export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines', 'enterprises', 'leads'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'committing', 'committed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];

@@ -58,6 +58,8 @@ export const importsZh = {
   'import.list.enterprise_tag': '企业标签',
   'import.list.enterprise_kind': '企业类型（本地企业、目标企业）',
   'import.list.listing_stage': '上市进程',
+  'import.list.lead_method': '招商方式',
+  'import.list.lead_stage': '线索阶段',
   'import.same_enterprise_twice': '统一社会信用代码与第 {row} 行相同：同一企业在文件中只能出现一次',
   'import.pool_withdrawn': '不能把项目导入到退库：所属库请填策划库、推进库、实施库或竣工，或留空（策划库）',
   'import.pool_needs_office': '只有重点项目办可以把新项目直接导入到{pool}；请留空（进入策划库）或交重点项目办导入',
@@ -128,6 +130,8 @@ export const importsEn: Record<keyof typeof importsZh, string> = {
   'import.list.enterprise_tag': 'enterprise tags',
   'import.list.enterprise_kind': 'enterprise kinds (local, target)',
   'import.list.listing_stage': 'listing stages',
+  'import.list.lead_method': 'attraction methods',
+  'import.list.lead_stage': 'lead stages',
   'import.same_enterprise_twice': 'The same unified social credit code as row {row}: an enterprise may appear only once in the file',
   'import.pool_withdrawn':
     'A project cannot be imported into Withdrawn: write Planning, Advancing, Implementing or Completed, or leave the cell empty (Planning)',

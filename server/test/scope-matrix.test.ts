@@ -775,6 +775,12 @@ const KINDS: Kind[] = [
         url: () => '/api/v1/leads/stats?by=unit',
         shows: (res, r) => ((json(res).lines as { key: string; signed: number }[]) ?? []).some((l) => l.key === r.batch && l.signed >= 1),
       },
+      {
+        route: 'GET /api/v1/leads/export.xlsx',
+        kind: 'export',
+        url: (r) => `/api/v1/leads/export.xlsx?q=${q(r.name)}`,
+        shows: async (res, r) => (await workbookText(res)).includes(r.name),
+      },
     ],
   },
   {

@@ -85,7 +85,7 @@ const detailPages: RouteObject[] = [
   {
     path: 'projects/import',
     element: (
-      <RequirePermission permission={['project.import', 'enterprise.manage']}>
+      <RequirePermission permission={['project.import', 'enterprise.manage', 'lead.manage']}>
         <ImportPage />
       </RequirePermission>
     ),

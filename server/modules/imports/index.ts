@@ -2,3 +2,4 @@
 export { projectSheetColumns, projectValueOf } from './columns/custom-fields';
 export { loadLookups } from './columns/lookups';
 export { enterpriseColumns } from './columns/enterprises';
+export { leadColumns } from './columns/leads';

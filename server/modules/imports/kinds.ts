@@ -6,6 +6,8 @@ import { forbidden } from '../../lib/errors';
 import type { RequestContext } from '../../lib/actor';
 import { enterpriseColumns } from './columns/enterprises';
 import { type EnterpriseOperation, checkEnterpriseRows, writeEnterpriseOperations } from './enterprise-rows';
+import { leadColumns } from './columns/leads';
+import { type LeadOperation, checkLeadRows, writeLeadOperations } from './lead-rows';
 import { approvalItemColumns } from './columns/approval-items';
 import { projectSheetColumns } from './columns/custom-fields';
 import { fundingLineColumns } from './columns/funding-lines';
@@ -79,6 +81,13 @@ export const IMPORT_KIND_HANDLERS: Record<ImportKind, ImportKindHandler> = {
     columns: async () => enterpriseColumns,
     check: checkEnterpriseRows,
     write: (tx, ctx, operations) => writeEnterpriseOperations(tx, ctx, operations),
+  }),
+  // Leads (招商线索): whoever records leads on the board imports them; each row is still the owner's side's to change.
+  leads: handler<LeadOperation>({
+    permission: 'lead.manage',
+    columns: async () => leadColumns,
+    check: checkLeadRows,
+    write: (tx, ctx, operations) => writeLeadOperations(tx, ctx, operations),
   }),
 };
 

@@ -29,9 +29,9 @@ import { writeMarkedFile } from './marked-file';
 import { presentImportJob, presentImportJobListItem } from './presenter';
 
 const tags = ['imports'];
-// Projects are imported with project.import, the enterprise register with enterprise.manage: each route checks the
-// kind it is about (assertMayImport) once it knows it.
-const access = { anyOf: ['project.import', 'enterprise.manage'] } as const;
+// Projects are imported with project.import, the enterprise register with enterprise.manage, leads with lead.manage:
+// each route checks the kind it is about (assertMayImport) once it knows it.
+const access = { anyOf: ['project.import', 'enterprise.manage', 'lead.manage'] } as const;
 const uploadErrorResponses = { ...ruleErrorResponses, 413: ruleErrorResponses[400] };
 const tooLarge = () => new AppError(413, 'file_too_large', 'import.file_too_large', { limit: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
 // How often a running server looks for imports a crashed instance left behind.

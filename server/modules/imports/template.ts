@@ -19,6 +19,7 @@ const SHEET_NAMES: Record<ImportKind, Record<Locale, string>> = {
   approval_items: { 'zh-CN': '审批事项', 'en-US': 'Approval items' },
   funding_lines: { 'zh-CN': '资金来源', 'en-US': 'Funding' },
   enterprises: { 'zh-CN': '企业', 'en-US': 'Enterprises' },
+  leads: { 'zh-CN': '招商线索', 'en-US': 'Leads' },
 };
 
 // Columns holding several names (co-units, leaders) take free text: a drop-down would allow only one.
@@ -66,6 +67,30 @@ const ENTERPRISE_INSTRUCTIONS: Record<Locale, string[]> = {
     '4. Enterprises already in the district register are matched by their code and updated, others added; a code may appear only once in the file. A filled contact column replaces the enterprise’s contacts.',
     '5. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
     `6. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
+  ],
+};
+
+/** The leads sheet's own instructions: what it matches on, what it names by name, and that it never moves a stage. */
+const LEAD_INSTRUCTIONS: Record<Locale, string[]> = {
+  'zh-CN': [
+    '填写说明（招商线索）',
+    '1. 第一个工作表是数据表，第一行为表头，请勿修改表头；从第二行起每行一条线索。带 * 的列为必填。',
+    '2. 招商方式、责任单位、包挂领导、行业、产业链请从下拉列表选择（也可填写名称或代码）。',
+    '3. 意向企业须已在本区企业库中：填统一社会信用代码（优先）或企业名称；来源活动填本区已登记的外出招商或展会名称；跟进人填本区人员姓名或账号，留空为导入人。',
+    '4. 预计投资单位为万元；资金占比填 0–100 的整数，且境外 ≤ 省外 ≤ 市外；用地需求单位为亩，空间需求单位为平方米；接洽日期留空为今天。',
+    '5. 本区已有同名线索的行更新该线索（名称在文件中只能出现一次；没有变化的行不会写入），其余行登记为“线索”阶段的新线索。导入不改变线索的阶段：阶段列留空或保持原样，转阶段、签约请在线索页办理。',
+    '6. 导入时先检查整个文件：有任何错误都不会写入，可下载标注文件（错误单元格标红并附批注）修改后重新导入。',
+    `7. 单个文件不超过 20 MB、${MAX_IMPORT_ROWS.toLocaleString('zh-CN')} 行。`,
+  ],
+  'en-US': [
+    'How to fill in this template (leads)',
+    '1. The first sheet holds the data: keep the header row; one lead per row from row 2. Columns marked * are required.',
+    '2. Choose method, unit, leader, industry and chain from the drop-downs (names or codes are accepted too).',
+    '3. The enterprise must be in the district register: give its credit code (preferred) or its name. The source event is the name of a trip or fair recorded for the district; the owner a person of the district by name or account (empty: you).',
+    '4. Estimated investment is in 10k yuan (万元); shares are whole numbers 0–100 with foreign ≤ out-of-province ≤ out-of-city; land in mu (亩), floor space in m²; an empty received date means today.',
+    '5. A row named as a lead of the district updates that lead (a name may appear only once in the file; rows that change nothing are not written); other rows are recorded as new leads at the first stage (线索). An import never changes a stage: leave the stage cell empty or as it is, and move or sign leads on the leads page.',
+    '6. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
+    `7. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
   ],
 };
 
@@ -135,7 +160,7 @@ export async function buildImportTemplate(kind: ImportKind, columns: readonly Co
   });
 
   instructions.getColumn(1).width = 120;
-  (kind === 'enterprises' ? ENTERPRISE_INSTRUCTIONS : INSTRUCTIONS)[locale].forEach((line, i) => {
+  (kind === 'enterprises' ? ENTERPRISE_INSTRUCTIONS : kind === 'leads' ? LEAD_INSTRUCTIONS : INSTRUCTIONS)[locale].forEach((line, i) => {
     const cell = instructions.getCell(`A${i + 1}`);
     cell.value = line;
     cell.alignment = { wrapText: true, vertical: 'top' };

@@ -1,3 +1,4 @@
 // The leads module's face: what other modules may use. Nothing else of the module is imported from outside it.
-export { leadScopeCondition } from './repository';
+export { leadScopeCondition, leadSheetReferences } from './repository';
 export { remindOverdueLeads } from './reminders';
+export { checkLeadCreate, checkLeadUpdate, createLead, updateLead } from './service';

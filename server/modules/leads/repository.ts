@@ -18,6 +18,7 @@ import { districtRecordInReach } from '../../lib/scope';
 export type LeadRecord = typeof leads.$inferSelect;
 export type LeadRow = LeadRecord & {
   enterpriseName: string | null;
+  enterpriseUscc: string | null;
   eventName: string | null;
   eventKind: 'trip' | 'fair' | null;
   ownerName: string;
@@ -44,6 +45,7 @@ const scopedLeads = (db: Executor, locale: Locale) =>
     .select({
       ...getTableColumns(leads),
       enterpriseName: enterprises.name,
+      enterpriseUscc: enterprises.uscc,
       eventName: leadEvents.name,
       eventKind: leadEvents.kind,
       ownerName: owners.displayName,
@@ -95,7 +97,7 @@ function searchCondition(q: string): SQL | undefined {
 }
 
 /** The list's conditions but the stage (the board counts every stage under the others). */
-function filterConditions(actor: Actor, query: LeadListQuery, today: string) {
+function filterConditions(actor: Actor, query: Omit<LeadListQuery, 'page' | 'pageSize'>, today: string) {
   return [
     leadScopeCondition(actor),
     query.q ? searchCondition(query.q) : undefined,
@@ -145,6 +147,56 @@ export async function listLeads(db: Executor, actor: Actor, query: LeadListQuery
     ? perStage.filter((s) => query.stage?.includes(s.stage)).reduce((sum, s) => sum + s.n, 0)
     : perStage.reduce((sum, s) => sum + s.n, 0);
   return { rows, total, stageCounts };
+}
+
+/**
+ * The leads the actor sees that match the list's filters (stage included), in the list's order, a batch at a time,
+ * without the per-stage counts. An unknown `sort` is refused (400) when called, before a download starts streaming.
+ */
+export function leadBatches(db: Executor, actor: Actor, query: Omit<LeadListQuery, 'page' | 'pageSize'>, today: string, size = 500) {
+  const where = and(...filterConditions(actor, query, today), query.stage?.length ? inArray(leads.stage, query.stage) : undefined);
+  const order = orderFor(query.sort, SORTS, [sql`${leads.updatedAt} desc`], leads.id);
+  return (async function* () {
+    for (let offset = 0; ; offset += size) {
+      const rows = await scopedLeads(db, actor.locale)
+        .where(where)
+        .orderBy(...order)
+        .limit(size)
+        .offset(offset);
+      if (rows.length) yield rows;
+      if (rows.length < size) return;
+    }
+  })();
+}
+
+const sheetKey = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * What a leads sheet names, in a district: its leads by name (to update; a name several leads share is ambiguous), its
+ * register's enterprises by 统一社会信用代码 and by name, its source events by name — each name compared without
+ * spaces or case, full-width folded.
+ */
+export async function leadSheetReferences(db: Executor, regionCode: string) {
+  const [leadRows, enterpriseRows, eventRows] = await Promise.all([
+    db.select({ id: leads.id, name: leads.name }).from(leads).where(eq(leads.regionCode, regionCode)),
+    db
+      .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc })
+      .from(enterprises)
+      .where(eq(enterprises.regionCode, regionCode)),
+    db.select({ id: leadEvents.id, name: leadEvents.name }).from(leadEvents).where(eq(leadEvents.regionCode, regionCode)),
+  ]);
+  const byName = (rows: { id: string; name: string }[]) => {
+    const map = new Map<string, string[]>();
+    for (const r of rows) map.set(sheetKey(r.name), [...(map.get(sheetKey(r.name)) ?? []), r.id]);
+    return (name: string) => map.get(sheetKey(name)) ?? [];
+  };
+  const usccs = new Map(enterpriseRows.flatMap((e) => (e.uscc ? [[e.uscc, e.id] as const] : [])));
+  return {
+    leadsNamed: byName(leadRows),
+    enterprisesNamed: byName(enterpriseRows),
+    enterpriseOfUscc: (uscc: string) => usccs.get(uscc.normalize('NFKC').replace(/\s+/g, '').toUpperCase()) ?? null,
+    eventsNamed: byName(eventRows),
+  };
 }
 
 export async function insertLead(tx: Executor, values: typeof leads.$inferInsert): Promise<LeadRecord> {

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { todayInChina } from '../../../common/domain/dates';
 import {
@@ -20,17 +21,26 @@ import {
 import { idParam, pageOf } from '../../../common/schemas/shared';
 import { can } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
+import { fileResponse, sendDownload } from '../../lib/download';
+import { type App, type Deps, assertIfMatch, errorResponses, ruleErrorResponses } from '../../lib/http';
+import { translate } from '../../lib/messages';
+import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
+import { leadColumns, loadLookups } from '../imports';
+import { actorHomeRegion } from '../regions';
 import { createEvent, findEvent, listEvents, updateEvent } from './events';
 import { addFollowUp } from './follow-ups';
 import { leadListAbilities } from './policy';
 import { presentEvent, presentLead, presentLeadDetail } from './presenter';
-import { findLead, followUpsOf, listLeads, movesOf } from './repository';
+import { writeLeadList } from './export';
+import { findLead, followUpsOf, leadBatches, listLeads, movesOf } from './repository';
 import { createLead, updateLead } from './service';
 import { moveLead, signLead } from './stage';
 import { leadStats } from './stats';
 
 const tags = ['leads'];
+
+/** The board's filters for the download: every lead that matches, no paging. */
+const leadExportQuery = leadListQuery.omit({ page: true, pageSize: true });
 
 const leadPage = pageOf(leadSchema).extend({
   /** How many leads of each stage match the other filters (the board's column heads). */
@@ -81,6 +91,37 @@ export function leadRoutes(app: App, { db }: Deps) {
       config: { access: 'lead.read' },
     },
     async (request) => leadStats(db, request.context().actor, request.query),
+  );
+
+  app.get(
+    '/api/v1/leads/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Download the leads the board shows as .xlsx (its filters, stage included; every match, no paging), in the columns the ' +
+          'leads import reads back',
+        querystring: leadExportQuery,
+        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The leads sheet'), ...errorResponses },
+      },
+      config: { access: 'lead.read' },
+    },
+    async (request, reply) => {
+      const { actor } = request.context();
+      const today = todayInChina();
+      // Checked before the first byte (an unknown sort is a 400, not a cut download).
+      const batches = leadBatches(db, actor, request.query, today);
+      const district = await actorHomeRegion(db, actor);
+      const lookups = await loadLookups(db, district);
+      const body = new PassThrough();
+      const sheetName = translate(request.locale, 'lead.export_sheet');
+      writeLeadList(body, { batches, columns: leadColumns, lookups, sheetName }).catch((error: unknown) => {
+        request.log.error({ err: error }, 'leads export failed while streaming');
+        body.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      const fileName = `${translate(request.locale, 'lead.export_file')}-${today}.xlsx`;
+      return sendDownload(reply, { body, fileName, asciiFallback: `leads-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
+    },
   );
 
   app.get(

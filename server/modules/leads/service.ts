@@ -137,10 +137,10 @@ export async function manageableLead(tx: Tx, ctx: RequestContext, id: string, ve
 }
 
 /**
- * Records a lead in the reader's district at its first stage (线索), audited: the owner is the reader and the unit
- * the owner's unless the request names others; its clocks start on the day it came in (today unless given).
+ * The lead `createLead` would record, checked by the same rules without writing (400 naming every field at fault;
+ * 422 when the reader has no district): the owner the reader unless named, the unit the owner's, received today.
  */
-export async function createLead({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: LeadCreateBody }): Promise<LeadRow> {
+export async function checkLeadCreate(tx: Tx, ctx: RequestContext, input: LeadCreateBody) {
   const district = await actorDistrict(tx, ctx.actor);
   if (!district) throw new AppError(422, 'no_district', 'lead.no_district');
   const today = todayInChina();
@@ -152,6 +152,34 @@ export async function createLead({ ctx, tx, input }: { ctx: RequestContext; tx: 
     { ...input, ownerId, unitId: input.unitId ?? ownerUnit ?? ctx.actor.unitId, receivedOn: input.receivedOn ?? today },
     today,
   );
+  return { district, draft };
+}
+
+/**
+ * What `updateLead` would check of the lead the reader sees, without writing or locking: 404 when out of reach; when
+ * the changes change it, 403 when it is not his side's and 400 naming every field at fault. Answers the lead as it
+ * is and whether the changes change it (text compared as the rules keep it: trimmed, blank as none).
+ */
+export async function checkLeadUpdate(tx: Tx, ctx: RequestContext, id: string, changes: Omit<LeadUpdateBody, 'version'>) {
+  const before = await findLead(tx, ctx.actor, id);
+  if (!before) throw notFound();
+  const was = auditView(before);
+  const wanted = { ...was, ...changes };
+  const kept = (value: unknown) => String(value ?? '').trim();
+  const changed = (Object.keys(was) as (keyof typeof was)[]).some((k) => kept(wanted[k]) !== kept(was[k]));
+  // Asking for the lead as it is changes nothing, so it is no one's to refuse.
+  if (!changed) return { before, changed };
+  if (!canManageLead(ctx.actor, before)) throw forbidden();
+  await checkDraft(tx, before.regionCode, wanted, todayInChina());
+  return { before, changed };
+}
+
+/**
+ * Records a lead in the reader's district at its first stage (线索), audited: the owner is the reader and the unit
+ * the owner's unless the request names others; its clocks start on the day it came in (today unless given).
+ */
+export async function createLead({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: LeadCreateBody }): Promise<LeadRow> {
+  const { district, draft } = await checkLeadCreate(tx, ctx, input);
   const row = await insertLead(tx, {
     ...draft,
     regionCode: district.code,

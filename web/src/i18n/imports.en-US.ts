@@ -87,4 +87,8 @@ export const importsEnUS: Record<keyof typeof importsZhCN, string> = {
   'import.mapping.confidence.saved': 'Saved last time',
   'import.mapping.confidence.chosen': 'Chosen by you',
   'import.mapping.confidence.none': 'Not imported',
+  'import.kind.leads': 'Investment leads',
+  'import.toLeads': 'Go to the leads board',
+  'import.dropHint.leads':
+    'The whole file is checked first and nothing is written while it has problems; at most {size} and 100,000 rows. A row named as a lead of the district updates it; other rows are recorded as new leads at the first stage.',
 };

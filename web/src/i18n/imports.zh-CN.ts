@@ -83,4 +83,8 @@ export const importsZhCN = {
   'import.mapping.confidence.saved': '上次保存',
   'import.mapping.confidence.chosen': '已手动选择',
   'import.mapping.confidence.none': '不导入',
+  'import.kind.leads': '招商线索',
+  'import.toLeads': '查看招商线索',
+  'import.dropHint.leads':
+    '先检查整个文件，有错误不会写入任何数据；单个文件不超过 {size}、10 万行。本区已有同名线索的行更新该线索，其余登记为新线索（“线索”阶段）。',
 } as const;

@@ -70,4 +70,8 @@ export const leadsEnUS: Record<keyof typeof leadsZhCN, string> = {
   'lead.noEnterprise': 'Enterprise not in the register yet',
   'lead.projectLeadsEmpty': 'No investment lead is linked to this project',
   'lead.searchPlaceholder': 'Project or enterprise name',
+  'lead.sheets': 'Excel',
+  'lead.sheets.export': 'Export the leads (as filtered)',
+  'lead.sheets.template': 'Download the import template',
+  'lead.sheets.import': 'Import leads',
 };

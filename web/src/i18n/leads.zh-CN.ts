@@ -68,4 +68,8 @@ export const leadsZhCN = {
   'lead.noEnterprise': '企业待入库',
   'lead.projectLeadsEmpty': '该项目没有关联的招商线索',
   'lead.searchPlaceholder': '项目或企业名称',
+  'lead.sheets': 'Excel',
+  'lead.sheets.export': '导出线索（按当前筛选）',
+  'lead.sheets.template': '下载导入模板',
+  'lead.sheets.import': '导入线索',
 } as const;

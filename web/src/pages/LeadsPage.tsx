@@ -6,6 +6,7 @@ import { LEAD_METHODS, type LeadMethod } from '../../../common/enums';
 import { useI18n } from '../i18n';
 import { LeadBoard } from '../modules/leads/components/LeadBoard';
 import { LeadFormModal, type LeadFormTarget } from '../modules/leads/components/LeadFormModal';
+import { LeadSheetsMenu } from '../modules/leads/components/LeadSheetsMenu';
 import { useLeads } from '../modules/leads/hooks/use-leads';
 import { useAllUnits } from '../modules/units/hooks/use-units';
 import { buildUnitTree } from '../modules/units/utils/unit-tree';
@@ -22,7 +23,8 @@ export function LeadsPage() {
   const [method, setMethod] = useState<LeadMethod>();
   const [overdue, setOverdue] = useState(false);
   const [editing, setEditing] = useState<LeadFormTarget | null>(null);
-  const list = useLeads({ q, unitId, method, overdue: overdue || undefined, pageSize: BOARD_SIZE });
+  const filters = { q, unitId, method, overdue: overdue || undefined };
+  const list = useLeads({ ...filters, pageSize: BOARD_SIZE });
   const units = useAllUnits();
   const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   return (
@@ -35,11 +37,14 @@ export function LeadsPage() {
       }
       styles={{ body: { padding: 12 } }}
       extra={
-        list.data?.abilities?.create ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ lead: null })} data-testid="lead-add">
-            {t('lead.add')}
-          </Button>
-        ) : null
+        <Space>
+          <LeadSheetsMenu filters={filters} />
+          {list.data?.abilities?.create ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ lead: null })} data-testid="lead-add">
+              {t('lead.add')}
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 12 }}>

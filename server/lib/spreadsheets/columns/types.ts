@@ -26,6 +26,8 @@ export const LIST_KINDS = [
   'enterprise_tag',
   'enterprise_kind',
   'listing_stage',
+  'lead_method',
+  'lead_stage',
 ] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 

@@ -5,6 +5,8 @@ import {
   CHAIN_SEGMENTS,
   ENTERPRISE_KINDS,
   FEASIBILITY_STATUSES,
+  LEAD_METHODS,
+  LEAD_STAGES,
   LISTING_STAGES,
   NATURES,
   POOLS,
@@ -29,6 +31,9 @@ export const FIXED_LISTS = {
   }),
   enterprise_kind: labelled('enterpriseKind', ENTERPRISE_KINDS),
   listing_stage: labelled('listingStage', LISTING_STAGES),
+  lead_method: labelled('leadMethod', LEAD_METHODS),
+  // A sheet records leads at their first stage; the other stages are read (an export re-imports) but not offered.
+  lead_stage: labelled('leadStage', LEAD_STAGES).map((entry) => (entry.code === 'lead' ? entry : { ...entry, inDropDown: false })),
   yes_no: [
     { code: 'yes', name: '是', nameEn: 'Yes', aliases: ['Y', 'TRUE', '1', '√', '✓'] },
     { code: 'no', name: '否', nameEn: 'No', aliases: ['N', 'FALSE', '0', '×', '✗'] },

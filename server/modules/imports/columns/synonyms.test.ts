@@ -4,6 +4,7 @@ import type { Column } from '../../../lib/spreadsheets/columns/types';
 import { approvalItemColumns } from './approval-items';
 import { enterpriseColumns } from './enterprises';
 import { fundingLineColumns } from './funding-lines';
+import { leadColumns } from './leads';
 import { projectColumns } from './projects';
 
 const KINDS: Record<string, readonly Column<string, unknown>[]> = {
@@ -11,6 +12,7 @@ const KINDS: Record<string, readonly Column<string, unknown>[]> = {
   approval_items: approvalItemColumns,
   funding_lines: fundingLineColumns,
   enterprises: enterpriseColumns,
+  leads: leadColumns,
 };
 
 describe.each(Object.entries(KINDS))('the %s sheet’s headers', (_kind, columns) => {

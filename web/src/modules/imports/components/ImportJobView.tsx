@@ -128,9 +128,15 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
         title={t('import.committedTitle', counts)}
         data-testid="import-committed"
         extra={[
-          <Button key="projects" type="primary" onClick={() => navigate('/projects')} data-testid="import-to-projects">
-            {t('import.toProjects')}
-          </Button>,
+          job.kind === 'leads' ? (
+            <Button key="leads" type="primary" onClick={() => navigate('/leads')} data-testid="import-to-leads">
+              {t('import.toLeads')}
+            </Button>
+          ) : (
+            <Button key="projects" type="primary" onClick={() => navigate('/projects')} data-testid="import-to-projects">
+              {t('import.toProjects')}
+            </Button>
+          ),
           <span key="again">{again}</span>,
         ]}
       />

@@ -16,8 +16,11 @@ export function ImportUploadForm({ kind, onKindChange, onUploaded }: ImportUploa
   const showError = useShowError();
   const { busy, download } = useDownload();
   const can = useCan();
-  // The enterprise register is imported by its keepers (enterprise.manage); the project sheets with project.import.
-  const kinds = IMPORT_KINDS.filter((k) => can(k === 'enterprises' ? 'enterprise.manage' : 'project.import'));
+  // The enterprise register is imported by its keepers (enterprise.manage), leads by who records them (lead.manage);
+  // the project sheets with project.import.
+  const kinds = IMPORT_KINDS.filter((k) =>
+    can(k === 'enterprises' ? 'enterprise.manage' : k === 'leads' ? 'lead.manage' : 'project.import'),
+  );
 
   return (
     <Flex vertical gap={16}>
@@ -52,7 +55,9 @@ export function ImportUploadForm({ kind, onKindChange, onUploaded }: ImportUploa
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">{t('import.drop')}</p>
-        <p className="ant-upload-hint">{t('import.dropHint', { size: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` })}</p>
+        <p className="ant-upload-hint">
+          {t(kind === 'leads' ? 'import.dropHint.leads' : 'import.dropHint', { size: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` })}
+        </p>
       </Upload.Dragger>
     </Flex>
   );

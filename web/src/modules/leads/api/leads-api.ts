@@ -11,6 +11,7 @@ import type {
   leadUpdateBody,
 } from '../../../../../common/schemas/leads';
 import { api } from '../../../lib/api-client';
+import { downloadFile } from '../../../lib/download';
 import type { Page } from '../../../lib/list';
 
 export type Lead = z.infer<typeof leadSchema>;
@@ -43,5 +44,7 @@ export const leadsApi = {
   sign: (id: string, body: LeadSignBody) => api.post<Lead>(`/leads/${id}/sign`, body),
   followUp: (id: string, body: FollowUpBody) => api.post<Lead>(`/leads/${id}/follow-ups`, body),
   events: (signal?: AbortSignal) => api.get<Page<LeadEvent>>('/lead-events', { pageSize: 100 }, { signal }),
+  /** The board's leads as the import's sheet (every lead the filters match, any stage). */
+  exportSheet: ({ page: _page, pageSize: _pageSize, ...filters }: LeadListParams) => downloadFile('/leads/export.xlsx', filters),
   stats: (by: 'unit' | 'method' | 'industry' | 'month', signal?: AbortSignal) => api.get<LeadStats>('/leads/stats', { by }, { signal }),
 };
