@@ -36,6 +36,22 @@ const SUBTOTAL_ROW = /^(?:小计|合计|总计|共计)/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
+ * Why a data row is left out, if it is: a 小计/合计 row, or a group row (一、产业项目) whose required cells say nothing
+ * else. `required` are the sheet columns of the required fields.
+ */
+function skipOf(cells: SheetRow['cells'], required: number[]): { reason: 'subtotal' | 'group'; text: string } | null {
+  const texts = cells.map((cell) => cellText(cell ?? null)).filter(Boolean);
+  const first = texts[0] ?? '';
+  if (SUBTOTAL_ROW.test(first) || texts.slice(0, 3).some((t) => SUBTOTAL_ROW.test(t) && t.length <= 4)) {
+    return { reason: 'subtotal', text: first.slice(0, 40) };
+  }
+  if (GROUP_ROW.test(first) && required.every((index) => [first, ''].includes(cellText(cells[index] ?? null)))) {
+    return { reason: 'group', text: first.slice(0, 40) };
+  }
+  return null;
+}
+
+/**
  * Reads a sheet through a kind's columns: finds the header among the first rows (a title above it is left out; a
  * missing required column is a problem of the header row and stops there), then reads every data row's cells,
  * reporting each unreadable cell, and hands each row on. Group rows (一、产业项目) and 小计/合计 rows are skipped
@@ -82,11 +98,11 @@ export async function readRows<C extends Column<string, unknown>>(
     samples: samples.get(cell.index) ?? [],
   }));
   const lastHeaderRow = Math.max(...header.rows);
+  const required = [...header.columns].filter(([, column]) => column.required).map(([index]) => index);
   // The mapping step's sample values: from the data rows among the first rows read, group and total rows left out
   // (they are there even when the header lacks a required column, which is when the mapping step is needed most).
   for (const { number, cells } of top) {
-    const first = cells.map((cell) => cellText(cell ?? null)).find(Boolean) ?? '';
-    if (number <= lastHeaderRow || SUBTOTAL_ROW.test(first) || GROUP_ROW.test(first)) continue;
+    if (number <= lastHeaderRow || skipOf(cells, required)) continue;
     for (const [index, kept] of samples) {
       const text = kept.length < MAPPING_SAMPLES ? cellText(cells[index] ?? null) : '';
       if (text) kept.push(text.slice(0, 40));
@@ -114,7 +130,6 @@ export async function readRows<C extends Column<string, unknown>>(
   const indexOf = new Map([...header.columns].map(([index, column]) => [column.key, index]));
   // A column is named by its field (`customValues.area`) or by the field an item of it belongs to (`leaderIds.2`).
   const columnOf = (field: string) => indexOf.get(field) ?? indexOf.get(field.split('.')[0] ?? '') ?? null;
-  const required = [...header.columns].filter(([, column]) => column.required).map(([index]) => index);
 
   const interpret = (row: number, index: number, column: C, cell: SheetRow['cells'][number], value: unknown) => {
     const from = cellText(cell);
@@ -142,14 +157,9 @@ export async function readRows<C extends Column<string, unknown>>(
   let processed = 0;
   const readRow = async ({ number, cells }: SheetRow) => {
     if (number <= lastHeaderRow) return;
-    const texts = cells.map((cell) => cellText(cell ?? null)).filter(Boolean);
-    const first = texts[0] ?? '';
-    if (SUBTOTAL_ROW.test(first) || texts.slice(0, 3).some((t) => SUBTOTAL_ROW.test(t) && t.length <= 4)) {
-      reading.skipped.push({ row: number, reason: 'subtotal', text: first.slice(0, 40) });
-      return;
-    }
-    if (GROUP_ROW.test(first) && required.every((index) => [first, ''].includes(cellText(cells[index] ?? null)))) {
-      reading.skipped.push({ row: number, reason: 'group', text: first.slice(0, 40) });
+    const skip = skipOf(cells, required);
+    if (skip) {
+      reading.skipped.push({ row: number, ...skip });
       return;
     }
     const input: Record<string, unknown> = {};
