@@ -65,4 +65,12 @@ describe('the audit page’s summary of an event', () => {
     const unknown = { ...fact('something.new', 'thing', { a: 1 }, null), recordName: null };
     expect(auditSummary(unknown, context)).toBe('something.new');
   });
+  it('says a change of fields without words by its action, leaving the fields to the expanded row', () => {
+    const escalated = {
+      ...fact('matters.escalate', 'matter', { escalationLevel: 'none' }, { escalationLevel: 'unit_head' }),
+      recordName: null,
+    };
+    expect(auditSummary(escalated, context)).toBe('逾期升级督办');
+    expect(auditSummary(escalated, context)).not.toContain('escalationLevel');
+  });
 });

@@ -60,9 +60,11 @@ export function eventSentence(event: EventFacts, context: Context): string {
 
 /**
  * An audit event as the audit page says it: a change (a record before and after) in one sentence, the record's name
- * standing for the project's; a creation or a deletion by its action alone (the page names the record beside it).
+ * standing for the project's; a creation or a deletion by its action alone (the page names the record beside it), and
+ * so a change of fields that have no words yet (a job's escalation step): the expanded row lists those.
  */
 export function auditSummary(event: EventFacts & { recordName: string | null }, context: Omit<Context, 'projectName'>): string {
-  if (event.before && event.after) return eventSentence(event, { ...context, projectName: event.recordName ?? '' });
+  const worded = changeRows(event, context).every((row) => row.label !== row.key);
+  if (event.before && event.after && worded) return eventSentence(event, { ...context, projectName: event.recordName ?? '' });
   return context.tOptional(`auditAction.${event.action}`, event.action);
 }
