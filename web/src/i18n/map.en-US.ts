@@ -8,6 +8,8 @@ export const mapEnUS: Record<keyof typeof mapZhCN, string> = {
   'map.colourBy.pool': 'By pool',
   'map.noWarning': 'Not rated',
   'map.investment': 'Total investment {wan} ×10k yuan',
+  'map.cluster': '{count} projects — click to zoom in',
+  'map.clusterName': 'Grouped projects',
   'map.noBoundary': 'No boundary has been uploaded for this region yet: an administrator uploads a GeoJSON boundary on this page',
   'map.placed': '{count} projects on the map',
   'map.unplaced': '{count} projects have no location yet',

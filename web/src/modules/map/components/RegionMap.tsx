@@ -2,11 +2,21 @@ import { Empty } from 'antd';
 import { CustomChart, LinesChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent } from 'echarts/components';
 import { registerMap, use } from 'echarts/core';
-import { type CSSProperties, useEffect, useMemo, useRef } from 'react';
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { EChart, type EChartHandle } from '../../../ui/EChart';
 import type { MapBase, MapCarriers, MapParcel, MapProjects } from '../api/map-api';
-import { baseGeoJson, baseMapName, buildMapOption, type ColourBy, type LonLat, type MapOverlay, type MapView } from '../utils/map-option';
+import { clusterZoomOf } from '../utils/cluster';
+import {
+  baseGeoJson,
+  baseMapName,
+  buildMapOption,
+  type ColourBy,
+  CLUSTER_SERIES,
+  type LonLat,
+  type MapOverlay,
+  type MapView,
+} from '../utils/map-option';
 import { useTileLayer } from './use-tile-layer';
 
 use([GeoComponent, ScatterChart, LinesChart, CustomChart]);
@@ -62,14 +72,34 @@ export function RegionMap({
   }, [base, geojson]);
   // Where the viewer panned and zoomed to: a new option (a point placed, a filter changed) keeps the view.
   const view = useRef<MapView | null>(null);
+  // The zoom dense points are clustered for: changes only when the viewer's zoom crosses a power of two.
+  const [clusterZoom, setClusterZoom] = useState(1);
+  // The colours the legend shows, kept across rebuilt options; the bubbles count only the colours shown.
+  const [legendSelected, setLegendSelected] = useState<Record<string, boolean> | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another colouring has other legend entries.
+  useEffect(() => setLegendSelected(undefined), [colourBy]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new base starts from its whole extent.
   useEffect(() => {
     view.current = null;
+    setClusterZoom(1);
   }, [mapName]);
   const option = useMemo(
     () =>
-      buildMapOption({ mapName, points, colourBy, t, overlay, dark, regionLabels, tiles: !!base.tileUrl, view: view.current, carriers }),
-    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl, carriers],
+      buildMapOption({
+        mapName,
+        points,
+        colourBy,
+        t,
+        overlay,
+        dark,
+        regionLabels,
+        tiles: !!base.tileUrl,
+        view: view.current,
+        carriers,
+        clusterZoom,
+        legendSelected,
+      }),
+    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl, carriers, clusterZoom, legendSelected],
   );
   useTileLayer(chart, base.tileUrl, option);
 
@@ -86,10 +116,22 @@ export function RegionMap({
     };
     instance.on('georoam', () => {
       const geo = (instance.getOption() as { geo?: MapView[] }).geo?.[0];
-      if (geo?.center && geo.zoom) view.current = { center: [...geo.center], zoom: geo.zoom };
+      if (geo?.center && geo.zoom) {
+        view.current = { center: [...geo.center], zoom: geo.zoom };
+        setClusterZoom(clusterZoomOf(geo.zoom));
+      }
     });
     instance.on('click', (params) => {
       const data = params.data as [number, number, number] | undefined;
+      // A bubble of several points: zoom in twice as close around it, where its points spread into smaller bubbles.
+      if (params.seriesId === CLUSTER_SERIES) {
+        const [lon = 0, lat = 0] = params.value as number[];
+        const zoom = Math.min(40, (view.current?.zoom ?? 1) * 2);
+        view.current = { center: [lon, lat], zoom };
+        instance.setOption({ geo: { center: [lon, lat], zoom } });
+        setClusterZoom(clusterZoomOf(zoom));
+        return;
+      }
       if (params.seriesType === 'custom' && String(params.seriesId).startsWith('carrier-parcels') && Array.isArray(data)) {
         const parcel = handlers.current.carriers?.parcels[data[2]];
         if (parcel) handlers.current.onParcelClick?.(parcel);
@@ -98,6 +140,7 @@ export function RegionMap({
       const id = Array.isArray(data) ? handlers.current.points?.ids[data[2]] : undefined;
       if (id && params.seriesType === 'scatter' && !String(params.seriesId).startsWith('placed')) handlers.current.onPointClick?.(id);
     });
+    instance.on('legendselectchanged', (params) => setLegendSelected({ ...(params as { selected: Record<string, boolean> }).selected }));
     const zr = instance.getZr();
     const click = (event: { offsetX: number; offsetY: number }) => {
       const at = toLonLat(event.offsetX, event.offsetY);
@@ -112,6 +155,7 @@ export function RegionMap({
     return () => {
       instance.off('click');
       instance.off('georoam');
+      instance.off('legendselectchanged');
       zr.off('click', click);
       zr.off('dblclick', dblclick);
     };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MapBase, MapCarriers, MapProjects } from '../api/map-api';
+import { CLUSTER_MAX_ZOOM, clusterZoomOf } from './cluster';
 import { layersFromParam } from './layers';
 import {
+  CLUSTER_SERIES,
   LARGE_THRESHOLD,
   PARCEL_COLOURS,
   POOL_COLOURS,
@@ -60,19 +62,50 @@ describe('map option', () => {
     ]);
   });
 
-  it('draws many points in large mode and keeps the pan and zoom', () => {
-    const option = buildMapOption({
-      mapName: 'm',
-      points: points(LARGE_THRESHOLD * 8),
-      colourBy: 'warning',
-      t,
-      view: { center: [117, 36.7], zoom: 3 },
-    });
-    const series = option.series as { large: boolean; data: unknown[] }[];
-    expect(series.every((s) => s.large)).toBe(true);
+  it('clusters dense points into counted bubbles whose ring is their worst colour, and keeps the pan and zoom', () => {
+    const many = points(LARGE_THRESHOLD * 8);
+    const option = buildMapOption({ mapName: 'm', points: many, colourBy: 'warning', t, view: { center: [117, 36.7], zoom: 3 } });
+    const series = option.series as { id: string; name: string; data: unknown[] }[];
+    const bubbles = series.find((s) => s.id === CLUSTER_SERIES)?.data as { value: number[]; itemStyle: { borderColor?: string } }[];
+    expect(bubbles.length).toBeGreaterThan(0);
+    // Every point is either drawn on its own or counted in exactly one bubble.
+    const alone = series.filter((s) => s.id !== CLUSTER_SERIES).reduce((sum, s) => sum + s.data.length, 0);
+    const counted = bubbles.reduce((sum, b) => sum + (b.value[2] ?? 0), 0);
+    expect(alone + counted).toBe(many.ids.length);
+    expect(counted).toBeGreaterThan(many.ids.length / 2);
+    // Each bubble holds all four colours here (the rows alternate), so the ring is red.
+    expect(bubbles.every((b) => b.itemStyle.borderColor === '#f5222d')).toBe(true);
     expect(option.geo).toMatchObject({ map: 'm', center: [117, 36.7], zoom: 3 });
+    const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    const first = bubbles[0]?.value ?? [];
+    expect(tooltip({ seriesId: CLUSTER_SERIES, value: first })).toContain(`map.cluster:{"count":${first[2]}}`);
+    expect(tooltip({ seriesId: CLUSTER_SERIES, value: first })).toContain('warningColour.red ');
     const few = buildMapOption({ mapName: 'm', points: points(40), colourBy: 'pool', t });
-    expect((few.series as { large: boolean }[]).some((s) => s.large)).toBe(false);
+    expect((few.series as { id: string; large: boolean }[]).some((s) => s.large || s.id === CLUSTER_SERIES)).toBe(false);
+  });
+
+  it('counts in bubbles only the colours the legend shows, and keeps the legend choice', () => {
+    const many = points(LARGE_THRESHOLD * 8);
+    const legendSelected = { 'warningColour.red': false };
+    const option = buildMapOption({ mapName: 'm', points: many, colourBy: 'warning', t, legendSelected });
+    const series = option.series as { id: string; data: unknown[] }[];
+    const bubbles = series.find((s) => s.id === CLUSTER_SERIES)?.data as { value: number[]; itemStyle: { borderColor?: string } }[];
+    expect(
+      bubbles.reduce((sum, b) => sum + (b.value[2] ?? 0), 0) +
+        series.filter((s) => s.id !== CLUSTER_SERIES && s.id !== 'warning-3').reduce((n, s) => n + s.data.length, 0),
+    ).toBe((many.ids.length * 3) / 4);
+    expect(series.find((s) => s.id === 'warning-3')?.data).toHaveLength(many.ids.length / 4);
+    expect(bubbles.every((b) => b.itemStyle.borderColor === '#faad14')).toBe(true);
+    expect((option.legend as { id: string; selected?: unknown }[])[0]?.selected).toEqual(legendSelected);
+  });
+
+  it('spreads the bubbles back into points at the closest zoom, drawn in large mode', () => {
+    const many = points(LARGE_THRESHOLD * 8);
+    expect(clusterZoomOf(40)).toBe(CLUSTER_MAX_ZOOM);
+    const close = buildMapOption({ mapName: 'm', points: many, colourBy: 'warning', t, clusterZoom: clusterZoomOf(40) });
+    const series = close.series as { id: string; large: boolean; data: unknown[] }[];
+    expect(series.some((s) => s.id === CLUSTER_SERIES)).toBe(false);
+    expect(series.every((s) => s.large && s.data.length === LARGE_THRESHOLD * 2)).toBe(true);
   });
 
   it('draws a city as its districts and renames the map when a boundary changes', () => {

@@ -4,6 +4,16 @@ import type { ComposeOption } from 'echarts/core';
 import type { ParcelStatus, Pool } from '../../../../../common/enums';
 import type { MessageKey, Translate } from '../../../i18n';
 import type { MapBase, MapCarriers, MapParcel, MapPark, MapProjects } from '../api/map-api';
+import {
+  CLUSTER_MAX_ZOOM,
+  CLUSTER_THRESHOLD,
+  type MapPoint,
+  type PointCluster,
+  cellSizeOf,
+  clusterPoints,
+  clusterSymbolSize,
+  extentOf,
+} from './cluster';
 
 export type MapOption = ComposeOption<
   GeoComponentOption | ScatterSeriesOption | LinesSeriesOption | CustomSeriesOption | LegendComponentOption | TooltipComponentOption
@@ -30,6 +40,9 @@ export const POOL_COLOURS: Record<Pool, string> = {
 
 /** Past this many points a series draws in ECharts' large mode (one path, no per-point hover animation). */
 export const LARGE_THRESHOLD = 2000;
+
+/** The series of bubbles (several points drawn as one, see `cluster.ts`). */
+export const CLUSTER_SERIES = 'clusters';
 
 export type PointGroup = { key: string; label: string; colour: string; data: [number, number, number][] };
 
@@ -81,6 +94,10 @@ type OptionInput = {
   view?: MapView | null;
   /** The parks and parcels layers (those asked for), drawn under the points. */
   carriers?: MapCarriers;
+  /** The zoom the dense points are clustered for (see `clusterZoomOf`); 1 when the whole region is in view. */
+  clusterZoom?: number;
+  /** The legend's choice of colours shown (a colour's label → shown), kept when the option is rebuilt. */
+  legendSelected?: Record<string, boolean>;
 };
 export type MapView = { center: number[]; zoom: number };
 
@@ -96,27 +113,55 @@ export function buildMapOption({
   tiles = false,
   view,
   carriers,
+  clusterZoom = 1,
+  legendSelected,
 }: OptionInput): MapOption {
   const groups = points ? groupPoints(points, colourBy, t) : [];
   const layers = carriers ? carrierSeries(carriers, t, dark) : { series: [], legend: [] };
   const total = points?.ids.length ?? 0;
   const symbolSize = total > LARGE_THRESHOLD ? 4 : 10;
-  const scatter: ScatterSeriesOption[] = groups.map((group) => ({
-    type: 'scatter',
-    id: group.key,
-    name: group.label,
-    coordinateSystem: 'geo',
-    data: group.data,
-    symbolSize,
-    itemStyle: { color: group.colour, opacity: 1, borderColor: '#fff', borderWidth: total > LARGE_THRESHOLD ? 0 : 1 },
-    large: group.data.length > LARGE_THRESHOLD,
-    largeThreshold: LARGE_THRESHOLD,
-    progressive: 5000,
-    progressiveThreshold: 10_000,
-    emphasis: { scale: 1.6 },
-    cursor: 'pointer',
-    z: 3,
-  }));
+  const hidden = new Set(Object.entries(legendSelected ?? {}).flatMap(([name, shown]) => (shown ? [] : [name])));
+  const clustered =
+    points && total > CLUSTER_THRESHOLD && clusterZoom < CLUSTER_MAX_ZOOM ? clusterGroups(groups, hidden, clusterZoom) : null;
+  const scatter: ScatterSeriesOption[] = groups.map((group, k) => {
+    const data = clustered?.singles[k] ?? group.data;
+    return {
+      type: 'scatter',
+      id: group.key,
+      name: group.label,
+      coordinateSystem: 'geo',
+      data,
+      symbolSize,
+      itemStyle: { color: group.colour, opacity: 1, borderColor: '#fff', borderWidth: total > LARGE_THRESHOLD ? 0 : 1 },
+      large: data.length > LARGE_THRESHOLD,
+      largeThreshold: LARGE_THRESHOLD,
+      progressive: 5000,
+      progressiveThreshold: 10_000,
+      emphasis: { scale: 1.6 },
+      cursor: 'pointer',
+      z: 3,
+    };
+  });
+  if (clustered && clustered.clusters.length > 0) {
+    // One bubble of several points, whatever their colours (the tooltip counts them by colour); in the warning view
+    // its ring takes the most severe colour among them, so a red project is never hidden inside a calm bubble.
+    scatter.push({
+      type: 'scatter',
+      id: CLUSTER_SERIES,
+      name: t('map.clusterName'),
+      coordinateSystem: 'geo',
+      data: clustered.clusters.map((c, i) => {
+        const worst = colourBy === 'warning' ? groups[c.byClass.findLastIndex((n) => n > 0)]?.colour : undefined;
+        return { value: [c.lon, c.lat, c.count, i], itemStyle: worst ? { borderColor: worst } : {} };
+      }),
+      symbolSize: (value: number[]) => clusterSymbolSize(value[2] ?? 2),
+      itemStyle: { color: dark ? '#1d39c4' : '#2f54eb', opacity: 0.88, borderColor: '#fff', borderWidth: 3 },
+      label: { show: true, formatter: (p) => String((p.value as number[])[2] ?? ''), color: '#fff', fontSize: 11, fontWeight: 'bold' },
+      emphasis: { scale: 1.15 },
+      cursor: 'zoom-in',
+      z: 4,
+    });
+  }
   const drawn: (ScatterSeriesOption | LinesSeriesOption)[] = [];
   const outline = overlay?.outline ?? [];
   if (outline.length > 0) {
@@ -159,8 +204,9 @@ export function buildMapOption({
     tooltip: {
       trigger: 'item',
       formatter: (params) => {
-        const p = params as { seriesId?: string; data?: [number, number, number] };
+        const p = params as { seriesId?: string; data?: [number, number, number]; value?: number[] };
         if (carriers && p.data && p.seriesId?.startsWith('carrier-')) return carrierTooltip(carriers, p.seriesId, p.data[2], t);
+        if (clustered && p.seriesId === CLUSTER_SERIES) return clusterTooltip(clustered.clusters[Number(p.value?.[3])], groups, t);
         if (!points || !p.data || !p.seriesId?.startsWith(colourBy)) return '';
         const i = p.data[2];
         return `${escapeHtml(points.names[i] ?? '')}<br/>${t('map.investment', { wan: (points.investmentWan[i] ?? 0).toLocaleString() })}`;
@@ -169,7 +215,16 @@ export function buildMapOption({
     // The points' colours along the bottom; the layers' (园区, 储备地块 …) along the top.
     legend: [
       ...(groups.length > 0
-        ? [{ id: 'points', bottom: 8, left: 'center', textStyle: { color: text }, data: groups.map((g) => g.label) }]
+        ? [
+            {
+              id: 'points',
+              bottom: 8,
+              left: 'center',
+              textStyle: { color: text },
+              data: groups.map((g) => g.label),
+              ...(legendSelected ? { selected: legendSelected } : {}),
+            },
+          ]
         : []),
       ...(layers.legend.length > 0
         ? [{ id: 'carriers', top: 4, left: 'center', textStyle: { color: text }, data: layers.legend, itemWidth: 18, itemHeight: 12 }]
@@ -193,6 +248,36 @@ export function buildMapOption({
     },
     series: [...layers.series, ...scatter, ...drawn],
   };
+}
+
+/**
+ * The dense points of the colours shown, clustered for the zoom: each colour's lone points, and the bubbles (their
+ * counts by colour index). A hidden colour keeps its points (the legend hides them) and adds to no bubble.
+ */
+function clusterGroups(groups: PointGroup[], hidden: Set<string>, zoom: number) {
+  const shown = groups.flatMap((group, k) => (hidden.has(group.label) ? [] : group.data.map((point) => ({ point, k }))));
+  const singles = groups.map((group) => (hidden.has(group.label) ? group.data : ([] as MapPoint[])));
+  const extent = extentOf(
+    shown.map((s) => s.point[0]),
+    shown.map((s) => s.point[1]),
+  );
+  if (!extent) return { singles, clusters: [] };
+  const classOfRow = new Map(shown.map((s) => [s.point[2], s.k]));
+  const classOf = (point: MapPoint) => classOfRow.get(point[2]) ?? 0;
+  const result = clusterPoints(
+    shown.map((s) => s.point),
+    cellSizeOf(extent, zoom),
+    [extent[0], extent[1]],
+    classOf,
+  );
+  for (const point of result.singles) singles[classOf(point)]?.push(point);
+  return { singles, clusters: result.clusters };
+}
+
+function clusterTooltip(cluster: PointCluster | undefined, groups: PointGroup[], t: Translate): string {
+  if (!cluster) return '';
+  const parts = groups.flatMap((group, k) => ((cluster.byClass[k] ?? 0) > 0 ? [`${escapeHtml(group.label)} ${cluster.byClass[k]}`] : []));
+  return `${t('map.cluster', { count: cluster.count })}<br/>${parts.join(' · ')}`;
 }
 
 /** Parcels' colours by status: none of the points' colours, so a parcel is never taken for a project. */
