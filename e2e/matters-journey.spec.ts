@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import sharp from 'sharp';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, inputOf, pick, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
 
@@ -59,7 +60,24 @@ test('a matter goes round the loop: the unit answers on a phone, the office send
   await page.setViewportSize(PHONE);
   await signIn(page, 'unit', E2E_PASSWORD);
   await page.goto(url);
-  await step(page, 'feedback', 'answered', '线路已恢复供电，施工正常');
+  // This time the answer carries its evidence: a photo of the site, uploaded from the step's own dialog.
+  await page.getByTestId('matter-step-feedback').click();
+  await page.getByTestId('matter-step-text').fill('线路已恢复供电，施工正常');
+  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#4a7' } })
+    .jpeg()
+    .toBuffer();
+  await page
+    .getByTestId('attachment-picker')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '恢复供电现场.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect(page.getByTestId('attachment-picker').getByRole('checkbox', { name: '恢复供电现场.jpg' })).toBeChecked();
+  await fitsWidth(page);
+  await shot(page, '246-phone-matter-evidence');
+  await page.getByRole('dialog').locator('button.ant-btn-primary').click();
+  await expect(page.getByTestId('matter-status').first()).toHaveAttribute('data-status', 'answered');
+  await expect(page.locator('[data-testid="matter-entry"][data-kind="feedback"]').last().getByTestId('attachment-links')).toContainText(
+    '恢复供电现场.jpg',
+  );
   await step(page, 'submit-review', 'under_review');
   await signOut(page);
   await page.setViewportSize(DESKTOP);

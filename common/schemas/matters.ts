@@ -1,6 +1,7 @@
 /** The contract of matters (问题协调): the closed loop 交办 → 签收 → 办理 → 反馈 → 复核 → 销号, its board and statistics. */
 import { z } from 'zod';
 import { MATTER_ENTRY_KINDS, MATTER_ESCALATION_LEVELS, MATTER_PRIORITIES, MATTER_SOURCES, MATTER_STATUSES } from '../enums';
+import { MAX_ATTACHMENTS_PER_RECORD } from './attachments';
 import { dictionaryCode, isoDate } from './projects';
 import { abilities, optionalText, text, uuid, version } from './shared';
 
@@ -103,8 +104,15 @@ export const matterCreateBody = z
     refineCoUnits(body, ctx);
   });
 
-/** A step at the version read, with its text (required for input, feedback and sending back). */
-export const matterStepBody = z.strictObject({ version, text: optionalText(MATTER_TEXT_MAX).optional() });
+/**
+ * A step at the version read, with its text (required for input, feedback and sending back) and the matter's files it
+ * cites as its evidence (uploaded to the matter first; a photo of the site, the signed reply).
+ */
+export const matterStepBody = z.strictObject({
+  version,
+  text: optionalText(MATTER_TEXT_MAX).optional(),
+  attachmentIds: z.array(uuid).max(MAX_ATTACHMENTS_PER_RECORD).optional(),
+});
 
 /**
  * Reassigning (改派) an open matter at the version read: another lead unit, another deadline, or both, with the reason

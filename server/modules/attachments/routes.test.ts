@@ -224,6 +224,37 @@ describeEachDatabase(
       expect((await unit.get(`/api/v1/attachments/${mineId}/file`)).statusCode).toBe(404);
     });
 
+    it('lets a matter’s step cite the matter’s files as its evidence, and refuses any other file with nothing changed', async () => {
+      const { database } = t();
+      const matter = await insertMatter(database, { leadUnitId: beiyuan, raisedBy: await userIdOf(database, 'office') });
+      const photo = await upload(unit, 'matter', matter.id, { name: '现场照片.png', type: 'image/png', body: await png() });
+      expect(photo.statusCode, photo.body).toBe(201);
+      const photoId = (photo.json() as { id: string }).id;
+      const [reportFile] = await database.db.select().from(attachments).where(eq(attachments.recordId, report.id));
+      if (!reportFile) throw new Error('no report attachment');
+      type Detail = { version: number; entries: { kind: string; attachmentIds: string[] }[] };
+      const read = async () => (await unit.get(`/api/v1/matters/${matter.id}`)).json() as Detail;
+      const before = await read();
+
+      // A file of another record (the report's) is not the matter's: 400 naming the item, the step not taken.
+      const stranger = await unit.post(`/api/v1/matters/${matter.id}/accept`, {
+        version: before.version,
+        attachmentIds: [photoId, reportFile.id],
+      });
+      expect(stranger.statusCode).toBe(400);
+      expect(errorOf(stranger).details).toEqual([{ path: 'attachmentIds.1', message: '该附件不是本事项的附件，或已被删除' }]);
+      expect(await read()).toEqual(before);
+
+      const accepted = await unit.post(`/api/v1/matters/${matter.id}/accept`, {
+        version: before.version,
+        attachmentIds: [photoId, photoId],
+      });
+      expect(accepted.statusCode, accepted.body).toBe(200);
+      const after = await read();
+      expect(after.entries.at(-1)).toMatchObject({ kind: 'accept', attachmentIds: [photoId] });
+      expect((await lastAuditEvent(database, 'matters.accept'))?.after).toMatchObject({ attachmentIds: [photoId] });
+    });
+
     it('limits the files of one record', async () => {
       const { database } = t();
       const target = await insertProject(database, { name: `附件上限${Date.now()}`, leadUnitId: beiyuan });

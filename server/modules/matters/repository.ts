@@ -1,9 +1,9 @@
-import { type SQL, and, asc, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { MatterSource, MatterStatus } from '../../../common/enums';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import { matterCoUnits, matterEntries, matters, projects, units, users } from '../../db/schema';
+import { attachments, matterCoUnits, matterEntries, matters, projects, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { visibleWhen } from '../../lib/scope';
 import { projectScopeCondition } from '../projects';
@@ -166,6 +166,20 @@ export async function insertEntry(
     .returning();
   if (!row) throw new Error('matter entry not written');
   return row;
+}
+
+/**
+ * Which of the ids are files attached to the matter (a step cites them as its evidence). The one read of the
+ * attachments table outside its module: the attachments module asks this module who may see a matter, so it cannot be
+ * asked back; nothing here writes to it.
+ */
+export async function matterFilesAmong(db: Executor, matterId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(and(eq(attachments.recordType, 'matter'), eq(attachments.recordId, matterId), inArray(attachments.id, ids)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Units of a district (its own and its streets') among the ids: the ones a matter may be assigned to. */

@@ -15,7 +15,7 @@ import { enabledDictionaryEntries, findProject } from '../projects';
 import { type District, actorDistrict, districtOf } from '../regions';
 import { recomputeWarnings } from '../warnings';
 import { matterRoles } from './policy';
-import { type MatterRow, findMatter, insertEntry, insertMatter, lockMatter, unitsOfDistrict } from './repository';
+import { type MatterRow, findMatter, insertEntry, insertMatter, lockMatter, matterFilesAmong, unitsOfDistrict } from './repository';
 
 type Detail = { path: string; messageKey: MessageKey; params?: Record<string, string | number> };
 const invalid = (details: Detail[]) => new AppError(400, 'validation_failed', 'error.validation_failed', {}, details);
@@ -139,13 +139,29 @@ export async function takeMatterStep({
   const to = checkStep(ctx, matter, action);
   const text = input.text?.trim() || null;
   if (TEXT_REQUIRED.has(action) && !text) throw invalidField('text', 'matter.text_required');
+  // The files cited, each named by its place in the request when it is not one of the matter's; repeats dropped.
+  const cited = input.attachmentIds ?? [];
+  const files = await matterFilesAmong(tx, id, cited);
+  const strangers = cited.flatMap((fileId, i) =>
+    files.has(fileId) ? [] : [{ path: `attachmentIds.${i}`, messageKey: 'matter.attachment_unknown' as const }],
+  );
+  const attachmentIds = [...new Set(cited)];
+  if (strangers.length > 0) throw invalid(strangers);
   await updateAtVersion(
     tx,
     matters,
     { key: matters.id, keyValue: id, version: input.version },
     { status: to, closedAt: to === 'closed' ? sql`now()` : null },
   );
-  await insertEntry(tx, { matterId: id, kind: action, authorId: ctx.actor.userId, unitId: ctx.actor.unitId, text, status: to });
+  await insertEntry(tx, {
+    matterId: id,
+    kind: action,
+    authorId: ctx.actor.userId,
+    unitId: ctx.actor.unitId,
+    text,
+    status: to,
+    attachmentIds,
+  });
   // A project problem closed (销号) or back open changes whether it is overdue, an input of the project's colour:
   // recomputed here, in the step's transaction, rather than at night.
   if (matter.projectId && matter.source === 'project_problem' && (to === 'closed') !== (matter.status === 'closed'))
@@ -156,7 +172,7 @@ export async function takeMatterStep({
     recordId: id,
     regionCode: matter.regionCode,
     before: { status: matter.status },
-    after: { status: to, text },
+    after: { status: to, text, ...(attachmentIds.length > 0 ? { attachmentIds } : {}) },
   });
   return reloaded(tx, ctx, id);
 }

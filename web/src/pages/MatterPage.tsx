@@ -48,7 +48,7 @@ export function MatterPage() {
       </Col>
       <Col xs={24} xl={9}>
         <Card title={t('matter.timeline')} size="small">
-          <MatterTimeline entries={m.entries} />
+          <MatterTimeline matterId={m.id} entries={m.entries} />
         </Card>
         <Card title={t('attachment.title')} size="small" style={{ marginTop: 16 }}>
           <AttachmentList recordType="matter" recordId={m.id} />

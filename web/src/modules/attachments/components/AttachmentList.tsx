@@ -1,10 +1,9 @@
 import { DeleteOutlined, FileTextOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Spin, Typography, Upload } from 'antd';
 import { useI18n } from '../../../i18n';
-import { describeError } from '../../../lib/use-show-error';
-import { isApiError } from '../../../lib/api-client';
 import { ATTACHMENT_ACCEPT, type Attachment, type AttachmentRecordType, attachmentsApi } from '../api/attachments-api';
-import { useAttachments, useDeleteAttachment, useUploadAttachment } from '../hooks/use-attachments';
+import { useDeleteAttachment } from '../hooks/use-attachments';
+import { useSendAttachment } from '../hooks/use-send-attachment';
 import { formatFileSize } from '../utils/file-size';
 
 const THUMB = 56;
@@ -18,30 +17,8 @@ const THUMB = 56;
 export function AttachmentList({ recordType, recordId }: { recordType: AttachmentRecordType; recordId: string }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const list = useAttachments(recordType, recordId);
-  const upload = useUploadAttachment(recordType, recordId);
+  const { list, limits, size, send, sending, sayRefusal } = useSendAttachment(recordType, recordId);
   const remove = useDeleteAttachment(recordType, recordId);
-  const limits = list.data?.limits;
-  const size = limits ? formatFileSize(limits.maxBytes) : '';
-
-  /** The server's sentence, with the field's own message when it names one (which file check failed). */
-  const sayRefusal = (error: unknown) => {
-    const detail = isApiError(error) ? error.details[0]?.message : undefined;
-    message.error(detail ?? describeError(error, t));
-  };
-
-  const send = async (file: File) => {
-    if (limits && file.size > limits.maxBytes) {
-      message.error(t('attachment.tooLarge', { name: file.name, size }));
-      return;
-    }
-    try {
-      await upload.mutateAsync(file);
-      message.success(t('attachment.uploaded', { name: file.name }));
-    } catch (error) {
-      sayRefusal(error);
-    }
-  };
 
   const items = list.data?.items ?? [];
   return (
@@ -57,8 +34,8 @@ export function AttachmentList({ recordType, recordId }: { recordType: Attachmen
               return false;
             }}
           >
-            <Button icon={<UploadOutlined />} loading={upload.isPending} size="large" data-testid="attachment-upload">
-              {upload.isPending ? t('attachment.uploading') : t('attachment.upload')}
+            <Button icon={<UploadOutlined />} loading={sending} size="large" data-testid="attachment-upload">
+              {sending ? t('attachment.uploading') : t('attachment.upload')}
             </Button>
           </Upload>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

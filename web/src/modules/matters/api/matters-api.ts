@@ -40,7 +40,7 @@ export const mattersApi = {
   list: (params: MatterListParams, signal?: AbortSignal) => api.get<MatterList>('/matters', params, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<MatterDetail>(`/matters/${id}`, undefined, { signal }),
   create: (body: MatterCreateBody) => api.post<MatterDetail>('/matters', body),
-  step: (id: string, path: MatterStep['path'], body: { version: number; text?: string }) =>
+  step: (id: string, path: MatterStep['path'], body: { version: number; text?: string; attachmentIds?: string[] }) =>
     api.post<MatterDetail>(`/matters/${id}/${path}`, body),
   reassign: (id: string, body: { version: number; leadUnitId?: string; deadline?: string; reason: string }) =>
     api.post<MatterDetail>(`/matters/${id}/reassign`, body),

@@ -1,6 +1,7 @@
 import { Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
+import { AttachmentPicker } from '../../attachments/components/AttachmentPicker';
 import { useShowError } from '../../../lib/use-show-error';
 import { MATTER_STEPS, type MatterDetail, type MatterStep } from '../api/matters-api';
 import { useMatterStep } from '../hooks/use-matters';
@@ -13,17 +14,19 @@ export function MatterSteps({ matter }: { matter: MatterDetail }) {
   const step = useMatterStep(matter.id);
   const [asking, setAsking] = useState<MatterStep | null>(null);
   const [text, setText] = useState('');
+  const [evidence, setEvidence] = useState<string[]>([]);
   const [reassigning, setReassigning] = useState(false);
   const allowed = MATTER_STEPS.filter((s) => matter.abilities[s.ability]);
   if (allowed.length === 0 && !matter.abilities.reassign) return null;
 
-  const take = (s: MatterStep, withText?: string) =>
+  const take = (s: MatterStep, withText?: string, attachmentIds?: string[]) =>
     step.mutate(
-      { path: s.path, version: matter.version, text: withText },
+      { path: s.path, version: matter.version, text: withText, attachmentIds },
       {
         onSuccess: () => {
           setAsking(null);
           setText('');
+          setEvidence([]);
         },
         onError: (error) => showError(error),
       },
@@ -57,7 +60,7 @@ export function MatterSteps({ matter }: { matter: MatterDetail }) {
         okText={t('action.confirm')}
         cancelText={t('action.cancel')}
         okButtonProps={{ disabled: !text.trim(), loading: step.isPending }}
-        onOk={() => asking && take(asking, text.trim())}
+        onOk={() => asking && take(asking, text.trim(), evidence)}
         onCancel={() => setAsking(null)}
       >
         <Input.TextArea
@@ -68,6 +71,9 @@ export function MatterSteps({ matter }: { matter: MatterDetail }) {
           placeholder={t('matter.stepText')}
           data-testid="matter-step-text"
         />
+        <div style={{ marginTop: 12 }}>
+          <AttachmentPicker recordType="matter" recordId={matter.id} value={evidence} onChange={setEvidence} />
+        </div>
       </Modal>
     </>
   );

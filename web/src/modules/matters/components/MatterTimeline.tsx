@@ -1,10 +1,11 @@
 import { Timeline, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
+import { AttachmentLinks } from '../../attachments/components/AttachmentLinks';
 import type { MatterDetail } from '../api/matters-api';
 
-/** A matter's timeline, oldest first: each step with its time, author and unit, and its text. */
-export function MatterTimeline({ entries }: { entries: MatterDetail['entries'] }) {
+/** A matter's timeline, oldest first: each step with its time, author and unit, its text and the files it cites. */
+export function MatterTimeline({ matterId, entries }: { matterId: string; entries: MatterDetail['entries'] }) {
   const { t } = useI18n();
   return (
     <Timeline
@@ -21,6 +22,7 @@ export function MatterTimeline({ entries }: { entries: MatterDetail['entries'] }
               </Typography.Text>
             </div>
             {e.text && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{e.text}</Typography.Paragraph>}
+            <AttachmentLinks recordType="matter" recordId={matterId} ids={e.attachmentIds} />
           </div>
         ),
       }))}

@@ -24,9 +24,23 @@ export function useMatterStats(by: 'unit' | 'category' | 'source') {
 export function useMatterStep(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ path, version, text }: { path: MatterStep['path']; version: number; text?: string }) =>
-      mattersApi.step(id, path, { version, ...(text ? { text } : {}) }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: MATTERS_KEY }),
+    mutationFn: ({
+      path,
+      version,
+      text,
+      attachmentIds,
+    }: {
+      path: MatterStep['path'];
+      version: number;
+      text?: string;
+      attachmentIds?: string[];
+    }) => mattersApi.step(id, path, { version, ...(text ? { text } : {}), ...(attachmentIds?.length ? { attachmentIds } : {}) }),
+    // The matter's files follow its state too (closed: no more adding).
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: MATTERS_KEY }),
+        queryClient.invalidateQueries({ queryKey: ['attachments', 'matter', id] }),
+      ]),
   });
 }
 
