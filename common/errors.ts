@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'gate_refused',
   'pool_not_eligible',
   'plan_cycle',
+  // A plan template's milestones refused (a type bound twice, an unknown type …), each field named.
+  'plan_template_invalid',
   'no_district',
   'custom_values_invalid',
   'too_many_fields',

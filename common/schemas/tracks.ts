@@ -114,6 +114,8 @@ export const planTemplateSchema = z.object({
       approvalTypeCode: z.string().nullish(),
     }),
   ),
+  /** Send it back when saving the template's milestones, so two editors cannot overwrite each other. */
+  version: z.number(),
 });
 
 export const annualPlanSchema = z.object({
@@ -180,6 +182,57 @@ export const planTemplateQuery = z.strictObject({ categoryCode: code.optional() 
 export const planTemplateListSchema = z.object({ items: z.array(planTemplateSchema) });
 /** Which template replaces the plan, and the project's version the editor started from. */
 export const applyTemplateBody = z.strictObject({ templateId: uuid, version });
+
+/** A route about one plan template. */
+export const planTemplateParam = z.strictObject({ id: uuid });
+/**
+ * A template's milestones in order, replacing the stored ones (the project office, `project.configure`). Each
+ * milestone's binding is one of: none; an approval item type (`approvalTypeCode`, reached when the project's approval
+ * item of that type is approved); the project's planned start or completion (`kind` start / completion). Predecessors
+ * are indexes of earlier milestones. A type bound twice, an unknown type, a type on a 开工/竣工 milestone, a second
+ * 开工 or 竣工, a predecessor not earlier: 422 `plan_template_invalid` naming the field, nothing saved.
+ */
+export const planTemplateBody = z.strictObject({
+  items: z
+    .array(
+      z.strictObject({
+        name: text(100),
+        kind: z.enum(MILESTONE_KINDS),
+        durationDays: z.number().int().min(0).max(3650),
+        predecessors: z.array(z.number().int().min(0).max(199)).max(50),
+        approvalTypeCode: dictionaryCode.nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
+  version,
+});
+
+/** The office's report of unbound milestones, optionally of projects whose name contains `q`. */
+export const unboundMilestoneQuery = z.strictObject({ q: optionalText(100).optional() });
+/**
+ * A plan milestone left unbound although its name binds it to an approval item type (施工许可 ↔ 建筑工程施工许可证),
+ * because the project's approval item of that type says another day than the plan (migration 0027 bound only where
+ * they agreed). `approvalDate` is the item's approval day once approved, else null; `planDate` the milestone's actual
+ * finish. `bindable`: the reader may bind it (`project.plan` on the project).
+ */
+export const unboundMilestoneSchema = z.object({
+  projectId: z.string(),
+  projectName: z.string(),
+  projectVersion: z.number(),
+  milestoneId: z.string(),
+  milestoneName: z.string(),
+  approvalTypeCode: z.string(),
+  approvalTypeName: z.string(),
+  planDate: z.string().nullable(),
+  approvalDate: z.string().nullable(),
+  bindable: z.boolean(),
+});
+export const unboundMilestoneListSchema = z.object({ items: z.array(unboundMilestoneSchema) });
+/** A milestone of a project's plan. */
+export const milestoneParam = z.strictObject({ id: uuid, milestoneId: uuid });
+/** Binding a milestone to its approval item: the project's version the office read (the plan's version). */
+export const bindMilestoneBody = z.strictObject({ version });
 
 /** The year whose annual plan versions to show; this year by default. */
 export const annualPlanQuery = z.strictObject({ year: year.optional() });

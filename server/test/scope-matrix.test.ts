@@ -12,6 +12,7 @@ import {
   leadEvents,
   leadStageMoves,
   leads,
+  milestones,
   opportunities,
   parks,
   policies,
@@ -242,6 +243,12 @@ const PROJECT_PROBES: Probe[] = [
     },
   },
   {
+    route: 'GET /api/v1/plans/unbound-milestones',
+    kind: 'list',
+    url: (r) => `/api/v1/plans/unbound-milestones?q=${q(r.name)}`,
+    shows: (res, r) => (json(res).items as { projectId: string }[]).some((item) => item.projectId === r.id),
+  },
+  {
     route: 'GET /api/v1/projects/:id/annual-plans',
     kind: 'load',
     url: (r) => `/api/v1/projects/${r.id}/annual-plans`,
@@ -321,6 +328,8 @@ const KINDS: Kind[] = [
         plannedCompletion: `${thisYear() + 1}-06-30`,
       });
       const tracks = await insertTracks(database, project.id);
+      // Left unbound although its approval item (立项备案, not approved) disagrees: in the office's report of unbound milestones.
+      await database.db.insert(milestones).values({ projectId: project.id, name: '立项备案', kind: 'other', actualFinish: '2025-01-10' });
       return { id: project.id, name, batch, project: { ...project, tracks, fieldKey: field.key, creatorName: creator.displayName } };
     },
     probes: PROJECT_PROBES,

@@ -46,6 +46,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   dictionaries: page(() => import('./pages/DictionariesPage'), 'DictionariesPage'),
   customFields: page(() => import('./pages/CustomFieldsPage'), 'CustomFieldsPage'),
   gates: page(() => import('./pages/GatesPage'), 'GatesPage'),
+  planTemplates: page(() => import('./pages/PlanTemplatesPage'), 'PlanTemplatesPage'),
   audit: page(() => import('./pages/AuditLogPage'), 'AuditLogPage'),
   settings: page(() => import('./pages/SettingsPage'), 'SettingsPage'),
   tokens: page(() => import('./pages/ApiTokensPage'), 'ApiTokensPage'),

@@ -1,3 +1,5 @@
+import { MILESTONE_APPROVAL_BINDINGS } from '../../../common/domain/milestone-bindings';
+
 /** A milestone of a plan template; predecessors are indexes of earlier items; bound to an approval item type or not. */
 export type TemplateItem = {
   name: string;
@@ -10,21 +12,6 @@ export type PlanTemplateSeed = { name: string; categoryCode: string | null; item
 
 const chain = (steps: [string, TemplateItem['kind'], number][]): TemplateItem[] =>
   steps.map(([name, kind, durationDays], i) => ({ name, kind, durationDays, predecessors: i === 0 ? [] : [i - 1] }));
-
-/**
- * The approval item type (dictionary `approval_item_type`) a template milestone of this name is bound to: the
- * milestone is reached when the project's approval item of that type is approved, on its date.
- */
-export const MILESTONE_APPROVAL_BINDINGS: Record<string, string> = {
-  立项审批: 'approval',
-  立项: 'approval',
-  立项备案: 'filing',
-  供地: 'land_contract',
-  土地出让: 'land_contract',
-  规划许可: 'proj_plan_permit',
-  环境影响评价: 'eia',
-  施工许可: 'construct_permit',
-};
 
 const bound = (template: PlanTemplateSeed): PlanTemplateSeed => ({
   ...template,

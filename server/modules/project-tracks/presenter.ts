@@ -14,7 +14,8 @@ import type { AnnualPlanRow, ApprovalItemRow, DictionaryName, FundingLineRow, Mi
 import { templateItems } from './template-items';
 
 // A code whose dictionary item was removed still shows, as its code.
-const nameIn = (locale: Locale, name: DictionaryName, code: string) => (name ? (locale === 'en-US' ? name.nameEn : name.name) : code);
+export const nameIn = (locale: Locale, name: DictionaryName, code: string) =>
+  name ? (locale === 'en-US' ? name.nameEn : name.name) : code;
 
 /** An approval item as the API shows it, its type named in the reader's language. */
 export const presentApprovalItem = (locale: Locale, row: ApprovalItemRow): z.infer<typeof approvalItemSchema> => ({
@@ -126,6 +127,7 @@ export const presentPlanTemplate = (row: PlanTemplateRow): z.infer<typeof planTe
   name: row.name,
   categoryCode: row.categoryCode,
   items: templateItems(row),
+  version: row.version,
 });
 
 /** One version of an annual plan; a frozen version is the baseline or an adjustment that can no longer change. */

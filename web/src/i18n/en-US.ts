@@ -3,6 +3,7 @@ import { auditEnUS } from './audit.en-US';
 import { customFieldsEnUS } from './custom-fields.en-US';
 import { exportsEnUS } from './exports.en-US';
 import { gatesEnUS } from './gates.en-US';
+import { planTemplatesEnUS } from './plan-templates.en-US';
 import { importsEnUS } from './imports.en-US';
 import { projectsEnUS } from './projects.en-US';
 import { reportsEnUS } from './reports.en-US';
@@ -41,6 +42,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...notificationsEnUS,
   ...customFieldsEnUS,
   ...gatesEnUS,
+  ...planTemplatesEnUS,
   ...exportsEnUS,
   ...importsEnUS,
   ...twoFactorEnUS,

@@ -3,6 +3,7 @@ import { auditZhCN } from './audit.zh-CN';
 import { customFieldsZhCN } from './custom-fields.zh-CN';
 import { exportsZhCN } from './exports.zh-CN';
 import { gatesZhCN } from './gates.zh-CN';
+import { planTemplatesZhCN } from './plan-templates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { projectsZhCN } from './projects.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
@@ -46,6 +47,7 @@ export const zhCN = {
   ...notificationsZhCN,
   ...customFieldsZhCN,
   ...gatesZhCN,
+  ...planTemplatesZhCN,
   ...exportsZhCN,
   ...importsZhCN,
   ...twoFactorZhCN,

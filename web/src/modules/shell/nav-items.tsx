@@ -27,6 +27,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -64,6 +65,7 @@ export type NavKey =
   | 'dictionaries'
   | 'customFields'
   | 'gates'
+  | 'planTemplates'
   | 'audit'
   | 'settings'
   | 'tokens';
@@ -194,6 +196,15 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'project.configure',
     label: 'nav.gates',
     icon: <CheckSquareOutlined />,
+  },
+  {
+    key: 'planTemplates',
+    group: 'system',
+    path: '/plan-templates',
+    // The project office's configuration of the project library (as the pool gates): admin and project office.
+    permission: 'project.configure',
+    label: 'nav.planTemplates',
+    icon: <ScheduleOutlined />,
   },
   { key: 'audit', group: 'system', path: '/audit', permission: 'audit.read', label: 'nav.audit', icon: <AuditOutlined /> },
   { key: 'settings', group: 'system', path: '/settings', permission: 'setting.read', label: 'nav.settings', icon: <SettingOutlined /> },
