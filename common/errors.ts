@@ -82,6 +82,8 @@ export const ERROR_CODES = [
   'score_snapshot_exists',
   // A month's ranking asked for as .xlsx before it was taken (404).
   'score_snapshot_missing',
+  // A rule's ranking groups refused (a unit in two groups, not of the district, an empty group, a duplicate name): 422.
+  'ranking_groups_invalid',
   // Attachments: a record at its limit of files (409); a file row whose file is gone from the data folder (410).
   'too_many_attachments',
   'attachment_file_gone',

@@ -34,12 +34,40 @@ test('the office edits the scoring formula, sees its error at its column, previe
   await expect(page.getByTestId('formula-problem-line')).toContainText(`${' '.repeat(29)}^`);
   await shot(page, '190-scoring-rule-error-desktop');
 
-  // Fixed: checked, previewed on last month's data (each unit's value opening to its terms), saved as version 2.
+  // The demo rule's groups: 街道 by kind, 区直部门 by kind without the bureaus that lead no project; who is left out.
+  const cards = page.getByTestId('ranking-group-card');
+  await expect(cards).toHaveCount(2);
+  await expect(page.getByTestId('group-name').nth(0)).toHaveValue('街道');
+  await expect(page.getByTestId('group-name').nth(1)).toHaveValue('区直部门');
+  await expect(page.getByTestId('group-members').nth(0)).toContainText('15 个单位');
+  await expect(page.getByTestId('group-members').nth(1)).toContainText('8 个单位');
+  await expect(page.getByTestId('groups-not-assessed')).toContainText('区重点项目建设办公室');
+  await cards.nth(1).scrollIntoViewIfNeeded();
+  await shot(page, '300-scoring-groups-editor-desktop');
+
+  // With the formula fixed, a third group of park committees would rank them twice: refused on its field, nothing
+  // saved; removed again.
   await page.getByTestId('rule-formula').fill(FIXED);
+  await page.getByTestId('group-add').click();
+  await expect(cards).toHaveCount(3);
+  await page.getByTestId('group-name').nth(2).fill('园区');
+  await cards.nth(2).getByTestId('group-kinds').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '园区管委会' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('rule-save').click();
+  await expect(cards.nth(2).locator('.ant-form-item-explain-error').first()).toContainText('已在“区直部门”组中，不能同时属于“园区”组');
+  await expect(page.getByTestId('rule-version')).toHaveCount(1);
+  await cards.nth(2).scrollIntoViewIfNeeded();
+  await shot(page, '301-scoring-groups-refused-desktop');
+  await cards.nth(2).getByTestId('group-remove').click();
+  await expect(cards).toHaveCount(2);
+
+  // Fixed: checked, previewed on last month's data by group (each unit's value opening to its terms), saved as version 2.
   await page.getByTestId('rule-check').click();
   await expect(page.getByTestId('formula-ok')).toContainText('按时填报率');
   await page.getByTestId('rule-preview').click();
   const preview = page.getByTestId('formula-preview');
+  await expect(preview.getByTestId('preview-group-title')).toHaveText(['街道（15个单位）', '区直部门（8个单位）']);
   await expect(preview.locator('tbody tr.ant-table-row').first()).toBeVisible();
   await preview.locator('tbody tr.ant-table-row').first().click();
   await expect(preview.getByTestId('score-term').first()).toContainText('60');
@@ -48,6 +76,7 @@ test('the office edits the scoring formula, sees its error at its column, previe
   await expect(page.getByTestId('rule-version')).toHaveCount(2);
   await expect(page.getByTestId('rule-version').first()).toContainText('第2版');
   await expect(page.getByTestId('rule-version').first()).toContainText('现行');
+  await expect(page.getByTestId('rule-version-groups').first()).toContainText('街道（15）、区直部门（8）');
   await shot(page, '191-scoring-rule-saved-desktop');
 
   // Last month's ranking: taken once (by the monthly job when the server started, else now by the office), then fixed.
@@ -57,6 +86,11 @@ test('the office edits the scoring formula, sees its error at its column, previe
   await expect(page.getByTestId('snapshot-info')).toContainText('按评分规则第');
   await expect(page.getByTestId('snapshot-fixed')).toBeVisible();
   await expect(page.getByTestId('scores-compute')).toHaveCount(0);
+  // Ranked in two groups, each from rank 1; the offices that run the assessment are in neither.
+  await expect(page.getByTestId('ranking-group-title')).toHaveText(['街道（15个单位）', '区直部门（8个单位）']);
+  for (const group of await page.getByTestId('ranking-group').all())
+    await expect(group.locator('tbody tr.ant-table-row').first().locator('td').nth(1)).toHaveText('1');
+  await expect(page.getByTestId('ranking-unit').filter({ hasText: '区重点项目建设办公室' })).toHaveCount(0);
   const rows = page.getByTestId('ranking-table').locator('tbody tr.ant-table-row');
   await expect(rows.first()).toContainText('1');
   await rows.first().click();
@@ -65,6 +99,8 @@ test('the office edits the scoring formula, sees its error at its column, previe
   const score = await rows.first().getByTestId('ranking-score').textContent();
   await expect(page.getByTestId('score-total')).toHaveText(score ?? '');
   await shot(page, '192-scoring-ranking-last-month-desktop');
+  await page.getByTestId('ranking-group').nth(1).scrollIntoViewIfNeeded();
+  await shot(page, '302-scoring-ranking-groups-desktop');
 
   // This month is computed with version 2 and can be computed again; a row explains its score term by term.
   await page.goto(`/scores?month=${monthParam(0)}`);
@@ -81,10 +117,15 @@ test('the office edits the scoring formula, sees its error at its column, previe
   await fitsWidth(page);
   await expect(page.getByTestId('score-explanation')).toBeVisible();
   await shot(page, '194-scoring-ranking-phone');
+  await page.getByTestId('ranking-group').nth(1).scrollIntoViewIfNeeded();
+  await shot(page, '303-scoring-ranking-groups-phone');
   await page.getByRole('tab', { name: '评分规则' }).click();
   await expect(page.getByTestId('rule-formula')).toBeVisible();
   await fitsWidth(page);
   await shot(page, '195-scoring-rule-phone');
+  await page.getByTestId('ranking-group-card').nth(1).scrollIntoViewIfNeeded();
+  await fitsWidth(page);
+  await shot(page, '304-scoring-groups-editor-phone');
 });
 
 test('anyone who reads targets downloads a month’s ranking as Excel: the same units and scores as the page', async ({ page }) => {
@@ -110,12 +151,14 @@ test('anyone who reads targets downloads a month’s ranking as Excel: the same 
   if (!sheet) throw new Error('the workbook has no sheet 考核排名');
   expect(String(sheet.getCell('A1').value)).toContain(`天桥区${year}年${m}月考核排名`);
   expect((sheet.getRow(3).values as unknown[]).slice(1, 4)).toEqual(['名次', '单位', '得分']);
-  // The first three lines of the page are the file's first three rows: unit and score to two decimals.
+  // The file's first block is the page's first group (街道), under a row naming it; its first three lines are the
+  // page's first three: unit and score to two decimals.
+  expect(String(sheet.getCell('A4').value)).toBe('街道（15个单位）');
   for (let i = 0; i < 3; i += 1) {
     const row = rows.nth(i);
     const unit = (await row.getByTestId('ranking-unit').textContent())?.trim();
     const score = (await row.getByTestId('ranking-score').textContent())?.trim();
-    const fileRow = sheet.getRow(4 + i);
+    const fileRow = sheet.getRow(5 + i);
     expect(fileRow.getCell(2).value).toBe(unit);
     expect(Number(fileRow.getCell(3).value).toFixed(2)).toBe(score);
   }

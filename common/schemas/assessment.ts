@@ -1,10 +1,31 @@
 /** The contract of assessment (考核): checking a scoring formula and previewing it on a month's data. */
 import { z } from 'zod';
+import { UNIT_KINDS } from '../enums';
+
+/**
+ * A ranking group of a rule (考核分组, common/domain/ranking-groups.ts): a name, members by unit kind and/or explicit
+ * units, minus explicit exclusions. Units of the district in no group are not assessed.
+ */
+export const rankingGroupSchema = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  kinds: z.array(z.enum(UNIT_KINDS)).max(UNIT_KINDS.length).default([]),
+  unitIds: z.array(z.string().uuid()).max(2_000).default([]),
+  excludedUnitIds: z.array(z.string().uuid()).max(2_000).default([]),
+});
+/** A rule's groups: absent or null — every unit of the district in one ranking. */
+const rankingGroups = z.array(rankingGroupSchema).max(20).nullable().optional();
+const groupsAnswer = z
+  .array(
+    z.object({ name: z.string(), kinds: z.array(z.enum(UNIT_KINDS)), unitIds: z.array(z.string()), excludedUnitIds: z.array(z.string()) }),
+  )
+  .nullable();
 
 const formula = z.string().max(20_000);
 export const formulaCheckBody = z.strictObject({ formula });
 export const formulaPreviewBody = z.strictObject({
   formula,
+  /** The groups being edited: the preview ranks within them and leaves out the units they do not assess. */
+  groups: rankingGroups,
   year: z.number().int().min(2000).max(2100),
   month: z.number().int().min(1).max(12),
 });
@@ -22,13 +43,13 @@ export const formulaCheckResponse = z.object({
   variables: z.array(variableSchema),
 });
 
-/** A formula refused: the message under the caret, with its 1-based line and column. */
+/** A formula refused: the message under the caret, with its 1-based line and column (a refused group: path and message only). */
 export const formulaErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
     requestId: z.string().optional(),
-    details: z.array(z.object({ path: z.string(), message: z.string(), line: z.number(), column: z.number() })),
+    details: z.array(z.object({ path: z.string(), message: z.string(), line: z.number().optional(), column: z.number().optional() })),
   }),
 });
 
@@ -44,8 +65,12 @@ export const formulaPreviewResponse = z.object({
     z.object({
       unitId: z.string(),
       unitName: z.string(),
+      /** The unit's ranking group; null when the rule has no groups. */
+      group: z.string().nullable(),
       /** null when the formula could not be evaluated for the unit (the error says why). */
       value: z.number().nullable(),
+      /** The rank within the group (ties share one); null when the formula failed for the unit. */
+      rank: z.number().nullable(),
       error: z.string().nullable(),
       terms: z.array(z.object({ text: z.string(), sign: z.number(), value: z.number(), inputs: z.array(inputSchema) })),
       variables: z.record(z.string(), z.number()),
@@ -64,6 +89,8 @@ export const scoringRuleSchema = z.object({
   year: z.number(),
   version: z.number(),
   formula: z.string(),
+  /** Who is assessed and in which rankings; null: every unit of the district in one ranking. */
+  groups: groupsAnswer,
   note: z.string().nullable(),
   authorName: z.string().nullable(),
   createdAt: z.string(),
@@ -74,10 +101,13 @@ export const scoringRulesResponse = z.object({
   year: z.number(),
   current: scoringRuleSchema.nullable(),
   versions: z.array(scoringRuleSchema),
+  /** The units of the district (its own and its streets'), which groups choose from. */
+  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
 });
 export const scoringRuleBody = z.strictObject({
   year,
   formula: z.string().min(1).max(20_000),
+  groups: rankingGroups,
   note: z.string().trim().max(500).optional(),
 });
 
@@ -103,13 +133,17 @@ export const scoreMonthResponse = z.object({
     .nullable(),
   /** Whether the snapshot may be taken (again): the current month always, a past month only once. */
   mayCompute: z.boolean(),
+  /** The ranking groups in the rule's order (each with its lines below); empty when the rule had no groups. */
+  groups: z.array(z.string()),
   items: z.array(
     z.object({
       unitId: z.string(),
       unitName: z.string(),
+      /** The group the unit was ranked in; null when the rule had no groups (one ranking). */
+      group: z.string().nullable(),
       /** null when the formula could not be evaluated for the unit (the error says why); such lines come last. */
       score: z.number().nullable(),
-      /** Ties share a rank (1, 1, 3): scores equal to two decimals tie. */
+      /** The rank within the line's group; ties share a rank (1, 1, 3): scores equal to two decimals tie. */
       rank: z.number().nullable(),
       error: z.string().nullable(),
       terms: z.array(termSchema),

@@ -22,6 +22,13 @@ export const assessmentZh = {
   'assessment.xlsx.unit': '单位',
   'assessment.xlsx.score': '得分',
   'assessment.xlsx.error': '未能计分的原因',
+  'assessment.xlsx.group': '{group}（{count}个单位）',
+  'assessment.groups_invalid': '考核分组有{count}处错误，未保存',
+  'assessment.group.duplicate_name': '分组名称“{group}”重复',
+  'assessment.group.unknown_unit': '“{group}”组中的单位（{unit}）不是本区的单位',
+  'assessment.group.included_and_excluded': '“{group}”组既列入又排除了{unit}',
+  'assessment.group.in_two_groups': '{unit}已在“{other}”组中，不能同时属于“{group}”组',
+  'assessment.group.empty': '“{group}”组没有单位：请按单位类型选择或添加单位',
 } as const;
 
 export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
@@ -49,4 +56,11 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
   'assessment.xlsx.unit': 'Unit',
   'assessment.xlsx.score': 'Score',
   'assessment.xlsx.error': 'Why it could not be scored',
+  'assessment.xlsx.group': '{group} ({count} units)',
+  'assessment.groups_invalid': 'The ranking groups have {count} problem(s); nothing was saved',
+  'assessment.group.duplicate_name': 'The group name “{group}” is used twice',
+  'assessment.group.unknown_unit': 'A unit of group “{group}” ({unit}) is not a unit of this district',
+  'assessment.group.included_and_excluded': 'Group “{group}” both names and excludes {unit}',
+  'assessment.group.in_two_groups': '{unit} is already in group “{other}” and cannot also be in “{group}”',
+  'assessment.group.empty': 'Group “{group}” has no unit: choose unit kinds or add units',
 };

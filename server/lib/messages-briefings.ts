@@ -50,6 +50,7 @@ export const briefingsZh = {
   'briefing.section.ranking': '七、考核排名',
   'briefing.ranking_basis': '按{year}年评分规则第{version}版计算，排名于{date}生成，此后不再改变。',
   'briefing.no_ranking': '本月考核排名尚未生成。',
+  'briefing.ranking_group': '（{cn}）{group}（{count}个单位，组内排名）',
   'briefing.col.rank': '名次',
   'briefing.col.score': '得分',
   'briefing.col.main_terms': '主要加减分',
@@ -107,6 +108,7 @@ export const briefingsEn: Record<keyof typeof briefingsZh, string> = {
   'briefing.ranking_basis':
     'Scored by version {version} of the {year} scoring rule; the ranking was taken on {date} and does not change afterwards.',
   'briefing.no_ranking': 'This month’s ranking has not been taken yet.',
+  'briefing.ranking_group': '{n}. {group} ({count} units, ranked within the group)',
   'briefing.col.rank': 'Rank',
   'briefing.col.score': 'Score',
   'briefing.col.main_terms': 'Main points gained and lost',

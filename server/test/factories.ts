@@ -47,7 +47,7 @@ export type UnitRecord = typeof units.$inferSelect;
 /** A unit: under `parent` (in the parent's region unless another is given), or top-level in `regionCode`. */
 export async function insertUnit(
   database: Database,
-  options: { name?: string; regionCode?: string; parent?: UnitRecord },
+  options: { name?: string; regionCode?: string; parent?: UnitRecord; kind?: UnitRecord['kind'] },
 ): Promise<UnitRecord> {
   const regionCode = options.regionCode ?? options.parent?.regionCode;
   if (!regionCode) throw new Error('insertUnit needs a regionCode or a parent');
@@ -57,7 +57,7 @@ export async function insertUnit(
     .values({
       id,
       name: options.name ?? `测试单位${uniqueSuffix()}`,
-      kind: 'bureau',
+      kind: options.kind ?? 'bureau',
       regionCode,
       parentId: options.parent?.id ?? null,
       path: `${options.parent?.path ?? ''}${id}/`,

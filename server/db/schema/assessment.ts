@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { RankingGroup } from '../../../common/domain/ranking-groups';
 import { regions, units, users } from './organisation';
 
 /**
@@ -30,6 +31,12 @@ export const scoringRules = pgTable(
     year: integer('year').notNull(),
     version: integer('version').notNull(),
     formula: text('formula').notNull(),
+    /**
+     * Who is assessed and in which rankings (考核分组, common/domain/ranking-groups.ts): each group a name and members
+     * by unit kind and/or explicit units, minus explicit exclusions; units in no group are not assessed. Null: every
+     * unit of the district in one ranking (rules saved before groups existed keep that meaning).
+     */
+    groups: jsonb('groups').$type<RankingGroup[] | null>(),
     note: text('note'),
     /** Who saved it (null for the seed or a removed account); the name as it was then. */
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
@@ -88,8 +95,11 @@ export const scoreSnapshotItems = pgTable(
     /** The unit's name when the snapshot was taken. */
     unitName: text('unit_name').notNull(),
     score: doublePrecision('score'),
+    /** The rank within the line's group (or the whole ranking when the rule has no groups). */
     rank: integer('rank'),
-    /** The order of the line in the ranking (1 = first; ties by name): deterministic. */
+    /** The ranking group the unit was assessed in (its name then); null when the rule had no groups. */
+    groupName: text('group_name'),
+    /** The order of the line in the snapshot (1 = first; groups in the rule's order, ties by name): deterministic. */
     position: integer('position').notNull(),
     /** The formula error (code, offset in the rule's text, params) when the unit could not be scored; worded on reading. */
     error: jsonb('error').$type<{ code: string; offset: number; params: Record<string, string | number> } | null>(),

@@ -262,6 +262,25 @@ const must = (ids: Map<string, string>, key: string) => {
   return id;
 };
 
+/** The bureaus of the demo that lead no project (they take part as co-units): left out of 区直部门 with the 大数据局. */
+const BUREAUS_LEADING_NO_PROJECT = ['drc', 'invest', 'land', 'finance', 'approval', 'stats', 'bigdata'];
+
+/**
+ * The demo rule's ranking groups, as a county scheme assesses: 街道 (every street) and 区直部门 (the bureaus and park
+ * committees that lead projects). Left out: the district government (kind other), the project office and the
+ * supervision office (kind office: they run the assessment), and the bureaus that lead no project — scored on the
+ * duty ratios alone they would all tie at the bottom (25 points in the demo).
+ */
+export const demoRankingGroups = (unitIds: Map<string, string>) => [
+  { name: '街道', kinds: ['street' as const], unitIds: [], excludedUnitIds: [] },
+  {
+    name: '区直部门',
+    kinds: ['bureau' as const, 'park' as const],
+    unitIds: [],
+    excludedUnitIds: BUREAUS_LEADING_NO_PROJECT.map((key) => must(unitIds, key)),
+  },
+];
+
 /** Builds the year's targets, pledges and 民生实事 with figures through last month (none in January). */
 export function buildDemoTargets(input: DemoTargetInput): DemoTargetRows {
   const { year, today, regionCode, unitIds, enteredBy } = input;
@@ -278,7 +297,8 @@ export function buildDemoTargets(input: DemoTargetInput): DemoTargetRows {
         year,
         version: 1,
         formula: DEMO_FORMULA,
-        note: '示范评分办法：参照县级重点项目考核办法（加权完成率、分档项目规模、扣分项）',
+        groups: demoRankingGroups(unitIds),
+        note: '示范评分办法：参照县级重点项目考核办法（加权完成率、分档项目规模、扣分项），街道、区直部门分组排名',
         authorId: enteredBy,
         authorName: '区重点项目办',
       },

@@ -6,8 +6,10 @@ import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, si
 
 type Ranking = {
   snapshot: { ruleVersion: number } | null;
+  groups: string[];
   items: {
     unitName: string;
+    group: string | null;
     score: number | null;
     rank: number | null;
     error: string | null;
@@ -41,7 +43,7 @@ describeEachDatabase('assessment: a month’s ranking as .xlsx', (t) => {
     lixia = await signInAs(app, OTHER_REGION.adminUsername);
   });
 
-  it('holds the ranking as the JSON answers it: title with district, month and version; 名次, 单位, 得分 and a column per term', async () => {
+  it('holds the ranking as the JSON answers it: title with district, month and version; 名次, 单位, 得分 and a column per term; a block per group', async () => {
     expect((await office.post('/api/v1/assessment/scores', current, zh)).statusCode).toBe(200);
     const ranking: Ranking = (await unit.get(jsonUrl(current))).json();
     const file = await unit.get(xlsxUrl(current), zh);
@@ -63,16 +65,26 @@ describeEachDatabase('assessment: a month’s ranking as .xlsx', (t) => {
       '得分',
       ...terms.map((term) => (term.sign === -1 ? `− ${term.text}` : term.text)),
     ]);
-    ranking.items.forEach((item, i) => {
-      const values = rowValues(sheet, 4 + i);
-      expect(values.slice(0, 3)).toEqual([item.rank, item.unitName, item.score]);
-      expect(values.slice(3)).toEqual(item.terms.map((term) => term.value));
-      const sum = (values.slice(3) as number[]).reduce((a, b) => a + b, 0);
-      expect(sum).toBeCloseTo(item.score ?? Number.NaN, 9);
-    });
+    // The demo rule ranks 街道 and 区直部门 apart: each block opens with a row naming the group and its size.
+    expect(ranking.groups).toEqual(['街道', '区直部门']);
+    let row = 4;
+    for (const group of ranking.groups) {
+      const lines = ranking.items.filter((item) => item.group === group);
+      expect(String(sheet.getCell(row, 1).value)).toBe(`${group}（${lines.length}个单位）`);
+      row += 1;
+      expect(lines[0]?.rank).toBe(1);
+      for (const item of lines) {
+        const values = rowValues(sheet, row);
+        expect(values.slice(0, 3)).toEqual([item.rank, item.unitName, item.score]);
+        expect(values.slice(3)).toEqual(item.terms.map((term) => term.value));
+        const sum = (values.slice(3) as number[]).reduce((a, b) => a + b, 0);
+        expect(sum).toBeCloseTo(item.score ?? Number.NaN, 9);
+        row += 1;
+      }
+    }
+    expect(row).toBe(4 + ranking.groups.length + ranking.items.length);
     // The notes on variables reading 0 follow the table.
-    const after = 4 + ranking.items.length;
-    expect(ranking.notes.map((_, i) => String(sheet.getCell(after + i, 1).value))).toEqual(ranking.notes);
+    expect(ranking.notes.map((_, i) => String(sheet.getCell(row + i, 1).value))).toEqual(ranking.notes);
   });
 
   it('names why a unit could not be scored, without a rank, last', async () => {

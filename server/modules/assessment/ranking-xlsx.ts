@@ -12,6 +12,8 @@ type Words = {
   unit: string;
   score: string;
   error: string;
+  /** A group's heading: its name and how many units it ranks. */
+  group: (name: string, count: number) => string;
 };
 
 export const POINTS_FORMAT = '0.00';
@@ -27,7 +29,8 @@ export function termHeaders(items: Ranking['items']): string[] {
  * The month's ranking as one sheet (考核排名): a title row naming the district, month and rule version, a line on
  * when and by whom it was taken, a header (名次, 单位, 得分, one column per term of the rule, and the reason when a unit
  * could not be scored), a row per unit in ranking order with the signed points of each term (they add up to the
- * score), and the notes on variables that read 0 for want of data. Streamed (2,000 units fit easily).
+ * score) — when the rule ranks in groups, a block per group under a row naming it, ranks within the group —, and the
+ * notes on variables that read 0 for want of data. Streamed (2,000 units fit easily).
  */
 export async function writeRankingWorkbook(stream: Writable, ranking: Ranking, words: Words): Promise<void> {
   const workbook = streamingWorkbook(stream);
@@ -54,7 +57,17 @@ export async function writeRankingWorkbook(stream: Writable, ranking: Ranking, w
     cell.value = value;
     cell.numFmt = POINTS_FORMAT;
   };
+  let group: string | null = null;
   for (const item of ranking.items) {
+    if (item.group !== null && item.group !== group) {
+      group = item.group;
+      const count = ranking.items.filter((line) => line.group === group).length;
+      const heading = sheet.addRow([textCell(words.group(group, count))]);
+      heading.getCell(1).style = { font: { bold: true, size: 12 }, alignment: { horizontal: 'left', vertical: 'middle' } };
+      heading.height = 22;
+      sheet.mergeCells(heading.number, 1, heading.number, lastColumn);
+      heading.commit();
+    }
     const row = sheet.addRow([item.rank, textCell(item.unitName)]);
     points(row.getCell(3), item.score);
     for (let i = 0; i < terms.length; i += 1) points(row.getCell(4 + i), item.terms[i]?.value ?? null);

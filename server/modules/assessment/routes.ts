@@ -11,6 +11,8 @@ import {
 import { AppError } from '../../lib/errors';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
 import { actorDistrict } from '../regions';
+import { rankByGroup } from '../../../common/domain/ranking-groups';
+import { checkGroups, groupsOrNull } from './groups';
 import { FormulaRefused, parseOrRefuse, scoreDistrictUnits, termsOf } from './scoring';
 import { projectFieldNotes, scoreNotes } from './notes';
 
@@ -73,7 +75,7 @@ export function assessmentRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Evaluate a scoring formula for every unit of the reader's district on a month's data, each value explained term by term; variables that read 0 for want of data (no plan, no target) are named in notes",
+          "Evaluate a scoring formula on a month's data for every unit of the reader's district, or with `groups` for the units they assess ranked within each group (422 ranking_groups_invalid naming the field when they do not hold); each value explained term by term; variables that read 0 for want of data (no plan, no target) are named in notes",
         body: formulaPreviewBody,
         response: { 200: formulaPreviewResponse, ...ruleErrorResponses, 422: formulaErrorSchema },
       },
@@ -92,11 +94,16 @@ export function assessmentRoutes(app: App, { db }: Deps) {
       }
       const district = await actorDistrict(db, actor);
       if (!district) throw new AppError(422, 'no_district', 'target.no_district');
-      const scores = await scoreDistrictUnits(db, district.path, parsed, year, month);
-      const items = scores.map((unit) => ({
+      const groups = groupsOrNull(request.body.groups);
+      await checkGroups(db, district, groups);
+      const scores = await scoreDistrictUnits(db, district.path, parsed, year, month, groups);
+      const ranked = rankByGroup(scores.map((s) => ({ ...s, id: s.unitId, name: s.unitName, score: s.result?.value ?? null })));
+      const items = ranked.map((unit) => ({
         unitId: unit.unitId,
         unitName: unit.unitName,
+        group: unit.groupName,
         value: unit.result?.value ?? null,
+        rank: unit.rank,
         error: unit.error ? formulaErrorMessage(unit.error, locale) : null,
         terms: termsOf(unit.result),
         variables: unit.variables,

@@ -3,7 +3,9 @@ import type { Executor, Tx } from '../../db/client';
 import { scoringRules } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
+import type { RankingGroup } from '../../../common/domain/ranking-groups';
 import type { District } from '../regions';
+import { checkGroups, groupsOrNull } from './groups';
 import { parseOrRefuse } from './scoring';
 
 export type ScoringRuleRow = typeof scoringRules.$inferSelect;
@@ -24,8 +26,9 @@ export async function currentRule(db: Executor, regionCode: string, year: number
 }
 
 /**
- * Saves a formula as the next version of the district's rule for the year. The formula must parse and name only
- * catalogue variables (FormulaRefused → 422 with its line and column; nothing saved). Two saves at once are
+ * Saves a formula and its ranking groups as the next version of the district's rule for the year. The formula must
+ * parse and name only catalogue variables (FormulaRefused → 422 with its line and column) and the groups must hold
+ * (checkGroups → 422 naming the field); nothing saved otherwise. No groups (or none given): one ranking of every unit. Two saves at once are
  * serialised per district and year, so each gets its own version. Audited.
  */
 export async function saveRule({
@@ -37,9 +40,11 @@ export async function saveRule({
   ctx: RequestContext;
   tx: Tx;
   district: District;
-  input: { year: number; formula: string; note?: string | undefined };
+  input: { year: number; formula: string; groups?: Partial<RankingGroup>[] | null | undefined; note?: string | undefined };
 }) {
   parseOrRefuse(input.formula);
+  const groups = groupsOrNull(input.groups);
+  await checkGroups(tx, district, groups);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`scoring-rule:${district.code}:${input.year}`}))`);
   const latest = await currentRule(tx, district.code, input.year);
   const [row] = await tx
@@ -49,6 +54,7 @@ export async function saveRule({
       year: input.year,
       version: (latest?.version ?? 0) + 1,
       formula: input.formula,
+      groups,
       note: input.note || null,
       authorId: ctx.actor.userId,
       authorName: ctx.actor.displayName || ctx.actor.username,
@@ -60,8 +66,8 @@ export async function saveRule({
     recordType: 'scoring_rule',
     recordId: row.id,
     regionCode: district.code,
-    before: latest ? { version: latest.version, formula: latest.formula } : null,
-    after: { year: row.year, version: row.version, formula: row.formula, note: row.note },
+    before: latest ? { version: latest.version, formula: latest.formula, groups: latest.groups } : null,
+    after: { year: row.year, version: row.version, formula: row.formula, groups: row.groups, note: row.note },
   });
   return row;
 }
@@ -71,6 +77,7 @@ export const presentRule = (row: ScoringRuleRow) => ({
   year: row.year,
   version: row.version,
   formula: row.formula,
+  groups: row.groups ?? null,
   note: row.note,
   authorName: row.authorName,
   createdAt: row.createdAt.toISOString(),

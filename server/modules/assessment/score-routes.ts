@@ -20,7 +20,7 @@ import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
 import { actorDistrict } from '../regions';
 import { refusal } from './routes';
 import { listRules, presentRule, saveRule } from './rules';
-import { FormulaRefused } from './scoring';
+import { FormulaRefused, districtUnits } from './scoring';
 import { writeRankingWorkbook } from './ranking-xlsx';
 import { computeMonthScores, isCurrentMonth, isFutureMonth, readMonthScores } from './snapshots';
 
@@ -43,7 +43,8 @@ export function scoringRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: "The year's scoring rule of the reader's district: the current (highest) version and every version, newest first",
+        summary:
+          "The year's scoring rule of the reader's district: the current (highest) version and every version, newest first, each with its ranking groups; and the district's units (id, name, kind) the groups choose from",
         querystring: scoringRulesQuery,
         response: { 200: scoringRulesResponse, ...ruleErrorResponses },
       },
@@ -52,7 +53,8 @@ export function scoringRoutes(app: App, { db }: Deps) {
     async (request) => {
       const district = await districtOrRefuse(db, request.context().actor);
       const versions = (await listRules(db, district.code, request.query.year)).map(presentRule);
-      return { year: request.query.year, current: versions[0] ?? null, versions };
+      const units = await districtUnits(db, district.path);
+      return { year: request.query.year, current: versions[0] ?? null, versions, units };
     },
   );
 
@@ -62,7 +64,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Save a formula as the next version of the district's scoring rule for the year (422 formula_invalid with line and column when it does not parse or names an unknown variable); audited",
+          "Save a formula and its ranking groups as the next version of the district's scoring rule for the year (422 formula_invalid with line and column when it does not parse or names an unknown variable; 422 ranking_groups_invalid naming the field when a unit is in two groups, is not of the district, or a group is empty or its name repeated); audited",
         body: scoringRuleBody,
         response: { 201: scoringRuleSchema, ...ruleErrorResponses, 422: formulaErrorSchema },
       },
@@ -87,7 +89,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Take a month's scores and ranking of every unit of the district with the year's current rule; a past month once only (409), the current month again replaces it; audited",
+          "Take a month's scores and rankings with the year's current rule (the units it assesses, ranked within its groups; every unit in one ranking when it has none); a past month once only (409), the current month again replaces it; audited",
         body: scoreMonthBody,
         response: { 200: scoreMonthResponse, ...ruleErrorResponses },
       },
@@ -114,7 +116,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "A month's ranking of the reader's district as snapshotted: each unit's score, rank (ties share one) and terms with their inputs; no snapshot yet → snapshot null",
+          "A month's ranking of the reader's district as snapshotted: the groups in order and each unit's group, score, rank within its group (ties share one) and terms with their inputs; no snapshot yet → snapshot null",
         querystring: scoreMonthQuery,
         response: { 200: scoreMonthResponse, ...ruleErrorResponses },
       },
@@ -135,7 +137,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Download a month's ranking of the reader's district as .xlsx (sheet 考核排名: title with district, month and rule version; 名次, 单位, 得分 and one column per term of the rule); no snapshot yet → 404",
+          "Download a month's ranking of the reader's district as .xlsx (sheet 考核排名: title with district, month and rule version; 名次, 单位, 得分 and one column per term of the rule; a block per ranking group); no snapshot yet → 404",
         querystring: scoreMonthQuery,
         response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The ranking workbook'), ...ruleErrorResponses },
       },
@@ -162,6 +164,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
         unit: t('assessment.xlsx.unit'),
         score: t('assessment.xlsx.score'),
         error: t('assessment.xlsx.error'),
+        group: (group: string, count: number) => t('assessment.xlsx.group', { group, count }),
       };
       const body = new PassThrough();
       writeRankingWorkbook(body, ranking, words).catch((error: unknown) => {

@@ -10,6 +10,7 @@ import {
   matchesProjectFilter,
   parseFormula,
 } from '../../../common/domain/formula';
+import { type RankingGroup, resolveRankingGroups } from '../../../common/domain/ranking-groups';
 import type { Executor } from '../../db/client';
 import { units } from '../../db/schema';
 import { type UnitProject, unitMonthInputs, unitProjectField } from './variables';
@@ -46,7 +47,7 @@ function aggregateOver(projects: UnitProject[]) {
 /** The units of a district (its own and its streets'), by name. */
 export async function districtUnits(db: Executor, districtPath: string) {
   return db
-    .select({ id: units.id, name: units.name })
+    .select({ id: units.id, name: units.name, kind: units.kind })
     .from(units)
     .where(sql`exists (select 1 from regions r where r.code = ${units.regionCode} and r.path like ${`${districtPath}%`})`)
     .orderBy(asc(units.name), asc(units.id));
@@ -55,6 +56,9 @@ export async function districtUnits(db: Executor, districtPath: string) {
 export type UnitScore = {
   unitId: string;
   unitName: string;
+  /** The unit's ranking group (index into the rule's groups, and its name); null when the rule has no groups. */
+  group: number | null;
+  groupName: string | null;
   /** The value and its terms, or null when the formula failed for the unit (`error` says why). */
   result: FormulaResult | null;
   error: FormulaError | null;
@@ -62,9 +66,22 @@ export type UnitScore = {
   variables: Record<string, number>;
 };
 
-/** Evaluates a parsed formula for every unit of a district on a month's variables; a unit's formula error is its own. */
-export async function scoreDistrictUnits(db: Executor, districtPath: string, parsed: ParsedFormula, year: number, month: number) {
-  const unitRows = await districtUnits(db, districtPath);
+/**
+ * Evaluates a parsed formula for the units a rule assesses on a month's variables: every unit of the district when the
+ * rule has no groups, else the members of its groups (each tagged with its group; units in no group are left out).
+ * A unit's formula error is its own.
+ */
+export async function scoreDistrictUnits(
+  db: Executor,
+  districtPath: string,
+  parsed: ParsedFormula,
+  year: number,
+  month: number,
+  groups: readonly RankingGroup[] | null = null,
+) {
+  const allUnits = await districtUnits(db, districtPath);
+  const groupOf = groups ? resolveRankingGroups(groups, allUnits).groupOf : null;
+  const unitRows = groupOf ? allUnits.filter((u) => groupOf.has(u.id)) : allUnits;
   const inputs = await unitMonthInputs(
     db,
     unitRows.map((u) => u.id),
@@ -75,12 +92,14 @@ export async function scoreDistrictUnits(db: Executor, districtPath: string, par
     const input = inputs.get(unit.id);
     if (!input) throw new Error(`no inputs for unit ${unit.id}`);
     const variables = { ...input.variables, ...input.figures };
+    const group = groupOf?.get(unit.id) ?? null;
+    const tag = { unitId: unit.id, unitName: unit.name, group, groupName: group === null ? null : (groups?.[group]?.name ?? null) };
     try {
       const result = evaluateFormula(parsed, { variables: formulaEnvironment(input.variables), aggregate: aggregateOver(input.projects) });
-      return { unitId: unit.id, unitName: unit.name, result, error: null, variables };
+      return { ...tag, result, error: null, variables };
     } catch (error) {
       if (!(error instanceof FormulaError)) throw error;
-      return { unitId: unit.id, unitName: unit.name, result: null, error, variables };
+      return { ...tag, result: null, error, variables };
     }
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { todayInChina } from '../../../common/domain/dates';
 import { FormulaError, type FormulaErrorCode, formulaErrorMessage } from '../../../common/domain/formula';
-import { rankByScore } from '../../../common/domain/ranking';
+import { rankByGroup } from '../../../common/domain/ranking-groups';
 import type { Locale } from '../../../common/locale';
 import type { Executor, Tx } from '../../db/client';
 import { regions, scoreSnapshotItems, scoreSnapshots, scoringRules } from '../../db/schema';
@@ -40,8 +40,8 @@ export async function findSnapshot(db: Executor, regionCode: string, { year, mon
 }
 
 /**
- * Takes the month's scores of every unit of the district with the year's current rule, ranks them and stores the
- * snapshot with each unit's terms and variables. A month to come is refused (400); a past month that has a snapshot
+ * Takes the month's scores of the units the year's current rule assesses (every unit of the district, or the members
+ * of its groups), ranks them within their groups and stores the snapshot with each unit's group, terms and variables. A month to come is refused (400); a past month that has a snapshot
  * is refused (409: it never changes); the current month's is replaced. One transaction, serialised per district
  * and month; audited.
  */
@@ -69,8 +69,8 @@ export async function computeMonthScores({
   const rule = await currentRule(tx, district.code, m.year);
   if (!rule) throw new AppError(422, 'scoring_rule_missing', 'assessment.no_rule', { year: m.year });
   const parsed = parseOrRefuse(rule.formula);
-  const scores = await scoreDistrictUnits(tx, district.path, parsed, m.year, m.month);
-  const ranked = rankByScore(scores.map((s) => ({ ...s, id: s.unitId, name: s.unitName, score: s.result?.value ?? null })));
+  const scores = await scoreDistrictUnits(tx, district.path, parsed, m.year, m.month, rule.groups ?? null);
+  const ranked = rankByGroup(scores.map((s) => ({ ...s, id: s.unitId, name: s.unitName, score: s.result?.value ?? null })));
   if (existing) await tx.delete(scoreSnapshots).where(eq(scoreSnapshots.id, existing.id));
   const actor = 'actor' in ctx ? ctx.actor : null;
   const [snapshot] = await tx
@@ -94,6 +94,7 @@ export async function computeMonthScores({
         unitName: line.unitName,
         score: line.score,
         rank: line.rank,
+        groupName: line.groupName,
         position: line.position,
         error: line.error ? { code: line.error.code, offset: line.error.offset, params: line.error.params } : null,
         terms: termsOf(line.result),
@@ -111,10 +112,13 @@ export async function computeMonthScores({
   return snapshot;
 }
 
-/** A month's ranking of the district as snapshotted (lines in ranking order, errors worded), or no snapshot. */
+/**
+ * A month's ranking of the district as snapshotted (lines in ranking order — group by group in the rule's order,
+ * ranks within the group —, errors worded), or no snapshot.
+ */
 export async function readMonthScores(db: Executor, regionCode: string, m: Month, locale: Locale) {
   const snapshot = await findSnapshot(db, regionCode, m);
-  if (!snapshot) return { snapshot: null, items: [], notes: [] };
+  if (!snapshot) return { snapshot: null, groups: [], items: [], notes: [] };
   const rows = await db
     .select()
     .from(scoreSnapshotItems)
@@ -126,7 +130,9 @@ export async function readMonthScores(db: Executor, regionCode: string, m: Month
   } catch {
     // A stored rule always parsed when saved; should the catalogue change, its notes are left out rather than failing.
   }
+  const groups = [...new Set(rows.map((row) => row.groupName).filter((name) => name !== null))];
   return {
+    groups,
     notes: scoreNotes(
       used,
       rows.map((row) => row.variables),
@@ -142,6 +148,7 @@ export async function readMonthScores(db: Executor, regionCode: string, m: Month
     items: rows.map((row) => ({
       unitId: row.unitId,
       unitName: row.unitName,
+      group: row.groupName,
       score: row.score,
       rank: row.rank,
       error: row.error

@@ -264,26 +264,40 @@ function mainTerms(terms: MonthlyBriefing['ranking']['items'][number]['terms']):
     .join('；');
 }
 
+/** The ranking's table of some lines: rank (within their group), unit, score and the terms that moved it most. */
+function rankingTable(lines: MonthlyBriefing['ranking']['items'], t: Translate): Table {
+  return table(
+    [
+      { title: t('briefing.col.rank'), share: 8, align: 'center' },
+      { title: t('briefing.col.unit'), share: 30 },
+      { title: t('briefing.col.score'), share: 12, align: 'right' },
+      { title: t('briefing.col.main_terms'), share: 50 },
+    ],
+    lines.map((line) => [
+      line.rank === null ? t('briefing.none') : String(line.rank),
+      line.unitName,
+      line.score === null ? t('briefing.none') : line.score.toFixed(2),
+      line.error ?? mainTerms(line.terms),
+    ]),
+  );
+}
+
+/** 七、考核排名: one table, or — when the rule ranks in groups (街道, 区直部门) — a sub-heading and a table per group. */
 function rankingSection(b: MonthlyBriefing, t: Translate): (Paragraph | Table)[] {
-  const { snapshot, items } = b.ranking;
+  const { snapshot, items, groups } = b.ranking;
   if (!snapshot) return [heading(t('briefing.section.ranking')), body(t('briefing.no_ranking'))];
-  return [
+  const basis = [
     heading(t('briefing.section.ranking')),
     body(t('briefing.ranking_basis', { year: b.year, version: snapshot.ruleVersion, date: snapshot.computedAt.slice(0, 10) })),
-    table(
-      [
-        { title: t('briefing.col.rank'), share: 8, align: 'center' },
-        { title: t('briefing.col.unit'), share: 30 },
-        { title: t('briefing.col.score'), share: 12, align: 'right' },
-        { title: t('briefing.col.main_terms'), share: 50 },
-      ],
-      items.map((line) => [
-        line.rank === null ? t('briefing.none') : String(line.rank),
-        line.unitName,
-        line.score === null ? t('briefing.none') : line.score.toFixed(2),
-        line.error ?? mainTerms(line.terms),
-      ]),
-    ),
+  ];
+  if (!groups.length) return [...basis, rankingTable(items, t)];
+  return [
+    ...basis,
+    ...groups.flatMap((group, i) => {
+      const lines = items.filter((line) => line.group === group);
+      const cn = '一二三四五六七八九十'[i] ?? String(i + 1);
+      return [body(t('briefing.ranking_group', { n: i + 1, cn, group, count: lines.length })), rankingTable(lines, t)];
+    }),
   ];
 }
 

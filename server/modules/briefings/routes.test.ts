@@ -68,13 +68,33 @@ describeEachDatabase('the monthly 通报 as Word', (t) => {
     // The demo's rule is this year's: last month can be scored when it is of this year.
     if (taken.statusCode === 422) return expect(year).toBeLessThan(Number(todayInChina().slice(0, 4)));
     expect(taken.statusCode, taken.body).toBe(200);
-    const ranking = taken.json() as { snapshot: { ruleVersion: number }; items: { unitName: string; score: number; rank: number }[] };
+    const ranking = taken.json() as {
+      snapshot: { ruleVersion: number };
+      groups: string[];
+      items: { unitName: string; group: string | null; score: number; rank: number }[];
+    };
     const text = textOf(await zipEntry((await office.get(url(year, month))).rawPayload, 'word/document.xml'));
     expect(text).toContain(`评分规则第${ranking.snapshot.ruleVersion}版`);
     expect(text).toContain('主要加减分');
-    const first = ranking.items[0];
-    expect(first?.rank).toBe(1);
-    expect(text).toContain(`${first?.unitName}${first?.score.toFixed(2)}`);
+    // The demo rule ranks 街道 and 区直部门 apart: a sub-heading and a table per group, each led by its rank 1.
+    expect(ranking.groups).toEqual(['街道', '区直部门']);
+    const streets = ranking.items.filter((line) => line.group === '街道');
+    const bureaus = ranking.items.filter((line) => line.group === '区直部门');
+    const streetsAt = text.indexOf(`（一）街道（${streets.length}个单位，组内排名）`);
+    const bureausAt = text.indexOf(`（二）区直部门（${bureaus.length}个单位，组内排名）`);
+    expect(streetsAt).toBeGreaterThan(0);
+    expect(bureausAt).toBeGreaterThan(streetsAt);
+    for (const [lines, from] of [
+      [streets, streetsAt],
+      [bureaus, bureausAt],
+    ] as const) {
+      const first = lines[0];
+      expect(first?.rank).toBe(1);
+      expect(text.indexOf(`1${first?.unitName}${first?.score.toFixed(2)}`, from)).toBeGreaterThan(from);
+    }
+    // The offices that run the assessment and the bureaus that lead no project are not ranked.
+    const section = text.slice(text.indexOf('七、考核排名'));
+    for (const out of ['区重点项目建设办公室', '区委督查室', '区大数据局', '区财政局']) expect(section).not.toContain(out);
   });
 
   it('refuses a month still to come and a month that is not one, naming the field in the reader’s language', async () => {

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useI18n } from '../i18n';
 import { useAddressSearch } from '../lib/use-address-search';
 import { type Month, assessmentApi } from '../modules/assessment/api/assessment-api';
-import { RankingTable } from '../modules/assessment/components/RankingTable';
+import { GroupedRanking } from '../modules/assessment/components/GroupedRanking';
 import { RuleEditor } from '../modules/assessment/components/RuleEditor';
 import { RuleHistory } from '../modules/assessment/components/RuleHistory';
 import { useAssessmentMutation, useMonthScores, useScoringRules } from '../modules/assessment/hooks/use-assessment';
@@ -98,7 +98,7 @@ export function ScoresPage() {
         <Alert type="info" showIcon message={t('assessment.pastFixed')} data-testid="snapshot-fixed" />
       )}
       {snapshot && scores.data?.notes.map((note) => <Alert key={note} type="info" showIcon message={note} data-testid="ranking-note" />)}
-      <RankingTable items={scores.data?.items ?? []} loading={scores.isFetching} />
+      <GroupedRanking groups={scores.data?.groups ?? []} items={scores.data?.items ?? []} loading={scores.isFetching} />
     </Space>
   );
 
@@ -107,10 +107,18 @@ export function ScoresPage() {
       {manage && inherited && (
         <Alert type="info" showIcon message={t('assessment.inherited', { year: inherited.year, version: inherited.version })} />
       )}
-      {manage && <RuleEditor year={month.year} initial={rules.data?.current?.formula ?? inherited?.formula ?? ''} previewMonth={month} />}
+      {manage && (
+        <RuleEditor
+          year={month.year}
+          initial={rules.data?.current?.formula ?? inherited?.formula ?? ''}
+          initialGroups={rules.data?.current?.groups ?? inherited?.groups ?? null}
+          units={rules.data?.units ?? []}
+          previewMonth={month}
+        />
+      )}
       <div>
         <Typography.Title level={5}>{t('assessment.history', { year: month.year })}</Typography.Title>
-        <RuleHistory versions={rules.data?.versions ?? []} />
+        <RuleHistory versions={rules.data?.versions ?? []} units={rules.data?.units ?? []} />
       </div>
     </Space>
   );

@@ -6,6 +6,7 @@ import type {
   scoringRuleSchema,
   scoringRulesResponse,
 } from '../../../../../common/schemas/assessment';
+import type { RankingGroup } from '../../../../../common/domain/ranking-groups';
 import { ApiError, api } from '../../../lib/api-client';
 import { downloadFile } from '../../../lib/download';
 
@@ -17,18 +18,28 @@ export type ScoreTerm = ScoreLine['terms'][number];
 export type FormulaCheck = z.infer<typeof formulaCheckResponse>;
 export type FormulaPreview = z.infer<typeof formulaPreviewResponse>;
 export type Month = { year: number; month: number };
+export type { RankingGroup };
+export type DistrictUnit = ScoringRules['units'][number];
 
 /** 考核: the district's scoring rules, a formula's check and preview, the monthly scores and rankings. */
 export const assessmentApi = {
   rules: (year: number, signal?: AbortSignal) => api.get<ScoringRules>('/assessment/rules', { year }, { signal }),
-  saveRule: (body: { year: number; formula: string; note?: string }) => api.post<ScoringRule>('/assessment/rules', body),
+  saveRule: (body: { year: number; formula: string; groups: RankingGroup[] | null; note?: string }) =>
+    api.post<ScoringRule>('/assessment/rules', body),
   check: (formula: string) => api.post<FormulaCheck>('/assessment/formula/check', { formula }),
-  preview: (body: { formula: string } & Month) => api.post<FormulaPreview>('/assessment/formula/preview', body),
+  preview: (body: { formula: string; groups: RankingGroup[] | null } & Month) =>
+    api.post<FormulaPreview>('/assessment/formula/preview', body),
   scores: ({ year, month }: Month, signal?: AbortSignal) => api.get<MonthScores>('/assessment/scores', { year, month }, { signal }),
   compute: (body: Month) => api.post<MonthScores>('/assessment/scores', body),
   /** The month's ranking as .xlsx (考核排名), under the server's file name; answers that name. */
   rankingXlsx: ({ year, month }: Month) => downloadFile('/assessment/scores.xlsx', { year, month }),
 };
+
+/** The fields of refused ranking groups (422 ranking_groups_invalid): each detail's path and message, else null. */
+export function groupProblems(error: unknown): { path: string; message: string }[] | null {
+  if (!(error instanceof ApiError) || error.code !== 'ranking_groups_invalid') return null;
+  return error.details as { path: string; message: string }[];
+}
 
 /** Where a refused formula is wrong: the message with its 1-based line and column (422 formula_invalid), else null. */
 export function formulaProblem(error: unknown): { message: string; line: number; column: number } | null {

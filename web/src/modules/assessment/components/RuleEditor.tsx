@@ -1,18 +1,40 @@
-import { App, Button, Input, Space, Typography } from 'antd';
+import { App, Button, Divider, Form, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n';
-import { type FormulaPreview, type Month, assessmentApi, formulaProblem } from '../api/assessment-api';
+import {
+  type DistrictUnit,
+  type FormulaPreview,
+  type Month,
+  type RankingGroup,
+  assessmentApi,
+  formulaProblem,
+  groupProblems,
+} from '../api/assessment-api';
 import { useAssessmentMutation } from '../hooks/use-assessment';
 import { FormulaProblem } from './FormulaProblem';
+import { type GroupsForm, RankingGroupsEditor, groupsOf, showGroupProblems } from './RankingGroupsEditor';
 import { PreviewTable } from './PreviewTable';
 
 type Problem = { message: string; line: number; column: number };
 
 /**
  * 评分规则 editor (the project office's): the formula in a text area, 检查 (where it is wrong, at its line and
- * column), 预览 on a month's data (each unit's value and terms, nothing saved) and 保存为新版本 with a note.
+ * column), the ranking groups (who is assessed, ranked in which group), 预览 on a month's data (each unit's value and
+ * terms by group, nothing saved) and 保存为新版本 with a note.
  */
-export function RuleEditor({ year, initial, previewMonth }: { year: number; initial: string; previewMonth: Month }) {
+export function RuleEditor({
+  year,
+  initial,
+  initialGroups,
+  units,
+  previewMonth,
+}: {
+  year: number;
+  initial: string;
+  initialGroups: RankingGroup[] | null;
+  units: DistrictUnit[];
+  previewMonth: Month;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [formula, setFormula] = useState(initial);
@@ -21,8 +43,22 @@ export function RuleEditor({ year, initial, previewMonth }: { year: number; init
   const [checked, setChecked] = useState<string | null>(null);
   const [preview, setPreview] = useState<FormulaPreview | null>(null);
   const [busy, setBusy] = useState<'check' | 'preview' | null>(null);
+  const [groupsForm] = Form.useForm<GroupsForm>();
   useEffect(() => setFormula(initial), [initial]);
+  useEffect(() => groupsForm.setFieldsValue({ groups: initialGroups ?? [] }), [groupsForm, initialGroups]);
   const save = useAssessmentMutation(assessmentApi.saveRule);
+  const groups = () => groupsOf(groupsForm.getFieldsValue(true));
+
+  /** A refusal of the formula shows at its column, of the groups on their fields; anything else as a message. */
+  const showRefusal = (error: unknown) => {
+    const at = formulaProblem(error);
+    const fields = groupProblems(error);
+    if (at) setProblem(at);
+    else if (fields) {
+      showGroupProblems(groupsForm, fields);
+      message.error(t('assessment.groupsInvalid'));
+    } else message.error((error as Error).message);
+  };
 
   /** Runs a call on the formula; a refusal shows at its line and column, any other failure as a message. */
   async function run<R>(kind: 'check' | 'preview', call: () => Promise<R>): Promise<R | null> {
@@ -32,9 +68,7 @@ export function RuleEditor({ year, initial, previewMonth }: { year: number; init
     try {
       return await call();
     } catch (error) {
-      const at = formulaProblem(error);
-      if (at) setProblem(at);
-      else message.error((error as Error).message);
+      showRefusal(error);
       return null;
     } finally {
       setBusy(null);
@@ -47,19 +81,22 @@ export function RuleEditor({ year, initial, previewMonth }: { year: number; init
   };
   const runPreview = async () => {
     setPreview(null);
-    const result = await run('preview', () => assessmentApi.preview({ formula, ...previewMonth }));
+    const result = await run('preview', () => assessmentApi.preview({ formula, groups: groups(), ...previewMonth }));
     if (result) setPreview(result);
   };
   const saveVersion = async () => {
     setProblem(null);
     try {
-      const rule = await save.mutateAsync({ year, formula, ...(note.trim() ? { note: note.trim() } : {}) });
+      await groupsForm.validateFields();
+    } catch {
+      return;
+    }
+    try {
+      const rule = await save.mutateAsync({ year, formula, groups: groups(), ...(note.trim() ? { note: note.trim() } : {}) });
       setNote('');
       message.success(t('assessment.saved', { version: rule.version }));
     } catch (error) {
-      const at = formulaProblem(error);
-      if (at) setProblem(at);
-      else message.error((error as Error).message);
+      showRefusal(error);
     }
   };
 
@@ -83,6 +120,9 @@ export function RuleEditor({ year, initial, previewMonth }: { year: number; init
           {t('assessment.checkOk', { variables: checked })}
         </Typography.Text>
       )}
+      <Divider style={{ margin: '8px 0' }} />
+      <RankingGroupsEditor form={groupsForm} units={units} />
+      <Divider style={{ margin: '8px 0' }} />
       <Space wrap>
         <Button onClick={check} loading={busy === 'check'} data-testid="rule-check">
           {t('assessment.check')}
