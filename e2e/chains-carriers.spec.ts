@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, shot, signIn, openFromMenu } from './helpers';
+import { E2E_PASSWORD, fitsWidth, inputOf, shot, signIn, openFromMenu } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -116,4 +120,94 @@ test('the office matches a land need to a 标准地 parcel, supplies it, and it 
   await expect(page.getByTestId('match-item').first()).toContainText('新材料中试基地1号厂房', { timeout: 30_000 });
   await expect.poll(() => pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
   await shot(page, '176-phone-carrier-match');
+});
+
+test('the investment centre downloads the 标准地 parcels as a sheet, adds a parcel to it and imports it back', async ({ page }) => {
+  test.setTimeout(240_000);
+  const code = `TQ-E2E-${Date.now().toString(36)}`;
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'invest', E2E_PASSWORD);
+  await openFromMenu(page, 'parcels');
+  await page.getByTestId('parcel-filter-standard').click();
+  await expect(page).toHaveURL(/standard=true/);
+  await expect(page.getByTestId('parcels-table').locator('tbody tr.ant-table-row').first()).toContainText('投资强度');
+  await page.getByTestId('parcel-sheets').click();
+  await expect(page.getByRole('menuitem', { name: '导出地块（按当前筛选）' })).toBeVisible();
+  await shot(page, '340-desktop-parcels-sheets-menu');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: '导出地块（按当前筛选）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^地块-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.worksheets[0];
+  const header = ((sheet?.getRow(1).values ?? []) as string[]).slice(1);
+  expect(header.slice(0, 5)).toEqual(['地块编号 *', '地块名称 *', '所在园区', '面积（亩） *', '规划用途 *']);
+  // Only 标准地: every row states its investment intensity, in 万元/亩 as the page shows it.
+  const intensity = header.indexOf('投资强度（万元/亩）') + 1;
+  const rows = (sheet?.rowCount ?? 1) - 1;
+  expect(rows).toBeGreaterThan(0);
+  for (let r = 2; r <= rows + 1; r++) expect(Number(sheet?.getRow(r).getCell(intensity).value)).toBeGreaterThan(0);
+
+  // Edited as an office does: one new 标准地 appended, first with mistakes (a park the district lacks, 已供 for a new parcel).
+  const cellsOf = (park: string, status: string) =>
+    header.map(
+      (h) =>
+        ({
+          '地块编号 *': code,
+          '地块名称 *': `智造园东区E2E地块`,
+          所在园区: park,
+          '面积（亩） *': 36,
+          '规划用途 *': '工业',
+          适宜产业: '智能制造装备',
+          状态: status,
+          '投资强度（万元/亩）': 420,
+          '亩均税收（万元/亩）': 35,
+          容积率: 1.4,
+        })[h] ?? null,
+    );
+  const saved = async (name: string, park: string, status: string) => {
+    sheet?.addRow(cellsOf(park, status));
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lantu-e2e-parcels-')), name);
+    await workbook.xlsx.writeFile(file);
+    sheet?.spliceRows(rows + 2, 1);
+    return file;
+  };
+  await page.getByTestId('parcel-sheets').click();
+  await page.getByRole('menuitem', { name: '导入地块…' }).click();
+  await expect(page).toHaveURL(/\/parcels\/import\?kind=parcels/);
+  await expect(page.getByTestId('import-kind').locator('.ant-segmented-item-selected')).toHaveText('地块');
+  // The menu shows where one is: 地块 under 招商引资, not the project library.
+  await expect(page.getByTestId('menu-parcels').first()).toHaveClass(/ant-menu-item-selected/);
+  await page.getByTestId('import-dropzone').setInputFiles(await saved('标准地（有误）.xlsx', '不存在的园区', '已供'));
+  await expect(page.getByTestId('import-invalid')).toContainText('发现 2 处问题');
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('本区没有名为“不存在的园区”的园区');
+  await expect(problems).toContainText('新地块只能以“储备”或“待供”登记');
+  await shot(page, '341-desktop-parcels-import-problems');
+
+  // Corrected: the demo 标准地 come back unchanged, the new one is added as available.
+  await page.getByTestId('import-again').first().click();
+  await page.getByTestId('import-dropzone').setInputFiles(await saved('标准地.xlsx', '智能制造产业园', '待供'));
+  await expect(page.getByTestId('import-ready')).toContainText('新建 1 个，更新 0 个');
+  await expect(page.getByTestId('import-ready')).toContainText('期间如有他人修改了相关地块');
+  await shot(page, '342-desktop-parcels-import-ready');
+  await page.getByTestId('import-confirm').click();
+  await expect(page.getByTestId('import-committed')).toContainText('导入完成：新建 1 个，更新 0 个');
+  await page.getByTestId('import-to-parcels').click();
+  await expect(page).toHaveURL(/\/parcels$/);
+  await page.getByPlaceholder('地块编号或名称').fill(code);
+  await page.keyboard.press('Enter');
+  const added = page.getByTestId('parcels-table').locator('tr', { hasText: code });
+  await expect(added).toContainText('待供');
+  await expect(added).toContainText('投资强度 ≥ 420 万元/亩');
+  await shot(page, '343-desktop-parcel-imported');
+
+  // On a phone the import page fits.
+  await page.setViewportSize(PHONE);
+  await page.goto('/parcels/import?kind=parcels');
+  await expect(page.getByText('点击或拖拽 .xlsx 文件到此处上传')).toBeVisible({ timeout: 30_000 });
+  await fitsWidth(page);
+  await shot(page, '344-phone-parcels-import');
 });

@@ -146,3 +146,29 @@ test('the service centre registers an enterprise, records a visit whose demand r
   await fitsWidth(page);
   await shot(page, '169-phone-visits');
 });
+
+test('a unit downloads its visits as a sheet from the visits page, and is offered the visits template and import', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'unit', E2E_PASSWORD);
+  await openFromMenu(page, 'visits');
+  await page.getByTestId('visit-sheets').click();
+  for (const item of ['导出走访记录（按当前筛选）', '下载走访导入模板', '导入走访…']) {
+    await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+  }
+  await shot(page, '345-desktop-visits-sheets-menu');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: '导出走访记录（按当前筛选）' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^走访记录-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // The import page sits under 走访服务 (企业服务), set to visits; a phone shows it whole.
+  await page.getByTestId('visit-sheets').click();
+  await page.getByRole('menuitem', { name: '导入走访…' }).click();
+  await expect(page).toHaveURL(/\/visits\/import\?kind=visits/);
+  await expect(page.getByTestId('menu-visits').first()).toHaveClass(/ant-menu-item-selected/);
+  await expect(page.getByText('每行登记一次走访，企业诉求每行一条交办')).toBeVisible();
+  await page.setViewportSize(PHONE);
+  await fitsWidth(page);
+  await shot(page, '346-phone-visits-import');
+});

@@ -145,7 +145,7 @@ test('the board’s leads download as a sheet with its filters, and a sheet of l
   // Import: the menu opens the import page set to leads.
   await page.getByTestId('lead-sheets').click();
   await page.getByRole('menuitem', { name: '导入线索' }).click();
-  await expect(page).toHaveURL(/\/projects\/import\?kind=leads/);
+  await expect(page).toHaveURL(/\/leads\/import\?kind=leads/);
   await expect(page.getByTestId('import-kind').locator('.ant-segmented-item-selected')).toHaveText('招商线索');
   await fitsWidth(page);
   await shot(page, '241-leads-import-page');
@@ -189,7 +189,7 @@ test('the board’s leads download as a sheet with its filters, and a sheet of l
 
   // On a phone the import page fits.
   await page.setViewportSize(PHONE);
-  await page.goto('/projects/import?kind=leads');
+  await page.goto('/leads/import?kind=leads');
   await expect(page.getByText('点击或拖拽 .xlsx 文件到此处上传')).toBeVisible();
   await fitsWidth(page);
   await shot(page, '245-phone-leads-import');

@@ -189,6 +189,8 @@ export const parcelListQuery = listQuery.extend({
   standard: z.enum(['true', 'false']).optional(),
 });
 export type ParcelListQuery = z.infer<typeof parcelListQuery>;
+/** The parcels sheet's download: the list's filters, every match, no paging. */
+export const parcelExportQuery = parcelListQuery.omit({ page: true, pageSize: true });
 
 /**
  * A need to match (招商供地一体化): land in 亩 and/or floor area in m², with the use, the industry (industry_chain

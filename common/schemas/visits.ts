@@ -83,6 +83,8 @@ export const visitListQuery = listQuery.extend({
   to: isoDate.optional(),
 });
 export type VisitListQuery = z.infer<typeof visitListQuery>;
+/** The visits sheet's download: the list's filters, every match, no paging. */
+export const visitExportQuery = visitListQuery.omit({ page: true, pageSize: true });
 
 export const VISIT_STATS_BY = ['unit', 'month'] as const;
 export const visitStatsQuery = z.strictObject({

@@ -23,3 +23,17 @@ export const pageWindow = (query: Pick<ListQuery, 'page' | 'pageSize'>) => ({
 
 /** Escapes a user's search text for ILIKE '%…%'. */
 export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Every row a paged list answers, a page (batch) at a time, for a download: asks page 1, 2, … of `size` until a page
+ * comes back short. The list's order must be total (a tiebreak column) so no row is skipped or repeated.
+ */
+export function pageBatches<Row>(page: (window: { page: number; pageSize: number }) => Promise<{ rows: Row[] }>, size = 200) {
+  return (async function* () {
+    for (let n = 1; ; n++) {
+      const { rows } = await page({ page: n, pageSize: size });
+      if (rows.length) yield rows;
+      if (rows.length < size) return;
+    }
+  })();
+}

@@ -22,6 +22,12 @@ export const carriersZh = {
   'carrier.parcel_already_supplied': '该地块已供应给项目“{project}”，不能重复供地',
   'carrier.supply_needs_project': '供地须指明取得该地块的项目',
   'carrier.supplied_fields_locked': '已供地块的面积、用途和编号不能再修改',
+  'carrier.import_same_parcel_twice': '地块编号与第 {row} 行相同：同一地块在文件中只能出现一次',
+  'carrier.import_park_unknown': '本区没有名为“{value}”的园区，请先在园区页登记',
+  'carrier.import_park_ambiguous': '本区有多个园区叫“{value}”，无法确定是哪一个',
+  'carrier.import_status_new': '新地块只能以“储备”或“待供”登记（此处为“{value}”）：供地请在地块页办理',
+  'carrier.import_status_moved': '导入不改变地块的状态（该地块现为“{status}”）：请留空或保持原样，状态变更、供地请在地块页办理',
+  'carrier.import_standard_intensity': '填写了标准地指标的地块须填写投资强度（万元/亩）；不是标准地请把各项指标都留空',
   'carrier.match_needs_area': '请填写用地面积（亩）或所需楼宇面积（平方米）',
 } as const;
 
@@ -49,5 +55,14 @@ export const carriersEn: Record<keyof typeof carriersZh, string> = {
   'carrier.parcel_already_supplied': 'The parcel was already supplied to the project "{project}" and cannot be supplied again',
   'carrier.supply_needs_project': 'Supplying a parcel needs the project that receives it',
   'carrier.supplied_fields_locked': 'The area, use and number of a supplied parcel can no longer change',
+  'carrier.import_same_parcel_twice': 'The parcel number repeats row {row}: a parcel may appear only once in the file',
+  'carrier.import_park_unknown': 'No park of the district is called "{value}"; record it on the parks page first',
+  'carrier.import_park_ambiguous': 'Several parks of the district are called "{value}"; which one is unclear',
+  'carrier.import_status_new':
+    'A new parcel is recorded in the reserve or as available (here "{value}"): supply parcels on the parcels page',
+  'carrier.import_status_moved':
+    'An import never changes a parcel’s status (it is "{status}"): leave the cell empty or as it is, and move or supply parcels on the parcels page',
+  'carrier.import_standard_intensity':
+    'A parcel with 标准地 standards needs its investment intensity (10k yuan/mu); leave every standard empty if it is not a 标准地',
   'carrier.match_needs_area': 'Give the land needed (mu) or the floor area needed (m²)',
 } as const;

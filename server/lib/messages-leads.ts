@@ -31,9 +31,6 @@ export const leadsZh = {
   'lead.import_same_lead_twice': '线索名称与第 {row} 行相同：同一线索在文件中只能出现一次',
   'lead.import_name_ambiguous': '本区有 {count} 条线索叫这个名字，无法确定更新哪一条：请先在线索页把名称改得各不相同',
   'lead.import_not_editable': '这条线索属于其他单位，您可以查看但不能修改',
-  'lead.import_uscc_unknown': '本区企业库中没有统一社会信用代码为 {value} 的企业，请先在企业库登记',
-  'lead.import_enterprise_unknown': '本区企业库中没有名为“{value}”的企业，请先在企业库登记，或填写统一社会信用代码',
-  'lead.import_enterprise_ambiguous': '本区企业库中有多家企业叫“{value}”，请填写统一社会信用代码以确定是哪一家',
   'lead.import_event_unknown': '本区没有名为“{value}”的来源活动（外出招商或展会），请先在线索页登记活动',
   'lead.import_event_ambiguous': '本区有多个来源活动叫“{value}”，无法确定是哪一个',
   'lead.import_stage_new': '新线索只能从“线索”阶段登记（此处为“{value}”）：请留空或填“线索”，之后在线索页转阶段',
@@ -76,11 +73,6 @@ export const leadsEn: Record<keyof typeof leadsZh, string> = {
   'lead.import_name_ambiguous':
     '{count} leads of the district have this name, so which one to update is unclear: rename them on the leads page first',
   'lead.import_not_editable': 'This lead belongs to another unit: you may read it but not change it',
-  'lead.import_uscc_unknown': 'No enterprise of the district register has the credit code {value}; record it in the register first',
-  'lead.import_enterprise_unknown':
-    'No enterprise of the district register is called "{value}"; record it in the register first, or give its credit code',
-  'lead.import_enterprise_ambiguous':
-    'Several enterprises of the district register are called "{value}"; give its credit code to say which',
   'lead.import_event_unknown':
     'No source event (trip or fair) of the district is called "{value}"; record the event on the leads page first',
   'lead.import_event_ambiguous': 'Several source events of the district are called "{value}"; which one is unclear',

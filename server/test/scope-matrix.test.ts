@@ -871,6 +871,12 @@ const KINDS: Kind[] = [
         url: (r) => `/api/v1/visits/stats?by=unit&enterpriseId=${r.projectId}&year=${thisYear()}`,
         shows: (res) => (json(res).total as { visits: number }).visits === 1,
       },
+      {
+        route: 'GET /api/v1/visits/export.xlsx',
+        kind: 'export',
+        url: (r) => `/api/v1/visits/export.xlsx?q=${q(r.name)}`,
+        shows: async (res, r) => (await workbookText(res)).includes(r.name),
+      },
     ],
   },
   {
@@ -998,6 +1004,12 @@ const KINDS: Kind[] = [
     },
     probes: [
       { route: 'GET /api/v1/parcels', kind: 'list', url: (r) => `/api/v1/parcels?q=${q(r.name)}`, shows: (res, r) => listed(res, r.id) },
+      {
+        route: 'GET /api/v1/parcels/export.xlsx',
+        kind: 'export',
+        url: (r) => `/api/v1/parcels/export.xlsx?q=${q(r.name)}`,
+        shows: async (res, r) => (await workbookText(res)).includes(r.name),
+      },
       {
         route: 'GET /api/v1/parcels/:id',
         kind: 'load',

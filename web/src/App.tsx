@@ -7,6 +7,7 @@ import { configureApiClient, setCsrfToken } from './lib/api-client';
 import { queryClient } from './lib/query-client';
 import { RequireAuth, RequirePermission } from './modules/auth/components/RequireAuth';
 import { loadMe, ME_KEY } from './modules/auth/hooks/use-me';
+import { IMPORT_PAGES } from './modules/imports/import-kinds';
 import { AppLayout } from './modules/shell/components/AppLayout';
 import { NAV_ITEMS, type NavKey } from './modules/shell/nav-items';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -83,14 +84,15 @@ const guardedPages: RouteObject[] = NAV_ITEMS.map((item) => {
 const detailPages: RouteObject[] = [
   // Everyone has his own channels; a unit's need notification.manage (the page shows that tab only then).
   { path: 'notification-channels', element: <NotificationChannelsPage /> },
-  {
-    path: 'projects/import',
+  // The import page under each register its rows land in (/leads/import, /parcels/import …): the menu shows the register.
+  ...IMPORT_PAGES.map(({ path, permissions }) => ({
+    path,
     element: (
-      <RequirePermission permission={['project.import', 'enterprise.manage', 'lead.manage']}>
+      <RequirePermission permission={permissions}>
         <ImportPage />
       </RequirePermission>
     ),
-  },
+  })),
   {
     path: 'projects/:id',
     element: (

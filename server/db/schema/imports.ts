@@ -2,7 +2,7 @@ import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } fro
 import { timestamps, versioned } from './columns';
 import { regions, users } from './organisation';
 
-export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines', 'enterprises', 'leads'] as const;
+export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines', 'enterprises', 'leads', 'parcels', 'visits'] as const;
 export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'committing', 'committed', 'failed'] as const;
 
 /**

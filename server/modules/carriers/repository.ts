@@ -5,7 +5,8 @@ import type { ParcelListQuery, ParkListQuery } from '../../../common/schemas/car
 import type { Executor } from '../../db/client';
 import { buildings, dictionaryItems, landParcels, parks, projects, regions } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { containsPattern, orderFor, pageWindow } from '../../lib/list';
+import { containsPattern, orderFor, pageBatches, pageWindow } from '../../lib/list';
+import { namesIndex } from '../../lib/spreadsheets/sheet-names';
 import { districtRecordInReach } from '../../lib/scope';
 
 // Who sees a carrier (lib/scope.ts): parks and parcels are the district's inventory, shared by its people whatever
@@ -170,6 +171,28 @@ export async function listParcels(db: Executor, actor: Actor, query: ParcelListQ
     db.select({ n: count() }).from(landParcels).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/**
+ * Every parcel the actor sees that matches the list's filters, in the list's order, a batch at a time (the sheet's
+ * download). An unknown `sort` is refused (400) here, before the file starts streaming.
+ */
+export function parcelBatches(db: Executor, actor: Actor, query: Omit<ParcelListQuery, 'page' | 'pageSize'>) {
+  orderFor(query.sort, PARCEL_SORTS, [], landParcels.id);
+  return pageBatches((window) => listParcels(db, actor, { ...query, ...window }));
+}
+
+/**
+ * What a parcels sheet names, in a district: its parcels by number (地块编号, exact once trimmed: a row naming one
+ * updates it) and its parks by name (compared as a sheet's names are: sheetNameKey).
+ */
+export async function parcelSheetReferences(db: Executor, regionCode: string) {
+  const [parcelRows, parkRows] = await Promise.all([
+    db.select({ id: landParcels.id, code: landParcels.code }).from(landParcels).where(eq(landParcels.regionCode, regionCode)),
+    db.select({ id: parks.id, name: parks.name }).from(parks).where(eq(parks.regionCode, regionCode)),
+  ]);
+  const byCode = new Map(parcelRows.map((p) => [p.code, p.id]));
+  return { parcelNumbered: (code: string) => byCode.get(code.trim()) ?? null, parksNamed: namesIndex(parkRows) };
 }
 
 /**

@@ -254,12 +254,22 @@ async function checkParcelReferences(tx: Tx, regionCode: string, input: { parkId
   if (details.length) throw invalid(details);
 }
 
+/**
+ * What `createParcel` checks, without writing (400 naming every field at fault, 409 on a number the district already
+ * has, 422 when the reader has no district): answers the district the parcel joins.
+ */
+export async function checkParcelCreate(tx: Tx, ctx: RequestContext, input: ParcelCreateBody) {
+  const district = await targetDistrict(tx, ctx, input.regionCode);
+  await checkParcelReferences(tx, district.code, input);
+  if (await parcelNumbered(tx, district.code, input.code, null)) throw duplicate('code', 'carrier.parcel_duplicate', { code: input.code });
+  return district;
+}
+
 /** Adds a parcel (in the reserve or already available; supplied only through its status), audited. */
 export async function createParcel({ ctx, tx, input }: Ctx & { input: ParcelCreateBody }) {
   const district = await targetDistrict(tx, ctx, input.regionCode);
-  await checkParcelReferences(tx, district.code, input);
   await lockCarrierNames(tx, district.code);
-  if (await parcelNumbered(tx, district.code, input.code, null)) throw duplicate('code', 'carrier.parcel_duplicate', { code: input.code });
+  await checkParcelCreate(tx, ctx, input);
   const { regionCode: _named, standard, ...fields } = input;
   const row = await insertParcel(tx, { ...fields, ...standardColumns(standard), regionCode: district.code, createdBy: ctx.actor.userId });
   await recordAudit(tx, ctx, {
@@ -272,28 +282,51 @@ export async function createParcel({ ctx, tx, input }: Ctx & { input: ParcelCrea
   return loadParcel(tx, ctx, row.id);
 }
 
+type ParcelChanges = Omit<ParcelUpdateBody, 'version'>;
+
+/** The changes' rules against the parcel as it is: a supplied parcel keeps its number, area and use; references; number. */
+async function checkParcelChanges(tx: Tx, before: ParcelRecord, id: string, changes: ParcelChanges) {
+  if (before.status === 'supplied') {
+    const locked = (['code', 'areaMu', 'plannedUse'] as const).filter((f) => changes[f] !== undefined && changes[f] !== before[f]);
+    if (locked.length) throw invalid(locked.map((path) => ({ path, messageKey: 'carrier.supplied_fields_locked' as const })));
+  }
+  await checkParcelReferences(tx, before.regionCode, changes);
+  if (changes.code !== undefined && (await parcelNumbered(tx, before.regionCode, changes.code, id))) {
+    throw duplicate('code', 'carrier.parcel_duplicate', { code: changes.code });
+  }
+}
+
+/** The parcel's columns the changes would write (the standards as its five columns). */
+const parcelColumnsOf = ({ standard, ...changes }: ParcelChanges) => ({
+  ...changes,
+  ...(standard !== undefined ? standardColumns(standard) : {}),
+});
+
+/**
+ * What `updateParcel` would check of the parcel the reader sees, without writing or locking: 404 when out of reach;
+ * when the changes change it, 400 naming every field at fault (a supplied parcel's number, area and use:
+ * `carrier.supplied_fields_locked`) or 409 on a number another parcel has. Answers the parcel as it is and whether
+ * the changes change it (a sheet's row that changes nothing is no operation).
+ */
+export async function checkParcelUpdate(tx: Tx, ctx: RequestContext, id: string, changes: ParcelChanges) {
+  const before = await loadParcel(tx, ctx, id);
+  const wanted = parcelColumnsOf(changes) as Record<string, unknown>;
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const changed = Object.keys(wanted).some((k) => wanted[k] !== undefined && !same(wanted[k], (before as Record<string, unknown>)[k]));
+  if (changed) await checkParcelChanges(tx, before, id, changes);
+  return { before, changed };
+}
+
 /** Edits a parcel at the version read; a supplied parcel keeps its number, area and use. */
 export async function updateParcel({ ctx, tx, id, input }: Ctx & { id: string; input: ParcelUpdateBody }) {
   await loadParcel(tx, ctx, id);
   await lockParcel(tx, id);
   const before = await loadParcel(tx, ctx, id);
   if (before.version !== input.version) throw staleVersion();
-  const { version, standard, ...changes } = input;
-  if (before.status === 'supplied') {
-    const locked = (['code', 'areaMu', 'plannedUse'] as const).filter((f) => changes[f] !== undefined && changes[f] !== before[f]);
-    if (locked.length) throw invalid(locked.map((path) => ({ path, messageKey: 'carrier.supplied_fields_locked' as const })));
-  }
-  await checkParcelReferences(tx, before.regionCode, changes);
+  const { version, ...changes } = input;
   await lockCarrierNames(tx, before.regionCode);
-  if (changes.code !== undefined && (await parcelNumbered(tx, before.regionCode, changes.code, id))) {
-    throw duplicate('code', 'carrier.parcel_duplicate', { code: changes.code });
-  }
-  const row = await updateAtVersion(
-    tx,
-    landParcels,
-    { key: landParcels.id, keyValue: id, version },
-    { ...changes, ...(standard !== undefined ? standardColumns(standard) : {}) },
-  );
+  await checkParcelChanges(tx, before, id, changes);
+  const row = await updateAtVersion(tx, landParcels, { key: landParcels.id, keyValue: id, version }, parcelColumnsOf(changes));
   await recordAudit(tx, ctx, {
     action: 'parcels.update',
     recordType: 'land_parcel',

@@ -8,6 +8,7 @@ import { dictionaryItems, enterprises, regions } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { containsPattern, orderFor, pageWindow } from '../../lib/list';
 import { districtRecordInReach, likePrefix } from '../../lib/scope';
+import { namesIndex } from '../../lib/spreadsheets/sheet-names';
 
 // Who sees an enterprise (lib/scope.ts): the register is the district's, shared by all its people (the project office,
 // the investment staff, the leaders), whatever their unit — so the rule is the district's reach alone: the people of
@@ -182,3 +183,20 @@ export async function enterpriseCandidates(
     .orderBy(enterprises.namePinyin, enterprises.id);
   return rows.map((row) => ({ ...row, hqRegionPath: row.hqRegionPath ?? null }));
 }
+
+/**
+ * The district register's enterprises as a sheet names them (the leads and visits sheets): by 统一社会信用代码 (any
+ * case, spaces and full-width folded) or by name (sheetNameKey; a name several enterprises share is ambiguous).
+ */
+export async function enterpriseSheetNames(db: Executor, regionCode: string) {
+  const rows = await db
+    .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(eq(enterprises.regionCode, regionCode));
+  const usccs = new Map(rows.flatMap((e) => (e.uscc ? [[e.uscc, e.id] as const] : [])));
+  return {
+    enterprisesNamed: namesIndex(rows),
+    enterpriseOfUscc: (uscc: string) => usccs.get(uscc.normalize('NFKC').replace(/\s+/g, '').toUpperCase()) ?? null,
+  };
+}
+export type EnterpriseSheetNames = Awaited<ReturnType<typeof enterpriseSheetNames>>;

@@ -10,7 +10,8 @@ import { enterpriseColumns, projectSheetColumns } from '../imports';
 import { loadLookups } from '../imports';
 import { writeLedger } from './ledger';
 import { writeProjectList } from './list-export';
-import { enterpriseBatches, writeEnterpriseList } from './enterprise-export';
+import { enterpriseBatches, enterpriseCellValue } from './enterprise-export';
+import { sendRecordSheet } from '../../lib/spreadsheets/record-sheet';
 import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
 import { fileResponse, sendDownload } from '../../lib/download';
 import { actorHomeRegion } from '../regions';
@@ -46,12 +47,15 @@ export function exportRoutes(app: App, { db }: Deps) {
       const district = await actorHomeRegion(db, actor);
       const lookups = await loadLookups(db, district);
       const today = todayInChina();
-      const body = new PassThrough();
-      const batches = enterpriseBatches(db, actor, request.query);
-      const sheetName = translate(request.locale, 'export.sheet.enterprises');
-      streamInto(request, body, writeEnterpriseList(body, { batches, columns: enterpriseColumns, lookups, sheetName }));
-      const fileName = `${translate(request.locale, 'export.file.enterprises')}-${today}.xlsx`;
-      return sendDownload(reply, { body, fileName, asciiFallback: `enterprises-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
+      return sendRecordSheet(request, reply, {
+        batches: enterpriseBatches(db, actor, request.query),
+        columns: enterpriseColumns,
+        lookups,
+        cellValue: enterpriseCellValue,
+        sheetName: translate(request.locale, 'export.sheet.enterprises'),
+        fileName: `${translate(request.locale, 'export.file.enterprises')}-${today}.xlsx`,
+        asciiFallback: `enterprises-${today}.xlsx`,
+      });
     },
   );
 

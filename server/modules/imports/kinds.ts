@@ -7,6 +7,11 @@ import type { RequestContext } from '../../lib/actor';
 import { enterpriseColumns } from './columns/enterprises';
 import { type EnterpriseOperation, checkEnterpriseRows, writeEnterpriseOperations } from './enterprise-rows';
 import { leadColumns } from './columns/leads';
+import { parcelColumns } from './columns/parcels';
+import { visitColumns } from './columns/visits';
+import { type ParcelOperation, checkParcelRows, writeParcelOperations } from './parcel-rows';
+import { type VisitOperation, checkVisitRows, writeVisitOperations } from './visit-rows';
+import { IMPORT_KIND_PERMISSIONS } from '../../../common/schemas/imports';
 import { type LeadOperation, checkLeadRows, writeLeadOperations } from './lead-rows';
 import { approvalItemColumns } from './columns/approval-items';
 import { projectSheetColumns } from './columns/custom-fields';
@@ -39,10 +44,11 @@ export type OperationBasis = { kind: 'create' | 'update'; basis?: string };
 /** The columns of a kind's sheet in a district (a projects sheet has one more per custom field of the district). */
 type ColumnsOf = (db: Executor, districtCode: string, locale: Locale) => Promise<readonly Column<string, unknown>[]>;
 
-/** One kind of sheet: its columns, how its rows are checked, and how checked rows are written. */
+/**
+ * One kind of sheet: its columns, how its rows are checked, and how checked rows are written. Who may import it is
+ * IMPORT_KIND_PERMISSIONS (common: the page offers the same kinds).
+ */
 export type ImportKindHandler = {
-  /** Who may import the kind (download its template, upload, read and commit its jobs). */
-  permission: Permission;
   columns: ColumnsOf;
   check(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<OperationBasis>>;
   /** Writes checked operations; `fileName` (the upload's name) is what the records they leave cite as their reason. */
@@ -50,7 +56,6 @@ export type ImportKindHandler = {
 };
 
 const handler = <Op extends OperationBasis>(h: {
-  permission: Permission;
   columns: ColumnsOf;
   check(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<Op>>;
   write(tx: Tx, ctx: RequestContext, operations: Op[], fileName: string): Promise<{ create: number; update: number }>;
@@ -58,40 +63,51 @@ const handler = <Op extends OperationBasis>(h: {
 
 export const IMPORT_KIND_HANDLERS: Record<ImportKind, ImportKindHandler> = {
   projects: handler<ProjectOperation>({
-    permission: 'project.import',
     columns: projectSheetColumns,
     check: checkProjectRows,
     write: writeProjectOperations,
   }),
   approval_items: handler<TrackOperation>({
-    permission: 'project.import',
     columns: async () => approvalItemColumns,
     check: (setting, rows) => checkTrackRows('approval_items', setting, rows),
     write: (tx, ctx, operations) => writeTrackOperations(tx, ctx, operations),
   }),
   funding_lines: handler<TrackOperation>({
-    permission: 'project.import',
     columns: async () => fundingLineColumns,
     check: (setting, rows) => checkTrackRows('funding_lines', setting, rows),
     write: (tx, ctx, operations) => writeTrackOperations(tx, ctx, operations),
   }),
   // The enterprise register (企业库): its keepers import it, whether or not they import projects.
   enterprises: handler<EnterpriseOperation>({
-    permission: 'enterprise.manage',
     columns: async () => enterpriseColumns,
     check: checkEnterpriseRows,
     write: (tx, ctx, operations) => writeEnterpriseOperations(tx, ctx, operations),
   }),
   // Leads (招商线索): whoever records leads on the board imports them; each row is still the owner's side's to change.
   leads: handler<LeadOperation>({
-    permission: 'lead.manage',
     columns: async () => leadColumns,
     check: checkLeadRows,
     write: (tx, ctx, operations) => writeLeadOperations(tx, ctx, operations),
   }),
+  // Parcels (地块): the carriers' keepers; a row never moves a parcel's status.
+  parcels: handler<ParcelOperation>({
+    columns: async () => parcelColumns,
+    check: checkParcelRows,
+    write: (tx, ctx, operations) => writeParcelOperations(tx, ctx, operations),
+  }),
+  // Visits (走访): whoever records visits; each row records one visit, its demands raised through the matters loop.
+  visits: handler<VisitOperation>({
+    columns: async () => visitColumns,
+    check: checkVisitRows,
+    write: (tx, ctx, operations) => writeVisitOperations(tx, ctx, operations),
+  }),
 };
+
+/** Whether the reader may import a kind (download its template, upload, read and commit its jobs). */
+export const mayImport = (actor: { permissions: ReadonlySet<Permission> }, kind: ImportKind) =>
+  actor.permissions.has(IMPORT_KIND_PERMISSIONS[kind]);
 
 /** Refuses (403) a kind the reader may not import. */
 export function assertMayImport(actor: { permissions: ReadonlySet<Permission> }, kind: ImportKind) {
-  if (!actor.permissions.has(IMPORT_KIND_HANDLERS[kind].permission)) throw forbidden();
+  if (!mayImport(actor, kind)) throw forbidden();
 }

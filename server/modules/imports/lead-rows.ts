@@ -5,7 +5,10 @@ import { AppError } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
 import type { Column } from '../../lib/spreadsheets/columns/types';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
+import { sheetNameKey } from '../../lib/spreadsheets/sheet-names';
+import { enterpriseSheetNames } from '../enterprises';
 import { checkLeadCreate, checkLeadUpdate, createLead, leadSheetReferences, updateLead } from '../leads';
+import { enterpriseColumnKey, enterpriseOfRow } from './enterprise-reference';
 import type { CheckSetting } from './kinds';
 import { type StoredProblem, problemsOf, ruleProblems, zodProblem } from './problems';
 import type { RowCheck } from './project-rows';
@@ -33,7 +36,7 @@ const KEPT_WHEN_EMPTY = ['ownerId', 'unitId', 'receivedOn', 'outOfCityPercent', 
  */
 export async function checkLeadRows(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<LeadOperation>> {
   const { db, ctx, district, lookups } = setting;
-  const refs = await leadSheetReferences(db, district.code);
+  const [refs, enterprises] = await Promise.all([leadSheetReferences(db, district.code), enterpriseSheetNames(db, district.code)]);
   const problems: StoredProblem[] = [];
   const operations: LeadOperation[] = [];
   const claimed = new Map<string, number>();
@@ -48,7 +51,7 @@ export async function checkLeadRows(setting: CheckSetting, rows: AsyncIterable<S
       const at = (field: string, code: MessageKey, params?: Record<string, string | number>) =>
         problems.push({ row, column: columnOf(field), field, code, ...(params ? { params } : {}) });
       const name = String(input.name ?? '').trim();
-      const nameKey = name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+      const nameKey = sheetNameKey(name);
       const first = claimed.get(nameKey);
       if (first) return at('name', 'lead.import_same_lead_twice', { row: first });
       claimed.set(nameKey, row);
@@ -61,18 +64,7 @@ export async function checkLeadRows(setting: CheckSetting, rows: AsyncIterable<S
       const found: StoredProblem[] = [];
       const problem = (field: string, code: MessageKey, params: Record<string, string | number>) =>
         found.push({ row, column: columnOf(field), field, code, params });
-      let enterpriseId: string | null = null;
-      if (typeof enterpriseUscc === 'string' && enterpriseUscc.trim()) {
-        enterpriseId = refs.enterpriseOfUscc(enterpriseUscc);
-        if (!enterpriseId) problem('enterpriseUscc', 'lead.import_uscc_unknown', { value: enterpriseUscc.trim() });
-      } else if (typeof enterprise === 'string' && enterprise.trim()) {
-        const ids = refs.enterprisesNamed(enterprise);
-        if (ids.length !== 1) {
-          const code = ids.length ? 'lead.import_enterprise_ambiguous' : 'lead.import_enterprise_unknown';
-          problem('enterprise', code, { value: enterprise.trim() });
-        }
-        enterpriseId = ids[0] ?? null;
-      }
+      const enterpriseId = enterpriseOfRow(enterprises, { enterprise, enterpriseUscc }, problem);
       let eventId: string | null = null;
       if (typeof event === 'string' && event.trim()) {
         const ids = refs.eventsNamed(event);
@@ -97,9 +89,7 @@ export async function checkLeadRows(setting: CheckSetting, rows: AsyncIterable<S
       const place = (field: string) =>
         columnOf(
           field === 'enterpriseId'
-            ? typeof enterpriseUscc === 'string' && enterpriseUscc.trim()
-              ? 'enterpriseUscc'
-              : 'enterprise'
+            ? enterpriseColumnKey({ enterprise, enterpriseUscc })
             : field === 'eventId'
               ? 'event'
               : field === 'ownerId'

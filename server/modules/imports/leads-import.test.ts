@@ -149,8 +149,8 @@ describeEachDatabase(
       expect(job.status).toBe('invalid');
       const at = (r: number) => job.problems.filter((p) => p.row === r).map((p) => ({ column: p.column, code: p.code }));
       expect(at(2)).toEqual([]);
-      expect(at(3)).toEqual([{ column: 'B', code: 'lead.import_enterprise_unknown' }]);
-      expect(at(4)).toEqual([{ column: 'C', code: 'lead.import_uscc_unknown' }]);
+      expect(at(3)).toEqual([{ column: 'B', code: 'import.enterprise_unknown' }]);
+      expect(at(4)).toEqual([{ column: 'C', code: 'import.enterprise_uscc_unknown' }]);
       expect(at(5)).toEqual([{ column: 'D', code: 'import.unknown_value' }]);
       expect(at(6)).toEqual([{ column: 'E', code: 'lead.import_stage_new' }]);
       expect(at(7)).toEqual([{ column: 'J', code: 'lead.shares_nested' }]);

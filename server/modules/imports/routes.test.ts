@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, expect, it } from 'vitest';
-import type { ImportJob } from '../../../common/schemas/imports';
+import { IMPORT_KINDS, type ImportJob } from '../../../common/schemas/imports';
 import { projectCodeHistory, projects } from '../../db/schema';
 import { verifyAuditChain } from '../../lib/audit-chain';
 import { type Client, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
@@ -201,6 +201,14 @@ describeEachDatabase(
       const list = workbook.getWorksheet('问题清单');
       expect(list?.rowCount).toBe(3);
       expect(list?.getRow(2).values).toEqual([undefined, 2, 'B', '责任单位', '“查无此单位”不在本区单位中']);
+    });
+
+    it('refuses an unknown kind naming every kind a sheet may be', async () => {
+      const response = await upload(office, 'houses', await workbookOf(['项目名称'], [['甲']]));
+      expect(response.statusCode).toBe(400);
+      const [detail] = errorOf(response).details ?? [];
+      expect(detail?.path).toBe('kind');
+      for (const kind of IMPORT_KINDS) expect(detail?.message).toContain(kind);
     });
 
     it('refuses a file that is not an .xlsx, a zip without a workbook, and a zip bomb, by content', async () => {

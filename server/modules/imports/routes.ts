@@ -3,6 +3,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { Locale } from '../../../common/locale';
 import {
   IMPORT_KINDS,
+  IMPORT_KIND_PERMISSIONS,
   MAX_IMPORT_BYTES,
   importCommitBody,
   importJobListSchema,
@@ -24,14 +25,14 @@ import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
 import { fileResponse, sendDownload } from '../../lib/download';
 import { commitImportJob, createImportJob, importDistrict, validateImportJob } from './import-service';
 import { type ImportJobRow, failInterruptedImports, findImportJob, listImportJobs } from './jobs-repository';
-import { IMPORT_KIND_HANDLERS, assertMayImport } from './kinds';
+import { IMPORT_KIND_HANDLERS, assertMayImport, mayImport } from './kinds';
 import { writeMarkedFile } from './marked-file';
 import { presentImportJob, presentImportJobListItem } from './presenter';
 
 const tags = ['imports'];
-// Projects are imported with project.import, the enterprise register with enterprise.manage, leads with lead.manage:
-// each route checks the kind it is about (assertMayImport) once it knows it.
-const access = { anyOf: ['project.import', 'enterprise.manage', 'lead.manage'] } as const;
+// Whoever may import some kind reaches the routes (IMPORT_KIND_PERMISSIONS: projects with project.import, the enterprise
+// register with enterprise.manage …); each route checks the kind it is about (assertMayImport) once it knows it.
+const access = { anyOf: [...new Set(Object.values(IMPORT_KIND_PERMISSIONS))] };
 const uploadErrorResponses = { ...ruleErrorResponses, 413: ruleErrorResponses[400] };
 const tooLarge = () => new AppError(413, 'file_too_large', 'import.file_too_large', { limit: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
 // How often a running server looks for imports a crashed instance left behind.
@@ -134,9 +135,11 @@ export function importRoutes(app: App, { db, config }: Deps) {
       const parsedKind = importKindField.safeParse(kind);
       if (!stored || !parsedKind.success) {
         if (stored) await removeUpload(config.dataDir, stored.storedName);
-        throw stored ? invalidField('kind', 'import.kind_invalid') : invalidField('file', 'import.file_missing');
+        throw stored
+          ? invalidField('kind', 'import.kind_invalid', { kinds: IMPORT_KINDS.join(', ') })
+          : invalidField('file', 'import.file_missing');
       }
-      if (!ctx.actor.permissions.has(IMPORT_KIND_HANDLERS[parsedKind.data].permission)) {
+      if (!mayImport(ctx.actor, parsedKind.data)) {
         await removeUpload(config.dataDir, stored.storedName);
         assertMayImport(ctx.actor, parsedKind.data);
       }
@@ -162,8 +165,8 @@ export function importRoutes(app: App, { db, config }: Deps) {
       const ctx = request.context();
       const district = await importDistrict(db, ctx);
       const rows = await listImportJobs(db, ctx.actor, district.code);
-      const mayImport = (row: ImportJobRow) => ctx.actor.permissions.has(IMPORT_KIND_HANDLERS[row.kind].permission);
-      return { items: rows.filter(mayImport).map((row) => presentImportJobListItem(ctx.actor, row)) };
+      const mayRead = (row: ImportJobRow) => mayImport(ctx.actor, row.kind);
+      return { items: rows.filter(mayRead).map((row) => presentImportJobListItem(ctx.actor, row)) };
     },
   );
 

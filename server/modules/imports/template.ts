@@ -20,6 +20,8 @@ const SHEET_NAMES: Record<ImportKind, Record<Locale, string>> = {
   funding_lines: { 'zh-CN': '资金来源', 'en-US': 'Funding' },
   enterprises: { 'zh-CN': '企业', 'en-US': 'Enterprises' },
   leads: { 'zh-CN': '招商线索', 'en-US': 'Leads' },
+  parcels: { 'zh-CN': '地块', 'en-US': 'Parcels' },
+  visits: { 'zh-CN': '走访', 'en-US': 'Visits' },
 };
 
 // Columns holding several names (co-units, leaders) take free text: a drop-down would allow only one.
@@ -94,6 +96,63 @@ const LEAD_INSTRUCTIONS: Record<Locale, string[]> = {
   ],
 };
 
+/** The parcels sheet's own instructions: matched by number, standards in 万元/亩, status never moved. */
+const PARCEL_INSTRUCTIONS: Record<Locale, string[]> = {
+  'zh-CN': [
+    '填写说明（地块）',
+    '1. 第一个工作表是数据表，第一行为表头，请勿修改表头；从第二行起每行一个地块。带 * 的列为必填。',
+    '2. 规划用途、适宜产业、状态请从下拉列表选择；适宜产业可填多个，用顿号“、”或逗号分隔。所在园区填本区已登记的园区名称，留空为不属于园区。',
+    '3. 面积单位为亩（也可写“2.5公顷”“1.2万平方米”）。标准地指标：投资强度、亩均产出、亩均税收的单位均为万元/亩（直接填数字，不是金额换算），容积率为数字，单位能耗为吨标准煤/万元；填写了任一指标即为标准地，须填写投资强度；各项都留空则不是标准地。',
+    '4. 本区已有同一地块编号的行更新该地块（编号在文件中只能出现一次；没有变化的行不会写入），其余行新建地块。新地块的状态只能是“储备”（留空即为储备）或“待供”。',
+    '5. 导入不改变地块的状态：状态列留空或保持原样，转为待供、供地请在地块页办理。已供地块的编号、面积和规划用途不能修改。地块红线（范围）请在地图上绘制。',
+    '6. 导入时先检查整个文件：有任何错误都不会写入，可下载标注文件（错误单元格标红并附批注）修改后重新导入。',
+    `7. 单个文件不超过 20 MB、${MAX_IMPORT_ROWS.toLocaleString('zh-CN')} 行。`,
+  ],
+  'en-US': [
+    'How to fill in this template (parcels)',
+    '1. The first sheet holds the data: keep the header row; one parcel per row from row 2. Columns marked * are required.',
+    '2. Choose planned use, suited industries and status from the drop-downs; industries may list several separated by 、 or commas. The park is the name of a park recorded for the district (empty: none).',
+    '3. Area is in mu (亩; 2.5公顷 or 1.2万平方米 are read too). 标准地 standards: investment intensity, output and tax per mu in 10k yuan per mu (plain numbers), plot ratio a number, energy per unit in tce per 10k yuan; any standard makes the parcel a 标准地 and then needs its investment intensity; leave them all empty otherwise.',
+    '4. A row whose number is a parcel of the district updates it (a number may appear only once in the file; rows that change nothing are not written); other rows add parcels, in the reserve (empty status) or available.',
+    '5. An import never changes a parcel’s status: leave the status cell empty or as it is, and make parcels available or supply them on the parcels page. A supplied parcel keeps its number, area and planned use. Outlines are drawn on the map.',
+    '6. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
+    `7. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
+  ],
+};
+
+/** The visits sheet's own instructions: only records visits, names enterprises and visitors, demands one a line. */
+const VISIT_INSTRUCTIONS: Record<Locale, string[]> = {
+  'zh-CN': [
+    '填写说明（走访）',
+    '1. 第一个工作表是数据表，第一行为表头，请勿修改表头；从第二行起每行一次走访。带 * 的列为必填。',
+    '2. 企业须已在本区企业库中：填统一社会信用代码（优先）或企业名称。走访单位留空为导入人所在单位；走访人可填多人，用顿号“、”或逗号分隔，本区人员按姓名识别，其他人按所填姓名记录。',
+    '3. 企业诉求每行一条（单元格内换行：Alt+Enter）；每条诉求作为“企业诉求”问题交办，按本行的诉求类别、诉求承办单位和诉求办结时限办理，三列在填写诉求时必填。',
+    '4. 导入只登记新的走访：与本区已登记的走访企业、日期、走访单位、走访目的都相同的行视为已登记，不再写入（导出的走访表重新导入不会重复登记）。',
+    '5. 导入时先检查整个文件：有任何错误都不会写入，可下载标注文件（错误单元格标红并附批注）修改后重新导入。',
+    `6. 单个文件不超过 20 MB、${MAX_IMPORT_ROWS.toLocaleString('zh-CN')} 行。`,
+  ],
+  'en-US': [
+    'How to fill in this template (visits)',
+    '1. The first sheet holds the data: keep the header row; one visit per row from row 2. Columns marked * are required.',
+    '2. The enterprise must be in the district register: give its credit code (preferred) or its name. An empty visiting unit means yours; visitors may list several names separated by 、 or commas: people of the district are recognised by name, other names are kept as written.',
+    '3. Demands: one a line (a line break within the cell: Alt+Enter); each is assigned as an enterprise demand with the row’s demand category, lead unit and deadline, which are then required.',
+    '4. An import only records new visits: a row with the enterprise, date, visiting unit and purpose of a visit already recorded is left out (an exported visits sheet goes back in without recording anything twice).',
+    '5. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
+    `6. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
+  ],
+};
+
+/** Each kind's instructions sheet (the project sheets share one). */
+const INSTRUCTIONS_OF: Record<ImportKind, Record<Locale, string[]>> = {
+  projects: INSTRUCTIONS,
+  approval_items: INSTRUCTIONS,
+  funding_lines: INSTRUCTIONS,
+  enterprises: ENTERPRISE_INSTRUCTIONS,
+  leads: LEAD_INSTRUCTIONS,
+  parcels: PARCEL_INSTRUCTIONS,
+  visits: VISIT_INSTRUCTIONS,
+};
+
 // ExcelJS keeps a sheet's validations by address, ranges included, but its typings only show the per-cell form.
 const rangeValidations = (sheet: ExcelJS.Worksheet) =>
   (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
@@ -160,7 +219,7 @@ export async function buildImportTemplate(kind: ImportKind, columns: readonly Co
   });
 
   instructions.getColumn(1).width = 120;
-  (kind === 'enterprises' ? ENTERPRISE_INSTRUCTIONS : kind === 'leads' ? LEAD_INSTRUCTIONS : INSTRUCTIONS)[locale].forEach((line, i) => {
+  INSTRUCTIONS_OF[kind][locale].forEach((line, i) => {
     const cell = instructions.getCell(`A${i + 1}`);
     cell.value = line;
     cell.alignment = { wrapText: true, vertical: 'top' };

@@ -7,6 +7,7 @@ import type { LeadListQuery } from '../../../common/schemas/leads';
 import type { Executor } from '../../db/client';
 import { dictionaryItems, enterprises, leadEvents, leadFollowUps, leadStageMoves, leads, projects, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { namesIndex } from '../../lib/spreadsheets/sheet-names';
 import { containsPattern, orderFor, pageWindow } from '../../lib/list';
 import { districtRecordInReach } from '../../lib/scope';
 
@@ -169,34 +170,17 @@ export function leadBatches(db: Executor, actor: Actor, query: Omit<LeadListQuer
   })();
 }
 
-const sheetKey = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-
 /**
  * What a leads sheet names, in a district: its leads by name (to update; a name several leads share is ambiguous), its
- * register's enterprises by 统一社会信用代码 and by name, its source events by name — each name compared without
- * spaces or case, full-width folded.
+ * source events by name — each name compared as a sheet's (sheetNameKey). Its enterprises are the register's
+ * (`enterpriseSheetNames`).
  */
 export async function leadSheetReferences(db: Executor, regionCode: string) {
-  const [leadRows, enterpriseRows, eventRows] = await Promise.all([
+  const [leadRows, eventRows] = await Promise.all([
     db.select({ id: leads.id, name: leads.name }).from(leads).where(eq(leads.regionCode, regionCode)),
-    db
-      .select({ id: enterprises.id, name: enterprises.name, uscc: enterprises.uscc })
-      .from(enterprises)
-      .where(eq(enterprises.regionCode, regionCode)),
     db.select({ id: leadEvents.id, name: leadEvents.name }).from(leadEvents).where(eq(leadEvents.regionCode, regionCode)),
   ]);
-  const byName = (rows: { id: string; name: string }[]) => {
-    const map = new Map<string, string[]>();
-    for (const r of rows) map.set(sheetKey(r.name), [...(map.get(sheetKey(r.name)) ?? []), r.id]);
-    return (name: string) => map.get(sheetKey(name)) ?? [];
-  };
-  const usccs = new Map(enterpriseRows.flatMap((e) => (e.uscc ? [[e.uscc, e.id] as const] : [])));
-  return {
-    leadsNamed: byName(leadRows),
-    enterprisesNamed: byName(enterpriseRows),
-    enterpriseOfUscc: (uscc: string) => usccs.get(uscc.normalize('NFKC').replace(/\s+/g, '').toUpperCase()) ?? null,
-    eventsNamed: byName(eventRows),
-  };
+  return { leadsNamed: namesIndex(leadRows), eventsNamed: namesIndex(eventRows) };
 }
 
 export async function insertLead(tx: Executor, values: typeof leads.$inferInsert): Promise<LeadRecord> {

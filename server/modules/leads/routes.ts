@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { todayInChina } from '../../../common/domain/dates';
 import {
@@ -21,17 +20,16 @@ import {
 import { idParam, pageOf } from '../../../common/schemas/shared';
 import { can } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
-import { fileResponse, sendDownload } from '../../lib/download';
 import { type App, type Deps, assertIfMatch, errorResponses, ruleErrorResponses } from '../../lib/http';
 import { translate } from '../../lib/messages';
-import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
+import { recordSheetResponse, sendRecordSheet } from '../../lib/spreadsheets/record-sheet';
 import { leadColumns, loadLookups } from '../imports';
 import { actorHomeRegion } from '../regions';
 import { createEvent, findEvent, listEvents, updateEvent } from './events';
 import { addFollowUp } from './follow-ups';
 import { leadListAbilities } from './policy';
 import { presentEvent, presentLead, presentLeadDetail } from './presenter';
-import { writeLeadList } from './export';
+import { leadCellValue } from './export';
 import { findLead, followUpsOf, leadBatches, listLeads, movesOf } from './repository';
 import { createLead, updateLead } from './service';
 import { moveLead, signLead } from './stage';
@@ -102,7 +100,7 @@ export function leadRoutes(app: App, { db }: Deps) {
           'Download the leads the board shows as .xlsx (its filters, stage included; every match, no paging), in the columns the ' +
           'leads import reads back',
         querystring: leadExportQuery,
-        response: { 200: fileResponse(XLSX_CONTENT_TYPE, 'The leads sheet'), ...errorResponses },
+        response: { 200: recordSheetResponse('The leads sheet'), ...errorResponses },
       },
       config: { access: 'lead.read' },
     },
@@ -113,14 +111,15 @@ export function leadRoutes(app: App, { db }: Deps) {
       const batches = leadBatches(db, actor, request.query, today);
       const district = await actorHomeRegion(db, actor);
       const lookups = await loadLookups(db, district);
-      const body = new PassThrough();
-      const sheetName = translate(request.locale, 'lead.export_sheet');
-      writeLeadList(body, { batches, columns: leadColumns, lookups, sheetName }).catch((error: unknown) => {
-        request.log.error({ err: error }, 'leads export failed while streaming');
-        body.destroy(error instanceof Error ? error : new Error(String(error)));
+      return sendRecordSheet(request, reply, {
+        batches,
+        columns: leadColumns,
+        lookups,
+        cellValue: leadCellValue,
+        sheetName: translate(request.locale, 'lead.export_sheet'),
+        fileName: `${translate(request.locale, 'lead.export_file')}-${today}.xlsx`,
+        asciiFallback: `leads-${today}.xlsx`,
       });
-      const fileName = `${translate(request.locale, 'lead.export_file')}-${today}.xlsx`;
-      return sendDownload(reply, { body, fileName, asciiFallback: `leads-${today}.xlsx`, contentType: XLSX_CONTENT_TYPE });
     },
   );
 

@@ -12,7 +12,7 @@ export {
 } from './stats-repository';
 export { escalateOverdueMatters } from './escalation';
 export { DEADLINE_REMINDER_DAYS, remindMatterDeadlines } from './deadline-reminders';
-export { createMatter } from './service';
+export { checkMatterCreate, createMatter } from './service';
 export { type MatterRow, listMatters } from './repository';
 export { findMatter } from './repository';
 export { matterRoles } from './policy';

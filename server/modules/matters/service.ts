@@ -27,12 +27,10 @@ async function reloaded(tx: Tx, ctx: RequestContext, id: string): Promise<Matter
 }
 
 /**
- * Raises and assigns (交办) a matter: in the project's district when it is about a project the raiser sees, else in
- * the raiser's own district. The lead unit and co-units must be units of that district, the category an enabled
- * problem category, the deadline today or later. The raiser's unit is the raising unit (it reviews the answer).
- * Audited, with the 交办 entry opening the timeline.
+ * What `createMatter` checks of a matter to raise, without writing (400 naming every field at fault, 422 when there is
+ * no district): the district it belongs to and its co-units. A sheet checks a visit's demands with it.
  */
-export async function createMatter({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: z.infer<typeof matterCreateBody> }) {
+export async function checkMatterCreate(tx: Tx, ctx: RequestContext, input: z.infer<typeof matterCreateBody>) {
   const { actor } = ctx;
   let district: District | null;
   if (input.projectId) {
@@ -54,7 +52,18 @@ export async function createMatter({ ctx, tx, input }: { ctx: RequestContext; tx
   if (!category) details.push({ path: 'category', messageKey: 'matter.category_unknown' });
   if (compareDates(input.deadline, todayInChina()) < 0) details.push({ path: 'deadline', messageKey: 'matter.deadline_past' });
   if (details.length > 0) throw invalid(details);
+  return { district, coUnitIds };
+}
 
+/**
+ * Raises and assigns (交办) a matter: in the project's district when it is about a project the raiser sees, else in
+ * the raiser's own district. The lead unit and co-units must be units of that district, the category an enabled
+ * problem category, the deadline today or later. The raiser's unit is the raising unit (it reviews the answer).
+ * Audited, with the 交办 entry opening the timeline.
+ */
+export async function createMatter({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: z.infer<typeof matterCreateBody> }) {
+  const { actor } = ctx;
+  const { district, coUnitIds } = await checkMatterCreate(tx, ctx, input);
   const row = await insertMatter(
     tx,
     {

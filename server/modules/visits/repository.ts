@@ -3,12 +3,13 @@ import type { VisitListQuery } from '../../../common/schemas/visits';
 import type { Executor } from '../../db/client';
 import { enterprises, regions, units, users, visitDemands, visits } from '../../db/schema';
 import { type Actor, can } from '../../lib/actor';
-import { containsPattern, pageWindow } from '../../lib/list';
+import { containsPattern, pageBatches, pageWindow } from '../../lib/list';
 import { dataScopeCondition, likePrefix, visibleWhen } from '../../lib/scope';
 
 export type VisitRecord = typeof visits.$inferSelect;
 export type VisitRow = VisitRecord & {
   enterpriseName: string;
+  enterpriseUscc: string | null;
   unitName: string;
   /** The visiting unit lies in the reader's data scope (or he recorded it): he may correct or remove it. */
   editable: boolean;
@@ -44,6 +45,7 @@ const selection = (actor: Actor) => ({
   createdAt: visits.createdAt,
   updatedAt: visits.updatedAt,
   enterpriseName: enterprises.name,
+  enterpriseUscc: enterprises.uscc,
   unitName: units.name,
   editable: sql<boolean>`${inDataScope(actor)}`,
 });
@@ -87,6 +89,31 @@ export async function listVisits(db: Executor, actor: Actor, query: VisitListQue
   ]);
   return { rows, total: total?.n ?? 0 };
 }
+
+/** Every visit the actor sees that matches the list's filters, latest first, a batch at a time (the sheet's download). */
+export const visitBatches = (db: Executor, actor: Actor, query: Omit<VisitListQuery, 'page' | 'pageSize'>) =>
+  pageBatches((window) => listVisits(db, actor, { ...query, ...window }));
+
+/**
+ * The visits of a district as a sheet tells them apart — enterprise, day, visiting unit and purpose — so a row naming
+ * one already recorded (an export going back in, a file imported twice) is not recorded again.
+ */
+export async function recordedVisitKeys(db: Executor, regionCode: string) {
+  const rows = await db
+    .select({
+      enterpriseId: visits.enterpriseId,
+      visitDate: sql<string>`${visits.visitDate}::text`,
+      unitId: visits.unitId,
+      purpose: visits.purpose,
+    })
+    .from(visits)
+    .where(eq(visits.regionCode, regionCode));
+  return new Set(rows.map(visitKey));
+}
+
+/** What tells a visit apart in a sheet (recordedVisitKeys). */
+export const visitKey = (v: { enterpriseId: string; visitDate: string; unitId: string; purpose: string }) =>
+  [v.enterpriseId, v.visitDate, v.unitId, v.purpose.trim()].join('|');
 
 /** Every visit the actor sees in a span of days (for the statistics), with its unit's name. */
 export async function visitsForStats(db: Executor, actor: Actor, span: { from: string; to: string; enterpriseId?: string }) {

@@ -2,6 +2,7 @@ import { todayInChina } from '../../../common/domain/dates';
 import { visitStats } from '../../../common/domain/visit-stats';
 import {
   visitCreateBody,
+  visitExportQuery,
   visitListQuery,
   visitSchema,
   visitStatsQuery,
@@ -10,11 +11,16 @@ import {
 } from '../../../common/schemas/visits';
 import { idParam, okSchema, pageOf } from '../../../common/schemas/shared';
 import { notFound } from '../../lib/errors';
-import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
+import { type App, type Deps, assertIfMatch, errorResponses, ruleErrorResponses } from '../../lib/http';
+import { translate } from '../../lib/messages';
+import { recordSheetResponse, sendRecordSheet } from '../../lib/spreadsheets/record-sheet';
+import { loadLookups, visitColumns } from '../imports';
+import { actorHomeRegion } from '../regions';
+import { visitCellValue, withVisitorNames } from './export';
 import { loadVisitLinks } from './links';
 import { visitListAbilities } from './policy';
 import { presentVisit } from './presenter';
-import { findVisit, listVisits, visitsForStats } from './repository';
+import { findVisit, listVisits, visitBatches, visitsForStats } from './repository';
 import { createVisit, deleteVisit, updateVisit } from './service';
 
 const tags = ['visits'];
@@ -45,6 +51,35 @@ export function visitRoutes(app: App, { db }: Deps) {
         pageSize: request.query.pageSize,
         abilities: visitListAbilities(actor),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/visits/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'Download the visits the list shows as .xlsx (its filters, every match, no paging), in the columns the visits import ' +
+          'reads (without the demands, which live on as matters)',
+        querystring: visitExportQuery,
+        response: { 200: recordSheetResponse('The visits sheet'), ...errorResponses },
+      },
+      config: { access: 'visit.read' },
+    },
+    async (request, reply) => {
+      const { actor } = request.context();
+      const today = todayInChina();
+      const lookups = await loadLookups(db, await actorHomeRegion(db, actor));
+      return sendRecordSheet(request, reply, {
+        batches: withVisitorNames(db, visitBatches(db, actor, request.query)),
+        columns: visitColumns,
+        lookups,
+        cellValue: visitCellValue,
+        sheetName: translate(request.locale, 'export.sheet.visits'),
+        fileName: `${translate(request.locale, 'export.file.visits')}-${today}.xlsx`,
+        asciiFallback: `visits-${today}.xlsx`,
+      });
     },
   );
 

@@ -8,7 +8,7 @@ import { AppError, conflict, notFound, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
 import { findEnterprise } from '../enterprises';
-import { createMatter } from '../matters';
+import { checkMatterCreate, createMatter } from '../matters';
 import { type District, actorDistrict } from '../regions';
 import {
   type VisitRecord,
@@ -58,13 +58,19 @@ const auditView = (
   notes: row.notes,
 });
 
+/** A demand's matter title: led by the enterprise's name, so the board says whose demand it is. */
+const demandTitle = (enterpriseName: string, title: string) => `${enterpriseName}：${title}`.slice(0, 200);
+
+/** A demand's faults, named at `demands.N.field`. */
+const atDemand = (i: number, error: AppError): Detail[] =>
+  error.details.map((detail) => ({ ...detail, path: `demands.${i}.${detail.path}` }));
+
 /**
- * Records a visit to an enterprise of the recorder's district by a unit in his data scope (his own unless told),
- * and raises each demand the enterprise made as a matter of source `enterprise_demand` (the matters loop: 交办 to its
- * lead unit, deadline, escalation), its title led by the enterprise's name so the board says whose demand it is. A
- * demand's fault is named at `demands.N.field`. Audited, with the matters raised.
+ * What `createVisit` checks, without writing (400 naming every field at fault, a demand's at `demands.N.field`; 422
+ * when the recorder has no district): the enterprise of his district, the visiting unit in his data scope, the
+ * visitors and the day, and each demand as the matters loop would raise it. Answers the district, enterprise and unit.
  */
-export async function createVisit({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: VisitCreateBody }) {
+export async function checkVisitCreate(tx: Tx, ctx: RequestContext, input: VisitCreateBody) {
   const { actor } = ctx;
   const district = await actorDistrict(tx, actor);
   if (!district) throw new AppError(422, 'no_district', 'visit.no_district');
@@ -76,8 +82,28 @@ export async function createVisit({ ctx, tx, input }: { ctx: RequestContext; tx:
   if (!(await unitsHeMayRecordFor(tx, actor, district.path, [unitId])).has(unitId))
     details.push({ path: 'unitId', messageKey: 'visit.unit_outside_scope' });
   details.push(...(await checkVisitors(tx, district, input)));
+  for (const [i, demand] of input.demands.entries()) {
+    const title = demandTitle(enterprise?.name ?? '', demand.title);
+    try {
+      await checkMatterCreate(tx, ctx, { ...demand, title, source: 'enterprise_demand', projectId: null });
+    } catch (error) {
+      if (!(error instanceof AppError && error.status === 400)) throw error;
+      details.push(...atDemand(i, error));
+    }
+  }
   if (details.length > 0 || !enterprise) throw invalid(details);
+  return { district, enterprise, unitId };
+}
 
+/**
+ * Records a visit to an enterprise of the recorder's district by a unit in his data scope (his own unless told),
+ * and raises each demand the enterprise made as a matter of source `enterprise_demand` (the matters loop: 交办 to its
+ * lead unit, deadline, escalation), its title led by the enterprise's name so the board says whose demand it is. A
+ * demand's fault is named at `demands.N.field`. Audited, with the matters raised.
+ */
+export async function createVisit({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: VisitCreateBody }) {
+  const { actor } = ctx;
+  const { district, enterprise, unitId } = await checkVisitCreate(tx, ctx, input);
   const row = await insertVisit(tx, {
     regionCode: district.code,
     enterpriseId: enterprise.id,
@@ -91,14 +117,12 @@ export async function createVisit({ ctx, tx, input }: { ctx: RequestContext; tx:
   });
   const matterIds: string[] = [];
   for (const [i, demand] of input.demands.entries()) {
-    const title = `${enterprise.name}：${demand.title}`.slice(0, 200);
+    const title = demandTitle(enterprise.name, demand.title);
     try {
       const matter = await createMatter({ ctx, tx, input: { ...demand, title, source: 'enterprise_demand', projectId: null } });
       matterIds.push(matter.id);
     } catch (error) {
-      if (error instanceof AppError && error.status === 400) {
-        throw invalid(error.details.map((detail) => ({ ...detail, path: `demands.${i}.${detail.path}` })));
-      }
+      if (error instanceof AppError && error.status === 400) throw invalid(atDemand(i, error));
       throw error;
     }
   }

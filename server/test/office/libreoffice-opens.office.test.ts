@@ -71,6 +71,10 @@ describe('files open in LibreOffice', () => {
     files.enterpriseTemplate = await download('/api/v1/imports/templates/enterprises');
     files.enterpriseMarked = await download(`/api/v1/imports/${badEnterprise.id}/marked.xlsx`);
     files.enterprises = await download('/api/v1/enterprises/export.xlsx');
+    files.parcelTemplate = await download('/api/v1/imports/templates/parcels');
+    files.parcels = await download('/api/v1/parcels/export.xlsx');
+    files.visitTemplate = await download('/api/v1/imports/templates/visits');
+    files.visits = await download('/api/v1/visits/export.xlsx');
     files.template = await download('/api/v1/imports/templates/projects');
     files.marked = await download(`/api/v1/imports/${bad.id}/marked.xlsx`);
     files.list = await download('/api/v1/projects/export.xlsx?pool=implementing');
@@ -120,6 +124,19 @@ describe('files open in LibreOffice', () => {
     const csv = (await converted('enterprises', 'csv')).toString('utf8');
     expect(csv.split('\n')[0]).toContain('统一社会信用代码');
     expect(csv).toContain('济南北园智能装备有限公司');
+  });
+
+  it('reads the parcels and visits sheets: the templates’ headers and the exports’ demo records', async () => {
+    const parcelHeader = (await converted('parcelTemplate', 'csv')).toString('utf8').split('\n')[0] ?? '';
+    for (const column of ['地块编号', '面积（亩）', '规划用途', '投资强度（万元/亩）']) expect(parcelHeader).toContain(column);
+    const parcels = (await converted('parcels', 'csv')).toString('utf8');
+    expect(parcels).toContain('TQ-2024-01');
+    expect(parcels).toContain('新材料园北区01地块');
+    const visitHeader = (await converted('visitTemplate', 'csv')).toString('utf8').split('\n')[0] ?? '';
+    for (const column of ['走访日期', '企业名称', '走访目的', '企业诉求']) expect(visitHeader).toContain(column);
+    const visits = (await converted('visits', 'csv')).toString('utf8');
+    expect(visits.split('\n')[0]).toContain('走访单位');
+    expect(visits).toContain('了解企业生产经营情况');
   });
 
   it('reads the list export: the implementing projects, 中央厨房产业园 among them', async () => {

@@ -106,4 +106,8 @@ export const attractionEnUS: Record<keyof typeof attractionZhCN, string> = {
   'carrier.noPark': 'Outside parks',
   'carrier.vacantValue': '{value} m² vacant',
   'carrier.rentValue': '{value} yuan/m²/day',
+  'parcel.sheets': 'Excel',
+  'parcel.sheets.export': 'Export parcels (as filtered)',
+  'parcel.sheets.template': 'Download the parcels template',
+  'parcel.sheets.import': 'Import parcels…',
 };

@@ -102,4 +102,8 @@ export const attractionZhCN = {
   'carrier.noPark': '园区外',
   'carrier.vacantValue': '空置 {value} m²',
   'carrier.rentValue': '{value} 元/m²/天',
+  'parcel.sheets': 'Excel',
+  'parcel.sheets.export': '导出地块（按当前筛选）',
+  'parcel.sheets.template': '下载地块导入模板',
+  'parcel.sheets.import': '导入地块…',
 } as const;

@@ -117,4 +117,8 @@ export const enterprisesEnUS: Record<keyof typeof enterprisesZhCN, string> = {
   'enterprise.sheets.export': 'Export the register',
   'enterprise.sheets.template': 'Download the import template',
   'enterprise.sheets.import': 'Import enterprises',
+  'visit.sheets': 'Excel',
+  'visit.sheets.export': 'Export visits (as filtered)',
+  'visit.sheets.template': 'Download the visits template',
+  'visit.sheets.import': 'Import visits…',
 };

@@ -115,4 +115,8 @@ export const enterprisesZhCN = {
   'enterprise.sheets.export': '导出企业名录',
   'enterprise.sheets.template': '下载导入模板',
   'enterprise.sheets.import': '导入企业',
+  'visit.sheets': 'Excel',
+  'visit.sheets.export': '导出走访记录（按当前筛选）',
+  'visit.sheets.template': '下载走访导入模板',
+  'visit.sheets.import': '导入走访…',
 };

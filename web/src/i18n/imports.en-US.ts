@@ -30,7 +30,15 @@ export const importsEnUS: Record<keyof typeof importsZhCN, string> = {
   'import.problem.filter': 'Filter by column name or problem',
   'import.readyTitle': 'The file passed its check: {create} to create, {update} to update',
   'import.readyText':
-    'Confirming writes everything at once; if someone changes one of these projects meanwhile, the import is refused rather than overwrite their change.',
+    'Confirming writes everything at once; if someone changes {records} meanwhile, the import is refused rather than overwrite their change.',
+  'import.readyText.visits':
+    'Confirming records these visits at once and assigns each demand on the matters loop; visits already recorded are not recorded again.',
+  'import.records.projects': 'one of these projects',
+  'import.records.approval_items': 'one of these projects’ approval items',
+  'import.records.funding_lines': 'one of these projects’ funding',
+  'import.records.enterprises': 'one of these enterprises',
+  'import.records.leads': 'one of these leads',
+  'import.records.parcels': 'one of these parcels',
   'import.confirm': 'Confirm import',
   'import.committedTitle': 'Imported: {create} created, {update} updated',
   'import.failedTitle': 'The import did not complete',
@@ -91,4 +99,15 @@ export const importsEnUS: Record<keyof typeof importsZhCN, string> = {
   'import.toLeads': 'Go to the leads board',
   'import.dropHint.leads':
     'The whole file is checked first and nothing is written while it has problems; at most {size} and 100,000 rows. A row named as a lead of the district updates it; other rows are recorded as new leads at the first stage.',
+  'import.kind.parcels': 'Parcels',
+  'import.kind.visits': 'Visits',
+  'import.toEnterprises': 'Go to the enterprise register',
+  'import.toParcels': 'Go to the parcels',
+  'import.toVisits': 'Go to the visits',
+  'import.dropHint.enterprises':
+    'The whole file is checked first and nothing is written while it has problems; at most {size} and 100,000 rows. Enterprises of the district register are matched by credit code and updated; others are added.',
+  'import.dropHint.parcels':
+    'The whole file is checked first and nothing is written while it has problems; at most {size} and 100,000 rows. A row with the number of a parcel of the district updates it; others are added (reserve or available); an import never changes a status.',
+  'import.dropHint.visits':
+    'The whole file is checked first and nothing is written while it has problems; at most {size} and 100,000 rows. Each row records a visit, each line of its demands is assigned; visits already recorded are not recorded again.',
 };

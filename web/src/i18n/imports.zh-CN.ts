@@ -26,7 +26,14 @@ export const importsZhCN = {
   'import.problem.message': '问题',
   'import.problem.filter': '按列名或问题筛选',
   'import.readyTitle': '文件检查通过：新建 {create} 个，更新 {update} 个',
-  'import.readyText': '确认后将一次性写入；期间如有他人修改了相关项目，本次导入会被拒绝，不会覆盖他人的修改。',
+  'import.readyText': '确认后将一次性写入；期间如有他人修改了{records}，本次导入会被拒绝，不会覆盖他人的修改。',
+  'import.readyText.visits': '确认后将一次性登记这些走访，企业诉求逐条交办进入问题闭环；已登记过的走访不会重复写入。',
+  'import.records.projects': '相关项目',
+  'import.records.approval_items': '相关项目的审批事项',
+  'import.records.funding_lines': '相关项目的资金来源',
+  'import.records.enterprises': '相关企业',
+  'import.records.leads': '相关线索',
+  'import.records.parcels': '相关地块',
   'import.confirm': '确认导入',
   'import.committedTitle': '导入完成：新建 {create} 个，更新 {update} 个',
   'import.failedTitle': '导入未完成',
@@ -87,4 +94,15 @@ export const importsZhCN = {
   'import.toLeads': '查看招商线索',
   'import.dropHint.leads':
     '先检查整个文件，有错误不会写入任何数据；单个文件不超过 {size}、10 万行。本区已有同名线索的行更新该线索，其余登记为新线索（“线索”阶段）。',
+  'import.kind.parcels': '地块',
+  'import.kind.visits': '走访',
+  'import.toEnterprises': '查看企业库',
+  'import.toParcels': '查看地块',
+  'import.toVisits': '查看走访记录',
+  'import.dropHint.enterprises':
+    '先检查整个文件，有错误不会写入任何数据；单个文件不超过 {size}、10 万行。本区企业库已有的企业按统一社会信用代码匹配并更新，其余新建。',
+  'import.dropHint.parcels':
+    '先检查整个文件，有错误不会写入任何数据；单个文件不超过 {size}、10 万行。本区已有同一地块编号的行更新该地块，其余新建（储备或待供）；导入不改变地块状态。',
+  'import.dropHint.visits':
+    '先检查整个文件，有错误不会写入任何数据；单个文件不超过 {size}、10 万行。每行登记一次走访，企业诉求每行一条交办；已登记过的走访不会重复写入。',
 } as const;

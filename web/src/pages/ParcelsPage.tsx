@@ -10,6 +10,7 @@ import { useShowError } from '../lib/use-show-error';
 import { PagedTable } from '../ui/PagedTable';
 import type { Parcel } from '../modules/carriers/api/carriers-api';
 import { formatMeasure } from '../modules/carriers/components/format';
+import { ParcelSheetsMenu } from '../modules/carriers/components/ParcelSheetsMenu';
 import { SupplyParcelModal } from '../modules/carriers/components/SupplyParcelModal';
 import { useParcelStatus, useParcels } from '../modules/carriers/hooks/use-carriers';
 import { useDictionaryOptions } from '../modules/projects/hooks/use-pickers';
@@ -133,7 +134,11 @@ export function ParcelsPage() {
   ];
 
   return (
-    <Card title={t('nav.parcels')} styles={{ body: { padding: 12 } }}>
+    <Card
+      title={t('nav.parcels')}
+      styles={{ body: { padding: 12 } }}
+      extra={<ParcelSheetsMenu filters={{ status, standard: standard ? 'true' : undefined, q: q || undefined, sort: paging.sort }} />}
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear

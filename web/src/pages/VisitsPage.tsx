@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Grid, Input, Tabs } from 'antd';
+import { Button, Card, Grid, Input, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { VisitFormModal, type VisitFormTarget } from '../modules/visits/components/VisitFormModal';
 import { VisitList } from '../modules/visits/components/VisitList';
+import { VisitSheetsMenu } from '../modules/visits/components/VisitSheetsMenu';
 import { VisitStatsTable } from '../modules/visits/components/VisitStatsTable';
 import { useVisits } from '../modules/visits/hooks/use-visits';
 
@@ -20,17 +21,20 @@ export function VisitsPage() {
       title={t('nav.visits')}
       styles={{ body: { padding: phone ? 12 : undefined } }}
       extra={
-        list.data?.abilities?.create && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => setTarget({ enterprise: null })}
-            aria-label={t('visit.record')}
-            data-testid="visit-record"
-          >
-            {phone ? null : t('visit.record')}
-          </Button>
-        )
+        <Space>
+          <VisitSheetsMenu filters={{ q }} iconOnly={phone} />
+          {list.data?.abilities?.create && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setTarget({ enterprise: null })}
+              aria-label={t('visit.record')}
+              data-testid="visit-record"
+            >
+              {phone ? null : t('visit.record')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Tabs

@@ -28,6 +28,9 @@ export const LIST_KINDS = [
   'listing_stage',
   'lead_method',
   'lead_stage',
+  'carrier_use',
+  'parcel_status',
+  'problem_category',
 ] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 

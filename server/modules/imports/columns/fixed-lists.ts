@@ -2,6 +2,7 @@ import { type EnumLabels, type EnumName, enumLabel } from '../../../../common/la
 import {
   APPROVAL_STATUSES,
   APPROVAL_TYPES,
+  CARRIER_USES,
   CHAIN_SEGMENTS,
   ENTERPRISE_KINDS,
   FEASIBILITY_STATUSES,
@@ -9,6 +10,7 @@ import {
   LEAD_STAGES,
   LISTING_STAGES,
   NATURES,
+  PARCEL_STATUSES,
   POOLS,
 } from '../../../../common/enums';
 import type { ListEntry } from './lookups';
@@ -34,6 +36,11 @@ export const FIXED_LISTS = {
   lead_method: labelled('leadMethod', LEAD_METHODS),
   // A sheet records leads at their first stage; the other stages are read (an export re-imports) but not offered.
   lead_stage: labelled('leadStage', LEAD_STAGES).map((entry) => (entry.code === 'lead' ? entry : { ...entry, inDropDown: false })),
+  carrier_use: labelled('carrierUse', CARRIER_USES),
+  // A parcel enters the inventory in the reserve or available; 已供 is read (an export re-imports) but not offered.
+  parcel_status: labelled('parcelStatus', PARCEL_STATUSES).map((entry) =>
+    entry.code === 'supplied' ? { ...entry, inDropDown: false } : entry,
+  ),
   yes_no: [
     { code: 'yes', name: '是', nameEn: 'Yes', aliases: ['Y', 'TRUE', '1', '√', '✓'] },
     { code: 'no', name: '否', nameEn: 'No', aliases: ['N', 'FALSE', '0', '×', '✗'] },

@@ -18,6 +18,7 @@ const DICTIONARY_LISTS = [
   'funding_source',
   'approval_item_type',
   'enterprise_tag',
+  'problem_category',
 ] as const;
 // Lists whose cells show "code name" (GB/T 4754: "C 制造业"), so a long list reads unambiguously.
 const CODED_LISTS = new Set<ListKind>(['industry']);

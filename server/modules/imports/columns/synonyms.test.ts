@@ -5,7 +5,9 @@ import { approvalItemColumns } from './approval-items';
 import { enterpriseColumns } from './enterprises';
 import { fundingLineColumns } from './funding-lines';
 import { leadColumns } from './leads';
+import { parcelColumns } from './parcels';
 import { projectColumns } from './projects';
+import { visitColumns } from './visits';
 
 const KINDS: Record<string, readonly Column<string, unknown>[]> = {
   projects: projectColumns,
@@ -13,6 +15,8 @@ const KINDS: Record<string, readonly Column<string, unknown>[]> = {
   funding_lines: fundingLineColumns,
   enterprises: enterpriseColumns,
   leads: leadColumns,
+  parcels: parcelColumns,
+  visits: visitColumns,
 };
 
 describe.each(Object.entries(KINDS))('the %s sheet’s headers', (_kind, columns) => {

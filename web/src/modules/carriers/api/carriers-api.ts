@@ -10,6 +10,7 @@ import type {
   parcelStatusBody,
 } from '../../../../../common/schemas/carriers';
 import { api } from '../../../lib/api-client';
+import { downloadFile } from '../../../lib/download';
 import type { Page } from '../../../lib/list';
 
 export type { Building, MatchResponse, Parcel, Park };
@@ -27,6 +28,8 @@ export const carriersApi = {
   addBuilding: (parkId: string, body: BuildingBody) => api.post<Building>(`/parks/${parkId}/buildings`, body),
   updateBuilding: (id: string, body: Partial<BuildingBody> & { version: number }) => api.patch<Building>(`/buildings/${id}`, body),
   parcels: (params: ParcelListParams, signal?: AbortSignal) => api.get<ParcelList>('/parcels', params, { signal }),
+  /** The parcels the list's filters show as the import's sheet (every match, no paging). */
+  exportParcels: ({ page: _page, pageSize: _pageSize, ...filters }: ParcelListParams) => downloadFile('/parcels/export.xlsx', filters),
   parcelStatus: (id: string, body: ParcelStatusBody) => api.post<Parcel>(`/parcels/${id}/status`, body),
   match: (need: MatchNeed, signal?: AbortSignal) => api.get<MatchResponse>('/carriers/match', need, { signal }),
 };

@@ -8,7 +8,6 @@ export function EnterpriseSheetsMenu({ filters, iconOnly }: { filters: Enterpris
   return (
     <SheetsMenu
       kind="enterprises"
-      managePermission="enterprise.manage"
       labels={{
         button: t('enterprise.sheets'),
         export: t('enterprise.sheets.export'),

@@ -7,6 +7,7 @@ import { useShowError } from '../../../lib/use-show-error';
 import { useDownload } from '../../projects/hooks/use-download';
 import { type ImportJob, importsApi } from '../api/imports-api';
 import { useCommitImport } from '../hooks/use-imports';
+import { IMPORT_REGISTERS, readyText } from '../import-kinds';
 import { ImportMappingPanel } from './ImportMappingPanel';
 import { ImportProblemsTable } from './ImportProblemsTable';
 import { ImportReadingPanel } from './ImportReadingPanel';
@@ -87,7 +88,7 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
         <Result
           status="info"
           title={t('import.readyTitle', counts)}
-          subTitle={t('import.readyText')}
+          subTitle={readyText(job.kind, t)}
           data-testid="import-ready"
           extra={[
             mappingPending && (
@@ -128,15 +129,14 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
         title={t('import.committedTitle', counts)}
         data-testid="import-committed"
         extra={[
-          job.kind === 'leads' ? (
-            <Button key="leads" type="primary" onClick={() => navigate('/leads')} data-testid="import-to-leads">
-              {t('import.toLeads')}
-            </Button>
-          ) : (
-            <Button key="projects" type="primary" onClick={() => navigate('/projects')} data-testid="import-to-projects">
-              {t('import.toProjects')}
-            </Button>
-          ),
+          <Button
+            key="register"
+            type="primary"
+            onClick={() => navigate(IMPORT_REGISTERS[job.kind].path)}
+            data-testid={`import-to-${IMPORT_REGISTERS[job.kind].path.slice(1)}`}
+          >
+            {t(IMPORT_REGISTERS[job.kind].toRegister)}
+          </Button>,
           <span key="again">{again}</span>,
         ]}
       />

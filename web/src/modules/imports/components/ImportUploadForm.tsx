@@ -6,6 +6,7 @@ import { useCan } from '../../auth/hooks/use-me';
 import { useDownload } from '../../projects/hooks/use-download';
 import { IMPORT_KINDS, type ImportJob, type ImportKind, MAX_IMPORT_BYTES, importsApi } from '../api/imports-api';
 import { useUploadImport } from '../hooks/use-imports';
+import { IMPORT_REGISTERS, importPermission } from '../import-kinds';
 
 type ImportUploadFormProps = { kind: ImportKind; onKindChange: (kind: ImportKind) => void; onUploaded: (job: ImportJob) => void };
 
@@ -16,11 +17,8 @@ export function ImportUploadForm({ kind, onKindChange, onUploaded }: ImportUploa
   const showError = useShowError();
   const { busy, download } = useDownload();
   const can = useCan();
-  // The enterprise register is imported by its keepers (enterprise.manage), leads by who records them (lead.manage);
-  // the project sheets with project.import.
-  const kinds = IMPORT_KINDS.filter((k) =>
-    can(k === 'enterprises' ? 'enterprise.manage' : k === 'leads' ? 'lead.manage' : 'project.import'),
-  );
+  // Each kind is imported by its register's keepers (IMPORT_KIND_PERMISSIONS, as the server checks).
+  const kinds = IMPORT_KINDS.filter((k) => can(importPermission(k)));
 
   return (
     <Flex vertical gap={16}>
@@ -55,9 +53,7 @@ export function ImportUploadForm({ kind, onKindChange, onUploaded }: ImportUploa
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">{t('import.drop')}</p>
-        <p className="ant-upload-hint">
-          {t(kind === 'leads' ? 'import.dropHint.leads' : 'import.dropHint', { size: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` })}
-        </p>
+        <p className="ant-upload-hint">{t(IMPORT_REGISTERS[kind].dropHint, { size: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` })}</p>
       </Upload.Dragger>
     </Flex>
   );

@@ -1,16 +1,14 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router';
-import type { Permission } from '../../../../../common/permissions';
 import { useCan } from '../../auth/hooks/use-me';
 import { useDownload } from '../../projects/hooks/use-download';
 import { type ImportKind, importsApi } from '../api/imports-api';
+import { importPath, importPermission } from '../import-kinds';
 
 type SheetsMenuProps = {
   /** The import kind the template and the import page are for. */
   kind: ImportKind;
-  /** Who may download the template and import; everyone who sees the page may export. */
-  managePermission: Permission;
   /** The words of the button and its three items, in the reader's language. */
   labels: { button: string; export: string; template: string; import: string };
   /** Downloads the page's records as the page's filters show them (answers the file's name). */
@@ -23,13 +21,14 @@ type SheetsMenuProps = {
  * A register's Excel menu: export what the filters show (the file imports back as updates), and for its keepers the
  * template and the import page set to the kind (problems per row, the marked file, one commit).
  */
-export function SheetsMenu({ kind, managePermission, labels, exportSheet, testId, iconOnly }: SheetsMenuProps) {
+export function SheetsMenu({ kind, labels, exportSheet, testId, iconOnly }: SheetsMenuProps) {
   const navigate = useNavigate();
   const can = useCan();
   const { busy, download } = useDownload();
   const items = [
     { key: 'export', label: labels.export },
-    ...(can(managePermission)
+    // The template and the import for whoever may import the kind; everyone who sees the page may export.
+    ...(can(importPermission(kind))
       ? [
           { key: 'template', label: labels.template },
           { key: 'import', label: labels.import },
@@ -42,7 +41,7 @@ export function SheetsMenu({ kind, managePermission, labels, exportSheet, testId
       menu={{
         items,
         onClick: ({ key }) => {
-          if (key === 'import') navigate(`/projects/import?kind=${kind}`);
+          if (key === 'import') navigate(importPath(kind));
           else download(() => (key === 'template' ? importsApi.template(kind) : exportSheet()));
         },
       }}

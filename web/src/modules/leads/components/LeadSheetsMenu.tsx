@@ -8,7 +8,6 @@ export function LeadSheetsMenu({ filters }: { filters: LeadListParams }) {
   return (
     <SheetsMenu
       kind="leads"
-      managePermission="lead.manage"
       labels={{
         button: t('lead.sheets'),
         export: t('lead.sheets.export'),
