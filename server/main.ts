@@ -18,6 +18,9 @@ import { createScheduler } from './lib/scheduler';
 import { shutDown, shutDownOnSignals } from './lib/shutdown';
 import { setPassword } from './modules/auth/passwords-service';
 
+/** Said once the demo is loaded, before the users' one-time passwords. */
+const DEMO_LOADED = 'Demo region loaded: 济南市天桥区, with 槐荫区 and 历城区 of 济南市. Sign in as (shown once):';
+
 const HELP = `lantu — 蓝图 key investment project platform
 
 Usage: lantu <command> [options]
@@ -26,7 +29,7 @@ Commands:
   serve                         migrate, load reference data (and the demo region on an empty
                                 embedded database), then serve the API and web page
   migrate                       apply database migrations and exit
-  seed-demo                     load the demo region (济南市天桥区) and its demo users into an empty database
+  seed-demo                     load the demo region (济南市天桥区, with 槐荫区 and 历城区 of 济南市) and its demo users into an empty database
   create-admin --username NAME  create an administrator and print a one-time password
                [--display-name TEXT] [--region CODE]
   reset-password --username NAME
@@ -62,7 +65,7 @@ function printCredentials(title: string, rows: { username: string; password: str
 async function seedOrBootstrap(database: Database, config: Config) {
   if (config.demo) {
     const credentials = await seedDemo(database.db, config.demoPassword, config.sessionSecret);
-    if (credentials) printCredentials('Demo region 济南市天桥区 loaded. Sign in as (shown once):', credentials);
+    if (credentials) printCredentials(DEMO_LOADED, credentials);
     return;
   }
   if ((await countUsers(database.db)) > 0) return;
@@ -130,7 +133,7 @@ async function main(argv: string[]) {
     case 'seed-demo':
       return withDatabase(config, async (database) => {
         const credentials = await seedDemo(database.db, config.demoPassword, config.sessionSecret);
-        if (credentials) printCredentials('Demo region 济南市天桥区 loaded. Sign in as (shown once):', credentials);
+        if (credentials) printCredentials(DEMO_LOADED, credentials);
         else console.log('The database already has users; the demo region is loaded only into an empty database.');
       });
     case 'create-admin':

@@ -119,6 +119,36 @@ export const indicatorListSchema = z.object({
   abilities,
 });
 
+/**
+ * The indicators of several districts side by side (a city or province reader): one row per indicator present in any
+ * of them (same name, kind, unit of measure and computation), a cell per district (null where it has none), and the
+ * districts' sum where adding up is meaningful (a level indicator every district has, in the same unit, with actuals
+ * standing at the same day).
+ */
+export const indicatorComparisonSchema = z.object({
+  year: z.number().int(),
+  districts: z.array(z.object({ code: z.string(), name: z.string() })),
+  rows: z.array(
+    z.object({
+      name: z.string(),
+      measure: z.enum(TARGET_MEASURES),
+      kind: z.enum(TARGET_KINDS),
+      source: z.enum(TARGET_SOURCES),
+      computation: z.enum(TARGET_COMPUTATIONS).nullable(),
+      cells: z.array(indicatorSchema.nullable()),
+      total: z
+        .object({
+          targetValue: z.string(),
+          actual: z.string(),
+          asOf: z.string(),
+          progress: targetProgressSchema.nullable(),
+          standing: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+
 export const computationSchema = z.object({
   key: z.enum(TARGET_COMPUTATIONS),
   name: z.string(),

@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { todayInChina } from '../../common/domain/dates';
 import type { RoleCode } from '../../common/permissions';
 import type { SystemContext } from '../lib/audit';
 import { createAccount } from './accounts';
-import type { Db } from './client';
+import type { Db, Executor } from './client';
 import { units, users } from './schema';
 import { buildDemoProjects, DEMO_LEADERS, insertDemoProjects } from './seed-data/demo-projects';
 import { insertDemoNotifications } from './seed-data/demo-notifications';
@@ -15,20 +14,55 @@ import { buildDemoMatters, insertDemoMatters } from './seed-data/demo-matters';
 import { buildDemoService, insertDemoService } from './seed-data/demo-service';
 import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
 import { buildDemoTargets, insertDemoTargets } from './seed-data/demo-targets';
-import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './seed-data/demo-units';
+import { DEMO_DISTRICT_CODE, DEMO_UNITS, type DemoUnit } from './seed-data/demo-units';
+import { DEMO_CITY_CODE, DEMO_CITY_UNITS, DEMO_CITY_USER, DEMO_SMALL_DISTRICTS } from './seed-data/demo-districts';
 import { refreshProjectMonths } from '../modules/reports';
 import { seedWarnings } from '../modules/warnings';
 import { seedDemoBoundaries } from '../modules/map';
 
-/** One illustrative person per role; usernames are documented in the README. */
-export const DEMO_USERS: { username: string; displayName: string; roleCode: RoleCode; unitKey: string }[] = [
+/**
+ * One illustrative person per role of 天桥区, then the city user and the smaller districts' project offices; usernames
+ * are documented in the README. `unitsOf` names the region whose demo units `unitKey` is of (天桥区 when absent).
+ */
+export const DEMO_USERS: { username: string; displayName: string; roleCode: RoleCode; unitKey: string; unitsOf?: string }[] = [
   { username: 'admin', displayName: '王建国（平台管理员）', roleCode: 'admin', unitKey: 'bigdata' },
   { username: 'office', displayName: '李明（重点项目办）', roleCode: 'project_office', unitKey: 'project_office' },
   { username: 'unit', displayName: '张伟（北园街道）', roleCode: 'unit_staff', unitKey: 'street_beiyuan' },
   { username: 'leader', displayName: '刘志强（副区长）', roleCode: 'leader', unitKey: 'gov' },
   { username: 'invest', displayName: '陈静（投资促进中心）', roleCode: 'investment_staff', unitKey: 'invest' },
   { username: 'viewer', displayName: '赵敏（区委督查室）', roleCode: 'supervisor', unitKey: 'inspection' },
+  { ...DEMO_CITY_USER, unitsOf: DEMO_CITY_CODE },
+  ...DEMO_SMALL_DISTRICTS.map((d) => ({
+    ...d.office,
+    roleCode: 'project_office' as const,
+    unitKey: 'project_office',
+    unitsOf: d.profile.code,
+  })),
 ];
+
+/** Inserts a region's demo units (parents first) and answers their ids by key. */
+async function insertUnits(tx: Executor, list: readonly DemoUnit[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const paths = new Map<string, string>();
+  for (const [index, unit] of list.entries()) {
+    const id = crypto.randomUUID();
+    const parentId = unit.parentKey ? ids.get(unit.parentKey) : undefined;
+    const path = `${unit.parentKey ? (paths.get(unit.parentKey) ?? '') : ''}${id}/`;
+    ids.set(unit.key, id);
+    paths.set(unit.key, path);
+    await tx.insert(units).values({
+      id,
+      name: unit.name,
+      shortName: unit.shortName,
+      kind: unit.kind,
+      regionCode: unit.regionCode,
+      parentId: parentId ?? null,
+      path,
+      sortOrder: index,
+    });
+  }
+  return ids;
+}
 
 export type DemoCredentials = { username: string; password: string; mustChange: boolean }[];
 
@@ -46,31 +80,21 @@ export async function seedDemo(
   const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
   if (anyUser) return null;
   const ctx: SystemContext = { ip: null, requestId: null, actorName: 'seed-demo' };
-  const ids = new Map<string, string>();
+  // The units of 天桥区, of the city above it and of the two smaller districts, by region and key.
+  const unitsByRegion = new Map<string, Map<string, string>>();
   await db.transaction(async (tx) => {
-    for (const unit of DEMO_UNITS) {
-      const id = crypto.randomUUID();
-      const parentId = unit.parentKey ? ids.get(unit.parentKey) : undefined;
-      const parentPath = parentId ? (await tx.select({ path: units.path }).from(units).where(eq(units.id, parentId)))[0]?.path : '';
-      ids.set(unit.key, id);
-      await tx.insert(units).values({
-        id,
-        name: unit.name,
-        shortName: unit.shortName,
-        kind: unit.kind,
-        regionCode: unit.regionCode,
-        parentId: parentId ?? null,
-        path: `${parentPath ?? ''}${id}/`,
-        sortOrder: DEMO_UNITS.indexOf(unit),
-      });
-    }
+    unitsByRegion.set(DEMO_DISTRICT_CODE, await insertUnits(tx, DEMO_UNITS));
+    unitsByRegion.set(DEMO_CITY_CODE, await insertUnits(tx, DEMO_CITY_UNITS));
+    for (const d of DEMO_SMALL_DISTRICTS) unitsByRegion.set(d.profile.code, await insertUnits(tx, d.profile.units));
   });
+  const ids = unitsByRegion.get(DEMO_DISTRICT_CODE) ?? new Map<string, string>();
   const credentials: DemoCredentials = [];
   const userIds = new Map<string, string>();
   for (const demoUser of DEMO_USERS) {
-    const unitId = ids.get(demoUser.unitKey);
+    const unitId = unitsByRegion.get(demoUser.unitsOf ?? DEMO_DISTRICT_CODE)?.get(demoUser.unitKey);
     if (!unitId) throw new Error(`demo unit ${demoUser.unitKey} missing`);
-    const created = await createAccount(db, ctx, { ...demoUser, unitId, password });
+    const { unitsOf: _, ...account } = demoUser;
+    const created = await createAccount(db, ctx, { ...account, unitId, password });
     credentials.push({ username: demoUser.username, password: created.password, mustChange: created.mustChange });
     userIds.set(demoUser.username, created.id);
   }
@@ -79,6 +103,12 @@ export async function seedDemo(
   // Hashing dominates account creation, so the leaders are created side by side (their order is kept).
   const leaders = await Promise.all(
     DEMO_LEADERS.map((leader) => createAccount(db, ctx, { ...leader, unitId: leaderUnitId, roleCode: 'leader', password })),
+  );
+  // Each smaller district's one leader in charge, at its government (illustrative, not printed).
+  const smallLeaders = await Promise.all(
+    DEMO_SMALL_DISTRICTS.map((d) =>
+      createAccount(db, ctx, { ...d.leader, unitId: unitsByRegion.get(d.profile.code)?.get('gov') ?? '', roleCode: 'leader', password }),
+    ),
   );
   const leaderIds = [userIds.get('leader') ?? '', ...leaders.map((l) => l.id)];
   const today = todayInChina();
@@ -98,6 +128,24 @@ export async function seedDemo(
     projects: rows,
   });
   // Matters of every source in every state, on the demo's projects and units.
+  // The smaller districts: their projects, the year's ledger so far and their main indicators.
+  const smallDistricts = DEMO_SMALL_DISTRICTS.map((d, i) => {
+    const unitIds = unitsByRegion.get(d.profile.code) ?? new Map<string, string>();
+    const office = userIds.get(d.office.username) ?? '';
+    const projects = buildDemoProjects({ year, today, unitIds, leaderIds: [smallLeaders[i]?.id ?? ''], officeUserId: office }, d.profile);
+    const ledger = buildDemoReports({ year, today, regionCode: d.profile.code, officeUserId: office, submitters: new Map(), projects });
+    const targets = buildDemoTargets({
+      year,
+      today,
+      regionCode: d.profile.code,
+      unitIds,
+      enteredBy: office,
+      indicators: d.indicators,
+      commitments: [],
+      scoringRule: false,
+    });
+    return { code: d.profile.code, projects, ledger, targets };
+  });
   const matterRows = buildDemoMatters({
     today,
     regionCode: DEMO_DISTRICT_CODE,
@@ -109,10 +157,15 @@ export async function seedDemo(
   await db.transaction(async (tx) => {
     await insertDemoProjects(tx, rows);
     await insertDemoReports(tx, reports);
+    for (const d of smallDistricts) {
+      await insertDemoProjects(tx, d.projects);
+      await insertDemoReports(tx, d.ledger);
+      await insertDemoTargets(tx, d.targets);
+    }
     // The dashboard's month figures of the approved demo reports.
     await refreshProjectMonths(
       tx,
-      rows.projects.flatMap((p) => (p.id ? [p.id] : [])),
+      [rows, ...smallDistricts.map((d) => d.projects)].flatMap((r) => r.projects.flatMap((p) => (p.id ? [p.id] : []))),
     );
     await insertDemoMatters(tx, matterRows);
     await insertDemoTargets(tx, buildDemoTargets({ year, today, regionCode: DEMO_DISTRICT_CODE, unitIds: ids, enteredBy: officeUserId }));
@@ -144,6 +197,7 @@ export async function seedDemo(
     if (serverSecret) await insertDemoNotifications(tx, { serverSecret, unitIds: ids, userIds, today });
     // The colours that follow from the year's reports and plans, with a snapshot for each past month of the year.
     await seedWarnings(tx, DEMO_DISTRICT_CODE, today);
+    for (const d of smallDistricts) await seedWarnings(tx, d.code, today);
     // The one map's base: 济南市 and its districts (天桥区 among them).
     await seedDemoBoundaries(tx);
   });

@@ -94,9 +94,13 @@ describeEachDatabase('scheduled job: escalate overdue matters', (t) => {
     const [district] = await db.select().from(regions).where(eq(regions.code, testConfig().regionCode));
     const parentCode = district?.parentCode;
     if (!parentCode) throw new Error('the test district has no parent region');
+    // The demo's city units (济南市发改委, server/db/seed-data/demo-districts.ts) are set aside for this step.
+    const ELSEWHERE = '370200';
+    await db.update(units).set({ regionCode: ELSEWHERE }).where(eq(units.regionCode, parentCode));
     expect(await db.select().from(units).where(eq(units.regionCode, parentCode))).toEqual([]);
     await run(new Date(third.getTime() + 3 * DAY_MS));
     expect((await matterOf(overdue.id))?.escalationLevel).toBe('principal_leader');
+    await db.update(units).set({ regionCode: parentCode }).where(eq(units.regionCode, ELSEWHERE));
 
     // On a platform that holds the city above (a unit there), the city is next.
     await insertUnit(t().database, { regionCode: parentCode, name: '市重点项目办' });

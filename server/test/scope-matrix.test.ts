@@ -422,6 +422,13 @@ const KINDS: Kind[] = [
         shows: (res, r) => listed(res, r.id),
       },
       {
+        route: 'GET /api/v1/targets/indicators/by-district',
+        kind: 'list',
+        url: () => `/api/v1/targets/indicators/by-district?year=${thisYear()}`,
+        shows: (res, r) =>
+          (json(res).rows as { cells: ({ id: string } | null)[] }[]).some((row) => row.cells.some((cell) => cell?.id === r.id)),
+      },
+      {
         route: 'GET /api/v1/targets/indicators/:id',
         kind: 'load',
         url: (r) => `/api/v1/targets/indicators/${r.id}`,

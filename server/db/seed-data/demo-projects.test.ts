@@ -7,7 +7,8 @@ import { findCycle, schedulePlan } from '../../../common/domain/schedule';
 import { describeEachDatabase } from '../../test/harness';
 import { annualPlans, milestones, projectLeaders, projects, users } from '../schema';
 import { buildDemoProjects, DEMO_LEADERS, type DemoProjectRows, GREEN_LIST, POOL_MOVE_ACTOR } from './demo-projects';
-import { DEMO_UNITS } from './demo-units';
+import { DEMO_SMALL_DISTRICTS } from './demo-districts';
+import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './demo-units';
 import { DICTIONARY_SEEDS } from './dictionaries';
 import { INDUSTRY_ITEMS } from './industries';
 
@@ -370,10 +371,17 @@ describe('the demo projects: determinism and the calendar', () => {
 describeEachDatabase('the demo projects in the seeded database', (t) => {
   it('loads the 133 projects, their plans and annual plans, and the leaders in charge', async () => {
     const { db } = t().database;
-    const [count] = await db.select({ n: sql<number>`count(*)::int`, total: sql<string>`sum(total_investment_yuan)` }).from(projects);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int`, total: sql<string>`sum(total_investment_yuan)` })
+      .from(projects)
+      .where(eq(projects.regionCode, DEMO_DISTRICT_CODE));
     expect(count?.n).toBe(133);
     expect(Number(count?.total)).toBe(1200 * YI);
-    const [plans] = await db.select({ n: sql<number>`count(*)::int`, total: sql<string>`sum(planned_yuan)` }).from(annualPlans);
+    const [plans] = await db
+      .select({ n: sql<number>`count(*)::int`, total: sql<string>`sum(planned_yuan)` })
+      .from(annualPlans)
+      .innerJoin(projects, eq(projects.id, annualPlans.projectId))
+      .where(eq(projects.regionCode, DEMO_DISTRICT_CODE));
     expect(Number(plans?.total)).toBeGreaterThanOrEqual(240 * YI);
     const [withPredecessors] = await db
       .select({ n: sql<number>`count(*)::int` })
@@ -390,7 +398,10 @@ describeEachDatabase('the demo projects in the seeded database', (t) => {
       .select({ username: users.username })
       .from(users)
       .where(and(eq(users.roleCode, 'leader')));
-    expect(leaders.map((l) => l.username).sort()).toEqual(['leader', ...DEMO_LEADERS.map((l) => l.username)].sort());
+    // 天桥区's six, and the one of each smaller district (server/db/seed-data/demo-districts.ts).
+    expect(leaders.map((l) => l.username).sort()).toEqual(
+      ['leader', ...DEMO_LEADERS.map((l) => l.username), ...DEMO_SMALL_DISTRICTS.map((d) => d.leader.username)].sort(),
+    );
     const [sample] = await db.select().from(projects).where(eq(projects.name, '上药控股山东总部项目'));
     expect(sample?.namedLists).toEqual([GREEN_LIST]);
     expect(sample?.code).toMatch(/^\d{4}-370105-\d{2}-\d{2}-\d{6}$/);

@@ -22,7 +22,7 @@ import {
   projectLeaders,
   projects,
 } from '../schema';
-import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './demo-units';
+import { DEMO_DISTRICT_CODE, DEMO_UNITS, type DemoUnit } from './demo-units';
 import { DICTIONARY_SEEDS } from './dictionaries';
 import { INDUSTRY_ITEMS } from './industries';
 import { planningTrackFor } from './demo-planning-track';
@@ -231,10 +231,10 @@ const CATEGORIES = codesOf('project_category');
 const LEADING = codesOf('leading_industry');
 const PARKS = codesOf('park');
 const DIVISIONS = new Set(INDUSTRY_ITEMS.filter((i) => i.parentCode !== null).map((i) => i.code));
-const UNIT_BY_KEY = new Map(DEMO_UNITS.map((u) => [u.key, u]));
 const dash = (value: string) => (value === '-' ? null : value);
 
-function parseTable(table: string): Spec[] {
+function parseTable(table: string, units: readonly DemoUnit[]): Spec[] {
+  const unitKeys = new Set(units.map((u) => u.key));
   return table
     .trim()
     .split('\n')
@@ -259,7 +259,7 @@ function parseTable(table: string): Spec[] {
       if (!DIVISIONS.has(industry)) throw problem(`unknown industry division ${industry}`);
       if (leading !== '-' && !LEADING.has(leading)) throw problem(`unknown leading industry ${leading}`);
       if (park !== '-' && !PARKS.has(park)) throw problem(`unknown park ${park}`);
-      if (!UNIT_BY_KEY.has(`street_${street}`)) throw problem(`unknown street ${street}`);
+      if (!unitKeys.has(`street_${street}`)) throw problem(`unknown street ${street}`);
       if (!/^[CDSAPR]$/.test(status)) throw problem(`unknown status ${status}`);
       if (level !== 'prov' && level !== 'city' && level !== '-') throw problem(`unknown level ${level}`);
       const fixedYi = size.startsWith('=') ? Number(size.slice(1)) : null;
@@ -283,21 +283,21 @@ function parseTable(table: string): Spec[] {
     });
 }
 
-export const DEMO_PROJECT_SPECS: readonly Spec[] = parseTable(PROJECT_TABLE);
+type Group = 'prov' | 'cityRenewal' | 'city' | 'districtRenewal' | 'district';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Published targets, in 元.
 // ---------------------------------------------------------------------------------------------------------------
-const YI = 100_000_000;
+export const YI = 100_000_000;
 const WAN = 10_000;
 /** Total investment per group: the groups are disjoint, and their sums are the published figures. */
-const GROUP_TOTALS_YI = {
+const GROUP_TOTALS_YI: Record<Group, number> = {
   prov: 82, // 10 provincial green low-carbon projects
   cityRenewal: 120, // city key ∩ started urban renewal
   city: 290, // city key otherwise: 120 + 290 = 410
   districtRenewal: 169, // started urban renewal of district level: 120 + 169 = 289
   district: 539, // the rest: 82 + 410 + 169 + 539 = 1,200
-} as const;
+};
 /** The year's annual plans together: the target is investment completed above 240亿. */
 const ANNUAL_PLAN_TOTAL_YUAN = 250 * YI;
 
@@ -312,7 +312,9 @@ const roundTo = (value: number, step: number) => Math.max(step, Math.round(value
 // Places.
 // ---------------------------------------------------------------------------------------------------------------
 /** Where a street's projects are placed: a centre and half-widths (degrees), checked to lie inside 天桥区. */
-const STREET_AREAS: Record<string, [number, number, number, number]> = {
+/** A centre and half-widths, in degrees. */
+export type DemoArea = [number, number, number, number];
+const STREET_AREAS: Record<string, DemoArea> = {
   street_wuyingshan: [116.985, 36.692, 0.006, 0.004],
   street_tianqiaodongjie: [117.002, 36.68, 0.004, 0.003],
   street_beicun: [116.99, 36.686, 0.004, 0.003],
@@ -330,7 +332,7 @@ const STREET_AREAS: Record<string, [number, number, number, number]> = {
   street_daqiao: [117.01, 36.79, 0.025, 0.015],
 };
 /** Parks sit in one place each, so their projects cluster. */
-const PARK_AREAS: Record<string, [number, number, number, number]> = {
+const PARK_AREAS: Record<string, DemoArea> = {
   materials: [116.912, 36.812, 0.012, 0.007],
   smart_equip: [117.03, 36.785, 0.012, 0.008],
   agri_equip: [116.945, 36.795, 0.01, 0.006],
@@ -375,6 +377,60 @@ const DEFAULT_OWNERS: Record<string, string> = {
   sci_innovation: '济南天桥科技发展有限公司',
   industrial: '济南天桥产业发展集团有限公司',
   agri_rural: '济南天桥农业发展有限公司',
+};
+
+/** What differs from one demo district to another: its units, its list, its published totals and its places. */
+export type DemoDistrictProfile = {
+  code: string;
+  /** The district's abbreviation in document numbers (济天审批投资〔2026〕12号). */
+  abbreviation: string;
+  units: readonly DemoUnit[];
+  /** The list, in the columns described above PROJECT_TABLE. */
+  table: string;
+  /** Total investment per group (亿元); the groups are disjoint and together make the district's total. */
+  groupTotalsYi: Record<Group, number>;
+  /** The year's annual plans together, in 元. */
+  annualPlanTotalYuan: number;
+  streetAreas: Record<string, DemoArea>;
+  parkAreas: Record<string, DemoArea>;
+  parkUnits: Record<string, string>;
+  defaultOwners: Record<string, string>;
+  fallbackOwner: string;
+  /** Projects whose code was re-issued once (代码变更), to show the history. */
+  recoded: ReadonlySet<string>;
+};
+
+/**
+ * The extra seed parts of a district's shared streams (annual plans, periods): none for 天桥区, whose rows were
+ * generated before there were other districts and stay as they were; the code for any other.
+ */
+export const districtSeed = (code: string): string[] => (code === DEMO_DISTRICT_CODE ? [] : [code]);
+
+/** The demo district 济南市天桥区. */
+export const TIANQIAO: DemoDistrictProfile = {
+  code: DEMO_DISTRICT_CODE,
+  abbreviation: '济天',
+  units: DEMO_UNITS,
+  table: PROJECT_TABLE,
+  groupTotalsYi: GROUP_TOTALS_YI,
+  annualPlanTotalYuan: ANNUAL_PLAN_TOTAL_YUAN,
+  streetAreas: STREET_AREAS,
+  parkAreas: PARK_AREAS,
+  parkUnits: PARK_UNITS,
+  defaultOwners: DEFAULT_OWNERS,
+  fallbackOwner: '济南天桥控股集团有限公司',
+  recoded: new Set(['济南北部医疗器械产业园二期项目', '北村片区城中村改造项目', '智能装备创新中心项目']),
+};
+
+const parsedSpecs = new Map<string, readonly Spec[]>();
+/** A district's list, parsed and checked once. */
+const specsOf = (district: DemoDistrictProfile): readonly Spec[] => {
+  let specs = parsedSpecs.get(district.code);
+  if (!specs) {
+    specs = parseTable(district.table, district.units);
+    parsedSpecs.set(district.code, specs);
+  }
+  return specs;
 };
 
 /** Which leader (index into leaderIds) is in charge of each category: the portfolios (分管) of the district. */
@@ -422,7 +478,6 @@ const GIVEN = [
 // ---------------------------------------------------------------------------------------------------------------
 // Amounts.
 // ---------------------------------------------------------------------------------------------------------------
-type Group = keyof typeof GROUP_TOTALS_YI;
 
 function groupOf(spec: Spec): Group {
   const startedRenewal = spec.category === 'urban_renewal' && isStarted(spec.status);
@@ -435,12 +490,12 @@ const isStarted = (status: Status) => status === 'C' || status === 'D' || status
 const isPlanning = (status: Status) => status === 'P' || status === 'R';
 
 /** Splits each group's published total over its projects by seeded weights, in whole 100万元, summing exactly. */
-function totalInvestments(specs: readonly Spec[]): Map<number, number> {
+function totalInvestments(specs: readonly Spec[], groupTotalsYi: Record<Group, number>): Map<number, number> {
   const result = new Map<number, number>();
   const step = 100 * WAN;
-  for (const group of Object.keys(GROUP_TOTALS_YI) as Group[]) {
+  for (const group of Object.keys(groupTotalsYi) as Group[]) {
     const members = specs.filter((s) => groupOf(s) === group);
-    let remaining = GROUP_TOTALS_YI[group] * YI;
+    let remaining = groupTotalsYi[group] * YI;
     const free = members.filter((s) => s.fixedYi === null);
     for (const s of members) {
       if (s.fixedYi === null) continue;
@@ -679,31 +734,32 @@ const APPROVAL_ANCHORS: Record<string, string[]> = {
   completion: ['竣工'],
 };
 
-function documentNumber(type: string, code: string, approvedOn: string, r: Rng): string | null {
+function documentNumber(district: DemoDistrictProfile, type: string, code: string, approvedOn: string, r: Rng): string | null {
+  const { code: region, abbreviation: ab } = district;
   const y = approvedOn.slice(0, 4);
   const n = intBetween(r, 1, 300);
   const serial = `${y}${String(intBetween(r, 1, 9999)).padStart(4, '0')}`;
   switch (type) {
     case 'approval':
-      return `济天审批投资〔${y}〕${n}号`;
+      return `${ab}审批投资〔${y}〕${n}号`;
     case 'ratification':
-      return `济天审批核准〔${y}〕${n}号`;
+      return `${ab}审批核准〔${y}〕${n}号`;
     case 'filing':
       return code; // a filing's receipt carries the project code
     case 'land_presite':
-      return `用字第370105${serial}号`;
+      return `用字第${region}${serial}号`;
     case 'land_plan_permit':
-      return `地字第370105${serial}号`;
+      return `地字第${region}${serial}号`;
     case 'land_contract':
-      return `370105${y}B${String(n).padStart(4, '0')}`;
+      return `${region}${y}B${String(n).padStart(4, '0')}`;
     case 'proj_plan_permit':
-      return `建字第370105${serial}号`;
+      return `建字第${region}${serial}号`;
     case 'eia':
       return `济环报告表〔${y}〕${n}号`;
     case 'energy_review':
-      return `济天审批节能〔${y}〕${n}号`;
+      return `${ab}审批节能〔${y}〕${n}号`;
     case 'construct_permit':
-      return `370105${y}${approvedOn.slice(5, 7)}${approvedOn.slice(8, 10)}${String(n).padStart(2, '0').slice(-2)}01`;
+      return `${region}${y}${approvedOn.slice(5, 7)}${approvedOn.slice(8, 10)}${String(n).padStart(2, '0').slice(-2)}01`;
     default:
       return null;
   }
@@ -715,7 +771,6 @@ function documentNumber(type: string, code: string, approvedOn: string, r: Rng):
 
 /** The 项目代码's project-type segment by approval type (审批 / 核准 / 备案). */
 const CODE_TYPE: Record<'approval' | 'ratification' | 'filing', string> = { approval: '01', ratification: '02', filing: '03' };
-const RECODED = new Set(['济南北部医疗器械产业园二期项目', '北村片区城中村改造项目', '智能装备创新中心项目']);
 const GOVERNMENT_CATEGORIES = new Set(['urban_renewal', 'infrastructure', 'livelihood', 'eco_env']);
 
 function approvalTypeOf(spec: Spec, owner: string): 'approval' | 'ratification' | 'filing' {
@@ -725,9 +780,11 @@ function approvalTypeOf(spec: Spec, owner: string): 'approval' | 'ratification' 
   return 'filing';
 }
 
-/** Builds every row of the demo district's project library, without touching a database. */
-export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
+/** Builds every row of a demo district's project library (天桥区 unless another is named), without touching a database. */
+export function buildDemoProjects(input: DemoProjectInput, district: DemoDistrictProfile = TIANQIAO): DemoProjectRows {
   const { year, today, unitIds, leaderIds, officeUserId } = input;
+  const specs = specsOf(district);
+  const unitByKey = new Map(district.units.map((u) => [u.key, u]));
   const unitId = (key: string) => {
     const id = unitIds.get(key);
     if (!id) throw new Error(`demo unit ${key} missing`);
@@ -747,14 +804,14 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
     poolMoves: [],
     codeHistory: [],
   };
-  const totals = totalInvestments(DEMO_PROJECT_SPECS);
+  const totals = totalInvestments(specs, district.groupTotalsYi);
   const usedCodes = new Set<string>();
   const jan1 = iso(year, 1, 1);
   const dec31 = iso(year, 12, 31);
   const yesterday = addDays(today, -1);
   const annualRaw: { projectId: string; raw: number; cap: number; weights: number[] }[] = [];
 
-  for (const spec of DEMO_PROJECT_SPECS) {
+  for (const spec of specs) {
     // Separate streams: what a project is (place, scale, people, funding) stays the same whatever the day;
     // what has happened by today (dates, milestones, approvals) follows the day.
     const r = rngFor(spec.name, 'dates');
@@ -763,7 +820,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
     const ids = rngFor(spec.name, 'ids');
     const projectId = seededUuid(ids);
     const total = totals.get(spec.index) ?? 0;
-    const owner = spec.owner ?? DEFAULT_OWNERS[spec.category] ?? '济南天桥控股集团有限公司';
+    const owner = spec.owner ?? district.defaultOwners[spec.category] ?? district.fallbackOwner;
     const approvalType = approvalTypeOf(spec, owner);
     const planning = isPlanning(spec.status);
     const started = isStarted(spec.status);
@@ -813,7 +870,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
     }
 
     // --- place, land, scale ---
-    const area = (spec.park ? PARK_AREAS[spec.park] : undefined) ?? STREET_AREAS[spec.streetKey];
+    const area = (spec.park ? district.parkAreas[spec.park] : undefined) ?? district.streetAreas[spec.streetKey];
     if (!area) throw new Error(`no area for ${spec.name}`);
     const longitude = Number((area[0] + between(rp, -1, 1) * area[2]).toFixed(6));
     const latitude = Number((area[1] + between(rp, -1, 1) * area[3]).toFixed(6));
@@ -838,7 +895,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
 
     // --- responsibility ---
     const leadKey = spec.park
-      ? (PARK_UNITS[spec.park] ?? 'industry')
+      ? (district.parkUnits[spec.park] ?? 'industry')
       : ({
           urban_renewal: spec.streetKey,
           livelihood: spec.streetKey,
@@ -919,7 +976,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
     let code: string | null = null;
     const codeFor = (issued: string) => {
       for (;;) {
-        const candidate = `${issued.slice(2, 4)}${issued.slice(5, 7)}-${DEMO_DISTRICT_CODE}-04-${CODE_TYPE[approvalType]}-${String(intBetween(ids, 0, 999_999)).padStart(6, '0')}`;
+        const candidate = `${issued.slice(2, 4)}${issued.slice(5, 7)}-${district.code}-04-${CODE_TYPE[approvalType]}-${String(intBetween(ids, 0, 999_999)).padStart(6, '0')}`;
         if (!usedCodes.has(candidate)) {
           usedCodes.add(candidate);
           return candidate;
@@ -952,7 +1009,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
         at: at(codeIssued, r),
       });
       // A few projects had their code re-issued after a change of content (代码变更), to show the history.
-      if (RECODED.has(spec.name)) {
+      if (district.recoded.has(spec.name)) {
         const reissued = minDate(yesterday, addDays(codeIssued, intBetween(r, 20, 90)));
         code = codeFor(reissued);
         rows.codeHistory.push({
@@ -974,19 +1031,19 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
         move('implementing', 'completed', minDate(today, addDays(actualCompletion, intBetween(r, 1, 10))), '竣工验收备案完成');
     }
     for (const a of approvals)
-      if (a.status === 'done' && a.approvedOn) a.documentNumber = documentNumber(a.typeCode, code ?? '', a.approvedOn, r);
+      if (a.status === 'done' && a.approvedOn) a.documentNumber = documentNumber(district, a.typeCode, code ?? '', a.approvedOn, r);
 
     const pool = planning ? 'planning' : spec.status === 'A' ? 'advancing' : spec.status === 'D' ? 'completed' : 'implementing';
     const lastMove = moves[moves.length - 1];
     const contact = `${pickOne(rp, [...SURNAMES])}${pickOne(rp, GIVEN)}${chance(rp, 0.5) ? pickOne(rp, GIVEN) : ''}`;
-    const leadUnit = UNIT_BY_KEY.get(leadKey);
+    const leadUnit = unitByKey.get(leadKey);
     rows.projects.push({
       id: projectId,
-      regionCode: DEMO_DISTRICT_CODE,
+      regionCode: district.code,
       name: spec.name,
       namePinyin: initials(spec.name),
       code,
-      codeRegionCode: code ? DEMO_DISTRICT_CODE : null,
+      codeRegionCode: code ? district.code : null,
       ownerName: owner,
       constructionContent: content,
       categoryCode: spec.category,
@@ -998,7 +1055,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
       namedLists: spec.level === 'prov' ? [GREEN_LIST] : [],
       nature: spec.status === 'C' || spec.status === 'D' ? 'continuing' : spec.status === 'R' ? 'reserve' : 'new_start',
       approvalType: planning ? null : approvalType,
-      streetCode: UNIT_BY_KEY.get(spec.streetKey)?.regionCode ?? null,
+      streetCode: unitByKey.get(spec.streetKey)?.regionCode ?? null,
       clusterCode:
         (spec.park ? PARK_CLUSTER.get(spec.park) : null) ??
         (spec.leading ? LEADING_CLUSTER[spec.leading] : null) ??
@@ -1024,7 +1081,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
       contactPhone: `0531-8${String(intBetween(rp, 0, 9_999_999)).padStart(7, '0')}`,
       taskForce:
         spec.level !== '-'
-          ? `${leadUnit?.shortName ?? leadUnit?.name ?? ''}牵头，${[...coKeys].map((k) => UNIT_BY_KEY.get(k)?.shortName ?? UNIT_BY_KEY.get(k)?.name).join('、')}配合，实行专班推进`
+          ? `${leadUnit?.shortName ?? leadUnit?.name ?? ''}牵头，${[...coKeys].map((k) => unitByKey.get(k)?.shortName ?? unitByKey.get(k)?.name).join('、')}配合，实行专班推进`
           : null,
       ...planningTrackFor({
         name: spec.name,
@@ -1042,7 +1099,8 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
       createdBy: officeUserId,
       createdAt: at(createdOn, r),
     });
-    if (withLeader) for (const l of leaders) rows.leaders.push({ projectId, userId: leaderId(l) });
+    // A district with fewer leaders than portfolios has one leader in charge of several: each named once.
+    if (withLeader) for (const userId of new Set([...leaders].map(leaderId))) rows.leaders.push({ projectId, userId });
     if (!planning) for (const k of coKeys) rows.coUnits.push({ projectId, unitId: unitId(k) });
     rows.milestones.push(...plan.map((m) => m.row));
     rows.approvalItems.push(...approvals);
@@ -1072,7 +1130,7 @@ export function buildDemoProjects(input: DemoProjectInput): DemoProjectRows {
     }
   }
 
-  rows.annualPlans = annualPlansFrom(annualRaw, { year, today, officeUserId });
+  rows.annualPlans = annualPlansFrom(annualRaw, { year, today, officeUserId, district });
   return rows;
 }
 
@@ -1119,26 +1177,27 @@ function fundingFor(
 /** Scales the raw annual plans so that together they make the district's target, and spreads each by month. */
 function annualPlansFrom(
   raw: { projectId: string; raw: number; cap: number; weights: number[] }[],
-  ctx: { year: number; today: string; officeUserId: string },
+  ctx: { year: number; today: string; officeUserId: string; district: DemoDistrictProfile },
 ): (typeof annualPlans.$inferInsert)[] {
   const step = 100 * WAN;
-  let scale = ANNUAL_PLAN_TOTAL_YUAN / raw.reduce((a, p) => a + p.raw, 0);
+  const planTotal = ctx.district.annualPlanTotalYuan;
+  let scale = planTotal / raw.reduce((a, p) => a + p.raw, 0);
   // A few passes: projects capped at what remains of their investment leave the rest to the others.
   let amounts = raw.map((p) => Math.min(p.cap, p.raw * scale));
   for (let pass = 0; pass < 5; pass += 1) {
     const sum = amounts.reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - ANNUAL_PLAN_TOTAL_YUAN) < step) break;
-    scale *= ANNUAL_PLAN_TOTAL_YUAN / sum;
+    if (Math.abs(sum - planTotal) < step) break;
+    scale *= planTotal / sum;
     amounts = raw.map((p) => Math.min(p.cap, p.raw * scale));
   }
   const rounded = amounts.map((a) => roundTo(a, step));
   const largest = rounded.reduce((best, a, i) => (a > (rounded[best] ?? 0) ? i : best), 0);
-  rounded[largest] = (rounded[largest] ?? 0) + ANNUAL_PLAN_TOTAL_YUAN - rounded.reduce((a, b) => a + b, 0);
+  rounded[largest] = (rounded[largest] ?? 0) + planTotal - rounded.reduce((a, b) => a + b, 0);
 
   // Frozen as the baseline on 31 January; before then the year's plan is still a draft.
   const freezeDay = iso(ctx.year, 1, 31);
   const frozen = compareDates(ctx.today, freezeDay) >= 0;
-  const r = rngFor('annual-plans', ctx.year);
+  const r = rngFor('annual-plans', ctx.year, ...districtSeed(ctx.district.code));
   return raw.map((p, i) => {
     const plannedYuan = rounded[i] ?? 0;
     return {

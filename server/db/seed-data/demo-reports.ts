@@ -8,7 +8,7 @@
 import { addDays, compareDates, daysBetween, maxDate, minDate, todayInChina } from '../../../common/domain/dates';
 import type { Executor } from '../client';
 import { progressReports, reportingPeriods } from '../schema';
-import { type DemoProjectRows, insertRows } from './demo-projects';
+import { type DemoProjectRows, districtSeed, insertRows } from './demo-projects';
 import { type Rng, between, chance, intBetween, pickOne, rngFor, seededUuid } from './seeded-random';
 
 export type DemoReportInput = {
@@ -148,7 +148,7 @@ export function buildDemoReports(input: DemoReportInput): DemoReportRows {
   const todayDay = Number(today.slice(8, 10));
   const facts = projectFacts(input);
   const rows: DemoReportRows = { periods: [], reports: [] };
-  const ids = rngFor('reports', 'ids', year);
+  const ids = rngFor('reports', 'ids', year, ...districtSeed(regionCode));
   // The milestones finished this year, by project: a report names those reached in its month.
   const finished = new Map<string, { milestoneId: string; reachedOn: string }[]>();
   for (const m of input.projects.milestones) {
@@ -165,7 +165,7 @@ export function buildDemoReports(input: DemoReportInput): DemoReportRows {
     const open = month === currentMonth || (month === currentMonth - 1 && todayDay <= CLOSE_DAY);
     const closedOn = open ? null : addDays(iso(month === 12 ? year + 1 : year, month === 12 ? 1 : month + 1, 1), CLOSE_DAY - 1);
     const periodId = seededUuid(ids);
-    const rp = rngFor('reports', 'period', year, month);
+    const rp = rngFor('reports', 'period', year, month, ...districtSeed(regionCode));
     rows.periods.push({
       id: periodId,
       regionCode,

@@ -20,9 +20,13 @@ export type DemoTargetInput = {
   unitIds: Map<string, string>;
   /** Who entered the figures (the project office's user). */
   enteredBy: string;
+  /** The district's indicators and commitments, and whether it has the demo scoring rule: 天桥区's when not given. */
+  indicators?: readonly IndicatorSeed[];
+  commitments?: readonly CommitmentSeed[];
+  scoringRule?: boolean;
 };
 
-type IndicatorSeed = {
+export type IndicatorSeed = {
   name: string;
   measure: TargetMeasure;
   kind: 'level' | 'growth';
@@ -105,7 +109,7 @@ const RENOVATION_BREAKDOWN: [string, string][] = [
   ['street_nancun', '40'],
 ];
 
-type CommitmentSeed = {
+export type CommitmentSeed = {
   kind: 'pledge' | 'livelihood';
   unit: string;
   title: string;
@@ -291,20 +295,23 @@ export function buildDemoTargets(input: DemoTargetInput): DemoTargetRows {
     breakdowns: [],
     commitments: [],
     progress: [],
-    scoringRules: [
-      {
-        regionCode,
-        year,
-        version: 1,
-        formula: DEMO_FORMULA,
-        groups: demoRankingGroups(unitIds),
-        note: '示范评分办法：参照县级重点项目考核办法（加权完成率、分档项目规模、扣分项），街道、区直部门分组排名',
-        authorId: enteredBy,
-        authorName: '区重点项目办',
-      },
-    ],
+    scoringRules:
+      (input.scoringRule ?? true)
+        ? [
+            {
+              regionCode,
+              year,
+              version: 1,
+              formula: DEMO_FORMULA,
+              groups: demoRankingGroups(unitIds),
+              note: '示范评分办法：参照县级重点项目考核办法（加权完成率、分档项目规模、扣分项），街道、区直部门分组排名',
+              authorId: enteredBy,
+              authorName: '区重点项目办',
+            },
+          ]
+        : [],
   };
-  DEMO_INDICATORS.forEach((seed, i) => {
+  (input.indicators ?? DEMO_INDICATORS).forEach((seed, i) => {
     const id = crypto.randomUUID();
     rows.indicators.push({
       id,
@@ -333,7 +340,7 @@ export function buildDemoTargets(input: DemoTargetInput): DemoTargetRows {
   });
   // A late one's deadline: three weeks ago, when that is still this year (else none is late yet).
   const lateDeadline = addDays(today, -21);
-  DEMO_COMMITMENTS.forEach((seed, i) => {
+  (input.commitments ?? DEMO_COMMITMENTS).forEach((seed, i) => {
     const id = crypto.randomUUID();
     const deadline =
       seed.deadline === 'late'

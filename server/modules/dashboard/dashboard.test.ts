@@ -137,7 +137,8 @@ describeEachDatabase('dashboard', (t) => {
     await insertMatter(database, { leadUnitId: unit.id, raisedBy, deadline: addDays(todayInChina(), -3) });
     await insertMatter(database, { leadUnitId: unit.id, raisedBy });
     await insertMatter(database, { leadUnitId: unit.id, raisedBy, status: 'closed' });
-    // A project of 历下区, and a city reader (济南市) over both districts.
+    // A project of 历下区, and a city reader (济南市) over both districts (the demo's districts have no projects in the
+    // test's past year).
     const lixiaUnit = await db().transaction((tx) => ensureRootUnit(tx, OTHER_REGION.code, '历下区大数据局'));
     const lixiaProject = await insertProject(database, {
       regionCode: OTHER_REGION.code,

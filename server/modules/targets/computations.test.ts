@@ -3,9 +3,9 @@ import { insertPeriod, insertProject, insertReport, insertUnit } from '../../tes
 import { describeEachDatabase } from '../../test/harness';
 import { computeIndicator } from './index';
 
-// Each computed indicator against a hand-built data set, in a district of its own (历城区, 370112) so that nothing of
-// the demo district counts: which projects are key projects of the year, which started in it, which reports count.
-const REGION = '370112';
+// Each computed indicator against a hand-built data set, in a district of its own (长清区, 370113) so that nothing of
+// the demo districts counts: which projects are key projects of the year, which started in it, which reports count.
+const REGION = '370113';
 const YEAR = 2031;
 const YI = 100_000_000;
 
@@ -14,7 +14,7 @@ describeEachDatabase('computed indicators', (t) => {
 
   beforeAll(async () => {
     const database = t().database;
-    const unit = await insertUnit(database, { regionCode: REGION, name: '历城区测试单位' });
+    const unit = await insertUnit(database, { regionCode: REGION, name: '长清区测试单位' });
     const project = (fields: Parameters<typeof insertProject>[1]) =>
       insertProject(database, { regionCode: REGION, leadUnitId: unit.id, ...fields });
     // Key projects of the year: a district key project, a city one (not on the district list), a provincial one

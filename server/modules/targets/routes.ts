@@ -7,6 +7,7 @@ import {
   breakdownBody,
   computationSchema,
   indicatorCreateBody,
+  indicatorComparisonSchema,
   indicatorDetailSchema,
   indicatorListSchema,
   indicatorMonthParam,
@@ -20,6 +21,7 @@ import { notFound } from '../../lib/errors';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { translate } from '../../lib/messages';
 import { z } from 'zod';
+import { indicatorComparison } from './comparison';
 import { actualsOfIndicators } from './indicator-values';
 import { createIndicator, enterActual, setBreakdown, updateIndicator } from './indicators-service';
 import { decimalOut, presentIndicator } from './presenter';
@@ -95,6 +97,24 @@ export function indicatorRoutes(app: App, { db }: Deps) {
         ),
         abilities: targetListAbilities(actor),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/targets/indicators/by-district',
+    {
+      schema: {
+        tags,
+        summary:
+          "The year's indicators the reader sees, district by district (a city or province reader's comparison): a row per indicator the districts share by name, kind, unit and computation, each district's target, actual and completion, and their sum where it adds up",
+        querystring: indicatorYearQuery,
+        response: { 200: indicatorComparisonSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'target.read' },
+    },
+    async (request) => {
+      const { actor } = request.context();
+      return indicatorComparison(db, actor, request.query.year ?? Number(todayInChina().slice(0, 4)));
     },
   );
 

@@ -14,6 +14,9 @@ export const assessmentEnUS: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.no': 'no',
   'assessment.noSnapshot': 'No ranking for this month',
   'assessment.noSnapshotYet': 'The ranking of {month}/{year} has not been taken yet',
+  'assessment.aboveDistrict':
+    'Rankings are a district’s: each district ranks its own units by its own scoring rule; a city account has no ranking of its own',
+  'assessment.aboveDistrictHint': 'Compare the districts on the home page’s district table and on the district comparison of Targets',
   'assessment.snapshotInfo': 'Scored by rule version {version} · {at} · {by}',
   'assessment.bySystem': 'taken monthly by the system',
   'assessment.compute': 'Take this month’s ranking',

@@ -12,6 +12,8 @@ export const assessmentZhCN = {
   'assessment.no': '否',
   'assessment.noSnapshot': '该月尚无排名',
   'assessment.noSnapshotYet': '{year}年{month}月的排名尚未生成',
+  'assessment.aboveDistrict': '考核排名按区县分别计算：每个区县用自己的评分规则给本区单位排名，市级账号没有本级排名',
+  'assessment.aboveDistrictHint': '各区县的项目、投资和指标完成情况请看首页的区县对比表和“目标指标”的区县对比',
   'assessment.snapshotInfo': '按评分规则第{version}版计算 · {at} · {by}',
   'assessment.bySystem': '系统按月自动生成',
   'assessment.compute': '生成该月排名',

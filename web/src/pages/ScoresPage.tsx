@@ -3,6 +3,7 @@ import { CalculatorOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Space, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../i18n';
+import { isApiError } from '../lib/api-client';
 import { useAddressSearch } from '../lib/use-address-search';
 import { type Month, assessmentApi } from '../modules/assessment/api/assessment-api';
 import { GroupedRanking } from '../modules/assessment/components/GroupedRanking';
@@ -42,6 +43,8 @@ export function ScoresPage() {
   const compute = useAssessmentMutation(assessmentApi.compute);
   const { busy: downloading, download } = useDownload();
   const snapshot = scores.data?.snapshot ?? null;
+  // A city or province reader: rankings are a district's (its own formula over its units); there is none above it.
+  const aboveDistrict = isApiError(scores.error) && scores.error.code === 'no_district';
   const set = (key: string, value: string) =>
     setSearch((previous) => {
       const next = new URLSearchParams(previous);
@@ -122,6 +125,19 @@ export function ScoresPage() {
       </div>
     </Space>
   );
+
+  if (aboveDistrict)
+    return (
+      <Card title={t('nav.scores')}>
+        <Alert
+          type="info"
+          showIcon
+          message={t('assessment.aboveDistrict')}
+          description={t('assessment.aboveDistrictHint')}
+          data-testid="scores-above-district"
+        />
+      </Card>
+    );
 
   return (
     <Card

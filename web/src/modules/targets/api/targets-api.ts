@@ -8,6 +8,7 @@ import type {
   commitmentProgressBody,
   commitmentSchema,
   commitmentUpdateBody,
+  indicatorComparisonSchema,
   indicatorCreateBody,
   indicatorDetailSchema,
   indicatorListSchema,
@@ -20,6 +21,7 @@ import { api } from '../../../lib/api-client';
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type IndicatorDetail = z.infer<typeof indicatorDetailSchema>;
 export type IndicatorList = z.infer<typeof indicatorListSchema>;
+export type IndicatorComparison = z.infer<typeof indicatorComparisonSchema>;
 export type IndicatorCreate = z.input<typeof indicatorCreateBody>;
 export type IndicatorUpdate = z.input<typeof indicatorUpdateBody>;
 export type Commitment = z.infer<typeof commitmentSchema>;
@@ -29,6 +31,8 @@ export type CommitmentList = z.infer<typeof commitmentListSchema>;
 /** Targets (目标考核): indicators with actuals and breakdown, pledges and 民生实事. */
 export const targetsApi = {
   indicators: (year: number, signal?: AbortSignal) => api.get<IndicatorList>('/targets/indicators', { year }, { signal }),
+  indicatorsByDistrict: (year: number, signal?: AbortSignal) =>
+    api.get<IndicatorComparison>('/targets/indicators/by-district', { year }, { signal }),
   indicator: (id: string, signal?: AbortSignal) => api.get<IndicatorDetail>(`/targets/indicators/${id}`, undefined, { signal }),
   createIndicator: (body: IndicatorCreate) => api.post<IndicatorDetail>('/targets/indicators', body),
   updateIndicator: (id: string, body: IndicatorUpdate) => api.patch<IndicatorDetail>(`/targets/indicators/${id}`, body),

@@ -9,6 +9,15 @@ export function useIndicators(year: number) {
   return useQuery({ queryKey: [...TARGETS_KEY, 'indicators', year], queryFn: ({ signal }) => targetsApi.indicators(year, signal) });
 }
 
+/** The year's indicators district by district (a city or province reader's comparison); asked only when `enabled`. */
+export function useIndicatorComparison(year: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...TARGETS_KEY, 'by-district', year],
+    queryFn: ({ signal }) => targetsApi.indicatorsByDistrict(year, signal),
+    enabled,
+  });
+}
+
 export function useIndicator(id: string | null) {
   return useQuery({
     queryKey: [...TARGETS_KEY, 'indicator', id],
