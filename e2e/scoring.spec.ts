@@ -91,6 +91,13 @@ test('the office edits the scoring formula, sees its error at its column, previe
   for (const group of await page.getByTestId('ranking-group').all())
     await expect(group.locator('tbody tr.ant-table-row').first().locator('td').nth(1)).toHaveText('1');
   await expect(page.getByTestId('ranking-unit').filter({ hasText: '区重点项目建设办公室' })).toHaveCount(0);
+  // Last month's ranks of the streets, which this month's trend sentence compares with.
+  const lastMonthStreets = new Map<string, string>();
+  for (const row of await page.getByTestId('ranking-group').nth(0).locator('tbody tr.ant-table-row').all())
+    lastMonthStreets.set(
+      (await row.getByTestId('ranking-unit').textContent())?.trim() ?? '',
+      (await row.locator('td').nth(1).textContent())?.trim() ?? '',
+    );
   const rows = page.getByTestId('ranking-table').locator('tbody tr.ant-table-row');
   await expect(rows.first()).toContainText('1');
   await rows.first().click();
@@ -112,11 +119,32 @@ test('the office edits the scoring formula, sees its error at its column, previe
   await expect(page.getByTestId('score-term').nth(1)).toContainText('按时填报率 =');
   await shot(page, '193-scoring-ranking-this-month-desktop');
 
+  // The open row also shows the unit's rank over the year's months (rank 1 at the top), read out in words, and
+  // one sentence against last month's rank seen above (last month is in the chart when it is of the same year).
+  const first = (await rows.first().getByTestId('ranking-unit').textContent())?.trim() ?? '';
+  const [thisYear, thisMonth] = monthParam(0).split('-').map(Number);
+  const [lastYear, lastMonth] = monthParam(-1).split('-').map(Number);
+  await expect(page.getByTestId('rank-history')).toContainText(`${first}：${thisYear}年各月名次`);
+  const chart = page.getByTestId('rank-history-chart');
+  await expect(chart).toHaveAttribute('aria-label', new RegExp(`${thisMonth}月：第1名（街道共15个单位），得分`));
+  await expect(chart.locator('canvas')).toBeVisible();
+  const before = lastYear === thisYear ? Number(lastMonthStreets.get(first)) : Number.NaN;
+  if (!Number.isNaN(before))
+    await expect(chart).toHaveAttribute('aria-label', new RegExp(`${lastMonth}月：第${before}名（街道共15个单位），得分`));
+  const sentence = Number.isNaN(before) ? '上月无名次，暂无比较' : before === 1 ? '与上月持平' : `较上月上升${before - 1}位`;
+  await expect(page.getByTestId('rank-trend-sentence')).toHaveText(sentence);
+  const box = await chart.boundingBox();
+  if (box) await page.mouse.move(box.x + box.width - 24, box.y + box.height / 2, { steps: 5 });
+  await shot(page, '400-scoring-rank-history-desktop');
+
   // On a phone: the ranking's three columns fit, and a row opens to its explanation.
   await page.setViewportSize(PHONE);
   await fitsWidth(page);
   await expect(page.getByTestId('score-explanation')).toBeVisible();
   await shot(page, '194-scoring-ranking-phone');
+  await page.getByTestId('rank-history').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('rank-trend-sentence')).toHaveText(sentence);
+  await shot(page, '401-scoring-rank-history-phone');
   await page.getByTestId('ranking-group').nth(1).scrollIntoViewIfNeeded();
   await shot(page, '303-scoring-ranking-groups-phone');
   await page.getByRole('tab', { name: '评分规则' }).click();

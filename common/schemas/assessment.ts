@@ -153,3 +153,32 @@ export const scoreMonthResponse = z.object({
   /** Which variables the rule uses read 0 for want of data (no source then, no plan, no target), in the reader's language. */
   notes: z.array(z.string()),
 });
+
+export const unitHistoryParams = z.strictObject({ unitId: z.string().uuid() });
+export const unitHistoryQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+/**
+ * A unit's score and rank over a year's months: one entry per month the district has a snapshot of, in month order;
+ * `line` null when the unit was not assessed that month (not in the rule's groups, or not a unit of the district then).
+ */
+export const unitHistoryResponse = z.object({
+  year: z.number(),
+  unit: z.object({ id: z.string(), name: z.string() }),
+  months: z.array(
+    z.object({
+      month: z.number(),
+      ruleVersion: z.number(),
+      line: z
+        .object({
+          /** The group the unit was ranked in that month; null when the rule had no groups (one ranking). */
+          group: z.string().nullable(),
+          /** null when the formula could not be evaluated for the unit that month. */
+          score: z.number().nullable(),
+          /** The rank within the group (ties share one); null when the unit could not be scored. */
+          rank: z.number().nullable(),
+          /** How many units the group held that month (those that could not be scored included). */
+          groupSize: z.number(),
+        })
+        .nullable(),
+    }),
+  ),
+});

@@ -474,6 +474,14 @@ const KINDS: Kind[] = [
         url: (r) => `/api/v1/assessment/scores.xlsx?year=${r.name}&month=6`,
         shows: async (res, r) => (await workbookText(res)).includes(`${r.name}`),
       },
+      {
+        // A unit's months: another district's unit is not found (404); a unit of the district shows its June line.
+        route: 'GET /api/v1/assessment/units/:unitId/history',
+        kind: 'load',
+        url: (r) => `/api/v1/assessment/units/${r.batch}/history?year=${r.name}`,
+        shows: (res) =>
+          (json(res).months as { month: number; line: { score: number } | null }[]).some((m) => m.month === 6 && m.line?.score === 10),
+      },
     ],
   },
   {

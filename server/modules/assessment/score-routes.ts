@@ -7,6 +7,9 @@ import {
   scoringRuleSchema,
   scoringRulesQuery,
   scoringRulesResponse,
+  unitHistoryParams,
+  unitHistoryQuery,
+  unitHistoryResponse,
 } from '../../../common/schemas/assessment';
 import { PassThrough } from 'node:stream';
 import { can } from '../../lib/actor';
@@ -21,6 +24,7 @@ import { actorDistrict } from '../regions';
 import { refusal } from './routes';
 import { listRules, presentRule, saveRule } from './rules';
 import { FormulaRefused, districtUnits } from './scoring';
+import { unitScoreHistory } from './history';
 import { writeRankingWorkbook } from './ranking-xlsx';
 import { computeMonthScores, isCurrentMonth, isFutureMonth, readMonthScores } from './snapshots';
 
@@ -129,6 +133,24 @@ export function scoringRoutes(app: App, { db }: Deps) {
       const read = await readMonthScores(db, district.code, month, actor.locale);
       const mayCompute = can(actor, 'target.manage') && !isFutureMonth(month) && (read.snapshot === null || isCurrentMonth(month));
       return { ...month, ...read, mayCompute };
+    },
+  );
+  app.get(
+    '/api/v1/assessment/units/:unitId/history',
+    {
+      schema: {
+        tags,
+        summary:
+          "A unit's score and rank over the year: each month the reader's district has a snapshot of, with the unit's group, score, rank within the group and the group's size, or line null when the unit was not assessed that month; a unit not of the district → 404",
+        params: unitHistoryParams,
+        querystring: unitHistoryQuery,
+        response: { 200: unitHistoryResponse, ...ruleErrorResponses },
+      },
+      config: { access: 'target.read' },
+    },
+    async (request) => {
+      const district = await districtOrRefuse(db, request.context().actor);
+      return unitScoreHistory(db, district, request.params.unitId, request.query.year);
     },
   );
   app.get(

@@ -101,7 +101,7 @@ export function ScoresPage() {
         <Alert type="info" showIcon message={t('assessment.pastFixed')} data-testid="snapshot-fixed" />
       )}
       {snapshot && scores.data?.notes.map((note) => <Alert key={note} type="info" showIcon message={note} data-testid="ranking-note" />)}
-      <GroupedRanking groups={scores.data?.groups ?? []} items={scores.data?.items ?? []} loading={scores.isFetching} />
+      <GroupedRanking groups={scores.data?.groups ?? []} items={scores.data?.items ?? []} loading={scores.isFetching} month={month} />
     </Space>
   );
 

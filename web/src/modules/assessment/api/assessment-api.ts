@@ -5,6 +5,7 @@ import type {
   scoreMonthResponse,
   scoringRuleSchema,
   scoringRulesResponse,
+  unitHistoryResponse,
 } from '../../../../../common/schemas/assessment';
 import type { RankingGroup } from '../../../../../common/domain/ranking-groups';
 import { ApiError, api } from '../../../lib/api-client';
@@ -20,6 +21,7 @@ export type FormulaPreview = z.infer<typeof formulaPreviewResponse>;
 export type Month = { year: number; month: number };
 export type { RankingGroup };
 export type DistrictUnit = ScoringRules['units'][number];
+export type UnitHistory = z.infer<typeof unitHistoryResponse>;
 
 /** 考核: the district's scoring rules, a formula's check and preview, the monthly scores and rankings. */
 export const assessmentApi = {
@@ -31,6 +33,9 @@ export const assessmentApi = {
     api.post<FormulaPreview>('/assessment/formula/preview', body),
   scores: ({ year, month }: Month, signal?: AbortSignal) => api.get<MonthScores>('/assessment/scores', { year, month }, { signal }),
   compute: (body: Month) => api.post<MonthScores>('/assessment/scores', body),
+  /** A unit's score and rank in each month of the year the district has a ranking of. */
+  unitHistory: (unitId: string, year: number, signal?: AbortSignal) =>
+    api.get<UnitHistory>(`/assessment/units/${unitId}/history`, { year }, { signal }),
   /** The month's ranking as .xlsx (考核排名), under the server's file name; answers that name. */
   rankingXlsx: ({ year, month }: Month) => downloadFile('/assessment/scores.xlsx', { year, month }),
 };

@@ -1,15 +1,25 @@
 import { Space, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
-import type { ScoreLine } from '../api/assessment-api';
+import type { Month, ScoreLine } from '../api/assessment-api';
 import { RankingTable } from './RankingTable';
 
 /**
  * The month's ranking: one table, or — when the rule ranks in groups (街道, 区直部门) — a table per group under its
- * name and size, ranks within the group.
+ * name and size, ranks within the group. A row opens to the unit's rank over the months and its explanation.
  */
-export function GroupedRanking({ groups, items, loading }: { groups: string[]; items: ScoreLine[]; loading: boolean }) {
+export function GroupedRanking({
+  groups,
+  items,
+  loading,
+  month,
+}: {
+  groups: string[];
+  items: ScoreLine[];
+  loading: boolean;
+  month: Month;
+}) {
   const { t } = useI18n();
-  if (!groups.length) return <RankingTable items={items} loading={loading} />;
+  if (!groups.length) return <RankingTable items={items} loading={loading} month={month} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {groups.map((group) => {
@@ -19,7 +29,7 @@ export function GroupedRanking({ groups, items, loading }: { groups: string[]; i
             <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="ranking-group-title">
               {t('assessment.groupRanking', { group, count: lines.length })}
             </Typography.Title>
-            <RankingTable items={lines} loading={loading} />
+            <RankingTable items={lines} loading={loading} month={month} />
           </section>
         );
       })}

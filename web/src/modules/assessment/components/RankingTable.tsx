@@ -1,11 +1,15 @@
 import { Table, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
-import type { ScoreLine } from '../api/assessment-api';
+import type { Month, ScoreLine } from '../api/assessment-api';
 import { formatScore } from '../utils/format';
 import { ScoreExplanation } from './ScoreExplanation';
+import { UnitRankHistory } from './UnitRankHistory';
 
-/** 考核排名: rank, unit and score, each row opening to its explanation. Three narrow columns fit a phone. */
-export function RankingTable({ items, loading }: { items: ScoreLine[]; loading: boolean }) {
+/**
+ * 考核排名: rank, unit and score, each row opening to the unit's rank over the year's months and its explanation.
+ * Three narrow columns fit a phone.
+ */
+export function RankingTable({ items, loading, month }: { items: ScoreLine[]; loading: boolean; month: Month }) {
   const { t } = useI18n();
   return (
     <Table<ScoreLine>
@@ -18,7 +22,12 @@ export function RankingTable({ items, loading }: { items: ScoreLine[]; loading: 
       locale={{ emptyText: t('assessment.noSnapshot') }}
       expandable={{
         expandRowByClick: true,
-        expandedRowRender: (line) => <ScoreExplanation terms={line.terms} score={line.score} error={line.error} />,
+        expandedRowRender: (line) => (
+          <>
+            <UnitRankHistory unitId={line.unitId} unitName={line.unitName} year={month.year} month={month.month} />
+            <ScoreExplanation terms={line.terms} score={line.score} error={line.error} />
+          </>
+        ),
       }}
       columns={[
         {

@@ -15,6 +15,14 @@ export function useMonthScores(month: Month) {
   });
 }
 
+/** A unit's score and rank over the year's months (its ranking row's trend). */
+export function useUnitHistory(unitId: string, year: number) {
+  return useQuery({
+    queryKey: [...ASSESSMENT_KEY, 'history', unitId, year],
+    queryFn: ({ signal }) => assessmentApi.unitHistory(unitId, year, signal),
+  });
+}
+
 /** Saving a rule version or computing a month; refreshes every assessment query on success. */
 export function useAssessmentMutation<A, R>(write: (args: A) => Promise<R>) {
   const queryClient = useQueryClient();
