@@ -326,6 +326,8 @@ export const projectTimelineSchema = z.object({
       /** Leaders and units by name, not id. */
       before: z.record(z.string(), z.unknown()).nullable(),
       after: z.record(z.string(), z.unknown()).nullable(),
+      /** What a report's or a matter's event is about, which its values do not keep: the report's month (2026-10), the matter's title. */
+      about: z.object({ month: z.string().optional(), title: z.string().optional() }).nullable(),
     }),
   ),
 });

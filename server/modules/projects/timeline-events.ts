@@ -1,6 +1,16 @@
 import { and, desc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { annualPlans, approvalItems, auditEvents, fundingLines, matters, progressReports, units, users } from '../../db/schema';
+import {
+  annualPlans,
+  approvalItems,
+  auditEvents,
+  fundingLines,
+  matters,
+  progressReports,
+  reportingPeriods,
+  units,
+  users,
+} from '../../db/schema';
 
 // 项目动态: every change of a project as the audit log keeps it — the project's fields, its plan, approval items,
 // funding lines, annual plans, monthly reports and matters — so the page words each one as the audit page does.
@@ -20,7 +30,10 @@ const LIMIT = 200;
 
 /** Fields whose values are user or unit ids: the timeline shows their names. */
 const USER_FIELDS = ['leaderIds'];
-const UNIT_FIELDS = ['leadUnitId', 'coUnitIds'];
+const UNIT_FIELDS = ['leadUnitId', 'coUnitIds', 'responsibleUnitId'];
+
+/** What a report's or a matter's sentence names that its audit event does not keep: the report's month, the matter's title. */
+export type EventSubject = { month?: string; title?: string };
 
 export type TimelineEvent = {
   at: Date;
@@ -29,6 +42,7 @@ export type TimelineEvent = {
   actorName: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  about: EventSubject | null;
 };
 
 const asRecord = (value: unknown): Record<string, unknown> | null =>
@@ -77,8 +91,9 @@ export async function listProjectEvents(db: Executor, projectId: string): Promis
     actorName: displayName ?? r.actorName,
     before: asRecord(r.before),
     after: asRecord(r.after),
+    about: null,
   }));
-  return withNames(db, await withApprovalTypes(db, events.flatMap(withoutCodeChange)));
+  return withNames(db, await withApprovalTypes(db, await withSubjects(db, events.flatMap(withoutCodeChange))));
 }
 
 /** Fields of a project's update the timeline's own 项目代码 entries tell (with the reason): left out of the event. */
@@ -92,6 +107,28 @@ function withoutCodeChange<T extends TimelineEvent>(event: T): T[] {
   const [before, after] = [strip(event.before), strip(event.after)];
   const changed = Object.keys({ ...before, ...after }).some((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after?.[key]));
   return changed ? [{ ...event, before, after }] : [];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The month of each report event (2026-10) and the title of each matter event, from the records as they are now. */
+async function withSubjects<T extends TimelineEvent & { recordId: string | null }>(db: Executor, events: T[]): Promise<T[]> {
+  const idsOf = (type: string) => [...new Set(events.filter((e) => e.recordType === type && e.recordId).map((e) => e.recordId as string))];
+  const [reportIds, matterIds] = [idsOf('progress_report'), idsOf('matter')];
+  const about = new Map<string, EventSubject>();
+  if (reportIds.length > 0) {
+    const reports = await db
+      .select({ id: progressReports.id, year: reportingPeriods.year, month: reportingPeriods.month })
+      .from(progressReports)
+      .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
+      .where(inArray(progressReports.id, reportIds));
+    for (const r of reports) about.set(r.id, { month: `${r.year}-${pad(r.month)}` });
+  }
+  if (matterIds.length > 0) {
+    for (const m of await db.select({ id: matters.id, title: matters.title }).from(matters).where(inArray(matters.id, matterIds)))
+      about.set(m.id, { title: m.title });
+  }
+  return events.map((e) => ({ ...e, about: (e.recordId && about.get(e.recordId)) || null }));
 }
 
 /** An approval item's update records only what changed: the item's type is added (unchanged) so it can be named. */

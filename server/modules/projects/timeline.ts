@@ -8,7 +8,7 @@ import { listProjectEvents } from './timeline-events';
 
 type Entry = ProjectTimeline['items'][number];
 
-const NO_EVENT = { action: null, recordType: null, before: null, after: null };
+const NO_EVENT = { action: null, recordType: null, before: null, after: null, about: null };
 
 /** A project's history for the page, newest first: every change of it (audit events), pool moves, 项目代码 changes and its creation. */
 export async function projectTimeline(db: Executor, actor: Actor, id: string): Promise<ProjectTimeline> {
@@ -52,6 +52,7 @@ export async function projectTimeline(db: Executor, actor: Actor, id: string): P
       recordType: e.recordType,
       before: e.before,
       after: e.after,
+      about: e.about,
       order: 3,
     })),
     { at: project.createdAt.toISOString(), kind: 'created', actorName: creator, from: null, to: null, reason: null, ...NO_EVENT, order: 0 },

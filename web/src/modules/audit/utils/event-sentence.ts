@@ -1,17 +1,20 @@
 import type { AuditEvent } from '../../../../../common/schemas/reference';
 import { type Translators, changeRows } from './change-rows';
+import { type RecordFacts, recordSentence } from './record-sentences';
 
 // An audit event as one sentence in the reader's language — 修改了项目"…"：省级重点 否 → 是；将建筑工程施工许可证标为
 // 已批准（2026-09-27） — built from the audit page's wording of fields and values (change-rows.ts), so a change is
 // worded one way wherever it shows (the project's 项目动态).
 
-export type EventFacts = Pick<AuditEvent, 'action' | 'recordType' | 'before' | 'after'>;
+export type EventFacts = Pick<AuditEvent, 'action' | 'recordType' | 'before' | 'after'> & Pick<RecordFacts, 'about'>;
 
 type Context = Translators & {
   /** The project's name, for sentences about the project itself. */
   projectName: string;
   /** An approval item type's name by its code (the dictionary), the code when unknown. */
   approvalTypeName: (code: string) => string;
+  /** Who acted, for the sentences that begin with him (a report submitted, a matter's step); left out when not given. */
+  actorName?: string | null;
 };
 
 /** The most changes a sentence lists; more are left to the audit page. */
@@ -24,6 +27,9 @@ const milestonesOf = (record: Record<string, unknown> | null): MilestoneFact[] =
 /** One audit event about a project in words. */
 export function eventSentence(event: EventFacts, context: Context): string {
   const { t, tOptional } = context;
+  // Reports, matters and bindings have sentences of their own (record-sentences.ts).
+  const own = recordSentence(event, context);
+  if (own !== null) return own;
   const action = tOptional(`auditAction.${event.action}`, event.action);
   const rows = changeRows(event, context);
   const changes = rows

@@ -2,6 +2,7 @@ import { Card, Empty, Spin, Timeline, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { eventSentence } from '../../audit/utils/event-sentence';
+import { sentenceNamesActor } from '../../audit/utils/record-sentences';
 import type { TimelineEntry } from '../api/projects-api';
 import { useDictionaryOptions } from '../hooks/use-pickers';
 import { useProjectTimeline } from '../hooks/use-projects';
@@ -22,8 +23,8 @@ export function ProjectTimeline({ projectId, projectName }: { projectId: string;
     if (entry.kind === 'pool_move') return `${poolName(entry.from)} → ${poolName(entry.to)}`;
     if (entry.kind === 'code_change') return t('timeline.codeFromTo', { from: entry.from ?? '—', to: entry.to ?? '—' });
     if (entry.kind === 'event' && entry.action) {
-      const facts = { action: entry.action, recordType: entry.recordType, before: entry.before, after: entry.after };
-      return eventSentence(facts, { t, tOptional, projectName, approvalTypeName: approvalTypes.label });
+      const facts = { action: entry.action, recordType: entry.recordType, before: entry.before, after: entry.after, about: entry.about };
+      return eventSentence(facts, { t, tOptional, projectName, approvalTypeName: approvalTypes.label, actorName: entry.actorName });
     }
     return entry.to ?? '';
   };
@@ -49,7 +50,9 @@ export function ProjectTimeline({ projectId, projectName }: { projectId: string;
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {formatDateTime(entry.at)}
-                  {entry.actorName ? ` · ${t('timeline.by', { name: entry.actorName })}` : ''}
+                  {entry.actorName && !(entry.kind === 'event' && sentenceNamesActor(entry.action))
+                    ? ` · ${t('timeline.by', { name: entry.actorName })}`
+                    : ''}
                 </Typography.Text>
                 {entry.reason && (
                   <div>

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './contract';
+import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
+
+const csrfOf = async (page: Page) => ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
+
+/** A JSON call as the page's signed-in user, expected to succeed. */
+async function call(page: Page, method: 'post' | 'patch' | 'put', url: string, data: Record<string, unknown>) {
+  const response = await page.request[method](url, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
+  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as { id: string; version: number };
+}
+
+test('项目动态 tells a project’s monthly report, its matter and a milestone binding as sentences', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, 'office', E2E_PASSWORD);
+  const unitPage = await (await browser.newContext()).newPage();
+  await signIn(unitPage, 'unit', E2E_PASSWORD);
+
+  // A project of 北园街道 whose 施工许可 milestone says 2026-10-01 while its permit was approved on 2026-09-27, bound.
+  const units = (await (await page.request.get(`/api/v1/units?q=${encodeURIComponent('北园街道')}`)).json()) as { items: { id: string }[] };
+  let project = await call(page, 'post', '/api/v1/projects', { name: '天桥区项目动态示范项目', leadUnitId: units.items[0]?.id });
+  const permit = crypto.randomUUID();
+  await call(page, 'put', `/api/v1/projects/${project.id}/plan`, {
+    version: project.version,
+    milestones: [
+      {
+        id: permit,
+        name: '施工许可',
+        kind: 'other',
+        durationDays: 30,
+        predecessorIds: [],
+        actualStart: '2026-09-01',
+        actualFinish: '2026-10-01',
+        approvalTypeCode: null,
+      },
+    ],
+  });
+  await call(page, 'post', `/api/v1/projects/${project.id}/approval-items`, {
+    typeCode: 'construct_permit',
+    status: 'done',
+    appliedOn: '2026-09-01',
+    approvedOn: '2026-09-27',
+  });
+  project = (await (await page.request.get(`/api/v1/projects/${project.id}`)).json()) as typeof project;
+  await call(page, 'post', `/api/v1/projects/${project.id}/plan/milestones/${permit}/bind`, { version: project.version });
+
+  // Its monthly report: submitted by the street, returned by the office with a reason, submitted again, approved.
+  const periods = (await (await page.request.get('/api/v1/reporting-periods?status=open')).json()) as {
+    items: { id: string; year: number; month: number }[];
+  };
+  const period = periods.items[0];
+  expect(period).toBeTruthy();
+  let report = await call(page, 'post', `/api/v1/reporting-periods/${period?.id}/projects`, { projectId: project.id });
+  const reportUrl = `/api/v1/progress-reports/${report.id}`;
+  report = await call(unitPage, 'patch', reportUrl, {
+    version: report.version,
+    investmentYuan: 12_000_000,
+    progressText: '主体结构施工，完成第三层楼板浇筑',
+    progressPercent: 40,
+  });
+  report = await call(unitPage, 'post', `${reportUrl}/submit`, { version: report.version });
+  report = await call(page, 'post', `${reportUrl}/return`, { version: report.version, reason: '形象进度照片缺失' });
+  report = await call(unitPage, 'post', `${reportUrl}/submit`, { version: report.version });
+  await call(page, 'post', `${reportUrl}/approve`, { version: report.version });
+
+  // Its problem: raised by the office, handled by the street, closed (销号).
+  let matter = await call(page, 'post', '/api/v1/matters', {
+    source: 'project_problem',
+    projectId: project.id,
+    title: '供电线路迁改',
+    description: '施工红线内 10kV 线路需迁改',
+    category: 'utilities',
+    leadUnitId: units.items[0]?.id,
+    deadline: '2099-12-31',
+  });
+  const step = async (on: Page, path: string, text?: string) => {
+    matter = await call(on, 'post', `/api/v1/matters/${matter.id}/${path}`, { version: matter.version, ...(text ? { text } : {}) });
+  };
+  await step(unitPage, 'accept');
+  await step(unitPage, 'start');
+  await step(unitPage, 'feedback', '线路已迁改完毕');
+  await step(unitPage, 'submit-review');
+  await step(page, 'close');
+
+  await page.goto(`/projects/${project.id}`);
+  const timeline = page.getByTestId('project-timeline');
+  const month = `${period?.year}年${period?.month}月`;
+  await expect(timeline).toContainText(`李明（重点项目办） 审核通过了${month}月度填报（本月完成投资 1,200.00万元）`);
+  await expect(timeline).toContainText(`张伟（北园街道） 重新提交了${month}月度填报（本月完成投资 1,200.00万元）`);
+  await expect(timeline).toContainText(`李明（重点项目办） 退回了${month}月度填报：形象进度照片缺失`);
+  await expect(timeline).toContainText(`张伟（北园街道） 提交了${month}月度填报（本月完成投资 1,200.00万元）`);
+  await expect(timeline).toContainText(`张伟（北园街道） 填写了${month}月度填报（本月完成投资 1,200.00万元）`);
+  await expect(timeline).toContainText(`李明（重点项目办） 将项目列入${month}月度填报，由北园街道办事处填报`);
+  await expect(timeline).toContainText('问题“供电线路迁改”已销号');
+  await expect(timeline).toContainText('张伟（北园街道） 反馈了问题“供电线路迁改”的办理结果：线路已迁改完毕');
+  await expect(timeline).toContainText('李明（重点项目办） 交办了问题“供电线路迁改”，牵头单位 北园街道办事处，2099-12-31前办结');
+  await expect(timeline).toContainText('节点“施工许可”按审批事项绑定，完成日期取 2026-09-27');
+  // A sentence that names its author does not name him again below.
+  const submitted = timeline
+    .getByTestId('timeline-event')
+    .filter({ hasText: `提交了${month}月度填报` })
+    .first();
+  await expect(submitted).not.toContainText('· 张伟');
+  await timeline.scrollIntoViewIfNeeded();
+  await shot(page, '390-timeline-sentences');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await fitsWidth(page);
+  await timeline.scrollIntoViewIfNeeded();
+  await shot(page, '391-timeline-sentences-phone');
+});
