@@ -183,9 +183,28 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   await page.getByTestId('matter-raise-ok').click();
   await expect(page.getByTestId('matter-title')).toContainText('施工用电增容手续办理较慢');
   await expect(page.getByTestId('matter-facts')).toContainText(projectName);
+  // The matter names the report it came from, and links to it.
+  const sourceReport = page.getByTestId('matter-source-report');
+  await expect(sourceReport).toHaveText(`${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月月度填报`);
+  await shot(page, '380-matter-from-report');
+  await sourceReport.click();
+  await expect(page.getByTestId('report-project')).toHaveText(projectName);
+  // The report lists the matter raised from it; its button says so (another may still be raised).
+  await expect(page.getByTestId('report-raised-matter')).toContainText('施工用电增容手续办理较慢');
+  await page.setViewportSize(PHONE);
+  await page.getByTestId('report-raised-matters').scrollIntoViewIfNeeded();
+  await fitsWidth(page);
+  await shot(page, '382-phone-report-raised-matters');
+  await page.setViewportSize(DESKTOP);
   await openFromMenu(page, 'reportReview');
   await row.click();
-  await expect(page.getByTestId('report-drawer').getByTestId('report-details')).toContainText('机电安装进场');
+  const drawer = page.getByTestId('report-drawer');
+  await expect(drawer.getByTestId('report-details')).toContainText('机电安装进场');
+  await expect(drawer.getByTestId('report-raised-matter')).toHaveCount(1);
+  await expect(drawer.getByTestId('report-raised-matter').getByTestId('matter-status')).toHaveAttribute('data-status', 'assigned');
+  await expect(drawer.getByTestId('report-raise-matter')).toHaveText('已转为问题协调');
+  await drawer.getByTestId('report-raised-matters').scrollIntoViewIfNeeded();
+  await shot(page, '381-report-raised-matters');
   await page.getByTestId('report-approve').click();
   await expect(row).toHaveCount(0);
 

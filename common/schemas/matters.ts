@@ -70,8 +70,17 @@ export const matterSchema = z.object({
   abilities,
 });
 
-/** One matter with its timeline, oldest entry first. */
-export const matterDetailSchema = matterSchema.extend({ entries: z.array(matterEntrySchema) });
+/** The monthly report a matter was raised from: the report and its period. */
+export const matterSourceReportSchema = z.object({ id: z.string(), year: z.number(), month: z.number() });
+
+/** One matter with its timeline, oldest entry first, and the monthly report it was raised from (if it was). */
+export const matterDetailSchema = matterSchema.extend({
+  sourceReport: matterSourceReportSchema.nullable(),
+  entries: z.array(matterEntrySchema),
+});
+
+/** A matter raised from a monthly report, as the report lists it. */
+export const reportMatterSchema = z.object({ id: z.string(), title: z.string(), status: z.enum(MATTER_STATUSES) });
 
 /** What a matter says and whom it goes to: shared by raising one here and a demand raised in a visit (visits.ts). */
 export const matterContent = {
@@ -96,6 +105,8 @@ export const matterCreateBody = z
   .strictObject({
     source: z.enum(MATTER_SOURCES),
     projectId: uuid.nullable().optional(),
+    /** The monthly report whose problems it is raised from (转为问题协调): one of the same project the raiser sees. */
+    sourceReportId: uuid.nullable().optional(),
     ...matterContent,
   })
   .superRefine((body, ctx) => {

@@ -1,6 +1,7 @@
 /** The contract of the monthly cycle's ledger (工作台账): reporting periods and progress reports. */
 import { z } from 'zod';
 import { PERIOD_STATUSES, REPORT_STATUSES } from '../enums';
+import { reportMatterSchema } from './matters';
 import { isoDate, yuanAmount } from './projects';
 import { abilities, optionalText, uuid, version } from './shared';
 
@@ -100,6 +101,9 @@ export const progressReportSchema = z.object({
   /** fill (save the draft), submit, approve, return: what the reader may do to this report now. */
   abilities,
 });
+
+/** One report as its page shows it: with the matters raised from its problems that the reader sees, oldest first. */
+export const progressReportDetailSchema = progressReportSchema.extend({ raisedMatters: z.array(reportMatterSchema) });
 
 /** Filling a draft (or a returned report): the fields sent are set, `null` clears one; at the version read. */
 export const reportFillBody = z.strictObject({

@@ -4,6 +4,8 @@ export const mattersZh = {
   'matter.co_unit_is_lead': '牵头单位不能同时是配合单位',
   'matter.co_unit_duplicate': '配合单位不能重复',
   'matter.project_not_found': '项目不存在或不在您的数据范围内',
+  'matter.source_report_not_found': '来源月度填报不存在或不在您的数据范围内',
+  'matter.source_report_other_project': '来源月度填报不属于本事项的项目：从月度填报转来的只能是该填报项目的项目问题',
   'matter.project_other_district': '项目不属于您所在的区县',
   'matter.unit_not_found': '单位不存在或不属于本区县',
   'matter.category_unknown': '问题类别不在字典中或已停用',
@@ -41,6 +43,9 @@ export const mattersEn: Record<keyof typeof mattersZh, string> = {
   'matter.co_unit_is_lead': 'The lead unit cannot also be a co-unit',
   'matter.co_unit_duplicate': 'A co-unit is listed twice',
   'matter.project_not_found': 'The project does not exist or is outside your data scope',
+  'matter.source_report_not_found': 'The source monthly report does not exist or is outside your data scope',
+  'matter.source_report_other_project':
+    "The source monthly report is not of this matter's project: a matter raised from a report is a problem of that report's project",
   'matter.project_other_district': 'The project does not belong to your district',
   'matter.unit_not_found': 'The unit does not exist or does not belong to the district',
   'matter.category_unknown': 'The category is not in the dictionary or is disabled',

@@ -4,6 +4,7 @@ import { MATTER_ENTRY_KINDS, MATTER_ESCALATION_LEVELS, MATTER_PRIORITIES, MATTER
 import { timestamps, versioned } from './columns';
 import { regions, units, users } from './organisation';
 import { projects } from './projects';
+import { progressReports } from './reports';
 
 /**
  * A matter (问题 / 事项): a project's problem, a leader's instruction (批示), a 12345 hotline item or an inspection
@@ -21,6 +22,8 @@ export const matters = pgTable(
     source: text('source', { enum: MATTER_SOURCES }).notNull(),
     /** The project it is about, when it is about one (a project problem always is). */
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    /** The monthly report whose problems it was raised from (转为问题协调), when it was; a deleted report leaves it unset. */
+    sourceReportId: uuid('source_report_id').references(() => progressReports.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     description: text('description').notNull(),
     /** A code of the problem_category dictionary (用地, 资金, 审批 …). */
@@ -52,6 +55,8 @@ export const matters = pgTable(
   (t) => [
     index('matters_region_status_idx').on(t.regionCode, t.status, t.deadline),
     index('matters_project_idx').on(t.projectId),
+    // The matters raised from one report (the report's page lists them).
+    index('matters_source_report_idx').on(t.sourceReportId),
     index('matters_lead_unit_idx').on(t.leadUnitId),
     index('matters_raising_unit_idx').on(t.raisingUnitId),
   ],

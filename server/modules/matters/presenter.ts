@@ -53,10 +53,17 @@ export const presentEntry = (row: MatterEntryRow): z.infer<typeof matterEntrySch
   createdAt: row.createdAt.toISOString(),
 });
 
-/** A matter with its timeline. */
+/** A matter with its timeline and the monthly report it was raised from. */
 export const presentMatterDetail = (
   actor: Actor,
   row: MatterRow,
   entries: MatterEntryRow[],
   today: string,
-): z.infer<typeof matterDetailSchema> => ({ ...presentMatter(actor, row, today), entries: entries.map(presentEntry) });
+): z.infer<typeof matterDetailSchema> => ({
+  ...presentMatter(actor, row, today),
+  sourceReport:
+    row.sourceReportId && row.sourceReportYear !== null && row.sourceReportMonth !== null
+      ? { id: row.sourceReportId, year: row.sourceReportYear, month: row.sourceReportMonth }
+      : null,
+  entries: entries.map(presentEntry),
+});

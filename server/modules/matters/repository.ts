@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { MatterSource, MatterStatus } from '../../../common/enums';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import { attachments, matterCoUnits, matterEntries, matters, projects, units, users } from '../../db/schema';
+import { attachments, matterCoUnits, matterEntries, matters, progressReports, projects, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { visibleWhen } from '../../lib/scope';
 import { projectScopeCondition } from '../projects';
@@ -17,6 +17,9 @@ export type MatterRecord = typeof matters.$inferSelect;
 /** A matter as the services and the presenter use it, with the reader's relations to it (see common/domain/matters.ts). */
 export type MatterRow = MatterRecord & {
   projectName: string | null;
+  /** The period of the monthly report it was raised from (null when it was not). */
+  sourceReportYear: number | null;
+  sourceReportMonth: number | null;
   leadUnitName: string;
   raisingUnitName: string;
   coUnits: { id: string; name: string }[];
@@ -50,6 +53,8 @@ const flag = (condition: SQL) => sql<boolean>`(${condition}) is true`;
 const matterSelection = (actor: Actor) => ({
   ...getTableColumns(matters),
   projectName: projects.name,
+  sourceReportYear: progressReports.year,
+  sourceReportMonth: progressReports.month,
   leadUnitName: leadUnits.name,
   raisingUnitName: raisingUnits.name,
   coUnits: sql<
@@ -65,6 +70,7 @@ const scopedMatters = (db: Executor, actor: Actor) =>
     .select(matterSelection(actor))
     .from(matters)
     .leftJoin(projects, eq(projects.id, matters.projectId))
+    .leftJoin(progressReports, eq(progressReports.id, matters.sourceReportId))
     .innerJoin(leadUnits, eq(leadUnits.id, matters.leadUnitId))
     .innerJoin(raisingUnits, eq(raisingUnits.id, matters.raisingUnitId));
 
@@ -137,6 +143,18 @@ export async function listMatters(
     db.select({ n: count() }).from(matters).where(where),
   ]);
   return { rows: rows.map(asRow), total: total?.n ?? 0 };
+}
+
+/**
+ * The matters raised from a monthly report's problems that the actor sees, oldest first (the caller has checked the
+ * report is visible): the report lists them so its problem is not raised twice.
+ */
+export async function mattersFromReport(db: Executor, actor: Actor, reportId: string) {
+  return db
+    .select({ id: matters.id, title: matters.title, status: matters.status })
+    .from(matters)
+    .where(and(eq(matters.sourceReportId, reportId), matterScopeCondition(actor)))
+    .orderBy(asc(matters.createdAt), asc(matters.id));
 }
 
 export type MatterEntryRow = typeof matterEntries.$inferSelect & { authorName: string | null; unitName: string | null };

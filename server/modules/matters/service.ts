@@ -13,6 +13,7 @@ import { type MessageKey, translate } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
 import { enabledDictionaryEntries, findProject } from '../projects';
 import { type District, actorDistrict, districtOf } from '../regions';
+import { findReport } from '../reports';
 import { recomputeWarnings } from '../warnings';
 import { matterRoles } from './policy';
 import { type MatterRow, findMatter, insertEntry, insertMatter, lockMatter, matterFilesAmong, unitsOfDistrict } from './repository';
@@ -50,6 +51,13 @@ export async function checkMatterCreate(tx: Tx, ctx: RequestContext, input: z.in
   });
   const [category] = await enabledDictionaryEntries(tx, [{ type: 'problem_category', code: input.category }]);
   if (!category) details.push({ path: 'category', messageKey: 'matter.category_unknown' });
+  if (input.sourceReportId) {
+    // A report the raiser does not see is refused as not found, like a project he does not see.
+    const report = await findReport(tx, actor, input.sourceReportId);
+    if (!report) details.push({ path: 'sourceReportId', messageKey: 'matter.source_report_not_found' });
+    else if (input.source !== 'project_problem' || report.projectId !== input.projectId)
+      details.push({ path: 'sourceReportId', messageKey: 'matter.source_report_other_project' });
+  }
   if (compareDates(input.deadline, todayInChina()) < 0) details.push({ path: 'deadline', messageKey: 'matter.deadline_past' });
   if (details.length > 0) throw invalid(details);
   return { district, coUnitIds };
@@ -58,7 +66,8 @@ export async function checkMatterCreate(tx: Tx, ctx: RequestContext, input: z.in
 /**
  * Raises and assigns (交办) a matter: in the project's district when it is about a project the raiser sees, else in
  * the raiser's own district. The lead unit and co-units must be units of that district, the category an enabled
- * problem category, the deadline today or later. The raiser's unit is the raising unit (it reviews the answer).
+ * problem category, the deadline today or later; a source report one of the same project the raiser sees. The
+ * raiser's unit is the raising unit (it reviews the answer).
  * Audited, with the 交办 entry opening the timeline.
  */
 export async function createMatter({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: z.infer<typeof matterCreateBody> }) {
@@ -70,6 +79,7 @@ export async function createMatter({ ctx, tx, input }: { ctx: RequestContext; tx
       regionCode: district.code,
       source: input.source,
       projectId: input.projectId ?? null,
+      sourceReportId: input.sourceReportId ?? null,
       title: input.title,
       description: input.description,
       category: input.category,
@@ -90,6 +100,7 @@ export async function createMatter({ ctx, tx, input }: { ctx: RequestContext; tx
     after: {
       source: row.source,
       projectId: row.projectId,
+      ...(row.sourceReportId ? { sourceReportId: row.sourceReportId } : {}),
       title: row.title,
       category: row.category,
       priority: row.priority,

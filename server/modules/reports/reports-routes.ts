@@ -1,4 +1,5 @@
 import {
+  progressReportDetailSchema,
   progressReportSchema,
   reportApproveBody,
   reportFillBody,
@@ -10,6 +11,7 @@ import {
 import { pageOf } from '../../../common/schemas/shared';
 import { notFound } from '../../lib/errors';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
+import { mattersFromReport } from '../matters';
 import { presentReports } from './present-reports';
 import { type ReportRow, findReport, listReports } from './report-repository';
 import { approveReport, fillReport, returnReport, submitReport } from './reports-service';
@@ -47,9 +49,11 @@ export function reportRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: 'One progress report, with what the reader may do to it (fill, submit, approve, return)',
+        summary:
+          'One progress report, with what the reader may do to it (fill, submit, approve, return) and the matters raised ' +
+          'from its problems that the reader sees',
         params: reportParam,
-        response: { 200: progressReportSchema, ...ruleErrorResponses },
+        response: { 200: progressReportDetailSchema, ...ruleErrorResponses },
       },
       config: { access: 'report.read' },
     },
@@ -57,7 +61,8 @@ export function reportRoutes(app: App, { db }: Deps) {
       const { actor } = request.context();
       const row = await findReport(db, actor, request.params.id);
       if (!row) throw notFound();
-      return presentOne(actor, row);
+      const [report, raisedMatters] = await Promise.all([presentOne(actor, row), mattersFromReport(db, actor, row.id)]);
+      return { ...report, raisedMatters };
     },
   );
 

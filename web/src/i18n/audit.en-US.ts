@@ -143,6 +143,7 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'auditField.reason': 'Reason',
   'auditField.title': 'Title',
   'auditField.deadline': 'Deadline',
+  'auditField.sourceReportId': 'Source monthly report',
   'auditField.investmentYuan': 'Investment completed',
   'auditField.progressPercent': 'Progress',
   'event.projectUpdated': 'Changed project "{name}": {changes}',

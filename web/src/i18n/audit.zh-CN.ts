@@ -144,6 +144,7 @@ export const auditZhCN = {
   'auditField.reason': '原因',
   'auditField.title': '标题',
   'auditField.deadline': '期限',
+  'auditField.sourceReportId': '来源填报',
   'auditField.investmentYuan': '完成投资',
   'auditField.progressPercent': '形象进度',
   'event.projectUpdated': '修改了项目“{name}”：{changes}',

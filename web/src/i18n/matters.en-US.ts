@@ -11,6 +11,8 @@ export const mattersEnUS: Record<keyof typeof mattersZhCN, string> = {
   'matter.title': 'Matter',
   'matter.source': 'Source',
   'matter.project': 'Project',
+  'matter.sourceReport': 'Raised from',
+  'matter.sourceReportLink': 'Monthly report of {month}/{year}',
   'matter.reassign': 'Reassign',
   'matter.reassignOk': 'Reassign',
   'matter.reassignReason': 'Reason',

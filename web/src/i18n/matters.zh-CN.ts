@@ -9,6 +9,8 @@ export const mattersZhCN = {
   'matter.title': '事项',
   'matter.source': '来源',
   'matter.project': '所属项目',
+  'matter.sourceReport': '来源填报',
+  'matter.sourceReportLink': '{year}年{month}月月度填报',
   'matter.reassign': '改派',
   'matter.reassignOk': '确认改派',
   'matter.reassignReason': '改派原因',

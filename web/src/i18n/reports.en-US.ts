@@ -74,6 +74,8 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'report.noPlan': 'This project has no plan milestones yet',
   'report.problems': 'New problems',
   'report.raiseMatter': 'Raise as a matter (problem coordination)',
+  'report.raisedMatter': 'Raised as a matter — raise another',
+  'report.raisedMatters': 'Matters raised from it',
   'report.problemsHint': 'Problems that need help to solve; leave empty if none',
   'report.attachments': 'Photos and attachments',
   'report.saveDraft': 'Save draft',

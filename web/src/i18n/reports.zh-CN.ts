@@ -72,6 +72,8 @@ export const reportsZhCN = {
   'report.noPlan': '该项目还没有推进计划节点',
   'report.problems': '新发现的问题',
   'report.raiseMatter': '转为问题协调',
+  'report.raisedMatter': '已转为问题协调',
+  'report.raisedMatters': '已转的问题协调',
   'report.problemsHint': '需要协调解决的问题，没有可不填',
   'report.attachments': '照片和附件',
   'report.saveDraft': '保存草稿',

@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Result, Row, Skeleton, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../i18n';
+import { useCan } from '../modules/auth/hooks/use-me';
 import { formatDate } from '../lib/format';
 import { MatterStatusTag } from '../modules/matters/components/MatterStatusTag';
 import { MatterSteps } from '../modules/matters/components/MatterSteps';
@@ -15,6 +16,7 @@ export function MatterPage() {
   const { t } = useI18n();
   const matter = useMatter(id);
   const categories = useDictionaryOptions('problem_category');
+  const can = useCan();
   if (matter.isError) return <Result status="404" title={t('matter.notFound')} />;
   const m = matter.data;
   if (!m) return <Skeleton active />;
@@ -32,6 +34,11 @@ export function MatterPage() {
             {m.projectId && (
               <Descriptions.Item label={t('matter.project')}>
                 <Link to={`/projects/${m.projectId}`}>{m.projectName}</Link>
+              </Descriptions.Item>
+            )}
+            {m.sourceReport && (
+              <Descriptions.Item label={t('matter.sourceReport')}>
+                <SourceReport report={m.sourceReport} linked={can('report.read')} />
               </Descriptions.Item>
             )}
             <Descriptions.Item label={t('matter.leadUnit')}>{m.leadUnitName}</Descriptions.Item>
@@ -55,5 +62,21 @@ export function MatterPage() {
         </Card>
       </Col>
     </Row>
+  );
+}
+
+/**
+ * The monthly report a matter was raised from, opened on the one page that shows a single report (`/my-reports/:id`:
+ * the form for its filler, read-only for everyone else who sees it); plain text for a reader without reports.
+ */
+function SourceReport({ report, linked }: { report: { id: string; year: number; month: number }; linked: boolean }) {
+  const { t } = useI18n();
+  const label = t('matter.sourceReportLink', { year: report.year, month: report.month });
+  return linked ? (
+    <Link to={`/my-reports/${report.id}`} data-testid="matter-source-report">
+      {label}
+    </Link>
+  ) : (
+    <span data-testid="matter-source-report">{label}</span>
   );
 }

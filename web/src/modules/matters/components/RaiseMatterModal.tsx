@@ -26,9 +26,9 @@ type Values = {
 
 /**
  * What the form opens for: a project's problem (source and project fixed; `problem` pre-fills it, as a monthly
- * report's problems do), or any matter from the board.
+ * report's problems do, and `sourceReportId` records that report), or any matter from the board.
  */
-export type RaiseMatterTarget = { projectId: string; projectName: string; problem?: string } | { projectId: null };
+export type RaiseMatterTarget = { projectId: string; projectName: string; problem?: string; sourceReportId?: string } | { projectId: null };
 
 // A title taken from a problem's text: its first line, cut to a length a list shows whole.
 const TITLE_FROM_PROBLEM = 40;
@@ -77,6 +77,7 @@ export function RaiseMatterModal({
         const raised = await raise.mutateAsync({
           source: values.source,
           projectId: opened.projectId,
+          ...(opened.projectId && opened.sourceReportId ? { sourceReportId: opened.sourceReportId } : {}),
           title: values.title.trim(),
           description: values.description.trim(),
           category: values.category,

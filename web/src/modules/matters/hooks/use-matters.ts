@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { REPORTS_KEY } from '../../reports/hooks/use-reports';
 import { type MatterCreateBody, type MatterListParams, type MatterStep, mattersApi } from '../api/matters-api';
 
 /** Every matters query starts with this key: a step refreshes the board, the matter and the statistics. */
@@ -58,6 +59,10 @@ export function useRaiseMatter() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: MatterCreateBody) => mattersApi.create(body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: MATTERS_KEY }),
+    onSuccess: async (_, body) => {
+      await queryClient.invalidateQueries({ queryKey: MATTERS_KEY });
+      // Raised from a report: the report now lists it.
+      if (body.sourceReportId) await queryClient.invalidateQueries({ queryKey: REPORTS_KEY });
+    },
   });
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   missingReportsSchema,
+  progressReportDetailSchema,
   progressReportSchema,
   reportFillBody,
   reportingPeriodSchema,
@@ -13,6 +14,8 @@ import type { Page } from '../../../lib/list';
 export type { RemindResult };
 export type ReportingPeriod = z.infer<typeof reportingPeriodSchema>;
 export type ProgressReport = z.infer<typeof progressReportSchema>;
+/** One report with the matters raised from its problems. */
+export type ProgressReportDetail = z.infer<typeof progressReportDetailSchema>;
 export type MissingReports = z.infer<typeof missingReportsSchema>;
 export type ReportFillBody = z.input<typeof reportFillBody>;
 export type PeriodList = Page<ReportingPeriod> & { abilities?: { open?: boolean } };
@@ -43,7 +46,7 @@ export const reportsApi = {
   missing: (id: string, signal?: AbortSignal) => api.get<MissingReports>(`/reporting-periods/${id}/missing`, undefined, { signal }),
 
   reports: (params: ReportListParams, signal?: AbortSignal) => api.get<Page<ProgressReport>>('/progress-reports', params, { signal }),
-  report: (id: string, signal?: AbortSignal) => api.get<ProgressReport>(`/progress-reports/${id}`, undefined, { signal }),
+  report: (id: string, signal?: AbortSignal) => api.get<ProgressReportDetail>(`/progress-reports/${id}`, undefined, { signal }),
   fill: (id: string, body: ReportFillBody) => api.patch<ProgressReport>(`/progress-reports/${id}`, body),
   submit: (id: string, body: { version: number; confirmLarge?: boolean }) =>
     api.post<ProgressReport>(`/progress-reports/${id}/submit`, body),

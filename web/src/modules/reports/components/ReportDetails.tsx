@@ -1,26 +1,31 @@
-import { Alert, Button, Descriptions, Flex, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Grid, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { formatWan } from '../../../../../common/domain/money';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
 import { useCan } from '../../auth/hooks/use-me';
 import { AttachmentList } from '../../attachments/components/AttachmentList';
+import { MatterStatusTag } from '../../matters/components/MatterStatusTag';
 import { RaiseMatterModal, type RaiseMatterTarget } from '../../matters/components/RaiseMatterModal';
-import type { ProgressReport } from '../api/reports-api';
+import type { ProgressReportDetail } from '../api/reports-api';
 import { periodLabel } from '../utils/period';
 import { ReportStatusTag } from './ReportStatusTag';
 
 /**
  * What a report says, read-only: amount in 万元, 形象进度, milestones reached, problems, and its way through review.
- * Who may raise matters turns the report's problems into one (问题协调), pre-filled with the text and the project.
+ * Who may raise matters turns the report's problems into one (问题协调), pre-filled with the text and the project and
+ * recording the report; the matters already raised from it are listed under the problems, so none is raised twice.
  */
-export function ReportDetails({ report }: { report: ProgressReport }) {
+export function ReportDetails({ report }: { report: ProgressReportDetail }) {
   const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
+  // On a phone the labels go above their values: beside them they would be squeezed to a character a line.
+  const wide = Grid.useBreakpoint().sm ?? true;
   const [raising, setRaising] = useState<RaiseMatterTarget | null>(null);
   const problems = report.problems?.trim() ? report.problems : null;
+  const raised = report.raisedMatters;
   const text = (value: string | null) =>
     value ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{value}</Typography.Paragraph> : '—';
   return (
@@ -34,7 +39,13 @@ export function ReportDetails({ report }: { report: ProgressReport }) {
           data-testid="report-return-reason"
         />
       )}
-      <Descriptions column={1} size="small" bordered styles={{ label: { width: 140 } }}>
+      <Descriptions
+        column={1}
+        size="small"
+        bordered
+        layout={wide ? 'horizontal' : 'vertical'}
+        styles={wide ? { label: { width: 140 } } : undefined}
+      >
         <Descriptions.Item label={t('report.project')}>{report.projectName}</Descriptions.Item>
         <Descriptions.Item label={t('report.unit')}>{report.responsibleUnitName}</Descriptions.Item>
         <Descriptions.Item label={t('report.period')}>{periodLabel(t, report.period)}</Descriptions.Item>
@@ -61,14 +72,27 @@ export function ReportDetails({ report }: { report: ProgressReport }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('report.problems')}>
           {text(report.problems)}
+          {raised.length > 0 && (
+            <Flex vertical gap={4} style={{ marginTop: 8 }} data-testid="report-raised-matters">
+              <Typography.Text type="secondary">{t('report.raisedMatters')}</Typography.Text>
+              {raised.map((matter) => (
+                <Flex key={matter.id} gap={8} align="center" wrap data-testid="report-raised-matter">
+                  <Link to={`/matters/${matter.id}`}>{matter.title}</Link>
+                  <MatterStatusTag status={matter.status} />
+                </Flex>
+              ))}
+            </Flex>
+          )}
           {problems && can('matter.create') && (
             <Button
               size="small"
               style={{ marginTop: 8 }}
-              onClick={() => setRaising({ projectId: report.projectId, projectName: report.projectName, problem: problems })}
+              onClick={() =>
+                setRaising({ projectId: report.projectId, projectName: report.projectName, problem: problems, sourceReportId: report.id })
+              }
               data-testid="report-raise-matter"
             >
-              {t('report.raiseMatter')}
+              {t(raised.length > 0 ? 'report.raisedMatter' : 'report.raiseMatter')}
             </Button>
           )}
         </Descriptions.Item>
