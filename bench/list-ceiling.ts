@@ -59,7 +59,10 @@ async function captureList(base: string, headers: Record<string, string>, logFil
     .trim()
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line));
+    .map((line) => JSON.parse(line) as { text: string; start: number; end: number })
+    // A scheduled job's write that ran in the same window (the score snapshots at start-up) is not the list's: the
+    // list only reads, and a replayed insert would fail on its unique key.
+    .filter((statement) => /^\s*(select|with)\b/i.test(statement.text));
   const file = path.join(path.dirname(logFile), 'statements.json');
   writeFileSync(file, JSON.stringify(statements));
   console.log(`captured ${statements.length} statements of one list request:`);

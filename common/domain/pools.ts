@@ -26,13 +26,21 @@ export function moveKind(from: Pool, to: Pool): MoveKind | null {
   return ORDER.indexOf(to) < ORDER.indexOf(from) ? 'back' : null;
 }
 
+type Move = { readonly to: Pool; readonly kind: MoveKind };
+
+/** The moves out of each pool, worked out once: every list row asks which of its buttons to offer. */
+const MOVES_FROM = new Map<Pool, readonly Move[]>(
+  POOLS.map((from) => [
+    from,
+    POOLS.flatMap((to) => {
+      const kind = moveKind(from, to);
+      return kind ? [{ to, kind }] : [];
+    }).sort((a, b) => MOVE_KINDS.indexOf(a.kind) - MOVE_KINDS.indexOf(b.kind)),
+  ]),
+);
+
 /** Every move the lifecycle allows from a pool, forward moves first and withdrawal last: the choices the project page offers. */
-export function possibleMoves(from: Pool): { to: Pool; kind: MoveKind }[] {
-  return POOLS.flatMap((to) => {
-    const kind = moveKind(from, to);
-    return kind ? [{ to, kind }] : [];
-  }).sort((a, b) => MOVE_KINDS.indexOf(a.kind) - MOVE_KINDS.indexOf(b.kind));
-}
+export const possibleMoves = (from: Pool): readonly Move[] => MOVES_FROM.get(from) ?? [];
 
 /** Withdrawing and moving back must say why; a forward move is justified by its gate. */
 export const needsReason = (kind: MoveKind) => kind !== 'forward';
