@@ -54,13 +54,15 @@ export async function projectFigures(
     with p as (
       select ${projects.id} as id, ${projects.pool} as pool, ${projects.nature} as nature, ${projects.leadUnitId} as unit,
         ${projects.categoryCode} as category, ${projects.regionCode} as district, ${projects.warningLevel} as level,
-        coalesce((select d.parent_code from ${dictionaryItems} d where d.type = 'industry' and d.code = ${projects.industryCode}),
-          ${projects.industryCode}) as industry,
+        coalesce(di.parent_code, ${projects.industryCode}) as industry,
         ${projects.totalInvestmentYuan} as investment, coalesce(${startedInYear(year, asOf)}, false) as started,
         ${currentPlan(year, sql`ap.planned_yuan`)} as planned,
         (select sum(m.completed_yuan) from ${projectMonthInvestment} m
           where m.project_id = ${projects.id} and m.year = ${year} and m.month <= ${throughMonth}) as completed
-      from ${projects} where ${listCondition(db, actor, filter)}
+      from ${projects}
+      -- The industry's section, joined once (not looked up row by row).
+      left join ${dictionaryItems} di on di.type = 'industry' and di.code = ${projects.industryCode}
+      where ${listCondition(db, actor, filter)}
     ), g as (
       select case when grouping(unit) = 0 then 'unit' when grouping(category) = 0 then 'category'
           when grouping(industry) = 0 then 'industry' when grouping(pool) = 0 then 'pool'
@@ -109,9 +111,12 @@ export async function monthlyFigures(
 ): Promise<{ month: number; plannedYuan: number; completedYuan: number }[]> {
   const where = listCondition(db, actor, filter);
   const [planned, completed] = await Promise.all([
-    db.execute(sql`select i as month, coalesce(sum(pl.months[i]), 0)::text as yuan
-      from (select ${currentPlan(year, sql`ap.monthly_yuan`)} as months from ${projects} where ${where}) pl
-      cross join generate_series(1, 12) i group by i`),
+    // Each project's current plan is read once (offset 0 keeps the planner from repeating the lookup for every
+    // month), then its months are unnested with their numbers.
+    db.execute(sql`select m.month, sum(m.yuan)::text as yuan
+      from (select ${currentPlan(year, sql`ap.monthly_yuan`)} as months from ${projects} where ${where} offset 0) pl
+      cross join lateral unnest(pl.months) with ordinality as m(yuan, month)
+      group by m.month`),
     db.execute(sql`select m.month, sum(m.completed_yuan)::text as yuan from ${projectMonthInvestment} m
       where m.year = ${year} and m.project_id in (select ${projects.id} from ${projects} where ${where}) group by m.month`),
   ]);
