@@ -125,3 +125,73 @@ export function cpuMs(pid: number): number {
     return 0;
   }
 }
+
+/**
+ * Times requests made by hand (writes, sequences): each answer's time is kept; a non-2xx answer or a failed request
+ * counts as an error, and the first few are kept to say what went wrong.
+ */
+export class Recorder {
+  times: number[] = [];
+  errors = 0;
+  samples: string[] = [];
+  private started = performance.now();
+  private cpuBefore: number;
+
+  constructor(private readonly pid = 0) {
+    this.cpuBefore = pid ? cpuMs(pid) : 0;
+  }
+
+  /** Sends one request; answers its status and parsed JSON body (null when not JSON or failed). */
+  async call(url: string, init: RequestInit): Promise<{ status: number; body: unknown }> {
+    const t = performance.now();
+    try {
+      const response = await fetch(url, init);
+      const text = await response.text();
+      this.times.push(performance.now() - t);
+      if (!response.ok) {
+        this.errors++;
+        if (this.samples.length < 3) this.samples.push(`${response.status} ${text.slice(0, 300)}`);
+      }
+      let body: unknown = null;
+      try {
+        body = JSON.parse(text);
+      } catch {}
+      return { status: response.status, body };
+    } catch (error) {
+      this.errors++;
+      if (this.samples.length < 3) this.samples.push(String(error));
+      return { status: 0, body: null };
+    }
+  }
+
+  result(): LoadResult & { seconds: number; samples?: string[] } {
+    const seconds = (performance.now() - this.started) / 1000;
+    const requests = this.times.length;
+    const cpu = this.pid ? cpuMs(this.pid) - this.cpuBefore : 0;
+    return {
+      reqPerSec: Math.round(requests / Math.max(seconds, 0.001)),
+      p50: round(percentile(this.times, 50)),
+      p95: round(percentile(this.times, 95)),
+      p99: round(percentile(this.times, 99)),
+      errors: this.errors,
+      requests,
+      seconds: round(seconds),
+      ...(this.pid && requests ? { cpuPerRequest: round(cpu / requests) } : {}),
+      ...(this.samples.length ? { samples: this.samples } : {}),
+    };
+  }
+}
+
+/** Runs `tasks` with at most `concurrency` at a time; stops taking new ones once `until` (ms since epoch) has passed. */
+export async function pool<T>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<void>,
+  until = Number.POSITIVE_INFINITY,
+) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && Date.now() < until) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}

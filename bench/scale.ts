@@ -9,6 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { pinyinInitials } from '../server/lib/pinyin';
 import { periodKeyOf } from '../server/lib/scheduler';
+import type { Copy } from './bulk';
 import { measure, rssMb, signIn, startServer, stop } from './lib';
 
 export const SCALE_PROJECTS = Number(process.env.BENCH_SCALE_PROJECTS ?? 100_000);
@@ -66,11 +67,19 @@ export function rng(seed: number) {
   let state = seed >>> 0;
   return (n: number) => {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state % n;
+    // The high bits: an LCG's low bits repeat with short periods (the lowest alternates).
+    return Math.floor((state / 4_294_967_296) * n);
   };
 }
 
 const pickFrom = <T>(r: (n: number) => number, values: readonly T[]) => values[r(values.length)] as T;
+
+/** A UUID (version-4 layout) drawn from `r`, so generated rows keep their ids from run to run. */
+export function seededUuid(r: (n: number) => number) {
+  // Four whole states of the stream: distinct for 2^30 UUIDs (the generator's period is 2^32).
+  const hex = Array.from({ length: 4 }, () => r(4_294_967_296).toString(16).padStart(8, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${(8 + r(4)).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** Drops and creates database `name` on the server of `adminUrl`; answers its URL. */
 export async function createDatabase(adminUrl: string, name: string) {
@@ -103,7 +112,7 @@ function normal(r: (n: number) => number) {
 }
 
 /** Picks index i of n with weight 1 / (i + 1)^1.1: the first units own most projects. */
-function zipfPicker(r: (n: number) => number, n: number) {
+export function zipfPicker(r: (n: number) => number, n: number) {
   const weights = Array.from({ length: n }, (_, i) => 1 / (i + 1) ** 1.1);
   const cumulative: number[] = [];
   let sum = 0;
@@ -126,8 +135,28 @@ export async function seedProjects(url: string, count: number, shape: Shape = 'u
   await client.end();
 }
 
-/** Inserts `count` projects (with a leader each) into the demo district, 5,000 a statement. */
-export async function seedProjectsWith(run: Run, count: number, shape: Shape = 'uniform') {
+/** What the rest of the generator (bench/ledger.ts) needs to know of a synthetic project. */
+export type SeededProject = {
+  id: string;
+  name: string;
+  leadUnitId: string;
+  pool: string;
+  totalInvestmentYuan: number;
+  plannedStart: string;
+};
+
+/**
+ * Inserts `count` projects (with a leader each) into the demo district, 5,000 a statement — by COPY when `copy` is
+ * given — and answers them. `finish` (default): records today's warning recompute as done and vacuums (the data
+ * generator does that once, after its other rows).
+ */
+export async function seedProjectsWith(
+  run: Run,
+  count: number,
+  shape: Shape = 'uniform',
+  { copy, finish = true }: { copy?: Copy; finish?: boolean } = {},
+): Promise<SeededProject[]> {
+  const seeded: SeededProject[] = [];
   const one = async <T>(text: string) => (await run(text)).rows as T[];
   const unitIds = (await one<{ id: string }>(`select id from units where region_code = '${REGION}'`)).map((u) => u.id);
   const leaderIds = (await one<{ id: string }>(`select id from users where role_code = 'leader'`)).map((u) => u.id);
@@ -149,7 +178,7 @@ export async function seedProjectsWith(run: Run, count: number, shape: Shape = '
     const projects = [];
     const leaders = [];
     for (let i = start; i < Math.min(count, start + batch); i++) {
-      const id = crypto.randomUUID();
+      const id = seededUuid(r);
       const name = `${pickFrom(r, PLACES)}${pickFrom(r, SUBJECTS)}${pickFrom(r, SUFFIXES)}（${i + 1}号）`;
       const pool = pickFrom(r, POOLS);
       const startYear = 2022 + r(5);
@@ -178,6 +207,29 @@ export async function seedProjectsWith(run: Run, count: number, shape: Shape = '
         latitude: r(20) === 0 ? null : Number((36.66 + r(120_000) / 1_000_000).toFixed(6)),
       });
       leaders.push({ project_id: id, user_id: pickFrom(r, leaderIds) });
+      const p = projects[projects.length - 1] as (typeof projects)[number];
+      seeded.push({
+        id,
+        name,
+        leadUnitId: p.lead_unit_id,
+        pool,
+        totalInvestmentYuan: p.total_investment_yuan,
+        plannedStart: p.planned_start,
+      });
+    }
+    if (copy) {
+      const columns = Object.keys(projects[0] ?? {});
+      await copy(
+        'projects',
+        columns,
+        projects.map((p) => Object.values(p)),
+      );
+      await copy(
+        'project_leaders',
+        ['project_id', 'user_id'],
+        leaders.map((l) => [l.project_id, l.user_id]),
+      );
+      continue;
     }
     const columns = Object.keys(projects[0] ?? {}).join(', ');
     await run(`insert into projects (${columns}) select ${columns} from json_populate_recordset(null::projects, $1)`, [
@@ -188,14 +240,23 @@ export async function seedProjectsWith(run: Run, count: number, shape: Shape = '
       [JSON.stringify(leaders)],
     );
   }
+  if (finish) await finishSeeding(run);
+  return seeded;
+}
+
+/**
+ * After a bulk load: today's nightly recompute recorded as done, and the tables vacuumed and analysed.
+ */
+export async function finishSeeding(run: Run, jobs: string[] = ['recompute-warnings']) {
   // The seeded colours stand for a district's month. The server started for the measurements must not recompute them
   // from the synthetic projects' absent plans and reports (nearly all would turn green while being measured), so
   // today's nightly recompute is recorded as done.
-  await run(
-    `insert into job_runs (job, period_key, instance_id, finished_at, outcome) values ('recompute-warnings', $1, 'bench', now(), '{}')
-     on conflict do nothing`,
-    [periodKeyOf('daily', new Date())],
-  );
+  for (const job of jobs)
+    await run(
+      `insert into job_runs (job, period_key, instance_id, finished_at, outcome) values ($1, $2, 'bench', now(), '{}')
+       on conflict do nothing`,
+      [job, periodKeyOf('daily', new Date())],
+    );
   // Vacuumed as autovacuum leaves a table some time after a bulk load: the visibility map set, so index-only scans
   // (the list's count) read no rows, as they do in a running district.
   await run('vacuum analyze');
