@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'conflict',
   'payload_too_large',
   'rate_limited',
+  // Every database connection stayed busy too long (503 with Retry-After); nothing was written.
+  'busy',
   'internal',
   // Signing in and the second factor.
   'invalid_credentials',

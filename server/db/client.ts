@@ -53,6 +53,12 @@ export function createPglite(dir?: string, options: Omit<PGliteOptions, 'extensi
   return PGlite.create(dir, { ...options, extensions: { pg_trgm } });
 }
 
+/** pg-pool's error when no connection became free within `connectionTimeoutMillis` (possibly wrapped by Drizzle). */
+export function isConnectionWaitTimeout(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e.message === 'timeout exceeded when trying to connect') return true;
+  return false;
+}
+
 function openPostgres(url: string, max: number): Database {
   // JIT compilation off: Lantu's queries are short, and at 100,000 projects the planner would JIT-compile the scoped
   // list query, paying ~1.5 s of compilation for a query that runs in milliseconds (measured in bench/scale.ts).

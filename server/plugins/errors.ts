@@ -1,8 +1,12 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../../common/errors';
+import { isConnectionWaitTimeout } from '../db/client';
 import { AppError } from '../lib/errors';
 import { type MessageKey, translate } from '../lib/messages';
 import { RequestValidationError, describeIssues } from './validation';
+
+/** How long a busy answer asks the client to wait before trying again. */
+const BUSY_RETRY_SECONDS = 2;
 
 type Body = { error: { code: ErrorCode; message: string; requestId?: string; details?: { path: string; message: string }[] } };
 
@@ -30,6 +34,12 @@ export function registerErrorHandler(app: FastifyInstance, options: { webPage: b
         message: translate(locale, error.messageKey, error.params),
         details: error.details.map((d) => ({ path: d.path, message: translate(locale, d.messageKey, d.params) })),
       });
+    }
+    if (isConnectionWaitTimeout(error)) {
+      // Every database connection stayed busy past the pool's wait: nothing was written; the client may try again.
+      request.log.warn({ err: error }, 'no database connection became free in time');
+      reply.header('retry-after', String(BUSY_RETRY_SECONDS));
+      return send(503, { code: 'busy', message: translate(locale, 'error.busy', { seconds: BUSY_RETRY_SECONDS }) });
     }
     const known = frameworkError(error, request.routeOptions.bodyLimit);
     if (known) return send(known.status, { code: known.code, message: translate(locale, known.key, known.params) });

@@ -184,6 +184,10 @@ export async function submitReport({
       firstSubmittedAt: sql`coalesce(${progressReports.firstSubmittedAt}, now())`,
     },
   );
+  // A report submitted is no longer missing: the project's colour, in this transaction.
+  await recomputeWarnings(tx, [report.projectId], todayInChina());
+  // Audited last: the audit chain's lock is held from the audit row to the commit (lib/audit-chain.ts), and every
+  // audited write of the installation queues on it — at the month's end, hundreds of submissions.
   await recordAudit(tx, ctx, {
     action: 'progress_reports.submit',
     recordType: 'progress_report',
@@ -192,8 +196,6 @@ export async function submitReport({
     before: { status: report.status },
     after: { ...auditableReport(written), confirmedLarge: input.confirmLarge === true },
   });
-  // A report submitted is no longer missing: the project's colour, in this transaction.
-  await recomputeWarnings(tx, [report.projectId], todayInChina());
   return reloaded(tx, ctx, id);
 }
 
@@ -227,6 +229,10 @@ export async function approveReport({
   await recordMilestonesReached({ ctx, tx, project, reached: report.milestones, reportId: id });
   // The dashboard's month figures count it from now on, under the project's lock taken above.
   await refreshProjectMonths(tx, [project.id]);
+  // Its investment now counts and its milestones are reached: the project's colour, in this transaction.
+  await recomputeWarnings(tx, [project.id], todayInChina());
+  // Audited last (see submitReport); recordMilestonesReached above audits the plan's change, so the lock is already
+  // held when milestones were reached.
   await recordAudit(tx, ctx, {
     action: 'progress_reports.approve',
     recordType: 'progress_report',
@@ -235,8 +241,6 @@ export async function approveReport({
     before: { status: report.status },
     after: { status: 'approved', investmentYuan: report.investmentYuan },
   });
-  // Its investment now counts and its milestones are reached: the project's colour, in this transaction.
-  await recomputeWarnings(tx, [project.id], todayInChina());
   return reloaded(tx, ctx, id);
 }
 
