@@ -10,7 +10,7 @@ import { buildDemoEnterprises, insertDemoEnterprises } from './seed-data/demo-en
 import { buildDemoOpportunities, insertDemoOpportunities } from './seed-data/demo-opportunities';
 import { insertDemoLeads } from './seed-data/demo-leads';
 import { insertDemoCarriers } from './seed-data/demo-carriers';
-import { buildDemoMatters, insertDemoMatters } from './seed-data/demo-matters';
+import { buildDemoMatters, insertDemoMatters, raiseFromReports } from './seed-data/demo-matters';
 import { buildDemoService, insertDemoService } from './seed-data/demo-service';
 import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
 import { buildDemoTargets, insertDemoTargets } from './seed-data/demo-targets';
@@ -154,6 +154,7 @@ export async function seedDemo(
     projects: rows.projects,
     leaders: rows.leaders,
   });
+  raiseFromReports(matterRows, reports.reports);
   await db.transaction(async (tx) => {
     await insertDemoProjects(tx, rows);
     await insertDemoReports(tx, reports);

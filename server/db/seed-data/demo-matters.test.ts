@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareDates, todayInChina } from '../../../common/domain/dates';
 import { type MatterAction, matterStep } from '../../../common/domain/matters';
 import { MATTER_SOURCES, MATTER_STATUSES, type MatterStatus } from '../../../common/enums';
-import { buildDemoMatters } from './demo-matters';
+import { buildDemoMatters, raiseFromReports } from './demo-matters';
+import { buildDemoReports } from './demo-reports';
 import { DEMO_LEADERS, buildDemoProjects } from './demo-projects';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './demo-units';
 
@@ -54,6 +55,30 @@ describe.each(['2026-01-05', '2026-06-15', '2026-12-06'])('the demo matters on %
       expect(times).toEqual([...times].sort((a, b) => a - b));
       expect(compareDates(todayInChina(entries.at(-1)?.createdAt), today)).toBeLessThanOrEqual(0);
       expect(matter.closedAt ? 'closed' : 'open').toBe(matter.status === 'closed' ? 'closed' : 'open');
+    }
+  });
+
+  it('raises some project problems from a monthly report the project submitted before, whose 存在问题 names them', () => {
+    const raised = buildDemoMatters({ today, regionCode: DEMO_DISTRICT_CODE, unitIds: UNIT_IDS, userIds: USER_IDS, ...projects });
+    const { reports } = buildDemoReports({
+      year,
+      today,
+      regionCode: DEMO_DISTRICT_CODE,
+      officeUserId: USER_IDS.get('office') ?? '',
+      submitters: new Map(),
+      projects,
+    });
+    raiseFromReports(raised, reports);
+    const fromReports = raised.matters.filter((m) => m.sourceReportId);
+    // In the year's first days no monthly report has been submitted yet: then no matter can come from one.
+    if (reports.some((r) => r.submittedAt)) expect(fromReports.length).toBeGreaterThan(0);
+    else expect(fromReports).toHaveLength(0);
+    for (const matter of fromReports) {
+      const report = reports.find((r) => r.id === matter.sourceReportId);
+      expect(matter.source).toBe('project_problem');
+      expect(report?.projectId).toBe(matter.projectId);
+      expect(report?.submittedAt?.getTime()).toBeLessThan(matter.createdAt?.getTime() ?? 0);
+      expect(report?.problems).toContain(matter.title);
     }
   });
 });

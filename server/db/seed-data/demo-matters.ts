@@ -2,7 +2,7 @@ import { addDays, compareDates, daysBetween, maxDate } from '../../../common/dom
 import { MATTER_RULES, type MatterAction } from '../../../common/domain/matters';
 import { MATTER_SOURCES, MATTER_STATUSES, type MatterSource, type MatterStatus } from '../../../common/enums';
 import type { Executor } from '../client';
-import { matterCoUnits, matterEntries, matters, type projectLeaders, type projects } from '../schema';
+import { matterCoUnits, matterEntries, matters, type progressReports, type projectLeaders, type projects } from '../schema';
 import { insertRows } from './demo-projects';
 import { chance, intBetween, pickOne, rngFor, seededUuid } from './seeded-random';
 
@@ -232,6 +232,8 @@ export function buildDemoMatters(input: DemoMatterInput): DemoMatterRows {
         regionCode: input.regionCode,
         source,
         projectId: project?.id ?? null,
+        // Set for some project problems by `raiseFromReports`.
+        sourceReportId: null,
         title,
         description: `${title}，请牵头单位会同有关部门限期办理并反馈结果。`,
         category: pickOne(r, CATEGORY_OF[source]),
@@ -255,6 +257,25 @@ export function buildDemoMatters(input: DemoMatterInput): DemoMatterRows {
     }
   }
   return rows;
+}
+
+/**
+ * Every other project problem is one a unit reported in its monthly report: the matter names the report it was raised
+ * from (the latest the project submitted before the matter), and that report's 存在问题 says what the matter is about.
+ * Changes the rows in place; run before inserting the reports and the matters.
+ */
+export function raiseFromReports(rows: DemoMatterRows, reports: (typeof progressReports.$inferInsert)[]) {
+  const problems = rows.matters.filter((m) => m.source === 'project_problem' && m.projectId);
+  problems.forEach((matter, index) => {
+    if (index % 2 === 1) return;
+    const raisedAt = (matter.createdAt as Date | undefined)?.getTime() ?? 0;
+    const report = reports
+      .filter((r) => r.projectId === matter.projectId && r.submittedAt && (r.submittedAt as Date).getTime() < raisedAt)
+      .sort((a, b) => (b.submittedAt as Date).getTime() - (a.submittedAt as Date).getTime())[0];
+    if (!report?.id) return;
+    matter.sourceReportId = report.id;
+    report.problems = report.problems ? `${report.problems}${matter.title}。` : `${matter.title}。`;
+  });
 }
 
 /** Inserts the built matters; run it inside the seed's transaction, after the projects. */
