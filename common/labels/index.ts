@@ -45,6 +45,7 @@ import type {
 } from '../enums';
 import type { Locale } from '../locale';
 import { enumLabelsEnUS, warningReasonsEnUS } from './en-US';
+import { messagesOfLabels } from './messages';
 import { enumLabelsZhCN, warningReasonsZhCN } from './zh-CN';
 
 /**
@@ -135,13 +136,8 @@ export const enumLabel = <E extends EnumName>(locale: Locale, name: E, value: ke
 /** The message key of an enum value in the web's catalogs: `pool.advancing`, `approvalStatus.done` … */
 export type EnumMessageKey = { [E in EnumName]: `${E}.${keyof EnumLabels[E] & string}` }[EnumName];
 
-/** One language's labels as message keys, for the web's catalogs to spread in. */
-export function enumMessages(locale: Locale): Record<EnumMessageKey, string> {
-  const entries = Object.entries(LABELS[locale]).flatMap(([name, values]) =>
-    Object.entries(values).map(([value, label]) => [`${name}.${value}`, label] as const),
-  );
-  return Object.fromEntries(entries) as Record<EnumMessageKey, string>;
-}
+/** One language's labels as message keys (the web's catalogs take their own language's: `messagesOfLabels`). */
+export const enumMessages = (locale: Locale): Record<EnumMessageKey, string> => messagesOfLabels(LABELS[locale]);
 
 const REASON_WORDING: Record<Locale, WarningReasonWording> = { 'zh-CN': warningReasonsZhCN, 'en-US': warningReasonsEnUS };
 

@@ -1,4 +1,5 @@
-import { enumMessages } from '../../../common/labels';
+import { enumLabelsEnUS } from '../../../common/labels/en-US';
+import { messagesOfLabels } from '../../../common/labels/messages';
 import { auditEnUS } from './audit.en-US';
 import { customFieldsEnUS } from './custom-fields.en-US';
 import { exportsEnUS } from './exports.en-US';
@@ -24,7 +25,7 @@ import type { zhCN } from './zh-CN';
 
 /** English for every key of zh-CN.ts; a missing or extra key is a compile error. */
 export const enUS: Record<keyof typeof zhCN, string> = {
-  ...enumMessages('en-US'),
+  ...messagesOfLabels(enumLabelsEnUS),
   ...projectsEnUS,
   ...auditEnUS,
   ...reportsEnUS,

@@ -1,4 +1,5 @@
-import { enumMessages } from '../../../common/labels';
+import { enumLabelsZhCN } from '../../../common/labels/zh-CN';
+import { messagesOfLabels } from '../../../common/labels/messages';
 import { auditZhCN } from './audit.zh-CN';
 import { customFieldsZhCN } from './custom-fields.zh-CN';
 import { exportsZhCN } from './exports.zh-CN';
@@ -29,7 +30,7 @@ import { twoFactorZhCN } from './two-factor.zh-CN';
  * …), which the server's sheets and documents show too, come from common/labels.
  */
 export const zhCN = {
-  ...enumMessages('zh-CN'),
+  ...messagesOfLabels(enumLabelsZhCN),
   ...projectsZhCN,
   ...auditZhCN,
   ...reportsZhCN,
