@@ -55,6 +55,9 @@ export const ERROR_CODES = [
   'matter_not_your_step',
   // The enterprise register.
   'enterprise_duplicate_uscc',
+  // 亩均效益 figures for an enterprise that is not local or not industrial (422).
+  'enterprise_not_local',
+  'enterprise_not_industrial',
   // The city opportunity list: a step out of order (submit a published item, publish a draft …).
   'opportunity_wrong_state',
   // Leads (招商线索): a stage move out of order.

@@ -42,6 +42,7 @@ import { opportunityRoutes } from './modules/opportunities/routes';
 import { leadRoutes } from './modules/leads/routes';
 import { visitRoutes } from './modules/visits/routes';
 import { policyRoutes } from './modules/policies/routes';
+import { landEfficiencyRoutes } from './modules/land-efficiency/routes';
 import { chainRoutes } from './modules/chains/routes';
 import { carrierRoutes } from './modules/carriers/routes';
 import { targetTextRoutes } from './modules/targets/text-routes';
@@ -172,6 +173,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     indicatorRoutes,
     commitmentRoutes,
     enterpriseRoutes,
+    landEfficiencyRoutes,
     opportunityRoutes,
     leadRoutes,
     visitRoutes,

@@ -1,24 +1,9 @@
 import { z } from 'zod';
-import type { Permission } from '../permissions';
 import { abilities, uuid } from './shared';
 
-export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines', 'enterprises', 'leads', 'parcels', 'visits'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from '../import-kinds';
 
-/**
- * Who may import a kind (download its template, upload, read and commit its jobs): the project sheets the project
- * office, the enterprise register its keepers, leads whoever records them, parcels the carriers' keepers, visits
- * whoever records visits. One table for the server's check and the page's offer.
- */
-export const IMPORT_KIND_PERMISSIONS = {
-  projects: 'project.import',
-  approval_items: 'project.import',
-  funding_lines: 'project.import',
-  enterprises: 'enterprise.manage',
-  leads: 'lead.manage',
-  parcels: 'carrier.manage',
-  visits: 'visit.manage',
-} as const satisfies Record<ImportKind, Permission>;
+export { IMPORT_KINDS, IMPORT_KIND_PERMISSIONS, type ImportKind } from '../import-kinds';
 export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'committing', 'committed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 

@@ -12,6 +12,7 @@ import { insertDemoLeads } from './seed-data/demo-leads';
 import { insertDemoCarriers } from './seed-data/demo-carriers';
 import { buildDemoMatters, insertDemoMatters, raiseFromReports } from './seed-data/demo-matters';
 import { buildDemoService, insertDemoService } from './seed-data/demo-service';
+import { buildDemoLandEfficiency, insertDemoLandEfficiency } from './seed-data/demo-land-efficiency';
 import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
 import { buildDemoTargets, insertDemoTargets } from './seed-data/demo-targets';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS, type DemoUnit } from './seed-data/demo-units';
@@ -172,6 +173,8 @@ export async function seedDemo(
     await insertDemoTargets(tx, buildDemoTargets({ year, today, regionCode: DEMO_DISTRICT_CODE, unitIds: ids, enteredBy: officeUserId }));
     const enterpriseRows = buildDemoEnterprises(DEMO_DISTRICT_CODE, userIds.get('invest') ?? null);
     await insertDemoEnterprises(tx, enterpriseRows);
+    // 亩均效益 2025: the local industrial enterprises' figures and 天桥区's thresholds.
+    await insertDemoLandEfficiency(tx, buildDemoLandEfficiency(DEMO_DISTRICT_CODE, enterpriseRows, userIds.get('invest') ?? null));
     const people = { editor: userIds.get('invest') ?? null, reviewer: userIds.get('office') ?? null };
     await insertDemoOpportunities(tx, buildDemoOpportunities(DEMO_DISTRICT_CODE, today, people));
     // Leads in every stage with their follow-ups, two trips/fairs, a few signed into the projects above.

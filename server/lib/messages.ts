@@ -11,6 +11,7 @@ import { mapEn, mapZh } from './messages-map';
 import { mattersEn, mattersZh } from './messages-matters';
 import { targetsEn, targetsZh } from './messages-targets';
 import { enterprisesEn, enterprisesZh } from './messages-enterprises';
+import { landEfficiencyEn, landEfficiencyZh } from './messages-land-efficiency';
 import { opportunitiesEn, opportunitiesZh } from './messages-opportunities';
 import { leadsEn, leadsZh } from './messages-leads';
 import { carriersEn, carriersZh } from './messages-carriers';
@@ -29,8 +30,8 @@ const zh = {
   'error.session_expired': '登录已过期，请重新登录',
   'error.csrf': '页面已过期（CSRF 校验失败），请刷新后重试',
   'error.version_conflict': '该记录已被他人修改，请刷新后再保存',
-  'error.internal': '服务器内部错误，请联系管理员并提供请求编号 {requestId}',
   'error.busy': '系统繁忙，本次操作未执行，请 {seconds} 秒后重试',
+  'error.internal': '服务器内部错误，请联系管理员并提供请求编号 {requestId}',
   'error.rate_limited': '操作过于频繁，请 {seconds} 秒后再试',
   'error.payload_too_large': '提交的内容过大',
   'error.bad_request': '请求格式不正确',
@@ -98,6 +99,7 @@ const zh = {
   ...mapZh,
   ...targetsZh,
   ...enterprisesZh,
+  ...landEfficiencyZh,
   ...opportunitiesZh,
   ...leadsZh,
   ...carriersZh,
@@ -117,9 +119,9 @@ const en: Record<MessageKey, string> = {
   'error.session_expired': 'Your session has expired; please sign in again',
   'error.csrf': 'The page is out of date (CSRF check failed); please reload and try again',
   'error.version_conflict': 'Someone else changed this record; reload it before saving',
+  'error.busy': 'The system is busy and did nothing; please try again in {seconds} seconds',
   'error.internal': 'Internal server error; please contact the administrator with request id {requestId}',
   'error.rate_limited': 'Too many attempts; try again in {seconds} seconds',
-  'error.busy': 'The system is busy and did nothing; please try again in {seconds} seconds',
   'error.payload_too_large': 'The request is too large',
   'error.bad_request': 'The request is malformed',
   'error.route_not_found': 'No such API endpoint',
@@ -186,6 +188,7 @@ const en: Record<MessageKey, string> = {
   ...mapEn,
   ...targetsEn,
   ...enterprisesEn,
+  ...landEfficiencyEn,
   ...opportunitiesEn,
   ...leadsEn,
   ...carriersEn,

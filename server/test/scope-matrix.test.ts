@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../common/domain/dates';
+import { composeUscc } from '../../common/domain/uscc';
 import { DEFAULT_ROLE_PERMISSIONS, DEFAULT_ROLE_SCOPE, type DataScope, type Permission, type RoleCode } from '../../common/permissions';
 import {
   enterprises,
@@ -22,6 +23,7 @@ import {
 } from '../db/schema';
 import { notificationChannels, notificationDeliveries } from '../db/schema/notifications';
 import { attachments } from '../db/schema/attachments';
+import { enterpriseLandFigures, landEfficiencyThresholds } from '../db/schema/land-efficiency';
 import { type Access, accessAllows } from '../plugins/auth';
 import {
   type PeriodRecord,
@@ -119,6 +121,8 @@ type Built = {
   periodId?: string;
   /** The project a matter is about. */
   projectId?: string;
+  /** The district the record belongs to, for the routes that name it (亩均效益). */
+  district?: string;
 };
 
 type Probe = {
@@ -148,6 +152,9 @@ type Kind = {
 
 let matrixParcels = 0;
 let matrixScoreYears = 0;
+/** The year of the matrix's 亩均效益 figures and thresholds. */
+const MATRIX_LAND_YEAR = 2029;
+let matrixLandEnterprises = 0;
 const json = (response: LightMyRequestResponse) => response.json() as Record<string, unknown>;
 const items = (response: LightMyRequestResponse) => (json(response).items ?? []) as { id?: string; code?: string }[];
 const listed = (response: LightMyRequestResponse, id: string) => items(response).some((item) => item.id === id);
@@ -946,6 +953,67 @@ const KINDS: Kind[] = [
         kind: 'list',
         url: (r) => `/api/v1/policy-deliveries?enterpriseId=${r.projectId}`,
         shows: (res, r) => (items(res) as { policyId?: string }[]).some((delivery) => delivery.policyId === r.id),
+      },
+    ],
+  },
+  {
+    // 亩均效益 belongs to the enterprise register: an enterprise's years and its district's table and thresholds are
+    // the district's, shared by all its people. The district's table and thresholds are asked for the record's
+    // district by name: a district out of reach is not found.
+    name: 'land efficiency',
+    rule: 'jurisdiction',
+    build: async ({ database }, _world, _viewer, place) => {
+      if (place.placement === 'personal') return null;
+      const name = `范围矩阵亩均${uniqueSuffix()}`;
+      const [row] = await database.db
+        .insert(enterprises)
+        .values({
+          regionCode: place.district,
+          name,
+          namePinyin: 'fwjzmj',
+          nameKey: name,
+          kind: 'local',
+          industryCode: '34',
+          // A local enterprise has a USCC: an invented organisation code with its real check characters.
+          uscc: composeUscc('91', '370105', `MJ${String(++matrixLandEnterprises).padStart(6, '0')}`),
+        })
+        .returning({ id: enterprises.id });
+      if (!row) throw new Error('enterprise not written');
+      await database.db
+        .insert(enterpriseLandFigures)
+        .values({ enterpriseId: row.id, year: MATRIX_LAND_YEAR, landMu: 10, taxYuan: 100_000, outputYuan: 1_000_000 });
+      const minimum = { aTaxWanPerMu: 3, aOutputWanPerMu: 30, bTaxWanPerMu: 2, bOutputWanPerMu: 20, cTaxWanPerMu: 1, cOutputWanPerMu: 10 };
+      await database.db
+        .insert(landEfficiencyThresholds)
+        .values({ regionCode: place.district, year: MATRIX_LAND_YEAR, ...minimum })
+        .onConflictDoNothing();
+      return { id: row.id, name, district: place.district };
+    },
+    probes: [
+      {
+        route: 'GET /api/v1/enterprises/:id/land-figures',
+        kind: 'load',
+        url: (r) => `/api/v1/enterprises/${r.id}/land-figures`,
+        shows: (res) => (items(res) as { year?: number }[]).some((y) => y.year === MATRIX_LAND_YEAR),
+      },
+      {
+        route: 'GET /api/v1/land-efficiency',
+        kind: 'load',
+        url: (r) => `/api/v1/land-efficiency?year=${MATRIX_LAND_YEAR}&regionCode=${r.district}`,
+        shows: (res, r) => (items(res) as { enterpriseId?: string }[]).some((row) => row.enterpriseId === r.id),
+      },
+      {
+        // The year's sheet of a district out of reach is not found, as the table is (not an empty file).
+        route: 'GET /api/v1/land-efficiency/export.xlsx',
+        kind: 'load',
+        url: (r) => `/api/v1/land-efficiency/export.xlsx?year=${MATRIX_LAND_YEAR}&regionCode=${r.district}`,
+        shows: async (res, r) => (await workbookText(res)).includes(r.name),
+      },
+      {
+        route: 'GET /api/v1/land-efficiency/thresholds',
+        kind: 'load',
+        url: (r) => `/api/v1/land-efficiency/thresholds?regionCode=${r.district}`,
+        shows: (res) => (items(res) as { year?: number }[]).some((t) => t.year === MATRIX_LAND_YEAR),
       },
     ],
   },

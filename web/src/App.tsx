@@ -30,6 +30,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   opportunities: page(() => import('./pages/OpportunitiesPage'), 'OpportunitiesPage'),
   leads: page(() => import('./pages/LeadsPage'), 'LeadsPage'),
   enterprises: page(() => import('./pages/EnterprisesPage'), 'EnterprisesPage'),
+  landEfficiency: page(() => import('./pages/LandEfficiencyPage'), 'LandEfficiencyPage'),
   visits: page(() => import('./pages/VisitsPage'), 'VisitsPage'),
   policies: page(() => import('./pages/PoliciesPage'), 'PoliciesPage'),
   targets: page(() => import('./pages/TargetsPage'), 'TargetsPage'),

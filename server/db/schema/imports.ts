@@ -1,8 +1,8 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, versioned } from './columns';
+import { IMPORT_KINDS } from '../../../common/import-kinds';
 import { regions, users } from './organisation';
 
-export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines', 'enterprises', 'leads', 'parcels', 'visits'] as const;
 export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'committing', 'committed', 'failed'] as const;
 
 /**

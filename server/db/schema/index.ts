@@ -20,3 +20,4 @@ export * from './policies';
 export * from './attraction';
 export * from './assessment';
 export * from './attachments';
+export * from './land-efficiency';

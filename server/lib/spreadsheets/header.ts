@@ -25,8 +25,9 @@ export function headerUnit(text: string): MoneyUnit | undefined {
 const PERIOD_FIGURE =
   /(\d+\s*[-—~～至到]\s*\d+\s*月|本月|当月|累计|完成投资|已完成|形象进度|工程进度|进展情况|存在问题|问题及|困难|下步|下一步|推进情况)/;
 const SEQUENCE = /^(序号|编号|no\.?|#)$/;
-// Columns Lantu's own list export writes and computes (the warning colour): read back, they are left out.
-const COMPUTED = /^(预警|warning)/;
+// Columns Lantu's own list export writes and computes or keeps elsewhere (the warning colour; 亩均效益's class and
+// per-亩 values; the project a parcel was supplied to): read back, they are left out.
+const COMPUTED = /^(预警|warning|供地项目|评价类别|亩均税收\(万元\/亩\)|亩均产值\(万元\/亩\)|单位能耗产值)/;
 
 /** Why a column of the sheet is not imported (common/schemas/imports.ts: `UNMAPPED_REASONS`). */
 export type UnmappedColumn = { index: number; header: string; reason: UnmappedReason };

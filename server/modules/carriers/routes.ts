@@ -23,7 +23,7 @@ import { type App, type Deps, assertIfMatch, errorResponses, ruleErrorResponses 
 import { translate } from '../../lib/messages';
 import { recordSheetResponse, sendRecordSheet } from '../../lib/spreadsheets/record-sheet';
 import { todayInChina } from '../../../common/domain/dates';
-import { loadLookups, parcelColumns } from '../imports';
+import { loadLookups, parcelExportColumns } from '../imports';
 import { actorHomeRegion } from '../regions';
 import { parcelCellValue } from './export';
 import { matchCarriers } from './match';
@@ -243,7 +243,7 @@ export function carrierRoutes(app: App, { db }: Deps) {
         tags,
         summary:
           'Download the parcels the list shows as .xlsx (its filters; every match, no paging), in the columns the parcels import ' +
-          'reads back (status and 标准地 standards included, outlines not)',
+          'reads back (status and 标准地 standards included, outlines not), then the project a supplied parcel went to (供地项目)',
         querystring: parcelExportQuery,
         response: { 200: recordSheetResponse('The parcels sheet'), ...errorResponses },
       },
@@ -257,7 +257,7 @@ export function carrierRoutes(app: App, { db }: Deps) {
       const lookups = await loadLookups(db, await actorHomeRegion(db, actor));
       return sendRecordSheet(request, reply, {
         batches,
-        columns: parcelColumns,
+        columns: parcelExportColumns,
         lookups,
         cellValue: parcelCellValue,
         sheetName: translate(request.locale, 'export.sheet.parcels'),

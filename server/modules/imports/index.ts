@@ -3,5 +3,6 @@ export { projectSheetColumns, projectValueOf } from './columns/custom-fields';
 export { loadLookups } from './columns/lookups';
 export { enterpriseColumns } from './columns/enterprises';
 export { leadColumns } from './columns/leads';
-export { parcelColumns } from './columns/parcels';
+export { parcelColumns, parcelExportColumns } from './columns/parcels';
 export { visitColumns } from './columns/visits';
+export { landFigureColumns, landTableExportColumns } from './columns/land-figures';

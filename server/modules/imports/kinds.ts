@@ -9,6 +9,8 @@ import { type EnterpriseOperation, checkEnterpriseRows, writeEnterpriseOperation
 import { leadColumns } from './columns/leads';
 import { parcelColumns } from './columns/parcels';
 import { visitColumns } from './columns/visits';
+import { landFigureColumns } from './columns/land-figures';
+import { type LandFigureOperation, checkLandFigureRows, writeLandFigureOperations } from './land-figure-rows';
 import { type ParcelOperation, checkParcelRows, writeParcelOperations } from './parcel-rows';
 import { type VisitOperation, checkVisitRows, writeVisitOperations } from './visit-rows';
 import { IMPORT_KIND_PERMISSIONS } from '../../../common/schemas/imports';
@@ -100,6 +102,12 @@ export const IMPORT_KIND_HANDLERS: Record<ImportKind, ImportKindHandler> = {
     columns: async () => visitColumns,
     check: checkVisitRows,
     write: (tx, ctx, operations) => writeVisitOperations(tx, ctx, operations),
+  }),
+  // 亩均效益 (a year's land, tax, output and energy per enterprise): the register's keepers, as on the enterprise page.
+  land_figures: handler<LandFigureOperation>({
+    columns: async () => landFigureColumns,
+    check: checkLandFigureRows,
+    write: (tx, ctx, operations) => writeLandFigureOperations(tx, ctx, operations),
   }),
 };
 

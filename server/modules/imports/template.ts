@@ -22,6 +22,7 @@ const SHEET_NAMES: Record<ImportKind, Record<Locale, string>> = {
   leads: { 'zh-CN': '招商线索', 'en-US': 'Leads' },
   parcels: { 'zh-CN': '地块', 'en-US': 'Parcels' },
   visits: { 'zh-CN': '走访', 'en-US': 'Visits' },
+  land_figures: { 'zh-CN': '亩均效益', 'en-US': 'Land efficiency' },
 };
 
 // Columns holding several names (co-units, leaders) take free text: a drop-down would allow only one.
@@ -142,6 +143,28 @@ const VISIT_INSTRUCTIONS: Record<Locale, string[]> = {
   ],
 };
 
+/** The 亩均效益 sheet's own instructions: who is assessed, the units, a year entered already is corrected. */
+const LAND_FIGURE_INSTRUCTIONS: Record<Locale, string[]> = {
+  'zh-CN': [
+    '填写说明（亩均效益）',
+    '1. 第一个工作表是数据表，第一行为表头，请勿修改表头；从第二行起每行一家企业一个年度的数据。带 * 的列为必填。',
+    '2. 企业须已在本区企业库中：填统一社会信用代码（优先）或企业名称。只有本地的工业企业（国民经济行业属于采矿业、制造业或电力、热力、燃气及水生产和供应业）参与亩均效益评价，其他企业的行会被指出。',
+    '3. 年度填 4 位数字（如 2025）。用地面积单位为亩（也可写“2.5公顷”“1.2万平方米”），须大于 0；税收、营业收入/产值单位为万元；综合能耗单位为吨标准煤，可不填。用地面积和综合能耗最多保留两位小数，各项都不能为负数。',
+    '4. 企业该年度已有数据的行更正该年度（没有变化的行不会写入；没有综合能耗一列时保留原能耗），其余行新增该年度。同一企业同一年度在文件中只能出现一次。',
+    '5. 导入时先检查整个文件：有任何错误都不会写入，可下载标注文件（错误单元格标红并附批注）修改后重新导入。',
+    `6. 单个文件不超过 20 MB、${MAX_IMPORT_ROWS.toLocaleString('zh-CN')} 行。`,
+  ],
+  'en-US': [
+    'How to fill in this template (land efficiency)',
+    '1. The first sheet holds the data: keep the header row; one enterprise and year per row from row 2. Columns marked * are required.',
+    '2. The enterprise must be in the district register: give its credit code (preferred) or its name. Only local industrial enterprises (industry in mining, manufacturing, or electricity, heat, gas and water supply) are assessed; rows of other enterprises are pointed out.',
+    '3. The year has four digits (2025). Land used is in mu (亩; 2.5公顷 or 1.2万平方米 are read too) and must be more than 0; tax and revenue/output in 10k yuan (万元); energy in tonnes of standard coal (tce), optional. Land and energy take at most two decimals; nothing may be negative.',
+    '4. A row for a year the enterprise has already corrects that year (rows that change nothing are not written; without an energy column the energy is kept); other rows add the year. An enterprise and year may appear only once in the file.',
+    '5. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
+    `6. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
+  ],
+};
+
 /** Each kind's instructions sheet (the project sheets share one). */
 const INSTRUCTIONS_OF: Record<ImportKind, Record<Locale, string[]>> = {
   projects: INSTRUCTIONS,
@@ -151,6 +174,7 @@ const INSTRUCTIONS_OF: Record<ImportKind, Record<Locale, string[]>> = {
   leads: LEAD_INSTRUCTIONS,
   parcels: PARCEL_INSTRUCTIONS,
   visits: VISIT_INSTRUCTIONS,
+  land_figures: LAND_FIGURE_INSTRUCTIONS,
 };
 
 // ExcelJS keeps a sheet's validations by address, ranges included, but its typings only show the per-cell form.

@@ -14,6 +14,7 @@ import { mattersEnUS } from './matters.en-US';
 import { opportunitiesEnUS } from './opportunities.en-US';
 import { leadsEnUS } from './leads.en-US';
 import { enterprisesEnUS } from './enterprises.en-US';
+import { landEfficiencyEnUS } from './land-efficiency.en-US';
 import { dashboardEnUS } from './dashboard.en-US';
 import { targetsEnUS } from './targets.en-US';
 import { assessmentEnUS } from './assessment.en-US';
@@ -34,6 +35,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...opportunitiesEnUS,
   ...leadsEnUS,
   ...enterprisesEnUS,
+  ...landEfficiencyEnUS,
   ...mapEnUS,
   ...targetsEnUS,
   ...assessmentEnUS,

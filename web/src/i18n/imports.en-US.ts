@@ -101,6 +101,11 @@ export const importsEnUS: Record<keyof typeof importsZhCN, string> = {
     'The whole file is checked first and nothing is written while it has problems; at most {size} and 100,000 rows. A row named as a lead of the district updates it; other rows are recorded as new leads at the first stage.',
   'import.kind.parcels': 'Parcels',
   'import.kind.visits': 'Visits',
+  'import.kind.land_figures': 'Land efficiency',
+  'import.toLandEfficiency': 'Go to land efficiency',
+  'import.records.land_figures': 'one of these enterprises’ figures',
+  'import.dropHint.land_figures':
+    'The whole file is checked first and nothing is written while it has problems; at most {size} and 100,000 rows. Each row is an enterprise’s year (local industrial enterprises of the district): a year already entered is corrected, others are added.',
   'import.toEnterprises': 'Go to the enterprise register',
   'import.toParcels': 'Go to the parcels',
   'import.toVisits': 'Go to the visits',

@@ -96,6 +96,11 @@ export const importsZhCN = {
     '先检查整个文件，有错误不会写入任何数据；单个文件不超过 {size}、10 万行。本区已有同名线索的行更新该线索，其余登记为新线索（“线索”阶段）。',
   'import.kind.parcels': '地块',
   'import.kind.visits': '走访',
+  'import.kind.land_figures': '亩均效益',
+  'import.toLandEfficiency': '查看亩均效益',
+  'import.records.land_figures': '相关企业的亩均效益数据',
+  'import.dropHint.land_figures':
+    '先检查整个文件，有错误不会写入任何数据；单个文件不超过 {size}、10 万行。每行为一家企业一个年度的数据（本区本地工业企业）：该年度已有数据的更正，其余新增。',
   'import.toEnterprises': '查看企业库',
   'import.toParcels': '查看地块',
   'import.toVisits': '查看走访记录',

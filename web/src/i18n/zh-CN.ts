@@ -14,6 +14,7 @@ import { mattersZhCN } from './matters.zh-CN';
 import { opportunitiesZhCN } from './opportunities.zh-CN';
 import { leadsZhCN } from './leads.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
+import { landEfficiencyZhCN } from './land-efficiency.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
 import { targetsZhCN } from './targets.zh-CN';
 import { assessmentZhCN } from './assessment.zh-CN';
@@ -39,6 +40,7 @@ export const zhCN = {
   ...opportunitiesZhCN,
   ...leadsZhCN,
   ...enterprisesZhCN,
+  ...landEfficiencyZhCN,
   ...mapZhCN,
   ...targetsZhCN,
   ...assessmentZhCN,

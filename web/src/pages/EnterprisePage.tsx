@@ -6,6 +6,7 @@ import { EnterpriseFormModal, type EnterpriseFormTarget } from '../modules/enter
 import { EnterpriseTags } from '../modules/enterprises/components/EnterpriseTags';
 import { useEnterprise } from '../modules/enterprises/hooks/use-enterprises';
 import { useCan } from '../modules/auth/hooks/use-me';
+import { EnterpriseLandCard } from '../modules/land-efficiency/components/EnterpriseLandCard';
 import { usePolicyDeliveries } from '../modules/policies/hooks/use-policies';
 import { VisitDemands } from '../modules/visits/components/VisitDemands';
 import { VisitFormModal, type VisitFormTarget } from '../modules/visits/components/VisitFormModal';
@@ -50,6 +51,11 @@ export function EnterprisePage() {
           </Descriptions>
         </Card>
       </Col>
+      {e.kind === 'local' && (
+        <Col xs={24}>
+          <EnterpriseLandCard enterpriseId={e.id} />
+        </Col>
+      )}
       <EnterpriseHistory enterprise={{ id: e.id, name: e.name }} />
       <EnterpriseFormModal target={target} onClose={() => setTarget(null)} />
     </Row>

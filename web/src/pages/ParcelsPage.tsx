@@ -40,22 +40,41 @@ export function ParcelsPage() {
     setPaging((p) => ({ ...p, page: 1 }));
   };
 
+  // At 1440 px with the menu open the key columns fit (number, name, area, use, status, the next step pinned right);
+  // the park, industries and 标准地 standards follow and scroll inside the card.
   const columns: ColumnsType<Parcel> = [
-    { title: t('carrier.parcelCode'), dataIndex: 'code', key: 'code', sorter: true, fixed: 'left' },
-    { title: t('carrier.parcelName'), dataIndex: 'name', key: 'name' },
-    { title: t('carrier.park'), key: 'park', render: (_, p) => p.parkName ?? '—' },
+    { title: t('carrier.parcelCode'), dataIndex: 'code', key: 'code', sorter: true, fixed: 'left', width: 130 },
+    { title: t('carrier.parcelName'), dataIndex: 'name', key: 'name', width: 200, ellipsis: { showTitle: true } },
     {
       title: t('carrier.areaMu'),
       dataIndex: 'areaMu',
       key: 'areaMu',
       sorter: true,
       align: 'right',
+      width: 116,
       render: (v: number) => formatMeasure(v),
     },
-    { title: t('carrier.plannedUse'), key: 'use', render: (_, p) => t(`carrierUse.${p.plannedUse}`) },
+    { title: t('carrier.plannedUse'), key: 'use', width: 90, render: (_, p) => t(`carrierUse.${p.plannedUse}`) },
+    {
+      title: t('carrier.status'),
+      key: 'status',
+      width: 200,
+      render: (_, p) => (
+        <Space direction="vertical" size={0} style={{ maxWidth: 200 }}>
+          <Tag color={STATUS_COLOUR[p.status]}>{t(`parcelStatus.${p.status}`)}</Tag>
+          {p.suppliedProject && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: p.suppliedProject.name }}>
+              <Link to={`/projects/${p.suppliedProject.id}`}>{p.suppliedProject.name}</Link> {p.suppliedOn ?? ''}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('carrier.park'), key: 'park', width: 160, ellipsis: { showTitle: true }, render: (_, p) => p.parkName ?? '—' },
     {
       title: t('carrier.industries'),
       key: 'industries',
+      width: 200,
       render: (_, p) => (
         <Space size={[4, 4]} wrap>
           {p.industries.map((code) => (
@@ -65,22 +84,9 @@ export function ParcelsPage() {
       ),
     },
     {
-      title: t('carrier.status'),
-      key: 'status',
-      render: (_, p) => (
-        <Space direction="vertical" size={0}>
-          <Tag color={STATUS_COLOUR[p.status]}>{t(`parcelStatus.${p.status}`)}</Tag>
-          {p.suppliedProject && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              <Link to={`/projects/${p.suppliedProject.id}`}>{p.suppliedProject.name}</Link> {p.suppliedOn ?? ''}
-            </Typography.Text>
-          )}
-        </Space>
-      ),
-    },
-    {
       title: t('carrier.standard'),
       key: 'standard',
+      width: 280,
       render: (_, p) =>
         p.standard ? (
           <Space direction="vertical" size={0} style={{ fontSize: 12, maxWidth: 260 }}>
@@ -106,6 +112,8 @@ export function ParcelsPage() {
     {
       title: '',
       key: 'actions',
+      fixed: 'right',
+      width: 100,
       render: (_, p) => {
         if (!p.abilities.update) return null;
         if (p.status === 'reserve')

@@ -70,3 +70,13 @@ export const parcelColumns = [
     { width: 16, synonyms: ['单位能耗', '能耗标准', '单位增加值能耗', 'energy per unit', 'energy intensity'] },
   ),
 ] satisfies Column<string, unknown>[];
+
+/**
+ * The parcel list's export: the import's columns, then the project a supplied parcel went to (供地项目). A parcel is
+ * supplied on the parcels page, never by a sheet, so the column is read back as Lantu's own (lib/spreadsheets/header.ts)
+ * and left out without asking.
+ */
+export const parcelExportColumns = [
+  ...parcelColumns,
+  textColumn('projectName', { 'zh-CN': '供地项目', 'en-US': 'Supplied to project' }, { width: 30 }),
+] satisfies Column<string, unknown>[];

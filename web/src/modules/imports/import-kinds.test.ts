@@ -8,6 +8,7 @@ describe('the import pages', () => {
     expect(importPath('visits')).toBe('/visits/import?kind=visits');
     expect(importPath('leads')).toBe('/leads/import?kind=leads');
     expect(importPath('approval_items')).toBe('/projects/import?kind=approval_items');
+    expect(importPath('land_figures')).toBe('/land-efficiency/import?kind=land_figures');
   });
 
   it('open each kind’s page to whoever may import the kind, and the project library’s old address to every importer', () => {

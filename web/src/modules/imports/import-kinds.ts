@@ -1,11 +1,10 @@
-import { IMPORT_KINDS, IMPORT_KIND_PERMISSIONS } from '../../../../common/schemas/imports';
+import { IMPORT_KINDS, IMPORT_KIND_PERMISSIONS, type ImportKind } from '../../../../common/import-kinds';
 import type { MessageKey, Translate } from '../../i18n';
-import type { ImportKind } from './api/imports-api';
 
 /** The register a kind's rows land in: its page (the side menu's item) and its words on the import page. */
 type ImportRegister = {
   /** The register's page; the import page of the kind lives under it (`/leads/import`), so the menu shows where one is. */
-  path: '/projects' | '/enterprises' | '/leads' | '/parcels' | '/visits';
+  path: '/projects' | '/enterprises' | '/leads' | '/parcels' | '/visits' | '/land-efficiency';
   /** The button that leads back to the register once the rows are written. */
   toRegister: MessageKey;
   /** What the upload area says the import matches and writes. */
@@ -22,6 +21,7 @@ export const IMPORT_REGISTERS: Record<ImportKind, ImportRegister> = {
   leads: { path: '/leads', toRegister: 'import.toLeads', dropHint: 'import.dropHint.leads' },
   parcels: { path: '/parcels', toRegister: 'import.toParcels', dropHint: 'import.dropHint.parcels' },
   visits: { path: '/visits', toRegister: 'import.toVisits', dropHint: 'import.dropHint.visits' },
+  land_figures: { path: '/land-efficiency', toRegister: 'import.toLandEfficiency', dropHint: 'import.dropHint.land_figures' },
 };
 
 /** Who may import a kind (the server's own table). */

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  DashboardOutlined,
   ApartmentOutlined,
   AimOutlined,
   AuditOutlined,
@@ -47,6 +48,7 @@ export type NavKey =
   | 'opportunities'
   | 'leads'
   | 'enterprises'
+  | 'landEfficiency'
   | 'visits'
   | 'policies'
   | 'targets'
@@ -143,6 +145,14 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'enterprise.read',
     label: 'nav.enterprises',
     icon: <ShopOutlined />,
+  },
+  {
+    key: 'landEfficiency',
+    group: 'service',
+    path: '/land-efficiency',
+    permission: 'enterprise.read',
+    label: 'nav.landEfficiency',
+    icon: <DashboardOutlined />,
   },
   { key: 'visits', group: 'service', path: '/visits', permission: 'visit.read', label: 'nav.visits', icon: <CarOutlined /> },
   { key: 'policies', group: 'service', path: '/policies', permission: 'policy.read', label: 'nav.policies', icon: <GiftOutlined /> },

@@ -1,5 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Button, Flex, Segmented, Typography, Upload } from 'antd';
+import { Button, Flex, Grid, Segmented, Select, Typography, Upload } from 'antd';
 import { useI18n } from '../../../i18n';
 import { useShowError } from '../../../lib/use-show-error';
 import { useCan } from '../../auth/hooks/use-me';
@@ -19,17 +19,26 @@ export function ImportUploadForm({ kind, onKindChange, onUploaded }: ImportUploa
   const can = useCan();
   // Each kind is imported by its register's keepers (IMPORT_KIND_PERMISSIONS, as the server checks).
   const kinds = IMPORT_KINDS.filter((k) => can(importPermission(k)));
+  const options = kinds.map((k) => ({ value: k, label: t(`import.kind.${k}`) }));
+  // A phone has no room for the project office's eight kinds side by side: a list to pick from instead.
+  const phone = Grid.useBreakpoint().md === false;
 
   return (
     <Flex vertical gap={16}>
       <Flex gap={16} align="center" wrap>
         <Typography.Text strong>{t('import.kind')}</Typography.Text>
-        <Segmented<ImportKind>
-          value={kind}
-          onChange={onKindChange}
-          options={kinds.map((k) => ({ value: k, label: t(`import.kind.${k}`) }))}
-          data-testid="import-kind"
-        />
+        {phone ? (
+          <Select<ImportKind>
+            value={kind}
+            onChange={onKindChange}
+            options={options}
+            aria-label={t('import.kind')}
+            style={{ minWidth: 160, flex: 1 }}
+            data-testid="import-kind"
+          />
+        ) : (
+          <Segmented<ImportKind> value={kind} onChange={onKindChange} options={options} data-testid="import-kind" />
+        )}
         <Button
           icon={<DownloadOutlined />}
           loading={busy}

@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PROJECTS_KEY } from '../../projects/hooks/use-projects';
 import { type ImportKind, type ImportMappingBody, importsApi } from '../api/imports-api';
 
 const IMPORTS_KEY = ['imports'] as const;
@@ -51,14 +50,15 @@ export function useMapImport() {
   });
 }
 
-/** Commits a ready job; the project list then shows what it wrote. */
+/**
+ * Commits a ready job; every register then shows what it wrote. A kind's rows land in its register (projects, parcels,
+ * visits, 亩均效益 …) and in what is read from them (an enterprise's page, the dashboard), so every cached answer is
+ * marked stale, not one module's: the page on screen refetches, the others when next opened.
+ */
 export function useCommitImport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, acknowledgeUnmapped }: { id: string; acknowledgeUnmapped: boolean }) => importsApi.commit(id, acknowledgeUnmapped),
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: IMPORTS_KEY });
-      await queryClient.invalidateQueries({ queryKey: PROJECTS_KEY });
-    },
+    onSettled: () => queryClient.invalidateQueries(),
   });
 }
