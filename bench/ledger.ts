@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { addDays, todayInChina } from '../common/domain/dates';
 import { enterpriseNameKey } from '../common/domain/enterprise-name';
 import { composeUscc } from '../common/domain/uscc';
+import { LEAD_METHODS, LEAD_STAGES } from '../common/enums';
 import { pinyinInitials } from '../server/lib/pinyin';
 import type { Cell, Copy } from './bulk';
 import { type Run, type SeededProject, rng, seededUuid, zipfPicker } from './scale';
@@ -560,20 +561,9 @@ export async function seedLedger(
   const leadUnits = zipfPicker(r, refs.units.length);
   const leadsPerUnit = new Map<string, number>();
   await timed('leads', async () => {
-    const STAGES = [
-      'lead',
-      'lead',
-      'assessed',
-      'site_visit',
-      'negotiating',
-      'signed',
-      'registered',
-      'started',
-      'funds_in',
-      'in_production',
-      'dropped',
-    ];
-    const METHODS = ['via_business', 'commissioned', 'hometown', 'space', 'project', 'resident_office'];
+    // Every stage, the first twice as often; every method but 展会招商 (a fair lead names its source event).
+    const STAGES = ['lead', ...LEAD_STAGES];
+    const METHODS = LEAD_METHODS.filter((method) => method !== 'fair');
     const SUBJECTS = ['新能源电池', '智能制造基地', '生物医药产业园', '数据中心', '总部经济', '冷链物流', '新材料', '文旅综合体'];
     const count = Math.floor(projects.length / 2);
     const leadRows: Cell[][] = [];
