@@ -6,7 +6,16 @@ import type { Permission } from './permissions';
  * visits, a year's 亩均效益 figures the register's keepers. One table for the server's check and the page's offer;
  * free of zod, so the page's frame (its menu of import pages) carries no schema library.
  */
-export const IMPORT_KINDS = ['projects', 'approval_items', 'funding_lines', 'enterprises', 'leads', 'parcels', 'visits', 'land_figures'] as const;
+export const IMPORT_KINDS = [
+  'projects',
+  'approval_items',
+  'funding_lines',
+  'enterprises',
+  'leads',
+  'parcels',
+  'visits',
+  'land_figures',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_PERMISSIONS = {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { IMPORT_KINDS } from '../import-kinds';
 import { abilities, uuid } from './shared';
-
-import { IMPORT_KINDS, type ImportKind } from '../import-kinds';
 
 export { IMPORT_KINDS, IMPORT_KIND_PERMISSIONS, type ImportKind } from '../import-kinds';
 export const IMPORT_STATUSES = ['validating', 'invalid', 'ready', 'committing', 'committed', 'failed'] as const;
