@@ -38,6 +38,8 @@ export function EnterpriseLandCard({ enterpriseId }: { enterpriseId: string }) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
+      // Pinned, so editing a year never needs a sideways scroll at 1440 px.
+      fixed: 'right',
       render: (_, row) => (
         <EditDeleteActions
           onEdit={() => setTarget({ mode: 'edit', figures: row })}
