@@ -2,13 +2,12 @@ import type { z } from 'zod';
 import { enterpriseCreateBody, enterpriseUpdateBody } from '../../../common/schemas/enterprises';
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
-import type { Column } from '../../lib/spreadsheets/columns/types';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { checkEnterpriseDraft, createEnterprise, enterprisesByUscc, readUscc, updateEnterprise } from '../enterprises';
 import type { CheckSetting } from './kinds';
 import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import type { RowCheck } from './project-rows';
-import { readRows } from './read-rows';
+import { readSettingRows } from './read-rows';
 
 /** One row of an enterprise sheet, checked: an enterprise to add, or the district's enterprise with its USCC to update. */
 export type EnterpriseOperation = {
@@ -42,12 +41,11 @@ export async function checkEnterpriseRows(setting: CheckSetting, rows: AsyncIter
   const operations: EnterpriseOperation[] = [];
   const claimed = new Map<string, number>();
 
-  await readRows<Column<string, unknown>>(rows, setting.columns, setting.lookups, {
-    reading: setting.reading,
-    mapping: setting.mapping,
-    onProblem: (problem) => problems.push(problem),
-    onProgress: setting.onProgress,
-    onRow: async ({ row, input, failed, columnOf }) => {
+  await readSettingRows(
+    setting,
+    rows,
+    (problem) => problems.push(problem),
+    async ({ row, input, failed, columnOf }) => {
       if (failed.size) return;
       // The code in canonical form first, so a typed variant (spaces, lower case) matches the register's.
       let uscc: string | null = null;
@@ -99,7 +97,7 @@ export async function checkEnterpriseRows(setting: CheckSetting, rows: AsyncIter
         ...(current ? { basis: `${current.id}:${current.version}` } : {}),
       });
     },
-  });
+  );
   return { problems, operations };
 }
 

@@ -2,7 +2,6 @@ import { type LandFiguresBody, landFiguresBody, landYear } from '../../../common
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import type { MessageKey } from '../../lib/messages';
-import type { Column } from '../../lib/spreadsheets/columns/types';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { enterpriseSheetNames } from '../enterprises';
 import { landSheetReferences, notApplicableReason, saveLandFigures } from '../land-efficiency';
@@ -10,7 +9,7 @@ import { enterpriseColumnKey, enterpriseOfRow } from './enterprise-reference';
 import type { CheckSetting } from './kinds';
 import { type StoredProblem, zodProblem } from './problems';
 import type { RowCheck } from './project-rows';
-import { readRows } from './read-rows';
+import { readSettingRows } from './read-rows';
 
 /** One row of a 亩均效益 sheet, checked: an enterprise's year to add, or its year already entered to correct. */
 export type LandFigureOperation = {
@@ -33,18 +32,17 @@ const MEASURES = ['landMu', 'taxYuan', 'outputYuan', 'energyTce'] as const;
  * any other year is added. A sheet without the energy column leaves the energy of a year already entered as it is.
  */
 export async function checkLandFigureRows(setting: CheckSetting, rows: AsyncIterable<SheetRow>): Promise<RowCheck<LandFigureOperation>> {
-  const { db, district, lookups } = setting;
+  const { db, district } = setting;
   const [names, refs] = await Promise.all([enterpriseSheetNames(db, district.code), landSheetReferences(db, district.code)]);
   const problems: StoredProblem[] = [];
   const operations: LandFigureOperation[] = [];
   const claimed = new Map<string, number>();
 
-  await readRows<Column<string, unknown>>(rows, setting.columns, lookups, {
-    reading: setting.reading,
-    mapping: setting.mapping,
-    onProblem: (problem) => problems.push(problem),
-    onProgress: setting.onProgress,
-    onRow: async ({ row, input, failed, columnOf }) => {
+  await readSettingRows(
+    setting,
+    rows,
+    (problem) => problems.push(problem),
+    async ({ row, input, failed, columnOf }) => {
       const found: StoredProblem[] = [];
       const problem = (field: string, code: MessageKey, params?: Record<string, string | number>) =>
         found.push({ row, column: columnOf(field), field, code, ...(params ? { params } : {}) });
@@ -111,7 +109,7 @@ export async function checkLandFigureRows(setting: CheckSetting, rows: AsyncIter
         basis: `${existing.id}:${existing.version}`,
       });
     },
-  });
+  );
   return { problems, operations };
 }
 

@@ -3,7 +3,6 @@ import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
-import type { Column } from '../../lib/spreadsheets/columns/types';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { sheetNameKey } from '../../lib/spreadsheets/sheet-names';
 import { enterpriseSheetNames } from '../enterprises';
@@ -12,7 +11,7 @@ import { enterpriseColumnKey, enterpriseOfRow } from './enterprise-reference';
 import type { CheckSetting } from './kinds';
 import { type StoredProblem, problemsOf, ruleProblems, zodProblem } from './problems';
 import type { RowCheck } from './project-rows';
-import { readRows } from './read-rows';
+import { readSettingRows } from './read-rows';
 
 /** One row of a leads sheet, checked: a lead to record at 线索, or the district's lead of that name to edit. */
 export type LeadOperation = {
@@ -41,12 +40,11 @@ export async function checkLeadRows(setting: CheckSetting, rows: AsyncIterable<S
   const operations: LeadOperation[] = [];
   const claimed = new Map<string, number>();
 
-  await readRows<Column<string, unknown>>(rows, setting.columns, lookups, {
-    reading: setting.reading,
-    mapping: setting.mapping,
-    onProblem: (problem) => problems.push(problem),
-    onProgress: setting.onProgress,
-    onRow: async ({ row, input, failed, columnOf }) => {
+  await readSettingRows(
+    setting,
+    rows,
+    (problem) => problems.push(problem),
+    async ({ row, input, failed, columnOf }) => {
       if (failed.size) return;
       const at = (field: string, code: MessageKey, params?: Record<string, string | number>) =>
         problems.push({ row, column: columnOf(field), field, code, ...(params ? { params } : {}) });
@@ -129,7 +127,7 @@ export async function checkLeadRows(setting: CheckSetting, rows: AsyncIterable<S
         basis: `${leadId}:${before.version}`,
       });
     },
-  });
+  );
   return { problems, operations };
 }
 

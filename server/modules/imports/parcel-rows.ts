@@ -3,14 +3,13 @@ import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { AppError } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
-import type { Column } from '../../lib/spreadsheets/columns/types';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { checkParcelCreate, checkParcelUpdate, createParcel, parcelSheetReferences, updateParcel } from '../carriers';
 import { PARCEL_STANDARD_KEYS } from './columns/parcels';
 import type { CheckSetting } from './kinds';
 import { type StoredProblem, problemsOf, ruleProblems, zodProblem } from './problems';
 import type { RowCheck } from './project-rows';
-import { readRows } from './read-rows';
+import { readSettingRows } from './read-rows';
 
 /** One row of a parcels sheet, checked: a parcel to add, or the district's parcel of that number to edit. */
 export type ParcelOperation = {
@@ -47,12 +46,11 @@ export async function checkParcelRows(setting: CheckSetting, rows: AsyncIterable
   const operations: ParcelOperation[] = [];
   const claimed = new Map<string, number>();
 
-  await readRows<Column<string, unknown>>(rows, setting.columns, lookups, {
-    reading: setting.reading,
-    mapping: setting.mapping,
-    onProblem: (problem) => problems.push(problem),
-    onProgress: setting.onProgress,
-    onRow: async ({ row, input, failed, columnOf }) => {
+  await readSettingRows(
+    setting,
+    rows,
+    (problem) => problems.push(problem),
+    async ({ row, input, failed, columnOf }) => {
       if (failed.size) return;
       const at = (field: string, code: MessageKey, params?: Record<string, string | number>) =>
         problems.push({ row, column: columnOf(field), field, code, ...(params ? { params } : {}) });
@@ -124,7 +122,7 @@ export async function checkParcelRows(setting: CheckSetting, rows: AsyncIterable
         basis: `${parcelId}:${before.version}`,
       });
     },
-  });
+  );
   return { problems, operations };
 }
 

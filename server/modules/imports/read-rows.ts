@@ -5,6 +5,7 @@ import { cellText, isEmptyCell, plain } from '../../lib/spreadsheets/columns/cel
 import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
 import { HEADER_SEARCH_ROWS, type HeaderMapping, detectHeader, resolveHeader } from '../../lib/spreadsheets/header';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
+import type { CheckSetting } from './kinds';
 import { type StoredProblem, cellProblem } from './problems';
 
 /** A data row read through the kind's columns: the values that could be read, and which fields could not. */
@@ -185,3 +186,21 @@ export async function readRows<C extends Column<string, unknown>>(
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) await readRow(next.value);
   if (handlers.onProgress) await handlers.onProgress(processed);
 }
+
+/**
+ * A register's sheet read with its job's setting (columns, lookups, the mapping, the reading to fill, progress): the
+ * reading's problems go to `onProblem`, each data row to `onRow`. The one wiring of every kind's checker.
+ */
+export const readSettingRows = (
+  setting: CheckSetting,
+  rows: AsyncIterable<SheetRow>,
+  onProblem: (problem: StoredProblem) => void,
+  onRow: (row: ParsedRow) => Promise<unknown>,
+) =>
+  readRows<Column<string, unknown>>(rows, setting.columns, setting.lookups, {
+    reading: setting.reading,
+    mapping: setting.mapping,
+    onProblem,
+    onProgress: setting.onProgress,
+    onRow,
+  });

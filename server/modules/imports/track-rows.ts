@@ -10,7 +10,6 @@ import type { Executor, Tx } from '../../db/client';
 import { approvalItems, fundingLines, projects } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { invalidField } from '../../lib/errors';
-import type { Column } from '../../lib/spreadsheets/columns/types';
 import { checkDates, createApprovalItem, updateApprovalItem } from '../project-tracks';
 import { createFundingLine, updateFundingLine } from '../project-tracks';
 import { canManageProject } from '../projects';
@@ -19,7 +18,7 @@ import { importReferences, loadExistingProjects, matchProject } from './import-r
 import type { CheckSetting } from './kinds';
 import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import type { RowCheck } from './project-rows';
-import { readRows } from './read-rows';
+import { readSettingRows } from './read-rows';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 
 type TrackKind = 'approval_items' | 'funding_lines';
@@ -86,12 +85,11 @@ export async function checkTrackRows(
   const operations: TrackOperation[] = [];
   const claimed = new Map<string, number>();
 
-  await readRows<Column<string, unknown>>(rows, setting.columns, setting.lookups, {
-    reading: setting.reading,
-    mapping: setting.mapping,
-    onProblem: (problem) => problems.push(problem),
-    onProgress: setting.onProgress,
-    onRow: async ({ row, input, failed, columnOf }) => {
+  await readSettingRows(
+    setting,
+    rows,
+    (problem) => problems.push(problem),
+    async ({ row, input, failed, columnOf }) => {
       const { projectCode, projectName, ...fields } = input;
       const keyColumn = projectCode ? 'projectCode' : 'projectName';
       const at = { row, column: columnOf(keyColumn), field: keyColumn };
@@ -138,7 +136,7 @@ export async function checkTrackRows(
         ...(current ? { basis: `${current.id}:${current.version}` } : {}),
       });
     },
-  });
+  );
   return { problems, operations };
 }
 

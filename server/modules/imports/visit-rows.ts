@@ -2,7 +2,6 @@ import { type VisitCreateBody, visitCreateBody } from '../../../common/schemas/v
 import type { Tx } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import type { MessageKey } from '../../lib/messages';
-import type { Column } from '../../lib/spreadsheets/columns/types';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { enterpriseSheetNames } from '../enterprises';
 import { checkVisitCreate, createVisit, recordedVisitKeys, visitKey } from '../visits';
@@ -10,7 +9,7 @@ import { enterpriseColumnKey, enterpriseOfRow } from './enterprise-reference';
 import type { CheckSetting } from './kinds';
 import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import type { RowCheck } from './project-rows';
-import { readRows } from './read-rows';
+import { readSettingRows } from './read-rows';
 
 /** One row of a visits sheet, checked: a visit to record, with the demands it raises. */
 export type VisitOperation = { kind: 'create'; row: number; input: VisitCreateBody; basis?: string };
@@ -49,12 +48,11 @@ export async function checkVisitRows(setting: CheckSetting, rows: AsyncIterable<
   const operations: VisitOperation[] = [];
   const claimed = new Map<string, number>();
 
-  await readRows<Column<string, unknown>>(rows, setting.columns, lookups, {
-    reading: setting.reading,
-    mapping: setting.mapping,
-    onProblem: (problem) => problems.push(problem),
-    onProgress: setting.onProgress,
-    onRow: async ({ row, input, failed, columnOf }) => {
+  await readSettingRows(
+    setting,
+    rows,
+    (problem) => problems.push(problem),
+    async ({ row, input, failed, columnOf }) => {
       if (failed.size) return;
       const { enterprise, enterpriseUscc, visitors, demands, demandCategory, demandLeadUnitId, demandDeadline, ...fields } = input;
       const found: StoredProblem[] = [];
@@ -116,7 +114,7 @@ export async function checkVisitRows(setting: CheckSetting, rows: AsyncIterable<
       if (ruled.length) return problems.push(...ruled);
       return operations.push({ kind: 'create', row, input: parsed.data });
     },
-  });
+  );
   return { problems, operations };
 }
 
