@@ -196,6 +196,11 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   await fitsWidth(page);
   await shot(page, '382-phone-report-raised-matters');
   await page.setViewportSize(DESKTOP);
+  // The board, filtered to the matters raised from this report.
+  await page.getByTestId('report-raised-on-board').click();
+  await expect(page.getByTestId('matter-filter-report')).toBeVisible();
+  await expect(page.getByTestId('matter-row')).toHaveCount(1);
+  await expect(page.getByTestId('matter-row')).toContainText('施工用电增容手续办理较慢');
   await openFromMenu(page, 'reportReview');
   await row.click();
   const drawer = page.getByTestId('report-drawer');

@@ -146,6 +146,8 @@ export const matterListQuery = z.strictObject({
   /** Lead unit or co-unit. */
   unitId: uuid.optional(),
   projectId: uuid.optional(),
+  /** Raised from this monthly report (the report page's "转为问题协调"). */
+  sourceReportId: uuid.optional(),
   overdue: booleanQuery.optional(),
   /** The district (a city or province reader's drill-down). */
   regionCode: z

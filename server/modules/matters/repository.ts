@@ -70,7 +70,8 @@ const scopedMatters = (db: Executor, actor: Actor) =>
     .select(matterSelection(actor))
     .from(matters)
     .leftJoin(projects, eq(projects.id, matters.projectId))
-    .leftJoin(progressReports, eq(progressReports.id, matters.sourceReportId))
+    // The report is named only to a reader who sees it (its project in scope): a co-unit sees the matter, not the report.
+    .leftJoin(progressReports, and(eq(progressReports.id, matters.sourceReportId), projectScopeCondition(actor)))
     .innerJoin(leadUnits, eq(leadUnits.id, matters.leadUnitId))
     .innerJoin(raisingUnits, eq(raisingUnits.id, matters.raisingUnitId));
 
@@ -99,6 +100,7 @@ export type MatterListQuery = {
   category?: string;
   unitId?: string;
   projectId?: string;
+  sourceReportId?: string;
   overdue?: boolean;
   /** The district the matter belongs to (a city or province reader's drill-down). */
   regionCode?: string;
@@ -121,6 +123,7 @@ export function matterListCondition(actor: Actor, query: Omit<MatterListQuery, '
       ? sql`(${matters.leadUnitId} = ${query.unitId} or exists (select 1 from ${matterCoUnits} where ${matterCoUnits.matterId} = ${matters.id} and ${matterCoUnits.unitId} = ${query.unitId}))`
       : undefined,
     query.projectId ? eq(matters.projectId, query.projectId) : undefined,
+    query.sourceReportId ? eq(matters.sourceReportId, query.sourceReportId) : undefined,
     query.regionCode ? eq(matters.regionCode, query.regionCode) : undefined,
     query.overdue === undefined ? undefined : query.overdue ? overdueOn(today) : sql`not ${overdueOn(today)}`,
   ) as SQL;

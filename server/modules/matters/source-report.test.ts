@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../../common/domain/dates';
+import { createAccount } from '../../db/accounts';
 import { matters, progressReports } from '../../db/schema';
 import {
   insertMatter,
@@ -12,7 +13,16 @@ import {
   uniqueSuffix,
   userIdOf,
 } from '../../test/factories';
-import { type Client, OTHER_REGION, describeEachDatabase, errorOf, lastAuditEvent, signInAs, testConfig } from '../../test/harness';
+import {
+  type Client,
+  OTHER_REGION,
+  TEST_PASSWORD,
+  describeEachDatabase,
+  errorOf,
+  lastAuditEvent,
+  signInAs,
+  testConfig,
+} from '../../test/harness';
 
 type Raised = { id: string; title: string; status: string };
 
@@ -138,5 +148,44 @@ describeEachDatabase('matters raised from a monthly report', (t) => {
     const after = (await office.get(`/api/v1/matters/${seen.id}`)).json();
     expect(after.sourceReport).toBeNull();
     expect(after.status).toBe('assigned');
+  });
+
+  it('filters the board by the report a matter was raised from, and names the report only to a reader who sees it', async () => {
+    const { project, report } = await reportWithProblem();
+    const other = await reportWithProblem();
+    // A co-unit of another street sees the matter (he helps with it) but not the project, so not its report.
+    const coUnit = await insertUnit(t().database, { regionCode: testConfig().regionCode });
+    const helperName = `co_${uniqueSuffix()}`;
+    await createAccount(
+      t().database.db,
+      { ip: null, requestId: null },
+      { username: helperName, displayName: helperName, unitId: coUnit.id, roleCode: 'unit_staff', password: TEST_PASSWORD },
+    );
+    const fromReport = await insertMatter(t().database, {
+      leadUnitId: beiyuan,
+      raisedBy: await userIdOf(t().database, 'office'),
+      projectId: project.id,
+      source: 'project_problem',
+      sourceReportId: report.id,
+      coUnitIds: [coUnit.id],
+    });
+    const fromOther = (await office.post('/api/v1/matters', problemBody(other.project.id, other.report.id))).json();
+    await insertMatter(t().database, { leadUnitId: beiyuan, raisedBy: await userIdOf(t().database, 'office'), projectId: project.id });
+
+    const board = async (client: Client, sourceReportId: string) =>
+      ((await client.get(`/api/v1/matters?sourceReportId=${sourceReportId}&pageSize=100`)).json().items as Raised[]).map((m) => m.id);
+    expect(await board(office, report.id)).toEqual([fromReport.id]);
+    expect(await board(office, other.report.id)).toEqual([fromOther.id]);
+    expect(await board(unit, report.id)).toEqual([fromReport.id]);
+    expect(errorOf(await office.get('/api/v1/matters?sourceReportId=not-a-report')).details?.map((d) => d.path)).toEqual([
+      'query.sourceReportId',
+    ]);
+
+    const coClient = await signInAs(t().app, helperName);
+    expect(await board(coClient, report.id)).toEqual([fromReport.id]);
+    const seenByCo = (await coClient.get(`/api/v1/matters/${fromReport.id}`)).json();
+    expect(seenByCo.sourceReport).toBeNull();
+    expect((await coClient.get(`/api/v1/progress-reports/${report.id}`)).statusCode).toBe(404);
+    expect((await office.get(`/api/v1/matters/${fromReport.id}`)).json().sourceReport).toMatchObject({ id: report.id });
   });
 });

@@ -26,6 +26,7 @@ export const mattersEnUS: Record<keyof typeof mattersZhCN, string> = {
   'matter.escalation': 'Escalation',
   'matter.overdueDays': '{days} days overdue',
   'matter.onlyOverdue': 'Overdue only',
+  'matter.fromReportFilter': 'Raised from one monthly report',
   'matter.empty': 'No matters',
   'matter.notFound': 'The matter does not exist or you may not see it',
   'matter.timeline': 'Timeline',

@@ -24,6 +24,7 @@ export const mattersZhCN = {
   'matter.escalation': '升级',
   'matter.overdueDays': '逾期 {days} 天',
   'matter.onlyOverdue': '只看逾期',
+  'matter.fromReportFilter': '来自一份月度填报',
   'matter.empty': '暂无事项',
   'matter.notFound': '事项不存在或无权查看',
   'matter.timeline': '办理过程',

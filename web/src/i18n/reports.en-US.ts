@@ -76,6 +76,7 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'report.raiseMatter': 'Raise as a matter (problem coordination)',
   'report.raisedMatter': 'Raised as a matter — raise another',
   'report.raisedMatters': 'Matters raised from it',
+  'report.raisedMattersOnBoard': 'Open on the matters board',
   'report.problemsHint': 'Problems that need help to solve; leave empty if none',
   'report.attachments': 'Photos and attachments',
   'report.saveDraft': 'Save draft',

@@ -74,6 +74,7 @@ export const reportsZhCN = {
   'report.raiseMatter': '转为问题协调',
   'report.raisedMatter': '已转为问题协调',
   'report.raisedMatters': '已转的问题协调',
+  'report.raisedMattersOnBoard': '在问题协调中查看',
   'report.problemsHint': '需要协调解决的问题，没有可不填',
   'report.attachments': '照片和附件',
   'report.saveDraft': '保存草稿',

@@ -13,7 +13,7 @@ import { useDictionaryOptions } from '../modules/projects/hooks/use-pickers';
 import { useAllUnits } from '../modules/units/hooks/use-units';
 import { buildUnitTree } from '../modules/units/utils/unit-tree';
 
-/** The filters a drill-down (the dashboard's figures) puts in the address: `?open=true&unitId=…`. */
+/** The filters a drill-down (the dashboard's figures, a report's raised matters) puts in the address: `?open=true&unitId=…`. */
 function drillFilters(search: URLSearchParams) {
   const status = search.get('status');
   return {
@@ -22,6 +22,7 @@ function drillFilters(search: URLSearchParams) {
     open: search.get('open') === 'true' ? true : undefined,
     unitId: search.get('unitId') ?? undefined,
     regionCode: search.get('regionCode') ?? undefined,
+    sourceReportId: search.get('sourceReportId') ?? undefined,
   };
 }
 
@@ -53,6 +54,7 @@ export function MattersPage() {
     open: drill.open,
     unitId,
     regionCode: drill.regionCode,
+    sourceReportId: drill.sourceReportId,
     page,
     pageSize: 20,
   });
@@ -127,6 +129,11 @@ export function MattersPage() {
         {scoped && (
           <Tag closable onClose={() => setDrill({ ...drill, open: undefined, regionCode: undefined })} data-testid="matter-filter-drill">
             {t('dashboard.matterDrillFilter')}
+          </Tag>
+        )}
+        {drill.sourceReportId && (
+          <Tag closable onClose={() => setDrill({ ...drill, sourceReportId: undefined })} data-testid="matter-filter-report">
+            {t('matter.fromReportFilter')}
           </Tag>
         )}
       </Space>

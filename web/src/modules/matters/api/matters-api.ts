@@ -17,6 +17,8 @@ export type MatterListParams = {
   category?: string;
   unitId?: string;
   projectId?: string;
+  /** Raised from this monthly report. */
+  sourceReportId?: string;
   overdue?: boolean;
   /** A district (a city or province reader's drill-down). */
   regionCode?: string;

@@ -74,7 +74,12 @@ export function ReportDetails({ report }: { report: ProgressReportDetail }) {
           {text(report.problems)}
           {raised.length > 0 && (
             <Flex vertical gap={4} style={{ marginTop: 8 }} data-testid="report-raised-matters">
-              <Typography.Text type="secondary">{t('report.raisedMatters')}</Typography.Text>
+              <Flex gap={8} wrap>
+                <Typography.Text type="secondary">{t('report.raisedMatters')}</Typography.Text>
+                <Link to={`/matters?sourceReportId=${report.id}`} data-testid="report-raised-on-board">
+                  {t('report.raisedMattersOnBoard')}
+                </Link>
+              </Flex>
               {raised.map((matter) => (
                 <Flex key={matter.id} gap={8} align="center" wrap data-testid="report-raised-matter">
                   <Link to={`/matters/${matter.id}`}>{matter.title}</Link>
