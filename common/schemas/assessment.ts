@@ -160,25 +160,27 @@ export const unitHistoryQuery = z.strictObject({ year: z.coerce.number().int().m
  * A unit's score and rank over a year's months: one entry per month the district has a snapshot of, in month order;
  * `line` null when the unit was not assessed that month (not in the rule's groups, or not a unit of the district then).
  */
+/** A month of a unit's history: its line, null when the unit was not assessed that month. */
+const unitHistoryMonth = z.object({
+  month: z.number(),
+  ruleVersion: z.number(),
+  line: z
+    .object({
+      /** The group the unit was ranked in that month; null when the rule had no groups (one ranking). */
+      group: z.string().nullable(),
+      /** null when the formula could not be evaluated for the unit that month. */
+      score: z.number().nullable(),
+      /** The rank within the group (ties share one); null when the unit could not be scored. */
+      rank: z.number().nullable(),
+      /** How many units the group held that month (those that could not be scored included). */
+      groupSize: z.number(),
+    })
+    .nullable(),
+});
 export const unitHistoryResponse = z.object({
   year: z.number(),
   unit: z.object({ id: z.string(), name: z.string() }),
-  months: z.array(
-    z.object({
-      month: z.number(),
-      ruleVersion: z.number(),
-      line: z
-        .object({
-          /** The group the unit was ranked in that month; null when the rule had no groups (one ranking). */
-          group: z.string().nullable(),
-          /** null when the formula could not be evaluated for the unit that month. */
-          score: z.number().nullable(),
-          /** The rank within the group (ties share one); null when the unit could not be scored. */
-          rank: z.number().nullable(),
-          /** How many units the group held that month (those that could not be scored included). */
-          groupSize: z.number(),
-        })
-        .nullable(),
-    }),
-  ),
+  months: z.array(unitHistoryMonth),
+  /** December of the year before, which January is compared with; null when the district has no snapshot of it. */
+  previousDecember: unitHistoryMonth.nullable(),
 });

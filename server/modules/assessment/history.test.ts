@@ -5,15 +5,12 @@ import type { Database } from '../../db/client';
 import { insertUnit } from '../../test/factories';
 import { type Client, OTHER_REGION, describeEachDatabase, errorOf, signInAs, testConfig } from '../../test/harness';
 
-type History = {
-  year: number;
-  unit: { id: string; name: string };
-  months: {
-    month: number;
-    ruleVersion: number;
-    line: { group: string | null; score: number | null; rank: number | null; groupSize: number } | null;
-  }[];
+type HistoryMonth = {
+  month: number;
+  ruleVersion: number;
+  line: { group: string | null; score: number | null; rank: number | null; groupSize: number } | null;
 };
+type History = { year: number; unit: { id: string; name: string }; months: HistoryMonth[]; previousDecember: HistoryMonth | null };
 
 /** A year no demo rule or snapshot touches. */
 const YEAR = 2031;
@@ -22,8 +19,16 @@ const historyUrl = (unitId: string, year = YEAR) => `/api/v1/assessment/units/${
 type Line = { unitId: string; unitName: string; group: string | null; score: number | null; rank: number | null };
 
 /** A month's snapshot written by hand: the lines in order, positions as listed. */
-async function insertSnapshot(database: Database, regionCode: string, ruleId: string, ruleVersion: number, month: number, lines: Line[]) {
-  const [snapshot] = await database.db.insert(scoreSnapshots).values({ regionCode, year: YEAR, month, ruleId, ruleVersion }).returning();
+async function insertSnapshot(
+  database: Database,
+  regionCode: string,
+  ruleId: string,
+  ruleVersion: number,
+  month: number,
+  lines: Line[],
+  year = YEAR,
+) {
+  const [snapshot] = await database.db.insert(scoreSnapshots).values({ regionCode, year, month, ruleId, ruleVersion }).returning();
   if (!snapshot) throw new Error('snapshot not written');
   await database.db.insert(scoreSnapshotItems).values(
     lines.map((line, index) => ({
@@ -47,7 +52,8 @@ async function insertSnapshot(database: Database, regionCode: string, ruleId: st
  *   April  (v1): followed 13.5 (1), 甲 11 (2), 乙 not scored (formula error) — 街道 still holds 3
  *   May    (v2, the followed unit left out of the groups): not assessed
  *   July   (v3, no groups): 甲 12 (1), followed 11 (2), 丙 11 (2), 乙 7 (4) in one ranking of 4
- * and in 历下区 a June snapshot of its own unit, which the demo district's history never shows.
+ * and in 历下区 a June snapshot of its own unit, which the demo district's history never shows; in 2030 a November and
+ * a December (followed 9 (3), 甲 12 (1), 乙 10 (2) of 街道), the December being what January 2031 compares with.
  */
 describeEachDatabase('assessment API: a unit’s score and rank over the months', (t) => {
   let office: Client;
@@ -67,8 +73,8 @@ describeEachDatabase('assessment API: a unit’s score and rank over the months'
     const 乙 = await unit('历史测试乙街道', 'street');
     const 丙 = await unit('历史测试丙局', 'bureau');
     lixiaUnit = await unit('历下历史测试局', 'bureau', OTHER_REGION.code);
-    const rule = async (regionCode: string, version: number) => {
-      const [row] = await database.db.insert(scoringRules).values({ regionCode, year: YEAR, version, formula: '10' }).returning();
+    const rule = async (regionCode: string, version: number, year = YEAR) => {
+      const [row] = await database.db.insert(scoringRules).values({ regionCode, year, version, formula: '10' }).returning();
       if (!row) throw new Error('rule not written');
       return row.id;
     };
@@ -99,6 +105,15 @@ describeEachDatabase('assessment API: a unit’s score and rank over the months'
       line(丙, '丙', null, 11, 2),
       line(乙, '乙', null, 7, 4),
     ]);
+    const lastYear = await rule(district, 1, YEAR - 1);
+    for (const month of [11, 12]) {
+      const lines = [
+        line(甲, '甲', '街道', 12, 1),
+        line(乙, '乙', '街道', 10, 2),
+        line(followed, '历史测试街道', '街道', 9 - month + 12, 3),
+      ];
+      await insertSnapshot(database, district, lastYear, 1, month, lines, YEAR - 1);
+    }
     await insertSnapshot(database, OTHER_REGION.code, await rule(OTHER_REGION.code, 1), 1, 6, [
       line(lixiaUnit, '历下历史测试局', null, 20, 1),
     ]);
@@ -116,6 +131,13 @@ describeEachDatabase('assessment API: a unit’s score and rank over the months'
       { month: 5, ruleVersion: 2, line: null },
       { month: 7, ruleVersion: 3, line: { group: null, score: 11, rank: 2, groupSize: 4 } },
     ]);
+    // December of the year before, which January is compared with (November is not part of it).
+    expect(history.previousDecember).toEqual({ month: 12, ruleVersion: 1, line: { group: '街道', score: 9, rank: 3, groupSize: 3 } });
+    const lastYear: History = (await office.get(historyUrl(followed, YEAR - 1))).json();
+    expect(lastYear.months.map((m) => [m.month, m.line?.score])).toEqual([
+      [11, 10],
+      [12, 9],
+    ]);
   });
 
   it('answers a unit that could not be scored without score or rank, and a year without snapshots as no months', async () => {
@@ -128,6 +150,7 @@ describeEachDatabase('assessment API: a unit’s score and rank over the months'
     expect(history.months.find((m) => m.month === 4)?.line).toEqual({ group: '街道', score: null, rank: null, groupSize: 3 });
     const empty: History = (await office.get(historyUrl(followed, YEAR + 1))).json();
     expect(empty.months).toEqual([]);
+    expect(empty.previousDecember).toBeNull();
   });
 
   it('finds no unit of another district (404) either way, and refuses a bad unit id or year (400)', async () => {

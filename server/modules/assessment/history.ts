@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { scoreSnapshotItems, scoreSnapshots, units } from '../../db/schema';
 import { notFound } from '../../lib/errors';
@@ -21,13 +21,16 @@ async function districtUnitOrNotFound(db: Executor, district: District, unitId: 
 
 /**
  * A unit's score and rank over the year: every month the district has a snapshot of, in order, with the unit's line
- * then (its group, score, rank within the group and the group's size) or null when it was not assessed that month.
- * One query: the district's snapshots of the year, left-joined to the unit's line, the group counted beside it.
+ * then (its group, score, rank within the group and the group's size) or null when it was not assessed that month;
+ * and December of the year before (`previousDecember`, null without a snapshot), which January is compared with.
+ * One query: the district's snapshots of the year and of that December, left-joined to the unit's line, the group
+ * counted beside it.
  */
 export async function unitScoreHistory(db: Executor, district: District, unitId: string, year: number) {
   const unit = await districtUnitOrNotFound(db, district, unitId);
   const rows = await db
     .select({
+      year: scoreSnapshots.year,
       month: scoreSnapshots.month,
       ruleVersion: scoreSnapshots.ruleVersion,
       assessedUnit: scoreSnapshotItems.unitId,
@@ -39,15 +42,25 @@ export async function unitScoreHistory(db: Executor, district: District, unitId:
     })
     .from(scoreSnapshots)
     .leftJoin(scoreSnapshotItems, and(eq(scoreSnapshotItems.snapshotId, scoreSnapshots.id), eq(scoreSnapshotItems.unitId, unit.id)))
-    .where(and(eq(scoreSnapshots.regionCode, district.code), eq(scoreSnapshots.year, year)))
-    .orderBy(asc(scoreSnapshots.month));
+    .where(
+      and(
+        eq(scoreSnapshots.regionCode, district.code),
+        or(eq(scoreSnapshots.year, year), and(eq(scoreSnapshots.year, year - 1), eq(scoreSnapshots.month, 12))),
+      ),
+    )
+    .orderBy(asc(scoreSnapshots.year), asc(scoreSnapshots.month));
+  const entries = rows.map((row) => ({
+    year: row.year,
+    month: row.month,
+    ruleVersion: row.ruleVersion,
+    line: row.assessedUnit === null ? null : { group: row.group, score: row.score, rank: row.rank, groupSize: Number(row.groupSize) },
+  }));
+  const strip = ({ year: _year, ...entry }: (typeof entries)[number]) => entry;
+  const previous = entries.find((entry) => entry.year === year - 1);
   return {
     year,
     unit,
-    months: rows.map((row) => ({
-      month: row.month,
-      ruleVersion: row.ruleVersion,
-      line: row.assessedUnit === null ? null : { group: row.group, score: row.score, rank: row.rank, groupSize: Number(row.groupSize) },
-    })),
+    months: entries.filter((entry) => entry.year === year).map(strip),
+    previousDecember: previous ? strip(previous) : null,
   };
 }

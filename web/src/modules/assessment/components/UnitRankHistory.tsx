@@ -17,7 +17,7 @@ export function UnitRankHistory({ unitId, unitName, year, month }: { unitId: str
   const option = useMemo(() => (months?.length ? rankHistoryOption(months, t) : null), [months, t]);
   if (history.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (history.isError) return <Alert type="error" showIcon message={history.error.message} />;
-  const sentence = rankTrendSentence(history.data.months, month, t);
+  const sentence = rankTrendSentence(history.data.months, month, t, history.data.previousDecember);
   return (
     // contain: the canvas's width never widens the table cell, so the chart follows a phone's width down to 390 px.
     <section data-testid="rank-history" style={{ marginBottom: 12, maxWidth: 560, contain: 'inline-size' }}>

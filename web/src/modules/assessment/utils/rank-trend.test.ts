@@ -51,6 +51,15 @@ describe('a unit’s rank against last month in one sentence', () => {
     expect(rankTrendSentence([ranked(7, 2, '街道'), ranked(8, 1, '区直部门')], 8, en)).toBe('Ranked in “街道” last month: not compared');
   });
 
+  it('compares January with December of the year before', () => {
+    expect(rankTrendSentence(months, 1, zh, ranked(12, 7))).toBe('较上月上升2位');
+    expect(rankTrendSentence(months, 1, en, ranked(12, 3))).toBe('Down 2 on last month');
+    expect(rankTrendSentence(months, 1, zh, absent(12))).toBe('上月无名次，暂无比较');
+    expect(rankTrendSentence(months, 1, zh, ranked(12, 2, '区直部门'))).toBe('上月在“区直部门”组排名，不作比较');
+    // December of the year before is not February's month before.
+    expect(rankTrendSentence([ranked(2, 3)], 2, zh, ranked(12, 1))).toBe('上月无名次，暂无比较');
+  });
+
   it('words a month’s point in the chart’s tooltip: rank of the group’s size and the score', () => {
     expect(rankPointText(ranked(3, 3, '街道', 12.5), zh)).toBe('3月：第3名（街道共15个单位），得分12.50');
     expect(rankPointText(ranked(3, 3, null, 12.5), en)).toBe('M3: rank 3 of 15 (all units), score 12.50');

@@ -8,15 +8,20 @@ export type HistoryMonth = {
 
 /**
  * The month's rank against the month before, in one sentence: 较上月上升2位 / 与上月持平 / 较上月下降1位; or why there is
- * nothing to compare (this month or last month without a rank, last month in another group). Null when the month
- * is not in the history.
+ * nothing to compare (this month or last month without a rank, last month in another group). January is compared
+ * with December of the year before (`previousDecember` of the history). Null when the month is not in the history.
  */
-export function rankTrendSentence(months: HistoryMonth[], month: number, t: Translate): string | null {
+export function rankTrendSentence(
+  months: HistoryMonth[],
+  month: number,
+  t: Translate,
+  previousDecember: HistoryMonth | null = null,
+): string | null {
   const now = months.find((m) => m.month === month);
   if (!now) return null;
   if (!now.line) return t('assessment.trend.notAssessed');
   if (now.line.rank === null) return t('assessment.trend.notRanked');
-  const before = months.find((m) => m.month === month - 1)?.line;
+  const before = month === 1 ? previousDecember?.line : months.find((m) => m.month === month - 1)?.line;
   if (!before || before.rank === null) return t('assessment.trend.noPrevious');
   if (before.group !== now.line.group) return t('assessment.trend.otherGroup', { group: before.group ?? '—' });
   const places = before.rank - now.line.rank;
