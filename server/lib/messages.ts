@@ -20,6 +20,7 @@ import { briefingsEn, briefingsZh } from './messages-briefings';
 import { notificationsEn, notificationsZh } from './messages-notifications';
 import { notifyEn, notifyZh } from './notify/messages';
 import { attachmentsEn, attachmentsZh } from './messages-attachments';
+import { annualPlansEn, annualPlansZh } from './messages-annual-plans';
 
 /** Every message the server sends to a person, in Chinese first and English complete. */
 const zh = {
@@ -107,6 +108,7 @@ const zh = {
   ...briefingsZh,
   ...notificationsZh,
   ...notifyZh,
+  ...annualPlansZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -196,6 +198,7 @@ const en: Record<MessageKey, string> = {
   ...briefingsEn,
   ...notificationsEn,
   ...notifyEn,
+  ...annualPlansEn,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };

@@ -308,6 +308,19 @@ const PROJECT_PROBES: Probe[] = [
     url: (r) => `/api/v1/projects/ledger.xlsx?q=${q(r.batch ?? r.name)}`,
     shows: async (res, r) => (await workbookText(res)).includes(r.name),
   },
+  {
+    // The district's annual-plan page: the project's plan of this year (its tracks') is a row only in scope.
+    route: 'GET /api/v1/annual-plans',
+    kind: 'list',
+    url: (r) => `/api/v1/annual-plans?q=${q(r.name)}`,
+    shows: (res, r) => (json(res).items as { projectId: string }[]).some((item) => item.projectId === r.id),
+  },
+  {
+    route: 'GET /api/v1/annual-plans/export.xlsx',
+    kind: 'export',
+    url: (r) => `/api/v1/annual-plans/export.xlsx?q=${q(r.batch ?? r.name)}`,
+    shows: async (res, r) => (await workbookText(res)).includes(r.name),
+  },
 ];
 
 const KINDS: Kind[] = [

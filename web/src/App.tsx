@@ -21,6 +21,7 @@ function page<M extends Record<string, unknown>, K extends keyof M>(load: () => 
 const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/HomePage'), 'HomePage'),
   projects: page(() => import('./pages/ProjectsPage'), 'ProjectsPage'),
+  annualPlan: page(() => import('./pages/AnnualPlanPage'), 'AnnualPlanPage'),
   warnings: page(() => import('./pages/WarningsPage'), 'WarningsPage'),
   map: page(() => import('./pages/MapPage'), 'MapPage'),
   reportPeriods: page(() => import('./pages/ReportingPeriodsPage'), 'ReportingPeriodsPage'),

@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { type SQL, eq, sql } from 'drizzle-orm';
 import type { Pool } from '../../../common/schemas/projects';
 import type { Db } from '../../db/client';
-import { annualPlans, progressReports, projects, units } from '../../db/schema';
+import { progressReports, projects, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { listCondition } from '../projects';
 import { leadersJson, streetRegion } from '../projects';
+import { currentAnnualPlan } from '../project-tracks';
 import type { ProjectExportQuery } from '../../../common/schemas/exports';
 import { type KeysetRow, type OrderKey, keysetBatches } from './keyset';
 import { projectExportKeys } from './project-order';
@@ -20,11 +21,6 @@ const poolRank: OrderKey = {
   sqlType: 'integer',
   descending: false,
 };
-
-// The current (highest) version of the year's annual plan: its total, and the monthly plan due through a month.
-const currentPlan = (year: number, column: ReturnType<typeof sql>) =>
-  sql`(select ${column} from ${annualPlans} lap where lap.project_id = ${projects.id} and lap.year = ${year}
-    order by lap.version_no desc limit 1)`;
 
 /** A project as the ledger shows it: its identity, responsibility, money and the year's annual plan. */
 export type LedgerRow = {
@@ -64,7 +60,9 @@ export function ledgerBatches(
   { year, throughMonth }: { year: number; throughMonth: number },
 ): AsyncGenerator<LedgerRow[]> {
   const where = listCondition(db, actor, { ...query, year });
-  const planToDate = sql`(select coalesce(sum(m), 0) from unnest(lap.monthly_yuan[1:${throughMonth}]) m)`;
+  // The current (highest) version of the year's annual plan (the project tracks' one definition): its total, and the
+  // monthly plan due through the month.
+  const planToDate = (plan: SQL) => sql`(select coalesce(sum(m), 0) from unnest(${plan}.monthly_yuan[1:${throughMonth}]) m)`;
   return keysetBatches(projectExportKeys(query.sort, [poolRank]), ({ after, orderBy, keyset, limit }) =>
     db
       .select({
@@ -85,8 +83,8 @@ export function ledgerBatches(
         plannedStart: projects.plannedStart,
         plannedCompletion: projects.plannedCompletion,
         customValues: projects.customValues,
-        annualPlanYuan: sql<number | null>`${currentPlan(year, sql`lap.planned_yuan`)}`.mapWith(Number),
-        planToDateYuan: sql<number | null>`${currentPlan(year, planToDate)}`.mapWith(Number),
+        annualPlanYuan: sql<number | null>`${currentAnnualPlan(year, (plan) => sql`${plan}.planned_yuan`)}`.mapWith(Number),
+        planToDateYuan: sql<number | null>`${currentAnnualPlan(year, planToDate)}`.mapWith(Number),
         // The same sum as the reports module's approvedInvestment (year to date through the month), read for the whole
         // batch through the reports' (project, year, month) index instead of one query per project.
         completedToDateYuan: sql<number>`(select coalesce(sum(cr.investment_yuan), 0) from ${progressReports} cr

@@ -1,4 +1,5 @@
 import type { App, Deps } from '../../lib/http';
+import { annualPlanTableRoutes } from './annual-plan-table-routes';
 import { annualPlanRoutes } from './annual-plans-routes';
 import { approvalItemRoutes } from './approval-items-routes';
 import { fundingLineRoutes } from './funding-lines-routes';
@@ -12,4 +13,5 @@ export function planRoutes(app: App, deps: Deps) {
   planScheduleRoutes(app, deps);
   planTemplateRoutes(app, deps);
   annualPlanRoutes(app, deps);
+  annualPlanTableRoutes(app, deps);
 }

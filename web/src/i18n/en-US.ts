@@ -22,6 +22,7 @@ import { attractionEnUS } from './attraction.en-US';
 import { warningsEnUS } from './warnings.en-US';
 import { notificationsEnUS } from './notifications.en-US';
 import { twoFactorEnUS } from './two-factor.en-US';
+import { annualPlansEnUS } from './annual-plans.en-US';
 import type { zhCN } from './zh-CN';
 
 /** English for every key of zh-CN.ts; a missing or extra key is a compile error. */
@@ -49,6 +50,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...exportsEnUS,
   ...importsEnUS,
   ...twoFactorEnUS,
+  ...annualPlansEnUS,
   'app.name': 'Lantu 蓝图',
   'app.tagline': 'Key projects · Investment attraction · Targets',
 

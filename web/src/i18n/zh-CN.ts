@@ -22,6 +22,7 @@ import { attractionZhCN } from './attraction.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
 import { twoFactorZhCN } from './two-factor.zh-CN';
+import { annualPlansZhCN } from './annual-plans.zh-CN';
 
 /**
  * The interface text, in Chinese first. This object is the list of message keys: en-US.ts must translate every
@@ -54,6 +55,7 @@ export const zhCN = {
   ...exportsZhCN,
   ...importsZhCN,
   ...twoFactorZhCN,
+  ...annualPlansZhCN,
   'app.name': '蓝图 Lantu',
   'app.tagline': '重点项目 · 招商引资 · 目标考核',
 

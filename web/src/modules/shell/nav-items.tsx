@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   DashboardOutlined,
   ApartmentOutlined,
@@ -40,6 +41,7 @@ import type { MessageKey } from '../../i18n';
 export type NavKey =
   | 'home'
   | 'projects'
+  | 'annualPlan'
   | 'warnings'
   | 'map'
   | 'reportPeriods'
@@ -98,6 +100,15 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'project.read',
     label: 'nav.projects',
     icon: <FundProjectionScreenOutlined />,
+  },
+  // 年度计划: the year's annual plans of the reader's scope by project, unit, category and month, and who owes one.
+  {
+    key: 'annualPlan',
+    group: 'projectWork',
+    path: '/annual-plan',
+    permission: 'project.read',
+    label: 'nav.annualPlan',
+    icon: <AccountBookOutlined />,
   },
   { key: 'warnings', group: 'projectWork', path: '/warnings', permission: 'project.read', label: 'nav.warnings', icon: <AlertOutlined /> },
   { key: 'map', group: 'projectWork', path: '/map', permission: 'project.read', label: 'nav.map', icon: <GlobalOutlined /> },
