@@ -44,13 +44,24 @@ export const auditEventSchema = z.object({
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** Who acted by the name people know him by (the log keeps the username, which no official reads); null when unknown. */
+  actorDisplayName: z.string().nullable(),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
   action: z.string(),
   recordType: z.string().nullable(),
   recordId: z.string().nullable(),
-  /** The record's name when the reader may see the record (a project, unit or user), for the log to name it. */
+  /**
+   * The record's name when the reader may see the record (a project's, a matter's title, an approval item's type, an
+   * enterprise's, a unit's …), for the log to name it; null outside his scope or for records without a name.
+   */
   recordName: z.string().nullable(),
+  /** The project the record belongs to (an approval item's, a report's, a matter's; a plan's), when the reader may see it. */
+  recordProject: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** What the event's sentence names that its values do not keep: a report's or period's month (2026-10), a matter's title, an approval item's type. */
+  about: z.object({ month: z.string().optional(), title: z.string().optional(), typeCode: z.string().optional() }).nullable(),
+  /** The names of the people, units, projects and enterprises its values name by id (id → name), in the reader's scope. */
+  valueNames: z.record(z.string(), z.string()),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
 });

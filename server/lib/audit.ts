@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../common/domain/audit';
 import type { Executor } from '../db/client';
 import type { RequestContext } from './actor';
 import { appendAuditEvents } from './audit-chain';
@@ -5,7 +6,8 @@ import { appendAuditEvents } from './audit-chain';
 type Json = Record<string, unknown>;
 
 export type AuditEntry = {
-  action: string;
+  /** One of the actions the page has words for (`AUDIT_ACTIONS`): a new kind of write adds its action there. */
+  action: AuditAction;
   recordType?: string;
   recordId?: string;
   /** The region the record belongs to; defaults to the actor's. */

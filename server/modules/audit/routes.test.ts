@@ -1,7 +1,19 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { auditEvents, roles, users, userScopeUnits } from '../../db/schema';
-import { buildProject, insertAuditEvent, uniqueSuffix } from '../../test/factories';
+import { auditEvents, dictionaryItems, roles, users, userScopeUnits } from '../../db/schema';
+import { recordAudit } from '../../lib/audit';
+import {
+  buildProject,
+  insertAuditEvent,
+  insertMatter,
+  insertPeriod,
+  insertProject,
+  insertReport,
+  insertTracks,
+  uniqueSuffix,
+  unitIdByName,
+  userIdOf,
+} from '../../test/factories';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, signInAs } from '../../test/harness';
 
 type Event = {
@@ -212,5 +224,138 @@ describeEachDatabase('audit events API: the log as officials read it', (t) => {
     await insertAuditEvent(t().database, { actor: clerk, regionCode: '370105', recordId: project.id, recordType: 'project' });
     const [seen] = await events(unitStaff, `&recordId=${project.id}`);
     expect(seen).toMatchObject({ action: 'test.event', recordType: 'project', recordName: null });
+  });
+});
+
+describeEachDatabase('audit events API: each record named in the reader’s scope', (t) => {
+  type Named = Event & {
+    recordName: string | null;
+    recordProject: { id: string; name: string } | null;
+    about: { month?: string; title?: string; typeCode?: string } | null;
+    valueNames: Record<string, string>;
+  };
+  let office: Client;
+  let clerkClient: Client;
+  let clerk: { id: string; username: string; displayName: string; unitId: string };
+  let housingUnitId: string;
+  let project: { id: string; name: string };
+  let tracks: Awaited<ReturnType<typeof insertTracks>>;
+  let report: { id: string };
+  let period: { id: string; year: number; month: number };
+  let matter: { id: string; title: string };
+  let ownProject: { id: string; name: string };
+
+  const events = async (client: Client, recordId: string) => {
+    const response = await client.get(`/api/v1/audit-events?pageSize=200&recordId=${recordId}`);
+    expect(response.statusCode).toBe(200);
+    return (response.json() as { items: Named[] }).items;
+  };
+  const pad = (n: number) => String(n).padStart(2, '0');
+
+  beforeAll(async () => {
+    const db = t().database;
+    office = await signInAs(t().app, 'office');
+    await db.db
+      .update(roles)
+      .set({ permissions: sql`array_append(${roles.permissions}, 'audit.read')` })
+      .where(eq(roles.code, 'unit_staff'));
+    clerkClient = await signInAs(t().app, 'unit');
+    const [row] = await db.db
+      .select({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId })
+      .from(users)
+      .where(eq(users.username, 'unit'));
+    if (!row) throw new Error('no unit user');
+    clerk = row;
+    housingUnitId = await unitIdByName(db, '区住房和城乡建设局');
+    // A project of another unit (the clerk may not see it) with its records, and one of the clerk's own unit.
+    project = await insertProject(db, { leadUnitId: housingUnitId, name: `审计名称项目${uniqueSuffix()}` });
+    ownProject = await insertProject(db, { leadUnitId: clerk.unitId, name: `审计本单位项目${uniqueSuffix()}` });
+    tracks = await insertTracks(db, project.id);
+    period = await insertPeriod(db);
+    report = await insertReport(db, period, { projectId: project.id, responsibleUnitId: housingUnitId });
+    matter = await insertMatter(db, { leadUnitId: housingUnitId, raisedBy: await userIdOf(db, 'office'), projectId: project.id });
+    // The clerk's own events (so he reads them) about each record.
+    const about = (recordType: string, recordId: string) =>
+      insertAuditEvent(db, { actor: clerk, regionCode: '370105', recordType, recordId, action: `probe.${recordType}` });
+    await about('approval_item', tracks.approvalItemId);
+    await about('funding_line', tracks.fundingLineId);
+    await about('annual_plan', tracks.annualPlanId);
+    await about('plan', project.id);
+    await about('progress_report', report.id);
+    await about('reporting_period', period.id);
+    await about('matter', matter.id);
+    await about('unit', housingUnitId);
+    await about('role', 'leader');
+    await about('project', ownProject.id);
+  });
+
+  it('names a project’s records by what they are, with their project, for a reader who may see the project', async () => {
+    const [item] = await events(office, tracks.approvalItemId);
+    const [filing] = await t()
+      .database.db.select({ name: dictionaryItems.name })
+      .from(dictionaryItems)
+      .where(and(eq(dictionaryItems.type, 'approval_item_type'), eq(dictionaryItems.code, 'filing')));
+    expect(item).toMatchObject({
+      recordName: filing?.name,
+      recordProject: { id: project.id, name: project.name },
+      about: { typeCode: 'filing' },
+    });
+    // Who acted, by the name people know him by beside the username the log keeps.
+    expect(item).toMatchObject({ actorName: clerk.displayName, actorDisplayName: clerk.displayName });
+    const [line] = await events(office, tracks.fundingLineId);
+    expect(line?.recordProject).toEqual({ id: project.id, name: project.name });
+    expect(line?.recordName).toBeTruthy();
+    const [annual] = await events(office, tracks.annualPlanId);
+    expect(annual?.recordProject?.name).toBe(project.name);
+    const [plan] = await events(office, project.id);
+    expect(plan).toMatchObject({ recordType: 'plan', recordName: project.name, recordProject: { id: project.id } });
+  });
+
+  it('names a report by its project and month, a period by its month, a matter by its title', async () => {
+    const month = `${period.year}-${pad(period.month)}`;
+    const [reported] = await events(office, report.id);
+    expect(reported).toMatchObject({ recordName: project.name, recordProject: { id: project.id, name: project.name }, about: { month } });
+    const [periodEvent] = await events(office, period.id);
+    expect(periodEvent?.about).toEqual({ month });
+    const [matterEvent] = await events(office, matter.id);
+    expect(matterEvent).toMatchObject({ recordName: matter.title, recordProject: { id: project.id }, about: { title: matter.title } });
+    const [unit] = await events(office, housingUnitId);
+    expect(unit?.recordName).toBe('区住房和城乡建设局');
+    const [role] = await events(office, 'leader');
+    expect(role?.recordName).toBeTruthy();
+    expect(role?.recordName).not.toBe('leader');
+  });
+
+  it('leaves a record outside the reader’s scope unnamed, while naming what he may see', async () => {
+    for (const id of [tracks.approvalItemId, tracks.fundingLineId, tracks.annualPlanId, project.id, report.id, matter.id]) {
+      const [seen] = await events(clerkClient, id);
+      expect(seen, id).toMatchObject({ recordName: null, recordProject: null, about: null });
+    }
+    const [own] = await events(clerkClient, ownProject.id);
+    expect(own?.recordName).toBe(ownProject.name);
+  });
+
+  it('names the people, units and projects an event’s values hold by id, a project only in scope', async () => {
+    const officeId = await userIdOf(t().database, 'office');
+    await t().database.db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { ip: null, requestId: null, actorId: clerk.id, actorName: clerk.displayName, actorUnitId: clerk.unitId, regionCode: '370105' },
+        {
+          action: 'matters.reassign',
+          recordType: 'matter',
+          recordId: matter.id,
+          before: { leadUnitId: clerk.unitId },
+          after: { leadUnitId: housingUnitId, projectId: project.id, raisedBy: officeId, text: housingUnitId },
+        },
+      ),
+    );
+    const read = async (client: Client) => (await events(client, matter.id)).find((e) => e.action === 'matters.reassign');
+    const byOffice = await read(await signInAs(t().app, 'office'));
+    expect(byOffice?.valueNames).toMatchObject({ [housingUnitId]: '区住房和城乡建设局', [project.id]: project.name });
+    expect(Object.keys(byOffice?.valueNames ?? {})).toContain(clerk.unitId);
+    const byClerk = await read(clerkClient);
+    expect(byClerk?.valueNames[housingUnitId]).toBe('区住房和城乡建设局');
+    expect(byClerk?.valueNames).not.toHaveProperty(project.id);
   });
 });

@@ -2,7 +2,8 @@ import { auditEventSchema, auditListQuery } from '../../../common/schemas/refere
 import { pageOf } from '../../../common/schemas/shared';
 import { type App, type Deps, errorResponses } from '../../lib/http';
 import { presentAuditEvent } from './presenter';
-import { listAuditEvents, recordNamesOf } from './repository';
+import { listAuditEvents } from './repository';
+import { actorNamesOf, subjectsOf, valueNamesOf } from './subjects';
 
 const tags = ['audit'];
 
@@ -22,8 +23,17 @@ export function auditRoutes(app: App, { db }: Deps) {
     async (request) => {
       const { actor } = request.context();
       const { rows, total } = await listAuditEvents(db, actor, request.query);
-      const names = await recordNamesOf(db, actor, rows);
-      return { items: rows.map((row) => presentAuditEvent(row, names)), total, page: request.query.page, pageSize: request.query.pageSize };
+      const [subjects, names, actors] = await Promise.all([
+        subjectsOf(db, actor, rows),
+        valueNamesOf(db, actor, rows),
+        actorNamesOf(db, rows),
+      ]);
+      return {
+        items: rows.map((row) => presentAuditEvent(row, { subjects, names, actors })),
+        total,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      };
     },
   );
 }

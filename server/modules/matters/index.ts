@@ -14,5 +14,5 @@ export { escalateOverdueMatters } from './escalation';
 export { DEADLINE_REMINDER_DAYS, remindMatterDeadlines } from './deadline-reminders';
 export { checkMatterCreate, createMatter } from './service';
 export { type MatterRow, listMatters } from './repository';
-export { findMatter, mattersFromReport } from './repository';
+export { findMatter, matterScopeCondition, mattersFromReport } from './repository';
 export { matterRoles } from './policy';

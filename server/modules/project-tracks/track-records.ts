@@ -13,7 +13,7 @@ type TrackTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColu
 type TrackRecordKind<T extends TrackTable, Row> = {
   table: T;
   /** The audit log's names: actions `<plural>.create|update|delete` on records of type `<singular>`. */
-  names: { plural: string; singular: string };
+  names: { plural: 'approval_items' | 'funding_lines'; singular: 'approval_item' | 'funding_line' };
   find: (tx: Tx, projectId: string, id: string) => Promise<Row | null>;
   auditable: (row: Row) => Record<string, unknown>;
 };
@@ -31,7 +31,7 @@ export function trackRecords<T extends TrackTable, Row>(kind: TrackRecordKind<T,
     return row;
   }
   const entry = (project: Project, verb: 'create' | 'update' | 'delete', id: string) => ({
-    action: `${kind.names.plural}.${verb}`,
+    action: `${kind.names.plural}.${verb}` as const,
     recordType: kind.names.singular,
     recordId: id,
     regionCode: project.regionCode,

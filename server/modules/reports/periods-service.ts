@@ -80,7 +80,7 @@ export async function openPeriod({ ctx, tx, input }: { ctx: RequestContext; tx: 
       after: { ...auditablePeriod(period), reportCount: reports.length },
     },
     ...reports.map((r) => ({
-      action: 'progress_reports.create',
+      action: 'progress_reports.create' as const,
       recordType: 'progress_report',
       recordId: r.id,
       regionCode: period.regionCode,

@@ -1,7 +1,7 @@
 import { AutoComplete, DatePicker, Flex, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { AUDIT_SESSION_FILTERS, type AuditSessionFilter } from '../../../../../common/domain/audit';
+import { AUDIT_ACTIONS, AUDIT_RECORD_TYPES, AUDIT_SESSION_FILTERS, type AuditSessionFilter } from '../../../../../common/domain/audit';
 import { useI18n } from '../../../i18n';
 import { ActorSelect } from './ActorSelect';
 
@@ -14,30 +14,9 @@ export type AuditFilterValues = {
   sessions?: AuditSessionFilter;
 };
 
-// Suggestions only: any action or record type the server writes can be typed.
-const KNOWN_ACTIONS = [
-  'auth.sign_in',
-  'auth.sign_in_failed',
-  'auth.sign_out',
-  'auth.sign_out_everywhere',
-  'auth.password_change',
-  'users.create',
-  'users.update',
-  'users.reset_password',
-  'users.preferences',
-  'units.create',
-  'units.update',
-  'units.delete',
-  'regions.create',
-  'regions.update',
-  'roles.update',
-  'dictionaries.create',
-  'dictionaries.update',
-  'settings.update',
-  'api_tokens.create',
-  'api_tokens.revoke',
-];
-const KNOWN_RECORD_TYPES = ['user', 'unit', 'region', 'role', 'dictionary_item', 'setting', 'api_token'];
+// Suggestions: every action the server writes and every kind of record (any other can still be typed).
+const KNOWN_ACTIONS: readonly string[] = AUDIT_ACTIONS;
+const KNOWN_RECORD_TYPES: readonly string[] = AUDIT_RECORD_TYPES;
 
 type TextFilterProps = {
   value: string | undefined;
@@ -89,7 +68,7 @@ type AuditFiltersProps = { value: AuditFilterValues; canPickActor: boolean; onCh
 export function AuditFilters({ value, canPickActor, onChange }: AuditFiltersProps) {
   const { t, tOptional } = useI18n();
   const text = (raw: string) => (raw.trim() ? raw.trim() : undefined);
-  const suggest = (prefix: string, values: string[]) =>
+  const suggest = (prefix: string, values: readonly string[]) =>
     values.map((v) => ({ value: v, label: `${tOptional(`${prefix}.${v}`, v)} · ${v}` }));
   return (
     <Flex gap={8} wrap style={{ marginBottom: 16 }}>

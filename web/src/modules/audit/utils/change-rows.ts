@@ -1,4 +1,5 @@
 import { formatWan } from '../../../../../common/domain/money';
+import type { DictionaryType } from '../../../../../common/enums';
 import type { AuditEvent } from '../../../../../common/schemas/reference';
 import type { MessageKey, Translate } from '../../../i18n';
 
@@ -52,45 +53,80 @@ const PROJECT_FIELD_LABELS: Record<string, MessageKey> = {
   expectedTaxYuan: 'project.expectedTax',
 };
 
-/** Fields whose values are names of an enum, by the enum's message prefix. */
-const ENUM_FIELDS: Record<string, string> = {
-  pool: 'pool',
-  nature: 'nature',
-  approvalType: 'approvalType',
-  feasibilityStatus: 'feasibilityStatus',
-  chainSegment: 'chainSegment',
+/** Fields whose values are names of an enum, by the enum's message prefix: a project's, then each other record's. */
+const RECORD_ENUMS: Record<string, Record<string, string>> = {
+  project: {
+    pool: 'pool',
+    nature: 'nature',
+    approvalType: 'approvalType',
+    feasibilityStatus: 'feasibilityStatus',
+    chainSegment: 'chainSegment',
+  },
+  approval_item: { status: 'approvalStatus' },
+  progress_report: { status: 'reportStatus' },
+  reporting_period: { status: 'periodStatus' },
+  matter: { status: 'matterStatus', source: 'matterSource', priority: 'matterPriority', escalationLevel: 'matterEscalation' },
+  lead: { stage: 'leadStage', method: 'leadMethod', way: 'followUpWay' },
+  enterprise: { kind: 'enterpriseKind', listingStage: 'listingStage', size: 'enterpriseSize' },
+  land_parcel: { status: 'parcelStatus', plannedUse: 'carrierUse' },
+  opportunity: { status: 'opportunityStatus', kind: 'opportunityKind' },
+  user: { status: 'userStatus', dataScope: 'dataScope', roleCode: 'role' },
+};
+
+/** Fields whose values are codes of a dictionary, named by the dictionary (an approval item's type, a funding source …). */
+const DICTIONARY_FIELDS: Record<string, DictionaryType> = {
+  typeCode: 'approval_item_type',
+  sourceCode: 'funding_source',
+  category: 'problem_category',
+  industryCode: 'industry',
+  chainCode: 'industry_chain',
 };
 
 export type ChangeRow = { key: string; label: string; before: string; after: string };
 
-export type Translators = { t: Translate; tOptional: (key: string, fallback: string) => string };
+export type Translators = {
+  t: Translate;
+  tOptional: (key: string, fallback: string) => string;
+  /** A dictionary code's name (the code when unknown); without it, codes show as they are. */
+  dictionaryName?: (type: DictionaryType, code: string) => string;
+};
 
-/** One value as the page shows it. Ids stay as they are (the record they name may be outside the reader's scope). */
-function shown(field: string, value: unknown, { t, tOptional }: Translators): string {
+/** An event's record and values, with the names of the ids its values hold (the audit page's; the timeline's come named). */
+export type ChangeFacts = Pick<AuditEvent, 'recordType' | 'before' | 'after'> & { valueNames?: Record<string, string> };
+
+/** One value as the page shows it. An id shows the name the server gave (one outside the reader's scope stays as it is). */
+function shown(field: string, value: unknown, recordType: string | null, names: Record<string, string>, translators: Translators): string {
+  const { t, tOptional, dictionaryName } = translators;
   if (value === null || value === undefined || value === '') return t('audit.empty');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (field.endsWith('Yuan') && typeof value === 'number') return `${formatWan(value)} ${t('money.wan')}`;
-  if (ENUM_FIELDS[field] && typeof value === 'string') return tOptional(`${ENUM_FIELDS[field]}.${value}`, value);
-  if (Array.isArray(value)) return value.length === 0 ? t('audit.empty') : value.map(String).join('、');
+  if (field.endsWith('Yuan') && Array.isArray(value) && value.every((v) => typeof v === 'number'))
+    return `${value.map((v) => formatWan(v)).join('、')} ${t('money.wan')}`;
+  if (field.endsWith('Percent') && typeof value === 'number') return `${value}%`;
+  const enumName = RECORD_ENUMS[recordType ?? '']?.[field];
+  if (enumName && typeof value === 'string') return tOptional(`${enumName}.${value}`, value);
+  const dictionary = DICTIONARY_FIELDS[field];
+  if (dictionary && dictionaryName && typeof value === 'string') return dictionaryName(dictionary, value);
+  if (typeof value === 'string') return names[value] ?? value;
+  if (Array.isArray(value))
+    return value.length === 0 ? t('audit.empty') : value.map((v) => shown(field, v, recordType, names, translators)).join('、');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
 /** The fields an event changed (or set, for a creation), labelled, with their values before and after. */
-export function changeRows(event: Pick<AuditEvent, 'recordType' | 'before' | 'after'>, translators: Translators): ChangeRow[] {
+export function changeRows(event: ChangeFacts, translators: Translators): ChangeRow[] {
   const before = event.before ?? {};
   const after = event.after ?? {};
+  const names = event.valueNames ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const label = (key: string) => {
     const known = event.recordType === 'project' ? PROJECT_FIELD_LABELS[key] : undefined;
     return known ? translators.t(known) : translators.tOptional(`auditField.${key}`, key);
   };
+  const value = (record: Record<string, unknown>, key: string) =>
+    key in record ? shown(key, record[key], event.recordType, names, translators) : '—';
   return keys
     .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => ({
-      key,
-      label: label(key),
-      before: key in before ? shown(key, before[key], translators) : '—',
-      after: key in after ? shown(key, after[key], translators) : '—',
-    }));
+    .map((key) => ({ key, label: label(key), before: value(before, key), after: value(after, key) }));
 }
