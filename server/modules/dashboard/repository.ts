@@ -1,11 +1,11 @@
-import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProjectListQuery } from '../../../common/schemas/projects';
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import { annualPlans, dictionaryItems, projectMonthInvestment, projects, regions, units } from '../../db/schema';
+import { dictionaryItems, projectMonthInvestment, projects, regions, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { listCondition, startedInYear } from '../projects';
+import { currentAnnualPlan, listCondition, startedInYear } from '../projects';
 
 /** The project list's filters the dashboard narrows by (no paging): its drill-downs carry the same ones. */
 export type ProjectFilter = Omit<ProjectListQuery, 'page' | 'pageSize' | 'sort'>;
@@ -30,10 +30,6 @@ export type FigureRow = {
   started: number;
 };
 
-/** A project's current annual plan for the year (its latest version). */
-const currentPlan = (year: number, column: SQL) =>
-  sql`(select ${column} from ${annualPlans} ap where ap.project_id = ${projects.id} and ap.year = ${year} order by ap.version_no desc limit 1)`;
-
 /**
  * Every grouped figure of the dashboard in one pass over the projects of the list's filters in the actor's scope
  * (the list's own condition): by lead unit, category, industry section, pool, nature and district, and in all. The
@@ -56,7 +52,7 @@ export async function projectFigures(
         ${projects.categoryCode} as category, ${projects.regionCode} as district, ${projects.warningLevel} as level,
         coalesce(di.parent_code, ${projects.industryCode}) as industry,
         ${projects.totalInvestmentYuan} as investment, coalesce(${startedInYear(year, asOf)}, false) as started,
-        ${currentPlan(year, sql`ap.planned_yuan`)} as planned,
+        ${currentAnnualPlan(year, (plan) => sql`${plan}.planned_yuan`)} as planned,
         (select sum(m.completed_yuan) from ${projectMonthInvestment} m
           where m.project_id = ${projects.id} and m.year = ${year} and m.month <= ${throughMonth}) as completed
       from ${projects}
@@ -114,7 +110,7 @@ export async function monthlyFigures(
     // Each project's current plan is read once (offset 0 keeps the planner from repeating the lookup for every
     // month), then its months are unnested with their numbers.
     db.execute(sql`select m.month, sum(m.yuan)::text as yuan
-      from (select ${currentPlan(year, sql`ap.monthly_yuan`)} as months from ${projects} where ${where} offset 0) pl
+      from (select ${currentAnnualPlan(year, (plan) => sql`${plan}.monthly_yuan`)} as months from ${projects} where ${where} offset 0) pl
       cross join lateral unnest(pl.months) with ordinality as m(yuan, month)
       group by m.month`),
     db.execute(sql`select m.month, sum(m.completed_yuan)::text as yuan from ${projectMonthInvestment} m

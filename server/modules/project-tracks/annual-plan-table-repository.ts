@@ -1,23 +1,11 @@
-import { type SQL, and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../../common/locale';
 import type { Pool } from '../../../common/schemas/projects';
 import type { Executor } from '../../db/client';
 import { annualPlans, dictionaryItems, projects, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { listCondition } from '../projects';
-
-/** The alias the current version goes by inside `currentAnnualPlan`: what `pick` names its columns through. */
-const CURRENT = sql.raw('cap');
-
-/**
- * A project's current annual plan of a year — its highest version, frozen or not — as a scalar subquery of the outer
- * `projects` row, answering what `pick` takes of it (`plan => sql`${plan}.planned_yuan``). The one definition of "the
- * year's annual plan" that the ledger sums in its 年度计划投资 column and the district's annual-plan page lists.
- */
-export const currentAnnualPlan = (year: number, pick: (plan: SQL) => SQL): SQL =>
-  sql`(select ${pick(CURRENT)} from ${annualPlans} cap where cap.project_id = ${projects.id} and cap.year = ${year}
-    order by cap.version_no desc limit 1)`;
+import { currentAnnualPlan, listCondition } from '../projects';
 
 /** What the page narrows by: the year, a district, the list's search. */
 export type AnnualPlanFilter = { year: number; regionCode?: string | undefined; q?: string | undefined };

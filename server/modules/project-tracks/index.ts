@@ -1,5 +1,4 @@
 // The project-tracks module's face: what other modules may use. Nothing else of the module is imported from outside it.
-export { currentAnnualPlan } from './annual-plan-table-repository';
 export { checkDates, createApprovalItem, updateApprovalItem } from './approval-items-service';
 export { createFundingLine, updateFundingLine } from './funding-lines-service';
 export { type MilestoneReached, recordMilestonesReached } from './milestones-reached';

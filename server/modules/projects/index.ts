@@ -13,4 +13,4 @@ export { findProject, lockProject, manageableFlag, type ProjectRow, projectScope
 export { recordPoolMoves } from './pool-moves';
 export { insertProjects, type NewProject, type ProjectChange, snapshotOf, writeProjectChanges } from './write-projects';
 export { loadProject } from './load-project';
-export { projectOfYear, startedInYear } from './year-condition';
+export { currentAnnualPlan, projectOfYear, startedInYear } from './year-condition';

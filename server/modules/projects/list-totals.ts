@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { todayInChina } from '../../../common/domain/dates';
 import type { ProjectListQuery, ProjectTotals } from '../../../common/schemas/projects';
 import type { Executor } from '../../db/client';
-import { annualPlans, projects } from '../../db/schema';
+import { projects } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { PROJECT_LIST_EXACT_TOTAL, listCondition } from './list-repository';
+import { currentAnnualPlan } from './year-condition';
 
 /**
  * The count and the sums of the projects the list's filters match in the actor's scope: total investment, and the
@@ -18,8 +19,7 @@ export async function projectTotals(
   cap = PROJECT_LIST_EXACT_TOTAL,
 ): Promise<ProjectTotals> {
   const year = query.year ?? Number(todayInChina().slice(0, 4));
-  const annual = sql<string | null>`(select ap.planned_yuan from ${annualPlans} ap
-    where ap.project_id = ${projects}.id and ap.year = ${year} order by ap.version_no desc limit 1)`;
+  const annual = sql<string | null>`${currentAnnualPlan(year, (plan) => sql`${plan}.planned_yuan`)}`;
   const matched = db
     .select({ investment: projects.totalInvestmentYuan, annual: annual.as('annual') })
     .from(projects)

@@ -41,3 +41,16 @@ export function startedInYear(year: number, asOf = `${year}-12-31`): SQL {
   const last = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
   return and(gte(projects.actualStart, `${year}-01-01`), lte(projects.actualStart, last)) as SQL;
 }
+
+/** The alias the current version goes by inside `currentAnnualPlan`: what `pick` names its columns through. */
+const CURRENT = sql.raw('cap');
+
+/**
+ * A project's current annual plan of a year — its highest version, frozen or not — as a scalar subquery of the outer
+ * `projects` row, answering what `pick` takes of it (`plan => sql`${plan}.planned_yuan``). The one definition of "the
+ * year's annual plan" that the ledger sums in its 年度计划投资 column, the district's annual-plan page lists, the list's totals and the
+ * dashboard add up.
+ */
+export const currentAnnualPlan = (year: number, pick: (plan: SQL) => SQL): SQL =>
+  sql`(select ${pick(CURRENT)} from ${annualPlans} cap where cap.project_id = ${projects.id} and cap.year = ${year}
+    order by cap.version_no desc limit 1)`;
