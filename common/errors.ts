@@ -92,6 +92,8 @@ export const ERROR_CODES = [
   // Attachments: a record at its limit of files (409); a file row whose file is gone from the data folder (410).
   'too_many_attachments',
   'attachment_file_gone',
+  // The attachments' S3-compatible store could not be reached or refused the request (503): nothing was kept.
+  'attachment_store_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
@@ -27,7 +28,51 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code')
     .default('370105'),
+  /** An S3-compatible store for attachments (all four of endpoint, bucket and keys, or none: the data folder). */
+  LANTU_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
+  LANTU_S3_REGION: z.string().min(1).default('us-east-1'),
+  LANTU_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens')
+    .optional(),
+  LANTU_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  LANTU_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addresses (`https://host/bucket/key`), as MinIO, Ceph and most private stores want. */
+  LANTU_S3_PATH_STYLE: booleanFlag.default(true),
+  /** The folder of the bucket the files go in (`attachments/`). */
+  LANTU_S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or folder names each ending with /')
+    .default('attachments/'),
 });
+
+const S3_REQUIRED = ['LANTU_S3_ENDPOINT', 'LANTU_S3_BUCKET', 'LANTU_S3_ACCESS_KEY_ID', 'LANTU_S3_SECRET_ACCESS_KEY'] as const;
+
+/**
+ * A secret kept out of every log, JSON answer and audit event: it serialises and prints as `[secret]`; `reveal()`
+ * gives the value to the one code that signs with it.
+ */
+export class Secret {
+  readonly #value: string;
+  constructor(value: string) {
+    this.#value = value;
+  }
+  reveal = () => this.#value;
+  toJSON = () => '[secret]';
+  toString = () => '[secret]';
+  [inspect.custom] = () => '[secret]';
+}
+
+/** Where attachments are kept when not in the data folder: an S3-compatible bucket. */
+export type S3Settings = {
+  endpoint: string;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: Secret;
+  pathStyle: boolean;
+  prefix: string;
+};
 
 export type Config = {
   port: number;
@@ -46,6 +91,8 @@ export type Config = {
   regionCode: string;
   /** Requests a minute one client address may make to the public endpoints (the opportunity list). */
   publicRateLimit: number;
+  /** Attachments in an S3-compatible bucket instead of `<dataDir>/attachments` (unset: the data folder). */
+  s3?: S3Settings;
 };
 
 export class ConfigError extends Error {}
@@ -60,6 +107,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const s3Given = S3_REQUIRED.filter((name) => e[name] !== undefined);
+  if (s3Given.length > 0 && s3Given.length < S3_REQUIRED.length) {
+    const missing = S3_REQUIRED.filter((name) => e[name] === undefined);
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((name) => `  ${name}: required with the other LANTU_S3_ settings`).join('\n')}`,
+    );
+  }
   const dataDir = path.resolve(e.LANTU_DATA_DIR);
   return {
     port: e.PORT,
@@ -75,6 +129,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.LANTU_SECURE_COOKIES ?? e.LANTU_TRUST_PROXY,
     regionCode: e.LANTU_REGION_CODE,
     publicRateLimit: e.LANTU_PUBLIC_RATE_LIMIT,
+    ...(e.LANTU_S3_ENDPOINT && e.LANTU_S3_BUCKET && e.LANTU_S3_ACCESS_KEY_ID && e.LANTU_S3_SECRET_ACCESS_KEY
+      ? {
+          s3: {
+            endpoint: e.LANTU_S3_ENDPOINT.replace(/\/+$/, ''),
+            region: e.LANTU_S3_REGION,
+            bucket: e.LANTU_S3_BUCKET,
+            accessKeyId: e.LANTU_S3_ACCESS_KEY_ID,
+            secretAccessKey: new Secret(e.LANTU_S3_SECRET_ACCESS_KEY),
+            pathStyle: e.LANTU_S3_PATH_STYLE,
+            prefix: e.LANTU_S3_PREFIX,
+          },
+        }
+      : {}),
   };
 }
 

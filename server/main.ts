@@ -13,6 +13,7 @@ import { users } from './db/schema';
 import { scheduledJobs } from './jobs';
 import { recordAudit } from './lib/audit';
 import { verifyAuditChain } from './lib/audit-chain';
+import { objectStoreOf } from './lib/object-store';
 import { generateOneTimePassword, hashPassword } from './lib/passwords';
 import { createScheduler } from './lib/scheduler';
 import { shutDown, shutDownOnSignals } from './lib/shutdown';
@@ -169,7 +170,7 @@ async function main(argv: string[]) {
     case 'restore': {
       const file = positionals[1];
       if (!file) throw new CliError(`Usage: lantu ${command} FILE`);
-      const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir };
+      const target = { databaseUrl: config.databaseUrl, dataDir: config.dataDir, store: objectStoreOf(config) };
       if (command === 'backup') await backupDatabase(target, file);
       else await restoreDatabase(target, file);
       console.log(command === 'backup' ? `Backup written to ${file}.` : `Restored ${file}. Start Lantu as usual.`);

@@ -8,8 +8,8 @@ import { pipeline } from 'node:stream/promises';
 const BLOCK = 512;
 const END = Buffer.alloc(BLOCK * 2);
 
-/** One file of the archive: its name inside it and the file on disk to copy in. */
-export type ArchiveEntry = { name: string; source: string };
+/** One file of the archive: its name inside it and the file on disk to copy in, or its size and a stream of it. */
+export type ArchiveEntry = { name: string; source: string } | { name: string; size: number; open: () => Promise<Readable> };
 
 const octal = (value: number, width: number) => `${value.toString(8).padStart(width - 1, '0')}\0`;
 
@@ -37,11 +37,22 @@ export async function writeArchive(file: string, entries: ArchiveEntry[]): Promi
   const write = (chunk: Buffer) => new Promise<void>((resolve, reject) => out.write(chunk, (error) => (error ? reject(error) : resolve())));
   try {
     for (const entry of entries) {
-      const fd = openSync(entry.source, 'r');
-      const size = fstatSync(fd).size;
-      closeSync(fd);
+      let size: number;
+      if ('source' in entry) {
+        const fd = openSync(entry.source, 'r');
+        size = fstatSync(fd).size;
+        closeSync(fd);
+      } else size = entry.size;
       await write(header(entry.name, size));
-      await pipeline(createReadStream(entry.source), out, { end: false });
+      const input = 'source' in entry ? createReadStream(entry.source) : await entry.open();
+      let copied = 0;
+      // Chunk by chunk, each write awaited (backpressure), no listeners left on the archive stream.
+      for await (const chunk of input) {
+        copied += (chunk as Buffer).length;
+        await write(chunk as Buffer);
+      }
+      // A stream shorter or longer than its announced size would shift every member after it.
+      if (copied !== size) throw new Error(`${entry.name}: ${copied} bytes read, ${size} expected`);
       const padding = (BLOCK - (size % BLOCK)) % BLOCK;
       if (padding) await write(Buffer.alloc(padding));
     }

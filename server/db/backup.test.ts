@@ -1,11 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { expect, inject, it } from 'vitest';
-import { saveUpload, uploadPath } from '../lib/uploads';
+import { s3Store } from '../lib/s3-store';
+import { newStoredName, saveUpload, uploadPath } from '../lib/uploads';
+import { startFakeS3 } from '../test/fake-s3';
 import { adminQuery, prepareTemplate, withDatabase } from '../test/databases';
 import { backupDatabase, restoreDatabase, tableFingerprints } from './backup';
+import { readArchiveIndex } from './backup-archive';
 import { openDatabase } from './client';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'lantu-backup-'));
@@ -70,4 +73,62 @@ it('round-trips PostgreSQL through pg_dump and pg_restore', async ({ skip }) => 
   await restored.close();
   expectAttachmentFiles(targetDir, files);
   for (const name of [from, to]) await adminQuery(url, `drop database if exists ${name}`);
+}, 180_000);
+
+it('with an S3-compatible store, copies the bucket’s objects into the backup and puts them into the bucket on restore', async () => {
+  const [source, sink] = [await startFakeS3({ pageSize: 1 }), await startFakeS3({ bucket: 'lantu-restored' })];
+  try {
+    const dataDir = tmp();
+    await restoreDatabase({ dataDir }, inject('pgliteTemplate'));
+    const store = s3Store(source.settings);
+    const files = new Map<string, Buffer>();
+    for (const body of [Buffer.alloc(2 * 1024 * 1024 + 5, 'p'), Buffer.from('缩略图'), Buffer.alloc(0)]) {
+      const name = newStoredName();
+      await store.put(name, { bytes: body });
+      files.set(name, body);
+    }
+    source.objects.set('attachments/not-ours.txt', { body: Buffer.from('left out'), modifiedAt: new Date() });
+
+    const file = path.join(tmp(), 'lantu-s3.tar');
+    await backupDatabase({ dataDir, store }, file);
+    const members = readArchiveIndex(file);
+    expect(
+      members
+        .map((m) => m.name)
+        .filter((n) => n.startsWith('attachments/'))
+        .sort(),
+    ).toEqual([...files.keys()].map((n) => `attachments/${n}`).sort());
+    const manifest = members.find((m) => m.name === 'lantu-backup.json');
+    const fd = readFileSync(file);
+    expect(JSON.parse(fd.subarray(manifest?.offset, (manifest?.offset ?? 0) + (manifest?.size ?? 0)).toString())).toMatchObject({
+      attachments: 3,
+      store: 's3',
+    });
+
+    // Into a new data folder and another bucket: the database and every object, byte for byte; the data folder has no files.
+    const target = tmp();
+    const restoredStore = s3Store(sink.settings);
+    sink.objects.set(`attachments/${[...files.keys()][0]}`, {
+      body: files.get([...files.keys()][0] ?? '') ?? Buffer.alloc(0),
+      modifiedAt: new Date(),
+    });
+    await restoreDatabase({ dataDir: target, store: restoredStore }, file);
+    for (const [name, body] of files) expect(sink.objects.get(`attachments/${name}`)?.body.equals(body)).toBe(true);
+    expect(sink.objects.size).toBe(files.size);
+    // The object already there (the bucket outlived the database) was left as it was, not written again.
+    expect(sink.requests.filter((r) => r.method === 'PUT')).toHaveLength(files.size - 1);
+    expect(existsSync(path.join(target, 'attachments'))).toBe(false);
+    const restored = await openDatabase({ dataDir: target });
+    expect(Object.keys(await tableFingerprints(restored)).length).toBeGreaterThan(10);
+    await restored.close();
+
+    // An object of the same name but other contents is not overwritten.
+    const again = tmp();
+    const clash = [...files.keys()][1] ?? '';
+    sink.objects.set(`attachments/${clash}`, { body: Buffer.from('something else entirely'), modifiedAt: new Date() });
+    await expect(restoreDatabase({ dataDir: again, store: restoredStore }, file)).rejects.toThrow(/already holds .* with other contents/);
+  } finally {
+    await source.close();
+    await sink.close();
+  }
 }, 180_000);

@@ -3,14 +3,16 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import type { ObjectStore } from '../lib/object-store';
 import { uploadPath, uploadsDir } from '../lib/uploads';
-import { type ArchiveEntry, extractMember, readArchiveIndex, writeArchive } from './backup-archive';
+import { type ArchiveEntry, type ArchiveMember, extractMember, readArchiveIndex, writeArchive } from './backup-archive';
 import { createPglite, type Database } from './client';
 import { rowsOf } from './migrate';
 
 export class BackupError extends Error {}
 
-type Target = { databaseUrl?: string; dataDir: string };
+/** Where the database and the attachments are: an S3-compatible `store` instead of the data folder's files, when set. */
+type Target = { databaseUrl?: string; dataDir: string; store?: ObjectStore };
 
 // A backup file is a tar: `lantu-backup.json` (what it holds), `database.dump` (pg_dump's custom format, or PGlite's
 // dump of its folder) and `attachments/<stored name>` for every attachment file of the data folder. A file written
@@ -45,21 +47,50 @@ export async function backupDatabase(options: Target, file: string) {
   try {
     const dump = path.join(work, DATABASE);
     await dumpDatabase(options, dump);
-    const files = attachmentFiles(options.dataDir);
+    const files = await attachmentEntries(options);
     const manifest = path.join(work, MANIFEST);
     writeFileSync(
       manifest,
-      JSON.stringify({ format: 1, database: options.databaseUrl ? 'postgresql' : 'pglite', attachments: files.length }),
+      JSON.stringify({
+        format: 1,
+        database: options.databaseUrl ? 'postgresql' : 'pglite',
+        attachments: files.length,
+        store: options.store?.kind ?? 'folder',
+      }),
     );
-    const entries: ArchiveEntry[] = [
-      { name: MANIFEST, source: manifest },
-      { name: DATABASE, source: dump },
-      ...files.map((name) => ({ name: `${ATTACHMENTS}${name}`, source: uploadPath(options.dataDir, name, 'attachments') })),
-    ];
+    const entries: ArchiveEntry[] = [{ name: MANIFEST, source: manifest }, { name: DATABASE, source: dump }, ...files];
     await writeArchive(file, entries);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The attachment files to archive: the data folder's, or — with an S3-compatible store — every object of the bucket's
+ * prefix, streamed from the bucket into the archive one after the other (listed after the database snapshot, like the
+ * folder's files).
+ */
+async function attachmentEntries(options: Target): Promise<ArchiveEntry[]> {
+  const { store } = options;
+  if (!store || store.kind === 'folder') {
+    return attachmentFiles(options.dataDir).map((name) => ({
+      name: `${ATTACHMENTS}${name}`,
+      source: uploadPath(options.dataDir, name, 'attachments'),
+    }));
+  }
+  const entries: ArchiveEntry[] = [];
+  for await (const object of store.list()) {
+    entries.push({
+      name: `${ATTACHMENTS}${object.name}`,
+      size: object.size,
+      open: async () => {
+        const found = await store.get(object.name);
+        if (!found) throw new BackupError(`${object.name} vanished from ${store.location} while the backup was written; run it again.`);
+        return found.body;
+      },
+    });
+  }
+  return entries;
 }
 
 /** Writes the database alone to `file` (the backup's `database.dump`). */
@@ -104,11 +135,41 @@ export async function restoreDatabase(options: Target, file: string) {
     rmSync(work, { recursive: true, force: true });
   }
   const files = members.filter((member) => member.name.startsWith(ATTACHMENTS));
+  if (options.store && options.store.kind !== 'folder') {
+    await restoreToStore(file, files, options.store);
+    return;
+  }
   if (files.length > 0) mkdirSync(uploadsDir(options.dataDir, 'attachments'), { recursive: true, mode: 0o700 });
   for (const member of files) {
     // uploadPath refuses any name but a stored one: nothing in the archive can write outside the folder.
     const target = uploadPath(options.dataDir, member.name.slice(ATTACHMENTS.length), 'attachments');
     await extractMember(file, member, target);
+  }
+}
+
+/**
+ * Puts a backup's attachment files into an S3-compatible store. An object already there with the same size is left
+ * as it is (names are random and objects never change: it is the same file, as when the bucket outlived the
+ * database); one of another size is refused. The files go through the temporary folder one at a time.
+ */
+async function restoreToStore(file: string, members: ArchiveMember[], store: ObjectStore) {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'lantu-restore-files-'));
+  try {
+    for (const member of members) {
+      const name = member.name.slice(ATTACHMENTS.length);
+      // uploadPath refuses any name but a stored one: nothing in the archive can name another key.
+      const staged = uploadPath(work, name, 'attachments');
+      const present = await store.head(name);
+      if (present && present.size === member.size) continue;
+      if (present)
+        throw new BackupError(`${store.location} already holds ${name} with other contents; restore into an empty bucket folder.`);
+      mkdirSync(path.dirname(staged), { recursive: true, mode: 0o700 });
+      await extractMember(file, member, staged);
+      await store.put(name, { file: staged });
+      rmSync(staged, { force: true });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

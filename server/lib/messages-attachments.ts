@@ -12,6 +12,8 @@ export const attachmentsZh = {
   'attachment.not_deletable': '只有上传人在记录可修改时、或审核部门可以删除该附件',
   'attachment.no_thumbnail': '该附件不是图片，没有缩略图',
   'attachment.file_gone': '附件文件已不在服务器上，请联系管理员',
+  'attachment.store_unavailable': '附件存储服务暂时无法访问，请稍后重试；多次失败请联系管理员',
+  'attachment.store_unavailable_upload': '附件存储服务暂时无法访问，文件未保存，请稍后重新上传；多次失败请联系管理员',
 } as const;
 
 export const attachmentsEn: Record<keyof typeof attachmentsZh, string> = {
@@ -28,4 +30,8 @@ export const attachmentsEn: Record<keyof typeof attachmentsZh, string> = {
   'attachment.not_deletable': 'Only the uploader, while the record can be changed, or the reviewing office may delete this file',
   'attachment.no_thumbnail': 'This attachment is not an image and has no thumbnail',
   'attachment.file_gone': 'The attachment’s file is no longer on the server; tell the administrator',
+  'attachment.store_unavailable':
+    'The attachment store cannot be reached just now; try again in a moment, and tell the administrator if it keeps failing',
+  'attachment.store_unavailable_upload':
+    'The attachment store cannot be reached just now, so the file was not kept; upload it again in a moment, and tell the administrator if it keeps failing',
 };

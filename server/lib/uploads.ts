@@ -23,6 +23,9 @@ export function uploadPath(dataDir: string, storedName: string, folder: UploadFo
   return path.join(uploadsDir(dataDir, folder), storedName);
 }
 
+/** A new name for a stored file, of the one form `uploadPath` (and the attachments' object store) accept. */
+export const newStoredName = () => `${randomUUID()}.upload`;
+
 /** Writes an uploaded stream to a new private file (mode 0600) and answers its stored name and size. */
 export async function saveUpload(
   dataDir: string,
@@ -30,7 +33,7 @@ export async function saveUpload(
   folder: UploadFolder = 'uploads',
 ): Promise<{ storedName: string; sizeBytes: number }> {
   await mkdir(uploadsDir(dataDir, folder), { recursive: true, mode: 0o700 });
-  const storedName = `${randomUUID()}.upload`;
+  const storedName = newStoredName();
   const file = uploadPath(dataDir, storedName, folder);
   try {
     await pipeline(stream, createWriteStream(file, { flags: 'wx', mode: 0o600 }));

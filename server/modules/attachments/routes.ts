@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
@@ -17,17 +15,18 @@ import { idParam, okSchema, uuid } from '../../../common/schemas/shared';
 import { contentDisposition } from '../../lib/download';
 import { AppError, invalidField, notFound } from '../../lib/errors';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
-import { removeUpload, saveUpload, uploadPath } from '../../lib/uploads';
+import { type ObjectStore, objectStoreOf } from '../../lib/object-store';
+import { removeUpload, saveUpload } from '../../lib/uploads';
 import { presentAttachment } from './presenter';
 import { recordAccess } from './records';
 import { listAttachments } from './repository';
-import { type StoredFile, attachFile, findVisibleAttachment, removeAttachment } from './service';
+import { type StoredFile, attachFile, findVisibleAttachment, removeAttachment, storeCall } from './service';
 
 const tags = ['attachments'];
-const FOLDER = 'attachments';
 // Who reads a record's files is decided by the record (records.ts); the route only asks for one of the reading rights.
 const access = { anyOf: ['project.read', 'report.read', 'matter.read'] } as const;
-const uploadErrorResponses = { ...ruleErrorResponses, 413: ruleErrorResponses[400] };
+const storeErrorResponses = { ...ruleErrorResponses, 503: ruleErrorResponses[400] };
+const uploadErrorResponses = { ...storeErrorResponses, 413: ruleErrorResponses[400] };
 const limit = `${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`;
 const tooLarge = () =>
   new AppError(413, 'file_too_large', 'attachment.file_too_large', { limit }, [
@@ -42,7 +41,11 @@ const fileDescription = {
 // kind — PDF included, which a browser's viewer may run script in — is only ever downloaded.
 const INLINE = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
-/** Reads the multipart form: `recordType`, `recordId` and one `file`, streamed into the data folder under a random name. */
+/**
+ * Reads the multipart form: `recordType`, `recordId` and one `file`, streamed into the data folder's `uploads/` under a
+ * random name (staged there to be checked, then put into the object store; a staged file a crash left behind is
+ * removed by the import uploads' daily purge, as a file no import refers to).
+ */
 async function receiveUpload(
   parts: AsyncIterableIterator<MultipartFile | { type: 'field'; fieldname: string; value: unknown }>,
   dataDir: string,
@@ -60,34 +63,38 @@ async function receiveUpload(
         file.file.resume();
         continue;
       }
-      const saved = await saveUpload(dataDir, file.file as Readable, FOLDER);
+      const saved = await saveUpload(dataDir, file.file as Readable);
       stored = { ...saved, fileName: [...file.filename].slice(0, 200).join('').trim() || 'file' };
       if (file.file.truncated) throw tooLarge();
     }
   } catch (error) {
-    if (stored) await removeUpload(dataDir, stored.storedName, FOLDER);
+    if (stored) await removeUpload(dataDir, stored.storedName);
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     throw error;
   }
   return { fields, stored };
 }
 
-/** Sends a stored file with its type, nosniff, no caching by shared caches and a sandbox should it ever be opened. */
-async function sendStored(reply: FastifyReply, file: string, headers: Record<string, string>) {
-  const found = await stat(file).catch(() => null);
+/**
+ * Streams a stored object to the client with its type, nosniff, no caching by shared caches and a sandbox should it
+ * ever be opened: from the data folder or the bucket alike, never held whole in memory.
+ */
+async function sendStored(reply: FastifyReply, store: ObjectStore, name: string, headers: Record<string, string>) {
+  const found = await storeCall(() => store.get(name), reply.log);
   if (!found) throw new AppError(410, 'attachment_file_gone', 'attachment.file_gone');
   return reply
     .headers({
       ...headers,
-      'content-length': String(found.size),
+      ...(Number.isFinite(found.size) ? { 'content-length': String(found.size) } : {}),
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",
     })
-    .send(createReadStream(file));
+    .send(found.body);
 }
 
 /** Photos and documents on progress reports, matters and projects. */
 export function attachmentRoutes(app: App, { db, config }: Deps) {
+  const store = objectStoreOf(config);
   app.get(
     '/api/v1/attachments',
     {
@@ -130,7 +137,7 @@ export function attachmentRoutes(app: App, { db, config }: Deps) {
       const parts = request.parts({ limits: { files: 1, fileSize: MAX_ATTACHMENT_BYTES, fields: 5, fieldSize: 100 } });
       const { fields, stored } = await receiveUpload(parts, config.dataDir);
       const discard = async () => {
-        if (stored) await removeUpload(config.dataDir, stored.storedName, FOLDER);
+        if (stored) await removeUpload(config.dataDir, stored.storedName);
       };
       const recordType = attachmentRecordType.safeParse(fields.recordType);
       if (!recordType.success) {
@@ -146,7 +153,9 @@ export function attachmentRoutes(app: App, { db, config }: Deps) {
       const row = await attachFile({
         db,
         ctx,
+        store,
         dataDir: config.dataDir,
+        log: request.log,
         input: { recordType: recordType.data, recordId: recordId.data, file: stored },
       });
       const found = await findVisibleAttachment(db, ctx, row.id);
@@ -162,7 +171,7 @@ export function attachmentRoutes(app: App, { db, config }: Deps) {
         tags,
         summary: 'The file of an attachment (photos shown inline, every other kind downloaded), to readers of its record',
         params: idParam,
-        response: { 200: fileDescription, ...ruleErrorResponses, 410: ruleErrorResponses[400] },
+        response: { 200: fileDescription, ...storeErrorResponses, 410: ruleErrorResponses[400] },
       },
       config: { access },
     },
@@ -172,7 +181,7 @@ export function attachmentRoutes(app: App, { db, config }: Deps) {
       const { row } = found;
       const extension = /\.[a-z0-9]{1,8}$/i.exec(row.fileName)?.[0] ?? '';
       const disposition = contentDisposition(row.fileName, `attachment-${row.id.slice(0, 8)}${extension}`);
-      return sendStored(reply, uploadPath(config.dataDir, row.storedName, FOLDER), {
+      return sendStored(reply, store, row.storedName, {
         'content-type': row.contentType,
         'content-disposition': INLINE.has(row.contentType) ? disposition.replace(/^attachment/, 'inline') : disposition,
         'cache-control': 'private, no-store',
@@ -187,7 +196,7 @@ export function attachmentRoutes(app: App, { db, config }: Deps) {
         tags,
         summary: 'The thumbnail of a photo (JPEG, at most 320 px), to readers of its record',
         params: idParam,
-        response: { 200: fileDescription, ...ruleErrorResponses, 410: ruleErrorResponses[400] },
+        response: { 200: fileDescription, ...storeErrorResponses, 410: ruleErrorResponses[400] },
       },
       config: { access },
     },
@@ -195,7 +204,7 @@ export function attachmentRoutes(app: App, { db, config }: Deps) {
       const found = await findVisibleAttachment(db, request.context(), request.params.id);
       if (!found) throw notFound();
       if (!found.row.thumbnailName) throw new AppError(404, 'not_found', 'attachment.no_thumbnail');
-      return sendStored(reply, uploadPath(config.dataDir, found.row.thumbnailName, FOLDER), {
+      return sendStored(reply, store, found.row.thumbnailName, {
         'content-type': 'image/jpeg',
         'content-disposition': 'inline',
         'cache-control': 'private, max-age=600',
@@ -215,7 +224,7 @@ export function attachmentRoutes(app: App, { db, config }: Deps) {
       config: { access },
     },
     async (request) => {
-      await removeAttachment({ db, ctx: request.context(), dataDir: config.dataDir, id: request.params.id });
+      await removeAttachment({ db, ctx: request.context(), store, log: request.log, id: request.params.id });
       return { ok: true as const };
     },
   );

@@ -1,10 +1,10 @@
-import { Readable } from 'node:stream';
 import { ATTACHMENT_CONTENT_TYPES, type AttachmentRecordType, MAX_ATTACHMENTS_PER_RECORD } from '../../../common/schemas/attachments';
 import type { Db } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { recordAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound } from '../../lib/errors';
-import { removeUpload, saveUpload, uploadPath } from '../../lib/uploads';
+import { type ObjectStore, ObjectStoreError } from '../../lib/object-store';
+import { newStoredName, removeUpload, uploadPath } from '../../lib/uploads';
 import { detectFormat, isImage, makeThumbnail } from './content';
 import { recordAccess } from './records';
 import {
@@ -16,10 +16,34 @@ import {
   lockAndCountAttachments,
 } from './repository';
 
-const FOLDER = 'attachments';
-
-/** A file the upload streamed into the data folder, not yet an attachment. */
+/** A file the upload streamed into the data folder's `uploads/` (staged), not yet an attachment. */
 export type StoredFile = { storedName: string; sizeBytes: number; fileName: string };
+
+/** What a log line needs (the request's logger, or the scheduler's). */
+type WarnLog = { warn: (details: object, message: string) => void };
+
+/**
+ * Runs one call to the object store; the store unreachable or refusing becomes a 503 in the user's words (the
+ * cause is logged, never shown: it names the store's address).
+ */
+export async function storeCall<T>(call: () => Promise<T>, log: WarnLog, upload = false): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof ObjectStoreError)) throw error;
+    log.warn({ err: error }, 'attachment store failed');
+    throw new AppError(
+      503,
+      'attachment_store_unavailable',
+      upload ? 'attachment.store_unavailable_upload' : 'attachment.store_unavailable',
+      {},
+      [],
+      {
+        'retry-after': '30',
+      },
+    );
+  }
+}
 
 const auditable = (row: AttachmentRecord) => ({
   recordType: row.recordType,
@@ -34,23 +58,33 @@ export const mayDelete = (ctx: RequestContext, row: AttachmentRecord, access: { 
   access.office || (access.add && row.uploadedBy === ctx.actor.userId);
 
 /**
- * Makes a stored upload an attachment of a record the reader may add to: its type found by content (anything else
- * refused on `file`), a thumbnail made for a photo, the record's count checked under a lock, the row and its audit
- * event written together. On any refusal the stored files are removed and nothing is written.
+ * Makes a staged upload an attachment of a record the reader may add to: its type found by content (anything else
+ * refused on `file`), a thumbnail made for a photo, both put into the object store, then the record's count checked
+ * under a lock and the row and its audit event written together. The objects are written before the row, so a row
+ * never names a missing object; on any refusal or failure the objects written are deleted again and nothing is kept —
+ * should that deletion fail too (the store down), the row-less objects are removed by the daily purge
+ * (server/jobs/purge-orphan-attachments.ts). The staged file is removed whatever happens.
  */
 export async function attachFile({
   db,
   ctx,
+  store,
   dataDir,
+  log,
   input,
 }: {
   db: Db;
   ctx: RequestContext;
+  store: ObjectStore;
   dataDir: string;
+  log: WarnLog;
   input: { recordType: AttachmentRecordType; recordId: string; file: StoredFile };
 }): Promise<AttachmentRecord> {
   const { file } = input;
+  const staged = uploadPath(dataDir, file.storedName);
   let thumbnailName: string | null = null;
+  // Named before each put: a put that failed on our side may still have landed in the store.
+  const written: string[] = [];
   try {
     const access = await recordAccess(db, ctx.actor, input.recordType, input.recordId);
     // Out of scope looks like not found, on the field that named the record.
@@ -58,14 +92,18 @@ export async function attachFile({
       throw new AppError(404, 'not_found', 'error.not_found', {}, [{ path: 'recordId', messageKey: 'attachment.record_not_found' }]);
     if (!access.add)
       throw new AppError(403, 'forbidden', 'attachment.not_editable', {}, [{ path: 'recordId', messageKey: 'attachment.not_editable' }]);
-    const path = uploadPath(dataDir, file.storedName, FOLDER);
-    const format = await detectFormat(path, file.fileName);
+    const format = await detectFormat(staged, file.fileName);
     if (!format) throw invalidField('file', 'attachment.file_type');
-    if (isImage(format)) {
-      const thumbnail = await makeThumbnail(path, format);
-      if (!thumbnail) throw invalidField('file', 'attachment.image_unreadable');
-      thumbnailName = (await saveUpload(dataDir, Readable.from([thumbnail]), FOLDER)).storedName;
+    const thumbnail = isImage(format) ? await makeThumbnail(staged, format) : null;
+    if (isImage(format) && !thumbnail) throw invalidField('file', 'attachment.image_unreadable');
+    if (thumbnail) {
+      const name = newStoredName();
+      written.push(name);
+      await storeCall(() => store.put(name, { bytes: thumbnail }), log, true);
+      thumbnailName = name;
     }
+    written.push(file.storedName);
+    await storeCall(() => store.put(file.storedName, { file: staged }), log, true);
     return await db.transaction(async (tx) => {
       const count = await lockAndCountAttachments(tx, input.recordType, input.recordId);
       if (count >= MAX_ATTACHMENTS_PER_RECORD) {
@@ -94,9 +132,12 @@ export async function attachFile({
       return row;
     });
   } catch (error) {
-    await removeUpload(dataDir, file.storedName, FOLDER);
-    if (thumbnailName) await removeUpload(dataDir, thumbnailName, FOLDER);
+    for (const name of written) {
+      await store.delete(name).catch((cause: unknown) => log.warn({ err: cause, name }, 'attachment object left for the purge'));
+    }
     throw error;
+  } finally {
+    await removeUpload(dataDir, file.storedName);
   }
 }
 
@@ -112,8 +153,24 @@ export async function findVisibleAttachment(
   return access ? { row, access } : null;
 }
 
-/** Removes an attachment (the uploader while the record is editable, or the office), audited; then its files. */
-export async function removeAttachment({ db, ctx, dataDir, id }: { db: Db; ctx: RequestContext; dataDir: string; id: string }) {
+/**
+ * Removes an attachment (the uploader while the record is editable, or the office), audited; then its objects. The
+ * row goes first: should the store fail then, the attachment is gone for every reader and its row-less objects are
+ * removed by the daily purge.
+ */
+export async function removeAttachment({
+  db,
+  ctx,
+  store,
+  log,
+  id,
+}: {
+  db: Db;
+  ctx: RequestContext;
+  store: ObjectStore;
+  log: WarnLog;
+  id: string;
+}) {
   const found = await findVisibleAttachment(db, ctx, id);
   if (!found) throw notFound();
   if (!mayDelete(ctx, found.row, found.access)) throw new AppError(403, 'forbidden', 'attachment.not_deletable');
@@ -129,7 +186,21 @@ export async function removeAttachment({ db, ctx, dataDir, id }: { db: Db; ctx: 
     });
     return row;
   });
-  // The files go once the row is gone for good (a failed transaction leaves both).
-  await removeUpload(dataDir, removed.storedName, FOLDER);
-  if (removed.thumbnailName) await removeUpload(dataDir, removed.thumbnailName, FOLDER);
+  // The objects go once the row is gone for good (a failed transaction leaves both).
+  await removeObjects(store, [removed.storedName, removed.thumbnailName], log);
+}
+
+/** Deletes an attachment's objects; one the store would not delete is logged and left for the purge. */
+export async function removeObjects(store: ObjectStore, names: (string | null)[], log: WarnLog): Promise<number> {
+  let left = 0;
+  for (const name of names) {
+    if (!name) continue;
+    try {
+      await store.delete(name);
+    } catch (error) {
+      left += 1;
+      log.warn({ err: error, name }, 'attachment object left for the purge');
+    }
+  }
+  return left;
 }
