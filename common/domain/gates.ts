@@ -53,7 +53,8 @@ export type GateFacts = {
   approvalType: 'approval' | 'ratification' | 'filing' | null;
   /** Approval item type codes whose status is done or not required. */
   approvalsSettled: string[];
-  needsLand: boolean;
+  /** 是否需要新增用地; null when nobody has said, which no land condition accepts. */
+  needsLand: boolean | null;
   landSecured: boolean;
   milestoneKinds: string[];
   completionActual: boolean;
@@ -73,7 +74,8 @@ const checks: Record<GateCondition, (f: GateFacts, config: GateConfig) => boolea
     const required = config.requiredApprovals[f.approvalType] ?? [];
     return required.every((code) => f.approvalsSettled.includes(code));
   },
-  land_secured: (f) => !f.needsLand || f.landSecured,
+  // A condition on a field fails while the field is empty: "not stated" is not "no land needed".
+  land_secured: (f) => f.needsLand === false || (f.needsLand === true && f.landSecured),
   plan_start_and_completion: (f) => f.milestoneKinds.includes('start') && f.milestoneKinds.includes('completion'),
   completion_actual: (f) => f.completionActual,
   feasibility_study: (f) => f.feasibilityStatus === 'completed' || f.feasibilityStatus === 'approved',

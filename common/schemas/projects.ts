@@ -68,7 +68,8 @@ const projectFields = {
   outline: siteOutline.nullable(),
   totalInvestmentYuan: yuanAmount.nullable(),
   fixedAssetInvestmentYuan: yuanAmount.nullable(),
-  needsLand: z.boolean(),
+  /** 是否需要新增用地: null = not stated (the land gate then fails). */
+  needsLand: z.boolean().nullable(),
   landSecured: z.boolean(),
   landAreaMu: z.number().min(0).max(1_000_000).nullable(),
   floorAreaM2: z.number().min(0).max(100_000_000).nullable(),
@@ -141,7 +142,7 @@ export const projectSchema = z.object({
   outline: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }).nullable(),
   totalInvestmentYuan: z.number().nullable(),
   fixedAssetInvestmentYuan: z.number().nullable(),
-  needsLand: z.boolean(),
+  needsLand: z.boolean().nullable(),
   landSecured: z.boolean(),
   landAreaMu: z.number().nullable(),
   floorAreaM2: z.number().nullable(),

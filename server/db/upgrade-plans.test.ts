@@ -72,7 +72,8 @@ it('binds the plans and templates of an installation from before one fact in one
     { projectId: dated.id, typeCode: 'approval', status: 'done', approvedOn: '2024-12-01' },
   ]);
 
-  await migrate(database, migrations);
+  // Up to this upgrade only: later migrations change projects for their own reasons (0032 the land need's version).
+  await migrate(database, migrations.slice(0, upgrade + 1));
 
   const [upgradedTemplate] = await db
     .select()

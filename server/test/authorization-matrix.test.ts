@@ -1,7 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
+import { GOVERNED_PROJECT_FIELDS, type GovernedProjectField } from '../../common/domain/project-fields';
+import { enumLabel } from '../../common/labels';
 import { DEFAULT_ROLE_PERMISSIONS, type RoleCode } from '../../common/permissions';
+import type { Project } from '../../common/schemas/projects';
 import { accessAllows } from '../plugins/auth';
-import { type Client, anonymous, describeEachDatabase, signInAs } from './harness';
+import { buildProject, unitIdByName, userIdOf } from './factories';
+import { type Client, anonymous, describeEachDatabase, errorOf, signInAs } from './harness';
 
 /**
  * Every API operation × every role, enumerated from the route table: a role without the operation's permission
@@ -50,5 +54,56 @@ describeEachDatabase('authorization matrix', (t) => {
       }
     }
     expect(cells).toBeGreaterThan(200);
+  }, 300_000);
+
+  /**
+   * A different value for each governed field of a project (typed over every field: a field the project office comes
+   * to govern cannot be left out of the matrix).
+   */
+  const changeOf = (ids: { leaderId: string; otherUnitId: string }): Record<GovernedProjectField, (p: Project) => unknown> => ({
+    isProvincialKey: (p) => !p.isProvincialKey,
+    isCityKey: (p) => !p.isCityKey,
+    isDistrictKey: (p) => !p.isDistrictKey,
+    namedLists: (p) => [...p.namedLists, '矩阵测试清单'],
+    nature: (p) => (p.nature === 'new_start' ? 'continuing' : 'new_start'),
+    totalInvestmentYuan: (p) => (p.totalInvestmentYuan ?? 0) + 10_000,
+    fixedAssetInvestmentYuan: (p) => (p.fixedAssetInvestmentYuan ?? 0) + 10_000,
+    leadUnitId: () => ids.otherUnitId,
+    leaderIds: () => [ids.leaderId],
+  });
+
+  it('refuses every governed field to every role that edits projects without project.govern, naming it, and lets the others change it', async () => {
+    const ids = { leaderId: await userIdOf(t().database, 'leader'), otherUnitId: await unitIdByName(t().database, '区住房和城乡建设局') };
+    // A project of the unit the unit user belongs to, so that every role that may edit projects reaches it.
+    const leadUnitId = await unitIdByName(t().database, '北园街道办事处');
+    const change = changeOf(ids);
+    const editors = (Object.keys(USERS) as RoleCode[]).filter((role) => DEFAULT_ROLE_PERMISSIONS[role].includes('project.update'));
+    expect(editors.length).toBeGreaterThan(1);
+    let cells = 0;
+    for (const role of editors) {
+      const governs = DEFAULT_ROLE_PERMISSIONS[role].includes('project.govern');
+      for (const field of GOVERNED_PROJECT_FIELDS) {
+        const project = await buildProject(clients.project_office, t().database, { leadUnitId, totalInvestmentYuan: 100_000_000 });
+        const response = await clients[role].patch(`/api/v1/projects/${project.id}`, {
+          [field]: change[field](project),
+          version: project.version,
+        });
+        const cell = `${role} ${field} → ${response.statusCode} ${response.body.slice(0, 200)}`;
+        if (governs) {
+          expect(response.statusCode, cell).toBe(200);
+        } else {
+          expect(response.statusCode, cell).toBe(403);
+          const error = errorOf(response);
+          expect(error.code, cell).toBe('field_locked');
+          expect(
+            error.details?.map((d) => d.path),
+            cell,
+          ).toEqual([field]);
+          expect(error.details?.[0]?.message, cell).toContain(enumLabel('zh-CN', 'governedField', field));
+        }
+        cells += 1;
+      }
+    }
+    expect(cells).toBe(editors.length * GOVERNED_PROJECT_FIELDS.length);
   }, 300_000);
 });

@@ -57,7 +57,8 @@ export const projects = pgTable(
     outline: jsonb('outline').$type<SiteOutline>(),
     totalInvestmentYuan: yuan('total_investment_yuan'),
     fixedAssetInvestmentYuan: yuan('fixed_asset_investment_yuan'),
-    needsLand: boolean('needs_land').notNull().default(false),
+    /** Whether the project needs new land (是否需要新增用地): null while nobody has said (the land gate then fails). */
+    needsLand: boolean('needs_land'),
     landSecured: boolean('land_secured').notNull().default(false),
     landAreaMu: numeric('land_area_mu', { precision: 12, scale: 2, mode: 'number' }),
     floorAreaM2: numeric('floor_area_m2', { precision: 14, scale: 2, mode: 'number' }),

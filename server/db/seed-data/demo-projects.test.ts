@@ -128,6 +128,8 @@ describe('the demo projects: the published shape', () => {
       expect(x.longitude).toBeLessThanOrEqual(BBOX.maxLon);
       expect(x.latitude).toBeGreaterThanOrEqual(BBOX.minLat);
       expect(x.latitude).toBeLessThanOrEqual(BBOX.maxLat);
+      // Every demo project says whether it needs new land (null would be "not stated").
+      expect(typeof x.needsLand).toBe('boolean');
       if (x.needsLand) expect(x.landAreaMu).toBeGreaterThan(0);
     }
     for (const c of rows.coUnits) expect(unitIds.has(c.unitId)).toBe(true);
@@ -243,7 +245,7 @@ describe('the demo projects: codes, leaders, plans and approvals', () => {
         code: x.code ?? null,
         approvalType: x.approvalType ?? null,
         approvalsSettled: items.filter((i) => i.status === 'done' || i.status === 'not_required').map((i) => i.typeCode),
-        needsLand: x.needsLand ?? false,
+        needsLand: x.needsLand ?? null,
         landSecured: x.landSecured ?? false,
         milestoneKinds: (milestonesOf.get(x.id ?? '') ?? []).map((m) => m.kind ?? 'other'),
         completionActual: x.actualCompletion != null,

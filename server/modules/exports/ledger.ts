@@ -7,6 +7,7 @@ import type { MessageKey } from '../../lib/messages';
 import { colourOfLevel } from '../../../common/domain/warnings';
 import { enumLabel, levelsOf } from '../../../common/labels';
 import type { LedgerRow } from './ledger-rows';
+import { widePrintSetup } from './page-setup';
 import {
   CELL_BORDER,
   HEADER_STYLE,
@@ -215,16 +216,7 @@ export async function writeLedger(
   const workbook = streamingWorkbook(stream);
   const sheet = workbook.addWorksheet(t('export.sheet.ledger'), {
     views: [{ state: 'frozen', xSplit: 2, ySplit: LEDGER_HEADER_ROWS }],
-    pageSetup: {
-      paperSize: 8 as ExcelJS.PaperSize, // A3
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `3:${LEDGER_HEADER_ROWS}`,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: widePrintSetup(`3:${LEDGER_HEADER_ROWS}`),
     headerFooter: { oddFooter: `&C${t('ledger.footer')}` },
   });
   sheet.columns = widths.map((width) => ({ width }));

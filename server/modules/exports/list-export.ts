@@ -3,6 +3,7 @@ import { colourOfLevel } from '../../../common/domain/warnings';
 import { enumLabel } from '../../../common/labels';
 import type { Locale } from '../../../common/locale';
 import type { ProjectExportRow } from './list-rows';
+import { widePrintSetup } from './page-setup';
 import { projectValueOf } from '../imports';
 import type { Column, Lookups } from '../../lib/spreadsheets/columns/types';
 import { HEADER_STYLE, streamingWorkbook, waitForReader } from '../../lib/spreadsheets/workbook';
@@ -19,7 +20,7 @@ const cellOf = (column: SheetColumn, row: ProjectExportRow, lookups: Lookups) =>
 /**
  * Writes the projects as the import's projects sheet of the district (same columns, custom fields included, same
  * headers, same cell formats), streaming, so the file can be edited and imported back unchanged: one header row,
- * frozen, with filters.
+ * frozen, with filters; printed like the ledger (A3 landscape, fitted to the width, the header row on every page).
  */
 export async function writeProjectList(
   stream: Writable,
@@ -35,7 +36,10 @@ export async function writeProjectList(
 ): Promise<void> {
   const { columns } = input;
   const workbook = streamingWorkbook(stream);
-  const sheet = workbook.addWorksheet(input.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(input.sheetName, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    pageSetup: widePrintSetup('1:1'),
+  });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length + 1 } };
   sheet.columns = [...columns.map((c) => ({ width: c.width })), { width: 12 }];
   const header = sheet.addRow([...columns.map((c) => c.header[input.locale]), input.warningHeader]);

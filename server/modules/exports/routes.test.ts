@@ -70,6 +70,8 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
       streetCode: '370105014',
       plannedStart: `${year - 1}-03-01`,
       plannedCompletion: `${year + 1}-06-30`,
+      needsLand: true,
+      landSecured: true,
       landAreaMu: 120.5,
       leaderIds: [leaderId],
       contactName: '王工',
@@ -80,6 +82,7 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
       leadUnitId: beiyuanId,
       categoryCode: 'urban_renewal',
       nature: 'new_start',
+      needsLand: false,
       totalInvestmentYuan: 80_000_000,
       plannedStart: `${year}-04-01`,
       plannedCompletion: `${year}-12-31`,
@@ -284,6 +287,19 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: LEDGER_HEADER_ROWS });
     expect(sheet.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(sheet.pageSetup.printTitlesRow).toBe('3:4');
+  });
+
+  it('sets the list up for print as the ledger is: A3 landscape fitted to the width, its header row on every page', async () => {
+    const sheet = await workbookOf(await office.get(marked('export.xlsx')));
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 8, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.pageSetup.printTitlesRow).toBe('1:1');
+  });
+
+  it('writes 需要新增用地 as 是, 否, or an empty cell while not stated', async () => {
+    const rows = listRows(await workbookOf(await office.get(marked('export.xlsx', 'sort=name'))));
+    const needsLand = (project: Project) => rows.find((r) => r.name === project.name)?.needsLand ?? null;
+    expect([needsLand(factory), needsLand(street), needsLand(planning)]).toEqual(['是', '否', null]);
   });
 
   it('scopes the ledger like the list, and follows the reader’s language', async () => {

@@ -23,6 +23,7 @@ const ready = (name: string, code: string) => ({
   '总投资（万元）': 50_000,
   国民经济行业: '制造业',
   包挂领导: '刘志强（副区长）',
+  是否需要用地: '否',
 });
 
 describeEachDatabase(
@@ -77,6 +78,8 @@ describeEachDatabase(
         { 项目名称: `什么都没有${MARKER}`, 责任单位: LEAD, 项目代码: '2019-370105-47-03-881002', 所属库: '推进库' },
         { ...ready('入退库', '2019-370105-47-03-881003'), 所属库: '退库' },
         { ...ready('不认识的库', '2019-370105-47-03-881004'), 所属库: '储备库' },
+        // 是否需要用地 left empty: "not stated", so 落实项目用地 is unmet, named on that column.
+        { ...ready('未说明用地', '2019-370105-47-03-881010'), 是否需要用地: null, 所属库: '实施库' },
       ]);
       const job = await uploadAndSettle(office, 'projects', withCodes);
       expect(job.status).toBe('invalid');
@@ -90,6 +93,7 @@ describeEachDatabase(
       ]);
       expect(at(4)).toMatchObject([{ column: '所属库', code: 'import.pool_withdrawn' }]);
       expect(at(5)).toMatchObject([{ column: '所属库', code: 'import.unknown_value' }]);
+      expect(at(6).map((p) => [p.column, p.message])).toEqual([['是否需要用地', '导入到实施库须先落实项目用地（先说明是否需要新增用地）']]);
 
       // Without a 项目代码 column, the condition is named on 所属库; in English for an English reader.
       const { 项目代码: _code, ...noCode } = ready('无代码列', '');

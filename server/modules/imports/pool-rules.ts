@@ -79,7 +79,13 @@ export function gateProblems(config: GateConfig, pool: Pool, draft: ProjectDraft
       const field = CONDITION_FIELDS[key];
       if (met || !field || named.has(key)) continue;
       named.add(key);
-      problems.push(problemAt(where, field, 'import.pool_gate', { pool: to, condition: key }));
+      // Land not secured because the row never says whether it needs land: the cell to fill is 是否需要用地.
+      const unstated = key === 'land_secured' && facts.needsLand === null;
+      problems.push(
+        unstated
+          ? problemAt(where, 'needsLand', 'import.pool_gate', { pool: to, condition: 'land_need_missing' })
+          : problemAt(where, field, 'import.pool_gate', { pool: to, condition: key }),
+      );
     }
   }
   return problems;

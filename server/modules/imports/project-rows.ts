@@ -19,6 +19,7 @@ import { type StoredProblem, problemsOf, zodProblem } from './problems';
 import { PROGRESS_EVERY, type ParsedRow, readRows } from './read-rows';
 import type { SheetRow } from '../../lib/spreadsheets/sheet-reader';
 import { snapshotOf } from '../projects';
+import { assertDatesFromPlan, assertFieldRights } from '../projects';
 
 /** What committing one row of a projects sheet does. */
 export type ProjectOperation =
@@ -128,6 +129,11 @@ export async function checkProjectRows(setting: CheckSetting, rows: AsyncIterabl
       placement = await checkProjectDraft(db, ctx, draft, current, refs);
     });
     found.push(...settleCustomValues(row, columnOf, draft), ...poolFound);
+    // The writer's own guards, run here so that each governed cell the row changes (a field the project office keeps,
+    // a date the plan decides) is a problem on its cell before commit rather than the whole commit refused.
+    for (const guard of [assertFieldRights, assertDatesFromPlan]) {
+      found.push(...(await problemsOf(row, columnOf, async () => guard(ctx.actor, [{ current, draft }]))));
+    }
     if (found.length || !placement) return problems.push(...found);
     // A row that says what the project already holds (a re-imported export) writes nothing and bumps no version.
     if (!Object.keys(changedFields(auditSnapshot(current), snapshotOf(draft, placement)).after).length) return;

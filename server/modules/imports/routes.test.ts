@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, like, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, expect, it } from 'vitest';
 import { IMPORT_KINDS, type ImportJob } from '../../../common/schemas/imports';
-import { projectCodeHistory, projects } from '../../db/schema';
+import { projectCodeHistory, projects, regions, units, users } from '../../db/schema';
 import { verifyAuditChain } from '../../lib/audit-chain';
 import { type Client, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
 import { buildProject, unitIdByName } from '../../test/factories';
@@ -307,6 +307,32 @@ describeEachDatabase(
       const category = data.getCell('E2').dataValidation;
       expect(category).toMatchObject({ type: 'list' });
       expect(String(category?.formulae?.[0])).toMatch(/^lists!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/);
+      // 包挂领导: a drop-down of the district's leaders, one name each, with a note on writing several.
+      const headers = (data.getRow(1).values as unknown[]).map(String);
+      const leaderColumn = headers.indexOf('包挂领导');
+      const leaderList = data.getRow(2).getCell(leaderColumn).dataValidation;
+      expect(leaderList).toMatchObject({ type: 'list', showInputMessage: true });
+      // Typing several names is no error (Excel shows no alert: the import checks each name).
+      expect(leaderList?.showErrorMessage).toBeFalsy();
+      expect(leaderList?.prompt).toContain('顿号“、”');
+      const [, listColumn, firstRow, lastRow] = String(leaderList?.formulae?.[0]).match(/^lists!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/) ?? [];
+      const offered = Array.from(
+        { length: Number(lastRow) - Number(firstRow) + 1 },
+        (_, i) => lists?.getCell(`${listColumn}${Number(firstRow) + i}`).value,
+      );
+      const districtLeaders = await t()
+        .database.db.select({ name: users.displayName })
+        .from(users)
+        .innerJoin(units, eq(units.id, users.unitId))
+        .innerJoin(regions, eq(regions.code, units.regionCode))
+        .where(and(eq(users.roleCode, 'leader'), eq(users.status, 'active'), like(regions.path, '370000/370100/370105/%')));
+      const leaderNames = districtLeaders.map((r) => r.name);
+      expect(leaderNames.length).toBeGreaterThan(0);
+      expect([...offered].sort()).toEqual([...leaderNames].sort());
+      // The co-operating units likewise offer one unit at a time.
+      const coUnits = data.getRow(2).getCell(headers.indexOf('配合单位')).dataValidation;
+      expect(coUnits).toMatchObject({ type: 'list', showInputMessage: true });
+      expect(coUnits?.showErrorMessage).toBeFalsy();
       // The template, filled in, imports as it is.
       data.getCell('B2').value = '模板填写的项目';
       data.getCell('AE2').value = LEAD;

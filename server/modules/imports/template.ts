@@ -25,14 +25,20 @@ const SHEET_NAMES: Record<ImportKind, Record<Locale, string>> = {
   land_figures: { 'zh-CN': '亩均效益', 'en-US': 'Land efficiency' },
 };
 
-// Columns holding several names (co-units, leaders) take free text: a drop-down would allow only one.
+// Columns whose cells often name several (co-units, leaders): a list validation holds one value per cell, so their
+// drop-down offers single names, says how to write several (an input message) and never objects to what is typed;
+// the import checks every name all the same.
 const MULTI_VALUED = new Set(['coUnitIds', 'leaderIds']);
+const SEVERAL_NAMES: Record<Locale, { title: string; prompt: string }> = {
+  'zh-CN': { title: '可填多个', prompt: '从下拉列表选一个；填多个时用顿号“、”分隔，如：张三、李四' },
+  'en-US': { title: 'Several allowed', prompt: 'Pick one from the list; for several, separate them with 、 or commas' },
+};
 
 const INSTRUCTIONS: Record<Locale, string[]> = {
   'zh-CN': [
     '填写说明',
     '1. 第一个工作表是数据表，第一行为表头，请勿修改表头；从第二行起每行一条记录。列的顺序可以调整，不需要的非必填列可以删除。',
-    '2. 带 * 的列为必填。下拉列请从列表中选择（也可填写代码）；配合单位、包挂领导可填多个，用顿号“、”或逗号分隔。',
+    '2. 带 * 的列为必填。下拉列请从列表中选择（也可填写代码）；配合单位、包挂领导可从下拉列表选一个，填多个时用顿号“、”或逗号分隔（如：张三、李四）。',
     '3. 金额单位为万元，可保留两位以上小数；日期可写 2026-03-01、2026/3/1 或 2026年3月1日，也可使用 Excel 日期。',
     '4. 已有项目按项目代码匹配，没有项目代码时按项目名称在本区内匹配：匹配到的项目将被更新，其余新建。',
     '   “所属库”决定新项目进入哪个库：留空为策划库；推进库、实施库、竣工只能由重点项目办导入，且须满足沿途各库的准入条件中表格能填写的部分（项目业主、总投资、行业、责任单位、包挂领导、项目代码、用地等；审批事项、推进方案节点不在此检查）。已有项目的所属库不因导入改变：留空或与现状相同，移库请在项目页办理。',
@@ -42,7 +48,7 @@ const INSTRUCTIONS: Record<Locale, string[]> = {
   'en-US': [
     'How to fill in this template',
     '1. The first sheet holds the data: keep the header row; one record per row from row 2. Columns may be reordered; optional columns you do not need may be removed.',
-    '2. Columns marked * are required. Choose drop-down values from the list (codes are accepted too); co-operating units and leaders may list several names separated by 、 or commas.',
+    '2. Columns marked * are required. Choose drop-down values from the list (codes are accepted too); for co-operating units and leaders pick one from the list, or type several names separated by 、 or commas.',
     '3. Money is in 10k yuan (万元); dates may be written 2026-03-01, 2026/3/1 or 2026年3月1日, or be Excel dates.',
     '4. Existing projects are matched by project code, else by name within the district: matched projects are updated, others created.',
     '   "Pool" (所属库) says where a new project goes: empty means Planning; Advancing, Implementing and Completed are for the project office only, and the row must meet what a sheet can tell of every gate on the way (owner, total investment, industry, lead unit, leader, project code, land …; approval items and plan milestones are not checked here). An import never changes the pool of an existing project: leave the cell empty or as it is, and move projects on the project page.',
@@ -190,7 +196,7 @@ function headerText(column: Column<string, unknown>, locale: Locale) {
 /** What a column's drop-down offers, and under which name the lists sheet keeps it; null when it has none. */
 function dropDownOf(column: Column<string, unknown>, lookups: Lookups): { id: string; names: readonly string[] } | null {
   if (column.options) return { id: column.key, names: column.options };
-  if (column.list && !MULTI_VALUED.has(column.key)) return { id: column.list, names: lookups.names(column.list) };
+  if (column.list) return { id: column.list, names: lookups.names(column.list) };
   return null;
 }
 
@@ -232,13 +238,23 @@ export async function buildImportTemplate(kind: ImportKind, columns: readonly Co
     const range = dropDown ? ranges.get(dropDown.id) : undefined;
     if (!range) return;
     const letter = columnLetter(i + 1);
+    const several = MULTI_VALUED.has(column.key);
     rangeValidations(data).add(`${letter}2:${letter}${ROWS_WITH_DROPDOWNS + 1}`, {
       type: 'list',
       allowBlank: !column.required,
       formulae: [range],
-      showErrorMessage: true,
-      errorStyle: 'warning',
-      error: locale === 'zh-CN' ? '请从下拉列表中选择' : 'Please choose a value from the list',
+      ...(several
+        ? {
+            showInputMessage: true,
+            promptTitle: SEVERAL_NAMES[locale].title,
+            prompt: SEVERAL_NAMES[locale].prompt,
+            showErrorMessage: false,
+          }
+        : {
+            showErrorMessage: true,
+            errorStyle: 'warning',
+            error: locale === 'zh-CN' ? '请从下拉列表中选择' : 'Please choose a value from the list',
+          }),
     });
   });
 

@@ -99,7 +99,8 @@ async function createSignedProject(tx: Tx, ctx: RequestContext, lead: LeadRow, p
     ownerName: lead.enterpriseName,
     industryCode: lead.industryCode,
     totalInvestmentYuan: lead.estimatedInvestmentYuan,
-    needsLand: (lead.landMu ?? 0) > 0,
+    // The lead's 用地需求 says it: some 亩 → yes, 0 → no; none recorded → not stated (the office says before 实施库).
+    needsLand: lead.landMu === null ? null : lead.landMu > 0,
     landAreaMu: lead.landMu,
     floorAreaM2: lead.spaceM2,
     leaderIds: lead.leaderId ? [lead.leaderId] : [],

@@ -26,7 +26,8 @@ const BLANK: Omit<ProjectDraft, 'name' | 'leadUnitId'> = {
   outline: null,
   totalInvestmentYuan: null,
   fixedAssetInvestmentYuan: null,
-  needsLand: false,
+  // Not stated until someone says (the land gate fails on it).
+  needsLand: null,
   landSecured: false,
   landAreaMu: null,
   floorAreaM2: null,

@@ -25,12 +25,22 @@ async function describeApprovals(db: Executor, actor: Actor, facts: GateFacts, c
   return { key, met, messageKey: 'gate.approvals_missing', params: { missing: list } };
 }
 
+/** The land condition unmet because nobody has said whether land is needed says so: the field to fill is that one. */
+const describeLand = (facts: GateFacts, met: boolean): ConditionCheck => ({
+  key: 'land_secured',
+  met,
+  messageKey: !met && facts.needsLand === null ? 'gate.land_need_missing' : 'gate.land_secured',
+  params: {},
+});
+
 async function checkConditions(db: Executor, actor: Actor, transition: Transition, facts: GateFacts, config: GateConfig) {
   const results = evaluateGate(transition, facts, config);
   return Promise.all(
-    results.map(({ key, met }): Promise<ConditionCheck> | ConditionCheck =>
-      key === 'approvals_done' ? describeApprovals(db, actor, facts, config, met) : { key, met, messageKey: `gate.${key}`, params: {} },
-    ),
+    results.map(({ key, met }): Promise<ConditionCheck> | ConditionCheck => {
+      if (key === 'approvals_done') return describeApprovals(db, actor, facts, config, met);
+      if (key === 'land_secured') return describeLand(facts, met);
+      return { key, met, messageKey: `gate.${key}`, params: {} };
+    }),
   );
 }
 

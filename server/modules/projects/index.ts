@@ -1,6 +1,7 @@
 // The projects module's face: what other modules may use. Nothing else of the module is imported from outside it.
 export { auditSnapshot } from './audit-snapshot';
 export { draftOf, mergeDraft, newDraft, type ProjectDraft } from './draft';
+export { assertDatesFromPlan, assertFieldRights } from './field-rights';
 export { gateFacts, loadGateConfig } from './gate-repository';
 export { listCondition, projectSortKeys } from './list-repository';
 export { projectTotals } from './list-totals';

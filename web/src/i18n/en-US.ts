@@ -288,6 +288,8 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   'dictionary.searchPlaceholder': 'Search code or name',
   'dictionary.createTitle': 'New item: {type}',
   'dictionary.editTitle': 'Edit item: {name}',
+  'industry.searchPlaceholder': 'Code, name or a common word (e.g. logistics)',
+  'industry.divisionsOnlyHint': 'Sections only group the industries: choose a division or a finer class below one',
 
   'audit.at': 'Time',
   'audit.actor': 'Actor',

@@ -291,6 +291,8 @@ export const zhCN = {
   'dictionary.searchPlaceholder': '搜索代码或名称',
   'dictionary.createTitle': '新增字典项：{type}',
   'dictionary.editTitle': '编辑字典项：{name}',
+  'industry.searchPlaceholder': '输入代码、名称或常用词（如 物流）',
+  'industry.divisionsOnlyHint': '门类仅作归类，请选择其下的大类或更细的类别',
 
   'audit.at': '时间',
   'audit.actor': '操作人',

@@ -69,6 +69,7 @@ export function ProjectsPage() {
     >
       <ProjectFilters
         phone={phone}
+        phoneDisplay={<CustomColumnsPicker chosen={columnChoice.chosen} onChange={columnChoice.choose} />}
         value={filters}
         onChange={(next: Filters) => setSearch(searchFromParams({ ...next, page: 1, pageSize, sort }), { replace: true })}
       />
@@ -84,7 +85,7 @@ export function ProjectsPage() {
         )}
       </Flex>
       {phone ? (
-        <ProjectCards page={list.data} loading={list.isFetching} sort={sort} onPagingChange={onPagingChange} />
+        <ProjectCards page={list.data} loading={list.isFetching} extraColumns={customColumns} sort={sort} onPagingChange={onPagingChange} />
       ) : (
         <ProjectTable
           page={list.data}

@@ -110,19 +110,20 @@ export const listColumn = <Key extends string, Code extends string = string>(
     (code, lookups) => safeCellText(lookups.name(list, code)),
   );
 
+const readFlag = (cell: CellValue, lookups: Lookups): Parsed<boolean> => {
+  if (typeof cell === 'boolean') return { ok: true, value: cell };
+  const found = lookups.find('yes_no', cellText(cell));
+  return 'problem' in found ? { ok: false, problem: found.problem } : { ok: true, value: found.code === 'yes' };
+};
+const writeFlag = (value: boolean, lookups: Lookups) => lookups.name('yes_no', value ? 'yes' : 'no');
+
 /** 是 / 否, stored as a boolean; an empty cell leaves the flag as it is. */
 export const flagColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
-  column<Key, boolean>(
-    key,
-    header,
-    { ...options, blank: undefined, list: 'yes_no' },
-    (cell, lookups) => {
-      if (typeof cell === 'boolean') return { ok: true, value: cell };
-      const found = lookups.find('yes_no', cellText(cell));
-      return 'problem' in found ? { ok: false, problem: found.problem } : { ok: true, value: found.code === 'yes' };
-    },
-    (value, lookups) => lookups.name('yes_no', value ? 'yes' : 'no'),
-  );
+  column<Key, boolean>(key, header, { ...options, blank: undefined, list: 'yes_no' }, readFlag, writeFlag);
+
+/** 是 / 否 a row may leave unsaid: an empty cell is "not stated" (null), written back as an empty cell. */
+export const statedFlagColumn = <Key extends string>(key: Key, header: Header, options: Options = {}) =>
+  column<Key, boolean | null>(key, header, { ...options, blank: null, list: 'yes_no' }, readFlag, writeFlag);
 
 /**
  * Several items of a list in one cell (separated by 、 or commas), stored by their codes; empty = none. The template

@@ -8,6 +8,7 @@ import {
   moneyColumn,
   namesColumn,
   numberColumn,
+  statedFlagColumn,
   textColumn,
 } from '../../../lib/spreadsheets/columns/define';
 import type { Column } from '../../../lib/spreadsheets/columns/types';
@@ -54,7 +55,8 @@ const ownColumns: ProjectColumn[] = [
     { 'zh-CN': '其中固定资产投资（万元）', 'en-US': 'Fixed-asset investment (10k yuan)' },
     { width: 18 },
   ),
-  flagColumn('needsLand', { 'zh-CN': '是否需要用地', 'en-US': 'Needs land' }, { width: 12 }),
+  // Empty = not stated (the land gate fails on it), not "no".
+  statedFlagColumn('needsLand', { 'zh-CN': '是否需要用地', 'en-US': 'Needs land' }, { width: 12 }),
   flagColumn('landSecured', { 'zh-CN': '用地是否落实', 'en-US': 'Land secured' }, { width: 12 }),
   areaColumn('landAreaMu', { 'zh-CN': '用地面积（亩）', 'en-US': 'Land area (mu)' }, 'mu'),
   areaColumn('floorAreaM2', { 'zh-CN': '建筑面积（平方米）', 'en-US': 'Floor area (m²)' }, 'm2', { width: 16 }),

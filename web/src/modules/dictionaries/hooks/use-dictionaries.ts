@@ -1,5 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DictionaryItem, DictionaryType } from '../../../../../common/schemas/reference';
+import { api } from '../../../lib/api-client';
+import { fetchAllPages, type Page } from '../../../lib/list';
 import {
   type DictionaryCreateBody,
   type DictionaryItemListParams,
@@ -32,5 +34,15 @@ export function useSaveDictionaryItem() {
     mutationFn: (input: SaveInput): Promise<DictionaryItem> =>
       input.id === null ? dictionariesApi.create(input.type, input.body) : dictionariesApi.update(input.type, input.id, input.body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: DICTIONARIES_KEY }),
+  });
+}
+
+/** Every item of a dictionary (a few hundred at most), cached; pickers offer the enabled ones, labels use all. */
+export function useDictionary(type: DictionaryType) {
+  return useQuery({
+    queryKey: ['dictionaries', 'all', type],
+    queryFn: ({ signal }) =>
+      fetchAllPages((page) => api.get<Page<DictionaryItem>>(`/dictionaries/${type}/items`, { page, pageSize: 200 }, { signal })),
+    staleTime: 5 * 60_000,
   });
 }

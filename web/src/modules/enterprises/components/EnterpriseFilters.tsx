@@ -1,8 +1,8 @@
-import { Flex, Input, Select, TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { Flex, Input, Select } from 'antd';
 import { ENTERPRISE_KINDS, type EnterpriseKind } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
-import { toTree, useDictionaryOptions } from '../../projects/hooks/use-pickers';
+import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
+import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
 import type { EnterpriseFilters as Filters } from '../api/enterprises-api';
 
 const many = (values: string[]) => (values.length > 0 ? values : undefined);
@@ -11,8 +11,6 @@ const many = (values: string[]) => (values.length > 0 ? values : undefined);
 export function EnterpriseFilters({ value, onChange }: { value: Filters; onChange: (value: Filters) => void }) {
   const { t } = useI18n();
   const tags = useDictionaryOptions('enterprise_tag');
-  const industries = useDictionaryOptions('industry');
-  const industryTree = useMemo(() => toTree(industries.options), [industries.options]);
   return (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
       <Input.Search
@@ -35,15 +33,13 @@ export function EnterpriseFilters({ value, onChange }: { value: Filters; onChang
         style={{ width: 220, maxWidth: '100%' }}
         data-testid="enterprise-tag-filter"
       />
-      <TreeSelect
+      <IndustryPicker
         multiple
-        allowClear
         maxTagCount="responsive"
-        treeData={industryTree}
         value={value.industryCode ?? []}
         onChange={(industryCode: string[]) => onChange({ ...value, industryCode: many(industryCode) })}
         placeholder={t('enterprise.industry')}
-        showSearch={{ treeNodeFilterProp: 'title' }}
+        popupMatchSelectWidth={360}
         style={{ width: 220, maxWidth: '100%' }}
         data-testid="enterprise-industry-filter"
       />

@@ -1,6 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Flex, Form, Input, Select, TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { Button, Checkbox, Flex, Form, Input, Select } from 'antd';
 import {
   ENTERPRISE_KINDS,
   ENTERPRISE_SIZES,
@@ -11,7 +10,8 @@ import {
 } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
-import { toTree, useDictionaryOptions } from '../../projects/hooks/use-pickers';
+import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
+import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
 import type { Enterprise, EnterpriseCreated } from '../api/enterprises-api';
 import { useCreateEnterprise, useUpdateEnterprise } from '../hooks/use-enterprises';
 
@@ -51,8 +51,6 @@ export function EnterpriseFormModal({
   const create = useCreateEnterprise();
   const update = useUpdateEnterprise();
   const tagOptions = useDictionaryOptions('enterprise_tag');
-  const industries = useDictionaryOptions('industry');
-  const industryTree = useMemo(() => toTree(industries.options), [industries.options]);
   const kind = Form.useWatch('kind', form);
   const tags = Form.useWatch('tags', form);
   const editing = target?.mode === 'edit' ? target.enterprise : null;
@@ -137,7 +135,7 @@ export function EnterpriseFormModal({
         />
       </Form.Item>
       <Form.Item name="industryCode" label={t('enterprise.industry')}>
-        <TreeSelect allowClear treeData={industryTree} showSearch={{ treeNodeFilterProp: 'title' }} data-testid="enterprise-industry" />
+        <IndustryPicker data-testid="enterprise-industry" />
       </Form.Item>
       <Form.List name="contacts">
         {(fields, { add, remove }) => (

@@ -7,7 +7,8 @@ import { LEAD_METHODS, type LeadMethod } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
 import { WanInput, wanRule } from '../../projects/components/WanInput';
-import { toTree, useDictionaryOptions, useLeaders } from '../../projects/hooks/use-pickers';
+import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
+import { useDictionaryOptions, useLeaders } from '../../projects/hooks/use-pickers';
 import { useAllUnits } from '../../units/hooks/use-units';
 import { buildUnitTree } from '../../units/utils/unit-tree';
 import type { Lead } from '../api/leads-api';
@@ -77,7 +78,6 @@ export function LeadFormModal({
   const units = useAllUnits(target !== null);
   const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   const leaders = useLeaders();
-  const industries = useDictionaryOptions('industry');
   const chains = useDictionaryOptions('industry_chain');
   const events = useLeadEvents(target !== null);
   const required = { required: true, message: t('validation.required') };
@@ -200,12 +200,7 @@ export function LeadFormModal({
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="industryCode" label={t('lead.industry')}>
-            <TreeSelect
-              allowClear
-              treeData={toTree(industries.options)}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              data-testid="lead-industry"
-            />
+            <IndustryPicker data-testid="lead-industry" />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>

@@ -1,12 +1,12 @@
 import { chinaToday } from '../../../lib/china-today';
-import { Col, DatePicker, Form, Input, Row, Select, Switch, TreeSelect } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
 import { ENTERPRISE_SIZES, type EnterpriseSize } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
-import { toTree, useDictionaryOptions } from '../../projects/hooks/use-pickers';
+import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
+import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
 import type { Policy } from '../api/policies-api';
 import { useSavePolicy } from '../hooks/use-policies';
 
@@ -37,8 +37,6 @@ export function PolicyFormModal({
   const { t } = useI18n();
   const save = useSavePolicy();
   const tags = useDictionaryOptions('enterprise_tag');
-  const industries = useDictionaryOptions('industry');
-  const industryTree = useMemo(() => toTree(industries.options), [industries.options]);
   const required = { required: true, message: t('validation.required') };
   const editing = target?.mode === 'edit' ? target.policy : null;
   return (
@@ -122,13 +120,7 @@ export function PolicyFormModal({
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="industryCodes" label={t('policy.conditionIndustries')} extra={t('policy.anyOf')}>
-            <TreeSelect
-              multiple
-              allowClear
-              treeData={industryTree}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              data-testid="policy-industries"
-            />
+            <IndustryPicker multiple data-testid="policy-industries" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

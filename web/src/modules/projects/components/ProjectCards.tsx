@@ -1,14 +1,19 @@
 import { Card, Flex, List, Select, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { formatDate } from '../../../lib/format';
 import { DEFAULT_PAGE_SIZE, type Page, type Paging } from '../../../lib/list';
 import { WarningTag } from '../../warnings/components/WarningTag';
 import type { ProjectListItem } from '../api/projects-api';
+import { DEFAULT_PROJECT_SORT, projectSortOptions } from '../utils/sortable-columns';
 import { LevelTags, Money, PoolTag } from './ProjectTags';
 
 type ProjectCardsProps = {
   page: Page<ProjectListItem> | undefined;
+  /** The custom fields the person chose to show (the table's extra columns): each a line of the card. */
+  extraColumns?: ColumnsType<ProjectListItem>;
   loading: boolean;
   sort: string | undefined;
   onPagingChange: (paging: Paging) => void;
@@ -16,9 +21,9 @@ type ProjectCardsProps = {
 
 /**
  * The project library on a phone: a card per project (name, pool, warning, lead unit, total investment, planned
- * dates), paged like the table; the name opens the project.
+ * dates, and the custom fields chosen for the table), paged like the table; the name opens the project.
  */
-export function ProjectCards({ page, loading, sort, onPagingChange }: ProjectCardsProps) {
+export function ProjectCards({ page, loading, extraColumns = [], sort, onPagingChange }: ProjectCardsProps) {
   const { t } = useI18n();
   return (
     <List<ProjectListItem>
@@ -41,7 +46,7 @@ export function ProjectCards({ page, loading, sort, onPagingChange }: ProjectCar
             }
           : false
       }
-      renderItem={(project) => (
+      renderItem={(project, index) => (
         <List.Item style={{ padding: '0 0 8px' }}>
           <Card size="small" style={{ width: '100%' }} data-testid={`project-card-${project.id}`}>
             <Flex vertical gap={6}>
@@ -69,6 +74,12 @@ export function ProjectCards({ page, loading, sort, onPagingChange }: ProjectCar
                     : '—'}
                 </span>
               </Flex>
+              {extraColumns.map((column, i) => (
+                <span key={String(column.key ?? i)} data-testid={`project-card-custom-${String(column.key ?? i)}`}>
+                  <Typography.Text type="secondary">{column.title as ReactNode} </Typography.Text>
+                  {column.render?.(undefined, project, index) as ReactNode}
+                </span>
+              ))}
             </Flex>
           </Card>
         </List.Item>
@@ -77,31 +88,26 @@ export function ProjectCards({ page, loading, sort, onPagingChange }: ProjectCar
   );
 }
 
-/** The orders a phone user can pick instead of a column header's arrows; values are the list's `sort`. */
-const CARD_SORTS = [
-  ['-updatedAt', 'project.sort.updatedAt'],
-  ['-warning', 'project.sort.warning'],
-  ['-totalInvestmentYuan', 'project.sort.totalInvestmentYuan'],
-  ['plannedStart', 'project.sort.plannedStart'],
-  ['plannedCompletion', 'project.sort.plannedCompletion'],
-  ['name', 'project.sort.name'],
-] as const;
-
 type ProjectCardSortProps = { sort: string | undefined; onChange: (sort: string | undefined) => void };
 
-/** 排序 for the cards: newest change first (the list's default), red first, largest investment, dates, name. */
+/** 排序 for the cards: newest change first (the list's default), then every column the table sorts by, both ways. */
 export function ProjectCardSort({ sort, onChange }: ProjectCardSortProps) {
   const { t } = useI18n();
-  const known = CARD_SORTS.find(([option]) => option === sort)?.[0];
+  const options = projectSortOptions();
+  const known = options.find((option) => option.value === (sort ?? DEFAULT_PROJECT_SORT))?.value;
   return (
     <Select
       size="small"
       variant="borderless"
-      value={known ?? (sort ? undefined : '-updatedAt')}
+      value={known}
       placeholder={t('project.sort.label')}
-      onChange={(next: string) => onChange(next === '-updatedAt' ? undefined : next)}
-      options={CARD_SORTS.map(([option, label]) => ({ value: option, label: t(label) }))}
+      onChange={(next: string) => onChange(next === DEFAULT_PROJECT_SORT ? undefined : next)}
+      options={options.map((option) => ({
+        value: option.value,
+        label: t(option.label, option.column ? { column: t(option.column) } : undefined),
+      }))}
       popupMatchSelectWidth={false}
+      listHeight={320}
       data-testid="project-card-sort"
     />
   );

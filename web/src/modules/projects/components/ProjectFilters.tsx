@@ -1,15 +1,16 @@
 import { FilterOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer, Flex, Input, Segmented, Select, Tag, TreeSelect, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { todayInChina } from '../../../../../common/domain/dates';
 import { WARNING_COLOURS } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
 import { POOLS, PROJECT_LEVELS, PROJECT_NATURES } from '../../../lib/enums';
+import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
 import { CustomFieldFilters } from '../../custom-fields/components/CustomFieldFilters';
 import { useAllUnits } from '../../units/hooks/use-units';
 import { buildUnitTree } from '../../units/utils/unit-tree';
 import type { ProjectFilters as Filters } from '../api/projects-api';
-import { toTree, useDictionaryOptions, useLeaders, useStreets } from '../hooks/use-pickers';
+import { useDictionaryOptions, useLeaders, useStreets } from '../hooks/use-pickers';
 import { activeFilterCount, hasFilters } from '../utils/list-params';
 
 type ProjectFiltersProps = {
@@ -17,6 +18,8 @@ type ProjectFiltersProps = {
   onChange: (value: Filters) => void;
   /** At phone width the search stays, and the pool and every other filter go into a drawer opened by 筛选. */
   phone?: boolean;
+  /** On a phone, what the cards show (the custom columns' picker), at the foot of the drawer. */
+  phoneDisplay?: ReactNode;
 };
 
 const ALL = 'all';
@@ -33,18 +36,16 @@ function yearOptions() {
  * Search (name, pinyin initials, 项目代码), the pool as a segmented switch, and the other filters. On a phone only the
  * search and a 筛选 button (with the number of filters set) show; the rest opens in a drawer, each change applied at once.
  */
-export function ProjectFilters({ value, onChange, phone = false }: ProjectFiltersProps) {
+export function ProjectFilters({ value, onChange, phone = false, phoneDisplay }: ProjectFiltersProps) {
   const { t, locale } = useI18n();
   const [open, setOpen] = useState(false);
   const units = useAllUnits();
   const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   const categories = useDictionaryOptions('project_category');
-  const industries = useDictionaryOptions('industry');
   const clusters = useDictionaryOptions('cluster');
   const parks = useDictionaryOptions('park');
   const leaders = useLeaders();
   const streets = useStreets();
-  const industryTree = useMemo(() => toTree(industries.options), [industries.options]);
   // Clusters with their parks in one picker; values carry which of the two filters they set.
   const placeTree = useMemo(
     () =>
@@ -148,16 +149,13 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
         style={{ width: width(160) }}
         data-testid="project-category-filter"
       />
-      <TreeSelect
+      <IndustryPicker
         multiple
-        allowClear
         maxTagCount="responsive"
         value={value.industryCode ?? []}
         onChange={(industryCode: string[]) => set({ industryCode: many(industryCode) })}
         placeholder={t('project.industry')}
         prefix={named(t('project.industry'), value.industryCode)}
-        treeData={industryTree}
-        showSearch={{ treeNodeFilterProp: 'title' }}
         popupMatchSelectWidth={phone || 360}
         style={{ width: width(180) }}
         data-testid="project-industry-filter"
@@ -277,6 +275,7 @@ export function ProjectFilters({ value, onChange, phone = false }: ProjectFilter
           <Typography.Text type="secondary">{t('project.pool')}</Typography.Text>
           {pool}
           {fields}
+          {phoneDisplay}
         </Flex>
       </Drawer>
     </Flex>

@@ -1,11 +1,11 @@
-import { Checkbox, Col, Divider, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
-import { useMemo } from 'react';
+import { Checkbox, Col, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import { normaliseProjectCode, parseProjectCode } from '../../../../../common/domain/project-code';
 import { useI18n } from '../../../i18n';
 import { APPROVAL_TYPES, PROJECT_NATURES } from '../../../lib/enums';
 import type { Project } from '../api/projects-api';
-import { toTree, useDictionaryOptions, useStreets } from '../hooks/use-pickers';
-import { isLocked } from '../utils/locked-fields';
+import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
+import { useDictionaryOptions, useStreets } from '../hooks/use-pickers';
+import { isLocked, lockedNote } from '../utils/locked-fields';
 import type { ProjectFormValues } from '../utils/project-form';
 
 /** 基本信息, 分类 and 地点: what the project is, how it is classified, and where it is. */
@@ -13,12 +13,10 @@ export function ProjectFormBasics({ editing }: { editing: Project | null }) {
   const { t } = useI18n();
   const form = Form.useFormInstance<ProjectFormValues>();
   const categories = useDictionaryOptions('project_category');
-  const industries = useDictionaryOptions('industry');
   const leadingIndustries = useDictionaryOptions('leading_industry');
   const clusters = useDictionaryOptions('cluster');
   const parks = useDictionaryOptions('park');
   const streets = useStreets();
-  const industryTree = useMemo(() => toTree(industries.options), [industries.options]);
   const code = Form.useWatch('code', form);
   const clusterCode = Form.useWatch('clusterCode', form);
   const codeChanged = editing !== null && (code?.trim() ? normaliseProjectCode(code) : null) !== editing.code;
@@ -82,7 +80,7 @@ export function ProjectFormBasics({ editing }: { editing: Project | null }) {
       <Divider titlePlacement="start">{t('project.section.classification')}</Divider>
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item name="nature" label={t('project.nature')} rules={[required]}>
+          <Form.Item name="nature" label={t('project.nature')} rules={[required]} extra={lockedNote(editing, ['nature'], t)}>
             <Select
               options={PROJECT_NATURES.map((n) => ({ value: n, label: t(`nature.${n}`) }))}
               disabled={isLocked(editing, 'nature')}
@@ -91,7 +89,11 @@ export function ProjectFormBasics({ editing }: { editing: Project | null }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
-          <Form.Item label={t('project.level')}>
+          <Form.Item
+            label={t('project.level')}
+            extra={lockedNote(editing, ['isProvincialKey', 'isCityKey', 'isDistrictKey'], t)}
+            data-testid="project-level-field"
+          >
             <Form.Item name="isProvincialKey" valuePropName="checked" noStyle>
               <Checkbox disabled={isLocked(editing, 'isProvincialKey')} data-testid="project-provincial-key">
                 {t('level.provincial')}
@@ -106,7 +108,11 @@ export function ProjectFormBasics({ editing }: { editing: Project | null }) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="namedLists" label={t('project.namedLists')} extra={t('project.namedListsHint')}>
+      <Form.Item
+        name="namedLists"
+        label={t('project.namedLists')}
+        extra={lockedNote(editing, ['namedLists'], t) ?? t('project.namedListsHint')}
+      >
         <Select
           mode="tags"
           tokenSeparators={[',', '，', '；', ';']}
@@ -123,13 +129,7 @@ export function ProjectFormBasics({ editing }: { editing: Project | null }) {
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="industryCode" label={t('project.industry')}>
-            <TreeSelect
-              allowClear
-              treeData={industryTree}
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              popupMatchSelectWidth={360}
-              data-testid="project-industry"
-            />
+            <IndustryPicker divisionsOnly data-testid="project-industry" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

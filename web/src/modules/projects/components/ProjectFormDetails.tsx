@@ -1,11 +1,11 @@
-import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Switch, TreeSelect } from 'antd';
+import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, Select, Switch, TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { useAllUnits } from '../../units/hooks/use-units';
 import { buildUnitTree } from '../../units/utils/unit-tree';
 import type { Project } from '../api/projects-api';
 import { useLeaders } from '../hooks/use-pickers';
-import { isLocked } from '../utils/locked-fields';
+import { isLocked, lockedNote } from '../utils/locked-fields';
 import { WanInput, wanRule } from './WanInput';
 
 const DATE_FIELDS = [
@@ -37,18 +37,38 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
       <Divider titlePlacement="start">{t('project.section.investment')}</Divider>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="totalInvestmentYuan" label={t('project.totalInvestment')} rules={[wan]}>
+          <Form.Item
+            name="totalInvestmentYuan"
+            label={t('project.totalInvestment')}
+            rules={[wan]}
+            extra={lockedNote(editing, ['totalInvestmentYuan'], t)}
+          >
             <WanInput disabled={isLocked(editing, 'totalInvestmentYuan')} data-testid="project-total-investment" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="fixedAssetInvestmentYuan" label={t('project.fixedAssetInvestment')} rules={[wan]}>
+          <Form.Item
+            name="fixedAssetInvestmentYuan"
+            label={t('project.fixedAssetInvestment')}
+            rules={[wan]}
+            extra={lockedNote(editing, ['fixedAssetInvestmentYuan'], t)}
+          >
             <WanInput disabled={isLocked(editing, 'fixedAssetInvestmentYuan')} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item name="needsLand" label={t('project.needsLand')} valuePropName="checked">
-            <Switch data-testid="project-needs-land" />
+          {/* 是 / 否 / 未填, not a switch: "not stated" must not read as "no" (the land gate fails on it). */}
+          <Form.Item name="needsLand" label={t('project.needsLand')} extra={t('project.needsLand.extra')}>
+            <Radio.Group
+              optionType="button"
+              size="small"
+              data-testid="project-needs-land"
+              options={[
+                { value: true, label: t('common.yes') },
+                { value: false, label: t('common.no') },
+                { value: null, label: t('project.needsLand.unstated') },
+              ]}
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -102,7 +122,7 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
       <Divider titlePlacement="start">{t('project.section.responsibility')}</Divider>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="leadUnitId" label={t('project.leadUnit')} rules={[required]}>
+          <Form.Item name="leadUnitId" label={t('project.leadUnit')} rules={[required]} extra={lockedNote(editing, ['leadUnitId'], t)}>
             <TreeSelect
               treeData={unitTree}
               treeDefaultExpandAll
@@ -119,7 +139,7 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="leaderIds" label={t('project.leaders')}>
+      <Form.Item name="leaderIds" label={t('project.leaders')} extra={lockedNote(editing, ['leaderIds'], t)}>
         <Select
           mode="multiple"
           showSearch={{ optionFilterProp: 'label' }}

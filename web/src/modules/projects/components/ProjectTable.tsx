@@ -7,6 +7,7 @@ import type { Page, Paging } from '../../../lib/list';
 import { PagedTable } from '../../../ui/PagedTable';
 import type { ProjectListItem } from '../api/projects-api';
 import type { OptionalProjectColumn } from '../hooks/use-column-choice';
+import { isSortableColumn } from '../utils/sortable-columns';
 import { formatWan } from '../../../../../common/domain/money';
 import { LevelTags, NatureTag, PoolTag } from './ProjectTags';
 import { WarningTag } from '../../warnings/components/WarningTag';
@@ -46,7 +47,6 @@ export function ProjectTable({ page, loading, extraColumns = [], hidden = [], so
     {
       title: t('project.name'),
       dataIndex: 'name',
-      sorter: true,
       fixed: 'left',
       width: 260,
       render: (name: string, project) => (
@@ -65,14 +65,12 @@ export function ProjectTable({ page, loading, extraColumns = [], hidden = [], so
     {
       title: t(PROJECT_COLUMN_TITLES.code),
       dataIndex: 'code',
-      sorter: true,
       render: (code: string | null) =>
         code ? <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{code}</Typography.Text> : '—',
     },
     {
       title: t(PROJECT_COLUMN_TITLES.warning),
       dataIndex: 'warning',
-      sorter: true,
       render: (colour: ProjectListItem['warning']) => <WarningTag colour={colour} />,
     },
     { title: t(PROJECT_COLUMN_TITLES.pool), dataIndex: 'pool', render: (pool: ProjectListItem['pool']) => <PoolTag pool={pool} /> },
@@ -84,7 +82,6 @@ export function ProjectTable({ page, loading, extraColumns = [], hidden = [], so
     {
       title: t(PROJECT_COLUMN_TITLES.totalInvestmentYuan),
       dataIndex: 'totalInvestmentYuan',
-      sorter: true,
       align: 'right',
       render: (yuan: number | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatWan(yuan)}</span>,
     },
@@ -110,18 +107,19 @@ export function ProjectTable({ page, loading, extraColumns = [], hidden = [], so
     {
       title: t(PROJECT_COLUMN_TITLES.plannedStart),
       dataIndex: 'plannedStart',
-      sorter: true,
       render: (date: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(date)}</span>,
     },
     {
       title: t(PROJECT_COLUMN_TITLES.plannedCompletion),
       dataIndex: 'plannedCompletion',
-      sorter: true,
       render: (date: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{formatDate(date)}</span>,
     },
   ];
   const columns = [
-    ...standard.filter((column) => !hidden.includes((column as { dataIndex?: string }).dataIndex as OptionalProjectColumn)),
+    ...standard
+      .filter((column) => !hidden.includes((column as { dataIndex?: string }).dataIndex as OptionalProjectColumn))
+      // The sort arrows on the columns the list sorts by, the same list the phone's 排序 offers.
+      .map((column) => ({ ...column, sorter: isSortableColumn((column as { dataIndex?: string }).dataIndex) })),
     ...extraColumns,
   ];
 

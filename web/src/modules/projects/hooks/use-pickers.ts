@@ -2,25 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { LeaderOption } from '../../../../../common/schemas/projects';
 import type { DictionaryItem, DictionaryType } from '../../../../../common/schemas/reference';
+import { useDictionary } from '../../dictionaries/hooks/use-dictionaries';
 import { useI18n } from '../../../i18n';
 import { api } from '../../../lib/api-client';
-import { fetchAllPages, type Page } from '../../../lib/list';
 import { useMe } from '../../auth/hooks/use-me';
 import { useRegionChildren } from '../../regions/hooks/use-regions';
 
 export type PickerOption = { value: string; label: string };
 type LeaderOptionList = { items: LeaderOption[] };
-export type TreeOption = { value: string; title: string; children?: TreeOption[] };
-
-/** Every item of a dictionary (a few hundred at most), cached; pickers offer the enabled ones, labels use all. */
-export function useDictionary(type: DictionaryType) {
-  return useQuery({
-    queryKey: ['dictionaries', 'all', type],
-    queryFn: ({ signal }) =>
-      fetchAllPages((page) => api.get<Page<DictionaryItem>>(`/dictionaries/${type}/items`, { page, pageSize: 200 }, { signal })),
-    staleTime: 5 * 60_000,
-  });
-}
 
 /** A dictionary as picker options and a code → name lookup in the current language. */
 export function useDictionaryOptions(type: DictionaryType) {
@@ -36,16 +25,6 @@ export function useDictionaryOptions(type: DictionaryType) {
     const label = (code: string | null | undefined) => (code ? (names.get(code) ?? code) : '—');
     return { options, label, loading: query.isPending };
   }, [query.data, query.isPending, locale]);
-}
-
-/** A two-level dictionary (industry sections and divisions, clusters and parks) as a tree for TreeSelect. */
-export function toTree(options: (PickerOption & { parentCode: string | null })[]): TreeOption[] {
-  const codes = new Set(options.map((o) => o.value));
-  const roots = options.filter((o) => !o.parentCode || !codes.has(o.parentCode));
-  return roots.map((root) => {
-    const children = options.filter((o) => o.parentCode === root.value).map((o) => ({ value: o.value, title: `${o.value} ${o.label}` }));
-    return { value: root.value, title: `${root.value} ${root.label}`, ...(children.length > 0 ? { children } : {}) };
-  });
 }
 
 /** The district leaders who can be put in charge of a project (anyone who reads projects may pick them). */

@@ -115,6 +115,17 @@ describe('the project form', () => {
     expect(body.leaderIds).toEqual([]);
   });
 
+  it('starts a new project with 需要新增用地 not stated (未填), and keeps 是, 否 and 未填 apart on the way out', () => {
+    const fresh = toFormValues(null, { leadUnitId: 'u1' }) as ProjectFormValues;
+    expect(fresh.needsLand).toBeNull();
+    expect(toRequestBody({ ...fresh, name: '新项目' }).needsLand).toBeNull();
+    const values = toFormValues(project) as ProjectFormValues;
+    expect(values.needsLand).toBe(true);
+    expect(toRequestBody({ ...values, needsLand: false }).needsLand).toBe(false);
+    expect(toRequestBody({ ...values, needsLand: null }).needsLand).toBeNull();
+    expect(toFormValues({ ...project, needsLand: null })?.needsLand).toBeNull();
+  });
+
   it('sends the version, and the code change reason only when the code changed', () => {
     const values = { ...(toFormValues(project) as ProjectFormValues), codeChangeReason: '重新赋码' };
     expect(toUpdateBody(values, project)).not.toHaveProperty('codeChangeReason');

@@ -33,7 +33,8 @@ export type ProjectFormValues = {
   isCityKey: boolean;
   isDistrictKey: boolean;
   namedLists: string[];
-  needsLand: boolean;
+  /** 是 / 否 / 未填: null until someone says (the land gate fails on it). */
+  needsLand: boolean | null;
   landSecured: boolean;
   leadUnitId: string;
   coUnitIds: string[];
@@ -55,7 +56,7 @@ export function toFormValues(project: Project | null, defaults: { leadUnitId?: s
       isCityKey: false,
       isDistrictKey: true,
       namedLists: [],
-      needsLand: false,
+      needsLand: null,
       landSecured: false,
       coUnitIds: [],
       leaderIds: [],
@@ -105,7 +106,7 @@ export function toRequestBody(values: ProjectFormValues, stored?: Project): Proj
     isCityKey: values.isCityKey,
     isDistrictKey: values.isDistrictKey,
     namedLists: (values.namedLists ?? []).map((name) => name.trim()).filter(Boolean),
-    needsLand: values.needsLand,
+    needsLand: values.needsLand ?? null,
     landSecured: values.landSecured,
     leadUnitId: values.leadUnitId,
     coUnitIds: values.coUnitIds ?? [],

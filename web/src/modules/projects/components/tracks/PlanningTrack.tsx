@@ -71,7 +71,11 @@ export function PlanningTrack({ project }: { project: Project }) {
         },
         { key: 'total', label: t('project.totalInvestment'), children: <Money yuan={project.totalInvestmentYuan} /> },
         { key: 'fixed', label: t('project.fixedAssetInvestment'), children: <Money yuan={project.fixedAssetInvestmentYuan} /> },
-        { key: 'needsLand', label: t('project.needsLand'), children: yesNo(project.needsLand) },
+        {
+          key: 'needsLand',
+          label: t('project.needsLand'),
+          children: project.needsLand === null ? t('project.needsLand.unstated') : t(project.needsLand ? 'common.yes' : 'common.no'),
+        },
         { key: 'landSecured', label: t('project.landSecured'), children: project.needsLand ? yesNo(project.landSecured) : '—' },
         { key: 'landArea', label: t('project.landAreaMu'), children: orDash(project.landAreaMu) },
         { key: 'floorArea', label: t('project.floorAreaM2'), children: orDash(project.floorAreaM2) },
