@@ -7,6 +7,7 @@ import {
   fundingLines,
   matters,
   progressReports,
+  projects,
   reportingPeriods,
   units,
   users,
@@ -28,9 +29,11 @@ const LINKED = [
 /** The newest events a timeline shows. */
 const LIMIT = 200;
 
-/** Fields whose values are user or unit ids: the timeline shows their names. */
+/** Fields whose values are user, unit or project ids: the timeline shows their names. */
 const USER_FIELDS = ['leaderIds'];
 const UNIT_FIELDS = ['leadUnitId', 'coUnitIds', 'responsibleUnitId'];
+/** The project an approval item, funding line or annual plan belongs to: the timeline's own (the reader sees it). */
+const PROJECT_FIELDS = ['projectId'];
 
 /** What a report's or a matter's sentence names that its audit event does not keep: the report's month, the matter's title. */
 export type EventSubject = { month?: string; title?: string };
@@ -154,14 +157,18 @@ async function withApprovalTypes(db: Executor, events: (TimelineEvent & { record
 
 const idsIn = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []);
 
-/** The events with the leaders' and units' names in place of their ids (an id no longer known stays). */
+/** The events with the leaders', units' and project's names in place of their ids (an id no longer known stays). */
 async function withNames(db: Executor, events: TimelineEvent[]): Promise<TimelineEvent[]> {
   const collect = (fields: string[]) =>
     [...new Set(events.flatMap((e) => fields.flatMap((f) => [...idsIn(e.before?.[f]), ...idsIn(e.after?.[f])])))].filter((id) =>
       /^[0-9a-f-]{36}$/i.test(id),
     );
-  const [userIds, unitIds] = [collect(USER_FIELDS), collect(UNIT_FIELDS)];
+  const [userIds, unitIds, projectIds] = [collect(USER_FIELDS), collect(UNIT_FIELDS), collect(PROJECT_FIELDS)];
   const names = new Map<string, string>();
+  if (projectIds.length > 0) {
+    for (const p of await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds)))
+      names.set(p.id, p.name);
+  }
   if (userIds.length > 0) {
     for (const u of await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)))
       names.set(u.id, u.name);
@@ -173,7 +180,7 @@ async function withNames(db: Executor, events: TimelineEvent[]): Promise<Timelin
   const named = (record: Record<string, unknown> | null) => {
     if (!record) return record;
     const copy = { ...record };
-    for (const field of [...USER_FIELDS, ...UNIT_FIELDS]) {
+    for (const field of [...USER_FIELDS, ...UNIT_FIELDS, ...PROJECT_FIELDS]) {
       const value = copy[field];
       if (Array.isArray(value)) copy[field] = value.map((id) => names.get(String(id)) ?? id);
       else if (typeof value === 'string') copy[field] = names.get(value) ?? value;

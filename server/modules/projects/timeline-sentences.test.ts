@@ -113,4 +113,13 @@ describeEachDatabase('project timeline: the facts of report and matter sentences
     const [event] = await eventsOf(project.id);
     expect(event).toMatchObject({ action: 'projects.update', about: null });
   });
+
+  it('names the project a funding line belongs to, not its id', async () => {
+    const project = await insertProject(t().database, { leadUnitId: beiyuan });
+    const created = await office.post(`/api/v1/projects/${project.id}/funding-lines`, { sourceCode: 'fiscal', plannedYuan: 8_000_000 });
+    expect(created.statusCode, created.body).toBe(201);
+    const [event] = await eventsOf(project.id);
+    expect(event).toMatchObject({ action: 'funding_lines.create' });
+    expect(event?.after).toMatchObject({ projectId: project.name, sourceCode: 'fiscal' });
+  });
 });

@@ -13,6 +13,8 @@ const WORDS: Record<string, string> = {
   'audit.empty': '（无）',
   'nature.continuing': '续建',
   'nature.new_start': '新开工',
+  'project.needsLand': '需要新增用地',
+  'project.needsLand.unstated': '未填',
 };
 const t = ((key: string) => WORDS[key] ?? key) as Parameters<typeof changeRows>[1]['t'];
 const tOptional = (key: string, fallback: string) => WORDS[key] ?? fallback;
@@ -52,6 +54,13 @@ describe('changeRows', () => {
       ['项目性质', '续建', '新开工'],
       ['所属清单', '（无）', '省重大项目'],
     ]);
+  });
+
+  it('words 需要新增用地 not stated as 未填, not as an empty field', () => {
+    const rows = changeRows(event('project', { needsLand: null }, { needsLand: true }), { t, tOptional });
+    expect(rows.map((r) => [r.before, r.after])).toEqual([['未填', '是']]);
+    const other = changeRows(event('funding_line', { needsLand: null }, { needsLand: true }), { t, tOptional });
+    expect(other.map((r) => r.before)).toEqual(['（无）']);
   });
 
   it('lists what a creation set, leaves unchanged fields out, and keeps an unknown field by its key', () => {

@@ -97,6 +97,8 @@ export type ChangeFacts = Pick<AuditEvent, 'recordType' | 'before' | 'after'> & 
 /** One value as the page shows it. An id shows the name the server gave (one outside the reader's scope stays as it is). */
 function shown(field: string, value: unknown, recordType: string | null, names: Record<string, string>, translators: Translators): string {
   const { t, tOptional, dictionaryName } = translators;
+  // 需要新增用地 not stated is a value of its own (未填: the gate to 实施库 asks for it), not an empty field.
+  if (field === 'needsLand' && recordType === 'project' && value === null) return t('project.needsLand.unstated');
   if (value === null || value === undefined || value === '') return t('audit.empty');
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
   if (field.endsWith('Yuan') && typeof value === 'number') return `${formatWan(value)} ${t('money.wan')}`;

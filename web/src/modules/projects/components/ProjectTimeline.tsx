@@ -1,10 +1,10 @@
 import { Card, Empty, Spin, Timeline, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { formatDateTime } from '../../../lib/format';
+import { useAuditDictionaries } from '../../audit/hooks/use-audit-dictionaries';
 import { eventSentence } from '../../audit/utils/event-sentence';
 import { sentenceNamesActor } from '../../audit/utils/record-sentences';
 import type { TimelineEntry } from '../api/projects-api';
-import { useDictionaryOptions } from '../hooks/use-pickers';
 import { useProjectTimeline } from '../hooks/use-projects';
 
 const POOL_KEYS = new Set(['planning', 'advancing', 'implementing', 'completed', 'withdrawn']);
@@ -16,7 +16,7 @@ const POOL_KEYS = new Set(['planning', 'advancing', 'implementing', 'completed',
 export function ProjectTimeline({ projectId, projectName }: { projectId: string; projectName: string }) {
   const { t, tOptional } = useI18n();
   const timeline = useProjectTimeline(projectId);
-  const approvalTypes = useDictionaryOptions('approval_item_type');
+  const dictionaryName = useAuditDictionaries();
   const poolName = (pool: string | null) => (pool && POOL_KEYS.has(pool) ? tOptional(`pool.${pool}`, pool) : (pool ?? '—'));
 
   const describe = (entry: TimelineEntry) => {
@@ -24,7 +24,8 @@ export function ProjectTimeline({ projectId, projectName }: { projectId: string;
     if (entry.kind === 'code_change') return t('timeline.codeFromTo', { from: entry.from ?? '—', to: entry.to ?? '—' });
     if (entry.kind === 'event' && entry.action) {
       const facts = { action: entry.action, recordType: entry.recordType, before: entry.before, after: entry.after, about: entry.about };
-      return eventSentence(facts, { t, tOptional, projectName, approvalTypeName: approvalTypes.label, actorName: entry.actorName });
+      const approvalTypeName = (code: string) => dictionaryName('approval_item_type', code);
+      return eventSentence(facts, { t, tOptional, dictionaryName, projectName, approvalTypeName, actorName: entry.actorName });
     }
     return entry.to ?? '';
   };
