@@ -96,12 +96,20 @@ export const scoringRuleSchema = z.object({
   createdAt: z.string(),
 });
 export const scoringRulesQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
-/** The year's rules of the reader's district: the current (highest) version and every version, newest first. */
+/**
+ * Whose rules and rankings: a district's (its units ranked) or a city's or province's (the districts under it ranked,
+ * each on the sums over its units; issue 15 "Regions above districts").
+ */
+export const scoringLevel = z.enum(['district', 'city', 'province']);
+/** The year's rules of the reader's district (or city or province): the current (highest) version and every version, newest first. */
 export const scoringRulesResponse = z.object({
   year: z.number(),
+  /** The region whose rule it is (the reader's district, city or province) and its level. */
+  regionName: z.string(),
+  level: scoringLevel,
   current: scoringRuleSchema.nullable(),
   versions: z.array(scoringRuleSchema),
-  /** The units of the district (its own and its streets'), which groups choose from. */
+  /** The units of the district (its own and its streets'), which groups choose from; none above district level (no groups there). */
   units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
 });
 export const scoringRuleBody = z.strictObject({
@@ -131,7 +139,11 @@ export const scoreMonthResponse = z.object({
       computedByName: z.string().nullable(),
     })
     .nullable(),
-  /** Whether the snapshot may be taken (again): the current month always, a past month only once. */
+  /** Whose ranking: a district's units, or (city, province) the districts under it — a line then names a district. */
+  level: scoringLevel,
+  /** Whether the region has a scoring rule for the year at all (without one no month can be taken). */
+  ruleExists: z.boolean(),
+  /** Whether the snapshot may be taken (again): the current month always, a past month only once; never without a rule. */
   mayCompute: z.boolean(),
   /** The ranking groups in the rule's order (each with its lines below); empty when the rule had no groups. */
   groups: z.array(z.string()),

@@ -17,6 +17,7 @@ import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
 import { buildDemoTargets, insertDemoTargets } from './seed-data/demo-targets';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS, type DemoUnit } from './seed-data/demo-units';
 import { DEMO_CITY_CODE, DEMO_CITY_UNITS, DEMO_CITY_USER, DEMO_SMALL_DISTRICTS } from './seed-data/demo-districts';
+import { insertDemoCityRule } from './seed-data/demo-scoring';
 import { refreshProjectMonths } from '../modules/reports';
 import { seedWarnings } from '../modules/warnings';
 import { seedDemoBoundaries } from '../modules/map';
@@ -171,6 +172,8 @@ export async function seedDemo(
     );
     await insertDemoMatters(tx, matterRows);
     await insertDemoTargets(tx, buildDemoTargets({ year, today, regionCode: DEMO_DISTRICT_CODE, unitIds: ids, enteredBy: officeUserId }));
+    // The city's rule, ranking its three districts (the monthly job takes last month at start).
+    await insertDemoCityRule(tx, { regionCode: DEMO_CITY_CODE, year });
     const enterpriseRows = buildDemoEnterprises(DEMO_DISTRICT_CODE, userIds.get('invest') ?? null);
     await insertDemoEnterprises(tx, enterpriseRows);
     // 亩均效益 2025: the local industrial enterprises' figures and 天桥区's thresholds.

@@ -29,6 +29,12 @@ export const assessmentZh = {
   'assessment.group.included_and_excluded': '“{group}”组既列入又排除了{unit}',
   'assessment.group.in_two_groups': '{unit}已在“{other}”组中，不能同时属于“{group}”组',
   'assessment.group.empty': '“{group}”组没有单位：请按单位类型选择或添加单位',
+  'assessment.group.above_district': '市、省级评分规则对所辖区县统一排名，不设考核分组',
+  'assessment.xlsx.district': '区县',
+  'assessment.no_year_plan_districts': '{count}个区县没有本年度计划投资（项目年度计划），投资完成率按 0 计',
+  'assessment.no_new_starts_target_districts': '{count}个区县没有新开工目标，新开工完成率按 0 计',
+  'assessment.no_signing_target_districts': '签约额完成率暂无数据来源：各区县都没有分解到单位的“签约项目合同额”指标，均按 0 计',
+  'assessment.some_without_signing_target_districts': '{count}个区县没有分解到单位的签约额目标，签约额完成率按 0 计',
 } as const;
 
 export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
@@ -63,4 +69,13 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
   'assessment.group.included_and_excluded': 'Group “{group}” both names and excludes {unit}',
   'assessment.group.in_two_groups': '{unit} is already in group “{other}” and cannot also be in “{group}”',
   'assessment.group.empty': 'Group “{group}” has no unit: choose unit kinds or add units',
+  'assessment.group.above_district': 'A city’s or province’s rule ranks its districts in one list: it has no ranking groups',
+  'assessment.xlsx.district': 'District',
+  'assessment.no_year_plan_districts':
+    '{count} districts have no planned investment for the year (annual plans): their investment completion reads 0',
+  'assessment.no_new_starts_target_districts': '{count} districts have no new-start target: their new starts ratio reads 0',
+  'assessment.no_signing_target_districts':
+    'Signed value against target has no source: no district has a contract-value indicator broken down to units, so it reads 0 for all',
+  'assessment.some_without_signing_target_districts':
+    '{count} districts have no signing target broken down to units: their signed value ratio reads 0',
 };

@@ -9,7 +9,15 @@ import { PROJECT_FIELDS_WITHOUT_SOURCE, VARIABLES_SOURCED_LATE, VARIABLES_WITHOU
  * units with no annual plan, no new-start target or no signing target (docs/formulas.md "变量的数据来源").
  * `used` are the catalogue names the formula names; `lines` the units' stored variables with their figures.
  */
-export function scoreNotes(used: readonly string[], lines: readonly Record<string, number>[], locale: Locale): string[] {
+export function scoreNotes(
+  used: readonly string[],
+  lines: readonly Record<string, number>[],
+  locale: Locale,
+  /** Whose lines they are: a district's units, or a city's or province's districts (the notes count 区县 then). */
+  over: 'units' | 'districts' = 'units',
+): string[] {
+  const key = <K extends 'no_year_plan' | 'no_new_starts_target' | 'no_signing_target' | 'some_without_signing_target'>(name: K) =>
+    over === 'units' ? (`assessment.${name}` as const) : (`assessment.${name}_districts` as const);
   const names = new Set(used.map((name) => formulaVariable(name)?.name ?? name));
   const uses = (name: FormulaVariableName) => names.has(name);
   const label = (name: FormulaVariableName) => {
@@ -28,18 +36,18 @@ export function scoreNotes(used: readonly string[], lines: readonly Record<strin
   const without = (figure: string) => lines.filter((line) => !((line[figure] ?? 0) > 0)).length;
   if (uses('investment_completion')) {
     const count = without('year_plan_yuan');
-    if (count) notes.push(translate(locale, 'assessment.no_year_plan', { count }));
+    if (count) notes.push(translate(locale, key('no_year_plan'), { count }));
   }
   if (uses('new_starts_ratio')) {
     const brokenDown = lines.some((line) => line.new_starts_target_broken_down === 1);
     if (!brokenDown && lines.length) notes.push(translate(locale, 'assessment.new_starts_from_plan'));
     const count = without('new_starts_target');
-    if (count) notes.push(translate(locale, 'assessment.no_new_starts_target', { count }));
+    if (count) notes.push(translate(locale, key('no_new_starts_target'), { count }));
   }
   if (uses('signed_value_ratio')) {
     const count = without('signed_target_yuan');
-    if (lines.length && count === lines.length) notes.push(translate(locale, 'assessment.no_signing_target'));
-    else if (count) notes.push(translate(locale, 'assessment.some_without_signing_target', { count }));
+    if (lines.length && count === lines.length) notes.push(translate(locale, key('no_signing_target')));
+    else if (count) notes.push(translate(locale, key('some_without_signing_target'), { count }));
   }
   return notes;
 }

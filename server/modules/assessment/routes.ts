@@ -8,13 +8,12 @@ import {
   formulaPreviewBody,
   formulaPreviewResponse,
 } from '../../../common/schemas/assessment';
-import { AppError } from '../../lib/errors';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
-import { actorDistrict } from '../regions';
 import { rankByGroup } from '../../../common/domain/ranking-groups';
 import { checkGroups, groupsOrNull } from './groups';
-import { FormulaRefused, parseOrRefuse, scoreDistrictUnits, termsOf } from './scoring';
+import { FormulaRefused, parseOrRefuse, scoreRegion, termsOf } from './scoring';
 import { projectFieldNotes, scoreNotes } from './notes';
+import { ranksDistricts, scoringRegionOrRefuse } from './region';
 
 const tags = ['assessment'];
 
@@ -75,7 +74,7 @@ export function assessmentRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Evaluate a scoring formula on a month's data for every unit of the reader's district, or with `groups` for the units they assess ranked within each group (422 ranking_groups_invalid naming the field when they do not hold); each value explained term by term; variables that read 0 for want of data (no plan, no target) are named in notes",
+          "Evaluate a scoring formula on a month's data for every unit of the reader's district, or with `groups` for the units they assess ranked within each group (422 ranking_groups_invalid naming the field when they do not hold); for a city or province reader, for every district under it on the sums over its units (no groups); each value explained term by term; variables that read 0 for want of data (no plan, no target) are named in notes",
         body: formulaPreviewBody,
         response: { 200: formulaPreviewResponse, ...ruleErrorResponses, 422: formulaErrorSchema },
       },
@@ -92,11 +91,10 @@ export function assessmentRoutes(app: App, { db }: Deps) {
         if (error instanceof FormulaRefused) return reply.code(422).send(refusal(error.formulaError, locale, request.id));
         throw error;
       }
-      const district = await actorDistrict(db, actor);
-      if (!district) throw new AppError(422, 'no_district', 'target.no_district');
+      const region = await scoringRegionOrRefuse(db, actor);
       const groups = groupsOrNull(request.body.groups);
-      await checkGroups(db, district, groups);
-      const scores = await scoreDistrictUnits(db, district.path, parsed, year, month, groups);
+      await checkGroups(db, region, groups);
+      const scores = await scoreRegion(db, region, parsed, year, month, groups);
       const ranked = rankByGroup(scores.map((s) => ({ ...s, id: s.unitId, name: s.unitName, score: s.result?.value ?? null })));
       const items = ranked.map((unit) => ({
         unitId: unit.unitId,
@@ -113,6 +111,7 @@ export function assessmentRoutes(app: App, { db }: Deps) {
           parsed.variables,
           scores.map((unit) => unit.variables),
           locale,
+          ranksDistricts(region) ? 'districts' : 'units',
         ),
         ...projectFieldNotes(parsed.text, locale),
       ];

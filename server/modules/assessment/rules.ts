@@ -6,6 +6,7 @@ import { recordAudit } from '../../lib/audit';
 import type { RankingGroup } from '../../../common/domain/ranking-groups';
 import type { District } from '../regions';
 import { checkGroups, groupsOrNull } from './groups';
+import type { ScoringRegion } from './region';
 import { parseOrRefuse } from './scoring';
 
 export type ScoringRuleRow = typeof scoringRules.$inferSelect;
@@ -39,7 +40,8 @@ export async function saveRule({
 }: {
   ctx: RequestContext;
   tx: Tx;
-  district: District;
+  /** The region whose rule it is: a district, or a city or province (whose rule ranks its districts, no groups). */
+  district: District & { level?: ScoringRegion['level'] };
   input: { year: number; formula: string; groups?: Partial<RankingGroup>[] | null | undefined; note?: string | undefined };
 }) {
   parseOrRefuse(input.formula);

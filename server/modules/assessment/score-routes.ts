@@ -16,13 +16,11 @@ import { can } from '../../lib/actor';
 import { fileResponse, sendDownload } from '../../lib/download';
 import { type MessageKey, translate } from '../../lib/messages';
 import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
-import type { Actor } from '../../lib/actor';
-import type { Executor } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
-import { actorDistrict } from '../regions';
+import { ranksDistricts, scoringRegionOrRefuse } from './region';
 import { refusal } from './routes';
-import { listRules, presentRule, saveRule } from './rules';
+import { currentRule, listRules, presentRule, saveRule } from './rules';
 import { FormulaRefused, districtUnits } from './scoring';
 import { unitScoreHistory } from './history';
 import { writeRankingWorkbook } from './ranking-xlsx';
@@ -30,17 +28,16 @@ import { computeMonthScores, isCurrentMonth, isFutureMonth, readMonthScores } fr
 
 const tags = ['assessment'];
 
+/** Whose lines a region's rankings hold: its units (a district), or its districts (a city or province). */
+const linesOf = (region: { level: 'district' | 'city' | 'province' }) => (ranksDistricts(region) ? 'districts' : 'units');
+
 /** A moment as China's clock reads it (UTC+8, no daylight saving): 2026-12-01 08:30. */
 const chinaMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-/** The reader's district; scores and rules are a district's (above district level: 422). */
-async function districtOrRefuse(db: Executor, actor: Actor) {
-  const district = await actorDistrict(db, actor);
-  if (!district) throw new AppError(422, 'no_district', 'assessment.no_district');
-  return district;
-}
-
-/** The district's scoring rules (versioned per year) and its monthly scores and rankings (snapshots). */
+/**
+ * The scoring rules (versioned per year) and monthly scores and rankings (snapshots) of the reader's region: his
+ * district's, ranking its units; or his city's or province's, ranking the districts under it (scoringRegionOrRefuse).
+ */
 export function scoringRoutes(app: App, { db }: Deps) {
   app.get(
     '/api/v1/assessment/rules',
@@ -48,17 +45,18 @@ export function scoringRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "The year's scoring rule of the reader's district: the current (highest) version and every version, newest first, each with its ranking groups; and the district's units (id, name, kind) the groups choose from",
+          "The year's scoring rule of the reader's district — or, for a city or province reader, of his city or province, which ranks its districts: the current (highest) version and every version, newest first, each with its ranking groups; the region's name and level; and the district's units (id, name, kind) the groups choose from (none above district level: no groups there)",
         querystring: scoringRulesQuery,
         response: { 200: scoringRulesResponse, ...ruleErrorResponses },
       },
       config: { access: 'target.read' },
     },
     async (request) => {
-      const district = await districtOrRefuse(db, request.context().actor);
-      const versions = (await listRules(db, district.code, request.query.year)).map(presentRule);
-      const units = await districtUnits(db, district.path);
-      return { year: request.query.year, current: versions[0] ?? null, versions, units };
+      const region = await scoringRegionOrRefuse(db, request.context().actor);
+      const versions = (await listRules(db, region.code, request.query.year)).map(presentRule);
+      const units = ranksDistricts(region) ? [] : await districtUnits(db, region.path);
+      const { name: regionName, level } = region;
+      return { year: request.query.year, regionName, level, current: versions[0] ?? null, versions, units };
     },
   );
 
@@ -68,7 +66,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Save a formula and its ranking groups as the next version of the district's scoring rule for the year (422 formula_invalid with line and column when it does not parse or names an unknown variable; 422 ranking_groups_invalid naming the field when a unit is in two groups, is not of the district, or a group is empty or its name repeated); audited",
+          "Save a formula and its ranking groups as the next version of the scoring rule of the reader's district (or city or province: no groups there, 422 ranking_groups_invalid on groups) for the year (422 formula_invalid with line and column when it does not parse or names an unknown variable; 422 ranking_groups_invalid naming the field when a unit is in two groups, is not of the district, or a group is empty or its name repeated); audited",
         body: scoringRuleBody,
         response: { 201: scoringRuleSchema, ...ruleErrorResponses, 422: formulaErrorSchema },
       },
@@ -76,7 +74,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
     },
     async (request, reply) => {
       const ctx = request.context();
-      const district = await districtOrRefuse(db, ctx.actor);
+      const district = await scoringRegionOrRefuse(db, ctx.actor);
       try {
         const row = await db.transaction((tx) => saveRule({ ctx, tx, district, input: request.body }));
         return reply.code(201).send(presentRule(row));
@@ -93,7 +91,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Take a month's scores and rankings with the year's current rule (the units it assesses, ranked within its groups; every unit in one ranking when it has none); a past month once only (409), the current month again replaces it; audited",
+          "Take a month's scores and rankings with the year's current rule (the units it assesses, ranked within its groups; every unit in one ranking when it has none; for a city or province, its districts on the sums over their units); a past month once only (409), the current month again replaces it; audited",
         body: scoreMonthBody,
         response: { 200: scoreMonthResponse, ...ruleErrorResponses },
       },
@@ -101,7 +99,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
     },
     async (request, reply) => {
       const ctx = request.context();
-      const district = await districtOrRefuse(db, ctx.actor);
+      const district = await scoringRegionOrRefuse(db, ctx.actor);
       const month = request.body;
       try {
         await db.transaction((tx) => computeMonthScores({ ctx, tx, district, month }));
@@ -109,8 +107,8 @@ export function scoringRoutes(app: App, { db }: Deps) {
         if (error instanceof FormulaRefused) return reply.code(422).send(refusal(error.formulaError, ctx.actor.locale, request.id));
         throw error;
       }
-      const read = await readMonthScores(db, district.code, month, ctx.actor.locale);
-      return { ...month, ...read, mayCompute: true };
+      const read = await readMonthScores(db, district.code, month, ctx.actor.locale, linesOf(district));
+      return { ...month, ...read, level: district.level, ruleExists: true, mayCompute: true };
     },
   );
 
@@ -120,7 +118,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "A month's ranking of the reader's district as snapshotted: the groups in order and each unit's group, score, rank within its group (ties share one) and terms with their inputs; no snapshot yet → snapshot null",
+          "A month's ranking of the reader's district (or, for a city or province reader, of the districts under it) as snapshotted: the groups in order and each line's group, score, rank within its group (ties share one) and terms with their inputs; no snapshot yet → snapshot null, and ruleExists says whether the region has a rule for the year at all",
         querystring: scoreMonthQuery,
         response: { 200: scoreMonthResponse, ...ruleErrorResponses },
       },
@@ -128,11 +126,13 @@ export function scoringRoutes(app: App, { db }: Deps) {
     },
     async (request) => {
       const { actor } = request.context();
-      const district = await districtOrRefuse(db, actor);
+      const region = await scoringRegionOrRefuse(db, actor);
       const month = request.query;
-      const read = await readMonthScores(db, district.code, month, actor.locale);
-      const mayCompute = can(actor, 'target.manage') && !isFutureMonth(month) && (read.snapshot === null || isCurrentMonth(month));
-      return { ...month, ...read, mayCompute };
+      const read = await readMonthScores(db, region.code, month, actor.locale, linesOf(region));
+      const ruleExists = (await currentRule(db, region.code, month.year)) !== null;
+      const mayCompute =
+        ruleExists && can(actor, 'target.manage') && !isFutureMonth(month) && (read.snapshot === null || isCurrentMonth(month));
+      return { ...month, ...read, level: region.level, ruleExists, mayCompute };
     },
   );
   app.get(
@@ -149,8 +149,8 @@ export function scoringRoutes(app: App, { db }: Deps) {
       config: { access: 'target.read' },
     },
     async (request) => {
-      const district = await districtOrRefuse(db, request.context().actor);
-      return unitScoreHistory(db, district, request.params.unitId, request.query.year);
+      const region = await scoringRegionOrRefuse(db, request.context().actor);
+      return unitScoreHistory(db, region, request.params.unitId, request.query.year);
     },
   );
   app.get(
@@ -168,10 +168,10 @@ export function scoringRoutes(app: App, { db }: Deps) {
     async (request, reply) => {
       const { actor } = request.context();
       const { locale } = request;
-      const district = await districtOrRefuse(db, actor);
+      const district = await scoringRegionOrRefuse(db, actor);
       const { year, month } = request.query;
       // Everything is read and checked before the first byte is sent: a refusal is an ordinary error answer.
-      const ranking = await readMonthScores(db, district.code, { year, month }, locale);
+      const ranking = await readMonthScores(db, district.code, { year, month }, locale, linesOf(district));
       if (!ranking.snapshot) throw new AppError(404, 'score_snapshot_missing', 'assessment.snapshot_missing', { year, month });
       const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
       const { snapshot } = ranking;
@@ -183,7 +183,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
           by: snapshot.computedByName ?? t('assessment.xlsx.by_system'),
         }),
         rank: t('assessment.xlsx.rank'),
-        unit: t('assessment.xlsx.unit'),
+        unit: t(ranksDistricts(district) ? 'assessment.xlsx.district' : 'assessment.xlsx.unit'),
         score: t('assessment.xlsx.score'),
         error: t('assessment.xlsx.error'),
         group: (group: string, count: number) => t('assessment.xlsx.group', { group, count }),

@@ -1,4 +1,4 @@
-import { asc, sql } from 'drizzle-orm';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import {
   type AggregateQuery,
   FORMULA_VARIABLE_NAMES,
@@ -12,8 +12,9 @@ import {
 } from '../../../common/domain/formula';
 import { type RankingGroup, resolveRankingGroups } from '../../../common/domain/ranking-groups';
 import type { Executor } from '../../db/client';
-import { units } from '../../db/schema';
-import { type UnitProject, unitMonthInputs, unitProjectField } from './variables';
+import { regions, units } from '../../db/schema';
+import type { ScoringRegion } from './region';
+import { type UnitMonthInputs, type UnitProject, groupMonthInputs, unitMonthInputs, unitProjectField } from './variables';
 
 /** A formula refused when parsed (syntax, unknown variable, bounds): answered 422 with its line and column. */
 export class FormulaRefused extends Error {
@@ -91,17 +92,84 @@ export async function scoreDistrictUnits(
   return unitRows.map((unit): UnitScore => {
     const input = inputs.get(unit.id);
     if (!input) throw new Error(`no inputs for unit ${unit.id}`);
-    const variables = { ...input.variables, ...input.figures };
     const group = groupOf?.get(unit.id) ?? null;
     const tag = { unitId: unit.id, unitName: unit.name, group, groupName: group === null ? null : (groups?.[group]?.name ?? null) };
-    try {
-      const result = evaluateFormula(parsed, { variables: formulaEnvironment(input.variables), aggregate: aggregateOver(input.projects) });
-      return { ...tag, result, error: null, variables };
-    } catch (error) {
-      if (!(error instanceof FormulaError)) throw error;
-      return { ...tag, result: null, error, variables };
-    }
+    return { ...tag, ...evaluateOn(parsed, input), variables: { ...input.variables, ...input.figures } };
   });
+}
+
+/** The formula on one line's inputs: its value and terms, or the formula error that is the line's own. */
+function evaluateOn(parsed: ParsedFormula, input: UnitMonthInputs): Pick<UnitScore, 'result' | 'error'> {
+  try {
+    const result = evaluateFormula(parsed, { variables: formulaEnvironment(input.variables), aggregate: aggregateOver(input.projects) });
+    return { result, error: null };
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    return { result: null, error };
+  }
+}
+
+/**
+ * The districts under a city or province, each with the unit its ranking line is kept under: the district's own
+ * top unit (its 人民政府 in the demo — the body a city assesses), else its first unit by level, order and name. A
+ * district with no unit at all has nothing to score and is left out. By code.
+ */
+async function regionDistricts(db: Executor, regionPath: string) {
+  const rows = await db
+    .select({
+      code: regions.code,
+      name: regions.name,
+      path: regions.path,
+      // The outer row is named in full: drizzle leaves its own columns unqualified, ambiguous inside the subquery.
+      unitId: sql<string | null>`(select u.id from units u join regions ur on ur.code = u.region_code
+        where ur.path like regions.path || '%'
+        order by (u.region_code = regions.code) desc, (u.parent_id is null) desc, u.sort_order, u.name, u.id
+        limit 1)`,
+    })
+    .from(regions)
+    .where(and(eq(regions.level, 'district'), like(regions.path, `${regionPath}%`)))
+    .orderBy(asc(regions.code));
+  return rows.flatMap((r) => (r.unitId ? [{ code: r.code, name: r.name, path: r.path, unitId: r.unitId }] : []));
+}
+
+/**
+ * A city's or province's ranking lines: each district of it scored on its month inputs — the sums over every unit
+ * of the district (groupMonthInputs) —, under the district's unit and name. The stored variables carry the duty
+ * counts and how many units were summed beside the figures, so a district's ratio can be read back to its sums.
+ */
+async function scoreRegionDistricts(db: Executor, regionPath: string, parsed: ParsedFormula, year: number, month: number) {
+  const districts = await regionDistricts(db, regionPath);
+  const unitsOf = new Map<string, string[]>();
+  for (const district of districts)
+    unitsOf.set(
+      district.code,
+      (await districtUnits(db, district.path)).map((u) => u.id),
+    );
+  const inputs = await groupMonthInputs(
+    db,
+    districts.map((d) => ({ key: d.code, unitIds: unitsOf.get(d.code) ?? [] })),
+    year,
+    month,
+  );
+  return districts.map((district): UnitScore => {
+    const input = inputs.get(district.code);
+    if (!input) throw new Error(`no inputs for district ${district.code}`);
+    const variables = { ...input.variables, ...input.figures, ...input.counts, units: unitsOf.get(district.code)?.length ?? 0 };
+    return { unitId: district.unitId, unitName: district.name, group: null, groupName: null, ...evaluateOn(parsed, input), variables };
+  });
+}
+
+/** The lines a region's rule scores: a district's units (in its groups), or a city's or province's districts. */
+export function scoreRegion(
+  db: Executor,
+  region: ScoringRegion,
+  parsed: ParsedFormula,
+  year: number,
+  month: number,
+  groups: readonly RankingGroup[] | null = null,
+) {
+  if (region.level === 'district') return scoreDistrictUnits(db, region.path, parsed, year, month, groups);
+  return scoreRegionDistricts(db, region.path, parsed, year, month);
 }
 
 /** A term as stored and answered: its text, sign, signed points and inputs (a variable's name, an aggregate's text). */

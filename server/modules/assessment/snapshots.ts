@@ -11,7 +11,8 @@ import { AppError, invalidField } from '../../lib/errors';
 import type { District } from '../regions';
 import { scoreNotes } from './notes';
 import { currentRule } from './rules';
-import { parseOrRefuse, scoreDistrictUnits, termsOf } from './scoring';
+import { type ScoringRegion, ranksDistricts } from './region';
+import { parseOrRefuse, scoreRegion, termsOf } from './scoring';
 
 type Month = { year: number; month: number };
 
@@ -41,7 +42,9 @@ export async function findSnapshot(db: Executor, regionCode: string, { year, mon
 
 /**
  * Takes the month's scores of the units the year's current rule assesses (every unit of the district, or the members
- * of its groups), ranks them within their groups and stores the snapshot with each unit's group, terms and variables. A month to come is refused (400); a past month that has a snapshot
+ * of its groups), ranks them within their groups and stores the snapshot with each unit's group, terms and variables;
+ * for a city or province (`district.level`), its districts each scored on the sums over their units, one ranking, each
+ * line kept under the district's top unit and named after the district. A month to come is refused (400); a past month that has a snapshot
  * is refused (409: it never changes); the current month's is replaced. One transaction, serialised per district
  * and month; audited.
  */
@@ -54,7 +57,8 @@ export async function computeMonthScores({
 }: {
   ctx: RequestContext | SystemContext;
   tx: Tx;
-  district: District;
+  /** The region whose rule it is: a district (level absent or 'district'), a city or a province. */
+  district: District & { level?: ScoringRegion['level'] };
   month: Month;
   today?: string;
 }) {
@@ -69,7 +73,7 @@ export async function computeMonthScores({
   const rule = await currentRule(tx, district.code, m.year);
   if (!rule) throw new AppError(422, 'scoring_rule_missing', 'assessment.no_rule', { year: m.year });
   const parsed = parseOrRefuse(rule.formula);
-  const scores = await scoreDistrictUnits(tx, district.path, parsed, m.year, m.month, rule.groups ?? null);
+  const scores = await scoreRegion(tx, { ...district, level: district.level ?? 'district' }, parsed, m.year, m.month, rule.groups ?? null);
   const ranked = rankByGroup(scores.map((s) => ({ ...s, id: s.unitId, name: s.unitName, score: s.result?.value ?? null })));
   if (existing) await tx.delete(scoreSnapshots).where(eq(scoreSnapshots.id, existing.id));
   const actor = 'actor' in ctx ? ctx.actor : null;
@@ -116,7 +120,14 @@ export async function computeMonthScores({
  * A month's ranking of the district as snapshotted (lines in ranking order — group by group in the rule's order,
  * ranks within the group —, errors worded), or no snapshot.
  */
-export async function readMonthScores(db: Executor, regionCode: string, m: Month, locale: Locale) {
+export async function readMonthScores(
+  db: Executor,
+  regionCode: string,
+  m: Month,
+  locale: Locale,
+  /** Whose lines: a district's units, or a city's or province's districts (the notes count 区县 then). */
+  over: 'units' | 'districts' = 'units',
+) {
   const snapshot = await findSnapshot(db, regionCode, m);
   if (!snapshot) return { snapshot: null, groups: [], items: [], notes: [] };
   const rows = await db
@@ -137,6 +148,7 @@ export async function readMonthScores(db: Executor, regionCode: string, m: Month
       used,
       rows.map((row) => row.variables),
       locale,
+      over,
     ),
     snapshot: {
       id: snapshot.id,
@@ -163,10 +175,13 @@ export async function readMonthScores(db: Executor, regionCode: string, m: Month
   };
 }
 
-/** The districts that have a rule for the month's year and no snapshot of the month yet (for the monthly job). */
-export async function districtsOwingSnapshot(db: Executor, { year, month }: Month): Promise<District[]> {
-  return db
-    .selectDistinct({ code: regions.code, name: regions.name, path: regions.path })
+/**
+ * The regions that have a rule for the month's year and no snapshot of the month yet (for the monthly job): districts,
+ * and cities or provinces that rank their districts — after the districts, by code.
+ */
+export async function districtsOwingSnapshot(db: Executor, { year, month }: Month): Promise<ScoringRegion[]> {
+  const rows = await db
+    .selectDistinct({ code: regions.code, name: regions.name, path: regions.path, level: regions.level })
     .from(scoringRules)
     .innerJoin(regions, eq(regions.code, scoringRules.regionCode))
     .where(
@@ -176,4 +191,6 @@ export async function districtsOwingSnapshot(db: Executor, { year, month }: Mont
       ),
     )
     .orderBy(asc(regions.code));
+  const owing = rows.flatMap((r) => (r.level === 'street' ? [] : [{ ...r, level: r.level }]));
+  return [...owing.filter((r) => !ranksDistricts(r)), ...owing.filter(ranksDistricts)];
 }

@@ -60,6 +60,9 @@ import { lastDayOf } from '../warnings';
  * starts and target, signed value and target, pledges done and counted), stored with the snapshot's variables: they
  * explain a ratio and say, for the notes, which units had no target.
  *
+ * A city's or province's ranking scores its districts on the same variables over all of a district's units
+ * (groupMonthInputs → sumMonthInputs below): counts added, ratios divided over the sums (docs/formulas.md "区县的变量").
+ *
  * Projects for count_projects(…) and sum(…): investment (total, 元), year_plan (current annual plan, 元),
  * year_completed (approved reports of the year to date, 元), tag (the codes of the linked enterprises' tags and their
  * dictionary names in Chinese and English, so `tag = "世界500强"` and `tag = "fortune500"` both match), pool,
@@ -97,6 +100,13 @@ export const FIGURE_NAMES = [
 ] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 
+/**
+ * The duties behind the duty ratios (reports owed for the month and submitted on time; matters fallen due and closed
+ * on time): kept beside the variables so that a district's ratio is its units' sums divided, not an average of ratios.
+ */
+const DUTY_COUNT_NAMES = ['reports_owed', 'reports_on_time', 'matters_due', 'matters_closed_on_time'] as const;
+type DutyCountName = (typeof DUTY_COUNT_NAMES)[number];
+
 export type UnitProject = {
   investment: number;
   yearPlan: number;
@@ -110,6 +120,7 @@ export type UnitProject = {
 export type UnitMonthInputs = {
   variables: Record<FormulaVariableName, number>;
   figures: Record<FigureName, number>;
+  counts: Record<DutyCountName, number>;
   projects: UnitProject[];
 };
 
@@ -150,11 +161,13 @@ export async function unitMonthInputs(db: Executor, unitIds: string[], year: num
         pledges_done: 0,
         pledges_counted: 0,
       },
+      counts: { reports_owed: 0, reports_on_time: 0, matters_due: 0, matters_closed_on_time: 0 },
       projects: [],
     });
   }
   if (unitIds.length === 0) return inputs;
   const of = (id: string | null) => (id ? inputs.get(id)?.variables : undefined);
+  const countsOf = (id: string | null) => (id ? inputs.get(id)?.counts : undefined);
   const figuresOf = (id: string | null) => (id ? inputs.get(id)?.figures : undefined);
 
   const reports = await db
@@ -169,8 +182,10 @@ export async function unitMonthInputs(db: Executor, unitIds: string[], year: num
     .groupBy(progressReports.responsibleUnitId);
   for (const r of reports) {
     const v = of(r.unitId);
-    if (!v) continue;
-    v.reports_on_time_ratio = ratio(n(r.onTime), n(r.owed));
+    const c = countsOf(r.unitId);
+    if (!v || !c) continue;
+    c.reports_owed = n(r.owed);
+    c.reports_on_time = n(r.onTime);
     v.late_reports = n(r.late);
   }
 
@@ -181,8 +196,10 @@ export async function unitMonthInputs(db: Executor, unitIds: string[], year: num
     .where(and(inArray(matters.leadUnitId, unitIds), gte(matters.deadline, yearStart), lte(matters.deadline, monthEnd)))
     .groupBy(matters.leadUnitId);
   for (const r of due) {
-    const v = of(r.unitId);
-    if (v) v.matters_closed_on_time_ratio = ratio(n(r.closedOnTime), n(r.due));
+    const c = countsOf(r.unitId);
+    if (!c) continue;
+    c.matters_due = n(r.due);
+    c.matters_closed_on_time = n(r.closedOnTime);
   }
 
   const red = await db
@@ -356,13 +373,78 @@ export async function unitMonthInputs(db: Executor, unitIds: string[], year: num
     figures.pledges_done = n(r.done);
   }
 
-  for (const { variables, figures } of inputs.values()) {
-    variables.investment_completion = ofTarget(figures.year_completed_yuan, figures.year_plan_yuan);
-    variables.new_starts_ratio = ofTarget(figures.new_starts, figures.new_starts_target);
-    variables.signed_value_ratio = ofTarget(figures.signed_value_yuan, figures.signed_target_yuan);
-    variables.pledges_done_ratio = ratio(figures.pledges_done, figures.pledges_counted);
-  }
+  for (const input of inputs.values()) settleRatios(input);
   return inputs;
+}
+
+/** The ratios from the figures and duty counts behind them (a unit's, or a district's sums): the one place they are divided. */
+function settleRatios({ variables, figures, counts }: UnitMonthInputs) {
+  variables.investment_completion = ofTarget(figures.year_completed_yuan, figures.year_plan_yuan);
+  variables.new_starts_ratio = ofTarget(figures.new_starts, figures.new_starts_target);
+  variables.signed_value_ratio = ofTarget(figures.signed_value_yuan, figures.signed_target_yuan);
+  variables.pledges_done_ratio = ratio(figures.pledges_done, figures.pledges_counted);
+  variables.reports_on_time_ratio = ratio(counts.reports_on_time, counts.reports_owed);
+  variables.matters_closed_on_time_ratio = ratio(counts.matters_closed_on_time, counts.matters_due);
+}
+
+/** The variables that count things (projects, reports, months): a district's is the sum of its units'. */
+const COUNTED_VARIABLES = ['late_reports', 'red_months', 'fortune500_projects', 'not_started_by_deadline'] as const;
+
+/**
+ * One district's month inputs from its units' (issue 15 "Regions above districts"): the figures, the duty counts and
+ * the counted variables added up, the projects put together (count_projects(…) counts the district's), and the
+ * ratios divided again over the sums — a district that completed 60 of 100 planned reads 0.6 whatever its units'
+ * ratios were. The new-start target reads as broken down when any unit's share came from the breakdown.
+ */
+export function sumMonthInputs(parts: Iterable<UnitMonthInputs>): UnitMonthInputs {
+  const total: UnitMonthInputs = {
+    variables: {
+      investment_completion: 0,
+      new_starts_ratio: 0,
+      signed_value_ratio: 0,
+      pledges_done_ratio: 1,
+      reports_on_time_ratio: 1,
+      matters_closed_on_time_ratio: 1,
+      red_months: 0,
+      fortune500_projects: 0,
+      not_started_by_deadline: 0,
+      late_reports: 0,
+    },
+    figures: Object.fromEntries(FIGURE_NAMES.map((name) => [name, 0])) as Record<FigureName, number>,
+    counts: Object.fromEntries(DUTY_COUNT_NAMES.map((name) => [name, 0])) as Record<DutyCountName, number>,
+    projects: [],
+  };
+  for (const part of parts) {
+    for (const name of COUNTED_VARIABLES) total.variables[name] += part.variables[name];
+    for (const name of FIGURE_NAMES)
+      total.figures[name] =
+        name === 'new_starts_target_broken_down'
+          ? Math.max(total.figures[name], part.figures[name])
+          : total.figures[name] + part.figures[name];
+    for (const name of DUTY_COUNT_NAMES) total.counts[name] += part.counts[name];
+    total.projects.push(...part.projects);
+  }
+  settleRatios(total);
+  return total;
+}
+
+/**
+ * The month inputs of groups of units, each group's the sum of its units' (a city's ranking of its districts: a group
+ * is a district's units). Each group's units are computed together as a district's are for its own ranking — one
+ * district at a time, so that which 新开工项目 indicator is broken down is decided within the district, as it is there.
+ */
+export async function groupMonthInputs(
+  db: Executor,
+  groups: readonly { key: string; unitIds: string[] }[],
+  year: number,
+  month: number,
+): Promise<Map<string, UnitMonthInputs>> {
+  const sums = new Map<string, UnitMonthInputs>();
+  for (const group of groups) {
+    const inputs = await unitMonthInputs(db, group.unitIds, year, month);
+    sums.set(group.key, sumMonthInputs(inputs.values()));
+  }
+  return sums;
 }
 
 /** A project's field for count_projects(…) and sum(…) filters (the catalogue's English or Chinese name). */

@@ -14,9 +14,17 @@ export const assessmentEnUS: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.no': 'no',
   'assessment.noSnapshot': 'No ranking for this month',
   'assessment.noSnapshotYet': 'The ranking of {month}/{year} has not been taken yet',
-  'assessment.aboveDistrict':
-    'Rankings are a district’s: each district ranks its own units by its own scoring rule; a city account has no ranking of its own',
-  'assessment.aboveDistrictHint': 'Compare the districts on the home page’s district table and on the district comparison of Targets',
+  'assessment.aboveDistrict': 'Your account belongs to no district, city or province, so there is no scoring rule or ranking of its level',
+  'assessment.district': 'District',
+  'assessment.titleDistricts': 'Rankings (the districts of {region})',
+  'assessment.noRuleYet': 'No scoring rule of this level has been set for {year}: there is no ranking',
+  'assessment.noRuleYetManage':
+    'No scoring rule of this level has been set for {year}: save a version under “Scoring rule”, then take the ranking',
+  'assessment.districtsNote':
+    'The districts are ranked by this level’s scoring rule; each district’s variables are the sums over all its units (investment completion = the units’ completed investment ÷ their planned investment). Open a row for its points term by term.',
+  'assessment.districtsHelp':
+    'This level’s rule ranks its districts in one list, without ranking groups; each district’s variables are the sums over all its units — ratios of sums, not averages of the units’ ratios.',
+  'assessment.groupsDistricts': 'The districts ranked in one list (variables summed over each district’s units)',
   'assessment.snapshotInfo': 'Scored by rule version {version} · {at} · {by}',
   'assessment.bySystem': 'taken monthly by the system',
   'assessment.compute': 'Take this month’s ranking',
@@ -68,6 +76,7 @@ export const assessmentEnUS: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.trend.month': 'M{month}',
   'assessment.trend.rank': 'Rank',
   'assessment.trend.point': 'M{month}: rank {rank} of {size} ({group}), score {score}',
+  'assessment.trend.pointDistricts': 'M{month}: rank {rank} of {size} districts, score {score}',
   'assessment.trend.pointNotRanked': 'M{month}: could not be scored',
   'assessment.trend.pointNotAssessed': 'M{month}: not assessed',
   'assessment.trend.pointSeparator': '; ',

@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useI18n } from '../i18n';
 import { isApiError } from '../lib/api-client';
 import { useAddressSearch } from '../lib/use-address-search';
-import { type Month, assessmentApi } from '../modules/assessment/api/assessment-api';
+import { type Month, assessmentApi, subjectOf } from '../modules/assessment/api/assessment-api';
 import { GroupedRanking } from '../modules/assessment/components/GroupedRanking';
 import { RuleEditor } from '../modules/assessment/components/RuleEditor';
 import { RuleHistory } from '../modules/assessment/components/RuleHistory';
@@ -22,9 +22,10 @@ function monthOf(value: string | null): Month {
 const monthText = (m: Month) => `${m.year}-${String(m.month).padStart(2, '0')}`;
 
 /**
- * 考核排名: a month's ranking of the district's units by its scoring rule, each score explained term by term; the
- * project office takes a month's snapshot (a past month once, the current month again) and edits the rule (评分规则:
- * check, preview, save as a new version, the year's versions).
+ * 考核排名: a month's ranking of the district's units by its scoring rule — or, for a city or province reader, of the
+ * districts under it by the city's own rule —, each score explained term by term; the project office takes a month's
+ * snapshot (a past month once, the current month again) and edits the rule (评分规则: check, preview, save as a new
+ * version, the year's versions). A region with no rule for the year is told so, not that a ranking is missing.
  */
 export function ScoresPage() {
   const { t } = useI18n();
@@ -37,14 +38,18 @@ export function ScoresPage() {
   const scores = useMonthScores(month);
   const rules = useScoringRules(month.year);
   // A year with no rule yet: the editor starts from last year's current rule, saved as this year's version 1.
-  const noRule = rules.isSuccess && rules.data.current === null;
-  const lastYear = useScoringRules(month.year - 1, manage && noRule);
-  const inherited = noRule ? (lastYear.data?.current ?? null) : null;
+  const yearWithoutRule = rules.isSuccess && rules.data.current === null;
+  const lastYear = useScoringRules(month.year - 1, manage && yearWithoutRule);
+  const inherited = yearWithoutRule ? (lastYear.data?.current ?? null) : null;
   const compute = useAssessmentMutation(assessmentApi.compute);
   const { busy: downloading, download } = useDownload();
   const snapshot = scores.data?.snapshot ?? null;
-  // A city or province reader: rankings are a district's (its own formula over its units); there is none above it.
+  // A reader of no district, city or province (none in practice): there is no rule or ranking of his level.
   const aboveDistrict = isApiError(scores.error) && scores.error.code === 'no_district';
+  // A city's or province's ranking lists its districts; a district's, its units.
+  const subject = subjectOf(scores.data?.level ?? rules.data?.level);
+  const noRule = scores.data?.ruleExists === false && !snapshot;
+  const noRuleText = t(manage ? 'assessment.noRuleYetManage' : 'assessment.noRuleYet', { year: month.year });
   const set = (key: string, value: string) =>
     setSearch((previous) => {
       const next = new URLSearchParams(previous);
@@ -71,7 +76,9 @@ export function ScoresPage() {
                 at: dayjs(snapshot.computedAt).format('YYYY-MM-DD HH:mm'),
                 by: snapshot.computedByName ?? t('assessment.bySystem'),
               })
-            : t('assessment.noSnapshotYet', { year: month.year, month: month.month })}
+            : noRule
+              ? noRuleText
+              : t('assessment.noSnapshotYet', { year: month.year, month: month.month })}
         </Typography.Text>
         <Space wrap>
           {snapshot && (
@@ -100,8 +107,20 @@ export function ScoresPage() {
       {snapshot && !scores.data?.mayCompute && manage && (
         <Alert type="info" showIcon message={t('assessment.pastFixed')} data-testid="snapshot-fixed" />
       )}
+      {subject === 'district' && !noRule && (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="ranking-districts-note">
+          {t('assessment.districtsNote')}
+        </Typography.Paragraph>
+      )}
       {snapshot && scores.data?.notes.map((note) => <Alert key={note} type="info" showIcon message={note} data-testid="ranking-note" />)}
-      <GroupedRanking groups={scores.data?.groups ?? []} items={scores.data?.items ?? []} loading={scores.isFetching} month={month} />
+      <GroupedRanking
+        groups={scores.data?.groups ?? []}
+        items={scores.data?.items ?? []}
+        loading={scores.isFetching}
+        month={month}
+        subject={subject}
+        emptyText={noRule ? noRuleText : undefined}
+      />
     </Space>
   );
 
@@ -117,11 +136,12 @@ export function ScoresPage() {
           initialGroups={rules.data?.current?.groups ?? inherited?.groups ?? null}
           units={rules.data?.units ?? []}
           previewMonth={month}
+          subject={subject}
         />
       )}
       <div>
         <Typography.Title level={5}>{t('assessment.history', { year: month.year })}</Typography.Title>
-        <RuleHistory versions={rules.data?.versions ?? []} units={rules.data?.units ?? []} />
+        <RuleHistory versions={rules.data?.versions ?? []} units={rules.data?.units ?? []} subject={subject} />
       </div>
     </Space>
   );
@@ -129,19 +149,13 @@ export function ScoresPage() {
   if (aboveDistrict)
     return (
       <Card title={t('nav.scores')}>
-        <Alert
-          type="info"
-          showIcon
-          message={t('assessment.aboveDistrict')}
-          description={t('assessment.aboveDistrictHint')}
-          data-testid="scores-above-district"
-        />
+        <Alert type="info" showIcon message={t('assessment.aboveDistrict')} data-testid="scores-above-district" />
       </Card>
     );
 
   return (
     <Card
-      title={t('nav.scores')}
+      title={subject === 'district' && rules.data ? t('assessment.titleDistricts', { region: rules.data.regionName }) : t('nav.scores')}
       styles={{ body: { padding: 12 } }}
       extra={
         <DatePicker

@@ -1,6 +1,6 @@
 import { Space, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
-import type { Month, ScoreLine } from '../api/assessment-api';
+import type { Month, RankingSubject, ScoreLine } from '../api/assessment-api';
 import { RankingTable } from './RankingTable';
 
 /**
@@ -12,14 +12,19 @@ export function GroupedRanking({
   items,
   loading,
   month,
+  subject = 'unit',
+  emptyText,
 }: {
   groups: string[];
   items: ScoreLine[];
   loading: boolean;
   month: Month;
+  /** A city's or province's ranking lists districts (one list, no groups). */
+  subject?: RankingSubject;
+  emptyText?: string;
 }) {
   const { t } = useI18n();
-  if (!groups.length) return <RankingTable items={items} loading={loading} month={month} />;
+  if (!groups.length) return <RankingTable items={items} loading={loading} month={month} subject={subject} emptyText={emptyText} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       {groups.map((group) => {

@@ -1,6 +1,6 @@
 import { Alert, Space, Table, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
-import type { FormulaPreview } from '../api/assessment-api';
+import type { FormulaPreview, RankingSubject } from '../api/assessment-api';
 import { formatScore } from '../utils/format';
 import { ScoreExplanation } from './ScoreExplanation';
 
@@ -10,7 +10,7 @@ type PreviewItem = FormulaPreview['items'][number];
  * The preview of a formula on a month's data: each unit's value in ranking order (by group when the rule has groups,
  * under each group's name, rank within it), opening to its terms; nothing saved.
  */
-export function PreviewTable({ preview }: { preview: FormulaPreview }) {
+export function PreviewTable({ preview, subject = 'unit' }: { preview: FormulaPreview; subject?: RankingSubject }) {
   const { t } = useI18n();
   const groups = [...new Set(preview.items.map((item) => item.group))];
   const table = (items: PreviewItem[]) => (
@@ -25,7 +25,7 @@ export function PreviewTable({ preview }: { preview: FormulaPreview }) {
       }}
       columns={[
         { title: t('assessment.rank'), dataIndex: 'rank', width: 64, render: (rank: number | null) => rank ?? '—' },
-        { title: t('assessment.unit'), dataIndex: 'unitName' },
+        { title: t(subject === 'district' ? 'assessment.district' : 'assessment.unit'), dataIndex: 'unitName' },
         {
           title: t('assessment.previewScore', { month: preview.month }),
           dataIndex: 'value',

@@ -1,15 +1,28 @@
 import { Table, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
-import type { Month, ScoreLine } from '../api/assessment-api';
+import type { Month, RankingSubject, ScoreLine } from '../api/assessment-api';
 import { formatScore } from '../utils/format';
 import { ScoreExplanation } from './ScoreExplanation';
 import { UnitRankHistory } from './UnitRankHistory';
 
 /**
- * 考核排名: rank, unit and score, each row opening to the unit's rank over the year's months and its explanation.
- * Three narrow columns fit a phone.
+ * 考核排名: rank, unit (a city's: district) and score, each row opening to its rank over the year's months and its
+ * explanation. Three narrow columns fit a phone.
  */
-export function RankingTable({ items, loading, month }: { items: ScoreLine[]; loading: boolean; month: Month }) {
+export function RankingTable({
+  items,
+  loading,
+  month,
+  subject = 'unit',
+  emptyText,
+}: {
+  items: ScoreLine[];
+  loading: boolean;
+  month: Month;
+  subject?: RankingSubject;
+  /** What an empty table says (no ranking yet, or no rule at all). */
+  emptyText?: string;
+}) {
   const { t } = useI18n();
   return (
     <Table<ScoreLine>
@@ -19,12 +32,12 @@ export function RankingTable({ items, loading, month }: { items: ScoreLine[]; lo
       dataSource={items}
       pagination={false}
       data-testid="ranking-table"
-      locale={{ emptyText: t('assessment.noSnapshot') }}
+      locale={{ emptyText: emptyText ?? t('assessment.noSnapshot') }}
       expandable={{
         expandRowByClick: true,
         expandedRowRender: (line) => (
           <>
-            <UnitRankHistory unitId={line.unitId} unitName={line.unitName} year={month.year} month={month.month} />
+            <UnitRankHistory unitId={line.unitId} unitName={line.unitName} year={month.year} month={month.month} subject={subject} />
             <ScoreExplanation terms={line.terms} score={line.score} error={line.error} />
           </>
         ),
@@ -37,7 +50,7 @@ export function RankingTable({ items, loading, month }: { items: ScoreLine[]; lo
           render: (rank: number | null) => (rank === null ? '—' : <Typography.Text strong>{rank}</Typography.Text>),
         },
         {
-          title: t('assessment.unit'),
+          title: t(subject === 'district' ? 'assessment.district' : 'assessment.unit'),
           dataIndex: 'unitName',
           ellipsis: false,
           render: (name: string) => <span data-testid="ranking-unit">{name}</span>,

@@ -6,6 +6,7 @@ import {
   type FormulaPreview,
   type Month,
   type RankingGroup,
+  type RankingSubject,
   assessmentApi,
   formulaProblem,
   groupProblems,
@@ -20,7 +21,8 @@ type Problem = { message: string; line: number; column: number };
 /**
  * 评分规则 editor (the project office's): the formula in a text area, 检查 (where it is wrong, at its line and
  * column), the ranking groups (who is assessed, ranked in which group), 预览 on a month's data (each unit's value and
- * terms by group, nothing saved) and 保存为新版本 with a note.
+ * terms by group, nothing saved) and 保存为新版本 with a note. A city's or province's rule ranks its districts: no groups,
+ * a line saying how its districts' variables are read instead.
  */
 export function RuleEditor({
   year,
@@ -28,12 +30,14 @@ export function RuleEditor({
   initialGroups,
   units,
   previewMonth,
+  subject = 'unit',
 }: {
   year: number;
   initial: string;
   initialGroups: RankingGroup[] | null;
   units: DistrictUnit[];
   previewMonth: Month;
+  subject?: RankingSubject;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -47,7 +51,7 @@ export function RuleEditor({
   useEffect(() => setFormula(initial), [initial]);
   useEffect(() => groupsForm.setFieldsValue({ groups: initialGroups ?? [] }), [groupsForm, initialGroups]);
   const save = useAssessmentMutation(assessmentApi.saveRule);
-  const groups = () => groupsOf(groupsForm.getFieldsValue(true));
+  const groups = () => (subject === 'district' ? null : groupsOf(groupsForm.getFieldsValue(true)));
 
   /** A refusal of the formula shows at its column, of the groups on their fields; anything else as a message. */
   const showRefusal = (error: unknown) => {
@@ -121,8 +125,16 @@ export function RuleEditor({
         </Typography.Text>
       )}
       <Divider style={{ margin: '8px 0' }} />
-      <RankingGroupsEditor form={groupsForm} units={units} />
-      <Divider style={{ margin: '8px 0' }} />
+      {subject === 'district' ? (
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="rule-districts-help">
+          {t('assessment.districtsHelp')}
+        </Typography.Paragraph>
+      ) : (
+        <>
+          <RankingGroupsEditor form={groupsForm} units={units} />
+          <Divider style={{ margin: '8px 0' }} />
+        </>
+      )}
       <Space wrap>
         <Button onClick={check} loading={busy === 'check'} data-testid="rule-check">
           {t('assessment.check')}
@@ -144,7 +156,7 @@ export function RuleEditor({
           {t('assessment.save')}
         </Button>
       </Space.Compact>
-      {preview && <PreviewTable preview={preview} />}
+      {preview && <PreviewTable preview={preview} subject={subject} />}
     </Space>
   );
 }

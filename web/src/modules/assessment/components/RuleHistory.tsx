@@ -2,15 +2,25 @@ import { List, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useI18n } from '../../../i18n';
 import { resolveRankingGroups } from '../../../../../common/domain/ranking-groups';
-import type { DistrictUnit, ScoringRule } from '../api/assessment-api';
+import type { DistrictUnit, RankingSubject, ScoringRule } from '../api/assessment-api';
 
 /** The year's versions of the rule, newest (current) first, each with its author, date, note, groups and formula. */
-export function RuleHistory({ versions, units }: { versions: ScoringRule[]; units: DistrictUnit[] }) {
+export function RuleHistory({
+  versions,
+  units,
+  subject = 'unit',
+}: {
+  versions: ScoringRule[];
+  units: DistrictUnit[];
+  /** A city's or province's versions rank its districts (no groups). */
+  subject?: RankingSubject;
+}) {
   const { t } = useI18n();
   const separator = t('assessment.listSeparator');
   const nameOf = new Map(units.map((u) => [u.id, u.name]));
   /** 分组排名：街道（15）、区直部门（14）；不参加考核：区政府、… — as the district's units stand today. */
   const groupsText = (rule: ScoringRule) => {
+    if (subject === 'district') return t('assessment.groupsDistricts');
     if (!rule.groups) return t('assessment.groupsNone');
     const resolved = resolveRankingGroups(rule.groups, units);
     return t('assessment.groupsSummary', {

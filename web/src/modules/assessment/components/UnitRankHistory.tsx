@@ -2,6 +2,7 @@ import { Alert, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { EChart } from '../../../ui/EChart';
+import type { RankingSubject } from '../api/assessment-api';
 import { useUnitHistory } from '../hooks/use-assessment';
 import { rankHistoryOption, rankPointText } from '../utils/rank-chart';
 import { rankTrendSentence } from '../utils/rank-trend';
@@ -10,11 +11,24 @@ import { rankTrendSentence } from '../utils/rank-trend';
  * A unit's rank over the year's months, in its ranking row: the sentence against last month (较上月上升2位) and a small
  * line chart, rank 1 at the top, the score in the tooltip. Fetched when the row opens.
  */
-export function UnitRankHistory({ unitId, unitName, year, month }: { unitId: string; unitName: string; year: number; month: number }) {
+export function UnitRankHistory({
+  unitId,
+  unitName,
+  year,
+  month,
+  subject = 'unit',
+}: {
+  unitId: string;
+  unitName: string;
+  year: number;
+  month: number;
+  /** A city's ranking line is a district's: the tooltip counts districts. */
+  subject?: RankingSubject;
+}) {
   const { t } = useI18n();
   const history = useUnitHistory(unitId, year);
   const months = history.data?.months;
-  const option = useMemo(() => (months?.length ? rankHistoryOption(months, t) : null), [months, t]);
+  const option = useMemo(() => (months?.length ? rankHistoryOption(months, t, subject) : null), [months, t, subject]);
   if (history.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (history.isError) return <Alert type="error" showIcon message={history.error.message} />;
   const sentence = rankTrendSentence(history.data.months, month, t, history.data.previousDecember);
@@ -31,7 +45,7 @@ export function UnitRankHistory({ unitId, unitName, year, month }: { unitId: str
         // The canvas says nothing to a screen reader: the points are read out in words instead.
         <div
           role="img"
-          aria-label={history.data.months.map((m) => rankPointText(m, t)).join(t('assessment.trend.pointSeparator'))}
+          aria-label={history.data.months.map((m) => rankPointText(m, t, subject)).join(t('assessment.trend.pointSeparator'))}
           data-testid="rank-history-chart"
         >
           <EChart option={option} style={{ height: 150 }} />

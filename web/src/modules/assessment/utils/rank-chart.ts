@@ -2,15 +2,26 @@ import { LineChart } from 'echarts/charts';
 import { type EChartsCoreOption, use } from 'echarts/core';
 import type { Translate } from '../../../i18n';
 import { formatScore } from './format';
+import type { RankingSubject } from '../api/assessment-api';
 import type { HistoryMonth } from './rank-trend';
 
 // Only the line chart; the grid and tooltip come with web/src/ui/EChart.tsx.
 use([LineChart]);
 
-/** What a month's point says in the tooltip: rank of the group's size and the score, or why there is none. */
-export function rankPointText(m: HistoryMonth, t: Translate): string {
+/**
+ * What a month's point says in the tooltip: rank of the group's size and the score, or why there is none; a city's
+ * ranking counts its districts (共3个区县).
+ */
+export function rankPointText(m: HistoryMonth, t: Translate, subject: RankingSubject = 'unit'): string {
   if (!m.line) return t('assessment.trend.pointNotAssessed', { month: m.month });
   if (m.line.rank === null) return t('assessment.trend.pointNotRanked', { month: m.month });
+  if (subject === 'district')
+    return t('assessment.trend.pointDistricts', {
+      month: m.month,
+      rank: m.line.rank,
+      size: m.line.groupSize,
+      score: formatScore(m.line.score),
+    });
   return t('assessment.trend.point', {
     month: m.month,
     rank: m.line.rank,
@@ -32,7 +43,7 @@ export function rankAxisStep(largest: number): number {
  * A unit's rank month by month: rank 1 at the top (the axis inverted, whole numbers from 1 to the largest group), a
  * gap where it was not assessed or not ranked; the tooltip gives the rank, the group's size and the score.
  */
-export function rankHistoryOption(months: HistoryMonth[], t: Translate): EChartsCoreOption {
+export function rankHistoryOption(months: HistoryMonth[], t: Translate, subject: RankingSubject = 'unit'): EChartsCoreOption {
   const largest = Math.max(1, ...months.map((m) => m.line?.groupSize ?? 0));
   return {
     backgroundColor: 'transparent',
@@ -43,7 +54,7 @@ export function rankHistoryOption(months: HistoryMonth[], t: Translate): ECharts
       formatter: (params: unknown) => {
         const index = (Array.isArray(params) ? params[0] : params)?.dataIndex as number | undefined;
         const month = index === undefined ? undefined : months[index];
-        return month ? rankPointText(month, t) : '';
+        return month ? rankPointText(month, t, subject) : '';
       },
     },
     xAxis: { type: 'category', boundaryGap: false, data: months.map((m) => t('assessment.trend.month', { month: m.month })) },
