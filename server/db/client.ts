@@ -53,9 +53,13 @@ export function createPglite(dir?: string, options: Omit<PGliteOptions, 'extensi
   return PGlite.create(dir, { ...options, extensions: { pg_trgm } });
 }
 
-/** pg-pool's error when no connection became free within `connectionTimeoutMillis` (possibly wrapped by Drizzle). */
+/**
+ * No connection within `connectionTimeoutMillis` (possibly wrapped by Drizzle): pg-pool's error when none of its
+ * connections became free, or node-postgres's when a new one was not accepted in time (the server too busy to answer).
+ */
+const CONNECTION_WAIT_TIMEOUTS = ['timeout exceeded when trying to connect', 'Connection terminated due to connection timeout'];
 export function isConnectionWaitTimeout(error: unknown): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if (e.message === 'timeout exceeded when trying to connect') return true;
+  for (let e = error; e instanceof Error; e = e.cause) if (CONNECTION_WAIT_TIMEOUTS.includes(e.message)) return true;
   return false;
 }
 
