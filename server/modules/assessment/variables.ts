@@ -130,6 +130,30 @@ const n = (value: unknown) => Number(value ?? 0);
 /** A breakdown's target (numeric in the indicator's unit of measure) in 元 for money, as is otherwise. */
 const inYuan = (value: string, measure: string) => Number(value) * (measure === 'yi_yuan' ? 1e8 : measure === 'wan_yuan' ? 1e4 : 1);
 
+/**
+ * A unit's inputs before anything is counted: the duty ratios read 1 (nothing fell due), every other variable,
+ * figure and count 0, no projects.
+ */
+function emptyMonthInputs(): UnitMonthInputs {
+  return {
+    variables: {
+      investment_completion: 0,
+      new_starts_ratio: 0,
+      signed_value_ratio: 0,
+      pledges_done_ratio: 1,
+      reports_on_time_ratio: 1,
+      matters_closed_on_time_ratio: 1,
+      red_months: 0,
+      fortune500_projects: 0,
+      not_started_by_deadline: 0,
+      late_reports: 0,
+    },
+    figures: Object.fromEntries(FIGURE_NAMES.map((name) => [name, 0])) as Record<FigureName, number>,
+    counts: Object.fromEntries(DUTY_COUNT_NAMES.map((name) => [name, 0])) as Record<DutyCountName, number>,
+    projects: [],
+  };
+}
+
 /** The variables and projects of each unit, by unit id; every id given gets an entry. */
 export async function unitMonthInputs(db: Executor, unitIds: string[], year: number, month: number): Promise<Map<string, UnitMonthInputs>> {
   const monthEnd = lastDayOf(year, month);
@@ -137,33 +161,7 @@ export async function unitMonthInputs(db: Executor, unitIds: string[], year: num
   const yearEnd = `${year}-12-31`;
   const inputs = new Map<string, UnitMonthInputs>();
   for (const id of unitIds) {
-    inputs.set(id, {
-      variables: {
-        investment_completion: 0,
-        new_starts_ratio: 0,
-        signed_value_ratio: 0,
-        pledges_done_ratio: 1,
-        reports_on_time_ratio: 1,
-        matters_closed_on_time_ratio: 1,
-        red_months: 0,
-        fortune500_projects: 0,
-        not_started_by_deadline: 0,
-        late_reports: 0,
-      },
-      figures: {
-        year_plan_yuan: 0,
-        year_completed_yuan: 0,
-        new_starts: 0,
-        new_starts_target: 0,
-        new_starts_target_broken_down: 0,
-        signed_value_yuan: 0,
-        signed_target_yuan: 0,
-        pledges_done: 0,
-        pledges_counted: 0,
-      },
-      counts: { reports_owed: 0, reports_on_time: 0, matters_due: 0, matters_closed_on_time: 0 },
-      projects: [],
-    });
+    inputs.set(id, emptyMonthInputs());
   }
   if (unitIds.length === 0) return inputs;
   const of = (id: string | null) => (id ? inputs.get(id)?.variables : undefined);
@@ -397,23 +395,7 @@ const COUNTED_VARIABLES = ['late_reports', 'red_months', 'fortune500_projects', 
  * ratios were. The new-start target reads as broken down when any unit's share came from the breakdown.
  */
 export function sumMonthInputs(parts: Iterable<UnitMonthInputs>): UnitMonthInputs {
-  const total: UnitMonthInputs = {
-    variables: {
-      investment_completion: 0,
-      new_starts_ratio: 0,
-      signed_value_ratio: 0,
-      pledges_done_ratio: 1,
-      reports_on_time_ratio: 1,
-      matters_closed_on_time_ratio: 1,
-      red_months: 0,
-      fortune500_projects: 0,
-      not_started_by_deadline: 0,
-      late_reports: 0,
-    },
-    figures: Object.fromEntries(FIGURE_NAMES.map((name) => [name, 0])) as Record<FigureName, number>,
-    counts: Object.fromEntries(DUTY_COUNT_NAMES.map((name) => [name, 0])) as Record<DutyCountName, number>,
-    projects: [],
-  };
+  const total = emptyMonthInputs();
   for (const part of parts) {
     for (const name of COUNTED_VARIABLES) total.variables[name] += part.variables[name];
     for (const name of FIGURE_NAMES)
