@@ -123,3 +123,43 @@ export type LandTable = z.infer<typeof landTableSchema>;
 
 export const thresholdsQuery = z.strictObject({ regionCode: regionCode.optional() });
 export const thresholdsListSchema = z.object({ items: z.array(thresholdsSchema), abilities });
+
+/** The districts side by side: the year, and the city or province (or district) to compare under; the reader's own by default. */
+export const landByDistrictQuery = z.strictObject({ year: landYear, regionCode: regionCode.optional() });
+export type LandByDistrictQuery = z.infer<typeof landByDistrictQuery>;
+
+const classCounts = z.object({ A: z.number().int(), B: z.number().int(), C: z.number().int(), D: z.number().int() });
+const districtSums = {
+  /** Enterprises per class by the district's own thresholds; zeros when it set none for the year. */
+  counts: classCounts,
+  /** Enterprises with figures for the year (all of them graded once the district has thresholds). */
+  withFigures: z.number().int(),
+  /** Local industrial enterprises without figures for the year. */
+  missing: z.number().int(),
+  /** Σ land (亩), Σ tax and Σ output (元) over the enterprises with figures. */
+  landMu: z.number(),
+  taxYuan: z.number(),
+  outputYuan: z.number(),
+  /** Σ tax ÷ Σ land and Σ output ÷ Σ land, 万元/亩 (not an average of the enterprises' ratios); null with no figures. */
+  taxWanPerMu: z.number().nullable(),
+  outputWanPerMu: z.number().nullable(),
+};
+export const landByDistrictRowSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** The district's own thresholds of the year (its classes are by them), or null when it set none. */
+  thresholds: z.object({ A: minimumOut, B: minimumOut, C: minimumOut }).nullable(),
+  ...districtSums,
+});
+export type LandByDistrictRow = z.infer<typeof landByDistrictRowSchema>;
+export const landByDistrictSchema = z.object({
+  year: z.number().int(),
+  /** The region compared under: a city's or province's (its districts), or the district reader's own district. */
+  regionCode: z.string(),
+  regionName: z.string(),
+  regionLevel: z.enum(['province', 'city', 'district']),
+  items: z.array(landByDistrictRowSchema),
+  /** The sums over every row (全市合计 / 全省合计): counts added, per-亩 figures Σ ÷ Σ over all the enterprises. */
+  total: z.object(districtSums),
+});
+export type LandByDistrict = z.infer<typeof landByDistrictSchema>;

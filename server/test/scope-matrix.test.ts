@@ -1023,6 +1023,16 @@ const KINDS: Kind[] = [
         shows: async (res, r) => (await workbookText(res)).includes(r.name),
       },
       {
+        // The districts side by side: the record's district is a row (with its figures) only when it reaches the reader.
+        route: 'GET /api/v1/land-efficiency/by-district',
+        kind: 'list',
+        url: () => `/api/v1/land-efficiency/by-district?year=${MATRIX_LAND_YEAR}`,
+        shows: (res, r) =>
+          (json(res).items as { regionCode: string; withFigures: number }[]).some(
+            (row) => row.regionCode === r.district && row.withFigures > 0,
+          ),
+      },
+      {
         route: 'GET /api/v1/land-efficiency/thresholds',
         kind: 'load',
         url: (r) => `/api/v1/land-efficiency/thresholds?regionCode=${r.district}`,

@@ -1,11 +1,12 @@
-import { type SQL, and, desc, eq, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { INDUSTRIAL_CODE_PATTERN } from '../../../common/domain/land-efficiency';
 import type { EnterpriseKind } from '../../../common/enums';
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
-import { dictionaryItems, enterpriseLandFigures, enterprises, landEfficiencyThresholds } from '../../db/schema';
+import { dictionaryItems, enterpriseLandFigures, enterprises, landEfficiencyThresholds, regions } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { likePrefix, regionPathInJurisdiction, regionsAbove } from '../../lib/scope';
 import { enterpriseScopeCondition } from '../enterprises';
 
 // 亩均效益 rows are read through the enterprise they belong to: an enterprise's figures only when the enterprise is
@@ -150,4 +151,57 @@ export async function landSheetReferences(db: Executor, regionCode: string): Pro
     enterprise: (id) => byId.get(id) ?? null,
     figuresOf: (enterpriseId, year) => figures.get(`${enterpriseId}:${year}`) ?? null,
   };
+}
+
+/**
+ * The districts under a region (its path) that reach the actor — those in his jurisdiction, and the district above a
+ * street's people (a district's records reach them) — and that work in Lantu (a unit, an enterprise or thresholds of
+ * theirs: the city's other districts would be rows of nothing). Ordered by code, as the region tree lists them.
+ */
+export async function districtsUnder(db: Executor, actor: Actor, areaPath: string) {
+  const above = regionsAbove(actor);
+  return db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(
+      and(
+        eq(regions.level, 'district'),
+        sql`${regions.path} like ${likePrefix(areaPath)}`,
+        or(regionPathInJurisdiction(actor, regions.path), above.length ? inArray(regions.code, above) : undefined),
+        // Only districts that work in Lantu: a unit of theirs (or of a street of theirs), an enterprise, or thresholds.
+        sql`(exists (select 1 from units lu join regions lr on lr.code = lu.region_code
+               where lu.region_code = ${regions.code} or lr.parent_code = ${regions.code})
+          or exists (select 1 from enterprises le where le.region_code = ${regions.code})
+          or exists (select 1 from land_efficiency_thresholds lt where lt.region_code = ${regions.code}))`,
+      ),
+    )
+    .orderBy(asc(regions.code));
+}
+
+/** The thresholds of a year of several districts. */
+export async function thresholdsOfDistricts(db: Executor, regionCodes: string[], year: number): Promise<ThresholdsRecord[]> {
+  if (!regionCodes.length) return [];
+  return db
+    .select()
+    .from(landEfficiencyThresholds)
+    .where(and(inArray(landEfficiencyThresholds.regionCode, regionCodes), eq(landEfficiencyThresholds.year, year)));
+}
+
+/** The local industrial enterprises in scope of several districts, each with its district and its figures of the year (or none). */
+export async function districtsYear(db: Executor, actor: Actor, regionCodes: string[], year: number) {
+  if (!regionCodes.length) return [];
+  const rows = await db
+    .select({
+      regionCode: enterprises.regionCode,
+      landMu: enterpriseLandFigures.landMu,
+      taxYuan: enterpriseLandFigures.taxYuan,
+      outputYuan: enterpriseLandFigures.outputYuan,
+    })
+    .from(enterprises)
+    .leftJoin(enterpriseLandFigures, and(eq(enterpriseLandFigures.enterpriseId, enterprises.id), eq(enterpriseLandFigures.year, year)))
+    .where(and(inArray(enterprises.regionCode, regionCodes), enterpriseScopeCondition(actor), localIndustrial()));
+  return rows.map(({ regionCode, landMu, taxYuan, outputYuan }) => ({
+    regionCode,
+    figures: landMu === null || taxYuan === null || outputYuan === null ? null : { landMu, taxYuan, outputYuan },
+  }));
 }

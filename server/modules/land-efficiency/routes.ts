@@ -1,6 +1,8 @@
 import { idParam, okSchema } from '../../../common/schemas/shared';
 import {
   enterpriseLandFiguresSchema,
+  landByDistrictQuery,
+  landByDistrictSchema,
   landFiguresBody,
   landFiguresSchema,
   landTableQuery,
@@ -16,6 +18,7 @@ import { type App, type Deps, errorResponses, ruleErrorResponses } from '../../l
 import { translate } from '../../lib/messages';
 import { recordSheetResponse, sendRecordSheet } from '../../lib/spreadsheets/record-sheet';
 import { landTableExportColumns, loadLookups } from '../imports';
+import { landByDistrict } from './by-district';
 import { landAbilities } from './policy';
 import { presentFigures, presentThresholds } from './presenter';
 import { thresholdsYears } from './repository';
@@ -125,6 +128,23 @@ export function landEfficiencyRoutes(app: App, { db }: Deps) {
         abilities: landAbilities(ctx.actor),
       };
     },
+  );
+
+  app.get(
+    '/api/v1/land-efficiency/by-district',
+    {
+      schema: {
+        tags,
+        summary:
+          "The districts' 亩均效益 year side by side, for a city or province reader (his region, or a city or district in it " +
+          "named by regionCode): per district the count per class by the district's own thresholds (shown), the enterprises " +
+          'without figures, Σ land and Σ tax ÷ Σ land, Σ output ÷ Σ land; and the total. A district reader gets his own district only',
+        querystring: landByDistrictQuery,
+        response: { 200: landByDistrictSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'enterprise.read' },
+    },
+    async (request) => landByDistrict(db, request.context(), request.query),
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, DatePicker, Flex, Grid, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Flex, Grid, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { chinaToday } from '../lib/china-today';
 import { useAddressSearch } from '../lib/use-address-search';
 import { useMe } from '../modules/auth/hooks/use-me';
+import { LandDistrictComparison } from '../modules/land-efficiency/components/LandDistrictComparison';
 import { LandDistrictPicker } from '../modules/land-efficiency/components/LandDistrictPicker';
 import { LandSheetsMenu } from '../modules/land-efficiency/components/LandSheetsMenu';
 import { seesSeveralDistricts } from '../modules/map/utils/region-choice';
@@ -27,7 +28,10 @@ const SORT_FIELDS: Record<string, string> = {
   landClass: 'class',
 };
 
-/** 亩均效益评价: the district's year — counts per class, the table with a class filter, those not entered, the thresholds. */
+/**
+ * 亩均效益评价: the district's year — counts per class, the table with a class filter, those not entered, the thresholds.
+ * A city or province reader starts on 区县对比 (its districts side by side); a district opens its year (`?region=`).
+ */
 export function LandEfficiencyPage() {
   const { t } = useI18n();
   // The assessment of a year is made the year after: last year's figures by default.
@@ -41,11 +45,12 @@ export function LandEfficiencyPage() {
   const [search, setSearch] = useAddressSearch();
   const picked = search.get('region') ?? '';
   const regionCode = several && /^\d{6}$/.test(picked) ? picked : undefined;
-  const pick = (code: string | undefined) => {
+  // Opening a district from the comparison (or going back to it) is a step the browser's back button undoes.
+  const pick = (code: string | undefined, replace = true) => {
     const next = new URLSearchParams(search);
     if (code) next.set('region', code);
     else next.delete('region');
-    setSearch(next, { replace: true });
+    setSearch(next, { replace });
   };
   const phone = Grid.useBreakpoint().md === false;
   const params = { year, regionCode, landClass, sort };
@@ -110,6 +115,11 @@ export function LandEfficiencyPage() {
         title={t('land.title')}
         extra={
           <Space size={phone ? 4 : 8} wrap style={{ justifyContent: 'flex-end' }}>
+            {several && regionCode && !phone && (
+              <Button onClick={() => pick(undefined, false)} data-testid="land-back-to-comparison">
+                {t('land.cmp.back')}
+              </Button>
+            )}
             {several && !phone && <LandDistrictPicker own={me.region} value={regionCode} onChange={pick} />}
             <DatePicker
               picker="year"
@@ -125,12 +135,17 @@ export function LandEfficiencyPage() {
       >
         {/* On a phone the title keeps its room: the district is picked on the card's first line. */}
         {several && phone && (
-          <div style={{ marginBottom: 12 }}>
+          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
             <LandDistrictPicker own={me.region} value={regionCode} onChange={pick} />
-          </div>
+            {regionCode && (
+              <Button onClick={() => pick(undefined, false)} data-testid="land-back-to-comparison">
+                {t('land.cmp.back')}
+              </Button>
+            )}
+          </Flex>
         )}
         {waiting ? (
-          <Alert type="info" showIcon message={t('land.pickDistrictHint')} style={{ marginBottom: 12 }} data-testid="land-pick-district" />
+          <LandDistrictComparison year={year} onOpen={(code) => pick(code, false)} />
         ) : (
           <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>
             {data?.regionName} · {t('land.scopeNote')}

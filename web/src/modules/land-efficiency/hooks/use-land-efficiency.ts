@@ -22,6 +22,16 @@ export function useLandTable(params: LandTableParams, enabled = true) {
   });
 }
 
+/** The districts side by side (a city or province reader's first view of 亩均效益). */
+export function useLandByDistrict(year: number, enabled = true) {
+  return useQuery({
+    queryKey: [...LAND_KEY, 'by-district', year],
+    queryFn: ({ signal }) => landEfficiencyApi.byDistrict({ year }, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
 /** Enters or corrects a year of an enterprise's figures. */
 export function useSaveLandYear(id: string) {
   const queryClient = useQueryClient();
