@@ -1265,6 +1265,8 @@ const NOT_RECORD_SCOPED: Record<string, string> = {
     "the same sums per district (server/modules/dashboard/dashboard.test.ts: a city reader, a district's reader)",
   'GET /api/v1/briefings/monthly':
     "the caller's own district's month, read through the dashboard's, the matters board's and the reports' scoped conditions (server/modules/briefings/routes.test.ts: another district's reader gets nothing)",
+  'GET /api/v1/briefings/monthly.xlsx':
+    "the same month as the .docx, read through the same scoped loaders (a city's: its districts, server/modules/briefings/city.test.ts)",
   'GET /api/v1/warnings/settings': "the caller's own district's warning thresholds (server/modules/warnings/warnings.test.ts)",
   'GET /api/v1/plan-templates': 'plan templates shared by every district',
   'GET /api/v1/project-gates': "the caller's own district's gate configuration (no other district's can be asked for)",

@@ -27,6 +27,7 @@ describe('files open in LibreOffice', () => {
   const files: Record<string, Buffer> = {};
   let projectCount = 0;
   let rankingFirst: { unitName: string; score: number } | null = null;
+  let cityDistricts: { name: string; projects: number }[] = [];
   /** Last month: the demo has reported it, so its 通报 has every section filled. */
   const briefingMonth = (() => {
     const today = todayInChina();
@@ -90,7 +91,20 @@ describe('files open in LibreOffice', () => {
     files.ranking = await download(`/api/v1/assessment/scores.xlsx?year=${thisMonth.year}&month=${thisMonth.month}`);
     projectCount = ((await office.get(`/api/v1/dashboard?year=${briefingMonth.year}`)).json() as { kpis: { projects: { count: number } } })
       .kpis.projects.count;
-    const documents = new Set(['summary', 'briefing']);
+    // The city user's 通报 of 济南市 over its districts, as Word and as a workbook.
+    const city = await signInAs(context.app, 'city');
+    for (const [name, suffix] of [
+      ['cityBriefing', ''],
+      ['cityBriefingBook', '.xlsx'],
+    ] as const) {
+      const response = await city.get(`/api/v1/briefings/monthly${suffix}?year=${briefingMonth.year}&month=${briefingMonth.month}`);
+      expect(response.statusCode, response.body.slice(0, 200)).toBe(200);
+      files[name] = response.rawPayload;
+    }
+    cityDistricts = (
+      (await city.get(`/api/v1/dashboard/districts?year=${briefingMonth.year}`)).json() as { districts: typeof cityDistricts }
+    ).districts;
+    const documents = new Set(['summary', 'briefing', 'cityBriefing']);
     for (const [name, content] of Object.entries(files)) {
       await writeFile(path.join(workDir, `${name}.${documents.has(name) ? 'docx' : 'xlsx'}`), content);
     }
@@ -175,6 +189,17 @@ describe('files open in LibreOffice', () => {
     }
     expect(text).toMatch(/完成年度目标的[\d.]+%/);
     expect(text).toMatch(/\d{1,3}(,\d{3})*\.\d{2}/);
+  });
+
+  it('reads the city’s Word 通报 and its workbook: the title, each district with its project count', async () => {
+    const text = (await converted('cityBriefing', 'txt')).toString('utf8');
+    expect(text).toContain('济南市重点项目建设情况通报');
+    expect(text).toContain('二、主要指标完成情况（分区县）');
+    expect(cityDistricts.length).toBeGreaterThanOrEqual(3);
+    for (const d of cityDistricts) expect(text).toMatch(new RegExp(`${d.name}\\s+${d.projects}\\s`));
+    const csv = (await converted('cityBriefingBook', 'csv')).toString('utf8');
+    expect(csv).toContain(`济南市重点项目建设情况通报 第${briefingMonth.month}期`);
+    expect(csv).toContain(`所辖${cityDistricts.length}个区县`);
   });
 
   it('reads the ranking: its title, the header and the first unit with its score to two decimals', async () => {

@@ -113,6 +113,7 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'report.projectReports': 'Monthly reports',
   'report.projectReportsEmpty': 'This project has no monthly report yet',
   'briefing.download': 'Download monthly briefing',
+  'briefing.download_xlsx': 'Excel',
   'briefing.month': 'Briefing month',
   'briefing.pick_month': 'Choose the month to brief on',
 };

@@ -111,6 +111,7 @@ export const reportsZhCN = {
   'report.projectReports': '月度填报',
   'report.projectReportsEmpty': '该项目还没有月度填报',
   'briefing.download': '下载月度通报',
+  'briefing.download_xlsx': 'Excel版',
   'briefing.month': '通报月份',
   'briefing.pick_month': '选择要通报的月份',
 } as const;

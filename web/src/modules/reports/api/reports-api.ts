@@ -35,6 +35,7 @@ export type ReportListParams = {
 export const reportsApi = {
   /** The month's 通报 of the reader's district as Word; answers the file name. */
   monthlyBriefing: (year: number, month: number) => downloadFile('/briefings/monthly', { year, month }),
+  monthlyBriefingWorkbook: (year: number, month: number) => downloadFile('/briefings/monthly.xlsx', { year, month }),
   periods: (params: PeriodListParams, signal?: AbortSignal) => api.get<PeriodList>('/reporting-periods', params, { signal }),
   period: (id: string, signal?: AbortSignal) => api.get<ReportingPeriod>(`/reporting-periods/${id}`, undefined, { signal }),
   openPeriod: (body: { month: string; deadline: string }) => api.post<ReportingPeriod>('/reporting-periods', body),
