@@ -47,8 +47,8 @@ test('an administrator creates a unit and a user, sees the audit entry; the new 
 
   // The audit log shows both writes.
   await openFromMenu(page, 'audit');
-  await expect(page.getByTestId('audit-table')).toContainText('users.create');
-  await expect(page.getByTestId('audit-table')).toContainText('units.create');
+  await expect(page.getByTestId('audit-table')).toContainText('新建用户“孙丽（数据中心）”');
+  await expect(page.getByTestId('audit-table')).toContainText('新建单位“区数据资源管理中心”');
   // In words: the records by name, no sign-ins (hidden by default), and a change as field / before / after.
   await expect(page.getByTestId('audit-table')).toContainText('“孙丽（数据中心）”');
   await expect(page.getByTestId('audit-table')).toContainText('“区数据资源管理中心”');

@@ -1,15 +1,6 @@
-import type { Page } from '@playwright/test';
+import { beiyuanUnitId, call, closedProblem, openPeriod } from './api-calls';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
-
-const csrfOf = async (page: Page) => ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
-
-/** A JSON call as the page's signed-in user, expected to succeed. */
-async function call(page: Page, method: 'post' | 'patch' | 'put', url: string, data: Record<string, unknown>) {
-  const response = await page.request[method](url, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
-  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as { id: string; version: number };
-}
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -22,14 +13,10 @@ test('the audit log read in words: sentences, records by name with links, no ids
   const suffix = Date.now().toString(36).slice(-4);
 
   // A project of 北园街道 with a monthly report the street fills and the office approves, and a problem closed.
-  const units = (await (await page.request.get(`/api/v1/units?q=${encodeURIComponent('北园街道')}`)).json()) as { items: { id: string }[] };
+  const beiyuan = await beiyuanUnitId(page);
   const name = `审计可读示范项目${suffix}`;
-  const project = await call(page, 'post', '/api/v1/projects', { name, leadUnitId: units.items[0]?.id });
-  const periods = (await (await page.request.get('/api/v1/reporting-periods?status=open')).json()) as {
-    items: { id: string; year: number; month: number }[];
-  };
-  const period = periods.items[0];
-  expect(period).toBeTruthy();
+  const project = await call(page, 'post', '/api/v1/projects', { name, leadUnitId: beiyuan });
+  const period = await openPeriod(page);
   let report = await call(page, 'post', `/api/v1/reporting-periods/${period?.id}/projects`, { projectId: project.id });
   const reportUrl = `/api/v1/progress-reports/${report.id}`;
   report = await call(unitPage, 'patch', reportUrl, {
@@ -41,23 +28,7 @@ test('the audit log read in words: sentences, records by name with links, no ids
   report = await call(unitPage, 'post', `${reportUrl}/submit`, { version: report.version });
   await call(page, 'post', `${reportUrl}/approve`, { version: report.version });
   const title = `供电线路迁改${suffix}`;
-  let matter = await call(page, 'post', '/api/v1/matters', {
-    source: 'project_problem',
-    projectId: project.id,
-    title,
-    description: '施工红线内 10kV 线路需迁改',
-    category: 'utilities',
-    leadUnitId: units.items[0]?.id,
-    deadline: '2099-12-31',
-  });
-  const step = async (on: Page, path: string, text?: string) => {
-    matter = await call(on, 'post', `/api/v1/matters/${matter.id}/${path}`, { version: matter.version, ...(text ? { text } : {}) });
-  };
-  await step(unitPage, 'accept');
-  await step(unitPage, 'start');
-  await step(unitPage, 'feedback', '线路已迁改完毕');
-  await step(unitPage, 'submit-review');
-  await step(page, 'close');
+  const matter = await closedProblem(page, unitPage, { projectId: project.id, leadUnitId: beiyuan, title });
 
   // The office puts the project on the provincial list in its form.
   await page.goto(`/projects/${project.id}`);

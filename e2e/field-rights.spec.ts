@@ -1,16 +1,8 @@
-import type { Page } from '@playwright/test';
+import { call } from './api-calls';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, openFromMenu, pick, shot, signIn } from './helpers';
 
 type ListItem = { id: string; name: string; leadUnitName: string | null; isProvincialKey: boolean };
-const csrfOf = async (page: Page) => ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
-
-/** A JSON call as the page's signed-in user, expected to succeed. */
-async function call(page: Page, method: 'post' | 'patch', url: string, data: Record<string, unknown>) {
-  const response = await page.request[method](url, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
-  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as { id: string; version: number };
-}
 
 test('field rights: the street keeps its project’s day-to-day facts and funding, the office its standing; 项目动态 says who changed what', async ({
   page,
@@ -166,13 +158,14 @@ test('the industry picker finds 物流 and any level by name or code; a project 
 
 test('phone cards show the chosen custom columns and 排序 offers every sortable column both ways', async ({ page, browser }) => {
   test.setTimeout(240_000);
-  // A custom field of the district (the administrator defines it), with a value on the first project of the list.
+  // A custom field of the district (the administrator defines it; custom-fields.spec.ts defines 建设期次 on the same
+  // server), with a value on the first project of the list.
   const admin = await (await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
   await signIn(admin, 'admin', E2E_PASSWORD);
   await call(admin, 'post', '/api/v1/custom-fields', {
-    key: 'build_phase',
-    label: '建设期次',
-    labelEn: 'Construction phase',
+    key: 'site_manager',
+    label: '现场负责人',
+    labelEn: 'Site manager',
     type: 'text',
     categoryCode: null,
     options: [],
@@ -183,18 +176,18 @@ test('phone cards show the chosen custom columns and 排序 offers every sortabl
   const list = (await (await page.request.get('/api/v1/projects?pageSize=1')).json()) as { items: ListItem[] };
   const first = list.items[0];
   const detail = (await (await page.request.get(`/api/v1/projects/${first?.id}`)).json()) as { version: number };
-  await call(page, 'patch', `/api/v1/projects/${first?.id}`, { version: detail.version, customValues: { build_phase: '二期' } });
+  await call(page, 'patch', `/api/v1/projects/${first?.id}`, { version: detail.version, customValues: { site_manager: '王建国' } });
 
   // Chosen on the desktop's picker …
   await openFromMenu(page, 'projects');
-  await pick(page, page.getByTestId('project-custom-columns'), '建设期次');
-  await expect(page.getByTestId('project-table')).toContainText('二期');
+  await pick(page, page.getByTestId('project-custom-columns'), '现场负责人');
+  await expect(page.getByTestId('project-table')).toContainText('王建国');
 
   // … shown on each card on a phone.
   await page.setViewportSize({ width: 390, height: 844 });
   const card = page.getByTestId(`project-card-${first?.id}`);
-  await expect(card).toContainText('建设期次');
-  await expect(card).toContainText('二期');
+  await expect(card).toContainText('现场负责人');
+  await expect(card).toContainText('王建国');
   await fitsWidth(page);
 
   // 排序: the default, then each sortable column both ways.

@@ -1,15 +1,6 @@
-import type { Page } from '@playwright/test';
+import { beiyuanUnitId, call, closedProblem, openPeriod } from './api-calls';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
-
-const csrfOf = async (page: Page) => ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
-
-/** A JSON call as the page's signed-in user, expected to succeed. */
-async function call(page: Page, method: 'post' | 'patch' | 'put', url: string, data: Record<string, unknown>) {
-  const response = await page.request[method](url, { headers: { 'x-csrf-token': await csrfOf(page) }, data });
-  expect(response.ok(), `${method} ${url}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as { id: string; version: number };
-}
 
 test('项目动态 tells a project’s monthly report, its matter and a milestone binding as sentences', async ({ page, browser }) => {
   test.setTimeout(240_000);
@@ -19,8 +10,8 @@ test('项目动态 tells a project’s monthly report, its matter and a mileston
   await signIn(unitPage, 'unit', E2E_PASSWORD);
 
   // A project of 北园街道 whose 施工许可 milestone says 2026-10-01 while its permit was approved on 2026-09-27, bound.
-  const units = (await (await page.request.get(`/api/v1/units?q=${encodeURIComponent('北园街道')}`)).json()) as { items: { id: string }[] };
-  let project = await call(page, 'post', '/api/v1/projects', { name: '天桥区项目动态示范项目', leadUnitId: units.items[0]?.id });
+  const beiyuan = await beiyuanUnitId(page);
+  let project = await call(page, 'post', '/api/v1/projects', { name: '天桥区项目动态示范项目', leadUnitId: beiyuan });
   const permit = crypto.randomUUID();
   await call(page, 'put', `/api/v1/projects/${project.id}/plan`, {
     version: project.version,
@@ -47,11 +38,7 @@ test('项目动态 tells a project’s monthly report, its matter and a mileston
   await call(page, 'post', `/api/v1/projects/${project.id}/plan/milestones/${permit}/bind`, { version: project.version });
 
   // Its monthly report: submitted by the street, returned by the office with a reason, submitted again, approved.
-  const periods = (await (await page.request.get('/api/v1/reporting-periods?status=open')).json()) as {
-    items: { id: string; year: number; month: number }[];
-  };
-  const period = periods.items[0];
-  expect(period).toBeTruthy();
+  const period = await openPeriod(page);
   let report = await call(page, 'post', `/api/v1/reporting-periods/${period?.id}/projects`, { projectId: project.id });
   const reportUrl = `/api/v1/progress-reports/${report.id}`;
   report = await call(unitPage, 'patch', reportUrl, {
@@ -66,23 +53,7 @@ test('项目动态 tells a project’s monthly report, its matter and a mileston
   await call(page, 'post', `${reportUrl}/approve`, { version: report.version });
 
   // Its problem: raised by the office, handled by the street, closed (销号).
-  let matter = await call(page, 'post', '/api/v1/matters', {
-    source: 'project_problem',
-    projectId: project.id,
-    title: '供电线路迁改',
-    description: '施工红线内 10kV 线路需迁改',
-    category: 'utilities',
-    leadUnitId: units.items[0]?.id,
-    deadline: '2099-12-31',
-  });
-  const step = async (on: Page, path: string, text?: string) => {
-    matter = await call(on, 'post', `/api/v1/matters/${matter.id}/${path}`, { version: matter.version, ...(text ? { text } : {}) });
-  };
-  await step(unitPage, 'accept');
-  await step(unitPage, 'start');
-  await step(unitPage, 'feedback', '线路已迁改完毕');
-  await step(unitPage, 'submit-review');
-  await step(page, 'close');
+  await closedProblem(page, unitPage, { projectId: project.id, leadUnitId: beiyuan, title: '供电线路迁改' });
 
   await page.goto(`/projects/${project.id}`);
   const timeline = page.getByTestId('project-timeline');
