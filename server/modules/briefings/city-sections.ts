@@ -1,7 +1,7 @@
 import { enumLabel } from '../../../common/labels';
 import type { Locale } from '../../../common/locale';
 import { type CityBriefing, RED_LISTED_PER_DISTRICT } from './city-data';
-import { type BriefingSection, type BriefingTable, type Translate, figure, mainTerms, yi } from './sections';
+import { type BriefingSection, type BriefingTable, type Translate, figure, mainTerms, overallFigures, warningsLine } from './sections';
 
 function overall(b: CityBriefing, t: Translate, locale: Locale): BriefingSection {
   const { kpis } = b.dashboard;
@@ -9,22 +9,11 @@ function overall(b: CityBriefing, t: Translate, locale: Locale): BriefingSection
     heading: t('briefing.section.overall'),
     parts: [
       t('briefing.city.overall', {
-        year: b.year,
+        ...overallFigures(kpis, b.year, b.month, locale),
         region: b.region.name,
         districts: b.districts.length,
-        count: kpis.projects.count,
-        total: yi(kpis.projects.totalInvestmentYuan, locale),
-        month: b.month,
-        completed: yi(kpis.annual.completedYuan, locale),
-        planned: yi(kpis.annual.plannedYuan, locale),
-        words: kpis.annual.words,
       }),
-      t('briefing.warnings', {
-        date: b.asOf,
-        red: kpis.warnings.red.count,
-        yellow: kpis.warnings.yellow.count,
-        overdue: kpis.matters.overdue,
-      }),
+      warningsLine(kpis, b.asOf, t),
     ],
   };
 }

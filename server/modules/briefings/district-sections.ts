@@ -1,29 +1,13 @@
 import { enumLabel } from '../../../common/labels';
 import type { Locale } from '../../../common/locale';
 import type { MonthlyBriefing } from './data';
-import { type BriefingSection, type BriefingTable, type Translate, figure, mainTerms, yi } from './sections';
+import { type BriefingSection, type BriefingTable, type Translate, figure, mainTerms, overallFigures, warningsLine } from './sections';
 
 function overall(b: MonthlyBriefing, t: Translate, locale: Locale): BriefingSection {
   const { kpis } = b.dashboard;
   return {
     heading: t('briefing.section.overall'),
-    parts: [
-      t('briefing.overall', {
-        year: b.year,
-        count: kpis.projects.count,
-        total: yi(kpis.projects.totalInvestmentYuan, locale),
-        month: b.month,
-        completed: yi(kpis.annual.completedYuan, locale),
-        planned: yi(kpis.annual.plannedYuan, locale),
-        words: kpis.annual.words,
-      }),
-      t('briefing.warnings', {
-        date: b.asOf,
-        red: kpis.warnings.red.count,
-        yellow: kpis.warnings.yellow.count,
-        overdue: kpis.matters.overdue,
-      }),
-    ],
+    parts: [t('briefing.overall', overallFigures(kpis, b.year, b.month, locale)), warningsLine(kpis, b.asOf, t)],
   };
 }
 

@@ -43,3 +43,26 @@ export function mainTerms(terms: RankingTerms): string {
     .map((term) => `${term.value < 0 ? '−' : '+'}${Math.abs(term.value).toFixed(2)} ${term.text}`)
     .join('；');
 }
+
+/** The dashboard's key figures a 通报's 一、总体情况 reads (a district's or a city's over its districts). */
+type OverallKpis = {
+  projects: { count: number; totalInvestmentYuan: number };
+  annual: { completedYuan: number; plannedYuan: number; words: string };
+  warnings: { red: { count: number }; yellow: { count: number } };
+  matters: { overdue: number };
+};
+
+/** The figures of the overall paragraph, as its message (briefing.overall, briefing.city.overall) names them. */
+export const overallFigures = (kpis: OverallKpis, year: number, month: number, locale: Locale) => ({
+  year,
+  count: kpis.projects.count,
+  total: yi(kpis.projects.totalInvestmentYuan, locale),
+  month,
+  completed: yi(kpis.annual.completedYuan, locale),
+  planned: yi(kpis.annual.plannedYuan, locale),
+  words: kpis.annual.words,
+});
+
+/** The warnings paragraph: red and yellow projects and overdue matters on the day of the figures. */
+export const warningsLine = (kpis: OverallKpis, asOf: string, t: Translate) =>
+  t('briefing.warnings', { date: asOf, red: kpis.warnings.red.count, yellow: kpis.warnings.yellow.count, overdue: kpis.matters.overdue });
