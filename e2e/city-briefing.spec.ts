@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, openFromMenu, shot, signIn } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
@@ -20,6 +20,10 @@ test('the city user downloads last month’s 通报 of 济南市 from 月度填�
   await openFromMenu(page, 'reportPeriods');
   await expect(page.getByTestId('briefing-download')).toHaveText(/下载月度通报/);
   await expect(page.getByTestId('briefing-download-xlsx')).toHaveText(/Excel/);
+  // The list holds the three districts' months: each row says whose it is.
+  const districts = page.getByTestId('period-district');
+  await expect(districts.first()).toBeVisible();
+  expect(new Set(await districts.allTextContents())).toEqual(new Set(['天桥区', '槐荫区', '历城区']));
   await shot(page, '480-city-briefing-button-desktop');
 
   const { year, month } = lastMonth();

@@ -34,6 +34,8 @@ export const periodCountsSchema = z.object({
 export const reportingPeriodSchema = z.object({
   id: z.string(),
   regionCode: z.string(),
+  /** The district's name: a city or province reader's list holds several districts' periods of a month. */
+  regionName: z.string(),
   year: z.number(),
   month: z.number(),
   /** The month as `YYYY-MM`. */

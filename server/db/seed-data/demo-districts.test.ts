@@ -189,5 +189,15 @@ describeEachDatabase('the city and its smaller districts in the seeded database'
     const city = await seen('city');
     expect(city).toMatchObject({ projects: 187, huaiyin: 24, licheng: 30 });
     expect(city.indicators).toEqual(['370104', DEMO_DISTRICT_CODE, '370112']);
+    // The city's list of periods holds the three districts' months: each period names its district.
+    const cityClient = await signInAs(app, 'city');
+    const periods = (await cityClient.get(`/api/v1/reporting-periods?year=${year}&pageSize=100`)).json() as {
+      items: { regionCode: string; regionName: string }[];
+    };
+    expect(Object.fromEntries(periods.items.map((p) => [p.regionCode, p.regionName]))).toEqual({
+      '370104': '槐荫区',
+      [DEMO_DISTRICT_CODE]: '天桥区',
+      '370112': '历城区',
+    });
   });
 });

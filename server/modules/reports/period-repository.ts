@@ -1,7 +1,7 @@
 import { type SQL, and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { PeriodStatus } from '../../../common/schemas/reports';
 import type { Executor } from '../../db/client';
-import { progressReports, projects, reportingPeriods } from '../../db/schema';
+import { progressReports, projects, regions, reportingPeriods } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { districtRecordInReach } from '../../lib/scope';
 import { projectScopeCondition } from '../projects';
@@ -53,6 +53,16 @@ export async function findPeriodOfMonth(
 export async function lockPeriod(tx: Executor, id: string, mode: 'share' | 'update'): Promise<PeriodRow | null> {
   const [row] = await tx.select().from(reportingPeriods).where(eq(reportingPeriods.id, id)).for(mode);
   return row ?? null;
+}
+
+/** The names of the periods' districts, by code. */
+export async function districtNamesOf(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(inArray(regions.code, [...new Set(codes)]));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
 /** Inserts a period unless the district already has one for the month (then null: answered 409). */

@@ -15,7 +15,7 @@ import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import type { Executor } from '../../db/client';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
-import { type PeriodRow, findPeriod, listPeriods, periodCounts } from './period-repository';
+import { type PeriodRow, districtNamesOf, findPeriod, listPeriods, periodCounts } from './period-repository';
 import { addProjectToPeriod, closePeriod, openPeriod, removeProjectFromPeriod } from './periods-service';
 import { periodListAbilities } from './policy';
 import { presentMissing, presentPeriod } from './presenter';
@@ -25,15 +25,21 @@ import { findReport, missingReports } from './report-repository';
 const tags = ['reporting periods'];
 
 async function presentPeriods(db: Executor, actor: Actor, rows: PeriodRow[]) {
-  const counts = await periodCounts(
-    db,
-    actor,
-    rows.map((r) => r.id),
-  );
+  const [counts, names] = await Promise.all([
+    periodCounts(
+      db,
+      actor,
+      rows.map((r) => r.id),
+    ),
+    districtNamesOf(
+      db,
+      rows.map((r) => r.regionCode),
+    ),
+  ]);
   return rows.map((row) => {
     const c = counts.get(row.id);
     if (!c) throw new Error(`no counts for period ${row.id}`);
-    return presentPeriod(actor, row, c);
+    return presentPeriod(actor, row, c, names.get(row.regionCode) ?? row.regionCode);
   });
 }
 

@@ -10,9 +10,15 @@ import type { MissingReportRow, ReportRow } from './report-repository';
 export const monthOf = (row: { year: number; month: number }) => `${row.year}-${String(row.month).padStart(2, '0')}`;
 
 /** A reporting period with the counts of the reports the reader may see and what he may do to it. */
-export const presentPeriod = (actor: Actor, row: PeriodRow, counts: PeriodCounts): z.infer<typeof reportingPeriodSchema> => ({
+export const presentPeriod = (
+  actor: Actor,
+  row: PeriodRow,
+  counts: PeriodCounts,
+  regionName: string,
+): z.infer<typeof reportingPeriodSchema> => ({
   id: row.id,
   regionCode: row.regionCode,
+  regionName,
   year: row.year,
   month: row.month,
   period: monthOf(row),

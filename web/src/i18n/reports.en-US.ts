@@ -14,6 +14,7 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
 
   'period.title': 'Reporting periods',
   'period.month': 'Month',
+  'period.district': 'District',
   'period.monthLabel': '{month}/{year}',
   'period.deadline': 'Deadline',
   'period.status': 'Status',

@@ -12,6 +12,7 @@ export const reportsZhCN = {
 
   'period.title': '填报期',
   'period.month': '月份',
+  'period.district': '区县',
   'period.monthLabel': '{year}年{month}月',
   'period.deadline': '截止日期',
   'period.status': '状态',

@@ -18,6 +18,8 @@ export function PeriodTable({ list, loading }: { list: PeriodList | undefined; l
   const close = useClosePeriod();
   const phone = Grid.useBreakpoint().md === false;
   const count = (n: number, colour?: string) => (n > 0 && colour ? <Tag color={colour}>{n}</Tag> : n);
+  // A city or province reader's list holds several districts' periods of a month: each says whose it is.
+  const severalDistricts = new Set((list?.items ?? []).map((p) => p.regionCode)).size > 1;
 
   const actions = (p: ReportingPeriod) => (
     <Space size={0}>
@@ -46,7 +48,17 @@ export function PeriodTable({ list, loading }: { list: PeriodList | undefined; l
     </Space>
   );
 
+  const districtColumn: ColumnsType<ReportingPeriod> = severalDistricts
+    ? [
+        {
+          title: t('period.district'),
+          dataIndex: 'regionName',
+          render: (name: string) => <span data-testid="period-district">{name}</span>,
+        },
+      ]
+    : [];
   const columns: ColumnsType<ReportingPeriod> = [
+    ...districtColumn,
     {
       title: t('period.month'),
       dataIndex: 'period',
@@ -94,6 +106,7 @@ export function PeriodTable({ list, loading }: { list: PeriodList | undefined; l
           <Card key={p.id} size="small">
             <Flex justify="space-between" align="center" gap={8}>
               <Link to={`/reporting-periods/${p.id}`} data-testid={`period-${p.period}`} style={{ fontWeight: 600 }}>
+                {severalDistricts ? `${p.regionName} · ` : ''}
                 {periodLabel(t, p.period)}
               </Link>
               <Tag color={p.status === 'open' ? 'processing' : 'default'} style={{ marginInlineEnd: 0 }}>
