@@ -55,3 +55,16 @@ export async function closedProblem(office: Page, unit: Page, fields: { projectI
   await step(office, 'close');
   return matter;
 }
+
+/** The project put on the period's list by the office and its report filled by the street (12,000,000 元, 40%). */
+export async function filledReport(office: Page, unit: Page, periodId: string, projectId: string) {
+  const report = await call(office, 'post', `/api/v1/reporting-periods/${periodId}/projects`, { projectId });
+  const url = `/api/v1/progress-reports/${report.id}`;
+  const filled = await call(unit, 'patch', url, {
+    version: report.version,
+    investmentYuan: 12_000_000,
+    progressText: '主体结构施工，完成第三层楼板浇筑',
+    progressPercent: 40,
+  });
+  return { report: filled, url };
+}

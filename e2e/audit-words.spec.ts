@@ -1,4 +1,4 @@
-import { beiyuanUnitId, call, closedProblem, openPeriod } from './api-calls';
+import { beiyuanUnitId, call, closedProblem, filledReport, openPeriod } from './api-calls';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
 
@@ -17,14 +17,9 @@ test('the audit log read in words: sentences, records by name with links, no ids
   const name = `审计可读示范项目${suffix}`;
   const project = await call(page, 'post', '/api/v1/projects', { name, leadUnitId: beiyuan });
   const period = await openPeriod(page);
-  let report = await call(page, 'post', `/api/v1/reporting-periods/${period?.id}/projects`, { projectId: project.id });
-  const reportUrl = `/api/v1/progress-reports/${report.id}`;
-  report = await call(unitPage, 'patch', reportUrl, {
-    version: report.version,
-    investmentYuan: 12_000_000,
-    progressText: '主体结构施工，完成第三层楼板浇筑',
-    progressPercent: 40,
-  });
+  const filled = await filledReport(page, unitPage, period.id, project.id);
+  let report = filled.report;
+  const reportUrl = filled.url;
   report = await call(unitPage, 'post', `${reportUrl}/submit`, { version: report.version });
   await call(page, 'post', `${reportUrl}/approve`, { version: report.version });
   const title = `供电线路迁改${suffix}`;

@@ -1,16 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { E2E_PASSWORD, shot, signIn, openFromMenu } from './helpers';
+import { E2E_PASSWORD, lastMonth, openFromMenu, shot, signIn } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-/** Last month in China Standard Time: the month the picker offers first. */
-const lastMonth = () => {
-  const today = new Date(Date.now() + 8 * 3_600_000);
-  const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
-};
 
 test('the project office downloads last month’s 通报 from 月度填报 as a Word document', async ({ page }) => {
   await page.setViewportSize(DESKTOP);

@@ -1,16 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, openFromMenu, shot, signIn } from './helpers';
+import { E2E_PASSWORD, fitsWidth, lastMonth, openFromMenu, shot, signIn } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
-
-/** Last month in China Standard Time: the month the picker offers first. */
-const lastMonth = () => {
-  const today = new Date(Date.now() + 8 * 3_600_000);
-  const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
-};
 
 // The city user (济南市重点项目服务中心, a reader) downloads last month's 通报 of 济南市 over its three districts from
 // 月度填报, as Word and as a workbook.

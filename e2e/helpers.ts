@@ -164,3 +164,10 @@ export async function openFromMenu(page: Page, key: string) {
   }
   await item.click();
 }
+
+/** Last month in China Standard Time: the month the picker offers first. */
+export const lastMonth = () => {
+  const today = new Date(Date.now() + 8 * 3_600_000);
+  const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1 };
+};

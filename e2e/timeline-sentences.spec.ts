@@ -1,4 +1,4 @@
-import { beiyuanUnitId, call, closedProblem, openPeriod } from './api-calls';
+import { beiyuanUnitId, call, closedProblem, filledReport, openPeriod } from './api-calls';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
 
@@ -39,14 +39,9 @@ test('项目动态 tells a project’s monthly report, its matter and a mileston
 
   // Its monthly report: submitted by the street, returned by the office with a reason, submitted again, approved.
   const period = await openPeriod(page);
-  let report = await call(page, 'post', `/api/v1/reporting-periods/${period?.id}/projects`, { projectId: project.id });
-  const reportUrl = `/api/v1/progress-reports/${report.id}`;
-  report = await call(unitPage, 'patch', reportUrl, {
-    version: report.version,
-    investmentYuan: 12_000_000,
-    progressText: '主体结构施工，完成第三层楼板浇筑',
-    progressPercent: 40,
-  });
+  const filled = await filledReport(page, unitPage, period.id, project.id);
+  let report = filled.report;
+  const reportUrl = filled.url;
   report = await call(unitPage, 'post', `${reportUrl}/submit`, { version: report.version });
   report = await call(page, 'post', `${reportUrl}/return`, { version: report.version, reason: '形象进度照片缺失' });
   report = await call(unitPage, 'post', `${reportUrl}/submit`, { version: report.version });
