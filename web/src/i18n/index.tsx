@@ -84,6 +84,9 @@ export async function loadCatalogs(names: readonly CatalogName[]): Promise<void>
   await Promise.all([...names.map((name) => loadCatalog(shown, name)), ...switching]);
 }
 
+/** A key's text as `t` would read it now, or undefined while its catalog is not in (for tests). */
+export const loadedText = (locale: Locale, key: string): string | undefined => texts[locale][key];
+
 function antdLocaleOf(locale: Locale): AntdLocale {
   const antd = antdLocales.get(locale);
   if (!antd) throw new Error(`the ${locale} language is used before loadLocale finished`);
