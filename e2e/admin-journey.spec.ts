@@ -94,6 +94,22 @@ test('the page works at phone width and in English', async ({ page }) => {
   await page.getByTestId('language-switch').click();
   await page.getByText('English', { exact: true }).click();
   await expect(page.getByTestId('home-welcome').or(page.getByTestId('unit-table'))).toBeVisible();
+  // Each page's words come with the page (issue 18): the units page's came in Chinese, and the switch fetched them in
+  // English before showing it; a page of another module opened now comes in English, and so does the home page,
+  // first shown in Chinese.
+  await expect(page.getByPlaceholder('Search name or short name')).toBeVisible();
+  await page.getByTestId('menu-toggle').click();
+  await openFromMenu(page, 'myReports');
+  await expect(
+    page
+      .getByText(/^Due \d{4}-\d{2}-\d{2}$/)
+      .or(page.getByText('No report to fill in'))
+      .first(),
+  ).toBeVisible();
+  await shot(page, '490-phone-my-reports-english');
+  await page.getByTestId('menu-toggle').click();
+  await openFromMenu(page, 'home');
+  await expect(page.getByTestId('home-welcome')).toContainText('Welcome');
   await page.goto('/nowhere-at-all');
   await expect(page.getByTestId('page-404')).toBeVisible();
   await shot(page, '10-phone-404-english');

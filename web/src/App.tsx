@@ -2,75 +2,98 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, lazy, type LazyExoticComponent, Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { I18nProvider } from './i18n';
+import { type CatalogName, I18nProvider, loadCatalogs } from './i18n';
 import { configureApiClient, setCsrfToken } from './lib/api-client';
 import { queryClient } from './lib/query-client';
 import { RequireAuth, RequirePermission } from './modules/auth/components/RequireAuth';
 import { loadMe, ME_KEY } from './modules/auth/hooks/use-me';
-import { IMPORT_PAGES } from './modules/imports/import-kinds';
+import { IMPORT_PAGES } from './modules/imports/import-pages';
 import { AppLayout } from './modules/shell/components/AppLayout';
 import { NAV_ITEMS, type NavKey } from './modules/shell/nav-items';
+import { PAGE_CATALOGS } from './pages/catalogs';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { FullPageSpin } from './ui/FullPageSpin';
 
-/** Loads a page's chunk on first visit; pages are named exports. */
-function page<M extends Record<string, unknown>, K extends keyof M>(load: () => Promise<M>, name: K): LazyExoticComponent<ComponentType> {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+/**
+ * Loads a page's chunk on first visit, and its catalogs with it (pages/catalogs.ts): the page renders only once both
+ * are in. Pages are named exports.
+ */
+function page<M extends Record<string, unknown>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+  catalogs: readonly CatalogName[],
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => {
+    const [module] = await Promise.all([load(), loadCatalogs(catalogs)]);
+    return { default: module[name] as ComponentType };
+  });
 }
 
 const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
-  home: page(() => import('./pages/HomePage'), 'HomePage'),
-  projects: page(() => import('./pages/ProjectsPage'), 'ProjectsPage'),
-  annualPlan: page(() => import('./pages/AnnualPlanPage'), 'AnnualPlanPage'),
-  warnings: page(() => import('./pages/WarningsPage'), 'WarningsPage'),
-  map: page(() => import('./pages/MapPage'), 'MapPage'),
-  reportPeriods: page(() => import('./pages/ReportingPeriodsPage'), 'ReportingPeriodsPage'),
-  myReports: page(() => import('./pages/MyReportsPage'), 'MyReportsPage'),
-  reportReview: page(() => import('./pages/ReportReviewPage'), 'ReportReviewPage'),
-  matters: page(() => import('./pages/MattersPage'), 'MattersPage'),
-  opportunities: page(() => import('./pages/OpportunitiesPage'), 'OpportunitiesPage'),
-  leads: page(() => import('./pages/LeadsPage'), 'LeadsPage'),
-  enterprises: page(() => import('./pages/EnterprisesPage'), 'EnterprisesPage'),
-  landEfficiency: page(() => import('./pages/LandEfficiencyPage'), 'LandEfficiencyPage'),
-  visits: page(() => import('./pages/VisitsPage'), 'VisitsPage'),
-  policies: page(() => import('./pages/PoliciesPage'), 'PoliciesPage'),
-  targets: page(() => import('./pages/TargetsPage'), 'TargetsPage'),
-  scores: page(() => import('./pages/ScoresPage'), 'ScoresPage'),
-  pledges: page(() => import('./pages/CommitmentsPage'), 'PledgesPage'),
-  livelihood: page(() => import('./pages/CommitmentsPage'), 'LivelihoodPage'),
-  chains: page(() => import('./pages/ChainsPage'), 'ChainsPage'),
-  parks: page(() => import('./pages/ParksPage'), 'ParksPage'),
-  parcels: page(() => import('./pages/ParcelsPage'), 'ParcelsPage'),
-  carrierMatch: page(() => import('./pages/CarrierMatchPage'), 'CarrierMatchPage'),
-  units: page(() => import('./pages/UnitsPage'), 'UnitsPage'),
-  users: page(() => import('./pages/UsersPage'), 'UsersPage'),
-  roles: page(() => import('./pages/RolesPage'), 'RolesPage'),
-  regions: page(() => import('./pages/RegionsPage'), 'RegionsPage'),
-  dictionaries: page(() => import('./pages/DictionariesPage'), 'DictionariesPage'),
-  customFields: page(() => import('./pages/CustomFieldsPage'), 'CustomFieldsPage'),
-  gates: page(() => import('./pages/GatesPage'), 'GatesPage'),
-  planTemplates: page(() => import('./pages/PlanTemplatesPage'), 'PlanTemplatesPage'),
-  audit: page(() => import('./pages/AuditLogPage'), 'AuditLogPage'),
-  settings: page(() => import('./pages/SettingsPage'), 'SettingsPage'),
-  tokens: page(() => import('./pages/ApiTokensPage'), 'ApiTokensPage'),
+  home: page(() => import('./pages/HomePage'), 'HomePage', PAGE_CATALOGS.HomePage),
+  projects: page(() => import('./pages/ProjectsPage'), 'ProjectsPage', PAGE_CATALOGS.ProjectsPage),
+  annualPlan: page(() => import('./pages/AnnualPlanPage'), 'AnnualPlanPage', PAGE_CATALOGS.AnnualPlanPage),
+  warnings: page(() => import('./pages/WarningsPage'), 'WarningsPage', PAGE_CATALOGS.WarningsPage),
+  map: page(() => import('./pages/MapPage'), 'MapPage', PAGE_CATALOGS.MapPage),
+  reportPeriods: page(() => import('./pages/ReportingPeriodsPage'), 'ReportingPeriodsPage', PAGE_CATALOGS.ReportingPeriodsPage),
+  myReports: page(() => import('./pages/MyReportsPage'), 'MyReportsPage', PAGE_CATALOGS.MyReportsPage),
+  reportReview: page(() => import('./pages/ReportReviewPage'), 'ReportReviewPage', PAGE_CATALOGS.ReportReviewPage),
+  matters: page(() => import('./pages/MattersPage'), 'MattersPage', PAGE_CATALOGS.MattersPage),
+  opportunities: page(() => import('./pages/OpportunitiesPage'), 'OpportunitiesPage', PAGE_CATALOGS.OpportunitiesPage),
+  leads: page(() => import('./pages/LeadsPage'), 'LeadsPage', PAGE_CATALOGS.LeadsPage),
+  enterprises: page(() => import('./pages/EnterprisesPage'), 'EnterprisesPage', PAGE_CATALOGS.EnterprisesPage),
+  landEfficiency: page(() => import('./pages/LandEfficiencyPage'), 'LandEfficiencyPage', PAGE_CATALOGS.LandEfficiencyPage),
+  visits: page(() => import('./pages/VisitsPage'), 'VisitsPage', PAGE_CATALOGS.VisitsPage),
+  policies: page(() => import('./pages/PoliciesPage'), 'PoliciesPage', PAGE_CATALOGS.PoliciesPage),
+  targets: page(() => import('./pages/TargetsPage'), 'TargetsPage', PAGE_CATALOGS.TargetsPage),
+  scores: page(() => import('./pages/ScoresPage'), 'ScoresPage', PAGE_CATALOGS.ScoresPage),
+  pledges: page(() => import('./pages/CommitmentsPage'), 'PledgesPage', PAGE_CATALOGS.CommitmentsPage),
+  livelihood: page(() => import('./pages/CommitmentsPage'), 'LivelihoodPage', PAGE_CATALOGS.CommitmentsPage),
+  chains: page(() => import('./pages/ChainsPage'), 'ChainsPage', PAGE_CATALOGS.ChainsPage),
+  parks: page(() => import('./pages/ParksPage'), 'ParksPage', PAGE_CATALOGS.ParksPage),
+  parcels: page(() => import('./pages/ParcelsPage'), 'ParcelsPage', PAGE_CATALOGS.ParcelsPage),
+  carrierMatch: page(() => import('./pages/CarrierMatchPage'), 'CarrierMatchPage', PAGE_CATALOGS.CarrierMatchPage),
+  units: page(() => import('./pages/UnitsPage'), 'UnitsPage', PAGE_CATALOGS.UnitsPage),
+  users: page(() => import('./pages/UsersPage'), 'UsersPage', PAGE_CATALOGS.UsersPage),
+  roles: page(() => import('./pages/RolesPage'), 'RolesPage', PAGE_CATALOGS.RolesPage),
+  regions: page(() => import('./pages/RegionsPage'), 'RegionsPage', PAGE_CATALOGS.RegionsPage),
+  dictionaries: page(() => import('./pages/DictionariesPage'), 'DictionariesPage', PAGE_CATALOGS.DictionariesPage),
+  customFields: page(() => import('./pages/CustomFieldsPage'), 'CustomFieldsPage', PAGE_CATALOGS.CustomFieldsPage),
+  gates: page(() => import('./pages/GatesPage'), 'GatesPage', PAGE_CATALOGS.GatesPage),
+  planTemplates: page(() => import('./pages/PlanTemplatesPage'), 'PlanTemplatesPage', PAGE_CATALOGS.PlanTemplatesPage),
+  audit: page(() => import('./pages/AuditLogPage'), 'AuditLogPage', PAGE_CATALOGS.AuditLogPage),
+  settings: page(() => import('./pages/SettingsPage'), 'SettingsPage', PAGE_CATALOGS.SettingsPage),
+  tokens: page(() => import('./pages/ApiTokensPage'), 'ApiTokensPage', PAGE_CATALOGS.ApiTokensPage),
 };
-const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage');
-const MatterPage = page(() => import('./pages/MatterPage'), 'MatterPage');
-const MatterStatsPage = page(() => import('./pages/MatterStatsPage'), 'MatterStatsPage');
-const LeadPage = page(() => import('./pages/LeadPage'), 'LeadPage');
-const EnterprisePage = page(() => import('./pages/EnterprisePage'), 'EnterprisePage');
-const PolicyPage = page(() => import('./pages/PolicyPage'), 'PolicyPage');
-const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage');
-const ReportingPeriodPage = page(() => import('./pages/ReportingPeriodPage'), 'ReportingPeriodPage');
-const MissingReportsPage = page(() => import('./pages/MissingReportsPage'), 'MissingReportsPage');
-const ReportFormPage = page(() => import('./pages/ReportFormPage'), 'ReportFormPage');
-const NotificationChannelsPage = page(() => import('./pages/NotificationChannelsPage'), 'NotificationChannelsPage');
-const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage');
-const PublicOpportunitiesPage = page(() => import('./pages/PublicOpportunitiesPage'), 'PublicOpportunitiesPage');
-const PublicOpportunityPage = page(() => import('./pages/PublicOpportunitiesPage'), 'PublicOpportunityPage');
-const BigScreenPage = page(() => import('./pages/BigScreenPage'), 'BigScreenPage');
-const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage');
-const TwoFactorPage = page(() => import('./pages/TwoFactorPage'), 'TwoFactorPage');
+const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage', PAGE_CATALOGS.ProjectPage);
+const MatterPage = page(() => import('./pages/MatterPage'), 'MatterPage', PAGE_CATALOGS.MatterPage);
+const MatterStatsPage = page(() => import('./pages/MatterStatsPage'), 'MatterStatsPage', PAGE_CATALOGS.MatterStatsPage);
+const LeadPage = page(() => import('./pages/LeadPage'), 'LeadPage', PAGE_CATALOGS.LeadPage);
+const EnterprisePage = page(() => import('./pages/EnterprisePage'), 'EnterprisePage', PAGE_CATALOGS.EnterprisePage);
+const PolicyPage = page(() => import('./pages/PolicyPage'), 'PolicyPage', PAGE_CATALOGS.PolicyPage);
+const ImportPage = page(() => import('./pages/ImportPage'), 'ImportPage', PAGE_CATALOGS.ImportPage);
+const ReportingPeriodPage = page(() => import('./pages/ReportingPeriodPage'), 'ReportingPeriodPage', PAGE_CATALOGS.ReportingPeriodPage);
+const MissingReportsPage = page(() => import('./pages/MissingReportsPage'), 'MissingReportsPage', PAGE_CATALOGS.MissingReportsPage);
+const ReportFormPage = page(() => import('./pages/ReportFormPage'), 'ReportFormPage', PAGE_CATALOGS.ReportFormPage);
+const NotificationChannelsPage = page(
+  () => import('./pages/NotificationChannelsPage'),
+  'NotificationChannelsPage',
+  PAGE_CATALOGS.NotificationChannelsPage,
+);
+const SignInPage = page(() => import('./pages/SignInPage'), 'SignInPage', PAGE_CATALOGS.SignInPage);
+const PublicOpportunitiesPage = page(
+  () => import('./pages/PublicOpportunitiesPage'),
+  'PublicOpportunitiesPage',
+  PAGE_CATALOGS.PublicOpportunitiesPage,
+);
+const PublicOpportunityPage = page(
+  () => import('./pages/PublicOpportunitiesPage'),
+  'PublicOpportunityPage',
+  PAGE_CATALOGS.PublicOpportunitiesPage,
+);
+const BigScreenPage = page(() => import('./pages/BigScreenPage'), 'BigScreenPage', PAGE_CATALOGS.BigScreenPage);
+const ChangePasswordPage = page(() => import('./pages/ChangePasswordPage'), 'ChangePasswordPage', PAGE_CATALOGS.ChangePasswordPage);
+const TwoFactorPage = page(() => import('./pages/TwoFactorPage'), 'TwoFactorPage', PAGE_CATALOGS.TwoFactorPage);
 
 const guardedPages: RouteObject[] = NAV_ITEMS.map((item) => {
   const Page = PAGES[item.key];

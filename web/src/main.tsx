@@ -7,7 +7,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const container = root;
 
-// The chosen language's text is fetched first (a small chunk), so the page never shows a key in place of its text.
+// The frame's text in the chosen language is fetched first (a small chunk; each page brings its own), so the page
+// never shows a key in place of its text.
 void startI18n().then(
   () =>
     createRoot(container).render(

@@ -2,7 +2,6 @@ import type { annualPlansZhCN } from './annual-plans.zh-CN';
 
 /** The district's annual-plan page in English. */
 export const annualPlansEnUS: Record<keyof typeof annualPlansZhCN, string> = {
-  'nav.annualPlan': 'Annual plan',
   'annualPlan.title': 'Annual investment plan',
   'annualPlan.scopeNote':
     '{region} · each project’s current annual-plan version (the ledger’s “annual plan” figure); the baseline is version 1 as frozen',

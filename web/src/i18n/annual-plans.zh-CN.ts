@@ -1,6 +1,5 @@
 /** The district's annual-plan page (年度投资计划) in Chinese. */
 export const annualPlansZhCN = {
-  'nav.annualPlan': '年度计划',
   'annualPlan.title': '年度投资计划',
   'annualPlan.scopeNote': '{region} · 各项目年度计划的当前版本（与台账“年度计划投资”一致），年初基准为冻结的第1版',
   'annualPlan.year': '年度',

@@ -2,7 +2,6 @@ import type { assessmentZhCN } from './assessment.zh-CN';
 
 /** 考核 (scores, rankings, the scoring rule) interface text in English. */
 export const assessmentEnUS: Record<keyof typeof assessmentZhCN, string> = {
-  'nav.scores': 'Rankings',
   'assessment.month': 'Month',
   'assessment.rankingTab': 'Ranking',
   'assessment.ruleTab': 'Scoring rule',

@@ -1,6 +1,5 @@
 /** 考核 (scores, rankings, the scoring rule) interface text in Chinese. */
 export const assessmentZhCN = {
-  'nav.scores': '考核排名',
   'assessment.month': '月份',
   'assessment.rankingTab': '排名',
   'assessment.ruleTab': '评分规则',

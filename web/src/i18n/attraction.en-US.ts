@@ -2,10 +2,6 @@ import type { attractionZhCN } from './attraction.zh-CN';
 
 /** Industry-chain maps and carriers' interface text in English. */
 export const attractionEnUS: Record<keyof typeof attractionZhCN, string> = {
-  'nav.chains': 'Industry chains',
-  'nav.parks': 'Parks and buildings',
-  'nav.parcels': 'Land parcels',
-  'nav.carrierMatch': 'Site matching',
   'resource.chain': 'Industry chains',
   'resource.carrier': 'Carriers (parks, buildings, parcels)',
   'permission.chain.read': 'View industry-chain maps',

@@ -1,9 +1,5 @@
 /** Industry-chain maps and carriers' interface text (产业链图谱, 园区, 地块, 载体匹配) in Chinese. */
 export const attractionZhCN = {
-  'nav.chains': '产业链图谱',
-  'nav.parks': '园区楼宇',
-  'nav.parcels': '土地地块',
-  'nav.carrierMatch': '载体匹配',
   'resource.chain': '产业链图谱',
   'resource.carrier': '载体（园区、楼宇、地块）',
   'permission.chain.read': '查看产业链图谱',

@@ -2,7 +2,6 @@ import type { customFieldsZhCN } from './custom-fields.zh-CN';
 
 /** English for custom-fields.zh-CN.ts, merged into en-US.ts. */
 export const customFieldsEnUS: Record<keyof typeof customFieldsZhCN, string> = {
-  'nav.customFields': 'Custom fields',
   'resource.custom_field': 'Custom fields',
   'permission.custom_field.manage': 'Manage custom fields',
   'recordType.custom_field': 'Custom field',

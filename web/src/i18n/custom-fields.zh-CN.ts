@@ -1,6 +1,5 @@
 /** Custom fields (自定义字段): the administration page and the fields in project forms and lists, merged into zh-CN.ts. */
 export const customFieldsZhCN = {
-  'nav.customFields': '自定义字段',
   'resource.custom_field': '自定义字段',
   'permission.custom_field.manage': '管理自定义字段',
   'recordType.custom_field': '自定义字段',

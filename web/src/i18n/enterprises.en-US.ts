@@ -2,7 +2,6 @@ import type { enterprisesZhCN } from './enterprises.zh-CN';
 
 /** The enterprise register's and enterprise service's interface text in English. */
 export const enterprisesEnUS: Record<keyof typeof enterprisesZhCN, string> = {
-  'nav.enterprises': 'Enterprises',
   'resource.enterprise': 'Enterprise register',
   'permission.enterprise.read': 'Read the enterprise register',
   'permission.enterprise.manage': 'Keep the enterprise register',
@@ -38,8 +37,6 @@ export const enterprisesEnUS: Record<keyof typeof enterprisesZhCN, string> = {
   'enterprise.notYet': '—',
   'enterprise.deleteConfirm': 'Remove “{name}” from the register?',
   'enterprise.back': 'Back to the register',
-  'nav.visits': 'Enterprise visits',
-  'nav.policies': 'Policies',
   'resource.visit': 'Enterprise visits',
   'resource.policy': 'Preferential policies',
   'permission.visit.read': 'Read visits',

@@ -1,6 +1,5 @@
 /** The enterprise register's and enterprise service's interface text (企业库、走访、惠企政策) in Chinese. */
 export const enterprisesZhCN = {
-  'nav.enterprises': '企业库',
   'resource.enterprise': '企业库',
   'permission.enterprise.read': '查看企业库',
   'permission.enterprise.manage': '维护企业库',
@@ -36,8 +35,6 @@ export const enterprisesZhCN = {
   'enterprise.notYet': '—',
   'enterprise.deleteConfirm': '确定从企业库删除“{name}”？',
   'enterprise.back': '返回企业库',
-  'nav.visits': '走访服务',
-  'nav.policies': '惠企政策',
   'resource.visit': '走访服务',
   'resource.policy': '惠企政策',
   'permission.visit.read': '查看走访记录',

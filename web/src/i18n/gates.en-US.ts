@@ -2,7 +2,6 @@ import type { gatesZhCN } from './gates.zh-CN';
 
 /** English for gates.zh-CN.ts, merged into en-US.ts. */
 export const gatesEnUS: Record<keyof typeof gatesZhCN, string> = {
-  'nav.gates': 'Pool gates',
   'recordType.gate_config': 'Pool gates',
   'auditAction.projects.gates_update': 'Change the pool gates',
 

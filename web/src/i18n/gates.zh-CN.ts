@@ -1,6 +1,5 @@
 /** Pool gates (入库条件): the project office's page of move conditions, merged into zh-CN.ts. */
 export const gatesZhCN = {
-  'nav.gates': '入库条件',
   'recordType.gate_config': '入库条件',
   'auditAction.projects.gates_update': '修改入库条件',
 

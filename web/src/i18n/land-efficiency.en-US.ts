@@ -2,7 +2,6 @@ import type { landEfficiencyZhCN } from './land-efficiency.zh-CN';
 
 /** 亩均效益's interface text in English. */
 export const landEfficiencyEnUS: Record<keyof typeof landEfficiencyZhCN, string> = {
-  'nav.landEfficiency': 'Land efficiency',
   'land.title': 'Land efficiency (per mu)',
   'land.section': 'Land efficiency',
   'land.year': 'Year',

@@ -1,6 +1,5 @@
 /** 亩均效益's interface text in Chinese. */
 export const landEfficiencyZhCN = {
-  'nav.landEfficiency': '亩均效益',
   'land.title': '亩均效益评价',
   'land.section': '亩均效益',
   'land.year': '年度',

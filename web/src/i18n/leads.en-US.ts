@@ -2,7 +2,6 @@ import type { leadsZhCN } from './leads.zh-CN';
 
 /** Leads' interface text in English. */
 export const leadsEnUS: Record<keyof typeof leadsZhCN, string> = {
-  'nav.leads': 'Leads',
   'resource.lead': 'Leads',
   'permission.lead.read': 'Read investment leads',
   'permission.lead.manage': 'Record, follow up, advance and sign investment leads',

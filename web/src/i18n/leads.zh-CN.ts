@@ -1,6 +1,5 @@
 /** Leads' interface text (招商线索) in Chinese. */
 export const leadsZhCN = {
-  'nav.leads': '招商线索',
   'resource.lead': '招商线索',
   'permission.lead.read': '查看招商线索',
   'permission.lead.manage': '登记、跟进、推进和签约招商线索',

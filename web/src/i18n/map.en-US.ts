@@ -2,7 +2,6 @@ import type { mapZhCN } from './map.zh-CN';
 
 /** The one map's interface text in English. */
 export const mapEnUS: Record<keyof typeof mapZhCN, string> = {
-  'nav.map': 'Map',
   'map.colourBy': 'Colour',
   'map.colourBy.warning': 'By warning',
   'map.colourBy.pool': 'By pool',

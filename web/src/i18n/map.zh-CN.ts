@@ -1,6 +1,5 @@
 /** The one map's interface text (一张图) in Chinese. */
 export const mapZhCN = {
-  'nav.map': '一张图',
   'map.colourBy': '着色',
   'map.colourBy.warning': '按预警',
   'map.colourBy.pool': '按项目库',

@@ -2,7 +2,6 @@ import type { mattersZhCN } from './matters.zh-CN';
 
 /** Matters' interface text in English. */
 export const mattersEnUS: Record<keyof typeof mattersZhCN, string> = {
-  'nav.matters': 'Matters',
   'resource.matter': 'Matters',
   'permission.matter.read': 'Read matters',
   'permission.matter.create': 'Assign matters (instructions, inspections, 12345)',

@@ -1,6 +1,5 @@
 /** Matters' interface text (问题协调) in Chinese. */
 export const mattersZhCN = {
-  'nav.matters': '问题协调',
   'resource.matter': '问题协调',
   'permission.matter.read': '查看问题事项',
   'permission.matter.create': '交办问题事项（批示、督查、12345）',

@@ -1,10 +1,6 @@
 import type { notificationsZhCN } from './notifications.zh-CN';
 
 export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> = {
-  'notifications.title': 'Notifications',
-  'notifications.empty': 'No notifications',
-  'notifications.markAllRead': 'Mark all read',
-  'notifications.channels': 'Notification channels',
   'channels.mine': 'My channels',
   'channels.unit': 'Unit channels',
   'channels.add': 'Add channel',

@@ -1,9 +1,5 @@
 /** 消息中心与消息渠道。 */
 export const notificationsZhCN = {
-  'notifications.title': '消息',
-  'notifications.empty': '暂无消息',
-  'notifications.markAllRead': '全部已读',
-  'notifications.channels': '消息渠道',
   'channels.mine': '我的渠道',
   'channels.unit': '单位渠道',
   'channels.add': '添加渠道',

@@ -2,7 +2,6 @@ import type { opportunitiesZhCN } from './opportunities.zh-CN';
 
 /** The city opportunity list's interface text in English. */
 export const opportunitiesEnUS: Record<keyof typeof opportunitiesZhCN, string> = {
-  'nav.opportunities': 'Opportunities',
   'resource.opportunity': 'City opportunity list',
   'permission.opportunity.read': 'Read the city opportunity list',
   'permission.opportunity.manage': 'Keep the city opportunity list (draft, edit, submit, withdraw)',

@@ -1,6 +1,5 @@
 /** The city opportunity list's interface text (城市机会清单) in Chinese, the staff's page and the public one. */
 export const opportunitiesZhCN = {
-  'nav.opportunities': '机会清单',
   'resource.opportunity': '城市机会清单',
   'permission.opportunity.read': '查看城市机会清单',
   'permission.opportunity.manage': '编制城市机会清单（起草、修改、提交审核、撤回）',

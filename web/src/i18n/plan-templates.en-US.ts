@@ -2,7 +2,6 @@ import type { planTemplatesZhCN } from './plan-templates.zh-CN';
 
 /** Plan templates: the project office's page of templates and their bindings, merged into en-US.ts. */
 export const planTemplatesEnUS: Record<keyof typeof planTemplatesZhCN, string> = {
-  'nav.planTemplates': 'Plan templates',
   'recordType.plan_template': 'Plan template',
   'auditAction.plan_templates.update': 'Change a plan template',
   'auditAction.plans.milestone_bound': 'Bind a milestone to its approval item',

@@ -1,6 +1,5 @@
 /** Plan templates (计划模板): the project office's page of templates and their bindings, merged into zh-CN.ts. */
 export const planTemplatesZhCN = {
-  'nav.planTemplates': '计划模板',
   'recordType.plan_template': '计划模板',
   'auditAction.plan_templates.update': '修改计划模板',
   'auditAction.plans.milestone_bound': '节点绑定审批事项',

@@ -2,8 +2,6 @@ import type { projectsZhCN } from './projects.zh-CN';
 
 /** English for every key of projects.zh-CN.ts; a missing or extra key is a compile error. */
 export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
-  'nav.projects': 'Projects',
-
   'resource.project': 'Projects',
   'permission.project.read': 'Read projects',
   'permission.project.create': 'Create projects',

@@ -1,7 +1,5 @@
 /** The project library's interface text (项目库, the project page, the seven tracks), merged into zh-CN.ts. */
 export const projectsZhCN = {
-  'nav.projects': '项目库',
-
   'resource.project': '项目',
   'permission.project.read': '查看项目',
   'permission.project.create': '新建项目',

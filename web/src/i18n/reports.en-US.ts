@@ -2,10 +2,6 @@ import type { reportsZhCN } from './reports.zh-CN';
 
 /** The monthly ledger's interface text in English. */
 export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
-  'nav.reportPeriods': 'Monthly reports',
-  'nav.myReports': 'My reports',
-  'nav.reportReview': 'Review reports',
-
   'resource.report': 'Monthly reports',
   'permission.report.read': 'Read monthly reports',
   'permission.report.fill': 'Fill in monthly reports',
@@ -102,7 +98,6 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'report.notFound': 'This report does not exist or is not visible to you',
   'report.back': 'Back to my reports',
   'report.readOnly': 'This report cannot be changed now',
-  'report.fill': 'Fill in',
   'report.view': 'View',
   'report.none': 'No report to fill in',
   'report.noneHint': "When the project office opens a period, your unit's projects appear here.",

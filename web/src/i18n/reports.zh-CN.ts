@@ -1,9 +1,5 @@
 /** The monthly ledger's interface text (月度填报: periods, 未报送, review, the unit's report form), merged into zh-CN.ts. */
 export const reportsZhCN = {
-  'nav.reportPeriods': '月度填报',
-  'nav.myReports': '我的填报',
-  'nav.reportReview': '填报审核',
-
   'resource.report': '月度填报',
   'permission.report.read': '查看月度填报',
   'permission.report.fill': '填报月度进度',
@@ -100,7 +96,6 @@ export const reportsZhCN = {
   'report.notFound': '填报不存在或无权查看',
   'report.back': '返回我的填报',
   'report.readOnly': '本填报当前不能修改',
-  'report.fill': '填报',
   'report.view': '查看',
   'report.none': '没有需要填报的项目',
   'report.noneHint': '重点项目办开启填报期后，本单位牵头的项目会出现在这里。',

@@ -2,9 +2,6 @@ import type { targetsZhCN } from './targets.zh-CN';
 
 /** Targets' interface text in English. */
 export const targetsEnUS: Record<keyof typeof targetsZhCN, string> = {
-  'nav.targets': 'Indicators',
-  'nav.pledges': 'Pledges',
-  'nav.livelihood': 'Livelihood works',
   'resource.target': 'Targets',
   'permission.target.read': 'Read indicators, pledges and livelihood works',
   'permission.target.manage': 'Set indicators, pledges and livelihood works',

@@ -1,8 +1,5 @@
 /** Targets' interface text (目标指标, 军令状, 民生实事) in Chinese. */
 export const targetsZhCN = {
-  'nav.targets': '目标指标',
-  'nav.pledges': '军令状',
-  'nav.livelihood': '民生实事',
   'resource.target': '目标考核',
   'permission.target.read': '查看目标指标、军令状和民生实事',
   'permission.target.manage': '设定目标指标、军令状和民生实事',

@@ -2,7 +2,6 @@ import type { twoFactorZhCN } from './two-factor.zh-CN';
 
 /** English for every key of two-factor.zh-CN.ts; a missing or extra key is a compile error. */
 export const twoFactorEnUS: Record<keyof typeof twoFactorZhCN, string> = {
-  'nav.twoFactor': 'Two-step verification',
   'twoFactor.title': 'Two-step verification',
   'twoFactor.intro':
     'When it is on, signing in takes your password and the 6-digit code shown by an authenticator app on your phone (Tencent Authenticator, Google Authenticator, Microsoft Authenticator and the like).',

@@ -1,6 +1,5 @@
 /** The text of two-step verification (sign-in step, enrolment, the account page, roles and users), in Chinese first. */
 export const twoFactorZhCN = {
-  'nav.twoFactor': '两步验证',
   'twoFactor.title': '两步验证',
   'twoFactor.intro':
     '开启后，登录时除了密码，还需要输入手机验证器应用（如微信小程序“腾讯身份验证器”、Google Authenticator、Microsoft Authenticator）上显示的 6 位验证码。',

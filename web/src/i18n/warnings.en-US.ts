@@ -11,7 +11,6 @@ export const warningsEnUS: Record<keyof typeof warningsZhCN, string> = {
   'warning.noHistory': 'No earlier months yet',
   'warning.monthLabel': '{month}/{year}',
   'warning.monthShort': 'M{month}',
-  'nav.warnings': 'Warnings',
   'warning.tab.summary': 'Counts by colour',
   'warning.tab.settings': 'Thresholds',
   'warning.by.unit': 'Responsible unit',

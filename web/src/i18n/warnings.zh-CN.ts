@@ -9,7 +9,6 @@ export const warningsZhCN = {
   'warning.noHistory': '暂无往月记录',
   'warning.monthLabel': '{year}年{month}月',
   'warning.monthShort': '{month}月',
-  'nav.warnings': '预警统计',
   'warning.tab.summary': '红黄绿灯统计',
   'warning.tab.settings': '预警阈值',
   'warning.by.unit': '责任单位',

@@ -1,380 +1,61 @@
-import { enumLabelsZhCN } from '../../../common/labels/zh-CN';
-import { messagesOfLabels } from '../../../common/labels/messages';
+import { frameZhCN } from './frame.zh-CN';
+import { adminZhCN } from './admin.zh-CN';
+import { labelsZhCN } from './labels.zh-CN';
+import { annualPlansZhCN } from './annual-plans.zh-CN';
+import { assessmentZhCN } from './assessment.zh-CN';
+import { attachmentsZhCN } from './attachments.zh-CN';
+import { attractionZhCN } from './attraction.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { customFieldsZhCN } from './custom-fields.zh-CN';
+import { dashboardZhCN } from './dashboard.zh-CN';
+import { enterprisesZhCN } from './enterprises.zh-CN';
 import { exportsZhCN } from './exports.zh-CN';
 import { gatesZhCN } from './gates.zh-CN';
-import { planTemplatesZhCN } from './plan-templates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
-import { projectsZhCN } from './projects.zh-CN';
-import { reportsZhCN } from './reports.zh-CN';
-import { attachmentsZhCN } from './attachments.zh-CN';
+import { landEfficiencyZhCN } from './land-efficiency.zh-CN';
+import { leadsZhCN } from './leads.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { mattersZhCN } from './matters.zh-CN';
-import { opportunitiesZhCN } from './opportunities.zh-CN';
-import { leadsZhCN } from './leads.zh-CN';
-import { enterprisesZhCN } from './enterprises.zh-CN';
-import { landEfficiencyZhCN } from './land-efficiency.zh-CN';
-import { dashboardZhCN } from './dashboard.zh-CN';
-import { targetsZhCN } from './targets.zh-CN';
-import { assessmentZhCN } from './assessment.zh-CN';
-import { attractionZhCN } from './attraction.zh-CN';
-import { warningsZhCN } from './warnings.zh-CN';
 import { notificationsZhCN } from './notifications.zh-CN';
+import { opportunitiesZhCN } from './opportunities.zh-CN';
+import { planTemplatesZhCN } from './plan-templates.zh-CN';
+import { projectsZhCN } from './projects.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
+import { targetsZhCN } from './targets.zh-CN';
 import { twoFactorZhCN } from './two-factor.zh-CN';
-import { annualPlansZhCN } from './annual-plans.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
 
 /**
- * The interface text, in Chinese first. This object is the list of message keys: en-US.ts must translate every
- * key (it is typed Record<keyof typeof zhCN, string>), and t() accepts only these keys, so a missing or misspelt
- * key is a compile error. Placeholders are written {name}. Each domain's text lives in its own pair of files
- * (projects.zh-CN.ts, projects.en-US.ts), spread in here; the names of enum values (`pool.advancing`, `nature.new_start`
- * …), which the server's sheets and documents show too, come from common/labels.
+ * The whole interface text in Chinese, every catalog together. This object is the list of message keys: en-US.ts must
+ * translate every key, and t() accepts only these keys, so a missing or misspelt key is a compile error. Placeholders
+ * are written {name}. The page never loads this file: it loads the frame's catalog before the first render and each
+ * page's catalogs with the page (catalogs.ts, pages/catalogs.ts); types and tests read it.
  */
 export const zhCN = {
-  ...messagesOfLabels(enumLabelsZhCN),
-  ...projectsZhCN,
-  ...auditZhCN,
-  ...reportsZhCN,
-  ...attachmentsZhCN,
-  ...mattersZhCN,
-  ...opportunitiesZhCN,
-  ...leadsZhCN,
-  ...enterprisesZhCN,
-  ...landEfficiencyZhCN,
-  ...mapZhCN,
-  ...targetsZhCN,
-  ...assessmentZhCN,
-  ...attractionZhCN,
-  ...warningsZhCN,
-  ...dashboardZhCN,
-  ...notificationsZhCN,
-  ...customFieldsZhCN,
-  ...gatesZhCN,
-  ...planTemplatesZhCN,
-  ...exportsZhCN,
-  ...importsZhCN,
-  ...twoFactorZhCN,
+  ...frameZhCN,
+  ...adminZhCN,
+  ...labelsZhCN,
   ...annualPlansZhCN,
-  'app.name': '蓝图 Lantu',
-  'app.tagline': '重点项目 · 招商引资 · 目标考核',
-
-  'nav.group.projectWork': '项目管理',
-  'nav.group.monthly': '月度调度',
-  'nav.group.attraction': '招商引资',
-  'nav.group.service': '企业服务',
-  'nav.group.assessment': '目标考核',
-  'nav.group.system': '系统管理',
-  'nav.home': '首页',
-  'nav.units': '单位管理',
-  'nav.users': '用户管理',
-  'nav.roles': '角色权限',
-  'nav.regions': '行政区划',
-  'nav.dictionaries': '数据字典',
-  'nav.audit': '审计日志',
-  'nav.settings': '系统设置',
-  'nav.tokens': 'API 令牌',
-
-  'action.create': '新建',
-  'action.edit': '编辑',
-  'action.save': '保存',
-  'action.cancel': '取消',
-  'action.confirm': '确定',
-  'action.delete': '删除',
-  'action.enable': '启用',
-  'action.disable': '停用',
-  'action.reload': '重新加载',
-  'action.retry': '重试',
-
-  'common.actions': '操作',
-  'common.total': '共 {total} 条',
-  'common.totalMoreThan': '超过 {total} 条，请用筛选缩小范围',
-  'common.saved': '已保存',
-  'common.deleted': '已删除',
-
-  'validation.required': '此项必填',
-
-  'error.unexpected': '出现意外错误，请刷新页面后重试',
-  'error.network': '无法连接服务器，请检查网络后重试',
-  'error.http': '请求失败（HTTP {status}）',
-  'error.requestId': '请求编号',
-  'error.conflictTitle': '记录已被他人修改',
-  'error.conflict': '该记录已被他人修改，请重新加载后再保存',
-
-  'session.loadFailed': '无法获取登录状态',
-
-  'status.forbiddenTitle': '没有权限',
-  'status.forbiddenText': '您没有访问此页面的权限，如需开通请联系管理员。',
-  'status.notFoundTitle': '页面不存在',
-  'status.notFoundText': '您访问的页面不存在或已被移除。',
-  'status.backHome': '返回首页',
-
-  'language.switch': '切换语言',
-  'language.zh-CN': '简体中文',
-  'language.en-US': 'English',
-
-  'auth.username': '用户名',
-  'auth.password': '密码',
-  'auth.signIn': '登录',
-  'auth.signOut': '退出登录',
-  'auth.signOutEverywhere': '退出所有设备',
-  'auth.signOutEverywhereConfirmTitle': '退出所有设备上的登录？',
-  'auth.signOutEverywhereConfirmText': '您在所有电脑和手机上的登录都将失效，需要重新登录。',
-  'auth.changePassword': '修改密码',
-
-  'password.title': '修改密码',
-  'password.mustChange': '这是管理员为您设置的初始密码，请先设置自己的新密码，然后才能使用系统。',
-  'password.policy': '新密码至少 {min} 个字符，且不能是常见密码、不能包含用户名。建议使用一句好记的话。',
-  'password.current': '当前密码',
-  'password.new': '新密码',
-  'password.confirm': '确认新密码',
-  'password.mismatch': '两次输入的新密码不一致',
-  'password.tooShort': '密码至少需要 {min} 个字符',
-  'password.submit': '修改密码',
-  'password.changed': '密码已修改，其他设备上的登录已退出',
-
-  'home.welcome': '{name}，您好',
-  'home.intro': '欢迎使用蓝图重点项目管理平台。左侧菜单列出了您可以使用的功能。',
-  'home.username': '用户名',
-  'home.role': '角色',
-  'home.unit': '所属单位',
-  'home.region': '行政区划',
-  'home.dataScope': '数据范围',
-
-  'role.admin': '系统管理员',
-  'role.project_office': '重点项目办',
-  'role.unit_staff': '责任单位人员',
-  'role.leader': '区领导',
-  'role.investment_staff': '招商人员',
-  'role.supervisor': '督查人员',
-
-  'dataScope.region': '本区划及下级',
-  'dataScope.unit_tree': '本单位及下级单位',
-  'dataScope.unit': '仅本单位',
-  'dataScope.own': '仅本人',
-  'dataScope.custom': '自定义单位',
-  'dataScopeExplain.region': '您可以看到{region}及其下级区划内的全部数据。',
-  'dataScopeExplain.unit_tree': '您可以看到{unit}及其下级单位的数据。',
-  'dataScopeExplain.unit': '您只能看到{unit}本单位的数据。',
-  'dataScopeExplain.own': '您只能看到自己创建或分配给您（包括您包挂）的数据。',
-  'dataScopeExplain.custom': '您可以看到管理员为您指定的若干单位的数据。',
-
-  'unitKind.office': '办公室/领导机构',
-  'unitKind.bureau': '委办局',
-  'unitKind.street': '街道/镇',
-  'unitKind.park': '园区管委会',
-  'unitKind.enterprise': '企业',
-  'unitKind.other': '其他',
-
-  'unit.tree': '单位结构',
-  'unit.allUnits': '全部单位',
-  'unit.name': '单位名称',
-  'unit.shortName': '简称',
-  'unit.kind': '单位类型',
-  'unit.region': '行政区划',
-  'unit.parent': '上级单位',
-  'unit.parentHint': '不选则为顶级单位',
-  'unit.noParent': '无（顶级单位）',
-  'unit.sortOrder': '排序号',
-  'unit.searchPlaceholder': '搜索单位名称或简称',
-  'unit.createTitle': '新建单位',
-  'unit.editTitle': '编辑单位：{name}',
-  'unit.deleteConfirm': '确定删除单位"{name}"？有下级单位或用户的单位不能删除。',
-
-  'regionLevel.province': '省',
-  'regionLevel.city': '市',
-  'regionLevel.district': '区县',
-  'regionLevel.street': '街道/镇',
-
-  'region.intro': '按国家标准 GB/T 2260 编码的行政区划，从您所在的区划开始逐级展开。',
-  'region.pick': '选择行政区划',
-  'region.code': '区划代码',
-  'region.codeHint': '区县及以上为 6 位，街道/镇为 9 位（前 6 位为所属区县代码）',
-  'region.codeFormat': '区划代码应为 6 位或 9 位数字',
-  'region.name': '区划名称',
-  'region.rename': '改名',
-  'region.addChild': '添加下级',
-  'region.renameTitle': '修改区划名称：{name}',
-  'region.addChildTitle': '在"{name}"下添加区划',
-
-  'userStatus.active': '正常',
-  'userStatus.disabled': '已停用',
-
-  'user.username': '用户名',
-  'user.usernameHint': '用于登录，创建后不能修改',
-  'user.usernameFormat': '用户名为 3–64 位字母、数字、下划线、点或连字符',
-  'user.displayName': '姓名',
-  'user.phone': '手机号码',
-  'user.phoneFormat': '电话号码格式不正确',
-  'user.email': '电子邮箱',
-  'user.emailFormat': '电子邮箱格式不正确',
-  'user.unit': '所属单位',
-  'user.role': '角色',
-  'user.dataScope': '数据范围',
-  'user.scopeUnits': '可查看的单位',
-  'user.scopeUnitsRequired': '自定义数据范围需要至少选择一个单位',
-  'user.status': '状态',
-  'user.locked': '已锁定',
-  'user.initialPassword': '初始密码',
-  'user.lastSignInAt': '最近登录',
-  'user.searchPlaceholder': '搜索用户名、姓名或电话',
-  'user.createTitle': '新建用户',
-  'user.editTitle': '编辑用户：{name}',
-  'user.resetPassword': '重置密码',
-  'user.resetPasswordConfirm': '确定为"{name}"重置密码？原密码将立即失效。',
-  'user.disable': '停用',
-  'user.enable': '启用',
-  'user.disableConfirm': '确定停用"{name}"的账号？其所有登录将立即失效。',
-  'user.enableConfirm': '确定重新启用"{name}"的账号？',
-  'user.oneTimePasswordTitle': '一次性密码',
-  'user.oneTimePasswordFor': '{name}（{username}）的一次性密码如下，请通过安全渠道交给本人。首次登录时须修改密码。',
-
-  'secret.shownOnce': '只显示一次：关闭后无法再次查看，请立即复制保存。',
-  'secret.copy': '复制',
-  'secret.copied': '已复制',
-  'secret.done': '我已保存',
-
-  'roleEditor.permissions': '权限',
-  'roleEditor.defaultScope': '默认数据范围',
-  'roleEditor.defaultScopeHint': '新建该角色的用户时默认使用的数据范围',
-
-  'resource.region': '行政区划',
-  'resource.unit': '单位',
-  'resource.user': '用户',
-  'resource.role': '角色',
-  'resource.dictionary': '数据字典',
-  'resource.audit': '审计日志',
-  'resource.setting': '系统设置',
-  'resource.token': 'API 令牌',
-
-  'permission.region.read': '查看区划',
-  'permission.region.manage': '管理区划',
-  'permission.unit.read': '查看单位',
-  'permission.unit.create': '新建单位',
-  'permission.unit.update': '修改单位',
-  'permission.unit.delete': '删除单位',
-  'permission.user.read': '查看用户',
-  'permission.user.create': '新建用户',
-  'permission.user.update': '修改用户',
-  'permission.user.reset_password': '重置密码',
-  'permission.role.read': '查看角色',
-  'permission.role.update': '修改角色权限',
-  'permission.dictionary.read': '查看字典',
-  'permission.dictionary.manage': '管理字典',
-  'permission.audit.read': '查看审计日志',
-  'permission.setting.read': '查看设置',
-  'permission.setting.update': '修改设置',
-  'permission.token.manage': '管理 API 令牌',
-
-  'dictionaryType.industry': '国民经济行业',
-  'dictionaryType.project_category': '项目类别',
-  'dictionaryType.leading_industry': '主导产业',
-  'dictionaryType.problem_category': '问题类别',
-  'dictionaryType.funding_source': '资金来源',
-  'dictionaryType.enterprise_tag': '企业标签',
-  'dictionaryType.approval_item_type': '审批事项',
-  'dictionaryType.cluster': '组团',
-  'dictionaryType.park': '园区',
-  'dictionaryType.industry_chain': '产业链',
-
-  'dictionary.code': '代码',
-  'dictionary.codeHint': '1–16 位字母、数字、下划线、点或连字符，创建后不能修改',
-  'dictionary.codeFormat': '代码为 1–16 位字母、数字、下划线、点或连字符',
-  'dictionary.name': '名称',
-  'dictionary.nameEn': '英文名称',
-  'dictionary.parentCode': '上级代码',
-  'dictionary.parentCodeHint': '分级字典（如行业门类、大类）填写上级项的代码',
-  'dictionary.sortOrder': '排序号',
-  'dictionary.enabled': '启用状态',
-  'dictionary.on': '启用',
-  'dictionary.off': '停用',
-  'dictionary.searchPlaceholder': '搜索代码或名称',
-  'dictionary.createTitle': '新增字典项：{type}',
-  'dictionary.editTitle': '编辑字典项：{name}',
-  'industry.searchPlaceholder': '输入代码、名称或常用词（如 物流）',
-  'industry.divisionsOnlyHint': '门类仅作归类，请选择其下的大类或更细的类别',
-
-  'audit.at': '时间',
-  'audit.actor': '操作人',
-  'audit.system': '系统',
-  'audit.ip': 'IP 地址',
-  'audit.action': '操作',
-  'audit.record': '对象',
-  'audit.recordType': '对象类型',
-  'audit.recordId': '对象编号',
-  'audit.from': '开始日期',
-  'audit.to': '结束日期',
-  'audit.before': '修改前',
-  'audit.after': '修改后',
-  'audit.empty': '（无）',
-  'audit.field': '字段',
-  'audit.showRaw': '查看原始记录',
-  'audit.sessions': '登录记录',
-  'audit.sessions.hidden': '不含登录记录',
-  'audit.sessions.shown': '含登录记录',
-  'audit.sessions.only': '只看登录记录',
-  'common.yes': '是',
-  'common.no': '否',
-
-  'auditAction.auth.sign_in': '登录',
-  'auditAction.auth.sign_in_failed': '登录失败',
-  'auditAction.auth.sign_out': '退出登录',
-  'auditAction.auth.sign_out_everywhere': '退出所有设备',
-  'auditAction.auth.password_change': '修改密码',
-  'auditAction.users.create': '新建用户',
-  'auditAction.users.update': '修改用户',
-  'auditAction.users.reset_password': '重置密码',
-  'auditAction.users.preferences': '修改偏好设置',
-  'auditAction.units.create': '新建单位',
-  'auditAction.units.update': '修改单位',
-  'auditAction.units.delete': '删除单位',
-  'auditAction.regions.create': '新增区划',
-  'auditAction.regions.update': '修改区划',
-  'auditAction.roles.update': '修改角色权限',
-  'auditAction.dictionaries.create': '新增字典项',
-  'auditAction.dictionaries.update': '修改字典项',
-  'auditAction.settings.update': '修改系统设置',
-  'auditAction.api_tokens.create': '创建 API 令牌',
-  'auditAction.api_tokens.revoke': '吊销 API 令牌',
-
-  'recordType.user': '用户',
-  'recordType.unit': '单位',
-  'recordType.region': '行政区划',
-  'recordType.role': '角色',
-  'recordType.dictionary_item': '字典项',
-  'recordType.setting': '系统设置',
-  'recordType.api_token': 'API 令牌',
-
-  'settings.sessionIdleMinutes': '空闲超时',
-  'settings.sessionIdleHint': '超过这段时间没有操作，需要重新登录',
-  'settings.sessionAbsoluteHours': '登录有效期',
-  'settings.sessionAbsoluteHint': '无论是否操作，登录后超过这段时间都需要重新登录',
-  'settings.lockoutThreshold': '锁定阈值',
-  'settings.lockoutThresholdHint': '连续输错密码达到该次数后锁定账号',
-  'settings.lockoutBaseMinutes': '首次锁定时长',
-  'settings.lockoutBaseHint': '之后每次再被锁定，时长加倍',
-  'suffix.minutes': '分钟',
-  'suffix.hours': '小时',
-  'suffix.times': '次',
-
-  'token.intro': 'API 令牌供脚本和其他系统调用蓝图的接口（在请求头中使用 Authorization: Bearer 令牌）。令牌的权限不会超过您本人的权限。',
-  'token.name': '名称',
-  'token.nameHint': '写明用途，例如"统计局数据对接"',
-  'token.scopes': '权限范围',
-  'token.scopesHint': '只能选择您本人拥有的权限',
-  'token.scopesRequired': '至少选择一项权限',
-  'token.expiresAt': '到期日期',
-  'token.lastUsedAt': '最近使用',
-  'token.neverUsed': '从未使用',
-  'token.createdAt': '创建时间',
-  'token.state': '状态',
-  'token.createTitle': '创建 API 令牌',
-  'token.secretTitle': 'API 令牌已创建',
-  'token.secretFor': '令牌"{name}"的密钥如下：',
-  'token.revoke': '吊销',
-  'token.revokeConfirm': '确定吊销令牌"{name}"？使用它的程序将立即无法访问。',
-  'token.revoked': '令牌已吊销',
-  'tokenState.active': '有效',
-  'tokenState.expired': '已过期',
-  'tokenState.revoked': '已吊销',
-} as const;
+  ...assessmentZhCN,
+  ...attachmentsZhCN,
+  ...attractionZhCN,
+  ...auditZhCN,
+  ...customFieldsZhCN,
+  ...dashboardZhCN,
+  ...enterprisesZhCN,
+  ...exportsZhCN,
+  ...gatesZhCN,
+  ...importsZhCN,
+  ...landEfficiencyZhCN,
+  ...leadsZhCN,
+  ...mapZhCN,
+  ...mattersZhCN,
+  ...notificationsZhCN,
+  ...opportunitiesZhCN,
+  ...planTemplatesZhCN,
+  ...projectsZhCN,
+  ...reportsZhCN,
+  ...targetsZhCN,
+  ...twoFactorZhCN,
+  ...warningsZhCN,
+};

@@ -7,7 +7,7 @@ import { ImportJobView } from '../modules/imports/components/ImportJobView';
 import { ImportUploadForm } from '../modules/imports/components/ImportUploadForm';
 import { RecentImports } from '../modules/imports/components/RecentImports';
 import { useImportJob } from '../modules/imports/hooks/use-imports';
-import { IMPORT_REGISTERS, importPath, importPermission } from '../modules/imports/import-kinds';
+import { importPath, importPermission, REGISTER_PATHS } from '../modules/imports/import-kinds';
 import { useCan } from '../modules/auth/hooks/use-me';
 
 /**
@@ -26,12 +26,12 @@ export function ImportPage() {
   const asked = (IMPORT_KINDS as readonly string[]).includes(search.get('kind') ?? '') ? (search.get('kind') as ImportKind) : null;
   // No kind named: the first this register imports that the reader may import, else the first he may import at all.
   const mine = IMPORT_KINDS.filter((k) => can(importPermission(k)));
-  const kind = asked ?? mine.find((k) => IMPORT_REGISTERS[k].path === here) ?? mine[0] ?? 'projects';
+  const kind = asked ?? mine.find((k) => REGISTER_PATHS[k] === here) ?? mine[0] ?? 'projects';
   const jobId = search.get('job');
   const job = useImportJob(jobId);
   const go = (next: { kind?: ImportKind; job?: string | null }) =>
     navigate(importPath(next.kind ?? kind, next.job === undefined ? jobId : next.job), { replace: true });
-  if (IMPORT_REGISTERS[kind].path !== here) return <Navigate to={importPath(kind, jobId)} replace />;
+  if (REGISTER_PATHS[kind] !== here) return <Navigate to={importPath(kind, jobId)} replace />;
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IMPORT_KINDS, IMPORT_KIND_PERMISSIONS } from '../../../../common/schemas/imports';
-import { IMPORT_PAGES, IMPORT_REGISTERS, importPath } from './import-kinds';
+import { IMPORT_PAGES, importPath, REGISTER_PATHS } from './import-kinds';
 
 describe('the import pages', () => {
   it('put each kind under the register its rows land in, with the kind and job in the address', () => {
@@ -13,7 +13,7 @@ describe('the import pages', () => {
 
   it('open each kind’s page to whoever may import the kind, and the project library’s old address to every importer', () => {
     for (const kind of IMPORT_KINDS) {
-      const page = IMPORT_PAGES.find((p) => `/${p.path}` === `${IMPORT_REGISTERS[kind].path}/import`);
+      const page = IMPORT_PAGES.find((p) => `/${p.path}` === `${REGISTER_PATHS[kind]}/import`);
       expect(page?.permissions, kind).toContain(IMPORT_KIND_PERMISSIONS[kind]);
     }
     const projects = IMPORT_PAGES.find((p) => p.path === 'projects/import');

@@ -7,7 +7,7 @@ import { useShowError } from '../../../lib/use-show-error';
 import { useDownload } from '../../projects/hooks/use-download';
 import { type ImportJob, importsApi } from '../api/imports-api';
 import { useCommitImport } from '../hooks/use-imports';
-import { IMPORT_REGISTERS, readyText } from '../import-kinds';
+import { IMPORT_REGISTERS, REGISTER_PATHS, readyText } from '../import-kinds';
 import { ImportMappingPanel } from './ImportMappingPanel';
 import { ImportProblemsTable } from './ImportProblemsTable';
 import { ImportReadingPanel } from './ImportReadingPanel';
@@ -132,8 +132,8 @@ export function ImportJobView({ job, onAgain }: ImportJobViewProps) {
           <Button
             key="register"
             type="primary"
-            onClick={() => navigate(IMPORT_REGISTERS[job.kind].path)}
-            data-testid={`import-to-${IMPORT_REGISTERS[job.kind].path.slice(1)}`}
+            onClick={() => navigate(REGISTER_PATHS[job.kind])}
+            data-testid={`import-to-${REGISTER_PATHS[job.kind].slice(1)}`}
           >
             {t(IMPORT_REGISTERS[job.kind].toRegister)}
           </Button>,
