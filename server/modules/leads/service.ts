@@ -9,6 +9,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
+import { districtChainNode } from '../chains';
 import { enabledDictionaryEntries } from '../projects';
 import { actorDistrict } from '../regions';
 import { canManageLead } from './policy';
@@ -88,9 +89,17 @@ async function checkDraft(tx: Tx, regionCode: string, draft: LeadDraft, today: s
   if (!(draft.foreignPercent <= draft.outOfProvincePercent && draft.outOfProvincePercent <= draft.outOfCityPercent)) {
     details.push({ path: 'outOfProvincePercent', messageKey: 'lead.shares_nested' });
   }
+  // A node picked from a chain map is one of the district's, and names the lead's node.
+  const node = draft.chainNodeId ? await districtChainNode(tx, regionCode, draft.chainNodeId) : null;
+  if (draft.chainNodeId && !node) details.push({ path: 'chainNodeId', messageKey: 'lead.chain_node_unknown' });
   if (draft.receivedOn > today) details.push({ path: 'receivedOn', messageKey: 'lead.date_future' });
   if (details.length) throw invalid(details);
-  return { ...draft, referrer: blankToNull(draft.referrer), chainNode: blankToNull(draft.chainNode), notes: blankToNull(draft.notes) };
+  return {
+    ...draft,
+    referrer: blankToNull(draft.referrer),
+    chainNode: node?.name ?? blankToNull(draft.chainNode),
+    notes: blankToNull(draft.notes),
+  };
 }
 
 const auditView = (row: LeadRecord) => ({
