@@ -30,6 +30,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   matters: page(() => import('./pages/MattersPage'), 'MattersPage'),
   opportunities: page(() => import('./pages/OpportunitiesPage'), 'OpportunitiesPage'),
   leads: page(() => import('./pages/LeadsPage'), 'LeadsPage'),
+  leadEvents: page(() => import('./pages/LeadEventsPage'), 'LeadEventsPage'),
   enterprises: page(() => import('./pages/EnterprisesPage'), 'EnterprisesPage'),
   landEfficiency: page(() => import('./pages/LandEfficiencyPage'), 'LandEfficiencyPage'),
   visits: page(() => import('./pages/VisitsPage'), 'VisitsPage'),

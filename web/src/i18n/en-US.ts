@@ -13,6 +13,7 @@ import { mapEnUS } from './map.en-US';
 import { mattersEnUS } from './matters.en-US';
 import { opportunitiesEnUS } from './opportunities.en-US';
 import { leadsEnUS } from './leads.en-US';
+import { leadLinksEnUS } from './lead-links.en-US';
 import { enterprisesEnUS } from './enterprises.en-US';
 import { landEfficiencyEnUS } from './land-efficiency.en-US';
 import { dashboardEnUS } from './dashboard.en-US';
@@ -35,6 +36,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...mattersEnUS,
   ...opportunitiesEnUS,
   ...leadsEnUS,
+  ...leadLinksEnUS,
   ...enterprisesEnUS,
   ...landEfficiencyEnUS,
   ...mapEnUS,

@@ -35,7 +35,6 @@ export const enterprisesEnUS: Record<keyof typeof enterprisesZhCN, string> = {
   'enterprise.visits': 'Visits',
   'enterprise.demands': 'Demands',
   'enterprise.policies': 'Policies received',
-  'enterprise.notYet': '—',
   'enterprise.deleteConfirm': 'Remove “{name}” from the register?',
   'enterprise.back': 'Back to the register',
   'nav.visits': 'Enterprise visits',

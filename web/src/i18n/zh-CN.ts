@@ -13,6 +13,7 @@ import { mapZhCN } from './map.zh-CN';
 import { mattersZhCN } from './matters.zh-CN';
 import { opportunitiesZhCN } from './opportunities.zh-CN';
 import { leadsZhCN } from './leads.zh-CN';
+import { leadLinksZhCN } from './lead-links.zh-CN';
 import { enterprisesZhCN } from './enterprises.zh-CN';
 import { landEfficiencyZhCN } from './land-efficiency.zh-CN';
 import { dashboardZhCN } from './dashboard.zh-CN';
@@ -40,6 +41,7 @@ export const zhCN = {
   ...mattersZhCN,
   ...opportunitiesZhCN,
   ...leadsZhCN,
+  ...leadLinksZhCN,
   ...enterprisesZhCN,
   ...landEfficiencyZhCN,
   ...mapZhCN,
