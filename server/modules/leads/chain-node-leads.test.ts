@@ -3,7 +3,16 @@ import { beforeAll, expect, it } from 'vitest';
 import { createAccount } from '../../db/accounts';
 import { leads } from '../../db/schema';
 import { insertUnit, uniqueSuffix } from '../../test/factories';
-import { type Client, OTHER_REGION, TEST_PASSWORD, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
+import {
+  type Client,
+  OTHER_REGION,
+  TEST_PASSWORD,
+  anonymous,
+  describeEachDatabase,
+  errorOf,
+  lastAuditEvent,
+  signInAs,
+} from '../../test/harness';
 
 type NodeJson = { id: string; name: string; gap: boolean };
 type LeadJson = { id: string; name: string; chainNodeId: string | null; chainNode: string | null; version: number };
