@@ -1,18 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { createAccount } from '../../db/accounts';
 import { leads } from '../../db/schema';
-import { insertUnit, uniqueSuffix } from '../../test/factories';
-import {
-  type Client,
-  OTHER_REGION,
-  TEST_PASSWORD,
-  anonymous,
-  describeEachDatabase,
-  errorOf,
-  lastAuditEvent,
-  signInAs,
-} from '../../test/harness';
+import { insertOtherDistrictInvestor, uniqueSuffix } from '../../test/factories';
+import { type Client, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
 
 type NodeJson = { id: string; name: string; gap: boolean };
 type LeadJson = { id: string; name: string; chainNodeId: string | null; chainNode: string | null; version: number };
@@ -43,14 +33,7 @@ describeEachDatabase('leads on a chain node', (t) => {
   beforeAll(async () => {
     invest = await signInAs(t().app, 'invest');
     unit = await signInAs(t().app, 'unit');
-    const foreignUnit = await insertUnit(t().database, { regionCode: OTHER_REGION.code, name: `历下区投资促进局${uniqueSuffix()}` });
-    const username = `invest_${uniqueSuffix()}`;
-    await createAccount(
-      t().database.db,
-      { ip: null, requestId: null },
-      { username, displayName: username, unitId: foreignUnit.id, roleCode: 'investment_staff', password: TEST_PASSWORD },
-    );
-    otherDistrict = await signInAs(t().app, username);
+    otherDistrict = await signInAs(t().app, await insertOtherDistrictInvestor(t().database));
     robots = await nodeOf('智能制造装备产业链', '工业机器人');
     software = await nodeOf('智能制造装备产业链', '工业软件');
   });
@@ -93,6 +76,22 @@ describeEachDatabase('leads on a chain node', (t) => {
     expect(foreign.statusCode).toBe(400);
     expect(errorOf(foreign).details?.map((d) => d.path)).toEqual(['chainNodeId']);
     expect(await t().database.db.select({ id: leads.id }).from(leads).where(eq(leads.name, name))).toEqual([]);
+  });
+
+  it('a node removed from its map does not block later edits of the leads placed on it', async () => {
+    const chains = (await invest.get('/api/v1/chains')).json() as { items: { id: string; name: string }[] };
+    const chain = chains.items.find((c) => c.name === '智能制造装备产业链');
+    const nodeName = `协作机器人${uniqueSuffix()}`;
+    const added = await invest.post(`/api/v1/chains/${chain?.id}/nodes`, { segment: 'midstream', name: nodeName });
+    expect(added.statusCode, added.body).toBe(201);
+    const node = (added.json() as { nodes: NodeJson[] }).nodes.find((n) => n.name === nodeName);
+    const created = await invest.post('/api/v1/leads', { name: `${nodeName}项目`, method: 'project', chainNodeId: node?.id });
+    expect(created.statusCode, created.body).toBe(201);
+    const lead = created.json() as LeadJson;
+    expect((await invest.delete(`/api/v1/chains/${chain?.id}/nodes/${node?.id}`)).statusCode).toBe(200);
+    const edited = await invest.patch(`/api/v1/leads/${lead.id}`, { notes: '已电话联系', version: lead.version });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ chainNodeId: node?.id, chainNode: nodeName });
   });
 
   it('answers 401 signed out and 403 to a reader without lead.read', async () => {

@@ -34,13 +34,8 @@ export function LeadPage() {
         <Card
           title={<Typography.Text data-testid="lead-title">{l.name}</Typography.Text>}
           extra={
-            <Space wrap>
+            <Space>
               <LeadStageTag stage={l.stage} />
-              {need && (
-                <Button icon={<AimOutlined />} onClick={() => navigate(`/carrier-match?${need}`)} data-testid="lead-match-carriers">
-                  {t('leadLinks.matchCarriers')}
-                </Button>
-              )}
               {l.abilities.update && (
                 <Button icon={<EditOutlined />} onClick={() => setEditing({ lead: l })} data-testid="lead-edit">
                   {t('lead.edit')}
@@ -113,9 +108,14 @@ export function LeadPage() {
             )}
           </Descriptions>
           {l.notes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{l.notes}</Typography.Paragraph>}
-          <div style={{ marginTop: 16 }}>
+          <Flex wrap gap={8} justify="space-between" style={{ marginTop: 16 }}>
             <LeadStageActions lead={l} />
-          </div>
+            {need && (
+              <Button icon={<AimOutlined />} onClick={() => navigate(`/carrier-match?${need}`)} data-testid="lead-match-carriers">
+                {t('leadLinks.matchCarriers')}
+              </Button>
+            )}
+          </Flex>
         </Card>
       </Col>
       <Col xs={24} xl={9}>
