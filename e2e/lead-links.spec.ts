@@ -138,6 +138,11 @@ test('trips and fairs: the list with the leads each produced, recording a trip, 
   await expect(trip).toContainText('外出招商');
   await expect(trip).toContainText('深圳、东莞、佛山');
   await expect(trip.getByTestId('lead-event-leads')).toContainText('产生线索 0 条');
+  // Corrected afterwards: what the trip did.
+  await trip.getByTestId('lead-event-edit').click();
+  await page.getByTestId('lead-event-form').locator('textarea').fill('拜访装备企业 6 家，2 家有意来访');
+  await page.getByTestId('lead-event-ok').click();
+  await expect(trip).toContainText('拜访装备企业 6 家，2 家有意来访');
 
   // The fair opens the board filtered to it: as many leads as it produced, the filter in the address.
   await fair.getByTestId('lead-event-leads').click();

@@ -80,28 +80,16 @@ export function LeadEventsPage() {
         }
         data-testid="lead-events"
         renderItem={(event) => (
-          <List.Item
-            data-testid="lead-event-item"
-            actions={
-              event.abilities.update
-                ? [
-                    <Button
-                      key="edit"
-                      size="small"
-                      icon={<EditOutlined />}
-                      onClick={() => setEditing({ event })}
-                      data-testid="lead-event-edit"
-                    >
-                      {t('action.edit')}
-                    </Button>,
-                  ]
-                : []
-            }
-          >
-            <Flex vertical gap={4} style={{ minWidth: 0 }}>
+          <List.Item data-testid="lead-event-item">
+            <Flex vertical gap={4} style={{ minWidth: 0, width: '100%' }}>
               <Flex gap={6} align="center" wrap>
                 <Tag color={event.kind === 'fair' ? 'purple' : 'blue'}>{t(`leadEventKind.${event.kind}`)}</Tag>
                 <Typography.Text strong>{event.name}</Typography.Text>
+                {event.abilities.update && (
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ event })} data-testid="lead-event-edit">
+                    {t('action.edit')}
+                  </Button>
+                )}
               </Flex>
               <Typography.Text type="secondary">
                 {t('leadEvents.dates')}：{formatDate(event.startsOn)} – {formatDate(event.endsOn)}
