@@ -211,6 +211,8 @@ export const leadListQuery = listQuery.extend({
   enterpriseId: uuid.optional(),
   eventId: uuid.optional(),
   projectId: uuid.optional(),
+  /** The leads placed on one node of a chain map (产业链环节). */
+  chainNodeId: uuid.optional(),
   industryCode: dictionaryCode.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),

@@ -29,7 +29,8 @@ import {
   users,
 } from '../db/schema';
 import { recordAudit } from '../lib/audit';
-import { type Client, testConfig } from './harness';
+import { createAccount } from '../db/accounts';
+import { type Client, OTHER_REGION, TEST_PASSWORD, testConfig } from './harness';
 
 // The test factories, in one place. `buildProject` creates a project through the API, so every rule applies; the
 // `insert…` factories write records straight into the tables, with overrides, so a test builds exactly the records
@@ -98,6 +99,21 @@ export async function insertUser(
     .returning({ id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId });
   if (!row) throw new Error('user insert returned nothing');
   return row;
+}
+
+/**
+ * An investment officer of another district (历下区, OTHER_REGION) who can sign in with TEST_PASSWORD, in a new unit of
+ * that district: the reader a district's records must stay hidden from. Answers his username.
+ */
+export async function insertOtherDistrictInvestor(database: Database): Promise<string> {
+  const unit = await insertUnit(database, { regionCode: OTHER_REGION.code, name: `历下区投资促进局${uniqueSuffix()}` });
+  const username = `invest_${uniqueSuffix()}`;
+  await createAccount(
+    database.db,
+    { ip: null, requestId: null },
+    { username, displayName: username, unitId: unit.id, roleCode: 'investment_staff', password: TEST_PASSWORD },
+  );
+  return username;
 }
 
 /** The unit a user belongs to. */

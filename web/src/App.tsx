@@ -41,6 +41,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   matters: page(() => import('./pages/MattersPage'), 'MattersPage', PAGE_CATALOGS.MattersPage),
   opportunities: page(() => import('./pages/OpportunitiesPage'), 'OpportunitiesPage', PAGE_CATALOGS.OpportunitiesPage),
   leads: page(() => import('./pages/LeadsPage'), 'LeadsPage', PAGE_CATALOGS.LeadsPage),
+  leadEvents: page(() => import('./pages/LeadEventsPage'), 'LeadEventsPage', PAGE_CATALOGS.LeadEventsPage),
   enterprises: page(() => import('./pages/EnterprisesPage'), 'EnterprisesPage', PAGE_CATALOGS.EnterprisesPage),
   landEfficiency: page(() => import('./pages/LandEfficiencyPage'), 'LandEfficiencyPage', PAGE_CATALOGS.LandEfficiencyPage),
   visits: page(() => import('./pages/VisitsPage'), 'VisitsPage', PAGE_CATALOGS.VisitsPage),

@@ -3,7 +3,7 @@ import { addDays } from '../../../common/domain/dates';
 import type { CarrierUse, ChainPlacementRole, ChainSegment, ParcelStatus } from '../../../common/enums';
 import type { SiteOutline } from '../../../common/schemas/projects';
 import type { Executor } from '../client';
-import { buildings, chainNodes, chainPlacements, enterprises, industryChains, landParcels, parks } from '../schema';
+import { buildings, chainNodes, chainPlacements, enterprises, industryChains, landParcels, leads, parks } from '../schema';
 
 // The demo district's industry-chain maps (产业链图谱) and carriers (载体). Invented, but shaped on 天桥区's published
 // layout: its two leading chains 新型功能材料 and 智能制造装备 plus 医疗器械, parks of the 新型智造 and 高科创新
@@ -332,7 +332,8 @@ export const DEMO_PARCELS: DemoParcel[] = [
 const MU_DEGREES = 0.0009; // about the half-width of a 50-亩 parcel near 36.7°N
 
 /**
- * Inserts the demo chains, parks, buildings and parcels; run inside the seed's transaction after the enterprises.
+ * Inserts the demo chains, parks, buildings and parcels; run inside the seed's transaction after the enterprises and
+ * the leads (a lead naming a node of a demo chain is placed on it).
  * Supplied parcels go to the demo's industrial projects given (`projects`), one each, in order.
  */
 export async function insertDemoCarriers(
@@ -367,6 +368,13 @@ export async function insertDemoCarriers(
       }),
     );
     if (placements.length) await tx.insert(chainPlacements).values(placements);
+    // The demo leads that name a node of this chain (seeded before the maps) are placed on it.
+    for (const node of nodeRows) {
+      await tx
+        .update(leads)
+        .set({ chainNodeId: node.id })
+        .where(and(eq(leads.regionCode, regionCode), eq(leads.chainCode, chain.code), eq(leads.chainNode, node.name)));
+    }
   }
   const parkId = new Map<string, string>();
   for (const park of DEMO_PARKS) {

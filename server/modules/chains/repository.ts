@@ -129,6 +129,16 @@ export async function nodeNamed(db: Executor, chainId: string, name: string, exc
   return row ?? null;
 }
 
+/** A node of one of the district's chains (a lead's 产业链环节), with its chain's dictionary code, or null. */
+export async function districtChainNode(db: Executor, regionCode: string, nodeId: string) {
+  const [row] = await db
+    .select({ id: chainNodes.id, name: chainNodes.name, chainCode: industryChains.code })
+    .from(chainNodes)
+    .innerJoin(industryChains, eq(industryChains.id, chainNodes.chainId))
+    .where(and(eq(chainNodes.id, nodeId), eq(industryChains.regionCode, regionCode)));
+  return row ?? null;
+}
+
 export async function findNode(db: Executor, chainId: string, nodeId: string): Promise<NodeRecord | null> {
   const [row] = await db
     .select()

@@ -108,6 +108,7 @@ function filterConditions(actor: Actor, query: Omit<LeadListQuery, 'page' | 'pag
     query.enterpriseId ? eq(leads.enterpriseId, query.enterpriseId) : undefined,
     query.eventId ? eq(leads.eventId, query.eventId) : undefined,
     query.projectId ? eq(leads.projectId, query.projectId) : undefined,
+    query.chainNodeId ? eq(leads.chainNodeId, query.chainNodeId) : undefined,
     query.industryCode ? eq(leads.industryCode, query.industryCode) : undefined,
     query.overdue === 'true' ? overdueCondition(today) : query.overdue === 'false' ? sql`not ${overdueCondition(today)}` : undefined,
   ];

@@ -54,7 +54,7 @@ export function leadRoutes(app: App, { db }: Deps) {
         tags,
         summary:
           'The leads of the districts in reach: q (name or enterprise), stage and method (comma-separated), unitId, ownerId, ' +
-          'enterpriseId, eventId, projectId, industryCode, overdue=true (a service clock has run out); with counts per stage',
+          "enterpriseId, eventId, projectId, chainNodeId (a chain map's node), industryCode, overdue=true (a service clock has run out); with counts per stage",
         querystring: leadListQuery,
         response: { 200: leadPage, ...ruleErrorResponses },
       },

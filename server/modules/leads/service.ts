@@ -9,6 +9,7 @@ import { changedFields, recordAudit } from '../../lib/audit';
 import { AppError, forbidden, notFound, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
+import { districtChainNode } from '../chains';
 import { enabledDictionaryEntries } from '../projects';
 import { actorDistrict } from '../regions';
 import { canManageLead } from './policy';
@@ -58,9 +59,10 @@ const blankToNull = (value: string | null | undefined) => (value?.trim() ? value
  * Checks a lead against the district's records: its enterprise in the district's register, its event the district's,
  * its owner an active person of the district, its unit the district's, its leader an active district leader, the
  * industry and chain enabled dictionary items, the shares nested (foreign ≤ out-of-province ≤ out-of-city), the day it
- * came in not later than today. Every field at fault is named at once (400).
+ * came in not later than today, a node picked (changed) on one of the district's chain maps. Every field at fault is named
+ * at once (400).
  */
-async function checkDraft(tx: Tx, regionCode: string, draft: LeadDraft, today: string): Promise<LeadDraft> {
+async function checkDraft(tx: Tx, regionCode: string, draft: LeadDraft, today: string, was?: LeadDraft): Promise<LeadDraft> {
   const details: Detail[] = [];
   if (draft.enterpriseId && !(await districtEnterprise(tx, regionCode, draft.enterpriseId))) {
     details.push({ path: 'enterpriseId', messageKey: 'lead.enterprise_unknown' });
@@ -88,9 +90,19 @@ async function checkDraft(tx: Tx, regionCode: string, draft: LeadDraft, today: s
   if (!(draft.foreignPercent <= draft.outOfProvincePercent && draft.outOfProvincePercent <= draft.outOfCityPercent)) {
     details.push({ path: 'outOfProvincePercent', messageKey: 'lead.shares_nested' });
   }
+  // A node picked from a chain map is one of the district's, and names the lead's node. A node kept as it was is not
+  // checked again: one since removed from its map must not block every later edit of the lead.
+  const picked = draft.chainNodeId && draft.chainNodeId !== was?.chainNodeId ? draft.chainNodeId : null;
+  const node = picked ? await districtChainNode(tx, regionCode, picked) : null;
+  if (picked && !node) details.push({ path: 'chainNodeId', messageKey: 'lead.chain_node_unknown' });
   if (draft.receivedOn > today) details.push({ path: 'receivedOn', messageKey: 'lead.date_future' });
   if (details.length) throw invalid(details);
-  return { ...draft, referrer: blankToNull(draft.referrer), chainNode: blankToNull(draft.chainNode), notes: blankToNull(draft.notes) };
+  return {
+    ...draft,
+    referrer: blankToNull(draft.referrer),
+    chainNode: node?.name ?? blankToNull(draft.chainNode),
+    notes: blankToNull(draft.notes),
+  };
 }
 
 const auditView = (row: LeadRecord) => ({
@@ -170,7 +182,7 @@ export async function checkLeadUpdate(tx: Tx, ctx: RequestContext, id: string, c
   // Asking for the lead as it is changes nothing, so it is no one's to refuse.
   if (!changed) return { before, changed };
   if (!canManageLead(ctx.actor, before)) throw forbidden();
-  await checkDraft(tx, before.regionCode, wanted, todayInChina());
+  await checkDraft(tx, before.regionCode, wanted, todayInChina(), was);
   return { before, changed };
 }
 
@@ -204,7 +216,7 @@ export async function createLead({ ctx, tx, input }: { ctx: RequestContext; tx: 
 export async function updateLead({ ctx, tx, id, input }: { ctx: RequestContext; tx: Tx; id: string; input: LeadUpdateBody }) {
   const before = await manageableLead(tx, ctx, id, input.version);
   const { version, ...changes } = input;
-  const draft = await checkDraft(tx, before.regionCode, { ...auditView(before), ...changes }, todayInChina());
+  const draft = await checkDraft(tx, before.regionCode, { ...auditView(before), ...changes }, todayInChina(), auditView(before));
   const row = await updateAtVersion(tx, leads, { key: leads.id, keyValue: id, version }, draft);
   await recordAudit(tx, ctx, {
     action: 'leads.update',

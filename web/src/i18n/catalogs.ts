@@ -69,6 +69,10 @@ export const CATALOGS = {
     'zh-CN': async () => (await import('./land-efficiency.zh-CN')).landEfficiencyZhCN,
     'en-US': async () => (await import('./land-efficiency.en-US')).landEfficiencyEnUS,
   },
+  leadLinks: {
+    'zh-CN': async () => (await import('./lead-links.zh-CN')).leadLinksZhCN,
+    'en-US': async () => (await import('./lead-links.en-US')).leadLinksEnUS,
+  },
   leads: {
     'zh-CN': async () => (await import('./leads.zh-CN')).leadsZhCN,
     'en-US': async () => (await import('./leads.en-US')).leadsEnUS,

@@ -13,6 +13,7 @@ import { exportsEnUS } from './exports.en-US';
 import { gatesEnUS } from './gates.en-US';
 import { importsEnUS } from './imports.en-US';
 import { landEfficiencyEnUS } from './land-efficiency.en-US';
+import { leadLinksEnUS } from './lead-links.en-US';
 import { leadsEnUS } from './leads.en-US';
 import { mapEnUS } from './map.en-US';
 import { mattersEnUS } from './matters.en-US';
@@ -43,6 +44,7 @@ export const enUS: Record<keyof typeof zhCN, string> = {
   ...gatesEnUS,
   ...importsEnUS,
   ...landEfficiencyEnUS,
+  ...leadLinksEnUS,
   ...leadsEnUS,
   ...mapEnUS,
   ...mattersEnUS,

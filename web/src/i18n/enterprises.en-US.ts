@@ -34,7 +34,6 @@ export const enterprisesEnUS: Record<keyof typeof enterprisesZhCN, string> = {
   'enterprise.visits': 'Visits',
   'enterprise.demands': 'Demands',
   'enterprise.policies': 'Policies received',
-  'enterprise.notYet': '—',
   'enterprise.deleteConfirm': 'Remove “{name}” from the register?',
   'enterprise.back': 'Back to the register',
   'resource.visit': 'Enterprise visits',

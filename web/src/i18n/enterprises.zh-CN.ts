@@ -32,7 +32,6 @@ export const enterprisesZhCN = {
   'enterprise.visits': '走访记录',
   'enterprise.demands': '企业诉求',
   'enterprise.policies': '享受政策',
-  'enterprise.notYet': '—',
   'enterprise.deleteConfirm': '确定从企业库删除“{name}”？',
   'enterprise.back': '返回企业库',
   'resource.visit': '走访服务',

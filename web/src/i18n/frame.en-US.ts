@@ -130,6 +130,7 @@ export const frameEnUS: Record<keyof typeof frameZhCN, string> = {
   'nav.landEfficiency': 'Land efficiency',
   // leads
   'nav.leads': 'Leads',
+  'nav.leadEvents': 'Trips and fairs',
   // map
   'nav.map': 'Map',
   // matters

@@ -127,6 +127,7 @@ export const frameZhCN = {
   'nav.landEfficiency': '亩均效益',
   // leads
   'nav.leads': '招商线索',
+  'nav.leadEvents': '招商活动',
   // map
   'nav.map': '一张图',
   // matters

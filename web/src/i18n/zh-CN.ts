@@ -13,6 +13,7 @@ import { exportsZhCN } from './exports.zh-CN';
 import { gatesZhCN } from './gates.zh-CN';
 import { importsZhCN } from './imports.zh-CN';
 import { landEfficiencyZhCN } from './land-efficiency.zh-CN';
+import { leadLinksZhCN } from './lead-links.zh-CN';
 import { leadsZhCN } from './leads.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { mattersZhCN } from './matters.zh-CN';
@@ -47,6 +48,7 @@ export const zhCN = {
   ...gatesZhCN,
   ...importsZhCN,
   ...landEfficiencyZhCN,
+  ...leadLinksZhCN,
   ...leadsZhCN,
   ...mapZhCN,
   ...mattersZhCN,

@@ -10,6 +10,8 @@ import { NodeFormModal, type NodeTarget } from '../modules/chains/components/Nod
 import { useChain, useChains, useCreateChain } from '../modules/chains/hooks/use-chains';
 import { GAP_COLOUR } from '../modules/chains/utils/chain-graph';
 import { useDictionaryOptions } from '../modules/projects/hooks/use-pickers';
+import { useCan } from '../modules/auth/hooks/use-me';
+import { ChainNodeLeads } from '../modules/leads/components/ChainNodeLeads';
 
 // ECharts is large: it loads with the first chain drawn, not with the page.
 const ChainGraph = lazy(async () => ({ default: (await import('../modules/chains/components/ChainGraph')).ChainGraph }));
@@ -19,6 +21,7 @@ type ChainValues = { name: string; code?: string; description?: string };
 /** 产业链图谱: a chain drawn as its segments and nodes, gaps marked, a node's enterprises in a drawer. */
 export function ChainsPage() {
   const { t } = useI18n();
+  const can = useCan();
   const narrow = Grid.useBreakpoint().md === false;
   const [search, setSearch] = useAddressSearch();
   const chains = useChains();
@@ -92,7 +95,12 @@ export function ChainsPage() {
                   ))}
                 </Flex>
               )}
-              <NodeDrawer chain={chain.data} node={openNode} onClose={() => setOpenNodeId(null)} />
+              <NodeDrawer
+                chain={chain.data}
+                node={openNode}
+                onClose={() => setOpenNodeId(null)}
+                extra={can('lead.read') ? (node) => <ChainNodeLeads nodeId={node.id} /> : undefined}
+              />
               <NodeFormModal chainId={chain.data.id} target={nodeTarget} onClose={() => setNodeTarget(null)} />
             </>
           )}

@@ -6,6 +6,7 @@ import { EnterpriseFormModal, type EnterpriseFormTarget } from '../modules/enter
 import { EnterpriseTags } from '../modules/enterprises/components/EnterpriseTags';
 import { useEnterprise } from '../modules/enterprises/hooks/use-enterprises';
 import { useCan } from '../modules/auth/hooks/use-me';
+import { EnterpriseLeadCards } from '../modules/leads/components/EnterpriseLeadCards';
 import { EnterpriseLandCard } from '../modules/land-efficiency/components/EnterpriseLandCard';
 import { usePolicyDeliveries } from '../modules/policies/hooks/use-policies';
 import { VisitDemands } from '../modules/visits/components/VisitDemands';
@@ -62,7 +63,7 @@ export function EnterprisePage() {
   );
 }
 
-/** The enterprise's history: visits (with the demands raised), demands, policies received; leads and projects wait for their modules. */
+/** The enterprise's history: visits (with the demands raised), demands, policies received, leads and the projects they became. */
 function EnterpriseHistory({ enterprise }: { enterprise: { id: string; name: string } }) {
   const { t } = useI18n();
   const can = useCan();
@@ -114,12 +115,7 @@ function EnterpriseHistory({ enterprise }: { enterprise: { id: string; name: str
               )}
             </Card>
           )}
-          <Card title={t('enterprise.leads')} size="small" data-testid="enterprise-leads">
-            {t('enterprise.notYet')}
-          </Card>
-          <Card title={t('enterprise.projects')} size="small" data-testid="enterprise-projects">
-            {t('enterprise.notYet')}
-          </Card>
+          {can('lead.read') && <EnterpriseLeadCards enterpriseId={enterprise.id} />}
         </Flex>
       </Col>
       <VisitFormModal target={recording} onClose={() => setRecording(null)} />

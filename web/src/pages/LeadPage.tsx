@@ -1,7 +1,7 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { AimOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Result, Row, Skeleton, Space, Steps, Timeline, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { PIPELINE } from '../../../common/domain/leads';
 import { useI18n } from '../i18n';
 import { formatDate } from '../lib/format';
@@ -10,6 +10,8 @@ import { LeadStageTag, OverdueBadge } from '../modules/leads/components/LeadBadg
 import { LeadFormModal, type LeadFormTarget } from '../modules/leads/components/LeadFormModal';
 import { LeadStageActions } from '../modules/leads/components/LeadStageActions';
 import { useLead } from '../modules/leads/hooks/use-leads';
+import { matchNeedSearch } from '../modules/leads/utils/match-need';
+import { useCan } from '../modules/auth/hooks/use-me';
 import { Money } from '../modules/projects/components/ProjectTags';
 
 /** One lead: its facts and clocks, the stage buttons the reader may press, its follow-up log and stage history. */
@@ -17,11 +19,14 @@ export function LeadPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const lead = useLead(id);
+  const can = useCan();
+  const navigate = useNavigate();
   const [editing, setEditing] = useState<LeadFormTarget | null>(null);
   const [following, setFollowing] = useState(false);
   if (lead.isError) return <Result status="404" title={t('lead.notFound')} />;
   const l = lead.data;
   if (!l) return <Skeleton active />;
+  const need = can('carrier.read') ? matchNeedSearch(l) : null;
   const current = l.stage === 'dropped' ? PIPELINE.indexOf(l.moves.at(-2)?.to ?? 'lead') : PIPELINE.indexOf(l.stage);
   return (
     <Row gutter={[16, 16]}>
@@ -103,9 +108,14 @@ export function LeadPage() {
             )}
           </Descriptions>
           {l.notes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{l.notes}</Typography.Paragraph>}
-          <div style={{ marginTop: 16 }}>
+          <Flex wrap gap={8} justify="space-between" style={{ marginTop: 16 }}>
             <LeadStageActions lead={l} />
-          </div>
+            {need && (
+              <Button icon={<AimOutlined />} onClick={() => navigate(`/carrier-match?${need}`)} data-testid="lead-match-carriers">
+                {t('leadLinks.matchCarriers')}
+              </Button>
+            )}
+          </Flex>
         </Card>
       </Col>
       <Col xs={24} xl={9}>

@@ -1,30 +1,32 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Switch, TreeSelect, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { LEAD_METHODS, type LeadMethod } from '../../../common/enums';
+import { LEAD_METHODS } from '../../../common/enums';
 import { useI18n } from '../i18n';
 import { LeadBoard } from '../modules/leads/components/LeadBoard';
 import { LeadFormModal, type LeadFormTarget } from '../modules/leads/components/LeadFormModal';
 import { LeadSheetsMenu } from '../modules/leads/components/LeadSheetsMenu';
-import { useLeads } from '../modules/leads/hooks/use-leads';
+import { useLeadBoardFilters } from '../modules/leads/hooks/use-board-filters';
+import { useLeadEvents, useLeads } from '../modules/leads/hooks/use-leads';
 import { useAllUnits } from '../modules/units/hooks/use-units';
 import { buildUnitTree } from '../modules/units/utils/unit-tree';
 
 /** How many leads the board shows at once (the column heads count everything the filters match). */
 const BOARD_SIZE = 300;
 
-/** 招商线索: the pipeline as a board by stage, filtered by unit, method and overdue clocks; a list on a phone. */
+/**
+ * 招商线索: the pipeline as a board by stage, filtered by unit, method, source trip or fair and overdue clocks (and, from
+ * their pages, by enterprise or chain node), the filters in the address; a list on a phone.
+ */
 export function LeadsPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [q, setQ] = useState<string>();
-  const [unitId, setUnitId] = useState<string>();
-  const [method, setMethod] = useState<LeadMethod>();
-  const [overdue, setOverdue] = useState(false);
+  const { filters, setFilter } = useLeadBoardFilters();
   const [editing, setEditing] = useState<LeadFormTarget | null>(null);
-  const filters = { q, unitId, method, overdue: overdue || undefined };
   const list = useLeads({ ...filters, pageSize: BOARD_SIZE });
+  const events = useLeadEvents();
+  const first = list.data?.items[0];
   const units = useAllUnits();
   const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   return (
@@ -51,7 +53,8 @@ export function LeadsPage() {
         <Input.Search
           allowClear
           placeholder={t('lead.searchPlaceholder')}
-          onSearch={(v) => setQ(v || undefined)}
+          defaultValue={filters.q}
+          onSearch={(v) => setFilter('q', v || undefined)}
           style={{ width: 220 }}
           data-testid="lead-search"
         />
@@ -62,21 +65,41 @@ export function LeadsPage() {
           treeDefaultExpandAll
           showSearch={{ treeNodeFilterProp: 'title' }}
           style={{ minWidth: 200 }}
-          value={unitId}
-          onChange={(v) => setUnitId(v ?? undefined)}
+          value={filters.unitId}
+          onChange={(v) => setFilter('unitId', v ?? undefined)}
           data-testid="lead-filter-unit"
         />
         <Select
           allowClear
           placeholder={t('lead.allMethods')}
           style={{ minWidth: 140 }}
-          value={method}
-          onChange={(v) => setMethod(v ?? undefined)}
+          value={filters.method}
+          onChange={(v) => setFilter('method', v ?? undefined)}
           options={LEAD_METHODS.map((m) => ({ value: m, label: t(`leadMethod.${m}`) }))}
           data-testid="lead-filter-method"
         />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('leadLinks.allEvents')}
+          style={{ minWidth: 200, maxWidth: '100%' }}
+          value={filters.eventId}
+          onChange={(v) => setFilter('eventId', v ?? undefined)}
+          options={(events.data?.items ?? []).map((e) => ({ value: e.id, label: `${t(`leadEventKind.${e.kind}`)} · ${e.name}` }))}
+          data-testid="lead-filter-event"
+        />
+        {filters.enterpriseId && (
+          <Tag closable onClose={() => setFilter('enterpriseId', undefined)} data-testid="lead-filter-enterprise">
+            {t('leadLinks.enterpriseFilter', { name: first?.enterprise?.name ?? t('leadLinks.chosenEnterprise') })}
+          </Tag>
+        )}
+        {filters.chainNodeId && (
+          <Tag closable onClose={() => setFilter('chainNodeId', undefined)} data-testid="lead-filter-node">
+            {t('leadLinks.nodeFilter', { name: first?.chainNode ?? t('leadLinks.chosenNode') })}
+          </Tag>
+        )}
         <Space size={4}>
-          <Switch checked={overdue} onChange={setOverdue} data-testid="lead-filter-overdue" />
+          <Switch checked={filters.overdue === true} onChange={(on) => setFilter('overdue', on)} data-testid="lead-filter-overdue" />
           <Typography.Text>{t('lead.onlyOverdue')}</Typography.Text>
         </Space>
       </Space>

@@ -4,6 +4,7 @@ import {
   DashboardOutlined,
   ApartmentOutlined,
   AimOutlined,
+  CompassOutlined,
   AuditOutlined,
   BankOutlined,
   BorderOutlined,
@@ -49,6 +50,7 @@ export type NavKey =
   | 'matters'
   | 'opportunities'
   | 'leads'
+  | 'leadEvents'
   | 'enterprises'
   | 'landEfficiency'
   | 'visits'
@@ -149,6 +151,14 @@ export const NAV_ITEMS: NavItem[] = [
     icon: <BulbOutlined />,
   },
   { key: 'leads', group: 'attraction', path: '/leads', permission: 'lead.read', label: 'nav.leads', icon: <RiseOutlined /> },
+  {
+    key: 'leadEvents',
+    group: 'attraction',
+    path: '/lead-events',
+    permission: 'lead.read',
+    label: 'nav.leadEvents',
+    icon: <CompassOutlined />,
+  },
   {
     key: 'enterprises',
     group: 'service',

@@ -15,10 +15,7 @@ type NodeDrawerProps = {
   chain: Chain;
   node: ChainNode | null;
   onClose: () => void;
-  /**
-   * More about the node below its enterprises: the leads on it (招商线索). The leads module fills it once it exists
-   * (`GET /api/v1/leads?chainNodeId=…`); until then nothing is shown.
-   */
+  /** More about the node below its enterprises: the page puts the leads on it here (招商线索, for readers of leads). */
   extra?: (node: ChainNode) => ReactNode;
 };
 

@@ -3,8 +3,8 @@ import { type Chain, type ChainCreateBody, type ChainNodeBody, type PlacementBod
 
 export const CHAINS_KEY = ['chains'] as const;
 
-export function useChains() {
-  return useQuery({ queryKey: [...CHAINS_KEY, 'list'], queryFn: ({ signal }) => chainsApi.list(signal) });
+export function useChains(enabled = true) {
+  return useQuery({ queryKey: [...CHAINS_KEY, 'list'], queryFn: ({ signal }) => chainsApi.list(signal), enabled });
 }
 
 export function useChain(id: string | undefined) {

@@ -25,10 +25,16 @@ export type FollowUpBody = z.input<typeof followUpCreateBody>;
 export type LeadList = Page<Lead> & { stageCounts: Partial<Record<LeadStage, number>>; abilities?: { create?: boolean } };
 export type LeadListParams = {
   q?: string;
-  stage?: LeadStage;
+  /** One stage, or several comma-separated (`SIGNED_STAGES.join(',')`). */
+  stage?: string;
   unitId?: string;
   method?: LeadMethod;
   projectId?: string;
+  enterpriseId?: string;
+  /** The trip or fair the leads came from. */
+  eventId?: string;
+  /** The chain map's node the leads sit on. */
+  chainNodeId?: string;
   overdue?: boolean;
   page?: number;
   pageSize?: number;

@@ -14,6 +14,9 @@ import { buildUnitTree } from '../../units/utils/unit-tree';
 import type { Lead } from '../api/leads-api';
 import { useLeadEvents, useSaveLead } from '../hooks/use-leads';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
+import { useCan } from '../../auth/hooks/use-me';
+import { ChainNodePicker } from '../../chains/components/ChainNodePicker';
+import { useChains } from '../../chains/hooks/use-chains';
 
 type Values = {
   name: string;
@@ -31,6 +34,7 @@ type Values = {
   spaceM2: number | null;
   industryCode: string | null;
   chainCode: string | null;
+  chainNodeId: string | null;
   chainNode: string | null;
   receivedOn: Dayjs | null;
   notes: string | null;
@@ -57,6 +61,7 @@ const startValues = ({ lead }: LeadFormTarget): Partial<Values> =>
         spaceM2: lead.spaceM2,
         industryCode: lead.industryCode,
         chainCode: lead.chainCode,
+        chainNodeId: lead.chainNodeId,
         chainNode: lead.chainNode,
         receivedOn: dayjs(lead.receivedOn),
         notes: lead.notes,
@@ -79,6 +84,11 @@ export function LeadFormModal({
   const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   const leaders = useLeaders();
   const chains = useDictionaryOptions('industry_chain');
+  const [form] = Form.useForm<Values>();
+  const chainCode = Form.useWatch('chainCode', form);
+  // The district's map of the chain picked, when it has one: its nodes are offered instead of a typed name.
+  const maps = useChains(useCan()('chain.read') && target !== null);
+  const chainMap = chainCode ? maps.data?.items.find((c) => c.code === chainCode) : undefined;
   const events = useLeadEvents(target !== null);
   const required = { required: true, message: t('validation.required') };
   const percent = <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />;
@@ -100,6 +110,7 @@ export function LeadFormModal({
       spaceM2: values.spaceM2 ?? null,
       industryCode: values.industryCode ?? null,
       chainCode: values.chainCode ?? null,
+      chainNodeId: values.chainNodeId ?? null,
       chainNode: values.chainNode || null,
       receivedOn: (values.receivedOn ?? chinaToday()).format('YYYY-MM-DD'),
       notes: values.notes || null,
@@ -111,6 +122,11 @@ export function LeadFormModal({
   return (
     <FormModal<Values, LeadFormTarget>
       target={target}
+      form={form}
+      onValuesChange={(changed) => {
+        // Another chain: the node picked on the last one's map no longer applies.
+        if ('chainCode' in changed) form.setFieldsValue({ chainNodeId: null, chainNode: null });
+      }}
       title={target?.lead ? t('lead.edit') : t('lead.add')}
       startValues={startValues}
       onSubmit={submit}
@@ -209,9 +225,24 @@ export function LeadFormModal({
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>
-          <Form.Item name="chainNode" label={t('lead.chainNode')} rules={[{ max: 100 }]}>
-            <Input maxLength={100} />
-          </Form.Item>
+          {chainMap ? (
+            <>
+              <Form.Item name="chainNodeId" label={t('lead.chainNode')}>
+                <ChainNodePicker
+                  chainId={chainMap.id}
+                  onChange={(id, node) => form.setFieldsValue({ chainNodeId: id, chainNode: node?.name ?? null })}
+                  data-testid="lead-chain-node"
+                />
+              </Form.Item>
+              <Form.Item name="chainNode" hidden>
+                <Input />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item name="chainNode" label={t('lead.chainNode')} rules={[{ max: 100 }]}>
+              <Input maxLength={100} />
+            </Form.Item>
+          )}
         </Col>
       </Row>
       <Form.Item name="notes" label={t('lead.notes')} rules={[{ max: 4000 }]}>
