@@ -57,6 +57,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
 const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage');
 const MatterPage = page(() => import('./pages/MatterPage'), 'MatterPage');
 const MatterStatsPage = page(() => import('./pages/MatterStatsPage'), 'MatterStatsPage');
+const LeadStatsPage = page(() => import('./pages/LeadStatsPage'), 'LeadStatsPage');
 const LeadPage = page(() => import('./pages/LeadPage'), 'LeadPage');
 const EnterprisePage = page(() => import('./pages/EnterprisePage'), 'EnterprisePage');
 const PolicyPage = page(() => import('./pages/PolicyPage'), 'PolicyPage');
@@ -156,6 +157,14 @@ const detailPages: RouteObject[] = [
     element: (
       <RequirePermission permission="matter.read">
         <MatterPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'leads/stats',
+    element: (
+      <RequirePermission permission="lead.read">
+        <LeadStatsPage />
       </RequirePermission>
     ),
   },
