@@ -13,7 +13,9 @@ type Line = LeadStats['total'];
  * money. Cards on a phone.
  */
 export function LeadStatsTable({ stats, loading }: { stats: LeadStats | undefined; loading: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // English stage names need a little more room than Chinese ones (the table scrolls inside its card if need be).
+  const widths = locale === 'en-US' ? { count: 98, days: 98 } : { count: 74, days: 88 };
   const phone = Grid.useBreakpoint().md === false;
   const reached = (line: Line, step: ConversionStep) => (
     <Flex vertical align="end">
@@ -73,12 +75,12 @@ export function LeadStatsTable({ stats, loading }: { stats: LeadStats | undefine
       title: t('leadStats.reachedGroup'),
       key: 'reached',
       children: [
-        { title: t('leadStats.step.signed'), dataIndex: 'signed', key: 'signed', align: 'right' as const, width: 74 },
+        { title: t('leadStats.step.signed'), dataIndex: 'signed', key: 'signed', align: 'right' as const, width: widths.count },
         ...CONVERSION_STEPS.map((step) => ({
           title: t(`leadStats.step.${step}`),
           key: step,
           align: 'right' as const,
-          width: 74,
+          width: widths.count,
           render: (_: unknown, line: Line) => reached(line, step),
         })),
       ],
@@ -90,7 +92,7 @@ export function LeadStatsTable({ stats, loading }: { stats: LeadStats | undefine
         title: t(`leadStats.stepFrom.${step}`),
         key: `days-${step}`,
         align: 'right' as const,
-        width: 88,
+        width: widths.days,
         render: (_: unknown, line: Line) => days(line.medianDays[step]),
       })),
     },
@@ -125,7 +127,7 @@ export function LeadStatsTable({ stats, loading }: { stats: LeadStats | undefine
       columns={columns}
       dataSource={stats?.lines ?? []}
       pagination={false}
-      scroll={{ x: 1137 }}
+      scroll={{ x: 160 + 5 * widths.count + 4 * widths.days + 125 + 130 }}
       locale={{ emptyText: <Empty description={t('leadStats.empty')} /> }}
       data-testid="lead-stats-table"
       summary={() =>
