@@ -20,12 +20,12 @@ export const COMPUTATIONS: Record<TargetComputation, ComputationInfo> = {
   key_projects_total_investment: { measure: 'yi_yuan', available: true },
   new_starts: { measure: 'item', available: true },
   investment_completed: { measure: 'yi_yuan', available: true },
-  // These wait for the attraction module (招商引资): land supplied to signed leads, signed projects and their value,
-  // funds from outside the city. Until it lands they answer no value and say why.
-  land_supplied: { measure: 'mu', available: false },
-  projects_signed: { measure: 'item', available: false },
-  contract_value: { measure: 'yi_yuan', available: false },
-  out_of_city_funds: { measure: 'yi_yuan', available: false },
+  // From investment attraction (招商引资): land supplied (carriers), signed leads, their contract value and the funds
+  // from outside the city they brought in (leads).
+  land_supplied: { measure: 'mu', available: true },
+  projects_signed: { measure: 'item', available: true },
+  contract_value: { measure: 'yi_yuan', available: true },
+  out_of_city_funds: { measure: 'yi_yuan', available: true },
 };
 
 /** Why a target's unit of measure is refused, or null when it fits: a growth rate is in %, a computed one in its computation's unit. */

@@ -2,6 +2,7 @@ import type { ImportKind } from '../../common/schemas/imports';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditAction } from '../../common/domain/audit';
+import type { LeadStage } from '../../common/enums';
 import { addDays, todayInChina } from '../../common/domain/dates';
 import { DEFAULT_ROLE_SCOPE, type RoleCode } from '../../common/permissions';
 import type { Pool, Project, projectCreateBody } from '../../common/schemas/projects';
@@ -14,6 +15,9 @@ import {
   fundingLines,
   importJobs,
   indicators,
+  landParcels,
+  leadStageMoves,
+  leads,
   matterCoUnits,
   matters,
   milestones,
@@ -436,4 +440,50 @@ export async function insertScoreSnapshot(
 export async function notificationsAbout(database: Database, link: string) {
   const rows = await database.db.select().from(notifications).where(eq(notifications.link, link));
   return rows.map((n) => ({ to: n.recipientId, key: n.messageKey, kind: n.kind, params: n.params }));
+}
+
+export type LeadRecord = typeof leads.$inferSelect;
+
+/**
+ * A lead written straight into the tables with its stage history: `moves` are the stages it reached in order with
+ * their days, the first being 线索 (its receipt); the lead stands at the last. The stage machine is not consulted.
+ */
+export async function insertLead(
+  database: Database,
+  fields: Partial<typeof leads.$inferInsert> & { regionCode: string; unitId: string; ownerId: string },
+  moves: [LeadStage, string][],
+): Promise<LeadRecord> {
+  const [first, last] = [moves[0], moves.at(-1)];
+  if (!first || !last || first[0] !== 'lead') throw new Error('a lead starts at 线索');
+  const [row] = await database.db
+    .insert(leads)
+    .values({
+      name: `测试线索${uniqueSuffix()}`,
+      method: 'via_business',
+      receivedOn: first[1],
+      stage: last[0],
+      stageOn: last[1],
+      droppedReason: last[0] === 'dropped' ? '企业投资计划调整' : null,
+      ...fields,
+    })
+    .returning();
+  if (!row) throw new Error('lead insert returned nothing');
+  await database.db
+    .insert(leadStageMoves)
+    .values(moves.map(([toStage, on], i) => ({ leadId: row.id, fromStage: i === 0 ? null : (moves[i - 1]?.[0] ?? null), toStage, on })));
+  return row;
+}
+
+/** A land parcel written straight into the table (in the reserve unless `status` says otherwise). */
+export async function insertParcel(
+  database: Database,
+  fields: Partial<typeof landParcels.$inferInsert> & { regionCode: string; areaMu: number },
+): Promise<typeof landParcels.$inferSelect> {
+  const suffix = uniqueSuffix();
+  const [row] = await database.db
+    .insert(landParcels)
+    .values({ code: `TP-${suffix}`, name: `测试地块${suffix}`, plannedUse: 'industrial', ...fields })
+    .returning();
+  if (!row) throw new Error('parcel insert returned nothing');
+  return row;
 }

@@ -69,6 +69,7 @@ const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
 const ProjectPage = page(() => import('./pages/ProjectPage'), 'ProjectPage', PAGE_CATALOGS.ProjectPage);
 const MatterPage = page(() => import('./pages/MatterPage'), 'MatterPage', PAGE_CATALOGS.MatterPage);
 const MatterStatsPage = page(() => import('./pages/MatterStatsPage'), 'MatterStatsPage', PAGE_CATALOGS.MatterStatsPage);
+const LeadStatsPage = page(() => import('./pages/LeadStatsPage'), 'LeadStatsPage', PAGE_CATALOGS.LeadStatsPage);
 const LeadPage = page(() => import('./pages/LeadPage'), 'LeadPage', PAGE_CATALOGS.LeadPage);
 const EnterprisePage = page(() => import('./pages/EnterprisePage'), 'EnterprisePage', PAGE_CATALOGS.EnterprisePage);
 const PolicyPage = page(() => import('./pages/PolicyPage'), 'PolicyPage', PAGE_CATALOGS.PolicyPage);
@@ -180,6 +181,14 @@ const detailPages: RouteObject[] = [
     element: (
       <RequirePermission permission="matter.read">
         <MatterPage />
+      </RequirePermission>
+    ),
+  },
+  {
+    path: 'leads/stats',
+    element: (
+      <RequirePermission permission="lead.read">
+        <LeadStatsPage />
       </RequirePermission>
     ),
   },

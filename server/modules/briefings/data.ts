@@ -82,7 +82,7 @@ export async function loadMonthlyBriefing(
         : values[i];
     const value = actual?.value == null ? null : decimalOut(actual.value);
     const standing = actual?.unavailable
-      ? { progress: null, wording: translate(actor.locale, 'target.needs_attraction') }
+      ? { progress: null, wording: translate(actor.locale, 'target.not_computable') }
       : indicatorStanding(
           { kind: row.kind, direction: row.direction, target: Number(row.targetValue), year: row.year },
           value === null ? null : Number(value),

@@ -7,3 +7,5 @@ export { parcelScopeCondition, parkScopeCondition, parcelSheetReferences } from 
 export { parcelShapes, parkShapes } from './map-layers';
 // The parcels sheet (imports module): a row is checked as the page's parcel is, and written by the same services.
 export { checkParcelCreate, checkParcelUpdate, createParcel, updateParcel } from './service';
+// The indicators (targets module): the 亩 a district supplied in a year.
+export { landSuppliedMu } from './land-supplied';

@@ -2,3 +2,5 @@
 export { leadScopeCondition, leadSheetReferences } from './repository';
 export { remindOverdueLeads } from './reminders';
 export { checkLeadCreate, checkLeadUpdate, createLead, updateLead } from './service';
+// The indicators (targets module): signed leads, contract value and out-of-city funds of a district's year.
+export { attractionFigures } from './indicator-figures';

@@ -128,13 +128,10 @@ export async function listLeads(db: Executor, actor: Actor, query: LeadListQuery
   const { limit, offset } = pageWindow(query);
   const order = orderFor(query.sort, SORTS, [sql`${leads.updatedAt} desc`], leads.id);
   // The enterprise's name is searched, so the counts join it only when `q` asks.
-  const counted = (selection: Executor) =>
-    selection
-      .select({ stage: leads.stage, n: count() })
-      .from(leads)
-      .leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId))
-      .where(and(...base))
-      .groupBy(leads.stage);
+  const counted = (selection: Executor) => {
+    const from = selection.select({ stage: leads.stage, n: count() }).from(leads);
+    return (query.q ? from.leftJoin(enterprises, eq(enterprises.id, leads.enterpriseId)) : from).where(and(...base)).groupBy(leads.stage);
+  };
   const [rows, perStage] = await Promise.all([
     scopedLeads(db, actor.locale)
       .where(where)

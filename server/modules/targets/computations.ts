@@ -4,12 +4,16 @@ import { COMPUTATIONS } from '../../../common/domain/targets';
 import type { TargetComputation } from '../../../common/enums';
 import type { Executor } from '../../db/client';
 import { progressReports, projects } from '../../db/schema';
+import { landSuppliedMu } from '../carriers';
+import { attractionFigures } from '../leads';
 import { projectOfYear, startedInYear } from '../projects';
 
 // The named computations of computed indicators: each reads Lantu's own data for one district and year, as of a day,
 // and answers the value in its computation's unit of measure (common/domain/targets.ts `COMPUTATIONS`), exactly.
-// Reading other modules' tables here (projects, progress reports) is the registry's job: it is the one place that
-// says what each published figure counts. The office sees the same words in GET /targets/computations.
+// Reading the projects' tables here (projects, progress reports) is the registry's job: it is the one place that
+// says what each published figure counts. The attraction figures are the leads' and the carriers' own, asked through
+// their faces (`attractionFigures`, `landSuppliedMu`), which say exactly what they count. The office sees the same
+// words in GET /targets/computations.
 
 export type ComputationInput = { regionCode: string; year: number; asOf: string };
 type Compute = (db: Executor, input: ComputationInput) => Promise<string>;
@@ -64,11 +68,12 @@ const REGISTRY: Record<TargetComputation, Compute | null> = {
       );
     return yuanToDecimal(BigInt(row?.total ?? 0), 'yi');
   },
-  // Waiting for the attraction module (招商引资): signed leads, their land, contract value and out-of-city funds.
-  land_supplied: null,
-  projects_signed: null,
-  contract_value: null,
-  out_of_city_funds: null,
+  // 供地面积: the 亩 of the district's parcels supplied in the year (carriers module).
+  land_supplied: (db, input) => landSuppliedMu(db, input),
+  // 签约项目, 签约合同额, 到位市外资金: the district's leads (leads module; dropped ones left out).
+  projects_signed: async (db, input) => String((await attractionFigures(db, input)).signed),
+  contract_value: async (db, input) => yuanToDecimal((await attractionFigures(db, input)).contractValueYuan, 'yi'),
+  out_of_city_funds: async (db, input) => yuanToDecimal((await attractionFigures(db, input)).outOfCityFundsYuan, 'yi'),
 };
 
 /** The computation's value for the district and year as of the day, or null when Lantu cannot compute it yet. */

@@ -38,7 +38,7 @@ export function presentIndicator(actor: Actor, row: IndicatorRow, actual: Indica
   const value = actual.value === null ? null : decimalOut(actual.value);
   const target = decimalOut(row.targetValue);
   const standing = actual.unavailable
-    ? { progress: null, wording: translate(actor.locale, 'target.needs_attraction') }
+    ? { progress: null, wording: translate(actor.locale, 'target.not_computable') }
     : indicatorStanding(
         { kind: row.kind, direction: row.direction, target: Number(target), year: row.year },
         value === null ? null : Number(value),
@@ -64,7 +64,7 @@ export function presentIndicator(actor: Actor, row: IndicatorRow, actual: Indica
     actual: value,
     actualMonth: actual.month,
     asOf: actual.asOf,
-    unavailableReason: actual.unavailable ? translate(actor.locale, 'target.needs_attraction') : null,
+    unavailableReason: actual.unavailable ? translate(actor.locale, 'target.not_computable') : null,
     progress: standing.progress,
     standing: standing.wording,
     version: row.version,

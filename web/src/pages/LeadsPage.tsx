@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Switch, Tag, TreeSelect, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -39,7 +39,10 @@ export function LeadsPage() {
       }
       styles={{ body: { padding: 12 } }}
       extra={
-        <Space>
+        <Space wrap>
+          <Button icon={<BarChartOutlined />} onClick={() => navigate('/leads/stats')} data-testid="lead-stats">
+            {t('leadStats.open')}
+          </Button>
           <LeadSheetsMenu filters={filters} />
           {list.data?.abilities?.create ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ lead: null })} data-testid="lead-add">

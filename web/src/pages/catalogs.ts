@@ -36,6 +36,7 @@ export const PAGE_CATALOGS = {
   ImportPage: ['exports', 'imports'],
   LandEfficiencyPage: ['exports', 'imports', 'landEfficiency', 'projects'],
   LeadEventsPage: ['labels', 'leadLinks', 'leads'],
+  LeadStatsPage: ['labels', 'leads', 'projects'],
   LeadPage: ['admin', 'attraction', 'enterprises', 'labels', 'leadLinks', 'leads', 'projects'],
   LeadsPage: ['admin', 'attraction', 'enterprises', 'exports', 'imports', 'labels', 'leadLinks', 'leads', 'projects'],
   MapPage: ['admin', 'labels', 'map', 'projects'],

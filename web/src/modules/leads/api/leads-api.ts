@@ -23,6 +23,8 @@ export type LeadUpdateBody = z.input<typeof leadUpdateBody>;
 export type LeadSignBody = z.input<typeof leadSignBody>;
 export type FollowUpBody = z.input<typeof followUpCreateBody>;
 export type LeadList = Page<Lead> & { stageCounts: Partial<Record<LeadStage, number>>; abilities?: { create?: boolean } };
+export type LeadStatsBy = LeadStats['by'];
+export type LeadStatsParams = { by: LeadStatsBy; from?: string; to?: string };
 export type LeadListParams = {
   q?: string;
   /** One stage, or several comma-separated (`SIGNED_STAGES.join(',')`). */
@@ -52,5 +54,6 @@ export const leadsApi = {
   events: (signal?: AbortSignal) => api.get<Page<LeadEvent>>('/lead-events', { pageSize: 100 }, { signal }),
   /** The board's leads as the import's sheet (every lead the filters match, any stage). */
   exportSheet: ({ page: _page, pageSize: _pageSize, ...filters }: LeadListParams) => downloadFile('/leads/export.xlsx', filters),
-  stats: (by: 'unit' | 'method' | 'industry' | 'month', signal?: AbortSignal) => api.get<LeadStats>('/leads/stats', { by }, { signal }),
+  /** The conversion figures (signed → … → in production) by a dimension, of the leads signed between from and to. */
+  stats: (query: LeadStatsParams, signal?: AbortSignal) => api.get<LeadStats>('/leads/stats', query, { signal }),
 };

@@ -6,6 +6,7 @@ import {
   type LeadCreateBody,
   type LeadListParams,
   type LeadSignBody,
+  type LeadStatsParams,
   type LeadUpdateBody,
   leadsApi,
 } from '../api/leads-api';
@@ -19,6 +20,15 @@ export function useLeads(params: LeadListParams, enabled = true) {
     queryFn: ({ signal }) => leadsApi.list(params, signal),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The conversion figures; refreshed with the board (a move or a signing changes them). */
+export function useLeadStats(params: LeadStatsParams) {
+  return useQuery({
+    queryKey: [...LEADS_KEY, 'stats', params],
+    queryFn: ({ signal }) => leadsApi.stats(params, signal),
+    placeholderData: keepPreviousData,
   });
 }
 
