@@ -94,17 +94,19 @@ const AUDIT_COLUMNS = [
   'after',
   'prev_hash',
   'hash',
+  'chain_seq',
 ] as const;
 
 /**
- * Audit rows chained to the log's last hash, in the order they are added; `flush` copies them in that order (ids are
- * the identity's next values, so the chain's order is the ids' order, as `verifyAuditChain` reads it).
+ * Audit rows sealed into the chain after the log's last sealed event, in the order they are added: each carries the
+ * previous hash and the next place in the chain (`chain_seq`), as `sealAuditChain` would have given them.
  */
 export class AuditChain {
   private rows: Cell[][] = [];
   count = 0;
   constructor(
     private prev: string | null,
+    private seq: number,
     private readonly copy: Copy,
   ) {}
 
@@ -145,6 +147,7 @@ export class AuditChain {
       after,
       this.prev,
       hash,
+      ++this.seq,
     ]);
     this.prev = hash;
     this.count++;
@@ -318,8 +321,11 @@ export async function seedLedger(
     await rawCopy(table, columns, rows);
     copyMs[table] = (copyMs[table] ?? 0) + performance.now() - t;
   };
-  const [head] = (await run('select hash from audit_events order by id desc limit 1')).rows as { hash: string | null }[];
-  const chain = new AuditChain(head?.hash ?? null, copy);
+  // The server that loaded the demo sealed its events when it stopped; an event left unsealed would be sealed after
+  // these, and the chain still verify.
+  const [head] = (await run('select hash, chain_seq from audit_events where chain_seq is not null order by chain_seq desc limit 1'))
+    .rows as { hash: string | null; chain_seq: string | number }[];
+  const chain = new AuditChain(head?.hash ?? null, Number(head?.chain_seq ?? 0), copy);
   const counts: LedgerCounts = { reports: 0, enterprises: 0, leads: 0, matters: 0, matterEntries: 0, audit: 0 };
   const timings: Record<string, number> = {};
   const timed = async (name: string, fn: () => Promise<void>) => {

@@ -12,7 +12,7 @@ import { ensureReferenceData } from './db/reference-data';
 import { users } from './db/schema';
 import { scheduledJobs } from './jobs';
 import { recordAudit } from './lib/audit';
-import { verifyAuditChain } from './lib/audit-chain';
+import { sealAuditChain, startAuditSealer, verifyAuditChain } from './lib/audit-chain';
 import { objectStoreOf } from './lib/object-store';
 import { generateOneTimePassword, hashPassword } from './lib/passwords';
 import { createScheduler } from './lib/scheduler';
@@ -90,7 +90,8 @@ async function serve(config: Config) {
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
   });
   const scheduler = createScheduler({ db: database.db, jobs: scheduledJobs(config), log: app.log });
-  shutDownOnSignals(app.log, () => shutDown({ app, scheduler, database }));
+  const sealer = startAuditSealer({ db: database.db, log: app.log });
+  shutDownOnSignals(app.log, () => shutDown({ app, scheduler, sealer, database }));
   await app.listen({ port: config.port, host: config.host });
   scheduler.start();
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
@@ -179,8 +180,11 @@ async function main(argv: string[]) {
     case 'audit':
       if (positionals[1] !== 'verify') throw new CliError('Usage: lantu audit verify');
       return withDatabase(config, async (database) => {
+        const sealed = await sealAuditChain(database.db);
+        if (sealed > 0) console.log(`${sealed} audit events written since the last seal were sealed into the chain.`);
         const report = await verifyAuditChain(database.db);
         console.log(`${report.events} audit events checked; chain head ${report.head ?? '(empty)'}`);
+        if (report.unsealed > 0) console.log(`${report.unsealed} events written meanwhile are not sealed yet (not checked).`);
         if (report.broken.length === 0) return console.log('The audit log is intact.');
         for (const b of report.broken)
           console.log(

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { expect, inject, it } from 'vitest';
 import { adminQuery, withDatabase } from '../test/databases';
 import { databaseKinds } from '../test/harness';
 import { type Database, createPglite, openDatabase } from './client';
-import { loadMigrations, migrate } from './migrate';
+import { loadMigrations, migrate, rowsOf } from './migrate';
 import { ensureReferenceData } from './reference-data';
-import { auditEvents, projects, units } from './schema';
+import { projects, units } from './schema';
 
 // Migration 0032 (issue 13): 需要新增用地 becomes nullable — null = not stated. An installation's existing "no"s were
 // mostly the old default, so they become "not stated" unless the audit log shows someone setting "no".
@@ -45,11 +45,15 @@ for (const kind of databaseKinds()) {
         .insert(units)
         .values({ name: '用地升级测试单位', kind: 'bureau', regionCode: '370105', path: '' })
         .returning({ id: units.id });
-      const project = async (name: string, values: Partial<typeof projects.$inferInsert>) => {
-        const [row] = await db
-          .insert(projects)
-          .values({ regionCode: '370105', name, leadUnitId: unit?.id ?? '', ...values })
-          .returning({ id: projects.id, version: projects.version });
+      // Written with the columns of the schema before 0032 (no later column: the tables are as they were then).
+      type Before = { needsLand?: boolean; landSecured?: boolean; landAreaMu?: number; pool?: string };
+      const project = async (name: string, values: Before) => {
+        const [row] = rowsOf<{ id: string; version: number }>(
+          await db.execute(sql`insert into projects (region_code, name, lead_unit_id, needs_land, land_secured, land_area_mu, pool)
+            values ('370105', ${name}, ${unit?.id ?? ''}, ${values.needsLand ?? false}, ${values.landSecured ?? false},
+              ${values.landAreaMu ?? null}, ${values.pool ?? 'planning'})
+            returning id, version`),
+        );
         if (!row) throw new Error('no project');
         return row;
       };
@@ -60,24 +64,9 @@ for (const kind of databaseKinds()) {
       const filledLand = await project('用地字段有值', { needsLand: false, landSecured: true, landAreaMu: 30 });
       const building = await project('在建项目', { needsLand: false, pool: 'implementing' });
       // Someone unticked 需要新增用地 on one project; another's only recorded change is its contact.
-      await db.insert(auditEvents).values([
-        {
-          action: 'projects.update',
-          recordType: 'project',
-          recordId: saidNo.id,
-          regionCode: '370105',
-          before: { needsLand: true },
-          after: { needsLand: false },
-        },
-        {
-          action: 'projects.update',
-          recordType: 'project',
-          recordId: otherChange.id,
-          regionCode: '370105',
-          before: { contactName: null },
-          after: { contactName: '王工' },
-        },
-      ]);
+      await db.execute(sql`insert into audit_events (action, record_type, record_id, region_code, before, after) values
+        ('projects.update', 'project', ${saidNo.id}, '370105', '{"needsLand":true}', '{"needsLand":false}'),
+        ('projects.update', 'project', ${otherChange.id}, '370105', '{"contactName":null}', '{"contactName":"王工"}')`);
 
       await migrate(database, migrations);
 
@@ -96,7 +85,11 @@ for (const kind of databaseKinds()) {
       expect(of(filledLand.id)?.landSecured).toBe(true);
 
       // From now on a project written without it is "not stated", not "no".
-      const fresh = await project('升级后新建', {});
+      const [fresh] = await db
+        .insert(projects)
+        .values({ regionCode: '370105', name: '升级后新建', leadUnitId: unit?.id ?? '' })
+        .returning({ id: projects.id });
+      if (!fresh) throw new Error('no project');
       const [stored] = await db.select({ needsLand: projects.needsLand }).from(projects).where(eq(projects.id, fresh.id));
       expect(stored?.needsLand).toBeNull();
     } finally {

@@ -1,4 +1,4 @@
-/** Messages of the one map (一张图): boundary uploads and the tile server, merged into `messages.ts`. */
+/** Messages of the one map (一张图) and the dashboard: boundary uploads, the tile server, drill-downs; merged into `messages.ts`. */
 export const mapZh = {
   'boundary.not_geojson': '边界文件须为 GeoJSON 的 FeatureCollection（要素集合）或单个 Feature',
   'boundary.no_features': '边界文件中没有任何要素（features 为空）',
@@ -14,6 +14,7 @@ export const mapZh = {
   'boundary.too_many_vertices': '边界文件的拐点超过 {max} 个：请简化后再上传',
   'error.payload_too_large_limit': '提交的内容过大：不能超过 {megabytes} MB',
   'format.tileUrl': '瓦片服务地址须以 http:// 或 https:// 开头，并含 {z}、{x}、{y} 占位符',
+  'dashboard.unit_outside_scope': '所选单位不存在或不在您的数据范围内',
 } as const;
 
 export const mapEn: Record<keyof typeof mapZh, string> = {
@@ -33,4 +34,5 @@ export const mapEn: Record<keyof typeof mapZh, string> = {
   'boundary.too_many_vertices': 'The boundary has more than {max} corners: simplify it first',
   'error.payload_too_large_limit': 'The request is too large: at most {megabytes} MB',
   'format.tileUrl': 'The tile server address must start with http:// or https:// and contain {z}, {x} and {y}',
+  'dashboard.unit_outside_scope': 'The chosen unit does not exist or is outside your data scope',
 };

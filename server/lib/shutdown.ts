@@ -8,19 +8,24 @@ export const DRAIN_DEADLINE_MS = 20_000;
 /** After cutting connections, how long handlers still running get to end their transactions. */
 const AFTER_CUT_MS = 5_000;
 
+/** What runs beside the requests until shutdown and finishes its work when stopped (the audit chain's sealer). */
+export type Background = { stop: () => Promise<void> };
+
 /**
  * Stops a serving instance in order: stop accepting connections and let requests in flight finish (cut after
- * `drainMs`), let a scheduled job in progress finish, then close the database cleanly — PGlite writes its data
- * folder's shutdown checkpoint, so the next start needs no recovery.
+ * `drainMs`), let a scheduled job in progress finish, seal the audit events the last requests wrote, then close the
+ * database cleanly — PGlite writes its data folder's shutdown checkpoint, so the next start needs no recovery.
  */
 export async function shutDown({
   app,
   scheduler,
+  sealer,
   database,
   drainMs = DRAIN_DEADLINE_MS,
 }: {
   app: App;
   scheduler: Scheduler;
+  sealer: Background;
   database: Database;
   drainMs?: number;
 }) {
@@ -33,6 +38,7 @@ export async function shutDown({
     await Promise.race([closed, sleep(AFTER_CUT_MS, undefined, { ref: false })]);
   }
   await jobsStopped;
+  await sealer.stop();
   await database.close();
 }
 

@@ -1,3 +1,4 @@
+import { sealAuditChain } from '../lib/audit-chain';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import pg from 'pg';
@@ -33,6 +34,8 @@ export async function prepareTemplate(database: Database) {
   await database.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, OTHER_REGION.adminUsername));
   // Administrators must sign in with a second factor; signInAs passes it with the stored secret.
   for (const admin of ['admin', OTHER_REGION.adminUsername]) await seedSecondFactor(database.db, TEST_SESSION_SECRET, admin);
+  // As a served database is a second after its writes: every event so far sealed into the audit chain.
+  await sealAuditChain(database.db);
 }
 
 /** Builds the PGlite template once per test run and saves it as a data-dir dump. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './organisation';
 
 /** Server-side sessions; the cookie holds a random token and only its keyed hash is stored. */
@@ -56,11 +56,19 @@ export const auditEvents = pgTable(
     recordId: text('record_id'),
     before: jsonb('before'),
     after: jsonb('after'),
-    /** Tamper evidence: each event's hash covers its content and the previous event's hash (a chain). */
+    /**
+     * Tamper evidence: each event's hash covers its content and the previous event's hash (a chain). An event is
+     * written unchained and sealed into the chain moments later (server/lib/audit-chain.ts `sealAuditChain`): its
+     * place in the chain is `chain_seq`, the order the sealer met it in, so no write waits for another's.
+     */
     prevHash: text('prev_hash'),
     hash: text('hash'),
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
   },
   (t) => [
+    uniqueIndex('audit_chain_seq_idx').on(t.chainSeq),
+    // The events still to seal, in the order they were written: what the sealer reads every second.
+    index('audit_unsealed_idx').on(t.id).where(sql`${t.chainSeq} is null`),
     index('audit_at_idx').on(t.at),
     index('audit_action_idx').on(t.action),
     index('audit_record_idx').on(t.recordType, t.recordId),

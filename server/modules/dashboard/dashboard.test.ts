@@ -250,15 +250,20 @@ describeEachDatabase('dashboard', (t) => {
     expect(d.kpis.annual.plannedYuan).toBe(totals.annualPlanYuan);
   });
 
-  it('leaks nothing of a unit out of the reader’s scope: a clerk of another unit and another district’s reader get empty figures, as the list does', async () => {
-    for (const client of [unitClerk, lixia]) {
-      const d = await dashboardOf(client, `year=${year}&unitId=${unit.id}`);
-      expect(d.kpis.projects).toMatchObject({ count: 0, totalInvestmentYuan: 0 });
-      expect(d.kpis.annual.completedYuan).toBe(0);
-      expect(d.kpis.matters).toMatchObject({ open: 0, overdue: 0 });
-      expect(d.attention).toEqual([]);
-      expect((await projectTotalsOf(client, d.kpis.projects.drill)).count).toBe(0);
-    }
+  it('refuses a drill-down to a unit out of the reader’s scope by name, the same as a unit that does not exist, and leaks nothing', async () => {
+    const refusal = async (client: Client, unitId: string) => {
+      const response = await client.get(`/api/v1/dashboard?year=${year}&unitId=${unitId}`);
+      expect(response.statusCode).toBe(400);
+      const error = (response.json() as { error: { details: { path: string; message: string }[] } }).error;
+      expect(error.details).toEqual([{ path: 'query.unitId', message: '所选单位不存在或不在您的数据范围内' }]);
+      return response.body.replaceAll(/"requestId":"[^"]+"/g, '');
+    };
+    // A clerk of another unit and another district's reader: the answer says nothing about the unit.
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    for (const client of [unitClerk, lixia]) expect(await refusal(client, unit.id)).toBe(await refusal(client, unknown));
+    // The list behind it leaks nothing either: it is simply empty for them.
+    const d = await dashboardOf(office, `year=${year}&unitId=${unit.id}`);
+    for (const client of [unitClerk, lixia]) expect((await projectTotalsOf(client, d.kpis.projects.drill)).count).toBe(0);
   });
 
   it('refuses a malformed filter with the field named', async () => {

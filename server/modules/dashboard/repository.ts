@@ -6,6 +6,7 @@ import { rowsOf } from '../../db/migrate';
 import { dictionaryItems, projectMonthInvestment, projects, regions, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { currentAnnualPlan, listCondition, startedInYear } from '../projects';
+import { findUnit } from '../units';
 
 /** The project list's filters the dashboard narrows by (no paging): its drill-downs carry the same ones. */
 export type ProjectFilter = Omit<ProjectListQuery, 'page' | 'pageSize' | 'sort'>;
@@ -124,6 +125,20 @@ export async function monthlyFigures(
     plannedYuan: plannedBy.get(i + 1) ?? 0,
     completedYuan: completedBy.get(i + 1) ?? 0,
   }));
+}
+
+/**
+ * Whether the reader may narrow the dashboard to the unit: it lies in his data scope, or it leads a project he sees
+ * otherwise (a leader in charge of another unit's project).
+ */
+export async function unitInReach(db: Executor, actor: Actor, unitId: string): Promise<boolean> {
+  if (await findUnit(db, actor, unitId)) return true;
+  const [row] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(listCondition(db, actor, { leadUnitId: [unitId] }))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** The red, then yellow, projects of the same filters, largest investment first. */

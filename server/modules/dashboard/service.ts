@@ -5,9 +5,10 @@ import { MATTER_STATUSES, POOLS } from '../../../common/enums';
 import type { Dashboard, DashboardDistricts, DashboardQuery } from '../../../common/schemas/dashboard';
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
+import { invalidField } from '../../lib/errors';
 import { matterCountsByDistrict, matterStateCounts } from '../matters';
 import { presentReason, projectWarningsOf } from '../warnings';
-import { type FigureRow, type ProjectFilter, attentionProjects, monthlyFigures, projectFigures } from './repository';
+import { type FigureRow, type ProjectFilter, attentionProjects, monthlyFigures, projectFigures, unitInReach } from './repository';
 
 /** How many red and yellow projects the dashboard lists (the rest are one click away). */
 export const ATTENTION_LIMIT = 10;
@@ -51,6 +52,8 @@ export async function buildDashboard(
 ): Promise<Dashboard> {
   const year = query.year ?? Number(today.slice(0, 4));
   const { asOf, throughMonth } = asOfFor(year, today);
+  // A drill-down to a unit the reader cannot reach is refused by name (one answer whether it exists or not).
+  if (query.unitId && !(await unitInReach(db, actor, query.unitId))) throw invalidField('query.unitId', 'dashboard.unit_outside_scope');
   const filter: ProjectFilter = {
     year,
     leadUnitId: query.unitId ? [query.unitId] : undefined,
