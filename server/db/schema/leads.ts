@@ -94,6 +94,11 @@ export const leads = pgTable(
     index('leads_project_idx').on(t.projectId),
     index('leads_enterprise_idx').on(t.enterpriseId),
     index('leads_event_idx').on(t.eventId),
+    // The board of one unit, latest changed first (`updated_at desc`, so nulls first as the query orders): a page read
+    // in order, not the unit's every lead sorted.
+    index('leads_unit_updated_idx').on(t.unitId, t.updatedAt.desc().nullsFirst(), t.id),
+    // A chain node's leads (the node drawer, GET /leads?chainNodeId=).
+    index('leads_chain_node_idx').on(t.chainNodeId),
     check(
       'leads_shares_nested',
       sql`0 <= ${t.foreignPercent} and ${t.foreignPercent} <= ${t.outOfProvincePercent} and ${t.outOfProvincePercent} <= ${t.outOfCityPercent} and ${t.outOfCityPercent} <= 100`,

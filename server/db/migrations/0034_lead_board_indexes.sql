@@ -1,0 +1,2 @@
+CREATE INDEX "leads_unit_updated_idx" ON "leads" USING btree ("unit_id","updated_at" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "leads_chain_node_idx" ON "leads" USING btree ("chain_node_id");
