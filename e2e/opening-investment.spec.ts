@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn, signOut } from './helpers';
+import { E2E_PASSWORD, fitsWidth, inputOf, shot, signIn, signOut } from './helpers';
 
 // 期初累计完成投资: a continuing demo project started before this year carries what it had completed by last December;
 // the project page shows 开工以来累计完成 with that amount named inside it, and the form keeps it for the project office.
@@ -12,7 +12,8 @@ async function openProject(page: Page) {
   const project = items.find((p) => p.name === NAME);
   expect(project, NAME).toBeTruthy();
   await page.goto(`/projects/${project?.id}`);
-  await expect(page.getByTestId('project-title')).toHaveText(NAME);
+  // The project page's code loads on first use: slow on a loaded machine.
+  await expect(page.getByTestId('project-title')).toHaveText(NAME, { timeout: 60_000 });
 }
 
 test('the project page shows since-start completion with the amount before Lantu; the office edits it, a unit sees it read-only', async ({
@@ -22,7 +23,7 @@ test('the project page shows since-start completion with the amount before Lantu
   await signIn(page, 'office', E2E_PASSWORD);
   await openProject(page);
   const sinceStart = page.getByTestId('project-since-start');
-  await expect(sinceStart).toBeVisible();
+  await expect(sinceStart).toBeVisible({ timeout: 30_000 });
   const lastDecember = `${Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) - 1}年12月底`;
   await expect(page.getByTestId('project-since-start-opening')).toContainText(`（截至 ${lastDecember}）`);
   await expect(page.getByTestId('project-header')).toContainText('开工以来累计完成');
@@ -31,10 +32,11 @@ test('the project page shows since-start completion with the amount before Lantu
 
   await page.getByTestId('project-edit').click();
   const opening = page.getByTestId('project-opening-completed');
+  await expect(opening).toBeVisible({ timeout: 30_000 });
   await opening.scrollIntoViewIfNeeded();
   await expect(page.getByTestId('project-form')).toContainText('期初累计完成投资');
   await expect(page.getByTestId('project-form')).toContainText('期初累计截至');
-  await expect(page.getByTestId('project-opening-as-of').locator('input')).toHaveValue(lastDecember);
+  await expect(inputOf(page, 'project-opening-as-of')).toHaveValue(lastDecember);
   await shot(page, '501-opening-form-office');
   await page.goto('/projects');
 
@@ -48,6 +50,7 @@ test('the project page shows since-start completion with the amount before Lantu
   await shot(page, '502-opening-project-page-phone');
   // The lead unit's clerk edits the project but not the amount before Lantu: it is the project office's.
   await page.getByTestId('project-edit').click();
+  await expect(page.getByTestId('project-form')).toBeVisible({ timeout: 30_000 });
   const lockedInput = page
     .locator('input[data-testid="project-opening-completed"], [data-testid="project-opening-completed"] input')
     .first();
