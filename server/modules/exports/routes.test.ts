@@ -350,7 +350,10 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
       if (n > LEDGER_HEADER_ROWS && row.getCell(2).value === factory.name) factoryRow = row;
     });
     expect(factoryRow?.getCell(14).value).toBe(30_000);
-    expect(factoryRow?.getCell(17).value).toBe({ red: '红灯', yellow: '黄灯', green: '绿灯' }[colour]);
+    // 开工以来累计完成: the 6亿 before Lantu (as of last December) and January's approved 3亿; the returned one not.
+    expect(factoryRow?.getCell(15).value).toBe(90_000);
+    // The warning colour is the last fixed column (R, after the since-start column and the two dates).
+    expect(factoryRow?.getCell(18).value).toBe({ red: '红灯', yellow: '黄灯', green: '绿灯' }[colour]);
     const list = await workbookOf(await office.get(marked('export.xlsx', 'pool=implementing')));
     const warnings: unknown[] = [];
     list.eachRow((row, n) => {
