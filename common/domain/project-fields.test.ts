@@ -9,6 +9,8 @@ const stored = {
   nature: 'continuing',
   totalInvestmentYuan: '1200000000',
   fixedAssetInvestmentYuan: null,
+  openingCompletedYuan: null,
+  openingCompletedAsOf: null,
   leadUnitId: 'u1',
   leaderIds: ['l1', 'l2'],
 };
@@ -37,6 +39,8 @@ describe('governedFieldsChanged', () => {
       nature: 'new_start',
       totalInvestmentYuan: '1',
       fixedAssetInvestmentYuan: '1',
+      openingCompletedYuan: '1',
+      openingCompletedAsOf: '2025-12-31',
       leadUnitId: 'u2',
       leaderIds: [],
     };

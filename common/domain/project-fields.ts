@@ -1,5 +1,6 @@
 // Who may change which field of a project (DOMAIN.md "Roles"): the project office governs a project's standing — its
-// levels and named lists, its nature, its investment totals, its leader in charge and its lead unit — while the lead
+// levels and named lists, its nature, its investment totals (and the investment completed before Lantu, which counts towards
+// every since-start figure without an approved report), its leader in charge and its lead unit — while the lead
 // unit keeps the day-to-day facts (contact, construction content, site, dates, approvals, funding). Changing a governed
 // field needs `project.govern` on top of `project.update`; the pool and the annual plan's baseline have their own
 // permissions (project.move, project.freeze_plan).
@@ -13,6 +14,8 @@ export const GOVERNED_PROJECT_FIELDS = [
   'nature',
   'totalInvestmentYuan',
   'fixedAssetInvestmentYuan',
+  'openingCompletedYuan',
+  'openingCompletedAsOf',
   'leadUnitId',
   'leaderIds',
 ] as const;

@@ -35,6 +35,8 @@ export const enumLabelsEnUS: EnumLabels = {
     nature: 'Nature',
     totalInvestmentYuan: 'Total investment',
     fixedAssetInvestmentYuan: 'Fixed-asset investment',
+    openingCompletedYuan: 'Completed before Lantu',
+    openingCompletedAsOf: 'Completed before Lantu, as of',
     leadUnitId: 'Lead unit',
     leaderIds: 'Leaders in charge',
   },

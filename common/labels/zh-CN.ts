@@ -30,6 +30,8 @@ export const enumLabelsZhCN: EnumLabels = {
     nature: '项目性质',
     totalInvestmentYuan: '总投资',
     fixedAssetInvestmentYuan: '固定资产投资',
+    openingCompletedYuan: '期初累计完成投资',
+    openingCompletedAsOf: '期初累计完成投资截至日期',
     leadUnitId: '责任单位',
     leaderIds: '包挂领导',
   },

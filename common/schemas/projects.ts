@@ -68,6 +68,10 @@ const projectFields = {
   outline: siteOutline.nullable(),
   totalInvestmentYuan: yuanAmount.nullable(),
   fixedAssetInvestmentYuan: yuanAmount.nullable(),
+  /** 期初累计完成投资: investment completed before the project's reports in Lantu (元), with the month's last day it is
+   * as of; since-start figures add it to the approved reports of the months after. Both or neither. */
+  openingCompletedYuan: yuanAmount.nullable(),
+  openingCompletedAsOf: isoDate.nullable(),
   /** 是否需要新增用地: null = not stated (the land gate then fails). */
   needsLand: z.boolean().nullable(),
   landSecured: z.boolean(),
@@ -142,6 +146,8 @@ export const projectSchema = z.object({
   outline: z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.tuple([z.number(), z.number()]))) }).nullable(),
   totalInvestmentYuan: z.number().nullable(),
   fixedAssetInvestmentYuan: z.number().nullable(),
+  openingCompletedYuan: z.number().nullable(),
+  openingCompletedAsOf: z.string().nullable(),
   needsLand: z.boolean().nullable(),
   landSecured: z.boolean(),
   landAreaMu: z.number().nullable(),

@@ -273,8 +273,14 @@ export const projectProgressSchema = z.object({
    * asOf's), never typed in a second time.
    */
   completedSource: z.literal('approved_reports'),
-  /** Investment completed since the project's first report: the sum of all its approved reports up to asOf's month. */
+  /**
+   * Investment completed since the project started (开工以来累计完成), as of asOf's month: its opening amount
+   * (期初累计完成投资, completed before its reports in Lantu) plus its approved reports of the months after it.
+   */
   completedSinceStartYuan: z.number(),
+  /** The opening amount in that figure and the month-end it is as of; null when the project has none. */
+  openingCompletedYuan: z.number().nullable(),
+  openingCompletedAsOf: z.string().nullable(),
   /** The figure as officials write it, e.g. 完成年度计划的45.5%，快于时间进度3.8个百分点. */
   summary: z.string(),
 });

@@ -18,7 +18,7 @@ export const reportsZh = {
   'report.required': '报送前须填写此项',
   'report.reason_required': '退回时须填写退回原因',
   'report.large_amount':
-    '本期完成投资 {amount} 元超过项目剩余投资 {remaining} 元（总投资减去已审核的累计完成投资），请核实；确认无误请勾选确认（confirmLarge）后再报送',
+    '本期完成投资 {amount} 元超过项目剩余投资 {remaining} 元（总投资减去开工以来累计完成投资：期初累计完成加已审核的填报），请核实；确认无误请勾选确认（confirmLarge）后再报送',
   'report.milestone_unknown': '该节点不在项目的推进计划中',
   'report.milestone_duplicate': '同一节点只能填报一次',
   'report.milestone_in_future': '节点达成日期不能晚于今天',
@@ -44,7 +44,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'report.required': 'Fill this in before submitting',
   'report.reason_required': 'Give the reason for returning the report',
   'report.large_amount':
-    "The investment completed this period, {amount} yuan, exceeds the project's remaining investment of {remaining} yuan (total investment less the approved reports so far); check it, and confirm it (confirmLarge) to submit",
+    "The investment completed this period, {amount} yuan, exceeds the project's remaining investment of {remaining} yuan (total investment less what was completed since the start: the amount before Lantu and the approved reports); check it, and confirm it (confirmLarge) to submit",
   'report.milestone_unknown': "The milestone is not in the project's plan",
   'report.milestone_duplicate': 'A milestone can be reported once',
   'report.milestone_in_future': 'A milestone cannot be reached after today',

@@ -68,6 +68,8 @@ describeEachDatabase('authorization matrix', (t) => {
     nature: (p) => (p.nature === 'new_start' ? 'continuing' : 'new_start'),
     totalInvestmentYuan: (p) => (p.totalInvestmentYuan ?? 0) + 10_000,
     fixedAssetInvestmentYuan: (p) => (p.fixedAssetInvestmentYuan ?? 0) + 10_000,
+    openingCompletedYuan: (p) => (p.openingCompletedYuan ?? 0) + 10_000,
+    openingCompletedAsOf: (p) => (p.openingCompletedAsOf === '2024-12-31' ? '2023-12-31' : '2024-12-31'),
     leadUnitId: () => ids.otherUnitId,
     leaderIds: () => [ids.leaderId],
   });
@@ -83,7 +85,13 @@ describeEachDatabase('authorization matrix', (t) => {
     for (const role of editors) {
       const governs = DEFAULT_ROLE_PERMISSIONS[role].includes('project.govern');
       for (const field of GOVERNED_PROJECT_FIELDS) {
-        const project = await buildProject(clients.project_office, t().database, { leadUnitId, totalInvestmentYuan: 100_000_000 });
+        const project = await buildProject(clients.project_office, t().database, {
+          leadUnitId,
+          totalInvestmentYuan: 100_000_000,
+          // An opening amount already stated, so that either half of it may change alone.
+          openingCompletedYuan: 20_000_000,
+          openingCompletedAsOf: '2024-12-31',
+        });
         const response = await clients[role].patch(`/api/v1/projects/${project.id}`, {
           [field]: change[field](project),
           version: project.version,

@@ -57,6 +57,11 @@ export const projects = pgTable(
     outline: jsonb('outline').$type<SiteOutline>(),
     totalInvestmentYuan: yuan('total_investment_yuan'),
     fixedAssetInvestmentYuan: yuan('fixed_asset_investment_yuan'),
+    /** 期初累计完成投资: investment completed before the project's reports in Lantu, as of the month ending on
+     * `openingCompletedAsOf` (a month's last day). Since-start figures add it to the approved reports of later months
+     * (docs/adr/0010-opening-completed-investment.md); both null when nothing was completed before Lantu. */
+    openingCompletedYuan: yuan('opening_completed_yuan'),
+    openingCompletedAsOf: date('opening_completed_as_of'),
     /** Whether the project needs new land (是否需要新增用地): null while nobody has said (the land gate then fails). */
     needsLand: boolean('needs_land'),
     landSecured: boolean('land_secured').notNull().default(false),

@@ -308,6 +308,28 @@ describe('the demo projects: codes, leaders, plans and approvals', () => {
   });
 });
 
+describe('the demo projects: investment completed before Lantu (期初累计完成投资)', () => {
+  it('gives each project started before this year an amount as of last December, with room left for this year', () => {
+    const plans = new Map(rows.annualPlans.map((a) => [a.projectId, a.plannedYuan]));
+    const before = rows.projects.filter((x) => x.actualStart && x.actualStart < '2026-01-01');
+    expect(before.length).toBeGreaterThan(60);
+    const withOpening = before.filter((x) => x.openingCompletedYuan);
+    expect(withOpening.length).toBeGreaterThanOrEqual(before.length * 0.9);
+    for (const x of withOpening) {
+      const total = x.totalInvestmentYuan ?? 0;
+      expect(x.openingCompletedAsOf).toBe('2025-12-31');
+      expect(Number.isSafeInteger(x.openingCompletedYuan)).toBe(true);
+      // A plausible share of the total: some done, never all, and this year's plan (and reports ahead of it) still fit.
+      expect(x.openingCompletedYuan ?? 0).toBeGreaterThan(0);
+      expect((x.openingCompletedYuan ?? 0) + (plans.get(x.id ?? '') ?? 0) * 1.4).toBeLessThanOrEqual(total);
+    }
+    // Nothing before Lantu for a project that started this year or has not started.
+    for (const x of rows.projects.filter((y) => !y.actualStart || y.actualStart >= '2026-01-01')) {
+      expect([x.openingCompletedYuan, x.openingCompletedAsOf]).toEqual([null, null]);
+    }
+  });
+});
+
 describe('the demo projects: the annual plan', () => {
   it('gives every implementing project a frozen current-year plan, together 240亿–260亿元, each spread exactly over 12 months', () => {
     const plans = new Map(rows.annualPlans.map((a) => [a.projectId, a]));

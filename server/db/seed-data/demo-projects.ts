@@ -25,6 +25,7 @@ import {
 import { DEMO_DISTRICT_CODE, DEMO_UNITS, type DemoUnit } from './demo-units';
 import { DICTIONARY_SEEDS } from './dictionaries';
 import { INDUSTRY_ITEMS } from './industries';
+import { setOpeningAmounts } from './demo-opening';
 import { planningTrackFor } from './demo-planning-track';
 import { PLAN_TEMPLATES, type TemplateItem } from './plan-templates';
 import { type Rng, between, chance, intBetween, pickDate, pickOne, rngFor, seededUuid } from './seeded-random';
@@ -810,6 +811,8 @@ export function buildDemoProjects(input: DemoProjectInput, district: DemoDistric
   const dec31 = iso(year, 12, 31);
   const yesterday = addDays(today, -1);
   const annualRaw: { projectId: string; raw: number; cap: number; weights: number[] }[] = [];
+  // The share of construction each project started before this year had done by 1 January (its opening amount).
+  const doneBefore = new Map<string, number>();
 
   for (const spec of specs) {
     // Separate streams: what a project is (place, scale, people, funding) stays the same whatever the day;
@@ -1066,6 +1069,9 @@ export function buildDemoProjects(input: DemoProjectInput, district: DemoDistric
       latitude,
       totalInvestmentYuan: total,
       fixedAssetInvestmentYuan: roundTo(total * between(rp, 0.82, 1), 100 * WAN),
+      // Set for the projects started before this year once the year's plans are known (demo-opening.ts).
+      openingCompletedYuan: null,
+      openingCompletedAsOf: null,
       needsLand,
       landSecured,
       landAreaMu,
@@ -1114,6 +1120,7 @@ export function buildDemoProjects(input: DemoProjectInput, district: DemoDistric
       const elapsed = actualStart ? Math.max(0, daysBetween(actualStart, jan1)) : 0;
       const length = Math.max(1, daysBetween(actualStart ?? plannedStart, plannedCompletion));
       const remaining = total * (1 - Math.min(0.85, elapsed / length));
+      if (elapsed > 0) doneBefore.set(projectId, Math.min(0.85, elapsed / length));
       const finishing = compareDates(plannedCompletion, dec31) <= 0 || pool === 'completed';
       const raw = finishing
         ? remaining * between(r, 0.75, 0.95)
@@ -1131,6 +1138,7 @@ export function buildDemoProjects(input: DemoProjectInput, district: DemoDistric
   }
 
   rows.annualPlans = annualPlansFrom(annualRaw, { year, today, officeUserId, district });
+  setOpeningAmounts(rows, doneBefore, year);
   return rows;
 }
 

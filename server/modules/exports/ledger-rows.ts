@@ -3,6 +3,7 @@ import type { Pool } from '../../../common/schemas/projects';
 import type { Db } from '../../db/client';
 import { progressReports, projects, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { completedSinceStart } from '../reports';
 import { currentAnnualPlan, leadersJson, listCondition, streetRegion } from '../projects';
 import type { ProjectExportQuery } from '../../../common/schemas/exports';
 import { type KeysetRow, type OrderKey, keysetBatches } from './keyset';
@@ -42,6 +43,8 @@ export type LedgerRow = {
   planToDateYuan: number | null;
   /** Investment completed 1–N月: the sum of the year's approved reports through the month (0 with none). */
   completedToDateYuan: number;
+  /** Investment completed since start through the month: the opening amount and the approved reports after it. */
+  completedSinceStartYuan: number;
   /** The warning colour as a rank (projects.warning_level), null before it is first computed. */
   warningLevel: number | null;
   customValues: unknown;
@@ -89,6 +92,7 @@ export function ledgerBatches(
           where cr.project_id = ${projects.id} and cr.status = 'approved' and cr.year = ${year} and cr.month <= ${throughMonth})`.mapWith(
           Number,
         ),
+        completedSinceStartYuan: completedSinceStart({ year, month: throughMonth }),
         warningLevel: projects.warningLevel,
         keyset,
       })

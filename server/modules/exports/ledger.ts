@@ -72,6 +72,8 @@ const FIXED_COLUMNS: Column[] = [
   money('ledger.col.annual_plan', (r) => r.annualPlanYuan, 'ledger.group.year'),
   money('ledger.col.plan_to_date', (r) => r.planToDateYuan, 'ledger.group.year'),
   money('ledger.col.completed_to_date', completedToDate, 'ledger.group.year'),
+  // 开工以来累计完成: the opening amount (期初累计完成投资) and the approved reports after it, through the month.
+  money('ledger.col.completed_since_start', (r) => r.completedSinceStartYuan),
   { label: 'ledger.col.planned_start', group: 'ledger.group.dates', width: 12, value: (r) => dateValue(r.plannedStart), date: true },
   {
     label: 'ledger.col.planned_completion',

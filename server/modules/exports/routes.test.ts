@@ -65,6 +65,9 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
       nature: 'continuing',
       totalInvestmentYuan: 2_000_012_345,
       fixedAssetInvestmentYuan: 1_500_000_000,
+      // 6亿 completed before Lantu, as of last December: the ledger's since-start column starts from it.
+      openingCompletedYuan: 600_000_000,
+      openingCompletedAsOf: `${year - 1}-12-31`,
       clusterCode: 'smart_mfg',
       parkCode: 'smart_equip',
       streetCode: '370105014',
@@ -227,8 +230,11 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
     const sheet = await workbookOf(await office.get(marked('ledger.xlsx')));
     expect(sheet.getCell('A1').value).toBe(`天桥区${year}年重点项目推进台账`);
     const merges = (sheet.model as { merges: string[] }).merges;
-    expect(merges).toContain('A1:Q1');
-    expect(sheet.getCell('Q3').value).toBe('预警');
+    // 开工以来累计完成 (column O) after the year's group: one more column than before it, so the warning is R.
+    expect(merges).toContain('A1:R1');
+    expect(sheet.getCell('R3').value).toBe('预警');
+    expect(merges).toContain('O3:O4');
+    expect(sheet.getCell('O3').value).toBe('开工以来累计\n完成投资（万元）');
     expect(merges).toContain('A3:A4');
     expect(merges).toContain('L3:N3');
     expect(sheet.getCell('K3').value).toBe('总投资\n（万元）');
@@ -270,10 +276,12 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
     expect(factoryRow?.getCell(11).value).toBe(200_001.2345);
     expect(factoryRow?.getCell(11).numFmt).toBe('#,##0.00');
     expect(factoryRow?.getCell(12).value).toBe(120_000);
+    // Since start: the opening amount (6亿) and no approved report yet.
+    expect(factoryRow?.getCell(15).value).toBe(60_000);
     expect(factoryRow?.getCell(9).value).toBe('省级重点、区级重点');
 
     // The total row: SUBTOTAL formulas whose values equal the sum of the project rows, column by column.
-    for (const column of [11, 12, 13]) {
+    for (const column of [11, 12, 13, 15]) {
       const sum = dataRows.reduce((s, r) => s + Number(r.getCell(column).value ?? 0), 0);
       const cell = totalRow?.getCell(column).value as { formula: string; result: number };
       expect(cell.formula).toMatch(/^SUBTOTAL\(9,[A-Z]+5:[A-Z]+\d+\)$/);
@@ -342,7 +350,10 @@ describeEachDatabase('project exports: the list and the ledger', (t) => {
       if (n > LEDGER_HEADER_ROWS && row.getCell(2).value === factory.name) factoryRow = row;
     });
     expect(factoryRow?.getCell(14).value).toBe(30_000);
-    expect(factoryRow?.getCell(17).value).toBe({ red: '红灯', yellow: '黄灯', green: '绿灯' }[colour]);
+    // 开工以来累计完成: the 6亿 before Lantu (as of last December) and January's approved 3亿; the returned one not.
+    expect(factoryRow?.getCell(15).value).toBe(90_000);
+    // The warning colour is the last fixed column (R, after the since-start column and the two dates).
+    expect(factoryRow?.getCell(18).value).toBe({ red: '红灯', yellow: '黄灯', green: '绿灯' }[colour]);
     const list = await workbookOf(await office.get(marked('export.xlsx', 'pool=implementing')));
     const warnings: unknown[] = [];
     list.eachRow((row, n) => {

@@ -1,3 +1,5 @@
+import { todayInChina } from '../../../common/domain/dates';
+import { previousYearEnd } from '../../../common/domain/opening-investment';
 import { normaliseProjectCode } from '../../../common/domain/project-code';
 import { type Pool, projectCreateBody, projectUpdateBody } from '../../../common/schemas/projects';
 import { can } from '../../lib/actor';
@@ -30,7 +32,7 @@ export type RowCheck<Operation> = { problems: StoredProblem[]; operations: Opera
 
 /**
  * A row's cells as a request body, and the row's 所属库 beside it (no field of a project): the custom-field columns
- * (`customValues.<key>`) gathered into `customValues`.
+ * (`customValues.<key>`) gathered into `customValues`, an opening amount without its month-end as of last year's end.
  */
 function requestOf(cells: Record<string, unknown>): { input: Record<string, unknown>; pool: Pool | undefined } {
   const { pool, ...fields } = cells;
@@ -39,6 +41,11 @@ function requestOf(cells: Record<string, unknown>): { input: Record<string, unkn
   for (const [key, value] of Object.entries(fields)) {
     if (key.startsWith(CUSTOM_COLUMN_PREFIX)) customValues[key.slice(CUSTOM_COLUMN_PREFIX.length)] = value;
     else input[key] = value;
+  }
+  // An opening amount (期初累计完成投资) without its month-end is as of the end of last year: the ledgers offices keep
+  // say 截至上年底 (or 以前年度) of it.
+  if (typeof input.openingCompletedYuan === 'number' && input.openingCompletedAsOf === undefined) {
+    input.openingCompletedAsOf = previousYearEnd(todayInChina());
   }
   return { input: Object.keys(customValues).length ? { ...input, customValues } : input, pool: pool as Pool | undefined };
 }

@@ -44,6 +44,7 @@ const INSTRUCTIONS: Record<Locale, string[]> = {
     '   “所属库”决定新项目进入哪个库：留空为策划库；推进库、实施库、竣工只能由重点项目办导入，且须满足沿途各库的准入条件中表格能填写的部分（项目业主、总投资、行业、责任单位、包挂领导、项目代码、用地等；审批事项、推进方案节点不在此检查）。已有项目的所属库不因导入改变：留空或与现状相同，移库请在项目页办理。',
     '5. 导入时先检查整个文件：有任何错误都不会写入，可下载标注文件（错误单元格标红并附批注）修改后重新导入。',
     `6. 单个文件不超过 20 MB、${MAX_IMPORT_ROWS.toLocaleString('zh-CN')} 行。`,
+    '7. “期初累计完成投资”填项目在蓝图开始填报以前已完成的投资（万元，不超过总投资），“期初累计截至日期”填它截至的月底（可写 2025年12月）；截至日期留空时按上年底计。开工以来累计完成投资 = 期初累计 + 其后各月已审核的月度填报。由重点项目办维护。',
   ],
   'en-US': [
     'How to fill in this template',
@@ -54,6 +55,7 @@ const INSTRUCTIONS: Record<Locale, string[]> = {
     '   "Pool" (所属库) says where a new project goes: empty means Planning; Advancing, Implementing and Completed are for the project office only, and the row must meet what a sheet can tell of every gate on the way (owner, total investment, industry, lead unit, leader, project code, land …; approval items and plan milestones are not checked here). An import never changes the pool of an existing project: leave the cell empty or as it is, and move projects on the project page.',
     '5. The whole file is checked first: nothing is written while any problem remains; download the marked file (bad cells in red with a comment), fix it and import again.',
     `6. At most 20 MB and ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows per file.`,
+    '7. "Completed before Lantu" (期初累计完成投资) is the investment completed before the project\'s reports in Lantu began (10k yuan, no more than the total investment); "as of" is the month-end it stands at (2025年12月 will do), the end of last year when left empty. Completed since start = that amount + the approved monthly reports after it. Kept by the project office.',
   ],
 };
 

@@ -49,6 +49,8 @@ export async function projectTimeProgress(
     ...progress,
     completedSource: 'approved_reports',
     completedSinceStartYuan: completed.sinceStartYuan,
+    openingCompletedYuan: completed.openingYuan,
+    openingCompletedAsOf: completed.openingAsOf,
     summary: describeTimeProgress(progress, options.locale),
   };
 }

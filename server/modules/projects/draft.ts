@@ -26,6 +26,8 @@ const BLANK: Omit<ProjectDraft, 'name' | 'leadUnitId'> = {
   outline: null,
   totalInvestmentYuan: null,
   fixedAssetInvestmentYuan: null,
+  openingCompletedYuan: null,
+  openingCompletedAsOf: null,
   // Not stated until someone says (the land gate fails on it).
   needsLand: null,
   landSecured: false,

@@ -37,6 +37,8 @@ export const presentProject = (actor: Actor, row: ProjectDetailRow): Project => 
   outline: row.outline ?? null,
   totalInvestmentYuan: row.totalInvestmentYuan,
   fixedAssetInvestmentYuan: row.fixedAssetInvestmentYuan,
+  openingCompletedYuan: row.openingCompletedYuan,
+  openingCompletedAsOf: row.openingCompletedAsOf,
   needsLand: row.needsLand,
   landSecured: row.landSecured,
   landAreaMu: row.landAreaMu,

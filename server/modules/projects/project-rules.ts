@@ -1,3 +1,5 @@
+import { todayInChina } from '../../../common/domain/dates';
+import { openingInvestmentProblem } from '../../../common/domain/opening-investment';
 import type { Executor } from '../../db/client';
 import type { RequestContext } from '../../lib/actor';
 import { conflict, invalidField } from '../../lib/errors';
@@ -85,6 +87,8 @@ function checkDatesAndMoney(draft: ProjectDraft) {
   ) {
     throw invalidField('fixedAssetInvestmentYuan', 'project.fixed_asset_exceeds_total');
   }
+  const opening = openingInvestmentProblem(draft, todayInChina());
+  if (opening) throw invalidField(opening.field, opening.messageKey);
 }
 
 /**

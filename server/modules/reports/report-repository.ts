@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { progressReports, projects, reportingPeriods, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { completedSinceStart } from './since-start';
 import { manageableFlag, projectScopeCondition } from '../projects';
 
 // A report is visible exactly when its project is (lib/scope.ts through the projects module's condition): whoever sees
@@ -119,13 +120,13 @@ export async function deleteReport(tx: Executor, id: string) {
   await tx.delete(progressReports).where(eq(progressReports.id, id));
 }
 
-/** Investment completed according to a project's approved reports, integer 元. */
-export type ApprovedInvestment = { yearToDateYuan: number; sinceStartYuan: number };
+/** Investment completed of a project, integer 元: this year's approved reports, and since start with its opening amount. */
+export type ApprovedInvestment = { yearToDateYuan: number; sinceStartYuan: number; openingYuan: number | null; openingAsOf: string | null };
 
 /**
- * The sums of a project's approved reports: of `year` through `throughMonth` (year to date), and of every month up to
- * `asOf` (year and month; since its first report). Read through the (project, year, month) index: a few rows per
- * project and year, never a scan of the reports table.
+ * A project's investment completed: the sum of its approved reports of `year` through `throughMonth` (year to date),
+ * and since start as of `asOf` (year and month): its opening amount (期初累计完成投资) and the approved reports of the
+ * months after it (since-start.ts). Read through the (project, year, month) index: a few rows per project and year.
  */
 export async function approvedInvestment(
   db: Executor,
@@ -135,29 +136,34 @@ export async function approvedInvestment(
   const { year, throughMonth, asOf } = options;
   const [row] = await db
     .select({
-      yearToDate: sql<
-        string | null
-      >`sum(${progressReports.investmentYuan}) filter (where ${progressReports.year} = ${year} and ${progressReports.month} <= ${throughMonth})`,
-      sinceStart: sql<string | null>`sum(${progressReports.investmentYuan})`,
-    })
-    .from(progressReports)
-    .where(
-      and(
-        eq(progressReports.projectId, projectId),
-        eq(progressReports.status, 'approved'),
-        sql`(${progressReports.year}, ${progressReports.month}) <= (${asOf.year}, ${asOf.month})`,
+      yearToDate: sql<number>`(select coalesce(sum(r.investment_yuan), 0) from ${progressReports} r
+        where r.project_id = ${projects}.id and r.status = 'approved' and r.year = ${year}::integer and r.month <= ${throughMonth}::integer)`.mapWith(
+        Number,
       ),
-    );
-  return { yearToDateYuan: Number(row?.yearToDate ?? 0), sinceStartYuan: Number(row?.sinceStart ?? 0) };
+      sinceStart: completedSinceStart(asOf),
+      openingYuan: projects.openingCompletedYuan,
+      openingAsOf: projects.openingCompletedAsOf,
+    })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  return {
+    yearToDateYuan: row?.yearToDate ?? 0,
+    sinceStartYuan: row?.sinceStart ?? 0,
+    openingYuan: row?.openingYuan ?? null,
+    openingAsOf: row?.openingAsOf ?? null,
+  };
 }
 
-/** Everything a project's approved reports add up to, all months: what its total investment has left is the rest. */
-export async function approvedTotal(db: Executor, projectId: string): Promise<number> {
+/**
+ * Everything completed on a project so far, all months: its opening amount and its approved reports after it. What
+ * its total investment has left is the rest (the remaining-investment check on submission).
+ */
+export async function completedTotal(db: Executor, projectId: string): Promise<number> {
   const [row] = await db
-    .select({ total: sql<string | null>`sum(${progressReports.investmentYuan})` })
-    .from(progressReports)
-    .where(and(eq(progressReports.projectId, projectId), eq(progressReports.status, 'approved')));
-  return Number(row?.total ?? 0);
+    .select({ total: completedSinceStart(null) })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  return row?.total ?? 0;
 }
 
 /** A report owed and not submitted, with its responsible unit: a line of 未报送. */

@@ -17,7 +17,7 @@ import { refreshProjectMonths } from './month-investment';
 import { lockPeriod } from './period-repository';
 import { FILLABLE } from './policy';
 import { auditableReport } from './report-audit';
-import { type ReportRow, approvedTotal, findReport } from './report-repository';
+import { type ReportRow, completedTotal, findReport } from './report-repository';
 
 type Detail = { path: string; messageKey: MessageKey; params?: Record<string, string | number> };
 const invalid = (details: Detail[]) => new AppError(400, 'validation_failed', 'error.validation_failed', {}, details);
@@ -136,12 +136,13 @@ function checkComplete(report: ReportRow) {
 }
 
 /**
- * More than the project's remaining investment — its total investment less everything approved so far — is most
+ * More than the project's remaining investment — its total investment less everything completed so far (the opening
+ * amount before Lantu and the approved reports after it) — is most
  * likely a slip (元 typed as 万元); it goes through only when the person submitting confirms it.
  */
 async function checkAmount(tx: Tx, project: ScopedProject, amount: number, confirmed: boolean) {
   if (confirmed || project.totalInvestmentYuan === null) return;
-  const remaining = Math.max(0, project.totalInvestmentYuan - (await approvedTotal(tx, project.id)));
+  const remaining = Math.max(0, project.totalInvestmentYuan - (await completedTotal(tx, project.id)));
   if (amount <= remaining) return;
   const params = { amount, remaining };
   throw new AppError(422, 'large_amount_unconfirmed', 'report.large_amount', params, [

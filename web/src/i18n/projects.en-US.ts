@@ -59,6 +59,15 @@ export const projectsEnUS: Record<keyof typeof projectsZhCN, string> = {
   'project.totalInvestment': 'Total investment',
   'project.totalInvestmentWan': 'Total investment (×10k yuan)',
   'project.fixedAssetInvestment': 'Fixed-asset investment',
+  'project.openingCompleted': 'Completed before Lantu',
+  'project.openingCompleted.extra':
+    "Investment completed before the project's monthly reports in Lantu began (10k yuan); completed since start = this + the approved reports after it",
+  'project.openingCompletedAsOf': 'Completed before Lantu, as of',
+  'project.openingCompletedAsOf.extra':
+    'The month-end the amount stands at (usually last December); only the reports of later months add to it',
+  'project.openingCompletedAsOf.format': '[end of] MMM YYYY',
+  'project.completedSinceStart': 'Completed since start',
+  'project.completedSinceStart.opening': 'of which {amount} before Lantu (as of {asOf})',
   'project.needsLand': 'Needs new land',
   'project.needsLand.unstated': 'Not stated',
   'project.needsLand.extra': 'Needed to enter implementing',

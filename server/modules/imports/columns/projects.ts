@@ -55,6 +55,14 @@ const ownColumns: ProjectColumn[] = [
     { 'zh-CN': '其中固定资产投资（万元）', 'en-US': 'Fixed-asset investment (10k yuan)' },
     { width: 18 },
   ),
+  // 期初累计完成投资: what was completed before the project's reports in Lantu. A sheet without its month-end (most
+  // ledgers say 截至上年底) is read as of the end of last year (project-rows.ts).
+  moneyColumn('openingCompletedYuan', { 'zh-CN': '期初累计完成投资（万元）', 'en-US': 'Completed before Lantu (10k yuan)' }, { width: 18 }),
+  dateColumn(
+    'openingCompletedAsOf',
+    { 'zh-CN': '期初累计截至日期', 'en-US': 'Completed before Lantu, as of' },
+    { width: 14, monthEnd: true },
+  ),
   // Empty = not stated (the land gate fails on it), not "no".
   statedFlagColumn('needsLand', { 'zh-CN': '是否需要用地', 'en-US': 'Needs land' }, { width: 12 }),
   flagColumn('landSecured', { 'zh-CN': '用地是否落实', 'en-US': 'Land secured' }, { width: 12 }),
@@ -124,6 +132,20 @@ export const PROJECT_SYNONYMS: Partial<Record<ProjectField, readonly string[]>> 
   latitude: ['lat'],
   totalInvestmentYuan: ['总投资', '总投资额', '计划总投资', '项目总投资', '投资总额', 'total investment'],
   fixedAssetInvestmentYuan: ['固定资产投资', '其中固定资产投资', '固投', 'fixed-asset investment'],
+  openingCompletedYuan: [
+    '期初累计完成投资',
+    '期初累计完成',
+    '以前年度累计完成投资',
+    '以前年度完成投资',
+    '截至上年底累计完成投资',
+    '截至上年底累计完成',
+    '截至上年末累计完成投资',
+    '上年底累计完成投资',
+    '往年累计完成投资',
+    'opening completed investment',
+    'completed before lantu',
+  ],
+  openingCompletedAsOf: ['期初累计截至年月', '期初截至年月', '期初截至日期', '累计完成截至年月', 'opening as of'],
   needsLand: ['是否新增用地', '需要用地', 'needs land'],
   landSecured: ['用地落实', '土地是否落实', 'land secured'],
   landAreaMu: ['用地面积', '占地面积', 'land area'],

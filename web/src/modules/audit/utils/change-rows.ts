@@ -29,6 +29,8 @@ const PROJECT_FIELD_LABELS: Record<string, MessageKey> = {
   latitude: 'project.latitude',
   totalInvestmentYuan: 'project.totalInvestment',
   fixedAssetInvestmentYuan: 'project.fixedAssetInvestment',
+  openingCompletedYuan: 'project.openingCompleted',
+  openingCompletedAsOf: 'project.openingCompletedAsOf',
   needsLand: 'project.needsLand',
   landSecured: 'project.landSecured',
   landAreaMu: 'project.landAreaMu',

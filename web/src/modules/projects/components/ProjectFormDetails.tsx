@@ -56,6 +56,32 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
             <WanInput disabled={isLocked(editing, 'fixedAssetInvestmentYuan')} />
           </Form.Item>
         </Col>
+        {/* 期初累计完成投资: what was done before the project's reports in Lantu, counted in every since-start figure. */}
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="openingCompletedYuan"
+            label={t('project.openingCompleted')}
+            rules={[wan]}
+            extra={lockedNote(editing, ['openingCompletedYuan'], t) ?? t('project.openingCompleted.extra')}
+          >
+            <WanInput disabled={isLocked(editing, 'openingCompletedYuan')} data-testid="project-opening-completed" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="openingCompletedAsOf"
+            label={t('project.openingCompletedAsOf')}
+            extra={lockedNote(editing, ['openingCompletedAsOf'], t) ?? t('project.openingCompletedAsOf.extra')}
+          >
+            <DatePicker
+              picker="month"
+              format={t('project.openingCompletedAsOf.format')}
+              style={{ width: '100%' }}
+              disabled={isLocked(editing, 'openingCompletedAsOf')}
+              data-testid="project-opening-as-of"
+            />
+          </Form.Item>
+        </Col>
         <Col xs={12} md={6}>
           {/* 是 / 否 / 未填, not a switch: "not stated" must not read as "no" (the land gate fails on it). */}
           <Form.Item name="needsLand" label={t('project.needsLand')} extra={t('project.needsLand.extra')}>

@@ -9,6 +9,7 @@ import { useProjectAbilities } from '../hooks/use-project-abilities';
 import { PoolMoveActions } from './PoolMoveActions';
 import { WarningTag } from '../../warnings/components/WarningTag';
 import { LevelTags, Money, NatureTag, PoolTag } from './ProjectTags';
+import { SinceStartFigure } from './SinceStartFigure';
 import { SummaryDownloadButton } from './SummaryDownloadButton';
 
 type ProjectHeaderProps = { project: Project; onEdit: () => void };
@@ -67,6 +68,7 @@ export function ProjectHeader({ project, onEdit }: ProjectHeaderProps) {
         items={[
           { key: 'code', label: t('project.code'), children: code },
           { key: 'total', label: t('project.totalInvestment'), children: <Money yuan={project.totalInvestmentYuan} strong /> },
+          { key: 'sinceStart', label: t('project.completedSinceStart'), children: <SinceStartFigure projectId={project.id} /> },
           { key: 'unit', label: t('project.leadUnit'), children: project.leadUnitName },
           {
             key: 'leaders',

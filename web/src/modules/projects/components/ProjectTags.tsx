@@ -1,5 +1,5 @@
 import { Space, Tag, Typography } from 'antd';
-import { useI18n } from '../../../i18n';
+import { type Translate, useI18n } from '../../../i18n';
 import type { Pool, ProjectNature } from '../../../lib/enums';
 import { moneyParts } from '../../../../../common/domain/money';
 
@@ -46,10 +46,15 @@ export function LevelTags({ project }: { project: LevelFlags }) {
   );
 }
 
+/** An amount of money in words with its unit: 亿元 for large totals, else 万元. */
+export function moneyText(t: Translate, yuan: number): string {
+  const { value, unit } = moneyParts(yuan);
+  return t('money.amount', { value, unit: t(`money.${unit}`) });
+}
+
 /** An amount of money with its unit: 亿元 for large totals, else 万元. */
 export function Money({ yuan, strong }: { yuan: number | null | undefined; strong?: boolean }) {
   const { t } = useI18n();
   if (yuan === null || yuan === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
-  const { value, unit } = moneyParts(yuan);
-  return <Typography.Text strong={strong}>{t('money.amount', { value, unit: t(`money.${unit}`) })}</Typography.Text>;
+  return <Typography.Text strong={strong}>{moneyText(t, yuan)}</Typography.Text>;
 }

@@ -30,6 +30,8 @@ const project: Project = {
   outline: null,
   totalInvestmentYuan: 1_234_567_800,
   fixedAssetInvestmentYuan: null,
+  openingCompletedYuan: null,
+  openingCompletedAsOf: null,
   needsLand: true,
   landSecured: false,
   landAreaMu: 120.5,

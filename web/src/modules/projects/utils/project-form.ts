@@ -10,7 +10,13 @@ import { wanToYuan, yuanToWanInput } from '../../../../../common/domain/money';
 // money fields hold 万元 text and date fields dayjs values while editing, converted here on the way in and out.
 
 const DATE_FIELDS = ['plannedStart', 'plannedCompletion', 'actualStart', 'actualCompletion', 'feasibilityApprovedOn'] as const;
-const MONEY_FIELDS = ['totalInvestmentYuan', 'fixedAssetInvestmentYuan', 'expectedOutputYuan', 'expectedTaxYuan'] as const;
+const MONEY_FIELDS = [
+  'totalInvestmentYuan',
+  'fixedAssetInvestmentYuan',
+  'openingCompletedYuan',
+  'expectedOutputYuan',
+  'expectedTaxYuan',
+] as const;
 const TEXT_FIELDS = ['ownerName', 'constructionContent', 'contactName', 'contactPhone', 'taskForce', 'proposal', 'chainNode'] as const;
 const CODE_FIELDS = ['categoryCode', 'industryCode', 'leadingIndustryCode', 'streetCode', 'clusterCode', 'parkCode', 'chainCode'] as const;
 const NUMBER_FIELDS = ['longitude', 'latitude', 'landAreaMu', 'floorAreaM2', 'demolitionM2', 'resettlementUnits'] as const;
@@ -36,6 +42,8 @@ export type ProjectFormValues = {
   /** 是 / 否 / 未填: null until someone says (the land gate fails on it). */
   needsLand: boolean | null;
   landSecured: boolean;
+  /** The month the opening amount (期初累计完成投资) is as of: picked as a month, sent as its last day. */
+  openingCompletedAsOf: Dayjs | null;
   leadUnitId: string;
   coUnitIds: string[];
   leaderIds: string[];
@@ -76,6 +84,7 @@ export function toFormValues(project: Project | null, defaults: { leadUnitId?: s
     namedLists: project.namedLists,
     needsLand: project.needsLand,
     landSecured: project.landSecured,
+    openingCompletedAsOf: project.openingCompletedAsOf ? dayjs(project.openingCompletedAsOf) : null,
     leadUnitId: project.leadUnitId,
     coUnitIds: project.coUnits.map((u) => u.id),
     leaderIds: project.leaders.map((u) => u.id),
@@ -108,6 +117,7 @@ export function toRequestBody(values: ProjectFormValues, stored?: Project): Proj
     namedLists: (values.namedLists ?? []).map((name) => name.trim()).filter(Boolean),
     needsLand: values.needsLand ?? null,
     landSecured: values.landSecured,
+    openingCompletedAsOf: values.openingCompletedAsOf ? values.openingCompletedAsOf.endOf('month').format('YYYY-MM-DD') : null,
     leadUnitId: values.leadUnitId,
     coUnitIds: values.coUnitIds ?? [],
     leaderIds: values.leaderIds ?? [],
