@@ -67,9 +67,31 @@ export const targetProgressSchema = z.object({
   status: z.enum(['ahead', 'on_pace', 'behind', 'no_plan']),
 });
 
+/**
+ * A district's share of a city's indicator (分解到区县): its target, and its actual — for a computed indicator the same
+ * computation over the district, for an entered one the latest figure the district entered on its own indicator of the
+ * same name, kind and unit (null when it has none) — with its completion against time.
+ */
+export const districtShareSchema = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  /** The district's unit the share is kept under (its top unit, 人民政府 in the demo): the breakdown's unitId. */
+  unitId: z.string(),
+  targetValue: z.string(),
+  actual: z.string().nullable(),
+  asOf: z.string().nullable(),
+  /** An entered indicator the district has no indicator of its own for: no actual, and the reader is told why. */
+  noCounterpart: z.boolean(),
+  progress: targetProgressSchema.nullable(),
+  standing: z.string(),
+});
+
 export const indicatorSchema = z.object({
   id: z.string(),
   regionCode: z.string(),
+  /** The region whose indicator it is: a district's, or a city's (broken down to its districts). */
+  regionName: z.string(),
+  regionLevel: z.enum(['district', 'city']),
   year: z.number().int(),
   name: z.string(),
   measure: z.enum(TARGET_MEASURES),
@@ -96,6 +118,13 @@ export const indicatorSchema = z.object({
   standing: z.string(),
   version: z.number().int(),
   abilities,
+  /**
+   * A city's indicator: its districts' shares the reader may see (the city's readers every district's, a district's
+   * readers its own), with their sum against the target; null for a district's indicator.
+   */
+  districtShares: z
+    .object({ items: z.array(districtShareSchema), sum: z.string().nullable(), sumMatches: z.boolean().nullable() })
+    .nullable(),
 });
 
 export const indicatorActualSchema = z.object({
@@ -111,6 +140,8 @@ export const breakdownItemSchema = z.object({ unitId: z.string(), unitName: z.st
 export const indicatorDetailSchema = indicatorSchema.extend({
   actuals: z.array(indicatorActualSchema),
   breakdown: z.array(breakdownItemSchema),
+  /** A city's indicator, for a reader who may break it down: the districts it can go to, each under its unit. */
+  breakdownDistricts: z.array(z.object({ regionCode: z.string(), regionName: z.string(), unitId: z.string() })).nullable(),
 });
 
 export const indicatorListSchema = z.object({

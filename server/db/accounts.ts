@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { DEFAULT_ROLE_SCOPE, type RoleCode } from '../../common/permissions';
+import { type DataScope, DEFAULT_ROLE_SCOPE, type RoleCode } from '../../common/permissions';
 import { recordAudit, type SystemContext } from '../lib/audit';
 import { generateOneTimePassword, hashPassword } from '../lib/passwords';
 import type { Db, Executor } from './client';
@@ -19,7 +19,15 @@ export async function ensureRootUnit(tx: Executor, regionCode: string, name: str
   return id;
 }
 
-export type NewAccount = { username: string; displayName: string; unitId: string; roleCode: RoleCode; password?: string };
+export type NewAccount = {
+  username: string;
+  displayName: string;
+  unitId: string;
+  roleCode: RoleCode;
+  password?: string;
+  /** The account's data scope, when not its role's default. */
+  dataScope?: DataScope;
+};
 
 /**
  * Creates an account from the command line or the demo seed. Without a given password, a one-time password is
@@ -41,7 +49,7 @@ export async function createAccount(
         displayName: account.displayName,
         unitId: account.unitId,
         roleCode: account.roleCode,
-        dataScope: DEFAULT_ROLE_SCOPE[account.roleCode],
+        dataScope: account.dataScope ?? DEFAULT_ROLE_SCOPE[account.roleCode],
         passwordHash,
         mustChangePassword: mustChange,
       })

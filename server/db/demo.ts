@@ -1,5 +1,5 @@
 import { todayInChina } from '../../common/domain/dates';
-import type { RoleCode } from '../../common/permissions';
+import type { DataScope, RoleCode } from '../../common/permissions';
 import type { SystemContext } from '../lib/audit';
 import { createAccount } from './accounts';
 import type { Db, Executor } from './client';
@@ -16,17 +16,31 @@ import { buildDemoLandEfficiency, insertDemoLandEfficiency } from './seed-data/d
 import { buildDemoReports, insertDemoReports } from './seed-data/demo-reports';
 import { buildDemoTargets, insertDemoTargets } from './seed-data/demo-targets';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS, type DemoUnit } from './seed-data/demo-units';
-import { DEMO_CITY_CODE, DEMO_CITY_UNITS, DEMO_CITY_USER, DEMO_SMALL_DISTRICTS } from './seed-data/demo-districts';
+import {
+  DEMO_CITY_CODE,
+  DEMO_CITY_INDICATORS,
+  DEMO_CITY_OFFICE_USER,
+  DEMO_CITY_UNITS,
+  DEMO_CITY_USER,
+  DEMO_SMALL_DISTRICTS,
+} from './seed-data/demo-districts';
 import { insertDemoCityRule } from './seed-data/demo-scoring';
 import { refreshProjectMonths } from '../modules/reports';
 import { seedWarnings } from '../modules/warnings';
 import { seedDemoBoundaries } from '../modules/map';
 
 /**
- * One illustrative person per role of 天桥区, then the city user and the smaller districts' project offices; usernames
+ * One illustrative person per role of 天桥区, then the city's reader and office and the smaller districts' project offices; usernames
  * are documented in the README. `unitsOf` names the region whose demo units `unitKey` is of (天桥区 when absent).
  */
-export const DEMO_USERS: { username: string; displayName: string; roleCode: RoleCode; unitKey: string; unitsOf?: string }[] = [
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  roleCode: RoleCode;
+  unitKey: string;
+  unitsOf?: string;
+  dataScope?: DataScope;
+}[] = [
   { username: 'admin', displayName: '王建国（平台管理员）', roleCode: 'admin', unitKey: 'bigdata' },
   { username: 'office', displayName: '李明（重点项目办）', roleCode: 'project_office', unitKey: 'project_office' },
   { username: 'unit', displayName: '张伟（北园街道）', roleCode: 'unit_staff', unitKey: 'street_beiyuan' },
@@ -34,6 +48,7 @@ export const DEMO_USERS: { username: string; displayName: string; roleCode: Role
   { username: 'invest', displayName: '陈静（投资促进中心）', roleCode: 'investment_staff', unitKey: 'invest' },
   { username: 'viewer', displayName: '赵敏（区委督查室）', roleCode: 'supervisor', unitKey: 'inspection' },
   { ...DEMO_CITY_USER, unitsOf: DEMO_CITY_CODE },
+  { ...DEMO_CITY_OFFICE_USER, unitsOf: DEMO_CITY_CODE },
   ...DEMO_SMALL_DISTRICTS.map((d) => ({
     ...d.office,
     roleCode: 'project_office' as const,
@@ -174,6 +189,25 @@ export async function seedDemo(
     await insertDemoTargets(tx, buildDemoTargets({ year, today, regionCode: DEMO_DISTRICT_CODE, unitIds: ids, enteredBy: officeUserId }));
     // The city's rule, ranking its three districts (the monthly job takes last month at start).
     await insertDemoCityRule(tx, { regionCode: DEMO_CITY_CODE, year });
+    // The city's own indicators, broken down to its districts (each share under the district's 人民政府).
+    const cityTargets = buildDemoTargets({
+      year,
+      today,
+      regionCode: DEMO_CITY_CODE,
+      unitIds: unitsByRegion.get(DEMO_CITY_CODE) ?? new Map<string, string>(),
+      enteredBy: userIds.get(DEMO_CITY_OFFICE_USER.username) ?? officeUserId,
+      indicators: DEMO_CITY_INDICATORS.map((i) => i.seed),
+      commitments: [],
+      scoringRule: false,
+    });
+    cityTargets.indicators.forEach((indicator, i) => {
+      for (const [code, targetValue] of Object.entries(DEMO_CITY_INDICATORS[i]?.shares ?? {})) {
+        const unitId = unitsByRegion.get(code)?.get('gov');
+        if (!unitId) throw new Error(`demo unit gov of ${code} missing`);
+        cityTargets.breakdowns.push({ indicatorId: indicator.id ?? '', unitId, targetValue });
+      }
+    });
+    await insertDemoTargets(tx, cityTargets);
     const enterpriseRows = buildDemoEnterprises(DEMO_DISTRICT_CODE, userIds.get('invest') ?? null);
     await insertDemoEnterprises(tx, enterpriseRows);
     // 亩均效益 2025: the local industrial enterprises' figures and 天桥区's thresholds.

@@ -35,6 +35,11 @@ export const assessmentZh = {
   'assessment.no_new_starts_target_districts': '{count}个区县没有新开工目标，新开工完成率按 0 计',
   'assessment.no_signing_target_districts': '签约额完成率暂无数据来源：各区县都没有分解到单位的“签约项目合同额”指标，均按 0 计',
   'assessment.some_without_signing_target_districts': '{count}个区县没有分解到单位的签约额目标，签约额完成率按 0 计',
+  'assessment.xlsx.city': '市',
+  'assessment.no_year_plan_cities': '{count}个市没有本年度计划投资（项目年度计划），投资完成率按 0 计',
+  'assessment.no_new_starts_target_cities': '{count}个市没有新开工目标，新开工完成率按 0 计',
+  'assessment.no_signing_target_cities': '签约额完成率暂无数据来源：各市都没有分解到单位的“签约项目合同额”指标，均按 0 计',
+  'assessment.some_without_signing_target_cities': '{count}个市没有分解到单位的签约额目标，签约额完成率按 0 计',
 } as const;
 
 export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
@@ -78,4 +83,12 @@ export const assessmentEn: Record<keyof typeof assessmentZh, string> = {
     'Signed value against target has no source: no district has a contract-value indicator broken down to units, so it reads 0 for all',
   'assessment.some_without_signing_target_districts':
     '{count} districts have no signing target broken down to units: their signed value ratio reads 0',
+  'assessment.xlsx.city': 'City',
+  'assessment.no_year_plan_cities':
+    '{count} cities have no planned investment for the year (annual plans): their investment completion reads 0',
+  'assessment.no_new_starts_target_cities': '{count} cities have no new-start target: their new starts ratio reads 0',
+  'assessment.no_signing_target_cities':
+    'Signed value against target has no source: no city has a contract-value indicator broken down to units, so it reads 0 for all',
+  'assessment.some_without_signing_target_cities':
+    '{count} cities have no signing target broken down to units: their signed value ratio reads 0',
 };

@@ -8,6 +8,10 @@ export const targetsZh = {
   'target.duplicate_name': '{year}年已有名为“{name}”的指标',
   'target.unit_not_found': '单位不存在或不属于本区县',
   'target.no_district': '您的账号不属于某个区县，不能设定指标',
+  'target.no_home_region': '您的账号不属于某个区县或市，不能设定指标（省级指标暂不支持）',
+  'target.city_unit_not_found': '单位不存在或不是本市市级单位（区县的单位不能承担市级指标）',
+  'target.district_not_found': '不是本市所辖区县（按区县分解时，每个区县只能出现一次）',
+  'target.not_home': '“{name}”是{region}的指标，只有{region}的项目办可以修改或分解；区县只能查看本区县的分解任务',
   'target.future_month': '{year}年{month}月尚未到来，不能填报该月实际数',
   'target.computed_no_entry': '“{name}”由系统计算，不能填报实际数',
   'target.not_owner': '只有责任单位（{unit}）或项目办可以填报“{name}”',
@@ -45,6 +49,13 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   'target.duplicate_name': 'There is already an indicator named "{name}" in {year}',
   'target.unit_not_found': 'The unit does not exist or is not of this district',
   'target.no_district': 'Your account does not belong to a district, so you cannot set indicators',
+  'target.no_home_region':
+    'Your account does not belong to a district or a city, so you cannot set indicators (a province’s own indicators are not supported yet)',
+  'target.city_unit_not_found':
+    'The unit does not exist or is not one of the city’s own units (a district’s unit cannot own a city indicator)',
+  'target.district_not_found': 'Not a district of this city',
+  'target.not_home':
+    '“{name}” is an indicator of {region}: only {region}’s project office may change it or break it down; a district reads its own share',
   'target.future_month': '{month}/{year} has not come yet: no actual can be entered for it',
   'target.computed_no_entry': '"{name}" is computed by Lantu: no actual is entered for it',
   'target.not_owner': 'Only the owner unit ({unit}) or the project office enters "{name}"',

@@ -179,16 +179,17 @@ describeEachDatabase('the city and its smaller districts in the seeded database'
         projects: 133,
         huaiyin: 0,
         licheng: 0,
-        indicators: [DEMO_DISTRICT_CODE],
+        // Its own, and the city's broken down to it (its own share only).
+        indicators: [DEMO_CITY_CODE, DEMO_DISTRICT_CODE],
         periods: [DEMO_DISTRICT_CODE],
         units: [DEMO_DISTRICT_CODE],
       });
     }
     const huaiyin = await seen('huaiyin');
-    expect(huaiyin).toMatchObject({ projects: 24, huaiyin: 24, licheng: 0, indicators: ['370104'], periods: ['370104'] });
+    expect(huaiyin).toMatchObject({ projects: 24, huaiyin: 24, licheng: 0, indicators: [DEMO_CITY_CODE, '370104'], periods: ['370104'] });
     const city = await seen('city');
     expect(city).toMatchObject({ projects: 187, huaiyin: 24, licheng: 30 });
-    expect(city.indicators).toEqual(['370104', DEMO_DISTRICT_CODE, '370112']);
+    expect(city.indicators).toEqual([DEMO_CITY_CODE, '370104', DEMO_DISTRICT_CODE, '370112']);
     // The city's list of periods holds the three districts' months: each period names its district.
     const cityClient = await signInAs(app, 'city');
     const periods = (await cityClient.get(`/api/v1/reporting-periods?year=${year}&pageSize=100`)).json() as {

@@ -5,7 +5,7 @@
  * indicators. The regions and streets are real; **every unit name, project, owner and figure here is invented and
  * illustrative** (unlike 天桥区's, whose totals follow its published figures). Pure data: no database code.
  */
-import type { RoleCode } from '../../../common/permissions';
+import type { DataScope, RoleCode } from '../../../common/permissions';
 import { type DemoDistrictProfile, YI } from './demo-projects';
 import type { IndicatorSeed } from './demo-targets';
 import type { DemoUnit } from './demo-units';
@@ -292,6 +292,59 @@ export const DEMO_SMALL_DISTRICTS: DemoSmallDistrict[] = [
     leader: { username: 'leader_licheng', displayName: '邵建华（历城区副区长）' },
   },
 ];
+
+/**
+ * The city's own indicators (市级指标), broken down to its districts (分解到区县; each share under the district's
+ * 人民政府): 完成投资 computed over each district's approved reports — the shares follow the districts' own targets —
+ * and 实际使用外资 entered monthly by the key projects service centre, whose shares read what each district entered on its own indicator
+ * of that name (only 天桥区 has one: the other two shares say the district keeps none). Illustrative.
+ */
+export const DEMO_CITY_INDICATORS: { seed: IndicatorSeed; shares: Record<string, string> }[] = [
+  {
+    seed: {
+      name: '完成投资',
+      measure: 'yi_yuan',
+      kind: 'level',
+      target: '395',
+      qualifier: 'above',
+      owner: 'key_projects',
+      computation: 'investment_completed',
+    },
+    shares: { '370105': '240', '370104': '65', '370112': '90' },
+  },
+  {
+    seed: {
+      name: '实际使用外资',
+      measure: 'wan_usd',
+      kind: 'level',
+      target: '20000',
+      qualifier: 'exact',
+      owner: 'key_projects',
+      pace: 0.96,
+    },
+    shares: { '370105': '7000', '370104': '5000', '370112': '8000' },
+  },
+];
+
+/**
+ * The city office (市重点项目服务中心): sets the city's indicators, breaks them down to the districts and keeps the city's
+ * scoring rule — the project office's permissions with the data scope of its own unit tree, so that it writes no
+ * district's record (a district's projects, reports, matters and indicators stay the district's) and reads the
+ * districts' figures through the city's breakdown and ranking. The `city` user reads the districts themselves.
+ */
+export const DEMO_CITY_OFFICE_USER: {
+  username: string;
+  displayName: string;
+  roleCode: RoleCode;
+  unitKey: string;
+  dataScope: DataScope;
+} = {
+  username: 'city_office',
+  displayName: '周立新（市重点项目服务中心）',
+  roleCode: 'project_office',
+  unitKey: 'key_projects',
+  dataScope: 'unit_tree',
+};
 
 /** The city user: reads across the city's districts (the supervisor role: reading, no district records written). */
 export const DEMO_CITY_USER: { username: string; displayName: string; roleCode: RoleCode; unitKey: string } = {

@@ -1,6 +1,7 @@
 import { type FormulaVariableName, formulaVariable } from '../../../common/domain/formula';
 import type { Locale } from '../../../common/locale';
 import { translate } from '../../lib/messages';
+import type { RankedLines } from './region';
 import { PROJECT_FIELDS_WITHOUT_SOURCE, VARIABLES_SOURCED_LATE, VARIABLES_WITHOUT_SOURCE } from './variables';
 
 /**
@@ -13,11 +14,11 @@ export function scoreNotes(
   used: readonly string[],
   lines: readonly Record<string, number>[],
   locale: Locale,
-  /** Whose lines they are: a district's units, or a city's or province's districts (the notes count 区县 then). */
-  over: 'units' | 'districts' = 'units',
+  /** Whose lines they are: a district's units, a city's districts or a province's cities (the notes count 区县 or 市 then). */
+  over: RankedLines = 'units',
 ): string[] {
   const key = <K extends 'no_year_plan' | 'no_new_starts_target' | 'no_signing_target' | 'some_without_signing_target'>(name: K) =>
-    over === 'units' ? (`assessment.${name}` as const) : (`assessment.${name}_districts` as const);
+    over === 'units' ? (`assessment.${name}` as const) : (`assessment.${name}_${over}` as const);
   const names = new Set(used.map((name) => formulaVariable(name)?.name ?? name));
   const uses = (name: FormulaVariableName) => names.has(name);
   const label = (name: FormulaVariableName) => {

@@ -13,7 +13,7 @@ import { rankByGroup } from '../../../common/domain/ranking-groups';
 import { checkGroups, groupsOrNull } from './groups';
 import { FormulaRefused, parseOrRefuse, scoreRegion, termsOf } from './scoring';
 import { projectFieldNotes, scoreNotes } from './notes';
-import { ranksDistricts, scoringRegionOrRefuse } from './region';
+import { linesOf, scoringRegionOrRefuse } from './region';
 
 const tags = ['assessment'];
 
@@ -111,7 +111,7 @@ export function assessmentRoutes(app: App, { db }: Deps) {
           parsed.variables,
           scores.map((unit) => unit.variables),
           locale,
-          ranksDistricts(region) ? 'districts' : 'units',
+          linesOf(region),
         ),
         ...projectFieldNotes(parsed.text, locale),
       ];

@@ -18,7 +18,7 @@ import { type MessageKey, translate } from '../../lib/messages';
 import { XLSX_CONTENT_TYPE } from '../../lib/spreadsheets/workbook';
 import { AppError } from '../../lib/errors';
 import { type App, type Deps, ruleErrorResponses } from '../../lib/http';
-import { ranksDistricts, scoringRegionOrRefuse } from './region';
+import { linesOf, ranksDistricts, scoringRegionOrRefuse } from './region';
 import { refusal } from './routes';
 import { currentRule, listRules, presentRule, saveRule } from './rules';
 import { FormulaRefused, districtUnits } from './scoring';
@@ -28,8 +28,8 @@ import { computeMonthScores, isCurrentMonth, isFutureMonth, readMonthScores } fr
 
 const tags = ['assessment'];
 
-/** Whose lines a region's rankings hold: its units (a district), or its districts (a city or province). */
-const linesOf = (region: { level: 'district' | 'city' | 'province' }) => (ranksDistricts(region) ? 'districts' : 'units');
+/** The .xlsx column heading of a ranking's lines. */
+const LINE_HEADING = { units: 'assessment.xlsx.unit', districts: 'assessment.xlsx.district', cities: 'assessment.xlsx.city' } as const;
 
 /** A moment as China's clock reads it (UTC+8, no daylight saving): 2026-12-01 08:30. */
 const chinaMinute = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
@@ -183,7 +183,7 @@ export function scoringRoutes(app: App, { db }: Deps) {
           by: snapshot.computedByName ?? t('assessment.xlsx.by_system'),
         }),
         rank: t('assessment.xlsx.rank'),
-        unit: t(ranksDistricts(district) ? 'assessment.xlsx.district' : 'assessment.xlsx.unit'),
+        unit: t(LINE_HEADING[linesOf(district)]),
         score: t('assessment.xlsx.score'),
         error: t('assessment.xlsx.error'),
         group: (group: string, count: number) => t('assessment.xlsx.group', { group, count }),

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import {
   type AggregateQuery,
   FORMULA_VARIABLE_NAMES,
@@ -12,9 +12,10 @@ import {
 } from '../../../common/domain/formula';
 import { type RankingGroup, resolveRankingGroups } from '../../../common/domain/ranking-groups';
 import type { Executor } from '../../db/client';
-import { regions, units } from '../../db/schema';
+import { units } from '../../db/schema';
+import { type RegionWithUnit, regionsBelow } from '../regions';
 import type { ScoringRegion } from './region';
-import { type UnitMonthInputs, type UnitProject, groupMonthInputs, unitMonthInputs, unitProjectField } from './variables';
+import { type UnitMonthInputs, type UnitProject, groupMonthInputs, sumMonthInputs, unitMonthInputs, unitProjectField } from './variables';
 
 /** A formula refused when parsed (syntax, unknown variable, bounds): answered 422 with its line and column. */
 export class FormulaRefused extends Error {
@@ -109,36 +110,18 @@ function evaluateOn(parsed: ParsedFormula, input: UnitMonthInputs): Pick<UnitSco
   }
 }
 
-/**
- * The districts under a city or province, each with the unit its ranking line is kept under: the district's own
- * top unit (its 人民政府 in the demo — the body a city assesses), else its first unit by level, order and name. A
- * district with no unit at all has nothing to score and is left out. By code.
- */
-async function regionDistricts(db: Executor, regionPath: string) {
-  const rows = await db
-    .select({
-      code: regions.code,
-      name: regions.name,
-      path: regions.path,
-      // The outer row is named in full: drizzle leaves its own columns unqualified, ambiguous inside the subquery.
-      unitId: sql<string | null>`(select u.id from units u join regions ur on ur.code = u.region_code
-        where ur.path like regions.path || '%'
-        order by (u.region_code = regions.code) desc, (u.parent_id is null) desc, u.sort_order, u.name, u.id
-        limit 1)`,
-    })
-    .from(regions)
-    .where(and(eq(regions.level, 'district'), like(regions.path, `${regionPath}%`)))
-    .orderBy(asc(regions.code));
-  return rows.flatMap((r) => (r.unitId ? [{ code: r.code, name: r.name, path: r.path, unitId: r.unitId }] : []));
-}
+/** The stored variables of a summed line: the figures, the duty counts and how many units were summed beside them. */
+const summedVariables = (input: UnitMonthInputs, units: number) => ({ ...input.variables, ...input.figures, ...input.counts, units });
 
 /**
- * A city's or province's ranking lines: each district of it scored on its month inputs — the sums over every unit
- * of the district (groupMonthInputs) —, under the district's unit and name. The stored variables carry the duty
- * counts and how many units were summed beside the figures, so a district's ratio can be read back to its sums.
+ * A city's ranking lines: each district of it scored on its month inputs — the sums over every unit of the district
+ * (groupMonthInputs) —, under the district's unit and name. A province's: each city of it scored on the sums over its
+ * districts' sums (sumMonthInputs again: a city's ratio is a ratio of its districts' summed figures), under the city's
+ * unit and name. The stored variables carry the duty counts and how many units were summed beside the figures, so a
+ * line's ratio can be read back to its sums.
  */
-async function scoreRegionDistricts(db: Executor, regionPath: string, parsed: ParsedFormula, year: number, month: number) {
-  const districts = await regionDistricts(db, regionPath);
+async function scoreRegionParts(db: Executor, region: ScoringRegion, parsed: ParsedFormula, year: number, month: number) {
+  const districts = await regionsBelow(db, region.path, 'district');
   const unitsOf = new Map<string, string[]>();
   for (const district of districts)
     unitsOf.set(
@@ -151,15 +134,38 @@ async function scoreRegionDistricts(db: Executor, regionPath: string, parsed: Pa
     year,
     month,
   );
-  return districts.map((district): UnitScore => {
-    const input = inputs.get(district.code);
-    if (!input) throw new Error(`no inputs for district ${district.code}`);
-    const variables = { ...input.variables, ...input.figures, ...input.counts, units: unitsOf.get(district.code)?.length ?? 0 };
-    return { unitId: district.unitId, unitName: district.name, group: null, groupName: null, ...evaluateOn(parsed, input), variables };
+  const inputOf = (code: string) => {
+    const input = inputs.get(code);
+    if (!input) throw new Error(`no inputs for district ${code}`);
+    return input;
+  };
+  const line = (part: RegionWithUnit, input: UnitMonthInputs, units: number): UnitScore => ({
+    unitId: part.unitId,
+    unitName: part.name,
+    group: null,
+    groupName: null,
+    ...evaluateOn(parsed, input),
+    variables: summedVariables(input, units),
+  });
+  if (region.level === 'city')
+    return districts.map((district) => line(district, inputOf(district.code), unitsOf.get(district.code)?.length ?? 0));
+  // A province ranks its cities: a city with no district of units has nothing to score and is left out.
+  const cities = await regionsBelow(db, region.path, 'city');
+  return cities.flatMap((city) => {
+    const own = districts.filter((d) => d.path.startsWith(city.path));
+    if (!own.length) return [];
+    const summed = sumMonthInputs(own.map((d) => inputOf(d.code)));
+    return [
+      line(
+        city,
+        summed,
+        own.reduce((n, d) => n + (unitsOf.get(d.code)?.length ?? 0), 0),
+      ),
+    ];
   });
 }
 
-/** The lines a region's rule scores: a district's units (in its groups), or a city's or province's districts. */
+/** The lines a region's rule scores: a district's units (in its groups), a city's districts, or a province's cities. */
 export function scoreRegion(
   db: Executor,
   region: ScoringRegion,
@@ -169,7 +175,7 @@ export function scoreRegion(
   groups: readonly RankingGroup[] | null = null,
 ) {
   if (region.level === 'district') return scoreDistrictUnits(db, region.path, parsed, year, month, groups);
-  return scoreRegionDistricts(db, region.path, parsed, year, month);
+  return scoreRegionParts(db, region, parsed, year, month);
 }
 
 /** A term as stored and answered: its text, sign, signed points and inputs (a variable's name, an aggregate's text). */

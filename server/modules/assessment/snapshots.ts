@@ -11,7 +11,7 @@ import { AppError, invalidField } from '../../lib/errors';
 import type { District } from '../regions';
 import { scoreNotes } from './notes';
 import { currentRule } from './rules';
-import { type ScoringRegion, ranksDistricts } from './region';
+import { type RankedLines, type ScoringRegion, ranksDistricts } from './region';
 import { parseOrRefuse, scoreRegion, termsOf } from './scoring';
 
 type Month = { year: number; month: number };
@@ -125,8 +125,8 @@ export async function readMonthScores(
   regionCode: string,
   m: Month,
   locale: Locale,
-  /** Whose lines: a district's units, or a city's or province's districts (the notes count 区县 then). */
-  over: 'units' | 'districts' = 'units',
+  /** Whose lines: a district's units, a city's districts or a province's cities (the notes count 区县 or 市 then). */
+  over: RankedLines = 'units',
 ) {
   const snapshot = await findSnapshot(db, regionCode, m);
   if (!snapshot) return { snapshot: null, groups: [], items: [], notes: [] };

@@ -6,7 +6,7 @@ import type { indicatorComparisonSchema } from '../../../common/schemas/targets'
 import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { AppError, invalidField } from '../../lib/errors';
-import { type ScoringRegion, readMonthScores } from '../assessment';
+import { type ScoringRegion, linesOf, readMonthScores } from '../assessment';
 import { buildDashboard, buildDistricts } from '../dashboard';
 import { districtOf } from '../regions';
 import { findPeriodOfMonth, missingReports } from '../reports';
@@ -60,7 +60,8 @@ async function indicatorsAt(db: Executor, actor: Actor, year: number, month: num
         : values[i];
     return presentIndicator(actor, row, value ?? { value: null, month: null, asOf: null, unavailable: false });
   });
-  const codes = [...new Set(rows.map((r) => r.regionCode))].sort();
+  // A city's own indicators (broken down to its districts) are no district's column.
+  const codes = [...new Set(rows.filter((r) => r.regionLevel === 'district').map((r) => r.regionCode))].sort();
   const districts = await Promise.all(codes.map(async (code) => ({ code, name: (await districtOf(db, code))?.name ?? code })));
   return compareIndicators(districts, presented, year, actor.locale);
 }
@@ -88,7 +89,7 @@ export async function loadCityBriefing(
     buildDashboard(db, actor, { year }, asOf, WARNINGS_LISTED),
     buildDistricts(db, actor, { year }, asOf),
     indicatorsAt(db, actor, year, month, asOf),
-    readMonthScores(db, region.code, { year, month }, actor.locale, 'districts'),
+    readMonthScores(db, region.code, { year, month }, actor.locale, linesOf(region)),
   ]);
   const districts = await Promise.all(
     side.districts.map(async (line): Promise<CityDistrict> => {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { regions } from '../../db/schema';
@@ -41,6 +41,24 @@ export async function districtOf(db: Executor, regionCode: string): Promise<Dist
  */
 export const actorDistrict = (db: Executor, actor: Actor): Promise<District | null> => districtOf(db, actor.regionCode);
 
+/** A region the actor works at: a district, or a city or province above districts. */
+export type LevelRegion = District & { level: 'district' | 'city' | 'province' };
+
+/**
+ * The region whose own records (targets, scoring rules) the actor works on: his district (a street user's district),
+ * else his own city or province; null for anyone else (a street of no district, a root account).
+ */
+export async function actorLevelRegion(db: Executor, actor: Actor): Promise<LevelRegion | null> {
+  const district = await actorDistrict(db, actor);
+  if (district) return { ...district, level: 'district' };
+  const [own] = await db
+    .select({ code: regions.code, name: regions.name, path: regions.path, level: regions.level })
+    .from(regions)
+    .where(eq(regions.code, actor.regionCode));
+  if (!own || (own.level !== 'city' && own.level !== 'province')) return null;
+  return { code: own.code, name: own.name, path: own.path, level: own.level };
+}
+
 /**
  * The region a page or a download speaks for: the actor's district, or his own region above district level (the
  * ledger's title of a city user names the city).
@@ -70,4 +88,30 @@ export async function districtForNewRecord(
   const district = await districtOf(db, regionCode);
   if (!district || district.code !== regionCode || !districtInReach(actor, district.path)) return 'outside';
   return district;
+}
+
+/** A district or city under a region, with the unit that answers for it (see `regionsBelow`). */
+export type RegionWithUnit = District & { unitId: string };
+
+/**
+ * The districts (or the cities) under a region, each with the unit that answers for it: the region's own top unit
+ * (its 人民政府 in the demo — the body a city's assessment judges and a city's target is broken down to), else its
+ * first unit by level, order and name. A region with no unit at all is left out. By code.
+ */
+export async function regionsBelow(db: Executor, regionPath: string, level: 'district' | 'city'): Promise<RegionWithUnit[]> {
+  const rows = await db
+    .select({
+      code: regions.code,
+      name: regions.name,
+      path: regions.path,
+      // The outer row is named in full: drizzle leaves its own columns unqualified, ambiguous inside the subquery.
+      unitId: sql<string | null>`(select u.id from units u join regions ur on ur.code = u.region_code
+        where ur.path like regions.path || '%'
+        order by (u.region_code = regions.code) desc, (u.parent_id is null) desc, u.sort_order, u.name, u.id
+        limit 1)`,
+    })
+    .from(regions)
+    .where(and(eq(regions.level, level), like(regions.path, `${regionPath}%`)))
+    .orderBy(asc(regions.code));
+  return rows.flatMap((r) => (r.unitId ? [{ code: r.code, name: r.name, path: r.path, unitId: r.unitId }] : []));
 }

@@ -1,4 +1,14 @@
 // The regions module's face: what other modules may use.
-export { type District, actorDistrict, actorHomeRegion, districtForNewRecord, districtOf } from './districts';
+export {
+  type District,
+  type LevelRegion,
+  actorLevelRegion,
+  type RegionWithUnit,
+  actorDistrict,
+  actorHomeRegion,
+  districtForNewRecord,
+  districtOf,
+  regionsBelow,
+} from './districts';
 export { findRegion, type RegionRow } from './repository';
 export { regionCodeParam } from './schema';

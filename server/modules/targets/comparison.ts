@@ -87,7 +87,8 @@ export async function indicatorComparison(db: Executor, actor: Actor, year: numb
   const presented = rows.map((row, i) =>
     presentIndicator(actor, row, values[i] ?? { value: null, month: null, asOf: null, unavailable: false }),
   );
-  const codes = [...new Set(rows.map((r) => r.regionCode))].sort();
+  // A city's own indicators (broken down to its districts) are no district's column.
+  const codes = [...new Set(rows.filter((r) => r.regionLevel === 'district').map((r) => r.regionCode))].sort();
   const districts = await Promise.all(codes.map(async (code) => ({ code, name: (await districtOf(db, code))?.name ?? code })));
   return compareIndicators(districts, presented, year, actor.locale);
 }

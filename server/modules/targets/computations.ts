@@ -19,12 +19,19 @@ export type ComputationInput = { regionCode: string; year: number; asOf: string 
 type Compute = (db: Executor, input: ComputationInput) => Promise<string>;
 
 /**
+ * The region's projects: a district's own, or — for a city's indicator — every district's under it (a city's computed
+ * figure is the sum of its districts', the figure its shares are broken down from). Projects sit at district level.
+ */
+const inRegion = (regionCode: string) =>
+  sql`${projects.regionCode} in (select r.code from regions r where r.path like (select c.path from regions c where c.code = ${regionCode}) || '%')`;
+
+/**
  * Key projects of the year: the district's projects on a key list (province, city or district), not withdrawn, of
  * the year's list by the one definition the project list's year filter and the dashboard use (`projectOfYear`).
  */
 const keyProjectsOfYear = ({ regionCode, year }: ComputationInput) =>
   and(
-    eq(projects.regionCode, regionCode),
+    inRegion(regionCode),
     ne(projects.pool, 'withdrawn'),
     or(projects.isDistrictKey, projects.isCityKey, projects.isProvincialKey),
     projectOfYear(year),
@@ -48,7 +55,7 @@ const REGISTRY: Record<TargetComputation, Compute | null> = {
     const [row] = await db
       .select({ n: count() })
       .from(projects)
-      .where(and(eq(projects.regionCode, regionCode), ne(projects.pool, 'withdrawn'), startedInYear(year, asOf)));
+      .where(and(inRegion(regionCode), ne(projects.pool, 'withdrawn'), startedInYear(year, asOf)));
     return String(row?.n ?? 0);
   },
   // Investment completed: the year's approved monthly reports of the district's projects, through asOf's month.
@@ -60,7 +67,7 @@ const REGISTRY: Record<TargetComputation, Compute | null> = {
       .innerJoin(projects, eq(projects.id, progressReports.projectId))
       .where(
         and(
-          eq(projects.regionCode, regionCode),
+          inRegion(regionCode),
           eq(progressReports.status, 'approved'),
           eq(progressReports.year, year),
           lte(progressReports.month, throughMonth),
@@ -76,7 +83,7 @@ const REGISTRY: Record<TargetComputation, Compute | null> = {
   out_of_city_funds: async (db, input) => yuanToDecimal((await attractionFigures(db, input)).outOfCityFundsYuan, 'yi'),
 };
 
-/** The computation's value for the district and year as of the day, or null when Lantu cannot compute it yet. */
+/** The computation's value for the district (or a city: its districts') and year as of the day, or null when Lantu cannot compute it yet. */
 export async function computeIndicator(db: Executor, computation: TargetComputation, input: ComputationInput): Promise<string | null> {
   const compute = REGISTRY[computation];
   if (!compute || !COMPUTATIONS[computation].available) return null;

@@ -1,4 +1,5 @@
 import { todayInChina } from '../../../common/domain/dates';
+import type { TargetComputation } from '../../../common/enums';
 import type { Executor } from '../../db/client';
 import { computeIndicator } from './computations';
 import { type IndicatorActual, computedAsOf, enteredActual } from './presenter';
@@ -21,13 +22,27 @@ export async function actualsOfIndicators(
   const values = await Promise.all(
     rows.map(async (row): Promise<IndicatorActual> => {
       if (row.source === 'entered' || !row.computation) return enteredActual(row, actuals);
-      const asOf = computedAsOf(row.year, today);
-      const key = `${row.regionCode}/${row.year}/${row.computation}`;
-      if (!computed.has(key))
-        computed.set(key, computeIndicator(db, row.computation, { regionCode: row.regionCode, year: row.year, asOf }));
-      const value = await computed.get(key);
-      return { value: value ?? null, month: null, asOf: value === null ? null : asOf, unavailable: value === null || value === undefined };
+      return computedActual(db, row.computation, row.regionCode, row.year, today, computed);
     }),
   );
   return { values, actuals };
+}
+
+/**
+ * A computation's actual for a region and year as of today (a district's, or a city's: its districts' sum), once per
+ * region, year and computation within `cache`; unavailable when Lantu cannot compute it yet.
+ */
+export async function computedActual(
+  db: Executor,
+  computation: TargetComputation,
+  regionCode: string,
+  year: number,
+  today: string,
+  cache = new Map<string, Promise<string | null>>(),
+): Promise<IndicatorActual> {
+  const asOf = computedAsOf(year, today);
+  const key = `${regionCode}/${year}/${computation}`;
+  if (!cache.has(key)) cache.set(key, computeIndicator(db, computation, { regionCode, year, asOf }));
+  const value = (await cache.get(key)) ?? null;
+  return { value, month: null, asOf: value === null ? null : asOf, unavailable: value === null };
 }

@@ -8,11 +8,13 @@ import type { Tx } from '../../db/client';
 import { indicators } from '../../db/schema';
 import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
-import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
+import { AppError, forbidden, invalidField, notFound, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
-import { actorDistrict, districtOf } from '../regions';
-import { mayEnter } from './policy';
+import { can } from '../../lib/actor';
+import { actorLevelRegion } from '../regions';
+import { districtUnitsAmong } from './district-shares';
+import { mayEnterIndicator } from './policy';
 import { decimalOut } from './presenter';
 import {
   type IndicatorRow,
@@ -21,6 +23,7 @@ import {
   indicatorNamed,
   lockIndicator,
   replaceBreakdown,
+  unitsOfCity,
   unitsOfDistrict,
   upsertActual,
 } from './repository';
@@ -29,25 +32,41 @@ type Detail = { path: string; messageKey: MessageKey; params?: Record<string, st
 const invalid = (details: Detail[]) => new AppError(400, 'validation_failed', 'error.validation_failed', {}, details);
 type IndicatorFields = z.infer<typeof indicatorUpdateBody>;
 
+/** The region of a stored indicator. */
+const regionOf = (row: IndicatorRow): IndicatorRegion => ({ code: row.regionCode, path: row.regionPath, level: row.regionLevel });
+
+/** 403 unless the indicator is of the reader's own level (a district office reads the city's, a city's its districts'). */
+function refuseAway(row: IndicatorRow) {
+  if (!row.isHome) throw new AppError(403, 'forbidden', 'target.not_home', { name: row.name, region: row.regionName });
+}
+
 async function reloaded(tx: Tx, ctx: RequestContext, id: string): Promise<IndicatorRow> {
   const row = await findIndicator(tx, ctx.actor, id);
   if (!row) throw notFound();
   return row;
 }
 
-/** The field problems of an indicator's fields in its district: owner unit, unit of measure, sign, name taken. */
+/** The region an indicator belongs to: a district, or a city (whose indicator is broken down to its districts). */
+type IndicatorRegion = { code: string; path: string; level: 'district' | 'city' };
+
+/**
+ * The field problems of an indicator's fields in its region: owner unit (a district's unit or its streets'; for a
+ * city's, one of the city's own units), unit of measure, sign, name taken.
+ */
 async function indicatorProblems(
   tx: Tx,
   ctx: RequestContext,
-  district: { code: string; path: string },
+  region: IndicatorRegion,
   year: number,
   input: Omit<IndicatorFields, 'version'>,
   exceptId?: string,
 ): Promise<Detail[]> {
   const { locale } = ctx.actor;
   const details: Detail[] = [];
-  const known = await unitsOfDistrict(tx, district.path, [input.ownerUnitId]);
-  if (!known.has(input.ownerUnitId)) details.push({ path: 'ownerUnitId', messageKey: 'target.unit_not_found' });
+  const ids = [input.ownerUnitId];
+  const known = region.level === 'city' ? await unitsOfCity(tx, region.code, ids) : await unitsOfDistrict(tx, region.path, ids);
+  if (!known.has(input.ownerUnitId))
+    details.push({ path: 'ownerUnitId', messageKey: region.level === 'city' ? 'target.city_unit_not_found' : 'target.unit_not_found' });
   const problem = measureProblem({ kind: input.kind, measure: input.measure, computation: input.computation });
   if (problem)
     details.push({
@@ -61,7 +80,7 @@ async function indicatorProblems(
     });
   if (input.kind === 'level' && toScaled(input.targetValue) < 0n)
     details.push({ path: 'targetValue', messageKey: 'target.negative_level' });
-  if (await indicatorNamed(tx, district.code, year, input.name, exceptId))
+  if (await indicatorNamed(tx, region.code, year, input.name, exceptId))
     details.push({ path: 'name', messageKey: 'target.duplicate_name', params: { name: input.name, year } });
   return details;
 }
@@ -83,19 +102,21 @@ const fieldsOf = (input: Omit<IndicatorFields, 'version'>) => ({
 const auditView = (row: ReturnType<typeof fieldsOf>) => ({ ...row, targetValue: decimalOut(row.targetValue) });
 
 /**
- * Sets one of the year's indicators of the office's district: its owner unit must be of the district, its unit of
- * measure fit its kind and computation (a growth rate in %, a computed one in its computation's unit), a level
- * target not negative, its name not taken that year. Audited.
+ * Sets one of the year's indicators of the office's district — or of a city office's city (broken down to its
+ * districts later): its owner unit must be of the district (of the city's own units), its unit of measure fit its
+ * kind and computation (a growth rate in %, a computed one in its computation's unit), a level target not negative,
+ * its name not taken that year. Audited.
  */
 export async function createIndicator({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: z.infer<typeof indicatorCreateBody> }) {
-  const district = await actorDistrict(tx, ctx.actor);
-  if (!district) throw new AppError(422, 'no_district', 'target.no_district');
-  const details = await indicatorProblems(tx, ctx, district, input.year, input);
+  const home = await actorLevelRegion(tx, ctx.actor);
+  if (!home || home.level === 'province') throw new AppError(422, 'no_district', 'target.no_home_region');
+  const region: IndicatorRegion = { code: home.code, path: home.path, level: home.level };
+  const details = await indicatorProblems(tx, ctx, region, input.year, input);
   if (details.length) throw invalid(details);
   const fields = fieldsOf(input);
   const [row] = await tx
     .insert(indicators)
-    .values({ regionCode: district.code, year: input.year, ...fields })
+    .values({ regionCode: region.code, year: input.year, ...fields })
     .returning();
   if (!row) throw new Error('indicator not written');
   await recordAudit(tx, ctx, {
@@ -122,11 +143,10 @@ export async function updateIndicator({
 }) {
   const current = await findIndicator(tx, ctx.actor, id);
   if (!current) throw notFound();
+  refuseAway(current);
   await lockIndicator(tx, id);
   if (current.version !== input.version) throw staleVersion();
-  const district = await districtOf(tx, current.regionCode);
-  if (!district) throw notFound();
-  const details = await indicatorProblems(tx, ctx, district, current.year, input, id);
+  const details = await indicatorProblems(tx, ctx, regionOf(current), current.year, input, id);
   if (details.length) throw invalid(details);
   const fields = fieldsOf(input);
   await updateAtVersion(tx, indicators, { key: indicators.id, keyValue: id, version: input.version }, fields);
@@ -169,7 +189,7 @@ export async function enterActual({
 }) {
   const indicator = await findIndicator(tx, ctx.actor, id);
   if (!indicator) throw notFound();
-  if (!mayEnter(ctx.actor, indicator))
+  if (!mayEnterIndicator(ctx.actor, indicator))
     throw new AppError(403, 'forbidden', 'target.not_owner', { unit: indicator.ownerUnitName, name: indicator.name });
   if (indicator.source === 'computed')
     throw new AppError(409, 'conflict', 'target.computed_no_entry', { name: indicator.name }, [
@@ -191,9 +211,11 @@ export async function enterActual({
 }
 
 /**
- * Breaks an indicator down to units (分解到单位) at the version read: units of its district, each once, whose shares
- * sum back to the target exactly — else 400 naming the sum, the target and the difference, and nothing is saved. An
- * empty list removes the breakdown. A growth rate is not broken down. Audited; the indicator's version moves on.
+ * Breaks an indicator down to units (分解到单位) at the version read: units of its district, each once — or, for a
+ * city's indicator, its districts (each under its top unit, `shareDistricts`) — whose shares sum back to the target
+ * exactly, else 400 naming the sum, the target and the difference, and nothing is saved. An empty list removes the
+ * breakdown. A growth rate is not broken down. Only the office of the indicator's own level (403 otherwise). Audited;
+ * the indicator's version moves on.
  */
 export async function setBreakdown({
   ctx,
@@ -208,20 +230,19 @@ export async function setBreakdown({
 }) {
   const indicator = await findIndicator(tx, ctx.actor, id);
   if (!indicator) throw notFound();
+  refuseAway(indicator);
+  if (!can(ctx.actor, 'target.manage')) throw forbidden();
   await lockIndicator(tx, id);
   if (indicator.version !== input.version) throw staleVersion();
   if (indicator.kind === 'growth') throw invalidField('items', 'target.breakdown_growth');
-  const district = await districtOf(tx, indicator.regionCode);
-  if (!district) throw notFound();
   const details: Detail[] = [];
-  const known = await unitsOfDistrict(
-    tx,
-    district.path,
-    input.items.map((i) => i.unitId),
-  );
+  const ids = input.items.map((i) => i.unitId);
+  const toDistricts = indicator.regionLevel === 'city';
+  const known = toDistricts ? await districtUnitsAmong(tx, indicator, ids) : await unitsOfDistrict(tx, indicator.regionPath, ids);
+  const unknown: MessageKey = toDistricts ? 'target.district_not_found' : 'target.unit_not_found';
   const seen = new Set<string>();
   input.items.forEach((item, i) => {
-    if (!known.has(item.unitId)) details.push({ path: `items.${i}.unitId`, messageKey: 'target.unit_not_found' });
+    if (!known.has(item.unitId)) details.push({ path: `items.${i}.unitId`, messageKey: unknown });
     else if (seen.has(item.unitId)) details.push({ path: `items.${i}.unitId`, messageKey: 'target.breakdown_duplicate' });
     seen.add(item.unitId);
     if (toScaled(item.targetValue) < 0n) details.push({ path: `items.${i}.targetValue`, messageKey: 'target.negative_level' });

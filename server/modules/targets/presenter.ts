@@ -33,8 +33,18 @@ export function enteredActual(indicator: IndicatorRow, actuals: ActualRow[]): In
   return { value: latest.value, month: latest.month, asOf: lastDayOfMonth(indicator.year, latest.month), unavailable: false };
 }
 
-/** An indicator with its actual to date and how it stands, worded in the reader's language, with his abilities. */
-export function presentIndicator(actor: Actor, row: IndicatorRow, actual: IndicatorActual): z.infer<typeof indicatorSchema> {
+type Presented = z.infer<typeof indicatorSchema>;
+
+/**
+ * An indicator with its actual to date and how it stands, worded in the reader's language, with his abilities; a
+ * city's indicator with the districts' shares he may see (`districtSharesOf`), when given.
+ */
+export function presentIndicator(
+  actor: Actor,
+  row: IndicatorRow,
+  actual: IndicatorActual,
+  districtShares: Presented['districtShares'] = null,
+): Presented {
   const value = actual.value === null ? null : decimalOut(actual.value);
   const target = decimalOut(row.targetValue);
   const standing = actual.unavailable
@@ -48,6 +58,8 @@ export function presentIndicator(actor: Actor, row: IndicatorRow, actual: Indica
   return {
     id: row.id,
     regionCode: row.regionCode,
+    regionName: row.regionName,
+    regionLevel: row.regionLevel,
     year: row.year,
     name: row.name,
     measure: row.measure,
@@ -69,6 +81,7 @@ export function presentIndicator(actor: Actor, row: IndicatorRow, actual: Indica
     standing: standing.wording,
     version: row.version,
     abilities: indicatorAbilities(actor, row),
+    districtShares,
   };
 }
 

@@ -1,7 +1,7 @@
 import { type SQL, and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { CommitmentKind } from '../../../common/enums';
 import type { Executor } from '../../db/client';
-import { commitmentProgress, commitments, indicatorActuals, indicatorBreakdowns, indicators, units, users } from '../../db/schema';
+import { commitmentProgress, commitments, indicatorActuals, indicatorBreakdowns, indicators, regions, units, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { visibleWhen } from '../../lib/scope';
 
@@ -23,20 +23,45 @@ const flag = (condition: SQL) => sql<boolean>`(${condition}) is true`;
 
 export type IndicatorRow = typeof indicators.$inferSelect & {
   ownerUnitName: string;
+  regionName: string;
+  regionLevel: 'district' | 'city';
+  regionPath: string;
   /** The owner unit lies in the reader's data scope: he may enter its actuals (with target.enter). */
   isOwner: boolean;
+  /**
+   * The indicator is of the reader's own level: his district's (he works in it or one of its streets), or his city's.
+   * Only there may an office set it and break it down — a district reads its share of the city's, never changes it.
+   */
+  isHome: boolean;
 };
+
+// The reader's own level: his region, or the district of his street.
+const homeRegionOf = (actor: Actor) =>
+  sql`${indicators.regionCode} = ${actor.regionCode} or ${indicators.regionCode} = (select hr.parent_code from regions hr where hr.code = ${actor.regionCode} and hr.level = 'street')`;
 
 const indicatorSelection = (actor: Actor) => ({
   ...getTableColumns(indicators),
   ownerUnitName: units.name,
+  regionName: regions.name,
+  regionLevel: sql<string>`${regions.level}`,
+  regionPath: regions.path,
   isOwner: flag(visibleWhen(actor, { units: [indicators.ownerUnitId] })),
+  isHome: flag(homeRegionOf(actor)),
 });
 
 const scopedIndicators = (db: Executor, actor: Actor) =>
-  db.select(indicatorSelection(actor)).from(indicators).innerJoin(units, eq(units.id, indicators.ownerUnitId));
+  db
+    .select(indicatorSelection(actor))
+    .from(indicators)
+    .innerJoin(units, eq(units.id, indicators.ownerUnitId))
+    .innerJoin(regions, eq(regions.code, indicators.regionCode));
 
-const asIndicator = <T extends { isOwner: unknown }>(row: T) => ({ ...row, isOwner: !!row.isOwner });
+const asIndicator = <T extends { isOwner: unknown; isHome: unknown; regionLevel: string }>(row: T) => ({
+  ...row,
+  isOwner: !!row.isOwner,
+  isHome: !!row.isHome,
+  regionLevel: row.regionLevel === 'city' ? ('city' as const) : ('district' as const),
+});
 
 /** The year's indicators the actor sees, in their order. */
 export async function listIndicators(db: Executor, actor: Actor, year: number): Promise<IndicatorRow[]> {
@@ -118,6 +143,16 @@ export async function breakdownOf(db: Executor, indicatorId: string): Promise<Br
 export async function replaceBreakdown(tx: Executor, indicatorId: string, items: { unitId: string; targetValue: string }[]) {
   await tx.delete(indicatorBreakdowns).where(eq(indicatorBreakdowns.indicatorId, indicatorId));
   if (items.length) await tx.insert(indicatorBreakdowns).values(items.map((item) => ({ indicatorId, ...item })));
+}
+
+/** Units of a city's own level (not its districts') among the ids: those that may own a city's indicator. */
+export async function unitsOfCity(db: Executor, cityCode: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(inArray(units.id, ids), eq(units.regionCode, cityCode)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Units of a district (its own and its streets') among the ids. */

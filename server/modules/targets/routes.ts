@@ -22,20 +22,28 @@ import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../li
 import { translate } from '../../lib/messages';
 import { z } from 'zod';
 import { indicatorComparison } from './comparison';
+import { districtSharesOf, shareDistricts } from './district-shares';
 import { actualsOfIndicators } from './indicator-values';
 import { createIndicator, enterActual, setBreakdown, updateIndicator } from './indicators-service';
 import { decimalOut, presentIndicator } from './presenter';
-import { targetListAbilities } from './policy';
+import { mayManageIndicator, targetListAbilities } from './policy';
 import { type IndicatorRow, breakdownOf, findIndicator, listIndicators } from './repository';
 
 const tags = ['targets'];
 
-/** One indicator with its actual, its entered months (history) and its breakdown. */
+/**
+ * One indicator with its actual, its entered months (history) and its breakdown — for a city's indicator, the district
+ * shares the reader may see (a district's reader his own only) and, for its office, the districts it can go to.
+ */
 async function indicatorDetail(db: Executor, actor: Actor, row: IndicatorRow) {
   const { values, actuals } = await actualsOfIndicators(db, [row]);
-  const breakdown = await breakdownOf(db, row.id);
+  const [shares] = await districtSharesOf(db, actor, [row]);
+  const breakdown = shares
+    ? shares.items.map((s) => ({ unitId: s.unitId, unitName: s.regionName, targetValue: s.targetValue }))
+    : await breakdownOf(db, row.id);
+  const mayBreakDown = row.regionLevel === 'city' && mayManageIndicator(actor, row);
   return {
-    ...presentIndicator(actor, row, values[0] ?? { value: null, month: null, asOf: null, unavailable: false }),
+    ...presentIndicator(actor, row, values[0] ?? { value: null, month: null, asOf: null, unavailable: false }, shares ?? null),
     actuals: actuals.map((a) => ({
       month: a.month,
       value: decimalOut(a.value),
@@ -44,6 +52,9 @@ async function indicatorDetail(db: Executor, actor: Actor, row: IndicatorRow) {
       updatedAt: a.updatedAt.toISOString(),
     })),
     breakdown: breakdown.map((b) => ({ ...b, targetValue: decimalOut(b.targetValue) })),
+    breakdownDistricts: mayBreakDown
+      ? (await shareDistricts(db, row)).map((d) => ({ regionCode: d.code, regionName: d.name, unitId: d.unitId }))
+      : null,
   };
 }
 
@@ -89,11 +100,11 @@ export function indicatorRoutes(app: App, { db }: Deps) {
       const { actor } = request.context();
       const year = request.query.year ?? Number(todayInChina().slice(0, 4));
       const rows = await listIndicators(db, actor, year);
-      const { values } = await actualsOfIndicators(db, rows);
+      const [{ values }, shares] = await Promise.all([actualsOfIndicators(db, rows), districtSharesOf(db, actor, rows)]);
       return {
         year,
         items: rows.map((row, i) =>
-          presentIndicator(actor, row, values[i] ?? { value: null, month: null, asOf: null, unavailable: false }),
+          presentIndicator(actor, row, values[i] ?? { value: null, month: null, asOf: null, unavailable: false }, shares[i] ?? null),
         ),
         abilities: targetListAbilities(actor),
       };
@@ -123,7 +134,8 @@ export function indicatorRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: 'One indicator with its monthly actuals (history) and its breakdown to units',
+        summary:
+          "One indicator with its monthly actuals (history) and its breakdown to units; a city's indicator with its districts' shares the reader may see (each with the district's actual and completion; a district's reader sees its own share only) and, for the city's office, the districts it can be broken down to",
         params: indicatorParam,
         response: { 200: indicatorDetailSchema, ...ruleErrorResponses },
       },
@@ -143,7 +155,7 @@ export function indicatorRoutes(app: App, { db }: Deps) {
       schema: {
         tags,
         summary:
-          "Set one of the year's indicators of the reader's district: name, unit of measure, target (exact decimal) with its qualifier, kind, direction, owner unit, source (computed by a named computation, or entered)",
+          "Set one of the year's indicators of the reader's district, or of a city office's city (owner: one of the city's own units; broken down to its districts): name, unit of measure, target (exact decimal) with its qualifier, kind, direction, owner unit, source (computed by a named computation, or entered)",
         body: indicatorCreateBody,
         response: { 201: indicatorDetailSchema, ...ruleErrorResponses },
       },
@@ -204,7 +216,8 @@ export function indicatorRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: "Break an indicator down to units (分解到单位) at the version read: the units' shares must sum back to its target exactly",
+        summary:
+          "Break an indicator down to units (分解到单位) — a city's indicator to its districts (分解到区县), each under the unit named in breakdownDistricts — at the version read: the shares must sum back to its target exactly; only the office of the indicator's own level (a district cannot change a city's breakdown: 403)",
         params: indicatorParam,
         body: breakdownBody,
         response: { 200: indicatorDetailSchema, ...ruleErrorResponses },

@@ -14,6 +14,14 @@ export const assessmentEnUS: Record<keyof typeof assessmentZhCN, string> = {
   'assessment.noSnapshot': 'No ranking for this month',
   'assessment.noSnapshotYet': 'The ranking of {month}/{year} has not been taken yet',
   'assessment.aboveDistrict': 'Your account belongs to no district, city or province, so there is no scoring rule or ranking of its level',
+  'assessment.city': 'City',
+  'assessment.titleCities': 'Rankings (the cities of {region})',
+  'assessment.citiesNote':
+    'The cities ranked by this level’s rule; each city’s variables are summed over every unit of its districts (investment completion = the districts’ completed investment ÷ their planned investment). Open a row for its terms.',
+  'assessment.citiesHelp':
+    'This level’s rule ranks its cities in one list, without groups; each city’s variables are summed over every unit of its districts, and its ratios are ratios of the sums, not averages of the districts’ ratios.',
+  'assessment.groupsCities': 'The cities ranked in one list (variables summed over each city’s districts)',
+  'assessment.trend.pointCities': 'M{month}: rank {rank} of {size} cities, score {score}',
   'assessment.district': 'District',
   'assessment.titleDistricts': 'Rankings (the districts of {region})',
   'assessment.noRuleYet': 'No scoring rule of this level has been set for {year}: there is no ranking',

@@ -12,6 +12,14 @@ export const assessmentZhCN = {
   'assessment.noSnapshot': '该月尚无排名',
   'assessment.noSnapshotYet': '{year}年{month}月的排名尚未生成',
   'assessment.aboveDistrict': '您的账号不属于某个区县、市或省，没有本级的评分规则和考核排名',
+  'assessment.city': '市',
+  'assessment.titleCities': '考核排名（{region}各市）',
+  'assessment.citiesNote':
+    '按本级评分规则对所辖各市排名；每个市的变量按其所辖区县全部单位的合计计算（如投资完成率 = 各区县年度完成投资之和 ÷ 年度计划投资之和）。点开一行查看逐项得分。',
+  'assessment.citiesHelp':
+    '本级评分规则对所辖各市统一排名，不设考核分组；每个市的变量按其所辖区县全部单位的合计计算，比率为合计之比而非各区县比率的平均。',
+  'assessment.groupsCities': '对所辖各市统一排名（变量按各市所辖区县全部单位合计）',
+  'assessment.trend.pointCities': '{month}月：第{rank}名（共{size}个市），得分{score}',
   'assessment.district': '区县',
   'assessment.titleDistricts': '考核排名（{region}各区县）',
   'assessment.noRuleYet': '本级尚未设置{year}年评分规则，暂无排名',

@@ -107,9 +107,9 @@ export function ScoresPage() {
       {snapshot && !scores.data?.mayCompute && manage && (
         <Alert type="info" showIcon message={t('assessment.pastFixed')} data-testid="snapshot-fixed" />
       )}
-      {subject === 'district' && !noRule && (
+      {subject !== 'unit' && !noRule && (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="ranking-districts-note">
-          {t('assessment.districtsNote')}
+          {t(subject === 'city' ? 'assessment.citiesNote' : 'assessment.districtsNote')}
         </Typography.Paragraph>
       )}
       {snapshot && scores.data?.notes.map((note) => <Alert key={note} type="info" showIcon message={note} data-testid="ranking-note" />)}
@@ -155,7 +155,11 @@ export function ScoresPage() {
 
   return (
     <Card
-      title={subject === 'district' && rules.data ? t('assessment.titleDistricts', { region: rules.data.regionName }) : t('nav.scores')}
+      title={
+        subject !== 'unit' && rules.data
+          ? t(subject === 'city' ? 'assessment.titleCities' : 'assessment.titleDistricts', { region: rules.data.regionName })
+          : t('nav.scores')
+      }
       styles={{ body: { padding: 12 } }}
       extra={
         <DatePicker

@@ -23,10 +23,12 @@ export type { RankingGroup };
 export type DistrictUnit = ScoringRules['units'][number];
 export type UnitHistory = z.infer<typeof unitHistoryResponse>;
 /** Whose lines a ranking holds: a district's units, or (a city's or province's ranking) its districts. */
-export type RankingSubject = 'unit' | 'district';
-/** The subject of a region's rankings from its level (district → its units; city, province → their districts). */
+export type RankingSubject = 'unit' | 'district' | 'city';
+/** The subject of a region's rankings from its level (district → its units; city → its districts; province → its cities). */
+/** The ranking table's column heading for its lines. */
+export const SUBJECT_COLUMN = { unit: 'assessment.unit', district: 'assessment.district', city: 'assessment.city' } as const;
 export const subjectOf = (level: MonthScores['level'] | undefined): RankingSubject =>
-  level === 'city' || level === 'province' ? 'district' : 'unit';
+  level === 'province' ? 'city' : level === 'city' ? 'district' : 'unit';
 
 /** 考核: the district's scoring rules, a formula's check and preview, the monthly scores and rankings. */
 export const assessmentApi = {

@@ -1,6 +1,6 @@
 import { Alert, Space, Table, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
-import type { FormulaPreview, RankingSubject } from '../api/assessment-api';
+import { type FormulaPreview, type RankingSubject, SUBJECT_COLUMN } from '../api/assessment-api';
 import { formatScore } from '../utils/format';
 import { ScoreExplanation } from './ScoreExplanation';
 
@@ -25,7 +25,7 @@ export function PreviewTable({ preview, subject = 'unit' }: { preview: FormulaPr
       }}
       columns={[
         { title: t('assessment.rank'), dataIndex: 'rank', width: 64, render: (rank: number | null) => rank ?? '—' },
-        { title: t(subject === 'district' ? 'assessment.district' : 'assessment.unit'), dataIndex: 'unitName' },
+        { title: t(SUBJECT_COLUMN[subject]), dataIndex: 'unitName' },
         {
           title: t('assessment.previewScore', { month: preview.month }),
           dataIndex: 'value',

@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
-import type { Month, RankingSubject, ScoreLine } from '../api/assessment-api';
+import { type Month, type RankingSubject, SUBJECT_COLUMN, type ScoreLine } from '../api/assessment-api';
 import { formatScore } from '../utils/format';
 import { ScoreExplanation } from './ScoreExplanation';
 import { UnitRankHistory } from './UnitRankHistory';
@@ -50,7 +50,7 @@ export function RankingTable({
           render: (rank: number | null) => (rank === null ? '—' : <Typography.Text strong>{rank}</Typography.Text>),
         },
         {
-          title: t(subject === 'district' ? 'assessment.district' : 'assessment.unit'),
+          title: t(SUBJECT_COLUMN[subject]),
           dataIndex: 'unitName',
           ellipsis: false,
           render: (name: string) => <span data-testid="ranking-unit">{name}</span>,

@@ -51,7 +51,7 @@ export function RuleEditor({
   useEffect(() => setFormula(initial), [initial]);
   useEffect(() => groupsForm.setFieldsValue({ groups: initialGroups ?? [] }), [groupsForm, initialGroups]);
   const save = useAssessmentMutation(assessmentApi.saveRule);
-  const groups = () => (subject === 'district' ? null : groupsOf(groupsForm.getFieldsValue(true)));
+  const groups = () => (subject !== 'unit' ? null : groupsOf(groupsForm.getFieldsValue(true)));
 
   /** A refusal of the formula shows at its column, of the groups on their fields; anything else as a message. */
   const showRefusal = (error: unknown) => {
@@ -125,9 +125,9 @@ export function RuleEditor({
         </Typography.Text>
       )}
       <Divider style={{ margin: '8px 0' }} />
-      {subject === 'district' ? (
+      {subject !== 'unit' ? (
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }} data-testid="rule-districts-help">
-          {t('assessment.districtsHelp')}
+          {t(subject === 'city' ? 'assessment.citiesHelp' : 'assessment.districtsHelp')}
         </Typography.Paragraph>
       ) : (
         <>

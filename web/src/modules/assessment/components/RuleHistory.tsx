@@ -20,7 +20,7 @@ export function RuleHistory({
   const nameOf = new Map(units.map((u) => [u.id, u.name]));
   /** 分组排名：街道（15）、区直部门（14）；不参加考核：区政府、… — as the district's units stand today. */
   const groupsText = (rule: ScoringRule) => {
-    if (subject === 'district') return t('assessment.groupsDistricts');
+    if (subject !== 'unit') return t(subject === 'city' ? 'assessment.groupsCities' : 'assessment.groupsDistricts');
     if (!rule.groups) return t('assessment.groupsNone');
     const resolved = resolveRankingGroups(rule.groups, units);
     return t('assessment.groupsSummary', {

@@ -15,8 +15,8 @@ use([LineChart]);
 export function rankPointText(m: HistoryMonth, t: Translate, subject: RankingSubject = 'unit'): string {
   if (!m.line) return t('assessment.trend.pointNotAssessed', { month: m.month });
   if (m.line.rank === null) return t('assessment.trend.pointNotRanked', { month: m.month });
-  if (subject === 'district')
-    return t('assessment.trend.pointDistricts', {
+  if (subject !== 'unit')
+    return t(subject === 'city' ? 'assessment.trend.pointCities' : 'assessment.trend.pointDistricts', {
       month: m.month,
       rank: m.line.rank,
       size: m.line.groupSize,

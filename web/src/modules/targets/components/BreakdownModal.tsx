@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Space, TreeSelect, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
 import { DECIMAL_PATTERN, sumDecimals } from '../../../../../common/domain/decimal';
 import { useI18n } from '../../../i18n';
@@ -12,7 +12,10 @@ import { useIndicator, useTargetsMutation } from '../hooks/use-targets';
 
 type Values = { items: { unitId: string; targetValue: string }[] };
 
-/** The office breaks an indicator down to units (分解到单位); the sum is shown as it is typed, the server holds it to the target. */
+/**
+ * The office breaks an indicator down to units (分解到单位) — a city's office its city's indicator to its districts
+ * (分解到区县, each under the unit the server names); the sum is shown as it is typed, the server holds it to the target.
+ */
 export function BreakdownModal({ target, onClose }: { target: Indicator | null; onClose: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -23,13 +26,14 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
   const save = useTargetsMutation(({ indicator, values }: { indicator: Indicator; values: Values }) =>
     targetsApi.setBreakdown(indicator.id, { version: detail.data?.version ?? indicator.version, items: values.items ?? [] }),
   );
+  const districts = detail.data?.breakdownDistricts ?? null;
   const typed = items.map((i) => i?.targetValue?.trim() ?? '').filter((v) => DECIMAL_PATTERN.test(v));
   const sum = sumDecimals(typed);
   return (
     <FormModal<Values, Indicator>
       target={target && detail.data ? target : null}
       form={form}
-      title={target ? t('target.breakdownTitle', { name: target.name }) : ''}
+      title={target ? t(districts ? 'target.breakdownDistrictsTitle' : 'target.breakdownTitle', { name: target.name }) : ''}
       startValues={() => ({ items: detail.data?.breakdown.map((b) => ({ unitId: b.unitId, targetValue: b.targetValue })) ?? [] })}
       onSubmit={(values, indicator) => save.mutateAsync({ indicator, values })}
       onClose={onClose}
@@ -43,22 +47,36 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
             {fields.map((field) => (
               <Space key={field.key} align="baseline" style={{ display: 'flex' }} wrap>
                 <Form.Item name={[field.name, 'unitId']} rules={[{ required: true, message: t('validation.required') }]}>
-                  <TreeSelect
-                    treeData={unitTree}
-                    treeDefaultExpandAll
-                    showSearch={{ treeNodeFilterProp: 'title' }}
-                    placeholder={t('target.unit')}
-                    style={{ width: 260 }}
-                  />
+                  {districts ? (
+                    <Select
+                      options={districts.map((d) => ({ value: d.unitId, label: d.regionName }))}
+                      placeholder={t('target.district')}
+                      style={{ width: 200 }}
+                      data-testid={`breakdown-district-${field.name}`}
+                    />
+                  ) : (
+                    <TreeSelect
+                      treeData={unitTree}
+                      treeDefaultExpandAll
+                      showSearch={{ treeNodeFilterProp: 'title' }}
+                      placeholder={t('target.unit')}
+                      style={{ width: 260 }}
+                    />
+                  )}
                 </Form.Item>
                 <Form.Item name={[field.name, 'targetValue']} rules={[{ required: true, message: t('validation.required') }]}>
-                  <Input inputMode="decimal" style={{ width: 120 }} placeholder={t('target.value')} />
+                  <Input
+                    inputMode="decimal"
+                    style={{ width: 120 }}
+                    placeholder={t('target.value')}
+                    data-testid={`breakdown-value-${field.name}`}
+                  />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
               </Space>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add()} data-testid="breakdown-add">
-              {t('target.addUnit')}
+              {t(districts ? 'target.addDistrict' : 'target.addUnit')}
             </Button>
           </>
         )}

@@ -2,6 +2,7 @@ import { Button, Grid, Progress, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useI18n } from '../../../i18n';
 import type { Indicator } from '../api/targets-api';
+import { DistrictShares } from './DistrictShares';
 import { formatTarget } from './format';
 import { formatDecimal } from '../../../lib/format';
 
@@ -32,7 +33,7 @@ export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }
         </Button>
       )}
       {row.abilities.breakdown && (
-        <Button type="link" size="small" onClick={() => onBreakdown(row)}>
+        <Button type="link" size="small" onClick={() => onBreakdown(row)} data-testid={`indicator-breakdown-${row.name}`}>
           {t('target.breakdown')}
         </Button>
       )}
@@ -59,6 +60,17 @@ export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }
         style={{ minWidth: 100, marginBottom: 0 }}
       />
     );
+  // A city's indicator names its city (a district's reader sees it beside his own) and lists its districts' shares.
+  const name = (row: Indicator) => (
+    <Space direction="vertical" size={0}>
+      <Typography.Text strong={phone}>{row.name}</Typography.Text>
+      {row.regionLevel === 'city' && (
+        <Tag color="purple" style={{ marginInlineEnd: 0 }}>
+          {t('target.cityTag', { region: row.regionName })}
+        </Tag>
+      )}
+    </Space>
+  );
   const hasActions = items.some((i) => Object.values(i.abilities).some(Boolean));
   const columns: ColumnsType<Indicator> = phone
     ? [
@@ -67,7 +79,7 @@ export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }
           key: 'card',
           render: (_, row) => (
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
-              <Typography.Text strong>{row.name}</Typography.Text>
+              {name(row)}
               <Typography.Text>
                 {t('target.target')}：{formatTarget(t, locale, row)}
               </Typography.Text>
@@ -76,6 +88,7 @@ export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }
               </Typography.Text>
               {completion(row)}
               <Typography.Text type={row.progress?.status === 'behind' ? 'danger' : undefined}>{row.standing}</Typography.Text>
+              <DistrictShares indicator={row} />
               <Typography.Text type="secondary">
                 {row.ownerUnitName} · {t(`targetSource.${row.source}`)}
               </Typography.Text>
@@ -85,7 +98,7 @@ export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }
         },
       ]
     : [
-        { title: t('target.name'), dataIndex: 'name', width: 170, fixed: 'left' },
+        { title: t('target.name'), key: 'name', width: 170, fixed: 'left', render: (_, row) => name(row) },
         { title: t('target.target'), key: 'target', width: 120, render: (_, row) => formatTarget(t, locale, row) },
         {
           title: t('target.source'),
@@ -108,6 +121,7 @@ export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }
               <span data-testid={`indicator-standing-${row.name}`}>
                 <Typography.Text type={row.progress?.status === 'behind' ? 'danger' : undefined}>{row.standing}</Typography.Text>
               </span>
+              <DistrictShares indicator={row} />
             </Space>
           ),
         },

@@ -1,0 +1,121 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { todayInChina } from '../../../common/domain/dates';
+import { sumDecimals, toScaled } from '../../../common/domain/decimal';
+import { indicatorStanding, lastDayOfMonth } from '../../../common/domain/targets';
+import type { indicatorSchema } from '../../../common/schemas/targets';
+import type { Executor } from '../../db/client';
+import { indicators } from '../../db/schema';
+import type { Actor } from '../../lib/actor';
+import { districtInReach } from '../../lib/scope';
+import { type RegionWithUnit, regionsBelow } from '../regions';
+import { computedActual } from './indicator-values';
+import { type IndicatorActual, decimalOut } from './presenter';
+import { type IndicatorRow, actualsOf, breakdownOf } from './repository';
+
+// A city's indicator broken down to its districts (分解到区县, issue 15): each share is kept as a breakdown row under
+// the district's top unit (the unit a city's assessment judges, `regionsBelow`), so the unit breakdown's table, its
+// sum rule and its audit serve both. A share's actual is the district's own: the same computation over the district,
+// or — for an entered indicator — what the district entered on its own indicator of the same name, kind and unit.
+
+export type DistrictShares = NonNullable<z.infer<typeof indicatorSchema>['districtShares']>;
+type Share = DistrictShares['items'][number];
+
+/** The districts a city's indicator can be broken down to, each under its unit. */
+export const shareDistricts = (db: Executor, row: Pick<IndicatorRow, 'regionPath'>): Promise<RegionWithUnit[]> =>
+  regionsBelow(db, row.regionPath, 'district');
+
+/** The district's actual for a city indicator's share, or `noCounterpart` when it has no indicator to read it from. */
+async function shareActual(
+  db: Executor,
+  row: IndicatorRow,
+  district: RegionWithUnit,
+  today: string,
+  cache: Map<string, Promise<string | null>>,
+): Promise<IndicatorActual & { noCounterpart: boolean }> {
+  if (row.source === 'computed' && row.computation)
+    return { ...(await computedActual(db, row.computation, district.code, row.year, today, cache)), noCounterpart: false };
+  const [counterpart] = await db
+    .select({ id: indicators.id, source: indicators.source, computation: indicators.computation })
+    .from(indicators)
+    .where(
+      and(
+        eq(indicators.regionCode, district.code),
+        eq(indicators.year, row.year),
+        eq(indicators.name, row.name),
+        eq(indicators.kind, row.kind),
+        eq(indicators.measure, row.measure),
+      ),
+    );
+  if (!counterpart) return { value: null, month: null, asOf: null, unavailable: false, noCounterpart: true };
+  if (counterpart.source === 'computed' && counterpart.computation)
+    return { ...(await computedActual(db, counterpart.computation, district.code, row.year, today, cache)), noCounterpart: false };
+  const latest = (await actualsOf(db, [counterpart.id])).at(-1);
+  if (!latest) return { value: null, month: null, asOf: null, unavailable: false, noCounterpart: false };
+  return {
+    value: latest.value,
+    month: latest.month,
+    asOf: lastDayOfMonth(row.year, latest.month),
+    unavailable: false,
+    noCounterpart: false,
+  };
+}
+
+/**
+ * Each row's district shares as the reader may see them: for a city's indicator, the shares of the districts in his
+ * reach (the city's readers every one, a district's readers their own), each with its actual and completion against
+ * time, and — when he sees them all — their sum against the target; null for a district's indicator. In row order.
+ */
+export async function districtSharesOf(
+  db: Executor,
+  actor: Actor,
+  rows: IndicatorRow[],
+  today = todayInChina(),
+): Promise<(DistrictShares | null)[]> {
+  const cache = new Map<string, Promise<string | null>>();
+  return Promise.all(
+    rows.map(async (row): Promise<DistrictShares | null> => {
+      if (row.regionLevel !== 'city') return null;
+      const [breakdown, districts] = await Promise.all([breakdownOf(db, row.id), shareDistricts(db, row)]);
+      const byUnit = new Map(districts.map((d) => [d.unitId, d]));
+      const seen = breakdown.flatMap((b) => {
+        const district = byUnit.get(b.unitId);
+        return district && districtInReach(actor, district.path) ? [{ district, targetValue: b.targetValue }] : [];
+      });
+      seen.sort((a, b) => a.district.code.localeCompare(b.district.code));
+      const items = await Promise.all(
+        seen.map(async ({ district, targetValue }): Promise<Share> => {
+          const actual = await shareActual(db, row, district, today, cache);
+          const target = decimalOut(targetValue);
+          const standing = indicatorStanding(
+            { kind: row.kind, direction: row.direction, target: Number(target), year: row.year },
+            actual.value === null ? null : Number(actual.value),
+            actual.asOf ?? `${row.year}-12-31`,
+            actor.locale,
+          );
+          return {
+            regionCode: district.code,
+            regionName: district.name,
+            unitId: district.unitId,
+            targetValue: target,
+            actual: actual.value === null ? null : decimalOut(actual.value),
+            asOf: actual.asOf,
+            noCounterpart: actual.noCounterpart,
+            progress: actual.value === null ? null : standing.progress,
+            standing: standing.wording,
+          };
+        }),
+      );
+      const seesAll = breakdown.length > 0 && seen.length === breakdown.length;
+      const sum = seesAll ? sumDecimals(breakdown.map((b) => decimalOut(b.targetValue))) : null;
+      return { items, sum, sumMatches: sum === null ? null : toScaled(sum) === toScaled(decimalOut(row.targetValue)) };
+    }),
+  );
+}
+
+/** Whether the unit ids are the top units of districts of the city's (the ones a share is kept under). */
+export async function districtUnitsAmong(db: Executor, row: Pick<IndicatorRow, 'regionPath'>, unitIds: string[]) {
+  const districts = await shareDistricts(db, row);
+  const known = new Set(districts.map((d) => d.unitId));
+  return new Set(unitIds.filter((id) => known.has(id)));
+}
