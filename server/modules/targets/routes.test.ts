@@ -35,8 +35,7 @@ describeEachDatabase('targets API: indicators', (t) => {
   const list = async (client: Client): Promise<IndicatorJson[]> =>
     (await client.get(`/api/v1/targets/indicators?year=${year}`)).json().items;
   // The district's own indicator of the name (the city's of the same name, broken down to it, is listed too).
-  const byName = async (client: Client, name: string) =>
-    (await list(client)).find((i) => i.name === name && i.regionCode === '370105');
+  const byName = async (client: Client, name: string) => (await list(client)).find((i) => i.name === name && i.regionCode === '370105');
 
   const body = (extra: Record<string, unknown> = {}) => ({
     year,
