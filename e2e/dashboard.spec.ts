@@ -61,6 +61,8 @@ test('the office’s dashboard shows the district’s figures, drills into the l
 
   // The wall display: 1920×1080, dark, nothing to scroll, the one map in the middle.
   await page.setViewportSize(WALL);
+  // A clock the test may move (time still flows by itself), to see the wall display refresh without waiting a minute.
+  await page.clock.install();
   await page.goto('/big-screen');
   await expect(page.getByTestId('big-screen')).toBeVisible();
   await expect(page.getByTestId('kpi-projects')).toBeVisible({ timeout: 20_000 });
@@ -74,6 +76,12 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   expect(scroll).toEqual({ vertical: 0, horizontal: 0 });
   await page.waitForTimeout(500); // the charts' entry animation, for the screenshot only
   await page.screenshot({ path: 'test-results/e2e/screens/122-big-screen-1920.png' });
+  // Every minute it asks again for its figures and for the map's points together (a project turning red shows on the
+  // map at the same time as in the counts).
+  const askedAgain = (path: string) => page.waitForRequest((r) => r.method() === 'GET' && new URL(r.url()).pathname === path);
+  const refreshed = Promise.all([askedAgain('/api/v1/dashboard'), askedAgain('/api/v1/map/projects')]);
+  await page.clock.fastForward('01:01');
+  await refreshed;
 
   // A phone: the same figures one under another, no sideways scroll.
   await page.setViewportSize(PHONE);

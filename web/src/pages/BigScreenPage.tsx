@@ -19,7 +19,8 @@ const NO_FILTERS = {};
 function MapSlot() {
   const navigate = useNavigate();
   const base = useMapBase();
-  const points = useMapProjects(NO_FILTERS);
+  // The points refresh with the figures beside them (a project turning red shows on the wall at the same time).
+  const points = useMapProjects(NO_FILTERS, true, REFRESH_SECONDS * 1000);
   return (
     <Card
       className="big-screen-card"

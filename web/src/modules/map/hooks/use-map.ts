@@ -14,13 +14,17 @@ export function useMapBase(regionCode?: string) {
   });
 }
 
-/** The points of the filtered projects; under the projects' key, so saving a project refreshes them. */
-export function useMapProjects(filters: ProjectFilters, enabled = true) {
+/**
+ * The points of the filtered projects; under the projects' key, so saving a project refreshes them. Asked again every
+ * `refreshEveryMs` when given (the big screen).
+ */
+export function useMapProjects(filters: ProjectFilters, enabled = true, refreshEveryMs?: number) {
   return useQuery({
     queryKey: [...PROJECTS_KEY, 'map', filters],
     queryFn: ({ signal }) => mapApi.projects(filters, signal),
     placeholderData: keepPreviousData,
     enabled,
+    refetchInterval: refreshEveryMs,
   });
 }
 
