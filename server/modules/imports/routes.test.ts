@@ -335,7 +335,7 @@ describeEachDatabase(
       expect(coUnits?.showErrorMessage).toBeFalsy();
       // The template, filled in, imports as it is.
       data.getCell('B2').value = '模板填写的项目';
-      data.getCell('AE2').value = LEAD;
+      data.getRow(2).getCell(headers.findIndex((header) => String(header).startsWith('责任单位'))).value = LEAD;
       const filled = Buffer.from(await workbook.xlsx.writeBuffer());
       const job = await uploadAndSettle(office, 'projects', filled);
       expect(job.problems).toEqual([]);

@@ -276,6 +276,8 @@ describeEachDatabase('annual plans API', (t) => {
       status: 'behind',
       completedSource: 'approved_reports',
       completedSinceStartYuan: 0,
+      openingCompletedYuan: null,
+      openingCompletedAsOf: null,
       summary: '完成年度计划的0.0%，慢于时间进度50.1个百分点',
     });
     // Against the monthly plan: January to July is 30万 + 15万 of 120万.
