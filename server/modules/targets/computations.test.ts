@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { refreshProjectMonths } from '../reports';
 import {
   insertLead,
   insertParcel,
@@ -54,6 +55,8 @@ describeEachDatabase('computed indicators', (t) => {
     await report(july, a.id, 3 * YI, 'approved');
     await report(july, b.id, 7 * YI, 'submitted');
     await report(lastYear, a.id, 9 * YI, 'approved');
+    // Written straight into the table, as a data load would: their month figures made from them as the services do.
+    await database.db.transaction((tx) => refreshProjectMonths(tx, [a.id, b.id]));
 
     // Leads of the district (A–E, F) and one of the demo district, each with its stage history.
     const owner = await insertUser(database, { unitId: unit.id, roleCode: 'investment_staff' });

@@ -3,14 +3,14 @@ import { yuanToDecimal } from '../../../common/domain/decimal';
 import { COMPUTATIONS } from '../../../common/domain/targets';
 import type { TargetComputation } from '../../../common/enums';
 import type { Executor } from '../../db/client';
-import { progressReports, projects } from '../../db/schema';
+import { projectMonthInvestment, projects } from '../../db/schema';
 import { landSuppliedMu } from '../carriers';
 import { attractionFigures } from '../leads';
 import { projectOfYear, startedInYear } from '../projects';
 
 // The named computations of computed indicators: each reads Lantu's own data for one district and year, as of a day,
 // and answers the value in its computation's unit of measure (common/domain/targets.ts `COMPUTATIONS`), exactly.
-// Reading the projects' tables here (projects, progress reports) is the registry's job: it is the one place that
+// Reading the projects' tables here (projects, their month figures) is the registry's job: it is the one place that
 // says what each published figure counts. The attraction figures are the leads' and the carriers' own, asked through
 // their faces (`attractionFigures`, `landSuppliedMu`), which say exactly what they count. The office sees the same
 // words in GET /targets/computations.
@@ -58,21 +58,16 @@ const REGISTRY: Record<TargetComputation, Compute | null> = {
       .where(and(inRegion(regionCode), ne(projects.pool, 'withdrawn'), startedInYear(year, asOf)));
     return String(row?.n ?? 0);
   },
-  // Investment completed: the year's approved monthly reports of the district's projects, through asOf's month.
+  // Investment completed: the year's approved monthly reports of the district's projects, through asOf's month — read
+  // from their month figures (project_month_investment, kept with the reports in the same transaction), never the
+  // reports themselves.
   investment_completed: async (db, { regionCode, year, asOf }) => {
     const throughMonth = Number(asOf.slice(0, 4)) > year ? 12 : Number(asOf.slice(5, 7));
     const [row] = await db
-      .select({ total: sql<string | null>`sum(${progressReports.investmentYuan})` })
-      .from(progressReports)
-      .innerJoin(projects, eq(projects.id, progressReports.projectId))
-      .where(
-        and(
-          inRegion(regionCode),
-          eq(progressReports.status, 'approved'),
-          eq(progressReports.year, year),
-          lte(progressReports.month, throughMonth),
-        ),
-      );
+      .select({ total: sql<string | null>`sum(${projectMonthInvestment.completedYuan})` })
+      .from(projectMonthInvestment)
+      .innerJoin(projects, eq(projects.id, projectMonthInvestment.projectId))
+      .where(and(inRegion(regionCode), eq(projectMonthInvestment.year, year), lte(projectMonthInvestment.month, throughMonth)));
     return yuanToDecimal(BigInt(row?.total ?? 0), 'yi');
   },
   // 供地面积: the 亩 of the district's parcels supplied in the year (carriers module).
