@@ -4,6 +4,8 @@ import { E2E_PASSWORD, inputOf, pick, shot, signIn, openFromMenu } from './helpe
 test('the project office finds a project, creates one, is refused at the gate, satisfies it, moves it on, and plans it on a Gantt chart', async ({
   page,
 }) => {
+  // Find, create, a refused and a passed gate, a move and a Gantt plan: over 120 s beside another browser suite.
+  test.setTimeout(240_000);
   await signIn(page, 'office', E2E_PASSWORD);
   await openFromMenu(page, 'projects');
   await expect(page.getByTestId('project-table')).toBeVisible();
