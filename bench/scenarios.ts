@@ -16,7 +16,7 @@
  *                                                            when a scenario errs or answers non-2xx, never on time)
  *
  * SCENARIO_SECONDS (10; 1 with --smoke) a run; SCENARIO_BURST (500) submissions at once; SCENARIO_WRITES_ONLY=1 runs the
- * two write scenarios alone. The budgets are issue 18's, written for a province on PostgreSQL (the district's
+ * two write scenarios alone; SCENARIO_NODE_ARGS passes Node flags to the server (a CPU profile). The budgets are issue 18's, written for a province on PostgreSQL (the district's
  * dashboard on PGlite has its own). The load generator runs on the same cores as the server and the database: a
  * shared machine's figures.
  */
@@ -225,6 +225,8 @@ async function main() {
   const server = await startServer(
     { LANTU_DATA_DIR: dataDir, LANTU_PUBLIC_RATE_LIMIT: '10000000', ...(pglite ? {} : { DATABASE_URL: made.where }) },
     port,
+    // SCENARIO_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": the server's Node flags, for a profile of a run.
+    process.env.SCENARIO_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   );
   const pid = server.child.pid ?? 0;
   try {

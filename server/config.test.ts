@@ -30,6 +30,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ LANTU_DATA_DIR: tmp(), LANTU_DEMO_PASSWORD: 'short' })).toThrow(/LANTU_DEMO_PASSWORD/);
   });
 
+  it('runs several workers on PostgreSQL only', () => {
+    expect(loadConfig({ LANTU_DATA_DIR: tmp() }).workers).toBe(1);
+    expect(loadConfig({ LANTU_DATA_DIR: tmp(), DATABASE_URL: 'postgres://x@localhost/db', LANTU_WORKERS: '4' }).workers).toBe(4);
+    expect(() => loadConfig({ LANTU_DATA_DIR: tmp(), LANTU_WORKERS: '2' })).toThrow(/LANTU_WORKERS: above 1 needs PostgreSQL/);
+    expect(() => loadConfig({ LANTU_DATA_DIR: tmp(), DATABASE_URL: 'postgres://x@localhost/db', LANTU_WORKERS: '0' })).toThrow(
+      /LANTU_WORKERS/,
+    );
+  });
+
   it('generates the session secret once, readable only by its owner, and keeps it', () => {
     const dir = tmp();
     const first = loadConfig({ LANTU_DATA_DIR: dir }).sessionSecret;

@@ -14,6 +14,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LANTU_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   LANTU_DATA_DIR: z.string().min(1).default('./data'),
   LANTU_DEMO: booleanFlag.optional(),
   LANTU_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -79,6 +80,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** Server processes sharing the port (`lantu serve`); above 1 only on PostgreSQL. */
+  workers: number;
   dataDir: string;
   demo: boolean;
   demoPassword: string | undefined;
@@ -114,12 +117,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `Invalid configuration:\n${missing.map((name) => `  ${name}: required with the other LANTU_S3_ settings`).join('\n')}`,
     );
   }
+  if (e.LANTU_WORKERS > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  LANTU_WORKERS: above 1 needs PostgreSQL (DATABASE_URL); the embedded database is opened by one process only',
+    );
+  }
   const dataDir = path.resolve(e.LANTU_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    workers: e.LANTU_WORKERS,
     dataDir,
     demo: e.LANTU_DEMO ?? !e.DATABASE_URL,
     demoPassword: e.LANTU_DEMO_PASSWORD,

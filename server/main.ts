@@ -17,6 +17,7 @@ import { objectStoreOf } from './lib/object-store';
 import { generateOneTimePassword, hashPassword } from './lib/passwords';
 import { createScheduler } from './lib/scheduler';
 import { shutDown, shutDownOnSignals } from './lib/shutdown';
+import { isWorker, superviseWorkers } from './lib/workers';
 import { setPassword } from './modules/auth/passwords-service';
 
 /** Said once the demo is loaded, before the users' one-time passwords. */
@@ -82,8 +83,14 @@ async function seedOrBootstrap(database: Database, config: Config) {
 
 async function serve(config: Config) {
   const started = Date.now();
+  if (config.workers > 1 && !isWorker()) return serveInWorkers(config, started);
   const database = await prepare(config);
-  await seedOrBootstrap(database, config);
+  if (isWorker()) {
+    // Forked by `serveInWorkers`, which migrated and seeded; a worker whose primary is gone stops as on SIGTERM.
+    process.on('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  } else {
+    await seedOrBootstrap(database, config);
+  }
   const app = await buildApp({
     config,
     database,
@@ -94,9 +101,26 @@ async function serve(config: Config) {
   shutDownOnSignals(app.log, () => shutDown({ app, scheduler, sealer, database }));
   await app.listen({ port: config.port, host: config.host });
   scheduler.start();
+  if (!isWorker()) announce(config, started);
+}
+
+/** LANTU_WORKERS above 1 (PostgreSQL only): migrate and seed once here, then fork the workers that serve. */
+async function serveInWorkers(config: Config, started: number) {
+  const database = await prepare(config);
+  try {
+    await seedOrBootstrap(database, config);
+  } finally {
+    await database.close();
+  }
+  await superviseWorkers(config.workers, { info: console.log, error: console.error });
+  announce(config, started);
+}
+
+function announce(config: Config, started: number) {
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded database in ${config.dataDir}`;
+  const workers = config.workers > 1 ? ` with ${config.workers} workers` : '';
   console.log(
-    `Lantu is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on the ${where} (ready in ${Date.now() - started} ms)`,
+    `Lantu is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on the ${where}${workers} (ready in ${Date.now() - started} ms)`,
   );
 }
 

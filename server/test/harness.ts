@@ -16,6 +16,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   host: '127.0.0.1',
   databaseUrl: undefined,
   databasePoolSize: 5,
+  workers: 1,
   dataDir: '/nonexistent',
   demo: false,
   demoPassword: undefined,

@@ -54,6 +54,11 @@ export class ChildServer {
     return this.child !== null;
   }
 
+  /** The process id of the running server (its primary, with LANTU_WORKERS above 1). */
+  get pid() {
+    return this.child?.pid;
+  }
+
   /** The tail of everything the server printed, for failure messages. */
   get log() {
     return this.output;
