@@ -16,7 +16,9 @@
  *                                                            when a scenario errs or answers non-2xx, never on time)
  *
  * SCENARIO_SECONDS (10; 1 with --smoke) a run; SCENARIO_BURST (500) submissions at once; SCENARIO_WRITES_ONLY=1 runs the
- * two write scenarios alone; SCENARIO_NODE_ARGS passes Node flags to the server (a CPU profile). The budgets are issue 18's, written for a province on PostgreSQL (the district's
+ * two write scenarios alone; SCENARIO_ONLY=<name> (e.g. dashboard) runs only the read scenarios whose name starts with it,
+ * and no write scenario; SCENARIO_NODE_ARGS passes Node flags to the server (a CPU profile). The budgets are issue 18's,
+ * written for a province on PostgreSQL (the district's
  * dashboard on PGlite has its own). The load generator runs on the same cores as the server and the database: a
  * shared machine's figures.
  */
@@ -241,8 +243,11 @@ async function main() {
     };
     console.log('| scenario | connections | figure | budget | pass |\n| --- | --- | --- | --- | --- |');
     // SCENARIO_WRITES_ONLY=1: the burst and the matter loop alone (a write path changed; the reads take ~10 minutes).
-    const readScenarios =
-      process.env.SCENARIO_WRITES_ONLY === '1' ? [] : reads(made, first.items[0]?.id ?? '', periods.items?.[0]?.id ?? null, pglite);
+    // SCENARIO_ONLY=dashboard: the reads whose name starts with it, and no writes (one figure re-measured).
+    const only = process.env.SCENARIO_ONLY;
+    const readScenarios = (
+      process.env.SCENARIO_WRITES_ONLY === '1' ? [] : reads(made, first.items[0]?.id ?? '', periods.items?.[0]?.id ?? null, pglite)
+    ).filter((s) => !only || s.name.startsWith(only));
     for (const scenario of readScenarios) {
       const url = `${base}${scenario.path}`;
       const check = await fetch(url, { headers: scenario.signedIn ? headers : {} });
@@ -271,69 +276,72 @@ async function main() {
       }
     }
 
-    // The month-end burst: this month's complete drafts submitted all at once, a distinct project each.
-    const writeHeaders = { ...auth, 'content-type': 'application/json' };
-    const drafts = made.fixtures.draftReports.slice(0, burstSize);
-    const burst = new Recorder(pid);
-    await Promise.all(
-      drafts.map((id) =>
-        burst.call(`${base}/api/v1/progress-reports/${id}/submit`, {
-          method: 'POST',
-          headers: writeHeaders,
-          body: JSON.stringify({ version: 1 }),
-        }),
-      ),
-    );
-    const burstBudget = { p99: 300 };
-    const burstResult = burst.result();
-    const burstRow: Row = {
-      scenario: `month-end burst: ${drafts.length} report submissions at once`,
-      path: 'POST /api/v1/progress-reports/:id/submit',
-      connections: drafts.length,
-      ...burstResult,
-      budget: budgetText(burstBudget),
-      pass: passes(burstBudget, burstResult),
-    };
-    rows.push(burstRow);
-    print(burstRow);
-
-    // Matter transitions: 10 workers, each taking an assigned matter round the loop (every step timed).
-    const steps: { path: string; text?: string }[] = [
-      { path: 'accept' },
-      { path: 'start' },
-      { path: 'feedback', text: '已协调供电公司，本周内完成增容。' },
-      { path: 'submit-review' },
-      { path: 'close' },
-    ];
-    const transitions = new Recorder(pid);
-    await pool(
-      made.fixtures.assignedMatters,
-      10,
-      async (id) => {
-        let version = 1;
-        for (const step of steps) {
-          const { status, body } = await transitions.call(`${base}/api/v1/matters/${id}/${step.path}`, {
+    const writeScenarios = async () => {
+      // The month-end burst: this month's complete drafts submitted all at once, a distinct project each.
+      const writeHeaders = { ...auth, 'content-type': 'application/json' };
+      const drafts = made.fixtures.draftReports.slice(0, burstSize);
+      const burst = new Recorder(pid);
+      await Promise.all(
+        drafts.map((id) =>
+          burst.call(`${base}/api/v1/progress-reports/${id}/submit`, {
             method: 'POST',
             headers: writeHeaders,
-            body: JSON.stringify({ version, ...(step.text ? { text: step.text } : {}) }),
-          });
-          if (status !== 200) return;
-          version = (body as { version: number }).version;
-        }
-      },
-      Date.now() + seconds * 1000,
-    );
-    const transitionResult = transitions.result();
-    const transitionRow: Row = {
-      scenario: 'matter transitions (签收 → 办理 → 反馈 → 复核 → 销号)',
-      path: 'POST /api/v1/matters/:id/{accept,start,feedback,submit-review,close}',
-      connections: 10,
-      ...transitionResult,
-      budget: 'no error',
-      pass: passes({}, transitionResult),
+            body: JSON.stringify({ version: 1 }),
+          }),
+        ),
+      );
+      const burstBudget = { p99: 300 };
+      const burstResult = burst.result();
+      const burstRow: Row = {
+        scenario: `month-end burst: ${drafts.length} report submissions at once`,
+        path: 'POST /api/v1/progress-reports/:id/submit',
+        connections: drafts.length,
+        ...burstResult,
+        budget: budgetText(burstBudget),
+        pass: passes(burstBudget, burstResult),
+      };
+      rows.push(burstRow);
+      print(burstRow);
+
+      // Matter transitions: 10 workers, each taking an assigned matter round the loop (every step timed).
+      const steps: { path: string; text?: string }[] = [
+        { path: 'accept' },
+        { path: 'start' },
+        { path: 'feedback', text: '已协调供电公司，本周内完成增容。' },
+        { path: 'submit-review' },
+        { path: 'close' },
+      ];
+      const transitions = new Recorder(pid);
+      await pool(
+        made.fixtures.assignedMatters,
+        10,
+        async (id) => {
+          let version = 1;
+          for (const step of steps) {
+            const { status, body } = await transitions.call(`${base}/api/v1/matters/${id}/${step.path}`, {
+              method: 'POST',
+              headers: writeHeaders,
+              body: JSON.stringify({ version, ...(step.text ? { text: step.text } : {}) }),
+            });
+            if (status !== 200) return;
+            version = (body as { version: number }).version;
+          }
+        },
+        Date.now() + seconds * 1000,
+      );
+      const transitionResult = transitions.result();
+      const transitionRow: Row = {
+        scenario: 'matter transitions (签收 → 办理 → 反馈 → 复核 → 销号)',
+        path: 'POST /api/v1/matters/:id/{accept,start,feedback,submit-review,close}',
+        connections: 10,
+        ...transitionResult,
+        budget: 'no error',
+        pass: passes({}, transitionResult),
+      };
+      rows.push(transitionRow);
+      print(transitionRow);
     };
-    rows.push(transitionRow);
-    print(transitionRow);
+    if (!only) await writeScenarios();
   } finally {
     await stop(server.child);
   }

@@ -39,6 +39,12 @@ describe('configuration', () => {
     );
   });
 
+  it('knows a transaction pooler in front of PostgreSQL, and nothing else', () => {
+    expect(loadConfig({ LANTU_DATA_DIR: tmp() }).databasePooler).toBe('none');
+    expect(loadConfig({ LANTU_DATA_DIR: tmp(), DATABASE_POOLER: 'transaction' }).databasePooler).toBe('transaction');
+    expect(() => loadConfig({ LANTU_DATA_DIR: tmp(), DATABASE_POOLER: 'session' })).toThrow(/DATABASE_POOLER: must be none or transaction/);
+  });
+
   it('generates the session secret once, readable only by its owner, and keeps it', () => {
     const dir = tmp();
     const first = loadConfig({ LANTU_DATA_DIR: dir }).sessionSecret;

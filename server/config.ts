@@ -15,6 +15,7 @@ const envSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LANTU_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  DATABASE_POOLER: z.enum(['none', 'transaction'], { error: 'must be none or transaction' }).default('none'),
   LANTU_DATA_DIR: z.string().min(1).default('./data'),
   LANTU_DEMO: booleanFlag.optional(),
   LANTU_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -82,6 +83,8 @@ export type Config = {
   databasePoolSize: number;
   /** Server processes sharing the port (`lantu serve`); above 1 only on PostgreSQL. */
   workers: number;
+  /** `transaction`: DATABASE_URL is a pooler in transaction mode (PgBouncer), which keeps no session state. */
+  databasePooler: 'none' | 'transaction';
   dataDir: string;
   demo: boolean;
   demoPassword: string | undefined;
@@ -129,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     workers: e.LANTU_WORKERS,
+    databasePooler: e.DATABASE_POOLER,
     dataDir,
     demo: e.LANTU_DEMO ?? !e.DATABASE_URL,
     demoPassword: e.LANTU_DEMO_PASSWORD,

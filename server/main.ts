@@ -46,7 +46,12 @@ Configuration comes from the environment; see the README's configuration table.`
 const cliContext = (command: string) => ({ ip: null, requestId: null, actorName: `lantu ${command}` });
 
 async function prepare(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+    pooler: config.databasePooler,
+  });
   try {
     await migrate(database);
     await ensureReferenceData(database.db);

@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { nameNoStatements } from './prepared';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -24,11 +25,18 @@ export type Database = {
   close: () => Promise<void>;
 };
 
-export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number; pglite?: PGlite };
+export type DatabaseOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  pglite?: PGlite;
+  /** `transaction`: the URL is a pooler in transaction mode (PgBouncer): no startup options, no named statements. */
+  pooler?: 'none' | 'transaction';
+};
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite database in the data folder. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.pooler ?? 'none');
   const client = options.pglite ?? (await openPglite(options.dataDir ?? './data'));
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
@@ -63,17 +71,21 @@ export function isConnectionWaitTimeout(error: unknown): boolean {
   return false;
 }
 
-function openPostgres(url: string, max: number): Database {
+function openPostgres(url: string, max: number, pooler: 'none' | 'transaction'): Database {
   // JIT compilation off: Lantu's queries are short, and at 100,000 projects the planner would JIT-compile the scoped
   // list query, paying ~1.5 s of compilation for a query that runs in milliseconds (measured in bench/scale.ts).
   // Parallel workers off: a request's query is short and requests run side by side, so starting workers costs more
   // than they save (a list filtered on unindexed columns at 100,000 projects took 90–150 ms with two workers on two
   // cores, 35–90 ms without; docs/operations.md).
+  // Through a pooler in transaction mode (PgBouncer) neither can be sent at connection (PgBouncer refuses the startup
+  // parameter; set them on the database instead, docs/operations.md), and a named statement prepared on one server
+  // connection is unknown on the next: statements go unnamed.
+  if (pooler === 'transaction') nameNoStatements();
   const pool = new pg.Pool({
     connectionString: url,
     max,
     connectionTimeoutMillis: 5000,
-    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+    ...(pooler === 'transaction' ? {} : { options: '-c jit=off -c max_parallel_workers_per_gather=0' }),
   });
   // An idle client's error (server restart) must not crash the process; the pool replaces the client.
   pool.on('error', () => {});

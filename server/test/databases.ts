@@ -88,12 +88,20 @@ export async function openTestDatabase(
   if (!template.postgresUrl || !template.postgresTemplate) throw new Error('PostgreSQL tests need LANTU_TEST_DATABASE_URL');
   const name = `lantu_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(template.postgresUrl, `create database ${name} template ${template.postgresTemplate}`);
-  const database = await openDatabase({ databaseUrl: withDatabase(template.postgresUrl, name), poolSize: 5 });
+  // LANTU_TEST_POOLER_URL (scripts/pgbouncer-test.sh): the app reaches its copy through PgBouncer in transaction mode,
+  // the copies are still made and dropped directly.
+  const pooler = process.env.LANTU_TEST_POOLER_URL;
+  const database = await openDatabase({
+    databaseUrl: withDatabase(pooler ?? template.postgresUrl, name),
+    poolSize: 5,
+    pooler: pooler ? 'transaction' : 'none',
+  });
   return {
     ...database,
     close: async () => {
       await database.close();
-      await adminQuery(template.postgresUrl as string, `drop database if exists ${name}`);
+      // Forced: a pooler may still hold idle server connections to it.
+      await adminQuery(template.postgresUrl as string, `drop database if exists ${name} with (force)`);
     },
   };
 }

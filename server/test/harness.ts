@@ -17,6 +17,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => ({
   databaseUrl: undefined,
   databasePoolSize: 5,
   workers: 1,
+  databasePooler: 'none',
   dataDir: '/nonexistent',
   demo: false,
   demoPassword: undefined,

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, not, sql } from 'drizzle-orm';
 import { isPermission, type Permission } from '../../../common/permissions';
 import type { Executor } from '../../db/client';
-import { preparedPerDatabase } from '../../db/prepared';
+import { preparedPerDatabase, statementName } from '../../db/prepared';
 import { apiTokens, projectLeaders, regions, roles, sessions, settings, units, userScopeUnits, users } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { sessionExpired } from './session-expiry';
@@ -43,7 +43,7 @@ const actorStatement = preparedPerDatabase((db) =>
     .innerJoin(regions, eq(regions.code, units.regionCode))
     .innerJoin(roles, eq(roles.code, users.roleCode))
     .where(and(eq(users.id, sql.placeholder('userId')), eq(users.status, 'active')))
-    .prepare('load_actor'),
+    .prepare(statementName('load_actor')),
 );
 
 /**
@@ -89,7 +89,7 @@ const liveSessionStatement = preparedPerDatabase((db) =>
     .from(sessions)
     .innerJoin(settings, eq(settings.id, 1))
     .where(and(eq(sessions.idHash, sql.placeholder('idHash')), not(sessionExpired)))
-    .prepare('find_live_session'),
+    .prepare(statementName('find_live_session')),
 );
 
 /** A session that has passed neither its idle nor its absolute timeout (both read from the settings row). */
