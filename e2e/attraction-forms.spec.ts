@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, inputOf, openFromMenu, pick, shot, signIn, signOut } from './helpers';
 
@@ -15,6 +15,16 @@ const cancel = (page: Page) =>
     .locator('.ant-modal-wrap:visible')
     .getByRole('button', { name: /取\s*消/ })
     .click();
+
+/** Adds one option to a multiple select of a long (virtual) list, then closes it: once picked, the search clears and
+ * the option may scroll out of the rendered list, so `pick`'s second look for it would find nothing. */
+async function addOption(page: Page, field: Locator, text: string) {
+  await field.click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await expect(field).toContainText(text);
+  await page.keyboard.press('Escape');
+}
 
 async function searchParcel(page: Page, text: string) {
   const search = page.getByPlaceholder('地块编号或名称');
@@ -175,4 +185,47 @@ test('a lead’s unit and owner are picked by name, even a unit outside the read
   await expect(page.getByTestId('lead-owner')).toContainText('李明（重点项目办）');
   await fitsWidth(page);
   await shot(page, '567-phone-lead-form');
+});
+
+test('a visit names its unit and visitors, and a policy its headquarters regions, by name', async ({ page }) => {
+  test.setTimeout(240_000);
+  const purpose = `了解检测设备扩产计划${Date.now().toString(36).slice(-5)}`;
+  const policyTitle = `北园街道企业研发设备补助${Date.now().toString(36).slice(-5)}`;
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'invest', E2E_PASSWORD);
+
+  // 登记走访 from the enterprise's page: the visiting unit and the platform's visitors are picked by name.
+  await openFromMenu(page, 'enterprises');
+  await expect(page.getByTestId('enterprise-row').first()).toBeVisible({ timeout: 30_000 });
+  await inputOf(page, 'enterprise-search').fill('华岳重工集团有限公司');
+  await inputOf(page, 'enterprise-search').press('Enter');
+  await page.getByTestId('enterprise-link').filter({ hasText: '华岳重工集团有限公司' }).first().click();
+  await page.getByTestId('enterprise-record-visit').click();
+  const visitForm = page.getByTestId('visit-form');
+  await pick(page, page.getByTestId('visit-unit'), '区投资促进中心');
+  await addOption(page, page.getByTestId('visit-visitor-users'), '陈静（投资促进中心）');
+  await inputOf(page, 'visit-purpose').fill(purpose);
+  await expect(visitForm).not.toContainText(UUID);
+  await shot(page, '568-desktop-visit-form-pickers');
+  await page.getByTestId('visit-save').click();
+  await expect(visitForm).toBeHidden();
+  await expect(page.getByTestId('enterprise-visits')).toContainText(purpose);
+  await expect(page.getByTestId('enterprise-visits')).toContainText('区投资促进中心 · 陈静（投资促进中心）');
+
+  // A policy for enterprises headquartered in 北园街道: the condition reads the street's name.
+  await openFromMenu(page, 'policies');
+  await page.getByTestId('policy-create').click();
+  await inputOf(page, 'policy-title').fill(policyTitle);
+  await inputOf(page, 'policy-issuer').fill('天桥区工业和信息化局');
+  await page.getByTestId('policy-body').fill('对总部在北园街道的企业新购研发设备给予 10% 补助。');
+  await addOption(page, page.getByTestId('policy-regions'), '北园街道');
+  await page.getByTestId('policy-save').click();
+  await expect(page.getByTestId('policy-heading')).toContainText(policyTitle);
+  await openFromMenu(page, 'policies');
+  const card = page.getByTestId('policy-card').filter({ hasText: policyTitle });
+  await expect(card).toContainText('总部在北园街道');
+  await expect(card).not.toContainText('370105');
+  await page.setViewportSize(PHONE);
+  await fitsWidth(page);
+  await shot(page, '569-phone-policy-region-condition');
 });
