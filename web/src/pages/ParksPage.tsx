@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Input, Pagination, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Grid, Input, Pagination, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 import type { Building, Park } from '../modules/carriers/api/carriers-api';
@@ -18,6 +18,8 @@ export function ParksPage() {
   const industries = useDictionaryOptions('industry_chain');
   const [editing, setEditing] = useState<BuildingTarget | null>(null);
   const [editingPark, setEditingPark] = useState<ParkTarget | null>(null);
+  // On a phone the card's buttons show only their icons (named for screen readers), so the park's name keeps the room.
+  const phone = Grid.useBreakpoint().md === false;
 
   const columns = (park: Park) => [
     { title: t('carrier.buildingName'), dataIndex: 'name', key: 'name' },
@@ -99,16 +101,25 @@ export function ParksPage() {
               extra={
                 park.abilities.update ? (
                   <Space size={4} wrap>
-                    <Button size="small" icon={<EditOutlined />} onClick={() => setEditingPark({ park })} data-testid="park-edit">
-                      {t('carrier.editParkButton')}
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      aria-label={t('carrier.editParkButton')}
+                      title={t('carrier.editParkButton')}
+                      onClick={() => setEditingPark({ park })}
+                      data-testid="park-edit"
+                    >
+                      {phone ? null : t('carrier.editParkButton')}
                     </Button>
                     <Button
                       size="small"
                       icon={<PlusOutlined />}
+                      aria-label={t('carrier.addBuilding')}
+                      title={t('carrier.addBuilding')}
                       onClick={() => setEditing({ parkId: park.id, building: null })}
                       data-testid="building-add"
                     >
-                      {t('carrier.addBuilding')}
+                      {phone ? null : t('carrier.addBuilding')}
                     </Button>
                   </Space>
                 ) : null
