@@ -20,6 +20,8 @@ export const leadsEnUS: Record<keyof typeof leadsZhCN, string> = {
   'lead.referrer': 'Referrer',
   'lead.owner': 'Owner',
   'lead.unit': 'Responsible unit',
+  'lead.unitDefault': 'Left empty: the owner’s unit',
+  'lead.ownerDefault': 'Left empty: yourself',
   'lead.leader': 'Leader in charge',
   'lead.investment': 'Estimated investment',
   'lead.shares': 'Out-of-city / out-of-province / foreign share',

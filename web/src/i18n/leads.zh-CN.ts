@@ -18,6 +18,8 @@ export const leadsZhCN = {
   'lead.referrer': '推荐人',
   'lead.owner': '跟进人',
   'lead.unit': '责任单位',
+  'lead.unitDefault': '不填则为跟进人所在单位',
+  'lead.ownerDefault': '不填则为本人',
   'lead.leader': '包挂领导',
   'lead.investment': '预计投资',
   'lead.shares': '市外 / 省外 / 境外资金占比',

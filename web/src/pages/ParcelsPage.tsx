@@ -1,3 +1,4 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Popconfirm, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import type { Parcel } from '../modules/carriers/api/carriers-api';
 import { formatMeasure } from '../modules/carriers/components/format';
 import { ParcelSheetsMenu } from '../modules/carriers/components/ParcelSheetsMenu';
 import { SupplyParcelModal } from '../modules/carriers/components/SupplyParcelModal';
+import { ParcelFormModal, type ParcelTarget } from '../modules/carriers/components/ParcelFormModal';
 import { useParcelStatus, useParcels } from '../modules/carriers/hooks/use-carriers';
 import { useDictionaryOptions } from '../modules/projects/hooks/use-pickers';
 
@@ -32,6 +34,7 @@ export function ParcelsPage() {
   const industries = useDictionaryOptions('industry_chain');
   const step = useParcelStatus();
   const [supplying, setSupplying] = useState<Parcel | null>(null);
+  const [editing, setEditing] = useState<ParcelTarget | null>(null);
   const setFilter = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(search);
     if (value) next.set(key, value);
@@ -113,39 +116,65 @@ export function ParcelsPage() {
       title: '',
       key: 'actions',
       fixed: 'right',
-      width: 100,
+      width: 150,
       render: (_, p) => {
         if (!p.abilities.update) return null;
-        if (p.status === 'reserve')
-          return (
-            <Popconfirm
-              title={t('carrier.makeAvailableConfirm', { code: p.code })}
-              onConfirm={() =>
-                step
-                  .mutateAsync({ id: p.id, body: { status: 'available', version: p.version } })
-                  .then(() => message.success(t('carrier.madeAvailable')))
-                  .catch((error: unknown) => showError(error))
-              }
-            >
-              <Button size="small">{t('carrier.makeAvailable')}</Button>
-            </Popconfirm>
-          );
-        if (p.status === 'available')
-          return (
-            <Button size="small" type="primary" onClick={() => setSupplying(p)} data-testid="parcel-supply">
-              {t('carrier.supply')}
-            </Button>
-          );
-        return null;
+        return (
+          <Space size={4}>
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              aria-label={t('action.edit')}
+              title={t('action.edit')}
+              onClick={() => setEditing({ parcel: p })}
+              data-testid="parcel-edit"
+            />
+            {nextStep(p)}
+          </Space>
+        );
       },
     },
   ];
+
+  function nextStep(p: Parcel) {
+    if (p.status === 'reserve')
+      return (
+        <Popconfirm
+          title={t('carrier.makeAvailableConfirm', { code: p.code })}
+          onConfirm={() =>
+            step
+              .mutateAsync({ id: p.id, body: { status: 'available', version: p.version } })
+              .then(() => message.success(t('carrier.madeAvailable')))
+              .catch((error: unknown) => showError(error))
+          }
+        >
+          <Button size="small">{t('carrier.makeAvailable')}</Button>
+        </Popconfirm>
+      );
+    if (p.status === 'available')
+      return (
+        <Button size="small" type="primary" onClick={() => setSupplying(p)} data-testid="parcel-supply">
+          {t('carrier.supply')}
+        </Button>
+      );
+    return null;
+  }
 
   return (
     <Card
       title={t('nav.parcels')}
       styles={{ body: { padding: 12 } }}
-      extra={<ParcelSheetsMenu filters={{ status, standard: standard ? 'true' : undefined, q: q || undefined, sort: paging.sort }} />}
+      extra={
+        <Space wrap>
+          {parcels.data?.abilities?.create && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ parcel: null })} data-testid="parcel-add">
+              {t('carrier.addParcel')}
+            </Button>
+          )}
+          <ParcelSheetsMenu filters={{ status, standard: standard ? 'true' : undefined, q: q || undefined, sort: paging.sort }} />
+        </Space>
+      }
     >
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
@@ -181,6 +210,7 @@ export function ParcelsPage() {
         data-testid="parcels-table"
       />
       <SupplyParcelModal parcel={supplying} onClose={() => setSupplying(null)} />
+      <ParcelFormModal target={editing} onClose={() => setEditing(null)} />
     </Card>
   );
 }

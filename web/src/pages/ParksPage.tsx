@@ -1,9 +1,10 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Flex, Input, Pagination, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Flex, Grid, Input, Pagination, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 import type { Building, Park } from '../modules/carriers/api/carriers-api';
 import { BuildingFormModal, type BuildingTarget } from '../modules/carriers/components/BuildingFormModal';
+import { ParkFormModal, type ParkTarget } from '../modules/carriers/components/ParkFormModal';
 import { formatMeasure } from '../modules/carriers/components/format';
 import { useParks } from '../modules/carriers/hooks/use-carriers';
 import { useDictionaryOptions } from '../modules/projects/hooks/use-pickers';
@@ -16,6 +17,9 @@ export function ParksPage() {
   const parks = useParks({ q: q || undefined, page, pageSize: 10 });
   const industries = useDictionaryOptions('industry_chain');
   const [editing, setEditing] = useState<BuildingTarget | null>(null);
+  const [editingPark, setEditingPark] = useState<ParkTarget | null>(null);
+  // On a phone the card's buttons show only their icons (named for screen readers), so the park's name keeps the room.
+  const phone = Grid.useBreakpoint().md === false;
 
   const columns = (park: Park) => [
     { title: t('carrier.buildingName'), dataIndex: 'name', key: 'name' },
@@ -55,7 +59,17 @@ export function ParksPage() {
   ];
 
   return (
-    <Card title={t('nav.parks')} styles={{ body: { padding: 12 } }}>
+    <Card
+      title={t('nav.parks')}
+      styles={{ body: { padding: 12 } }}
+      extra={
+        parks.data?.abilities?.create ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditingPark({ park: null })} data-testid="park-add">
+            {t('carrier.addPark')}
+          </Button>
+        ) : null
+      }
+    >
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -86,14 +100,28 @@ export function ParksPage() {
               }
               extra={
                 park.abilities.update ? (
-                  <Button
-                    size="small"
-                    icon={<PlusOutlined />}
-                    onClick={() => setEditing({ parkId: park.id, building: null })}
-                    data-testid="building-add"
-                  >
-                    {t('carrier.addBuilding')}
-                  </Button>
+                  <Space size={4} wrap>
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      aria-label={t('carrier.editParkButton')}
+                      title={t('carrier.editParkButton')}
+                      onClick={() => setEditingPark({ park })}
+                      data-testid="park-edit"
+                    >
+                      {phone ? null : t('carrier.editParkButton')}
+                    </Button>
+                    <Button
+                      size="small"
+                      icon={<PlusOutlined />}
+                      aria-label={t('carrier.addBuilding')}
+                      title={t('carrier.addBuilding')}
+                      onClick={() => setEditing({ parkId: park.id, building: null })}
+                      data-testid="building-add"
+                    >
+                      {phone ? null : t('carrier.addBuilding')}
+                    </Button>
+                  </Space>
                 ) : null
               }
               data-testid="park-card"
@@ -136,6 +164,7 @@ export function ParksPage() {
         </Flex>
       )}
       <BuildingFormModal target={editing} onClose={() => setEditing(null)} />
+      <ParkFormModal target={editingPark} onClose={() => setEditingPark(null)} />
     </Card>
   );
 }

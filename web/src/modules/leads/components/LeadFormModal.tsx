@@ -1,7 +1,6 @@
 import { chinaToday } from '../../../lib/china-today';
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select, TreeSelect } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo } from 'react';
 import { wanToYuan, yuanToWanInput } from '../../../../../common/domain/money';
 import { LEAD_METHODS, type LeadMethod } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
@@ -9,8 +8,8 @@ import { FormModal } from '../../../ui/FormModal';
 import { WanInput, wanRule } from '../../projects/components/WanInput';
 import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
 import { useDictionaryOptions, useLeaders } from '../../projects/hooks/use-pickers';
-import { useAllUnits } from '../../units/hooks/use-units';
-import { buildUnitTree } from '../../units/utils/unit-tree';
+import { UnitPicker } from '../../units/components/UnitPicker';
+import { PersonPicker } from '../../users/components/PersonPicker';
 import type { Lead } from '../api/leads-api';
 import { useLeadEvents, useSaveLead } from '../hooks/use-leads';
 import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker';
@@ -25,6 +24,7 @@ type Values = {
   eventId: string | null;
   referrer: string | null;
   unitId: string | null;
+  ownerId: string | null;
   leaderId: string | null;
   estimatedInvestmentYuan: string | null;
   outOfCityPercent: number | null;
@@ -52,6 +52,7 @@ const startValues = ({ lead }: LeadFormTarget): Partial<Values> =>
         eventId: lead.event?.id ?? null,
         referrer: lead.referrer,
         unitId: lead.unit.id,
+        ownerId: lead.owner.id,
         leaderId: lead.leader?.id ?? null,
         estimatedInvestmentYuan: yuanToWanInput(lead.estimatedInvestmentYuan),
         outOfCityPercent: lead.outOfCityPercent,
@@ -80,12 +81,11 @@ export function LeadFormModal({
 }) {
   const { t } = useI18n();
   const save = useSaveLead();
-  const units = useAllUnits(target !== null);
-  const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   const leaders = useLeaders();
   const chains = useDictionaryOptions('industry_chain');
   const [form] = Form.useForm<Values>();
   const chainCode = Form.useWatch('chainCode', form);
+  const unitId = Form.useWatch('unitId', form);
   // The district's map of the chain picked, when it has one: its nodes are offered instead of a typed name.
   const maps = useChains(useCan()('chain.read') && target !== null);
   const chainMap = chainCode ? maps.data?.items.find((c) => c.code === chainCode) : undefined;
@@ -101,6 +101,7 @@ export function LeadFormModal({
       eventId: values.eventId ?? null,
       referrer: values.referrer || null,
       ...(values.unitId ? { unitId: values.unitId } : {}),
+      ...(values.ownerId ? { ownerId: values.ownerId } : {}),
       leaderId: values.leaderId ?? null,
       estimatedInvestmentYuan: wanToYuan(values.estimatedInvestmentYuan),
       outOfCityPercent: values.outOfCityPercent ?? 0,
@@ -164,11 +165,16 @@ export function LeadFormModal({
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="unitId" label={t('lead.unit')}>
-            <TreeSelect treeData={unitTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} loading={units.isPending} />
+          <Form.Item name="unitId" label={t('lead.unit')} extra={target?.lead ? undefined : t('lead.unitDefault')}>
+            <UnitPicker named={target?.lead ? [target.lead.unit] : []} allowClear data-testid="lead-unit" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
+          <Form.Item name="ownerId" label={t('lead.owner')} extra={target?.lead ? undefined : t('lead.ownerDefault')}>
+            <PersonPicker unitId={unitId} named={target?.lead ? [target.lead.owner] : []} allowClear data-testid="lead-owner" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
           <Form.Item name="leaderId" label={t('lead.leader')}>
             <Select
               allowClear
@@ -179,12 +185,12 @@ export function LeadFormModal({
             />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={24} md={8}>
           <Form.Item name="estimatedInvestmentYuan" label={t('lead.investment')} rules={[wanRule(t)]}>
             <WanInput data-testid="lead-investment" />
           </Form.Item>
         </Col>
-        <Col xs={24} md={12}>
+        <Col xs={24} md={8}>
           <Form.Item name="receivedOn" label={t('lead.receivedOn')} rules={[required]}>
             <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
           </Form.Item>

@@ -1,6 +1,7 @@
 import { Flex, Tag, Typography } from 'antd';
 import { useI18n } from '../../../i18n';
 import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
+import { useRegionNames } from '../../regions/hooks/use-regions';
 import type { Policy } from '../api/policies-api';
 
 /** A policy's conditions in words: local only, tags, industries, sizes (each "any of"); none: every enterprise. */
@@ -8,12 +9,13 @@ export function PolicyConditions({ conditions }: { conditions: Policy['condition
   const { t } = useI18n();
   const tags = useDictionaryOptions('enterprise_tag');
   const industries = useDictionaryOptions('industry');
+  const regions = useRegionNames(conditions.regionCodes);
   const parts = [
     ...(conditions.localOnly ? [t('policy.localOnly')] : []),
     ...conditions.tags.map((code) => tags.label(code)),
     ...conditions.industryCodes.map((code) => industries.label(code)),
     ...conditions.sizes.map((size) => t(`enterpriseSize.${size}`)),
-    ...conditions.regionCodes,
+    ...conditions.regionCodes.map((code) => t('policy.regionCondition', { name: regions.get(code) ?? code })),
   ];
   if (parts.length === 0) return <Typography.Text type="secondary">{t('policy.noConditions')}</Typography.Text>;
   return (

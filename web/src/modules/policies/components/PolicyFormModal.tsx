@@ -7,6 +7,7 @@ import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
 import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
 import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
+import { DistrictRegionsPicker } from '../../regions/components/DistrictRegionsPicker';
 import type { Policy } from '../api/policies-api';
 import { useSavePolicy } from '../hooks/use-policies';
 
@@ -21,6 +22,7 @@ type Values = {
   tags?: string[];
   industryCodes?: string[];
   sizes?: EnterpriseSize[];
+  regionCodes?: string[];
   localOnly: boolean;
 };
 
@@ -47,7 +49,8 @@ export function PolicyFormModal({
       okTestId="policy-save"
       width={760}
       startValues={(opened) => {
-        if (opened.mode === 'create') return { validFrom: chinaToday(), localOnly: true, tags: [], industryCodes: [], sizes: [] };
+        if (opened.mode === 'create')
+          return { validFrom: chinaToday(), localOnly: true, tags: [], industryCodes: [], sizes: [], regionCodes: [] };
         const p = opened.policy;
         return {
           title: p.title,
@@ -58,6 +61,7 @@ export function PolicyFormModal({
           tags: p.conditions.tags,
           industryCodes: p.conditions.industryCodes,
           sizes: p.conditions.sizes,
+          regionCodes: p.conditions.regionCodes,
           localOnly: p.conditions.localOnly,
         };
       }}
@@ -72,7 +76,7 @@ export function PolicyFormModal({
             tags: values.tags ?? [],
             industryCodes: values.industryCodes ?? [],
             sizes: values.sizes ?? [],
-            regionCodes: opened.mode === 'edit' ? opened.policy.conditions.regionCodes : [],
+            regionCodes: values.regionCodes ?? [],
             localOnly: values.localOnly,
           },
         };
@@ -132,6 +136,11 @@ export function PolicyFormModal({
               options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: t(`enterpriseSize.${s}`) }))}
               data-testid="policy-sizes"
             />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="regionCodes" label={t('policy.conditionRegions')} extra={t('policy.anyOf')}>
+            <DistrictRegionsPicker data-testid="policy-regions" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

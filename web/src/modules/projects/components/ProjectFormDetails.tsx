@@ -2,7 +2,7 @@ import { Alert, Col, DatePicker, Divider, Form, Input, InputNumber, Radio, Row, 
 import { useMemo } from 'react';
 import { useI18n } from '../../../i18n';
 import { useAllUnits } from '../../units/hooks/use-units';
-import { buildUnitTree } from '../../units/utils/unit-tree';
+import { unitTreeWithNamed } from '../../units/utils/unit-tree';
 import type { Project } from '../api/projects-api';
 import { useLeaders } from '../hooks/use-pickers';
 import { isLocked, lockedNote } from '../utils/locked-fields';
@@ -21,13 +21,10 @@ export function ProjectFormDetails({ editing }: { editing: Project | null }) {
   const fromPlan: string[] = editing?.datesFromPlan ?? [];
   const units = useAllUnits();
   // Units the project already names but the user cannot see (outside the data scope) still show by name.
-  const unitTree = useMemo(() => {
-    const tree = buildUnitTree(units.data ?? []);
-    const known = new Set((units.data ?? []).map((u) => u.id));
-    const named = editing ? [{ id: editing.leadUnitId, name: editing.leadUnitName }, ...editing.coUnits] : [];
-    const missing = named.filter((u, i) => !known.has(u.id) && named.findIndex((v) => v.id === u.id) === i);
-    return [...tree, ...missing.map((u) => ({ key: u.id, value: u.id, title: u.name, children: [] }))];
-  }, [units.data, editing]);
+  const unitTree = useMemo(
+    () => unitTreeWithNamed(units.data ?? [], editing ? [{ id: editing.leadUnitId, name: editing.leadUnitName }, ...editing.coUnits] : []),
+    [units.data, editing],
+  );
   const leaders = useLeaders();
   const required = { required: true, message: t('validation.required') };
   const wan = wanRule(t);

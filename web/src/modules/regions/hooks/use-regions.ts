@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Region } from '../../../../../common/schemas/organisation';
 import { type RegionCreateBody, type RegionUpdateBody, regionsApi } from '../api/regions-api';
 
@@ -44,4 +44,19 @@ export function useSaveRegion() {
       input.mode === 'create' ? regionsApi.create(input.body) : regionsApi.update(input.code, input.body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: regionKeys.all }),
   });
+}
+
+/** The names of these regions (those the reader may see), by code; a code not (yet) loaded is left out. */
+export function useRegionNames(codes: string[]) {
+  const queries = useQueries({
+    queries: codes.map((code) => ({
+      queryKey: regionKeys.detail(code),
+      queryFn: ({ signal }: { signal: AbortSignal }) => regionsApi.get(code, signal),
+      staleTime: 5 * 60_000,
+      retry: false,
+    })),
+  });
+  const names = new Map<string, string>();
+  for (const query of queries) if (query.data) names.set(query.data.code, query.data.name);
+  return names;
 }

@@ -20,3 +20,13 @@ export function buildUnitTree(units: Unit[], excludeSubtreeOf?: string): UnitTre
   }
   return roots;
 }
+
+/**
+ * The tree of the units in scope, with the units a record already names but the reader cannot see (outside the data
+ * scope) added as roots under their names — so a picker never shows a bare id.
+ */
+export function unitTreeWithNamed(units: Unit[], named: { id: string; name: string }[]): UnitTreeNode[] {
+  const known = new Set(units.map((u) => u.id));
+  const missing = named.filter((u, i) => !known.has(u.id) && named.findIndex((v) => v.id === u.id) === i);
+  return [...buildUnitTree(units), ...missing.map((u) => ({ key: u.id, value: u.id, title: u.name, children: [] }))];
+}

@@ -9,12 +9,17 @@ import { EnterprisePicker } from '../../enterprises/components/EnterprisePicker'
 import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
 import { useAllUnits } from '../../units/hooks/use-units';
 import { buildUnitTree } from '../../units/utils/unit-tree';
+import { UnitPicker } from '../../units/components/UnitPicker';
+import { PersonPicker } from '../../users/components/PersonPicker';
+import { useMe } from '../../auth/hooks/use-me';
 import { useRecordVisit } from '../hooks/use-visits';
 
 type Demand = { title: string; description: string; category: string; leadUnitId: string; deadline: Dayjs };
 type Values = {
   enterpriseId: string;
   visitDate: Dayjs;
+  unitId?: string | null;
+  visitorUserIds: string[];
   visitorNames: string[];
   purpose: string;
   notes?: string;
@@ -31,6 +36,9 @@ export type VisitFormTarget = { enterprise: { id: string; name: string } | null 
 export function VisitFormModal({ target, onClose }: { target: VisitFormTarget | null; onClose: () => void }) {
   const { t } = useI18n();
   const record = useRecordVisit();
+  const me = useMe();
+  const [form] = Form.useForm<Values>();
+  const unitId = Form.useWatch('unitId', form);
   const categories = useDictionaryOptions('problem_category');
   const units = useAllUnits(target !== null);
   const unitTree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
@@ -39,15 +47,24 @@ export function VisitFormModal({ target, onClose }: { target: VisitFormTarget | 
   return (
     <FormModal<Values, VisitFormTarget>
       target={target}
+      form={form}
       title={target?.enterprise ? t('visit.recordFor', { name: target.enterprise.name }) : t('visit.record')}
       testId="visit-form"
       okTestId="visit-save"
       width={760}
-      startValues={(opened) => ({ enterpriseId: opened.enterprise?.id, visitDate: chinaToday(), visitorNames: [], demands: [] })}
+      startValues={(opened) => ({
+        enterpriseId: opened.enterprise?.id,
+        visitDate: chinaToday(),
+        visitorUserIds: [],
+        visitorNames: [],
+        demands: [],
+      })}
       onSubmit={async (values) => {
         await record.mutateAsync({
           enterpriseId: values.enterpriseId,
           visitDate: values.visitDate.format('YYYY-MM-DD'),
+          ...(values.unitId ? { unitId: values.unitId } : {}),
+          visitorUserIds: values.visitorUserIds ?? [],
           visitorNames: values.visitorNames.map((name) => name.trim()).filter(Boolean),
           purpose: values.purpose.trim(),
           notes: values.notes?.trim() || null,
@@ -72,11 +89,29 @@ export function VisitFormModal({ target, onClose }: { target: VisitFormTarget | 
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
+          <Form.Item name="unitId" label={t('visit.unit')} extra={t('visit.unitDefault')}>
+            <UnitPicker allowClear data-testid="visit-unit" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="visitorUserIds" label={t('visit.visitorUsers')} extra={t('visit.visitorUsersHint')}>
+            <PersonPicker mode="multiple" allowClear unitId={unitId ?? me.unit.id} data-testid="visit-visitor-users" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
           <Form.Item
             name="visitorNames"
-            label={t('visit.visitors')}
+            label={t('visit.visitorOthers')}
             extra={t('visit.visitorsHint')}
-            rules={[{ ...required, type: 'array', min: 1, message: t('visit.visitorsRequired') }]}
+            dependencies={['visitorUserIds']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, names?: string[]) =>
+                  (names?.length ?? 0) + (getFieldValue('visitorUserIds')?.length ?? 0) > 0
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('visit.visitorsRequired'))),
+              }),
+            ]}
           >
             <Select mode="tags" open={false} tokenSeparators={[',', '，', '、', ' ']} data-testid="visit-visitors" />
           </Form.Item>
