@@ -16,6 +16,7 @@ export const targetsZh = {
   'target.computed_no_entry': '“{name}”由系统计算，不能填报实际数',
   'target.not_owner': '只有责任单位（{unit}）或项目办可以填报“{name}”',
   'target.breakdown_sum': '分解到单位的目标合计 {sum}{measure}，与指标目标 {target}{measure} 相差 {difference}{measure}，请调整后保存',
+  'target.breakdown_sum_districts': '各区县分解任务合计{sum}{measure}，与市级目标{target}{measure}相差{difference}{measure}，请调整后保存',
   'target.breakdown_duplicate': '单位重复：每个单位只能分解一次',
   'target.breakdown_growth': '增速指标不能分解到单位',
   'target.not_computable': '系统暂不能计算该指标',
@@ -61,6 +62,8 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   'target.not_owner': 'Only the owner unit ({unit}) or the project office enters "{name}"',
   'target.breakdown_sum':
     "The units' targets add up to {sum} {measure}, {difference} {measure} off the indicator's target of {target} {measure}; adjust them before saving",
+  'target.breakdown_sum_districts':
+    "The districts' shares add up to {sum} {measure}, {difference} {measure} off the city's target of {target} {measure}; adjust them before saving",
   'target.breakdown_duplicate': 'Duplicate unit: each unit takes one share',
   'target.breakdown_growth': 'A growth-rate indicator is not broken down to units',
   'target.not_computable': 'Lantu cannot compute this indicator yet',

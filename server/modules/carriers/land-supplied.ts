@@ -3,13 +3,14 @@ import { minDate } from '../../../common/domain/dates';
 import { normaliseDecimal } from '../../../common/domain/decimal';
 import type { Executor } from '../../db/client';
 import { landParcels } from '../../db/schema';
+import { inRegionTree } from '../regions';
 
-// The land the district supplied in a year (供地面积, the targets module's `land_supplied`): the 亩 of its parcels
-// supplied to a project (status 已供) whose supply day falls in the year, on or before the day asked (a past year
-// stands at its 31 December). A parcel is supplied once — a second supply is refused (409 parcel_already_supplied)
+// The land a region supplied in a year (供地面积, the targets module's `land_supplied`): the 亩 of the parcels of its
+// tree (a district's own; a city's, its districts' — `inRegionTree`) supplied to a project (status 已供) whose supply
+// day falls in the year, on or before the day asked (a past year stands at its 31 December). A parcel is supplied once — a second supply is refused (409 parcel_already_supplied)
 // and supplied is the last status — so each parcel counts once, in the year of its supply day.
 
-/** The 亩 supplied in the district's year as of the day, as an exact decimal ("126.5"). */
+/** The 亩 supplied in the region's (a city: its districts') year as of the day, as an exact decimal ("126.5"). */
 export async function landSuppliedMu(db: Executor, input: { regionCode: string; year: number; asOf: string }): Promise<string> {
   const from = `${input.year}-01-01`;
   const to = minDate(input.asOf, `${input.year}-12-31`);
@@ -18,7 +19,11 @@ export async function landSuppliedMu(db: Executor, input: { regionCode: string; 
     .select({ mu: sql<string | null>`sum(${landParcels.areaMu})::text` })
     .from(landParcels)
     .where(
-      and(eq(landParcels.regionCode, input.regionCode), eq(landParcels.status, 'supplied'), between(landParcels.suppliedOn, from, to)),
+      and(
+        inRegionTree(landParcels.regionCode, input.regionCode),
+        eq(landParcels.status, 'supplied'),
+        between(landParcels.suppliedOn, from, to),
+      ),
     );
   return normaliseDecimal(row?.mu ?? '0');
 }

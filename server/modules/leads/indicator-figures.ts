@@ -2,9 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { minDate } from '../../../common/domain/dates';
 import type { Executor } from '../../db/client';
 import { leadStageMoves, leads } from '../../db/schema';
+import { inRegionTree } from '../regions';
 
-// What the district's leads give the targets module's indicators (签约项目个数, 签约合同额, 到位市外资金), for a
-// district and a year as of a day. One definition, read by the indicators, the 通报 and the scoring through them:
+// What a region's leads give the targets module's indicators (签约项目个数, 签约合同额, 到位市外资金), for a
+// district — or a city, whose figure is its districts' leads together (`inRegionTree`) — and a year as of a day. One
+// definition, read by the indicators, the 通报 and the scoring through them:
 // - a lead is **signed in the year** when the first day it reached 签约 (lead_stage_moves; the contract date, as
 //   the conversion figures count) falls in the year, on or before the day asked;
 // - **funds from outside the city are in** for a lead when the first day it reached 到资 falls in the year, on or
@@ -27,7 +29,7 @@ export type AttractionFigures = {
 
 const firstOn = (stage: string) => sql`min(${leadStageMoves.on}) filter (where ${leadStageMoves.toStage} = ${stage})`;
 
-/** The district's signed leads, contract value and out-of-city funds of the year as of the day. */
+/** The region's (a city: its districts') signed leads, contract value and out-of-city funds of the year as of the day. */
 export async function attractionFigures(db: Executor, { regionCode, year, asOf }: AttractionFiguresInput): Promise<AttractionFigures> {
   const from = `${year}-01-01`;
   const to = minDate(asOf, `${year}-12-31`);
@@ -44,7 +46,7 @@ export async function attractionFigures(db: Executor, { regionCode, year, asOf }
     })
     .from(leads)
     .innerJoin(leadStageMoves, eq(leadStageMoves.leadId, leads.id))
-    .where(and(eq(leads.regionCode, regionCode), sql`${leadStageMoves.on} <= ${to}::date`))
+    .where(and(inRegionTree(leads.regionCode, regionCode), sql`${leadStageMoves.on} <= ${to}::date`))
     .groupBy(leads.id)
     .having(sql`${firstOn('dropped')} is null`)
     .as('per_lead');

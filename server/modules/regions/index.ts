@@ -12,3 +12,4 @@ export {
 } from './districts';
 export { findRegion, type RegionRow } from './repository';
 export { regionCodeParam } from './schema';
+export { inRegionTree } from './tree';

@@ -194,7 +194,11 @@ describeEachDatabase('targets API: a city breaks its indicators down to its dist
       zh,
     );
     expect(short.statusCode).toBe(400);
-    expect(errorOf(short).details?.[0]).toMatchObject({ path: 'items', message: expect.stringContaining('70') });
+    // Worded for districts and the city's target, not for units.
+    expect(errorOf(short).details?.[0]).toEqual({
+      path: 'items',
+      message: '各区县分解任务合计70个，与市级目标100个相差30个，请调整后保存',
+    });
     const saved = await cityOffice.request('PUT', url, {
       version: indicator.version,
       items: [

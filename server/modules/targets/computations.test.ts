@@ -1,4 +1,7 @@
+import { and, eq, like } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import { sumDecimals } from '../../../common/domain/decimal';
+import { regions } from '../../db/schema';
 import { refreshProjectMonths } from '../reports';
 import {
   insertLead,
@@ -18,6 +21,7 @@ import { computeIndicator } from './index';
 // the demo districts counts: which projects are key projects of the year, which started in it, which reports count,
 // which leads were signed and brought funds in, which parcels were supplied.
 const REGION = '370113';
+const CITY = '370100';
 const YEAR = 2031;
 const YI = 100_000_000;
 
@@ -183,6 +187,36 @@ describeEachDatabase('computed indicators', (t) => {
     expect(await computeIndicator(db, 'land_supplied', input(`${YEAR}-12-31`))).toBe('42.75');
     expect(await computeIndicator(db, 'land_supplied', input(`${YEAR + 1}-05-01`))).toBe('42.75');
     expect(await computeIndicator(db, 'land_supplied', { regionCode: REGION, year: YEAR - 1, asOf: `${YEAR}-06-30` })).toBe('50');
+  });
+
+  it("reads a city's attraction figures over its districts: the city's figure is the sum of its districts'", async () => {
+    const db = t().database.db;
+    const [city] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, CITY));
+    const districts = await db
+      .select({ code: regions.code })
+      .from(regions)
+      .where(and(eq(regions.level, 'district'), like(regions.path, `${city?.path}%`)));
+    expect(districts.map((d) => d.code)).toEqual(expect.arrayContaining([REGION, testConfig().regionCode]));
+    const attraction = ['projects_signed', 'contract_value', 'out_of_city_funds', 'land_supplied'] as const;
+    for (const asOf of [`${YEAR}-06-30`, `${YEAR}-12-31`]) {
+      for (const computation of attraction) {
+        const cityFigure = await computeIndicator(db, computation, { regionCode: CITY, year: YEAR, asOf });
+        const perDistrict = await Promise.all(
+          districts.map(async (d) => (await computeIndicator(db, computation, { regionCode: d.code, year: YEAR, asOf })) ?? '0'),
+        );
+        expect(cityFigure, `${computation} ${asOf}`).toBe(sumDecimals(perDistrict));
+      }
+    }
+    // By the year's end: 长清区's two signings (14亿, 17亿 of funds) and 42.75亩, and 天桥区's test lead (7亿, 7亿) and
+    // 100亩 parcel — not 0, as when the figures read the city's own rows only.
+    const yearEnd = async (computation: (typeof attraction)[number]) =>
+      computeIndicator(db, computation, { regionCode: CITY, year: YEAR, asOf: `${YEAR}-12-31` });
+    expect(await yearEnd('projects_signed')).toBe('3');
+    expect(await yearEnd('contract_value')).toBe('21');
+    expect(await yearEnd('out_of_city_funds')).toBe('24');
+    expect(await yearEnd('land_supplied')).toBe('142.75');
+    // A district's figure is its own still: 长清区 reads none of 天桥区's.
+    expect(await computeIndicator(db, 'contract_value', { regionCode: REGION, year: YEAR, asOf: `${YEAR}-12-31` })).toBe('14');
   });
 
   it('counts a parcel once: a second supply is refused by the carriers API and changes nothing', async () => {

@@ -7,6 +7,7 @@ import { projectMonthInvestment, projects } from '../../db/schema';
 import { landSuppliedMu } from '../carriers';
 import { attractionFigures } from '../leads';
 import { projectOfYear, startedInYear } from '../projects';
+import { inRegionTree } from '../regions';
 
 // The named computations of computed indicators: each reads Lantu's own data for one district and year, as of a day,
 // and answers the value in its computation's unit of measure (common/domain/targets.ts `COMPUTATIONS`), exactly.
@@ -22,8 +23,7 @@ type Compute = (db: Executor, input: ComputationInput) => Promise<string>;
  * The region's projects: a district's own, or — for a city's indicator — every district's under it (a city's computed
  * figure is the sum of its districts', the figure its shares are broken down from). Projects sit at district level.
  */
-const inRegion = (regionCode: string) =>
-  sql`${projects.regionCode} in (select r.code from regions r where r.path like (select c.path from regions c where c.code = ${regionCode}) || '%')`;
+const inRegion = (regionCode: string) => inRegionTree(projects.regionCode, regionCode);
 
 /**
  * Key projects of the year: the district's projects on a key list (province, city or district), not withdrawn, of
@@ -70,9 +70,9 @@ const REGISTRY: Record<TargetComputation, Compute | null> = {
       .where(and(inRegion(regionCode), eq(projectMonthInvestment.year, year), lte(projectMonthInvestment.month, throughMonth)));
     return yuanToDecimal(BigInt(row?.total ?? 0), 'yi');
   },
-  // 供地面积: the 亩 of the district's parcels supplied in the year (carriers module).
+  // 供地面积: the 亩 of the region's parcels supplied in the year (carriers module; a city: its districts').
   land_supplied: (db, input) => landSuppliedMu(db, input),
-  // 签约项目, 签约合同额, 到位市外资金: the district's leads (leads module; dropped ones left out).
+  // 签约项目, 签约合同额, 到位市外资金: the region's leads (leads module; dropped ones left out; a city: its districts').
   projects_signed: async (db, input) => String((await attractionFigures(db, input)).signed),
   contract_value: async (db, input) => yuanToDecimal((await attractionFigures(db, input)).contractValueYuan, 'yi'),
   out_of_city_funds: async (db, input) => yuanToDecimal((await attractionFigures(db, input)).outOfCityFundsYuan, 'yi'),

@@ -255,7 +255,7 @@ export async function setBreakdown({
     if (toScaled(difference) !== 0n) {
       const measure = enumLabel(ctx.actor.locale, 'targetMeasure', indicator.measure);
       const params = { sum, target, difference: difference.replace('-', ''), measure };
-      throw invalid([{ path: 'items', messageKey: 'target.breakdown_sum', params }]);
+      throw invalid([{ path: 'items', messageKey: toDistricts ? 'target.breakdown_sum_districts' : 'target.breakdown_sum', params }]);
     }
   }
   const before = await breakdownOf(tx, id);

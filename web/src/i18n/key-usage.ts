@@ -56,15 +56,27 @@ export function closureOf(entries: string[], followDynamic: (file: string) => bo
 export function keysUsedBy(files: Iterable<string>, allKeys: readonly string[]): Map<string, string> {
   const keys = new Set(allKeys);
   const used = new Map<string, string>();
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    for (const [, single, double, backtick] of text.matchAll(/'([^'\n]+)'|"([^"\n]+)"|`([^`$]+)`/g)) {
-      const literal = single ?? double ?? backtick;
+  const scan = (text: string, file: string) => {
+    // Each string taken whole, a template literal too: a template's `${…}` holds quotes of its own, and a template
+    // read as two halves paired its closing backtick with the next template's opening one, swallowing the code (and
+    // the keys) between them — MapPage lacked the warnings catalog that way and its filter read “project.warning”.
+    for (const [, single, double, template] of text.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
+      const literal = single ?? double ?? (template?.includes('${') ? undefined : template);
       if (literal && keys.has(literal) && !used.has(literal)) used.set(literal, file);
+      if (template?.includes('${')) scan(template.replace(/^[^$]*\$\{|\}[^$}]*$/g, ' '), file);
     }
     for (const [, start] of text.matchAll(/`([\w.-]+\.)\$\{/g)) {
       for (const key of allKeys) if (start && key.startsWith(start) && !used.has(key)) used.set(key, file);
     }
+  };
+  for (const file of files) {
+    // Comments out first: an apostrophe in one (“the phone's drawer”) would open a string.
+    scan(
+      readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(^|\s)\/\/.*$/gm, '$1'),
+      file,
+    );
   }
   return used;
 }

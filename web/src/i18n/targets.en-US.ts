@@ -44,6 +44,7 @@ export const targetsEnUS: Record<keyof typeof targetsZhCN, string> = {
   'target.addUnit': 'Add a unit',
   'target.cityTag': '{region} (city indicator)',
   'target.shares.title': 'Broken down to districts:',
+  'target.shares.ownTitle': 'Share assigned by {region}:',
   'target.shares.line': 'share {share}, actual {actual}',
   'target.shares.noCounterpart': 'the district keeps no indicator of this name: no actual yet',
   'target.shares.sumOk': 'The districts’ shares add up to {sum}, the city’s target',

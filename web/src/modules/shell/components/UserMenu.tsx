@@ -7,6 +7,8 @@ import { useSignOut } from '../../auth/hooks/use-session';
 import { CHANGE_PASSWORD_PATH, TWO_FACTOR_PATH } from '../../auth/paths';
 import { ShellText } from './ShellText';
 
+const PHONE_NAME = { display: 'block', maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
 /** The user's name and unit, with password change, two-step verification and the two ways to sign out. */
 export function UserMenu({ compact }: { compact: boolean }) {
   const { t } = useI18n();
@@ -51,11 +53,12 @@ export function UserMenu({ compact }: { compact: boolean }) {
         },
       }}
     >
-      <Button type="text" data-testid="user-menu" style={{ height: 'auto', paddingBlock: 4 }}>
+      <Button type="text" data-testid="user-menu" style={{ height: 'auto', paddingBlock: 4 }} title={me.displayName}>
         <Flex align="center" gap={8}>
           <UserOutlined />
           <Flex vertical align="start" style={{ lineHeight: 1.2 }}>
-            <ShellText strong data-testid="header-user-name">
+            {/* On a phone a long name (周立新（市重点项目服务中心）) is cut with an ellipsis rather than widen the page. */}
+            <ShellText strong data-testid="header-user-name" style={compact ? PHONE_NAME : undefined}>
               {me.displayName}
             </ShellText>
             {!compact && (

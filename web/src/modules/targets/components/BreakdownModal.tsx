@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, TreeSelect, Typography } from 'antd';
+import { Button, Flex, Form, Input, Select, TreeSelect, Typography } from 'antd';
 import { useMemo } from 'react';
-import { DECIMAL_PATTERN, sumDecimals } from '../../../../../common/domain/decimal';
+import { DECIMAL_PATTERN, sumDecimals, toScaled } from '../../../../../common/domain/decimal';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
 import { useAllUnits } from '../../units/hooks/use-units';
@@ -9,6 +9,7 @@ import { buildUnitTree } from '../../units/utils/unit-tree';
 import type { Indicator } from '../api/targets-api';
 import { targetsApi } from '../api/targets-api';
 import { useIndicator, useTargetsMutation } from '../hooks/use-targets';
+import { formatAmount } from './format';
 
 type Values = { items: { unitId: string; targetValue: string }[] };
 
@@ -17,7 +18,7 @@ type Values = { items: { unitId: string; targetValue: string }[] };
  * (分解到区县, each under the unit the server names); the sum is shown as it is typed, the server holds it to the target.
  */
 export function BreakdownModal({ target, onClose }: { target: Indicator | null; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const items = Form.useWatch('items', form) ?? [];
   const detail = useIndicator(target?.id ?? null);
@@ -29,6 +30,9 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
   const districts = detail.data?.breakdownDistricts ?? null;
   const typed = items.map((i) => i?.targetValue?.trim() ?? '').filter((v) => DECIMAL_PATTERN.test(v));
   const sum = sumDecimals(typed);
+  const sumMatches = target !== null && toScaled(sum) === toScaled(target.targetValue);
+  // A district is given one share: the ones already picked in other rows are not offered again.
+  const picked = new Set(items.map((i) => i?.unitId).filter(Boolean));
   return (
     <FormModal<Values, Indicator>
       target={target && detail.data ? target : null}
@@ -37,21 +41,32 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
       startValues={() => ({ items: detail.data?.breakdown.map((b) => ({ unitId: b.unitId, targetValue: b.targetValue })) ?? [] })}
       onSubmit={(values, indicator) => save.mutateAsync({ indicator, values })}
       onClose={onClose}
+      // The server's refusal of the whole list (the sum) stands until the shares are changed.
+      onValuesChange={() => form.getFieldError('items').length && form.setFields([{ name: 'items', errors: [] }])}
       testId="breakdown-form"
       okTestId="breakdown-form-save"
       width={640}
     >
       <Form.List name="items">
-        {(fields, { add, remove }) => (
+        {(fields, { add, remove }, { errors }) => (
           <>
             {fields.map((field) => (
-              <Space key={field.key} align="baseline" style={{ display: 'flex' }} wrap>
-                <Form.Item name={[field.name, 'unitId']} rules={[{ required: true, message: t('validation.required') }]}>
+              // One line per share, on a phone too: the picker takes what the amount and the delete button leave.
+              <Flex key={field.key} align="baseline" gap={8}>
+                <Form.Item
+                  name={[field.name, 'unitId']}
+                  rules={[{ required: true, message: t('validation.required') }]}
+                  style={{ flex: 1, minWidth: 0, marginBottom: 16 }}
+                >
                   {districts ? (
                     <Select
-                      options={districts.map((d) => ({ value: d.unitId, label: d.regionName }))}
+                      options={districts.map((d) => ({
+                        value: d.unitId,
+                        label: d.regionName,
+                        disabled: picked.has(d.unitId) && items[field.name]?.unitId !== d.unitId,
+                      }))}
                       placeholder={t('target.district')}
-                      style={{ width: 200 }}
+                      style={{ width: '100%' }}
                       data-testid={`breakdown-district-${field.name}`}
                     />
                   ) : (
@@ -60,30 +75,48 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
                       treeDefaultExpandAll
                       showSearch={{ treeNodeFilterProp: 'title' }}
                       placeholder={t('target.unit')}
-                      style={{ width: 260 }}
+                      style={{ width: '100%' }}
                     />
                   )}
                 </Form.Item>
-                <Form.Item name={[field.name, 'targetValue']} rules={[{ required: true, message: t('validation.required') }]}>
+                <Form.Item
+                  name={[field.name, 'targetValue']}
+                  rules={[{ required: true, message: t('validation.required') }]}
+                  style={{ marginBottom: 16 }}
+                >
                   <Input
                     inputMode="decimal"
-                    style={{ width: 120 }}
+                    addonAfter={target ? t(`targetMeasure.${target.measure}`) : undefined}
+                    style={{ width: 140 }}
                     placeholder={t('target.value')}
                     data-testid={`breakdown-value-${field.name}`}
                   />
                 </Form.Item>
-                <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label="remove" />
-              </Space>
+                <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('action.delete')} />
+              </Flex>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add()} data-testid="breakdown-add">
               {t(districts ? 'target.addDistrict' : 'target.addUnit')}
             </Button>
+            {errors.map((error) => (
+              <Typography.Paragraph
+                key={String(error)}
+                type="danger"
+                style={{ marginTop: 8, marginBottom: 0 }}
+                data-testid="breakdown-error"
+              >
+                {error}
+              </Typography.Paragraph>
+            ))}
           </>
         )}
       </Form.List>
       {target && (
-        <Typography.Paragraph style={{ marginTop: 12 }} type={sum === target.targetValue ? 'success' : 'warning'}>
-          {t('target.breakdownSum', { sum, target: target.targetValue })} {t(`targetMeasure.${target.measure}`)}
+        <Typography.Paragraph style={{ marginTop: 12 }} type={sumMatches ? 'success' : 'warning'} data-testid="breakdown-sum">
+          {t('target.breakdownSum', {
+            sum: formatAmount(t, locale, sum, target.measure, 4),
+            target: formatAmount(t, locale, target.targetValue, target.measure, 4),
+          })}
         </Typography.Paragraph>
       )}
     </FormModal>

@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useI18n } from '../../../i18n';
-import { formatDecimal } from '../../../lib/format';
 import type { Indicator } from '../api/targets-api';
+import { formatAmount } from './format';
 
 /**
  * A city's indicator broken down to its districts (分解到区县): each share the reader may see with the district's
@@ -9,20 +9,22 @@ import type { Indicator } from '../api/targets-api';
  * the target. A district's reader sees his own share only.
  */
 export function DistrictShares({ indicator }: { indicator: Indicator }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const shares = indicator.districtShares;
   if (!shares) return null;
-  const measure = t(`targetMeasure.${indicator.measure}`);
+  const amount = (value: string) => formatAmount(t, locale, value, indicator.measure);
   if (!shares.items.length)
     return (
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`district-shares-${indicator.name}`}>
         {t('target.shares.none')}
       </Typography.Text>
     );
+  // A district's reader sees his own share only (no sum): it is the task the city gave his district.
+  const ownShareOnly = shares.sum === null;
   return (
     <div data-testid={`district-shares-${indicator.name}`} style={{ fontSize: 12, lineHeight: 1.6 }}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('target.shares.title')}
+        {ownShareOnly ? t('target.shares.ownTitle', { region: indicator.regionName }) : t('target.shares.title')}
       </Typography.Text>
       {shares.items.map((share) => (
         <div key={share.regionCode} data-testid={`district-share-${share.regionName}`}>
@@ -30,10 +32,13 @@ export function DistrictShares({ indicator }: { indicator: Indicator }) {
             {share.regionName}
           </Typography.Text>{' '}
           {t('target.shares.line', {
-            share: `${formatDecimal(share.targetValue)}${measure}`,
-            actual: share.actual === null ? '—' : `${formatDecimal(share.actual)}${measure}`,
+            share: amount(share.targetValue),
+            actual: share.actual === null ? '—' : amount(share.actual),
           })}
-          <Typography.Text type={share.progress?.status === 'behind' ? 'danger' : 'secondary'} style={{ fontSize: 12, marginLeft: 4 }}>
+          <Typography.Text
+            type={share.progress?.status === 'behind' ? 'danger' : 'secondary'}
+            style={{ fontSize: 12, display: 'block', paddingInlineStart: 12 }}
+          >
             {share.noCounterpart ? t('target.shares.noCounterpart') : share.standing}
           </Typography.Text>
         </div>
@@ -45,10 +50,10 @@ export function DistrictShares({ indicator }: { indicator: Indicator }) {
           data-testid={`district-shares-sum-${indicator.name}`}
         >
           {shares.sumMatches
-            ? t('target.shares.sumOk', { sum: `${formatDecimal(shares.sum)}${measure}` })
+            ? t('target.shares.sumOk', { sum: amount(shares.sum) })
             : t('target.shares.sumOff', {
-                sum: `${formatDecimal(shares.sum)}${measure}`,
-                target: `${formatDecimal(indicator.targetValue)}${measure}`,
+                sum: amount(shares.sum),
+                target: amount(indicator.targetValue),
               })}
         </Typography.Text>
       )}

@@ -115,12 +115,16 @@ export function IndicatorFormModal({ target, year, onClose }: { target: Indicato
         </Col>
         <Col xs={12} md={6}>
           <Form.Item name="source" label={t('target.source')} rules={[required]}>
-            <Select options={TARGET_SOURCES.map((s) => ({ value: s, label: t(`targetSource.${s}`) }))} />
+            <Select options={TARGET_SOURCES.map((s) => ({ value: s, label: t(`targetSource.${s}`) }))} data-testid="indicator-source" />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
           <Form.Item name="computation" label={t('target.computation')} hidden={source !== 'computed'}>
-            <Select allowClear options={TARGET_COMPUTATIONS.map((c) => ({ value: c, label: t(`targetComputation.${c}`) }))} />
+            <Select
+              allowClear
+              options={TARGET_COMPUTATIONS.map((c) => ({ value: c, label: t(`targetComputation.${c}`) }))}
+              data-testid="indicator-computation"
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -103,15 +103,15 @@ export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }
         {
           title: t('target.source'),
           key: 'source',
-          width: 150,
+          width: 140,
           render: (_, row) => (
-            <Tag color={row.source === 'computed' ? 'blue' : undefined}>
+            <Tag color={row.source === 'computed' ? 'blue' : undefined} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
               {row.computation ? t(`targetComputation.${row.computation}`) : t(`targetSource.${row.source}`)}
             </Tag>
           ),
         },
-        { title: t('target.owner'), dataIndex: 'ownerUnitName', width: 150, ellipsis: true },
-        { title: t('target.actual'), key: 'actual', width: 150, render: (_, row) => actual(row) },
+        { title: t('target.owner'), dataIndex: 'ownerUnitName', width: 130, ellipsis: true },
+        { title: t('target.actual'), key: 'actual', width: 140, render: (_, row) => actual(row) },
         {
           title: t('target.standing'),
           key: 'standing',
