@@ -2,7 +2,8 @@
  * Scenarios under load (issue 18) on a generated data set (bench/data.ts), against a real `lantu serve` on 127.0.0.1,
  * signed in as the project office (`office`, the whole district in scope):
  * - reads, each loaded by autocannon at 10 and 50 connections: project list (filtered, sorted), name and pinyin
- *   search, project page, dashboard, map data (every placed point), 未报送, the lead board filtered to a unit, the
+ *   search, project page, dashboard, map data (every placed point), 未报送 (its counts by unit, then the first page of
+ *   the unit with most: what its page asks), the lead board filtered to a unit, the
  *   public opportunity list (its per-address rate limit raised through LANTU_PUBLIC_RATE_LIMIT for the run), and the
  *   month's 通报 (.docx, at 1 and 10 connections);
  * - writes: the month-end burst (N report submissions at once, each a distinct project's draft of this month, so
@@ -44,7 +45,28 @@ type Row = LoadResult & {
   samples?: string[];
 };
 
-function reads(made: Generated, projectId: string, periodId: string | null, pglite: boolean): Read[] {
+/** 未报送 as its page asks: the counts by unit first, then the first page of the unit with most (when there is one). */
+function missingReads(periodId: string | null, unitId: string | null): Read[] {
+  if (!periodId) return [];
+  const counts = {
+    name: '未报送: counts by unit',
+    path: `/api/v1/reporting-periods/${periodId}/missing`,
+    signedIn: true,
+    budget: { p95: 100 },
+  };
+  if (!unitId) return [counts];
+  return [
+    counts,
+    {
+      name: '未报送: one unit, first page',
+      path: `/api/v1/reporting-periods/${periodId}/missing/reports?unitId=${unitId}&pageSize=10`,
+      signedIn: true,
+      budget: { p95: 100 },
+    },
+  ];
+}
+
+function reads(made: Generated, projectId: string, periodId: string | null, missingUnitId: string | null, pglite: boolean): Read[] {
   const { briefingMonth, leadUnitId } = made.fixtures;
   return [
     {
@@ -63,9 +85,7 @@ function reads(made: Generated, projectId: string, periodId: string | null, pgli
     { name: 'project page', path: `/api/v1/projects/${projectId}`, signedIn: true, budget: { p95: 50 } },
     { name: 'dashboard', path: '/api/v1/dashboard', signedIn: true, budget: { p95: pglite ? 50 : 150 } },
     { name: 'map data (every placed project)', path: '/api/v1/map/projects', signedIn: true, budget: { p95: 300 } },
-    ...(periodId
-      ? [{ name: '未报送 (missing reports)', path: `/api/v1/reporting-periods/${periodId}/missing`, signedIn: true, budget: { p95: 100 } }]
-      : []),
+    ...missingReads(periodId, missingUnitId),
     { name: 'lead board, one unit', path: `/api/v1/leads?unitId=${leadUnitId}&pageSize=50`, signedIn: true, budget: {} },
     {
       name: 'public opportunity list (rate limit raised)',
@@ -241,12 +261,21 @@ async function main() {
     const periods = (await (await fetch(`${base}/api/v1/reporting-periods?pageSize=1`, { headers })).json()) as {
       items?: { id: string }[];
     };
+    const periodId = periods.items?.[0]?.id ?? null;
+    // The unit the 未报送 page lists first (the most missing): the one a person opens.
+    const missing = periodId
+      ? ((await (await fetch(`${base}/api/v1/reporting-periods/${periodId}/missing`, { headers })).json()) as {
+          units?: { unitId: string }[];
+        })
+      : {};
     console.log('| scenario | connections | figure | budget | pass |\n| --- | --- | --- | --- | --- |');
     // SCENARIO_WRITES_ONLY=1: the burst and the matter loop alone (a write path changed; the reads take ~10 minutes).
     // SCENARIO_ONLY=dashboard: the reads whose name starts with it, and no writes (one figure re-measured).
     const only = process.env.SCENARIO_ONLY;
     const readScenarios = (
-      process.env.SCENARIO_WRITES_ONLY === '1' ? [] : reads(made, first.items[0]?.id ?? '', periods.items?.[0]?.id ?? null, pglite)
+      process.env.SCENARIO_WRITES_ONLY === '1'
+        ? []
+        : reads(made, first.items[0]?.id ?? '', periodId, missing.units?.[0]?.unitId ?? null, pglite)
     ).filter((s) => !only || s.name.startsWith(only));
     for (const scenario of readScenarios) {
       const url = `${base}${scenario.path}`;

@@ -218,8 +218,14 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   await page.locator('.ant-select-dropdown:visible').getByTitle(month.slice(0, 4), { exact: true }).click();
   await page.getByTestId(`period-missing-${month}`).click();
   await expect(page.getByTestId('missing-summary')).toBeVisible();
-  await expect(page.locator(`[data-testid="missing-report"][data-project="${projectName}"]`)).toHaveCount(0);
   await expect(page.getByTestId('missing-unit').first()).toBeVisible();
+  // The journey's project, approved, is not in its lead unit's list (when the unit still owes others).
+  const beiyuanMissing = page.locator('[data-testid="missing-unit"][data-unit="北园街道办事处"]');
+  if ((await beiyuanMissing.count()) > 0) {
+    await beiyuanMissing.click();
+    await expect(page.getByTestId('missing-report').first()).toBeVisible();
+  }
+  await expect(page.locator(`[data-testid="missing-report"][data-project="${projectName}"]`)).toHaveCount(0);
   await shot(page, '69-missing');
   // One click reminds every unit still listed.
   await page.getByTestId('missing-remind-all').click();

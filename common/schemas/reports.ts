@@ -145,7 +145,10 @@ export const reportListQuery = z.strictObject({
   pageSize,
 });
 
-/** The owed reports not yet submitted (draft or returned), by responsible unit. */
+/**
+ * 未报送, what a person needs first: how many of the period's owed reports not yet submitted (draft or returned) the
+ * reader sees, per responsible unit, most first. The reports themselves come a page at a time (`missingReportsQuery`).
+ */
 export const missingReportsSchema = z.object({
   periodId: z.string(),
   period: z.string(),
@@ -153,12 +156,18 @@ export const missingReportsSchema = z.object({
   /** True once the deadline has passed (China Standard Time). */
   overdue: z.boolean(),
   total: z.number(),
-  units: z.array(
-    z.object({
-      unitId: z.string(),
-      unitName: z.string(),
-      count: z.number(),
-      reports: z.array(z.object({ id: z.string(), projectId: z.string(), projectName: z.string(), status: z.enum(REPORT_STATUSES) })),
-    }),
-  ),
+  units: z.array(z.object({ unitId: z.string(), unitName: z.string(), count: z.number() })),
+});
+
+/** One page of 未报送's reports: of one responsible unit (`unitId`), or of every unit, by unit then project name. */
+export const missingReportsQuery = z.strictObject({ unitId: uuid.optional(), page, pageSize });
+
+/** A report owed and not submitted: a line of a unit's 未报送 list. */
+export const missingReportSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  projectName: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  unitId: z.string(),
+  unitName: z.string(),
 });

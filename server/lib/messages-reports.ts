@@ -23,6 +23,7 @@ export const reportsZh = {
   'report.milestone_duplicate': '同一节点只能填报一次',
   'report.milestone_in_future': '节点达成日期不能晚于今天',
   'report.milestone_before_start': '节点达成日期不能早于该节点的实际开始日期 {actualStart}',
+  'missing.unit_outside_scope': '所选单位不存在或不在您的数据范围内',
 } as const;
 
 export const reportsEn: Record<keyof typeof reportsZh, string> = {
@@ -49,4 +50,5 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'report.milestone_duplicate': 'A milestone can be reported once',
   'report.milestone_in_future': 'A milestone cannot be reached after today',
   'report.milestone_before_start': 'A milestone cannot be reached before its actual start, {actualStart}',
+  'missing.unit_outside_scope': 'The unit does not exist or is outside your data scope',
 };

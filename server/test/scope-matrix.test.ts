@@ -585,12 +585,11 @@ const KINDS: Kind[] = [
         shows: (res, r) => json(res).id === r.id && json(res).projectName === r.name,
       },
       {
-        // 未报送 of the shared period: the line of the report only when its project is in scope.
-        route: 'GET /api/v1/reporting-periods/:id/missing',
+        // 未报送's lines of the shared period (every unit): the report only when its project is in scope.
+        route: 'GET /api/v1/reporting-periods/:id/missing/reports',
         kind: 'list',
-        url: (r) => `/api/v1/reporting-periods/${r.periodId}/missing`,
-        shows: (res, r) =>
-          (json(res).units as { reports: { id: string }[] }[]).some((unit) => unit.reports.some((report) => report.id === r.id)),
+        url: (r) => `/api/v1/reporting-periods/${r.periodId}/missing/reports?pageSize=200`,
+        shows: (res, r) => listed(res, r.id),
       },
     ],
   },

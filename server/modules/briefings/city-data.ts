@@ -9,7 +9,7 @@ import { AppError, invalidField } from '../../lib/errors';
 import { type ScoringRegion, linesOf, readMonthScores } from '../assessment';
 import { buildDashboard, buildDistricts } from '../dashboard';
 import { districtOf } from '../regions';
-import { findPeriodOfMonth, missingReports } from '../reports';
+import { findPeriodOfMonth, missingByUnit } from '../reports';
 import { actualsOfIndicators, compareIndicators, enteredActual, listIndicators, presentIndicator } from '../targets';
 import { WARNINGS_LISTED } from './data';
 
@@ -99,13 +99,13 @@ export async function loadCityBriefing(
           : Promise.resolve(null),
         findPeriodOfMonth(db, actor, line.regionCode, year, month),
       ]);
-      const missing = period ? await missingReports(db, actor, period.id) : [];
+      const missing = period ? await missingByUnit(db, actor, period.id) : [];
       return {
         ...line,
         redListed: (own?.attention ?? []).filter((p) => p.colour === 'red'),
         period: period ? (period.status === 'closed' ? 'closed' : 'open') : 'none',
-        unitsNotReported: new Set(missing.map((m) => m.unitId)).size,
-        projectsNotReported: missing.length,
+        unitsNotReported: missing.length,
+        projectsNotReported: missing.reduce((sum, unit) => sum + unit.count, 0),
       };
     }),
   );

@@ -9,7 +9,7 @@ import { recordAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { normaliseHost } from '../../lib/notify/outgoing-target';
 import { findUnit } from '../units';
-import { findPeriod, missingReports } from '../reports';
+import { findPeriod, missingByUnit } from '../reports';
 import { checkChannelSettings, outgoingPolicy } from './channels';
 import { logTestDelivery, sendThrough } from './deliver';
 import { notify, render, titleOf } from './notify';
@@ -198,15 +198,10 @@ export async function remindMissing({ ctx, tx, periodId }: { ctx: RequestContext
   const period = await findPeriod(tx, ctx.actor, periodId);
   if (!period) throw notFound();
   if (period.status !== 'open') throw new AppError(409, 'period_closed', 'period.closed');
-  const missing = await missingReports(tx, ctx.actor, periodId);
-  const byUnit = new Map<string, { unitId: string; unitName: string; reports: number }>();
-  for (const row of missing) {
-    const unit = byUnit.get(row.unitId) ?? { unitId: row.unitId, unitName: row.unitName, reports: 0 };
-    unit.reports += 1;
-    byUnit.set(row.unitId, unit);
-  }
+  // The units and their counts are 未报送's own (its grouped count in the reader's scope).
+  const owing = (await missingByUnit(tx, ctx.actor, periodId)).map((u) => ({ unitId: u.unitId, unitName: u.unitName, reports: u.count }));
   const result: RemindResult = { reminded: [], skipped: [], againAfterMinutes: REMIND_AGAIN_AFTER_MINUTES };
-  for (const unit of byUnit.values()) {
+  for (const unit of owing) {
     const [claimed] = await tx
       .insert(reportReminders)
       .values({ periodId, unitId: unit.unitId, kind: 'manual' })

@@ -1,5 +1,7 @@
 import { todayInChina } from '../../../common/domain/dates';
 import {
+  missingReportSchema,
+  missingReportsQuery,
   missingReportsSchema,
   periodCloseBody,
   periodListQuery,
@@ -12,7 +14,7 @@ import {
 } from '../../../common/schemas/reports';
 import { okSchema, pageOf } from '../../../common/schemas/shared';
 import type { Actor } from '../../lib/actor';
-import { notFound } from '../../lib/errors';
+import { invalidField, notFound } from '../../lib/errors';
 import type { Executor } from '../../db/client';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { type PeriodRow, districtNamesOf, findPeriod, listPeriods, periodCounts } from './period-repository';
@@ -20,7 +22,8 @@ import { addProjectToPeriod, closePeriod, openPeriod, removeProjectFromPeriod } 
 import { periodListAbilities } from './policy';
 import { presentMissing, presentPeriod } from './presenter';
 import { presentReports } from './present-reports';
-import { findReport, missingReports } from './report-repository';
+import { findUnit } from '../units';
+import { findReport, missingByUnit, missingReportsPage, unitOwesVisibleReport } from './report-repository';
 
 const tags = ['reporting periods'];
 
@@ -188,7 +191,9 @@ export function periodRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: "未报送: the period's owed reports not submitted (draft or returned) that the reader sees, by responsible unit",
+        summary:
+          "未报送: how many of the period's owed reports not submitted (draft or returned) that the reader sees each " +
+          'responsible unit owes, most first, with the total; the reports themselves from …/missing/reports',
         params: periodParam,
         response: { 200: missingReportsSchema, ...ruleErrorResponses },
       },
@@ -197,7 +202,36 @@ export function periodRoutes(app: App, { db }: Deps) {
     async (request) => {
       const { actor } = request.context();
       const period = await visiblePeriod(db, actor, request.params.id);
-      return presentMissing(period, await missingReports(db, actor, period.id), todayInChina());
+      return presentMissing(period, await missingByUnit(db, actor, period.id), todayInChina());
     },
   );
+
+  app.get(
+    '/api/v1/reporting-periods/:id/missing/reports',
+    {
+      schema: {
+        tags,
+        summary:
+          "未报送's reports the reader sees, a page at a time: of one responsible unit (`unitId`: in the reader's data " +
+          'scope or owing a report of the period he sees, else 400 on it), or of every unit; by unit, then project name',
+        params: periodParam,
+        querystring: missingReportsQuery,
+        response: { 200: pageOf(missingReportSchema), ...ruleErrorResponses },
+      },
+      config: { access: 'report.read' },
+    },
+    async (request) => {
+      const { actor } = request.context();
+      const period = await visiblePeriod(db, actor, request.params.id);
+      const { unitId, page, pageSize } = request.query;
+      if (unitId && !(await unitInReach(db, actor, period.id, unitId))) throw invalidField('query.unitId', 'missing.unit_outside_scope');
+      const { rows, total } = await missingReportsPage(db, actor, period.id, request.query);
+      return { items: rows, total, page, pageSize };
+    },
+  );
+}
+
+/** A unit 未报送 may be narrowed to: one in the reader's data scope, or one owing a report of the period he sees. */
+async function unitInReach(db: Executor, actor: Actor, periodId: string, unitId: string): Promise<boolean> {
+  return (await unitOwesVisibleReport(db, actor, periodId, unitId)) || (await findUnit(db, actor, unitId)) !== null;
 }

@@ -3,8 +3,8 @@ import { compareDates } from '../../../common/domain/dates';
 import type { missingReportsSchema, progressReportSchema, reportingPeriodSchema } from '../../../common/schemas/reports';
 import type { Actor } from '../../lib/actor';
 import type { PeriodCounts, PeriodRow } from './period-repository';
-import { MISSING, periodAbilities, reportAbilities } from './policy';
-import type { MissingReportRow, ReportRow } from './report-repository';
+import { periodAbilities, reportAbilities } from './policy';
+import type { MissingUnitCount, ReportRow } from './report-repository';
 
 /** A month as `YYYY-MM`. */
 export const monthOf = (row: { year: number; month: number }) => `${row.year}-${String(row.month).padStart(2, '0')}`;
@@ -60,22 +60,12 @@ export const presentReport = (actor: Actor, row: ReportRow, milestoneNames: Map<
   abilities: reportAbilities(actor, row),
 });
 
-/** 未报送: the period's owed reports not submitted, grouped by responsible unit with their counts. */
-export function presentMissing(period: PeriodRow, rows: MissingReportRow[], today: string): z.infer<typeof missingReportsSchema> {
-  const byUnit = new Map<string, z.infer<typeof missingReportsSchema>['units'][number]>();
-  for (const row of rows) {
-    if (!MISSING.includes(row.status)) continue;
-    const unit = byUnit.get(row.unitId) ?? { unitId: row.unitId, unitName: row.unitName, count: 0, reports: [] };
-    unit.count += 1;
-    unit.reports.push({ id: row.id, projectId: row.projectId, projectName: row.projectName, status: row.status });
-    byUnit.set(row.unitId, unit);
-  }
-  return {
-    periodId: period.id,
-    period: monthOf(period),
-    deadline: period.deadline,
-    overdue: compareDates(today, period.deadline) > 0,
-    total: rows.length,
-    units: [...byUnit.values()],
-  };
-}
+/** 未报送: how many reports each responsible unit still owes (most first), their total, the deadline and whether it passed. */
+export const presentMissing = (period: PeriodRow, units: MissingUnitCount[], today: string): z.infer<typeof missingReportsSchema> => ({
+  periodId: period.id,
+  period: monthOf(period),
+  deadline: period.deadline,
+  overdue: compareDates(today, period.deadline) > 0,
+  total: units.reduce((sum, unit) => sum + unit.count, 0),
+  units,
+});

@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { progressReports, projects, reportingPeriods, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { MISSING } from './policy';
 import { completedSinceStart } from './since-start';
 import { manageableFlag, projectScopeCondition } from '../projects';
 
@@ -176,23 +177,92 @@ export type MissingReportRow = {
   unitName: string;
 };
 
-/** The period's owed reports still in draft or returned that the actor may see, by unit (in the units' order) and project. */
+/** The period's owed reports still in draft or returned (`MISSING`) whose project the actor may see. */
+const missingInScope = (actor: Actor, periodId: string): SQL =>
+  and(eq(progressReports.periodId, periodId), inArray(progressReports.status, [...MISSING]), projectScopeCondition(actor)) as SQL;
+
+/** 未报送's order: by unit (the units' order), then project. */
+const missingOrder = [asc(units.sortOrder), asc(units.name), asc(units.id), asc(projects.name), asc(progressReports.id)];
+
+const missingSelection = {
+  id: progressReports.id,
+  projectId: progressReports.projectId,
+  projectName: projects.name,
+  status: progressReports.status,
+  unitId: units.id,
+  unitName: units.name,
+};
+
+/** Every report of 未报送 the actor may see, by unit (in the units' order) and project: the 通报's list of a district. */
 export async function missingReports(db: Executor, actor: Actor, periodId: string): Promise<MissingReportRow[]> {
-  const missing: SQL = inArray(progressReports.status, ['draft', 'returned']);
   return db
-    .select({
-      id: progressReports.id,
-      projectId: progressReports.projectId,
-      projectName: projects.name,
-      status: progressReports.status,
-      unitId: units.id,
-      unitName: units.name,
-    })
+    .select(missingSelection)
     .from(progressReports)
     .innerJoin(projects, eq(projects.id, progressReports.projectId))
     .innerJoin(units, eq(units.id, progressReports.responsibleUnitId))
-    .where(and(eq(progressReports.periodId, periodId), missing, projectScopeCondition(actor)))
-    .orderBy(asc(units.sortOrder), asc(units.name), asc(units.id), asc(projects.name), asc(progressReports.id));
+    .where(missingInScope(actor, periodId))
+    .orderBy(...missingOrder);
+}
+
+/** A responsible unit's count on 未报送. */
+export type MissingUnitCount = { unitId: string; unitName: string; count: number };
+
+/**
+ * 未报送 by unit: how many of the period's reports still missing the actor may see each responsible unit owes, most
+ * first (then in the units' order). Counted in one grouped statement: no report row leaves the database.
+ */
+export async function missingByUnit(db: Executor, actor: Actor, periodId: string): Promise<MissingUnitCount[]> {
+  const owing = db
+    .select({ unitId: progressReports.responsibleUnitId, owed: count().as('owed') })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .where(missingInScope(actor, periodId))
+    .groupBy(progressReports.responsibleUnitId)
+    .as('owing');
+  const rows = await db
+    .select({ unitId: units.id, unitName: units.name, count: owing.owed })
+    .from(owing)
+    .innerJoin(units, eq(units.id, owing.unitId))
+    .orderBy(desc(owing.owed), asc(units.sortOrder), asc(units.name), asc(units.id));
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+/** One page of 未报送's reports the actor may see: of one responsible unit, or of all, in 未报送's order. */
+export async function missingReportsPage(
+  db: Executor,
+  actor: Actor,
+  periodId: string,
+  query: { unitId?: string; page: number; pageSize: number },
+): Promise<{ rows: MissingReportRow[]; total: number }> {
+  const where = and(missingInScope(actor, periodId), query.unitId ? eq(progressReports.responsibleUnitId, query.unitId) : undefined);
+  const rows = await db
+    .select(missingSelection)
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .innerJoin(units, eq(units.id, progressReports.responsibleUnitId))
+    .where(where)
+    .orderBy(...missingOrder)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // A first page shorter than the page size is the whole list: no count needed.
+  if (query.page === 1 && rows.length < query.pageSize) return { rows, total: rows.length };
+  const [total] = await db
+    .select({ n: count() })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Whether a report of the period the actor sees (in any state) is owed by the unit. */
+export async function unitOwesVisibleReport(db: Executor, actor: Actor, periodId: string, unitId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: progressReports.id })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .where(and(eq(progressReports.periodId, periodId), eq(progressReports.responsibleUnitId, unitId), projectScopeCondition(actor)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /**

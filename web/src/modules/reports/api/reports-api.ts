@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  missingReportSchema,
   missingReportsSchema,
   progressReportDetailSchema,
   progressReportSchema,
@@ -16,7 +17,11 @@ export type ReportingPeriod = z.infer<typeof reportingPeriodSchema>;
 export type ProgressReport = z.infer<typeof progressReportSchema>;
 /** One report with the matters raised from its problems. */
 export type ProgressReportDetail = z.infer<typeof progressReportDetailSchema>;
+/** 未报送's counts: per responsible unit, most first, with the total. */
 export type MissingReports = z.infer<typeof missingReportsSchema>;
+/** A report of a unit's 未报送 list. */
+export type MissingReport = z.infer<typeof missingReportSchema>;
+export type MissingReportsParams = { unitId?: string; page?: number; pageSize?: number };
 export type ReportFillBody = z.input<typeof reportFillBody>;
 export type PeriodList = Page<ReportingPeriod> & { abilities?: { open?: boolean } };
 export type PeriodListParams = { year?: number; status?: 'open' | 'closed'; page?: number; pageSize?: number };
@@ -45,6 +50,9 @@ export const reportsApi = {
   /** 一键催报: notifies every unit 未报送 lists (the notifications module's route). */
   remind: (id: string) => api.post<RemindResult>(`/reporting-periods/${id}/remind`),
   missing: (id: string, signal?: AbortSignal) => api.get<MissingReports>(`/reporting-periods/${id}/missing`, undefined, { signal }),
+  /** A page of 未报送's reports (of one unit when `unitId` is given). */
+  missingReports: (id: string, params: MissingReportsParams, signal?: AbortSignal) =>
+    api.get<Page<MissingReport>>(`/reporting-periods/${id}/missing/reports`, params, { signal }),
 
   reports: (params: ReportListParams, signal?: AbortSignal) => api.get<Page<ProgressReport>>('/progress-reports', params, { signal }),
   report: (id: string, signal?: AbortSignal) => api.get<ProgressReportDetail>(`/progress-reports/${id}`, undefined, { signal }),

@@ -1,6 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PROJECTS_KEY } from '../../projects/hooks/use-projects';
-import { type PeriodListParams, type ReportFillBody, type ReportListParams, reportsApi } from '../api/reports-api';
+import {
+  type MissingReportsParams,
+  type PeriodListParams,
+  type ReportFillBody,
+  type ReportListParams,
+  reportsApi,
+} from '../api/reports-api';
 
 /** Every ledger query starts with this key: a write refreshes periods, their counts, 未报送 and the report lists. */
 export const REPORTS_KEY = ['reports'] as const;
@@ -17,8 +23,18 @@ export function usePeriod(id: string) {
   return useQuery({ queryKey: [...REPORTS_KEY, 'period', id], queryFn: ({ signal }) => reportsApi.period(id, signal) });
 }
 
+/** 未报送's counts per unit (no report rows). */
 export function useMissing(id: string) {
   return useQuery({ queryKey: [...REPORTS_KEY, 'missing', id], queryFn: ({ signal }) => reportsApi.missing(id, signal) });
+}
+
+/** One page of 未报送's reports, of one unit when `unitId` is given. */
+export function useMissingReports(id: string, params: MissingReportsParams) {
+  return useQuery({
+    queryKey: [...REPORTS_KEY, 'missing-reports', id, params],
+    queryFn: ({ signal }) => reportsApi.missingReports(id, params, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useReports(params: ReportListParams, enabled = true) {
