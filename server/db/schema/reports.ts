@@ -85,6 +85,7 @@ export const progressReports = pgTable(
     // Year-to-date and since-start sums of one project: a range of this index, never a scan of all reports.
     index('progress_reports_project_year_idx').on(t.projectId, t.year, t.month),
     // A period's lists and counts (未报送) by state and by responsible unit.
+    // Migration 0036 adds INCLUDE (responsible_unit_id, project_id): 未报送's count per unit reads the index alone.
     index('progress_reports_period_status_idx').on(t.periodId, t.status),
     index('progress_reports_unit_idx').on(t.responsibleUnitId),
   ],
