@@ -75,6 +75,12 @@ export const userSchema = z.object({
   abilities,
 });
 export type User = z.infer<typeof userSchema>;
+/** A unit of the reader's district whose active people a picker offers (GET /people-options). */
+export const peopleOptionsQuery = z.strictObject({ unitId: uuid });
+export const personOptionSchema = z.object({ id: z.string(), name: z.string() });
+export const personOptionListSchema = z.object({ items: z.array(personOptionSchema) });
+export type PersonOption = z.infer<typeof personOptionSchema>;
+
 export const userListQuery = listQuery.extend({
   unitId: uuid.optional(),
   roleCode: z.enum(ROLE_CODES).optional(),

@@ -1,8 +1,17 @@
-import { oneTimePasswordSchema, userCreateBody, userListQuery, userSchema, userUpdateBody } from '../../../common/schemas/organisation';
+import {
+  oneTimePasswordSchema,
+  peopleOptionsQuery,
+  personOptionListSchema,
+  userCreateBody,
+  userListQuery,
+  userSchema,
+  userUpdateBody,
+} from '../../../common/schemas/organisation';
 import { idParam, pageOf } from '../../../common/schemas/shared';
 import { can } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { type App, type Deps, assertIfMatch, errorResponses } from '../../lib/http';
+import { peopleOptions } from './people-options';
 import { presentUser } from './presenter';
 import { findUser, listUsers } from './repository';
 import { createUser, resetUserPassword, updateUser } from './service';
@@ -32,6 +41,20 @@ export function userRoutes(app: App, { db }: Deps) {
         abilities: { create: can(actor, 'user.create') },
       };
     },
+  );
+
+  app.get(
+    '/api/v1/people-options',
+    {
+      schema: {
+        tags,
+        summary: 'The active people of a unit of the reader’s district, names only (the pickers that name a colleague on a record)',
+        querystring: peopleOptionsQuery,
+        response: { 200: personOptionListSchema, ...errorResponses },
+      },
+      config: { access: { anyOf: ['user.read', 'lead.manage', 'visit.manage'] } },
+    },
+    async (request) => peopleOptions(db, request.context().actor, request.query.unitId),
   );
 
   app.get(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RoleCode } from '../../../../../common/permissions';
-import type { User, userCreateBody, userUpdateBody } from '../../../../../common/schemas/organisation';
+import type { PersonOption, User, userCreateBody, userUpdateBody } from '../../../../../common/schemas/organisation';
 import { api } from '../../../lib/api-client';
 import type { UserStatus } from '../../../lib/enums';
 import type { ListParams, Page } from '../../../lib/list';
@@ -13,6 +13,8 @@ export type UserWithPassword = { user: User; oneTimePassword: string };
 
 export const usersApi = {
   list: (params: UserListParams, signal?: AbortSignal) => api.get<Page<User>>('/users', params, { signal }),
+  /** A unit of the reader's district: its active people, names only (lead owners, visitors). */
+  peopleOptions: (unitId: string, signal?: AbortSignal) => api.get<{ items: PersonOption[] }>('/people-options', { unitId }, { signal }),
   create: (body: UserCreateBody) => api.post<UserWithPassword>('/users', body),
   update: (id: string, body: UserUpdateBody) => api.patch<User>(`/users/${id}`, body),
   resetPassword: (id: string) => api.post<UserWithPassword>(`/users/${id}/reset-password`),

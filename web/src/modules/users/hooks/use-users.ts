@@ -15,6 +15,15 @@ export function useUserList(params: UserListParams, enabled = true) {
   });
 }
 
+/** The active people of a unit of the reader's district, names only, for a picker (GET /people-options). */
+export function usePeopleOptions(unitId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...USERS_KEY, 'people-options', unitId],
+    queryFn: ({ signal }) => usersApi.peopleOptions(unitId ?? '', signal),
+    enabled: enabled && !!unitId,
+  });
+}
+
 /** Creates a user; the answer carries the one-time password. */
 export function useCreateUser() {
   const queryClient = useQueryClient();
