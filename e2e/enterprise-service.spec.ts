@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { composeUscc } from '../common/domain/uscc';
 import { expect, test } from './contract';
 import type { Locator } from '@playwright/test';
-import { E2E_PASSWORD, inputOf, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
+import { E2E_PASSWORD, inputOf, shot, signIn, signOut, fitsWidth, openFromMenu, pick } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -54,6 +54,9 @@ test('the service centre registers an enterprise, records a visit whose demand r
   await inputOf(page, 'enterprise-name').fill(name);
   await inputOf(page, 'enterprise-uscc').fill(wrongCheck);
   await choose(page, page.getByTestId('enterprise-tags'), '专精特新');
+  // Its headquarters from all China by a piece of the name (cities before their districts), offered in full.
+  await pick(page, page.getByTestId('enterprise-hq'), '深圳');
+  await expect(page.getByTestId('enterprise-hq')).toContainText('广东省深圳市');
   await page.getByTestId('enterprise-save').click();
   const form = page.getByTestId('enterprise-form');
   await expect(form).toContainText('第 18 位（校验码）应为');
@@ -75,6 +78,7 @@ test('the service centre registers an enterprise, records a visit whose demand r
   await page.getByTestId('enterprise-link').filter({ hasText: name }).click();
   await expect(page.getByTestId('enterprise-title')).toHaveText(name);
   await expect(page.getByTestId('enterprise-facts')).toContainText(uscc);
+  await expect(page.getByTestId('enterprise-facts')).toContainText('深圳市');
   await page.getByTestId('enterprise-record-visit').click();
   const visitForm = page.getByTestId('visit-form');
   await expect(visitForm).toBeVisible();

@@ -19,6 +19,20 @@ export type Region = z.infer<typeof regionSchema>;
 export const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, 'format.regionCode');
 export const regionListQuery = listQuery.extend({ parentCode: regionCode.optional() });
 export const regionCreateBody = z.strictObject({ code: regionCode, name: text(64), parentCode: regionCode });
+/** The national table searched by name (an enterprise's headquarters may lie anywhere in China). */
+export const regionLookupQuery = z.strictObject({ q: z.string().trim().min(1).max(40) });
+export const regionLookupSchema = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      /** The names from the province down, as an address writes them: 广东省深圳市南山区. */
+      fullName: z.string(),
+      level: z.enum(['province', 'city', 'district']),
+    }),
+  ),
+});
+export type RegionLookupItem = z.infer<typeof regionLookupSchema>['items'][number];
 export const regionUpdateBody = z.strictObject({ name: text(64), version });
 
 export const unitSchema = z.object({

@@ -1270,6 +1270,7 @@ const NOT_RECORD_SCOPED: Record<string, string> = {
   'GET /api/v1/plan-templates': 'plan templates shared by every district',
   'GET /api/v1/project-gates': "the caller's own district's gate configuration (no other district's can be asked for)",
   'GET /api/v1/project-leader-options': "the leaders of the caller's district (server/modules/projects/leader-options.test.ts)",
+  'GET /api/v1/region-lookup': 'the national GB/T 2260 table by name, public reference data (server/modules/regions/lookup.test.ts)',
   'GET /api/v1/people-options': "a unit of the caller's district, its people's names (server/modules/users/people-options.test.ts)",
   'GET /api/v1/imports/templates/:kind': 'empty templates',
   'GET /api/v1/targets/computations': 'the named computations of indicators, the same for everyone',

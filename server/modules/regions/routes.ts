@@ -1,8 +1,16 @@
-import { regionCreateBody, regionListQuery, regionSchema, regionUpdateBody } from '../../../common/schemas/organisation';
+import {
+  regionCreateBody,
+  regionListQuery,
+  regionLookupQuery,
+  regionLookupSchema,
+  regionSchema,
+  regionUpdateBody,
+} from '../../../common/schemas/organisation';
 import { pageOf } from '../../../common/schemas/shared';
 import { can } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { type App, type Deps, assertIfMatch, errorResponses } from '../../lib/http';
+import { lookupRegions } from './lookup';
 import { presentRegion } from './presenter';
 import { findRegion, listRegions } from './repository';
 import { regionCodeParam } from './schema';
@@ -34,6 +42,20 @@ export function regionRoutes(app: App, { db }: Deps) {
         abilities: { create: can(actor, 'region.manage') },
       };
     },
+  );
+
+  app.get(
+    '/api/v1/region-lookup',
+    {
+      schema: {
+        tags,
+        summary: 'Provinces, cities and districts of all China whose name contains q, with their full names (at most 20)',
+        querystring: regionLookupQuery,
+        response: { 200: regionLookupSchema, ...errorResponses },
+      },
+      config: { access: 'region.read' },
+    },
+    async (request) => lookupRegions(db, request.query.q),
   );
 
   app.get(

@@ -15,6 +15,8 @@ export const enterprisesEnUS: Record<keyof typeof enterprisesZhCN, string> = {
   'enterprise.listingStage': 'Listing stage',
   'enterprise.industry': 'Industry',
   'enterprise.hq': 'Headquarters',
+  'regionLookup.placeholder': 'Type a place name, e.g. 深圳 (Shenzhen)',
+  'regionLookup.none': 'No province, city or district of that name',
   'enterprise.region': 'District',
   'enterprise.contacts': 'Contacts',
   'enterprise.contactName': 'Name',

@@ -13,6 +13,8 @@ export const enterprisesZhCN = {
   'enterprise.listingStage': '上市进程',
   'enterprise.industry': '所属行业',
   'enterprise.hq': '总部所在地',
+  'regionLookup.placeholder': '输入地名查找，如“深圳”',
+  'regionLookup.none': '没有名称含此字的省、市、区县',
   'enterprise.region': '所属区县',
   'enterprise.contacts': '联系人',
   'enterprise.contactName': '姓名',

@@ -11,6 +11,7 @@ import {
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
 import { IndustryPicker } from '../../dictionaries/components/IndustryPicker';
+import { RegionLookupPicker } from '../../regions/components/RegionLookupPicker';
 import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
 import type { Enterprise, EnterpriseCreated } from '../api/enterprises-api';
 import { useCreateEnterprise, useUpdateEnterprise } from '../hooks/use-enterprises';
@@ -27,6 +28,7 @@ type Values = {
   listingStage?: ListingStage | null;
   size?: EnterpriseSize | null;
   industryCode?: string | null;
+  hqRegionCode?: string | null;
   contacts?: Contact[];
 };
 
@@ -53,6 +55,7 @@ export function EnterpriseFormModal({
   const tagOptions = useDictionaryOptions('enterprise_tag');
   const kind = Form.useWatch('kind', form);
   const tags = Form.useWatch('tags', form);
+  const abroad = Form.useWatch('abroad', form);
   const editing = target?.mode === 'edit' ? target.enterprise : null;
 
   const submit = async (values: Values, opened: EnterpriseFormTarget) => {
@@ -66,6 +69,8 @@ export function EnterpriseFormModal({
       listingStage: preListing ? (values.listingStage ?? null) : null,
       size: values.size ?? null,
       industryCode: values.industryCode ?? null,
+      // Abroad means outside China: no region of the national table.
+      hqRegionCode: values.kind === 'target' && values.abroad === true ? null : (values.hqRegionCode ?? null),
       contacts: (values.contacts ?? []).map((c) => ({ name: c.name.trim(), phone: blankToNull(c.phone), role: blankToNull(c.role) })),
     };
     if (opened.mode === 'edit') {
@@ -83,8 +88,8 @@ export function EnterpriseFormModal({
       title={editing ? t('enterprise.editTitle', { name: editing.name }) : t('enterprise.createTitle')}
       startValues={(opened) => {
         if (opened.mode === 'create') return { kind: 'local', tags: [], contacts: [] };
-        const { name, uscc, kind: k, abroad, tags: tg, listingStage, size, industryCode, contacts } = opened.enterprise;
-        return { name, uscc, kind: k, abroad, tags: tg, listingStage, size, industryCode, contacts };
+        const { name, uscc, kind: k, abroad, tags: tg, listingStage, size, industryCode, hqRegionCode, contacts } = opened.enterprise;
+        return { name, uscc, kind: k, abroad, tags: tg, listingStage, size, industryCode, hqRegionCode, contacts };
       }}
       onSubmit={submit}
       onClose={onClose}
@@ -109,6 +114,14 @@ export function EnterpriseFormModal({
           </Form.Item>
         )}
       </Flex>
+      {!(kind === 'target' && abroad) && (
+        <Form.Item name="hqRegionCode" label={t('enterprise.hq')}>
+          <RegionLookupPicker
+            initial={editing?.hqRegionCode && editing.hqRegionName ? { code: editing.hqRegionCode, name: editing.hqRegionName } : null}
+            data-testid="enterprise-hq"
+          />
+        </Form.Item>
+      )}
       <Form.Item name="tags" label={t('enterprise.tags')}>
         <Select
           mode="multiple"

@@ -13,6 +13,16 @@ export function useRegion(code: string) {
   return useQuery({ queryKey: regionKeys.detail(code), queryFn: ({ signal }) => regionsApi.get(code, signal), staleTime: 5 * 60_000 });
 }
 
+/** Provinces, cities and districts of all China whose name contains `q` (nothing asked while `q` is empty). */
+export function useRegionLookup(q: string) {
+  return useQuery({
+    queryKey: [...regionKeys.all, 'lookup', q],
+    queryFn: ({ signal }) => regionsApi.lookup(q, signal),
+    staleTime: 60 * 60_000,
+    enabled: q.length > 0,
+  });
+}
+
 /** The direct children of a region. */
 export function useRegionChildren(code: string, enabled = true) {
   return useQuery({
