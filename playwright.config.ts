@@ -10,7 +10,8 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lantu-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/e2e',
+  // scripts/test.mjs gives each shard its own folder (Playwright empties it at start).
+  outputDir: process.env.LANTU_E2E_OUTPUT ?? 'test-results/e2e',
   // A journey takes 15–35 s; on a loaded 2-core machine one took 66 s, so the limit is twice that.
   timeout: 120_000,
   workers: 1,

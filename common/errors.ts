@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'field_from_plan',
   // Reporting periods and progress reports.
   'period_closed',
+  'period_not_closed',
   'period_has_pending_reports',
   'report_wrong_state',
   'large_amount_unconfirmed',

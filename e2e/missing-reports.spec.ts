@@ -66,3 +66,37 @@ test('未报送: units with their counts, most first; a unit opened lists its pr
   await page.getByTestId('language-zh-CN').click();
   await expect(page.getByTestId('missing-summary')).toContainText('未报送');
 });
+
+test('a closed month reopened with its reason for late reports, then closed again', async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  const periods = (await (await page.request.get('/api/v1/reporting-periods?pageSize=24')).json()) as {
+    items: (Period & { status: string })[];
+  };
+  const closed = periods.items.find((p) => p.status === 'closed');
+  if (!closed) throw new Error('the demo has no closed period');
+  await page.goto('/reporting-periods');
+  const row = page.getByTestId('period-table').locator('tr', { has: page.getByTestId(`period-${closed.period}`) });
+  await expect(row).toContainText('已关闭');
+  await row.getByTestId(`period-reopen-${closed.period}`).click();
+
+  // Without a reason the server refuses, under the field; with one the month is open again.
+  const form = page.getByTestId('period-reopen-form');
+  await expect(form).toBeVisible();
+  await page.getByTestId('period-reopen-confirm').click();
+  await expect(form.locator('.ant-form-item-explain-error')).toHaveText('重新开放填报期须填写原因');
+  await page.getByTestId('period-reopen-reason').fill('北园街道补报本月台账');
+  await shot(page, '625-period-reopen-form');
+  await page.getByTestId('period-reopen-confirm').click();
+  await expect(form).toBeHidden();
+  await expect(row).toContainText('填报中');
+  await expect(row.getByTestId(`period-close-${closed.period}`)).toBeVisible();
+  await expect(row.getByTestId(`period-reopen-${closed.period}`)).toHaveCount(0);
+  await shot(page, '626-period-reopened');
+
+  // Closed again (its reports hold only approved ones and ones never submitted, so nothing awaits review).
+  await row.getByTestId(`period-close-${closed.period}`).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /^关\s*闭$/ }).click();
+  await expect(row).toContainText('已关闭');
+  await expect(row.getByTestId(`period-reopen-${closed.period}`)).toBeVisible();
+});

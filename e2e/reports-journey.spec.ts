@@ -63,7 +63,12 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   await expect(page.getByTestId('attachment-item')).toHaveCount(1);
   await expect(page.getByTestId('attachment-name')).toHaveText('现场照片-主体结构.jpg');
   await expect
-    .poll(() => page.getByTestId('attachment-thumbnail').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .poll(() =>
+      page
+        .getByTestId('attachment-thumbnail')
+        .locator('img')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
     .toBeGreaterThan(0);
   await attach.setInputFiles({
     name: '照片.jpg',
@@ -134,10 +139,24 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
   await expect(drawerPhoto).toHaveCount(1);
   await expect(drawerPhoto.getByTestId('attachment-name')).toHaveText('现场照片-主体结构.jpg');
   await expect
-    .poll(() => drawerPhoto.getByTestId('attachment-thumbnail').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .poll(() =>
+      drawerPhoto
+        .getByTestId('attachment-thumbnail')
+        .locator('img')
+        .evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
     .toBeGreaterThan(0);
   await drawerPhoto.scrollIntoViewIfNeeded();
   await shot(page, '231-review-photo');
+  // A tap on the thumbnail opens the photo itself in the viewer, over the drawer; Escape closes it.
+  await drawerPhoto.getByTestId('attachment-thumbnail').click();
+  const viewer = page.locator('.ant-image-preview-img');
+  await expect(viewer).toBeVisible();
+  await expect(viewer).toHaveAttribute('src', /\/api\/v1\/attachments\/[^/]+\/file/);
+  await expect.poll(() => viewer.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await shot(page, '627-review-photo-viewer');
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
   await page.getByTestId('report-return').click();
   await page.getByTestId('report-return-confirm').click();
   await expect(page.getByTestId('report-return-form')).toContainText('退回时须填写退回原因');

@@ -14,18 +14,30 @@ const notes = [];
 let ok = true;
 
 /** Runs one suite, its output passed through as it comes; keeps its last lines to repeat if it ends without a report. */
-function run(command, args, env = {}) {
+function run(command, args, env = {}, prefix = '') {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const tail = [];
+    const partial = new Map();
     const keep = (chunk, out) => {
-      out.write(chunk);
-      tail.push(...chunk.toString('utf8').split('\n'));
+      const text = chunk.toString('utf8');
+      if (prefix) {
+        // Whole lines only, each with the suite's prefix, so suites running side by side stay readable.
+        const lines = ((partial.get(out) ?? '') + text).split('\n');
+        partial.set(out, lines.pop());
+        if (lines.length > 0) out.write(lines.map((line) => `${prefix}${line}\n`).join(''));
+      } else {
+        out.write(chunk);
+      }
+      tail.push(...text.split('\n'));
       if (tail.length > 400) tail.splice(0, tail.length - 400);
     };
     child.stdout.on('data', (chunk) => keep(chunk, process.stdout));
     child.stderr.on('data', (chunk) => keep(chunk, process.stderr));
-    child.on('close', (status, signal) => resolve({ ok: status === 0, status, signal, tail }));
+    child.on('close', (status, signal) => {
+      for (const [out, rest] of partial) if (rest) out.write(`${prefix}${rest}\n`);
+      resolve({ ok: status === 0, status, signal, tail });
+    });
   });
 }
 
@@ -101,10 +113,10 @@ const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTest
  * no test result exists to judge) is said so, with its last lines, and run once more; a second crash counts as one
  * failure. Failing tests are never run again: their report exists.
  */
-async function suite(name, command, args, env, report, read) {
+async function suite(name, command, args, env, report, read, prefix = '') {
   for (const attempt of [1, 2]) {
     rmSync(report, { force: true });
-    const result = await run(command, args, env);
+    const result = await run(command, args, env, prefix);
     if (count(report, read)) {
       ok = result.ok && ok;
       return;
@@ -173,15 +185,30 @@ if (node22 && existsSync(node22)) {
 }
 
 if (existsSync(chromium)) {
-  const playwrightJson = path.join(results, 'playwright.json');
   ok = (await run(process.execPath, ['scripts/ensure-web-build.mjs'])).ok && ok;
-  await suite(
-    'Playwright',
-    process.execPath,
-    ['node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
-    { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
-    playwrightJson,
-    (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }),
+  // The journeys in shards run side by side, each with its own server, port, embedded database and output folder:
+  // one journey keeps the browser and the server waiting on each other, so two use the two cores (LANTU_E2E_SHARDS).
+  const shards = Math.max(1, Number(process.env.LANTU_E2E_SHARDS ?? 2));
+  const basePort = Number(process.env.LANTU_E2E_PORT ?? 3217);
+  rmSync(path.join(results, 'e2e', 'screens'), { recursive: true, force: true });
+  await Promise.all(
+    Array.from({ length: shards }, (_, i) => {
+      const shard = `${i + 1}/${shards}`;
+      const playwrightJson = path.join(results, `playwright-${i + 1}.json`);
+      return suite(
+        `Playwright ${shard}`,
+        process.execPath,
+        ['node_modules/@playwright/test/cli.js', 'test', `--shard=${shard}`, '--reporter=list,json'],
+        {
+          PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson,
+          LANTU_E2E_PORT: String(basePort + i),
+          LANTU_E2E_OUTPUT: path.join('test-results', shards === 1 ? 'e2e' : `e2e-${i + 1}`),
+        },
+        playwrightJson,
+        (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky }),
+        `[e2e ${shard}] `,
+      );
+    }),
   );
 } else if (process.env.LANTU_E2E_REQUIRED === '1') {
   console.error(`Browser tests are required (LANTU_E2E_REQUIRED=1) but ${chromium} does not exist.`);

@@ -79,6 +79,7 @@ export const AUDIT_ACTIONS = [
   // the monthly ledger
   'reporting_periods.open',
   'reporting_periods.close',
+  'reporting_periods.reopen',
   'reporting_periods.remind',
   'progress_reports.create',
   'progress_reports.update',

@@ -46,7 +46,7 @@ export const reportingPeriodSchema = z.object({
   closedAt: z.string().nullable(),
   counts: periodCountsSchema,
   version: z.number(),
-  /** close, addProject, removeProject: the project office's; the same for every period the reader sees. */
+  /** close, reopen, addProject, removeProject: the project office's, by the period's state. */
   abilities,
 });
 
@@ -58,6 +58,11 @@ export const periodOpenBody = z.strictObject({
 });
 /** Closing a period at the version read. */
 export const periodCloseBody = z.strictObject({ version });
+/** Reopening a closed period at the version read, with the reason (kept in the audit log; required). */
+export const periodReopenBody = z.strictObject({
+  version,
+  reason: z.string({ error: 'period.reopen_reason_required' }).trim().min(1, 'period.reopen_reason_required').max(500),
+});
 /** Adding a project to an open period's list of owed reports. */
 export const periodProjectBody = z.strictObject({ projectId: uuid });
 

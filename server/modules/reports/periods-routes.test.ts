@@ -40,6 +40,7 @@ describeEachDatabase('reporting periods API', (t) => {
       ['POST', base, open],
       ['GET', `${base}/${period.id}`, undefined],
       ['POST', `${base}/${period.id}/close`, { version: 1 }],
+      ['POST', `${base}/${period.id}/reopen`, { version: 1, reason: '补报' }],
       ['POST', `${base}/${period.id}/projects`, { projectId: project.id }],
       ['DELETE', `${base}/${period.id}/projects/${project.id}`, undefined],
       ['GET', `${base}/${period.id}/missing`, undefined],
@@ -86,7 +87,7 @@ describeEachDatabase('reporting periods API', (t) => {
       deadline: '2000-02-25',
       status: 'open',
       closedAt: null,
-      abilities: { close: true, addProject: true, removeProject: true },
+      abilities: { close: true, reopen: false, addProject: true, removeProject: true },
     });
     expect(period.counts).toMatchObject({ owed: implementing[0]?.n, draft: implementing[0]?.n, missing: implementing[0]?.n, approved: 0 });
     const owed = await reportsOf(period.id);
@@ -119,7 +120,7 @@ describeEachDatabase('reporting periods API', (t) => {
     // The unit clerk counts only his unit's reports; the office all of them.
     const seen = (await unit.get(`${base}/${period.id}`)).json();
     expect(seen.counts.owed).toBe(owed.filter((r) => r.responsibleUnitId === beiyuan).length);
-    expect(seen.abilities).toEqual({ close: false, addProject: false, removeProject: false });
+    expect(seen.abilities).toEqual({ close: false, reopen: false, addProject: false, removeProject: false });
     const listed = (await office.get(`${base}?year=2000`)).json();
     expect(listed.items.map((p: { id: string }) => p.id)).toContain(period.id);
     expect(listed.abilities).toEqual({ open: true });
@@ -186,7 +187,7 @@ describeEachDatabase('reporting periods API', (t) => {
     expect(closed.json()).toMatchObject({
       status: 'closed',
       version: 2,
-      abilities: { close: false, addProject: false, removeProject: false },
+      abilities: { close: false, reopen: true, addProject: false, removeProject: false },
     });
     expect(closed.json().closedAt).not.toBeNull();
     expect((await lastAuditEvent(database, 'reporting_periods.close', period.id))?.after).toMatchObject({ status: 'closed' });
@@ -196,6 +197,50 @@ describeEachDatabase('reporting periods API', (t) => {
     expect(errorOf(await office.post(`${base}/${period.id}/projects`, { projectId: other.id })).code).toBe('period_closed');
     expect(errorOf(await office.delete(`${base}/${period.id}/projects/${project.id}`)).code).toBe('period_closed');
     expect(await reportsOf(period.id)).toHaveLength(1);
+  });
+
+  it('reopens a closed period with a reason: its unfinished reports are filled, submitted and approved again, late', async () => {
+    const { database } = t();
+    const period = await insertPeriod(database, { deadline: '2001-01-25' });
+    const project = await insertProject(database, { leadUnitId: beiyuan });
+    const report = await insertReport(database, period, { projectId: project.id, responsibleUnitId: beiyuan });
+    const path = `${base}/${period.id}/reopen`;
+    const notClosed = await office.post(path, { version: 1, reason: '补报' });
+    expect(errorOf(notClosed)).toMatchObject({ code: 'period_not_closed', message: '填报期尚未关闭，无需重新开放' });
+    expect((await office.post(`${base}/${period.id}/close`, { version: 1 })).statusCode).toBe(200);
+
+    for (const body of [{ version: 2 }, { version: 2, reason: '   ' }]) {
+      const refused = await office.post(path, body);
+      expect(refused.statusCode, JSON.stringify(body)).toBe(400);
+      expect(errorOf(refused).details).toEqual([{ path: 'reason', message: '重新开放填报期须填写原因' }]);
+    }
+    expect(errorOf(await office.post(path, { version: 1, reason: '补报' })).code).toBe('version_conflict');
+    expect((await otherAdmin.post(path, { version: 2, reason: '补报' })).statusCode).toBe(404);
+    expect((await t().database.db.select().from(reportingPeriods).where(eq(reportingPeriods.id, period.id)))[0]?.status).toBe('closed');
+
+    const reopened = await office.post(path, { version: 2, reason: '北园街道补报1月台账' });
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.json()).toMatchObject({
+      status: 'open',
+      closedAt: null,
+      version: 3,
+      abilities: { close: true, reopen: false, addProject: true, removeProject: true },
+    });
+    expect(await lastAuditEvent(database, 'reporting_periods.reopen', period.id)).toMatchObject({
+      actorName: 'office',
+      before: { status: 'closed' },
+      after: { status: 'open', reason: '北园街道补报1月台账' },
+    });
+    expect(errorOf(await office.post(path, { version: 3, reason: '再次' })).code).toBe('period_not_closed');
+
+    // The unit fills and submits its report again (late: the deadline stays), and the office approves it.
+    const filled = await unit.patch(`/api/v1/progress-reports/${report.id}`, { version: report.version, ...FILLED });
+    expect(filled.statusCode).toBe(200);
+    const submitted = await unit.post(`/api/v1/progress-reports/${report.id}/submit`, { version: filled.json().version });
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json()).toMatchObject({ status: 'submitted', late: true });
+    const approved = await office.post(`/api/v1/progress-reports/${report.id}/approve`, { version: submitted.json().version });
+    expect(approved.json()).toMatchObject({ status: 'approved' });
   });
 
   it('adds a project to an open period and takes one off while its report is not under way', async () => {

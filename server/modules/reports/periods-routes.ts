@@ -4,6 +4,7 @@ import {
   missingReportsQuery,
   missingReportsSchema,
   periodCloseBody,
+  periodReopenBody,
   periodListQuery,
   periodOpenBody,
   periodParam,
@@ -18,7 +19,7 @@ import { invalidField, notFound } from '../../lib/errors';
 import type { Executor } from '../../db/client';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import { type PeriodRow, districtNamesOf, findPeriod, listPeriods, periodCounts } from './period-repository';
-import { addProjectToPeriod, closePeriod, openPeriod, removeProjectFromPeriod } from './periods-service';
+import { addProjectToPeriod, closePeriod, openPeriod, removeProjectFromPeriod, reopenPeriod } from './periods-service';
 import { periodListAbilities } from './policy';
 import { presentMissing, presentPeriod } from './presenter';
 import { presentReports } from './present-reports';
@@ -139,6 +140,26 @@ export function periodRoutes(app: App, { db }: Deps) {
       assertIfMatch(request.headers['if-match'], request.body.version);
       const closed = await db.transaction((tx) => closePeriod({ ctx, tx, id: request.params.id, input: request.body }));
       return presentOnePeriod(db, ctx.actor, closed);
+    },
+  );
+
+  app.post(
+    '/api/v1/reporting-periods/:id/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Reopen a closed period at the version read, with the reason (audited): its unfinished reports can be filled again, late',
+        params: periodParam,
+        body: periodReopenBody,
+        response: { 200: reportingPeriodSchema, ...ruleErrorResponses },
+      },
+      config: { access: 'report.manage_period' },
+    },
+    async (request) => {
+      const ctx = request.context();
+      assertIfMatch(request.headers['if-match'], request.body.version);
+      const reopened = await db.transaction((tx) => reopenPeriod({ ctx, tx, id: request.params.id, input: request.body }));
+      return presentOnePeriod(db, ctx.actor, reopened);
     },
   );
 

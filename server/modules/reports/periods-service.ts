@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { addDays, compareDates, todayInChina } from '../../../common/domain/dates';
-import type { periodCloseBody, periodOpenBody } from '../../../common/schemas/reports';
+import type { periodCloseBody, periodOpenBody, periodReopenBody } from '../../../common/schemas/reports';
 import type { Tx } from '../../db/client';
 import { reportingPeriods } from '../../db/schema';
 import type { Actor, RequestContext } from '../../lib/actor';
@@ -134,6 +134,45 @@ export async function closePeriod({
   });
   await recomputePeriodWarnings(tx, id, todayInChina());
   return closed;
+}
+
+/**
+ * Reopens a closed period at the version read, with the reason: its draft and returned reports can be filled and
+ * submitted again, and reviewed (late, since the deadline stays). What was approved stays approved, and the month's
+ * ranking snapshot does not change (docs/status.md, issue 14). Audited with the reason; the colours recomputed.
+ */
+export async function reopenPeriod({
+  ctx,
+  tx,
+  id,
+  input,
+}: {
+  ctx: RequestContext;
+  tx: Tx;
+  id: string;
+  input: z.infer<typeof periodReopenBody>;
+}) {
+  if (!(await findPeriod(tx, ctx.actor, id))) throw notFound();
+  const period = await lockPeriod(tx, id, 'update');
+  if (!period) throw notFound();
+  if (period.status !== 'closed') throw new AppError(409, 'period_not_closed', 'period.not_closed');
+  if (period.version !== input.version) throw staleVersion();
+  const reopened = await updateAtVersion(
+    tx,
+    reportingPeriods,
+    { key: reportingPeriods.id, keyValue: id, version: input.version },
+    { status: 'open', closedAt: null, closedBy: null },
+  );
+  await recordAudit(tx, ctx, {
+    action: 'reporting_periods.reopen',
+    recordType: 'reporting_period',
+    recordId: id,
+    regionCode: period.regionCode,
+    before: { status: period.status, closedAt: period.closedAt?.toISOString() ?? null },
+    after: { status: reopened.status, reason: input.reason },
+  });
+  await recomputePeriodWarnings(tx, id, todayInChina());
+  return reopened;
 }
 
 /**

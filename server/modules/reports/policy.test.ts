@@ -59,13 +59,14 @@ describe('reports policy', () => {
   });
 
   it('lets only the office manage an open period', () => {
-    const all = { close: true, addProject: true, removeProject: true };
-    const none = { close: false, addProject: false, removeProject: false };
+    const all = { close: true, reopen: false, addProject: true, removeProject: true };
+    const none = { close: false, reopen: false, addProject: false, removeProject: false };
     expect(periodAbilities(holderOf('project_office'), { status: 'open' })).toEqual(all);
-    expect(periodAbilities(holderOf('project_office'), { status: 'closed' })).toEqual(none);
+    expect(periodAbilities(holderOf('project_office'), { status: 'closed' })).toEqual({ ...none, reopen: true });
     expect(periodListAbilities(holderOf('project_office'))).toEqual({ open: true });
     for (const role of ['unit_staff', 'leader', 'investment_staff', 'supervisor'] as const) {
       expect(periodAbilities(holderOf(role), { status: 'open' }), role).toEqual(none);
+      expect(periodAbilities(holderOf(role), { status: 'closed' }), role).toEqual(none);
       expect(periodListAbilities(holderOf(role)), role).toEqual({ open: false });
     }
   });

@@ -25,10 +25,14 @@ export function reportAbilities(actor: Actor, report: ReportAccess): ReportAbili
   return { fill, submit: fill, approve: review, return: review };
 }
 
-/** What the reader may do to a period: close it, and change its list of owed reports, while it is open. */
+/**
+ * What the reader may do to a period: close it, and change its list of owed reports, while it is open; reopen it once
+ * closed (a month's late corrections, with a reason).
+ */
 export function periodAbilities(actor: Actor, period: { status: PeriodStatus }) {
-  const manage = period.status === 'open' && can(actor, 'report.manage_period');
-  return { close: manage, addProject: manage, removeProject: manage };
+  const mayManage = can(actor, 'report.manage_period');
+  const manage = period.status === 'open' && mayManage;
+  return { close: manage, reopen: period.status === 'closed' && mayManage, addProject: manage, removeProject: manage };
 }
 
 /** What the reader may do on the list of periods. */

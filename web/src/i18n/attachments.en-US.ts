@@ -15,6 +15,7 @@ export const attachmentsEnUS: Record<keyof typeof attachmentsZhCN, string> = {
   'attachment.tooLarge': '“{name}” is larger than {size}; compress it, then upload it',
   'attachment.limitReached': 'The limit of {count} attachments is reached',
   'attachment.open': 'Open',
+  'attachment.view': 'View',
   'attachment.pickHint': 'Tick the matter’s files that back this step, or upload a new photo or file',
   'attachment.gone': '(file deleted)',
 };

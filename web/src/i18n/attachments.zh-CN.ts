@@ -13,6 +13,7 @@ export const attachmentsZhCN = {
   'attachment.tooLarge': '“{name}”超过 {size}，请压缩后再上传',
   'attachment.limitReached': '已达到 {count} 个附件的上限',
   'attachment.open': '打开',
+  'attachment.view': '查看',
   'attachment.pickHint': '勾选本事项的附件作为此步骤的佐证，或上传新的照片或文件',
   'attachment.gone': '（附件已删除）',
 };

@@ -22,6 +22,7 @@ export const auditEnUS: Record<keyof typeof auditZhCN, string> = {
   'auditAction.imports.map': 'Save an import column mapping',
   'auditAction.reporting_periods.open': 'Open reporting period',
   'auditAction.reporting_periods.close': 'Close reporting period',
+  'auditAction.reporting_periods.reopen': 'Reopen reporting period',
   'auditAction.reporting_periods.remind': 'Remind units that have not reported',
   'auditAction.progress_reports.create': 'Add owed report',
   'auditAction.progress_reports.update': 'Fill monthly report',

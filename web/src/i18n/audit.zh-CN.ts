@@ -23,6 +23,7 @@ export const auditZhCN = {
   'auditAction.imports.map': '保存导入列对应',
   'auditAction.reporting_periods.open': '开启填报期',
   'auditAction.reporting_periods.close': '关闭填报期',
+  'auditAction.reporting_periods.reopen': '重新开放填报期',
   'auditAction.reporting_periods.remind': '一键提醒未报送单位',
   'auditAction.progress_reports.create': '新增应报项目',
   'auditAction.progress_reports.update': '填写月报',

@@ -18,8 +18,15 @@ export const reportsEnUS: Record<keyof typeof reportsZhCN, string> = {
   'period.openHint': "Once open, every project in the implementing pool owes this month's report from its lead unit.",
   'period.opened': 'Period {period} opened',
   'period.close': 'Close',
-  'period.closeConfirm': 'After closing, nothing in this period can change and reports not submitted stay missing. Close it?',
+  'period.closeConfirm':
+    'After closing, nothing in this period can change and reports not submitted stay missing (it can be reopened for late reports). Close it?',
   'period.closed': 'Period closed',
+  'period.reopen': 'Reopen',
+  'period.reopenTitle': 'Reopen the {month} reporting period',
+  'period.reopenHint':
+    'Once reopened, units can fill and submit the reports of this period not yet submitted or returned (counted as late); approved reports stay as they are. The reason is kept in the audit log.',
+  'period.reopenReason': 'Reason for reopening',
+  'period.reopened': 'Period reopened',
   'period.year': 'Year',
   'period.owed': 'Owed',
   'period.submitted': 'Awaiting review',

@@ -1,5 +1,5 @@
 import { DeleteOutlined, FileTextOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Spin, Typography, Upload } from 'antd';
+import { App, Button, Flex, Image, Popconfirm, Spin, Typography, Upload } from 'antd';
 import { useI18n } from '../../../i18n';
 import { ATTACHMENT_ACCEPT, type Attachment, type AttachmentRecordType, attachmentsApi } from '../api/attachments-api';
 import { useDeleteAttachment } from '../hooks/use-attachments';
@@ -10,7 +10,8 @@ const THUMB = 56;
 
 /**
  * The photos and documents of one record (a report, a matter, a project): upload while the record may be changed,
- * the list with a thumbnail for photos (a tap opens the photo), name, size and uploader, delete where allowed. Made
+ * the list with a thumbnail for photos (a tap opens the photo in a viewer that pages through the record's photos, zooms
+ * and rotates), name, size and uploader, delete where allowed. Made
  * for a phone first: one file per line, large tap targets. The server decides what is accepted; its refusals are
  * shown in words.
  */
@@ -53,21 +54,23 @@ export function AttachmentList({ recordType, recordId }: { recordType: Attachmen
           <Typography.Text type="secondary">{t('attachment.empty')}</Typography.Text>
         </Flex>
       ) : (
-        <Flex vertical gap={6} data-testid="attachment-items">
-          {items.map((item) => (
-            <AttachmentRow
-              key={item.id}
-              item={item}
-              deleting={remove.isPending && remove.variables === item.id}
-              onDelete={() =>
-                remove.mutate(item.id, {
-                  onSuccess: () => message.success(t('attachment.deleted')),
-                  onError: sayRefusal,
-                })
-              }
-            />
-          ))}
-        </Flex>
+        <Image.PreviewGroup>
+          <Flex vertical gap={6} data-testid="attachment-items">
+            {items.map((item) => (
+              <AttachmentRow
+                key={item.id}
+                item={item}
+                deleting={remove.isPending && remove.variables === item.id}
+                onDelete={() =>
+                  remove.mutate(item.id, {
+                    onSuccess: () => message.success(t('attachment.deleted')),
+                    onError: sayRefusal,
+                  })
+                }
+              />
+            ))}
+          </Flex>
+        </Image.PreviewGroup>
       )}
     </Flex>
   );
@@ -78,22 +81,25 @@ function AttachmentRow({ item, deleting, onDelete }: { item: Attachment; deletin
   const fileUrl = attachmentsApi.fileUrl(item.id);
   return (
     <Flex align="center" gap={10} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 6 }} data-testid="attachment-item">
-      <a href={fileUrl} target="_blank" rel="noopener noreferrer" aria-label={`${t('attachment.open')} ${item.fileName}`}>
-        {item.hasThumbnail ? (
-          <img
-            src={attachmentsApi.thumbnailUrl(item.id)}
-            alt={item.fileName}
-            width={THUMB}
-            height={THUMB}
-            style={{ objectFit: 'cover', borderRadius: 4, display: 'block' }}
-            data-testid="attachment-thumbnail"
-          />
-        ) : (
+      {item.hasThumbnail ? (
+        // The thumbnail opens the photo itself in the viewer; the name below still opens the file in a new tab.
+        <Image
+          src={attachmentsApi.thumbnailUrl(item.id)}
+          alt={item.fileName}
+          width={THUMB}
+          height={THUMB}
+          preview={{ src: fileUrl, mask: t('attachment.view') }}
+          style={{ objectFit: 'cover', borderRadius: 4, display: 'block' }}
+          // The test id lands on the viewer's button around the img.
+          data-testid="attachment-thumbnail"
+        />
+      ) : (
+        <a href={fileUrl} target="_blank" rel="noopener noreferrer" aria-label={`${t('attachment.open')} ${item.fileName}`}>
           <Flex align="center" justify="center" style={{ width: THUMB, height: THUMB, background: '#fafafa', borderRadius: 4 }}>
             <FileTextOutlined style={{ fontSize: 24, color: '#8c8c8c' }} />
           </Flex>
-        )}
-      </a>
+        </a>
+      )}
       <Flex vertical style={{ minWidth: 0, flex: 1 }}>
         <Typography.Link href={fileUrl} target="_blank" rel="noopener noreferrer" ellipsis data-testid="attachment-name">
           {item.fileName}

@@ -93,6 +93,7 @@ export function GateChecklistModal({ project, gate, readOnly = false, onClose }:
       okText={t('move.confirm', { action: t(moveLabel(gate.from, gate.to)) })}
       okButtonProps={{ disabled: !canMove, danger: gate.to === 'withdrawn', 'data-testid': 'move-confirm' }}
       cancelText={t('action.cancel')}
+      cancelButtonProps={{ 'data-testid': 'move-cancel' }}
       confirmLoading={move.isPending}
       data-testid="gate-modal"
     >

@@ -45,6 +45,8 @@ export const reportsApi = {
   period: (id: string, signal?: AbortSignal) => api.get<ReportingPeriod>(`/reporting-periods/${id}`, undefined, { signal }),
   openPeriod: (body: { month: string; deadline: string }) => api.post<ReportingPeriod>('/reporting-periods', body),
   closePeriod: (id: string, version: number) => api.post<ReportingPeriod>(`/reporting-periods/${id}/close`, { version }),
+  reopenPeriod: (id: string, version: number, reason: string) =>
+    api.post<ReportingPeriod>(`/reporting-periods/${id}/reopen`, { version, reason }),
   addProject: (id: string, projectId: string) => api.post<unknown>(`/reporting-periods/${id}/projects`, { projectId }),
   removeProject: (id: string, projectId: string) => api.delete<unknown>(`/reporting-periods/${id}/projects/${projectId}`),
   /** 一键催报: notifies every unit 未报送 lists (the notifications module's route). */

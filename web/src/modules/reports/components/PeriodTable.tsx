@@ -1,21 +1,26 @@
-import { App, Button, Card, Empty, Flex, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, Grid, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../i18n';
 import { useShowError } from '../../../lib/use-show-error';
+import { FormModal } from '../../../ui/FormModal';
 import type { PeriodList, ReportingPeriod } from '../api/reports-api';
-import { useClosePeriod } from '../hooks/use-reports';
+import { useClosePeriod, useReopenPeriod } from '../hooks/use-reports';
 import { periodLabel } from '../utils/period';
 
 /**
- * The year's periods, newest first, with how many owed reports stand where; 未报送 and closing from each row. On a
- * phone each period is a card, its counts wrapping, so nothing needs scrolling sideways.
+ * The year's periods, newest first, with how many owed reports stand where; 未报送, closing and reopening (with a
+ * reason) from each row. On a phone each period is a card, its counts wrapping, so nothing needs scrolling sideways.
  */
 export function PeriodTable({ list, loading }: { list: PeriodList | undefined; loading: boolean }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const close = useClosePeriod();
+  const reopen = useReopenPeriod();
+  const [reopening, setReopening] = useState<ReportingPeriod | null>(null);
+  const [reopenForm] = Form.useForm<{ reason: string }>();
   const phone = Grid.useBreakpoint().md === false;
   const count = (n: number, colour?: string) => (n > 0 && colour ? <Tag color={colour}>{n}</Tag> : n);
   // A city or province reader's list holds several districts' periods of a month: each says whose it is.
@@ -45,7 +50,41 @@ export function PeriodTable({ list, loading }: { list: PeriodList | undefined; l
           </Button>
         </Popconfirm>
       )}
+      {p.abilities.reopen && (
+        <Button type="link" size="small" onClick={() => setReopening(p)} data-testid={`period-reopen-${p.period}`}>
+          {t('period.reopen')}
+        </Button>
+      )}
     </Space>
+  );
+
+  // Reopening a closed month lets its units report late; the reason is kept in the audit log.
+  const reopenModal = (
+    <FormModal<{ reason: string }, ReportingPeriod>
+      target={reopening}
+      title={reopening ? t('period.reopenTitle', { month: periodLabel(t, reopening.period) }) : ''}
+      okText={t('period.reopen')}
+      okTestId="period-reopen-confirm"
+      testId="period-reopen-form"
+      form={reopenForm}
+      onValuesChange={() => reopenForm.setFields([{ name: 'reason', errors: [] }])}
+      onClose={() => setReopening(null)}
+      onSubmit={async (values, target) => {
+        await reopen.mutateAsync({ id: target.id, version: target.version, reason: values.reason ?? '' });
+        message.success(t('period.reopened'));
+      }}
+    >
+      <Typography.Paragraph type="secondary">{t('period.reopenHint')}</Typography.Paragraph>
+      <Form.Item name="reason" label={t('period.reopenReason')}>
+        <Input.TextArea rows={3} maxLength={500} showCount data-testid="period-reopen-reason" />
+      </Form.Item>
+    </FormModal>
+  );
+  const withModal = (content: ReactNode) => (
+    <>
+      {content}
+      {reopenModal}
+    </>
   );
 
   const districtColumn: ColumnsType<ReportingPeriod> = severalDistricts
@@ -99,7 +138,7 @@ export function PeriodTable({ list, loading }: { list: PeriodList | undefined; l
 
   if (phone) {
     const items = list?.items ?? [];
-    return (
+    return withModal(
       <Flex vertical gap={8} data-testid="period-table">
         {items.length === 0 && !loading && <Empty description={t('period.none')} />}
         {items.map((p) => (
@@ -139,11 +178,11 @@ export function PeriodTable({ list, loading }: { list: PeriodList | undefined; l
             <Flex justify="end">{actions(p)}</Flex>
           </Card>
         ))}
-      </Flex>
+      </Flex>,
     );
   }
 
-  return (
+  return withModal(
     <Table<ReportingPeriod>
       rowKey="id"
       size="middle"
@@ -154,6 +193,6 @@ export function PeriodTable({ list, loading }: { list: PeriodList | undefined; l
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('period.none') }}
       data-testid="period-table"
-    />
+    />,
   );
 }

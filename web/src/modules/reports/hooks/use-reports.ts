@@ -83,6 +83,10 @@ function useLedgerMutation<Input, Output>(write: (input: Input) => Promise<Outpu
 export const useOpenPeriod = () => useLedgerMutation(reportsApi.openPeriod);
 export const useClosePeriod = () =>
   useLedgerMutation(({ id, version }: { id: string; version: number }) => reportsApi.closePeriod(id, version));
+export const useReopenPeriod = () =>
+  useLedgerMutation(({ id, version, reason }: { id: string; version: number; reason: string }) =>
+    reportsApi.reopenPeriod(id, version, reason),
+  );
 export const useAddPeriodProject = () =>
   useLedgerMutation(({ id, projectId }: { id: string; projectId: string }) => reportsApi.addProject(id, projectId));
 export const useRemovePeriodProject = () =>
