@@ -42,9 +42,10 @@ describeEachDatabase('dashboard highlights', (t) => {
 
   beforeAll(async () => {
     const { database } = t();
-    [office, unitClerk, lixia, city] = await Promise.all(
-      ['office', 'unit', OTHER_REGION.adminUsername, 'city'].map((name) => signInAs(t().app, name)),
-    );
+    office = await signInAs(t().app, 'office');
+    unitClerk = await signInAs(t().app, 'unit');
+    lixia = await signInAs(t().app, OTHER_REGION.adminUsername);
+    city = await signInAs(t().app, 'city');
     const lixiaUnit = await db().transaction((tx) => ensureRootUnit(tx, OTHER_REGION.code, '历下区大数据局'));
     const [officeUser] = await db().select({ unitId: users.unitId }).from(users).where(eq(users.username, 'office'));
     const officeUnit = officeUser?.unitId ?? '';
@@ -105,7 +106,14 @@ describeEachDatabase('dashboard highlights', (t) => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json() as Highlights;
   };
-  type Indicator = { regionCode: string; computation: string | null; targetValue: string; actual: string | null; standing: string; progress: Progress };
+  type Indicator = {
+    regionCode: string;
+    computation: string | null;
+    targetValue: string;
+    actual: string | null;
+    standing: string;
+    progress: Progress;
+  };
   const indicatorsOf = async (client: Client) =>
     ((await client.get(`/api/v1/targets/indicators?year=${YEAR}`)).json() as { items: Indicator[] }).items;
   const statsOf = async (client: Client) =>
@@ -153,7 +161,7 @@ describeEachDatabase('dashboard highlights', (t) => {
   it('says so when the reader sees no target, without a figure', async () => {
     const h = await highlightsOf(unitClerk);
     expect(h.newStartsTarget).toMatchObject({ basis: 'none', targetValue: null, actual: null, progress: null });
-    expect(h.newStartsTarget?.standing).toBe('本年未设新开工项目目标');
+    expect(h.newStartsTarget?.standing).toBe('本年未设新开工项目目标（或不在您的查看范围内）');
     expect((await highlightsOf(lixia, 'year=2002')).newStartsTarget?.basis).toBe('none');
   });
 
