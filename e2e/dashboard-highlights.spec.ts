@@ -115,3 +115,30 @@ test('an administrator uploads a street’s boundary from the map; the district�
   await fitsWidth(page);
   await shot(page, '587-map-district-with-street-phone');
 });
+
+test('a city reader sees the districts’ new starts added up as the comparison adds them, and reads it all in English', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'city', E2E_PASSWORD);
+  const target = page.getByTestId('kpi-new-starts-target-link');
+  await expect(target).toContainText('济南市各区县目标合计', { timeout: 20_000 });
+  const standing = (await page.getByTestId('kpi-new-starts-standing').textContent()) ?? '';
+  await expect(page.getByTestId('dashboard-attraction')).toBeVisible();
+  await shot(page, '588-dashboard-city-highlights');
+  // The targets page's comparison of districts: its 新开工项目 total stands in the same words.
+  await target.click();
+  await expect(page).toHaveURL(/\/targets\?year=\d{4}/);
+  await expect(page.getByTestId('compare-total-新开工项目')).toContainText(standing, { timeout: 20_000 });
+  await page.goto('/');
+  // In English: the target line, the funnel and the map card in words.
+  await page.getByTestId('language-switch').click();
+  await page.getByText('English', { exact: true }).click();
+  await expect(target).toContainText("济南市's districts: target", { timeout: 20_000 });
+  await expect(page.getByTestId('dashboard-attraction')).toContainText('Attraction conversion');
+  await expect(page.getByTestId('dashboard-map')).toContainText('One map');
+  await shot(page, '589-dashboard-city-english');
+  // The language is the user's setting: set it back for the later journeys.
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId('language-zh-CN').click();
+  await expect(page.getByTestId('dashboard-attraction')).toContainText('招商转化');
+});
