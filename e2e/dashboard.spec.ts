@@ -37,7 +37,8 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   const newStarts = page.getByTestId('kpi-new-starts');
   const started = Number(((await newStarts.locator('.ant-statistic-content-value').textContent()) ?? '').replace(/[^\d]/g, ''));
   await expect(newStarts).toContainText('计划新开工');
-  await newStarts.click();
+  // The count itself (the card's middle holds its two links: the planned list and the target).
+  await newStarts.locator('.ant-statistic-content-value').click();
   await expect(page).toHaveURL(/startedIn=\d{4}/);
   await expect(page.getByTestId('project-started-filter')).toBeVisible();
   await expect(page.getByText(`共 ${started} 个项目`, { exact: true })).toBeVisible();

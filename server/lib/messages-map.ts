@@ -15,6 +15,8 @@ export const mapZh = {
   'error.payload_too_large_limit': '提交的内容过大：不能超过 {megabytes} MB',
   'format.tileUrl': '瓦片服务地址须以 http:// 或 https:// 开头，并含 {z}、{x}、{y} 占位符',
   'dashboard.unit_outside_scope': '所选单位不存在或不在您的数据范围内',
+  'dashboard.no_new_starts_target': '本年未设新开工项目目标（或不在您的查看范围内）',
+  'dashboard.new_starts_targets_apart': '各区县新开工目标不能合计（有的区县未设或未计算），请在目标指标页分区县查看',
 } as const;
 
 export const mapEn: Record<keyof typeof mapZh, string> = {
@@ -35,4 +37,7 @@ export const mapEn: Record<keyof typeof mapZh, string> = {
   'error.payload_too_large_limit': 'The request is too large: at most {megabytes} MB',
   'format.tileUrl': 'The tile server address must start with http:// or https:// and contain {z}, {x} and {y}',
   'dashboard.unit_outside_scope': 'The chosen unit does not exist or is outside your data scope',
+  'dashboard.no_new_starts_target': 'No target for new starts is set for the year (or none you may see)',
+  'dashboard.new_starts_targets_apart':
+    "The districts' new-start targets do not add up (some district has none, or no figure yet): see them by district on the targets page",
 };

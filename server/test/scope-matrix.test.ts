@@ -1262,6 +1262,8 @@ const NOT_RECORD_SCOPED: Record<string, string> = {
     "sums over the project list's own scoped condition and the matters board's (server/modules/dashboard/dashboard.test.ts: in-scope figures, another district's reader, a unit out of scope)",
   'GET /api/v1/dashboard/districts':
     "the same sums per district (server/modules/dashboard/dashboard.test.ts: a city reader, a district's reader)",
+  'GET /api/v1/dashboard/highlights':
+    "the targets page's scoped indicators and GET /leads/stats's scoped total, no record of its own (server/modules/dashboard/highlights.test.ts: another district's office, a street's clerk, a city reader)",
   'GET /api/v1/briefings/monthly':
     "the caller's own district's month, read through the dashboard's, the matters board's and the reports' scoped conditions (server/modules/briefings/routes.test.ts: another district's reader gets nothing)",
   'GET /api/v1/briefings/monthly.xlsx':

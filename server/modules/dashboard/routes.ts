@@ -1,5 +1,7 @@
 import { dashboardDistrictsQuery, dashboardDistrictsSchema, dashboardQuery, dashboardSchema } from '../../../common/schemas/dashboard';
+import { dashboardHighlightsQuery, dashboardHighlightsSchema } from '../../../common/schemas/dashboard-highlights';
 import { type App, type Deps, errorResponses } from '../../lib/http';
+import { buildHighlights } from './highlights';
 import { buildDashboard, buildDistricts } from './service';
 
 const tags = ['dashboard'];
@@ -33,5 +35,20 @@ export function dashboardRoutes(app: App, { db }: Deps) {
       config: { access: 'project.read' },
     },
     async (request) => buildDistricts(db, request.context().actor, request.query),
+  );
+
+  app.get(
+    '/api/v1/dashboard/highlights',
+    {
+      schema: {
+        tags,
+        summary:
+          "The year's new starts against the new_starts indicator's target (the targets page's figures; null without target.read) and the attraction funnel of the leads signed in the year (GET /leads/stats's total; null without lead.read or on one district's dashboard)",
+        querystring: dashboardHighlightsQuery,
+        response: { 200: dashboardHighlightsSchema, ...errorResponses },
+      },
+      config: { access: 'project.read' },
+    },
+    async (request) => buildHighlights(db, request.context().actor, request.query),
   );
 }

@@ -50,4 +50,12 @@ export const dashboardEnUS: Record<keyof typeof dashboardZhCN, string> = {
   'dashboard.districtMatters': 'Matters (open / overdue)',
   'dashboard.refreshEvery': 'Refreshes every {seconds} s',
   'dashboard.matterDrillFilter': 'Dashboard filter',
+  'dashboard.kpi.newStartsTarget': '{region} target {target}, {actual} started',
+  'dashboard.kpi.newStartsTargetSum': "{region}'s districts: target {target} in all, {actual} started",
+  'dashboard.attraction.title': 'Attraction conversion (signed in {year})',
+  'dashboard.attraction.open': 'Conversion analysis',
+  'dashboard.attraction.none': 'No lead signed in {year} yet',
+  'dashboard.chartsLoading': 'Loading charts…',
+  'dashboard.map.title': 'One map (the projects above)',
+  'dashboard.map.open': 'Open the map',
 };

@@ -48,4 +48,12 @@ export const dashboardZhCN = {
   'dashboard.districtMatters': '问题（未办结/逾期）',
   'dashboard.refreshEvery': '每 {seconds} 秒自动刷新',
   'dashboard.matterDrillFilter': '驾驶舱筛选',
+  'dashboard.kpi.newStartsTarget': '{region}目标{target}个，已开工{actual}个',
+  'dashboard.kpi.newStartsTargetSum': '{region}各区县目标合计{target}个，已开工{actual}个',
+  'dashboard.attraction.title': '招商转化（{year}年签约）',
+  'dashboard.attraction.open': '转化分析',
+  'dashboard.attraction.none': '{year}年尚无签约线索',
+  'dashboard.chartsLoading': '图表加载中…',
+  'dashboard.map.title': '一张图（本页项目）',
+  'dashboard.map.open': '打开一张图',
 };

@@ -54,4 +54,7 @@ export const mapEnUS: Record<keyof typeof mapZhCN, string> = {
   'map.carriersTruncated': 'Too many parks or parcels: only the first {limit} are drawn; pick a district',
   'map.region': 'Region',
   'map.region.whole': '{name} (all)',
+  'map.uploadWhich': 'Whose boundary to upload',
+  'map.uploadOwn': '{name} (this region)',
+  'map.uploadPick': 'Choose the GeoJSON file of {name}',
 };

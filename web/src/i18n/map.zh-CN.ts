@@ -52,4 +52,7 @@ export const mapZhCN = {
   'map.carriersTruncated': '园区或地块过多，只画出前 {limit} 个：请选择区县',
   'map.region': '区域',
   'map.region.whole': '{name}（全部）',
+  'map.uploadWhich': '上传哪个区域的边界',
+  'map.uploadOwn': '{name}（本级）',
+  'map.uploadPick': '选择{name}的 GeoJSON 文件',
 } as const;

@@ -75,7 +75,9 @@ export function MapPage() {
             ]}
             data-testid="map-colour-by"
           />
-          {base.data?.abilities.upload && <BoundaryUploadButton regionCode={base.data.regionCode} iconOnly={phone} />}
+          {base.data?.abilities.upload && (
+            <BoundaryUploadButton regionCode={base.data.regionCode} regionName={base.data.regionName} iconOnly={phone} />
+          )}
         </Space>
       }
       styles={{ body: { padding: phone ? 8 : 16 } }}

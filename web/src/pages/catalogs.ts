@@ -32,7 +32,7 @@ export const PAGE_CATALOGS = {
   EnterprisePage: ['admin', 'enterprises', 'labels', 'landEfficiency', 'leadLinks', 'leads', 'matters', 'projects'],
   EnterprisesPage: ['admin', 'enterprises', 'exports', 'imports', 'labels'],
   GatesPage: ['gates', 'labels', 'projects'],
-  HomePage: ['dashboard', 'labels', 'projects'],
+  HomePage: ['dashboard', 'labels', 'leads', 'map', 'projects'],
   ImportPage: ['exports', 'imports'],
   LandEfficiencyPage: ['exports', 'imports', 'landEfficiency', 'projects'],
   LeadEventsPage: ['labels', 'leadLinks', 'leads'],

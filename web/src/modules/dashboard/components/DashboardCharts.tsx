@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n';
 import type { Dashboard } from '../api/dashboard-api';
 import { countOption, industryOption, monthlyOption, progressOption, shownReversed, warningsOption } from '../utils/chart-options';
 import { ChartCard } from './ChartCard';
+import type { ChartKey } from './chart-keys';
 import { useChartWords } from './use-chart-words';
 
 /**
@@ -92,6 +93,3 @@ export function DashboardCharts({
     </Row>
   );
 }
-
-export const CHART_KEYS = ['monthly', 'byUnit', 'byCategory', 'industries', 'pools', 'warningsByUnit', 'matters'] as const;
-export type ChartKey = (typeof CHART_KEYS)[number];

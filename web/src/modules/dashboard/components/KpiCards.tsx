@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { moneyParts } from '../../../../../common/domain/money';
 import { useI18n } from '../../../i18n';
-import type { Dashboard } from '../api/dashboard-api';
+import type { Dashboard, NewStartsTarget } from '../api/dashboard-api';
 
 const COLOUR = { red: '#e5484d', yellow: '#d48806', green: '#30a46c' };
 
@@ -46,8 +46,11 @@ function Kpi({
   );
 }
 
-/** The key figures: each card opens the list behind it. */
-export function KpiCards({ d, dark }: { d: Dashboard; dark?: boolean }) {
+/**
+ * The key figures: each card opens the list behind it. `newStartsTarget` (the targets page's figures) puts the year's
+ * new starts against their target under the 新开工 card; undefined while asked, null when the reader may not read targets.
+ */
+export function KpiCards({ d, dark, newStartsTarget }: { d: Dashboard; dark?: boolean; newStartsTarget?: NewStartsTarget | null }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const money = useMoneyText();
@@ -109,6 +112,7 @@ export function KpiCards({ d, dark }: { d: Dashboard; dark?: boolean }) {
               'kpi-new-starts-planned',
             )}
           </div>
+          {newStartsTarget && <NewStartsAgainstTarget target={newStartsTarget} dark={dark} />}
         </Kpi>
       </Col>
       <Col {...span}>
@@ -146,5 +150,44 @@ export function KpiCards({ d, dark }: { d: Dashboard; dark?: boolean }) {
         </Kpi>
       </Col>
     </Row>
+  );
+}
+
+/**
+ * The year's new starts against the 新开工 indicator's target, as the targets page words it: 天桥区目标50个，已开工38个 and
+ * 完成年度目标的76.0%，慢于时间进度… ; a click opens the targets page. No target: says so, with no figure.
+ */
+function NewStartsAgainstTarget({ target, dark }: { target: NewStartsTarget; dark?: boolean }) {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const small = dark ? { fontSize: 16, color: '#9fb3c8' } : { fontSize: 12 };
+  const open = (e: { stopPropagation: () => void }) => {
+    e.stopPropagation();
+    navigate(target.drill);
+  };
+  if (target.basis === 'none' || target.targetValue === null)
+    return (
+      <div>
+        <Typography.Text type="secondary" style={small} data-testid="kpi-new-starts-no-target">
+          {target.standing}
+        </Typography.Text>
+      </div>
+    );
+  const behind = target.progress?.status === 'behind';
+  return (
+    <div style={{ marginTop: 4, lineHeight: 1.4 }} data-testid="kpi-new-starts-target">
+      <Typography.Link onClick={open} style={{ ...small, color: dark ? '#69b1ff' : undefined }} data-testid="kpi-new-starts-target-link">
+        {t(target.basis === 'districts_sum' ? 'dashboard.kpi.newStartsTargetSum' : 'dashboard.kpi.newStartsTarget', {
+          region: target.regionName ?? '',
+          target: target.targetValue,
+          actual: target.actual ?? '—',
+        })}
+      </Typography.Link>
+      <div>
+        <Typography.Text type={behind ? 'danger' : 'success'} style={small} data-testid="kpi-new-starts-standing">
+          {target.standing}
+        </Typography.Text>
+      </div>
+    </div>
   );
 }

@@ -23,3 +23,12 @@ export function useDashboardDistricts(year: number | undefined, enabled: boolean
     enabled,
   });
 }
+
+/** New starts against target and the attraction funnel of the year (GET /dashboard/highlights). */
+export function useDashboardHighlights(params: { year?: number; regionCode?: string }) {
+  return useQuery({
+    queryKey: [...KEY, 'highlights', params],
+    queryFn: ({ signal }) => dashboardApi.highlights(params, signal),
+    placeholderData: keepPreviousData,
+  });
+}

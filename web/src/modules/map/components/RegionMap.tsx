@@ -9,6 +9,7 @@ import type { MapBase, MapCarriers, MapParcel, MapProjects } from '../api/map-ap
 import { clusterZoomOf } from '../utils/cluster';
 import {
   baseGeoJson,
+  ownOutlineNames,
   baseMapName,
   buildMapOption,
   type ColourBy,
@@ -64,6 +65,7 @@ export function RegionMap({
   const { t, locale } = useI18n();
   const chart = useRef<EChartHandle>(null);
   const geojson = useMemo(() => baseGeoJson(base), [base]);
+  const outlines = useMemo(() => ownOutlineNames(base), [base]);
   const mapName = useMemo(() => {
     const name = baseMapName(base);
     // biome-ignore lint/suspicious/noExplicitAny: ECharts types registerMap's GeoJSON loosely.
@@ -98,8 +100,9 @@ export function RegionMap({
         carriers,
         clusterZoom,
         legendSelected,
+        outlines,
       }),
-    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl, carriers, clusterZoom, legendSelected],
+    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl, carriers, clusterZoom, legendSelected, outlines],
   );
   useTileLayer(chart, base.tileUrl, option);
 

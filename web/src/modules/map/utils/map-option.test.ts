@@ -12,6 +12,7 @@ import {
   buildMapOption,
   carrierSeries,
   groupPoints,
+  ownOutlineNames,
 } from './map-option';
 import { tileCorner, tileX, tileY, tilesForView } from './tiles';
 
@@ -109,10 +110,52 @@ describe('map option', () => {
   });
 
   it('draws a city as its districts and renames the map when a boundary changes', () => {
-    const city = base({ regionCode: '370100', children: [boundary('370102'), boundary('370105')] });
-    expect(baseGeoJson(city)?.features).toEqual([{ id: '370102' }, { id: '370105' }]);
+    const city = base({ regionCode: '370100', regionName: '济南市', boundary: null, children: [boundary('370102'), boundary('370105')] });
+    expect(baseGeoJson(city)?.features).toEqual([
+      { id: '370102', properties: { name: '370102' } },
+      { id: '370105', properties: { name: '370105' } },
+    ]);
+    expect(ownOutlineNames(city)).toEqual([]);
     expect(baseGeoJson(base({ boundary: null }))).toBeNull();
     expect(baseMapName(base())).not.toBe(baseMapName(base({ boundary: boundary('370105', 2) })));
+  });
+
+  it("keeps a district's own outline under its first streets, unlabelled, and a city's districts without a boundary", () => {
+    const feature = (name?: string) => ({ type: 'Feature', properties: name ? { name } : {}, geometry: null });
+    const street = {
+      ...boundary('370105001'),
+      regionName: '北园街道',
+      geojson: { type: 'FeatureCollection' as const, features: [feature()] },
+    };
+    const district = base({
+      boundary: { ...boundary('370105'), geojson: { type: 'FeatureCollection', features: [feature('天桥区')] } },
+      children: [street],
+    });
+    // Before any street: the district alone, as before.
+    expect(baseGeoJson(base({ boundary: district.boundary }))?.features).toEqual([feature('天桥区')]);
+    // One street uploaded: the district's outline first (drawn underneath), then the street under its region's name.
+    expect(baseGeoJson(district)?.features).toEqual([feature('天桥区'), feature('北园街道')]);
+    expect(ownOutlineNames(district)).toEqual(['天桥区']);
+    const geo = buildMapOption({ mapName: 'm', colourBy: 'warning', t, outlines: ownOutlineNames(district) }).geo as {
+      regions?: { name: string; label: { show: boolean } }[];
+    };
+    expect(geo.regions).toEqual([expect.objectContaining({ name: '天桥区', label: { show: false } })]);
+    expect((buildMapOption({ mapName: 'm', colourBy: 'warning', t }).geo as { regions?: unknown }).regions).toBeUndefined();
+    // A city whose boundary is its districts' file: the districts with their own boundary are not drawn twice.
+    const cityFile = { type: 'FeatureCollection' as const, features: [feature('历下区'), feature('天桥区'), feature('槐荫区')] };
+    const named = (code: string, name: string) => ({
+      ...boundary(code),
+      regionName: name,
+      geojson: { type: 'FeatureCollection' as const, features: [feature(name)] },
+    });
+    const city = base({
+      regionCode: '370100',
+      regionName: '济南市',
+      boundary: { ...boundary('370100'), geojson: cityFile },
+      children: [named('370102', '历下区'), named('370105', '天桥区')],
+    });
+    expect(ownOutlineNames(city)).toEqual(['槐荫区']);
+    expect(baseGeoJson(city)?.features).toEqual([feature('槐荫区'), feature('历下区'), feature('天桥区')]);
   });
 
   it('closes a finished outline and pins the placed point', () => {

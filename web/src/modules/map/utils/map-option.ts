@@ -69,10 +69,40 @@ export function groupPoints(points: MapProjects, colourBy: ColourBy, t: Translat
   return groups;
 }
 
-/** The GeoJSON the map registers for a base: a city's districts when it has them, else its own boundary. */
+type Feature = { properties?: { name?: unknown } | null };
+const featureName = (feature: unknown) => {
+  const name = (feature as Feature).properties?.name;
+  return typeof name === 'string' ? name : '';
+};
+/** A feature under a name: its own, else the region's (ECharts names a region by `properties.name`). */
+const named = (feature: unknown, fallback: string) => {
+  const f = feature as Feature & Record<string, unknown>;
+  return { ...f, properties: { ...(f.properties ?? {}), name: featureName(f) || fallback } };
+};
+
+/** The region's own features that its children (those with a boundary) do not draw themselves, by name. */
+function ownOutline(base: MapBase) {
+  if (base.children.length === 0 || !base.boundary) return [];
+  const drawn = new Set(base.children.flatMap((c) => [c.regionName, ...c.geojson.features.map(featureName)]));
+  return base.boundary.geojson.features.map((f) => named(f, base.regionName)).filter((f) => !drawn.has(f.properties.name));
+}
+
+/**
+ * The names of the region's own outline drawn under its children — a district's whole outline under the streets
+ * uploaded so far; a city whose boundary is the file of its districts: the districts without a boundary of their own.
+ * The map draws them without a label and with a stronger border.
+ */
+export const ownOutlineNames = (base: MapBase): string[] => ownOutline(base).map((f) => f.properties.name);
+
+/**
+ * The GeoJSON the map registers for a base: its children (a city's districts, a district's streets) when any has a
+ * boundary, over the parts of its own outline they do not draw (so a district's outline does not vanish when its
+ * first street is uploaded); else its own boundary.
+ */
 export function baseGeoJson(base: MapBase): { type: 'FeatureCollection'; features: unknown[] } | null {
-  if (base.children.length > 0) return { type: 'FeatureCollection', features: base.children.flatMap((c) => c.geojson.features) };
-  return base.boundary?.geojson ?? null;
+  if (base.children.length === 0) return base.boundary?.geojson ?? null;
+  const children = base.children.flatMap((c) => c.geojson.features.map((f) => named(f, c.regionName)));
+  return { type: 'FeatureCollection', features: [...ownOutline(base), ...children] };
 }
 
 /** The name the base is registered under: changes when a boundary is replaced, so the new one is drawn. */
@@ -98,6 +128,8 @@ type OptionInput = {
   clusterZoom?: number;
   /** The legend's choice of colours shown (a colour's label → shown), kept when the option is rebuilt. */
   legendSelected?: Record<string, boolean>;
+  /** The region's own outline under its children (`ownOutlineNames`): drawn unlabelled, with a stronger border. */
+  outlines?: string[];
 };
 export type MapView = { center: number[]; zoom: number };
 
@@ -115,6 +147,7 @@ export function buildMapOption({
   carriers,
   clusterZoom = 1,
   legendSelected,
+  outlines = [],
 }: OptionInput): MapOption {
   const groups = points ? groupPoints(points, colourBy, t) : [];
   const layers = carriers ? carrierSeries(carriers, t, dark) : { series: [], legend: [] };
@@ -241,6 +274,15 @@ export function buildMapOption({
         borderWidth: 1.2,
       },
       ...(view ? { center: view.center, zoom: view.zoom } : {}),
+      ...(outlines.length > 0
+        ? {
+            regions: outlines.map((name) => ({
+              name,
+              label: { show: false },
+              itemStyle: { borderColor: dark ? '#69b1ff' : '#2f54eb', borderWidth: 2.4 },
+            })),
+          }
+        : {}),
       emphasis: { disabled: true },
       select: { disabled: true },
       top: layers.legend.length > 0 ? 40 : 24,
