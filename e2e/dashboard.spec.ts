@@ -70,6 +70,8 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   await expect(page.getByTestId('big-screen-map').locator('canvas').first()).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('chart-monthly').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('kpi-projects')).toContainText(String(count));
+  // The year's new starts against their target, as on the dashboard (the 新开工项目 indicator's figures).
+  await expect(page.getByTestId('kpi-new-starts-target')).toContainText('目标');
   const scroll = await page.evaluate(() => ({
     vertical: document.documentElement.scrollHeight - document.documentElement.clientHeight,
     horizontal: document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -80,7 +82,11 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   // Every minute it asks again for its figures and for the map's points together (a project turning red shows on the
   // map at the same time as in the counts).
   const askedAgain = (path: string) => page.waitForRequest((r) => r.method() === 'GET' && new URL(r.url()).pathname === path);
-  const refreshed = Promise.all([askedAgain('/api/v1/dashboard'), askedAgain('/api/v1/map/projects')]);
+  const refreshed = Promise.all([
+    askedAgain('/api/v1/dashboard'),
+    askedAgain('/api/v1/dashboard/highlights'),
+    askedAgain('/api/v1/map/projects'),
+  ]);
   await page.clock.fastForward('01:01');
   await refreshed;
 

@@ -6,7 +6,7 @@ import { useMe } from '../modules/auth/hooks/use-me';
 import { AttentionList } from '../modules/dashboard/components/AttentionList';
 import { DashboardCharts } from '../modules/dashboard/components/DashboardCharts';
 import { KpiCards } from '../modules/dashboard/components/KpiCards';
-import { useDashboard } from '../modules/dashboard/hooks/use-dashboard';
+import { useDashboard, useDashboardHighlights } from '../modules/dashboard/hooks/use-dashboard';
 import { RegionMap } from '../modules/map/components/RegionMap';
 import { useMapBase, useMapProjects } from '../modules/map/hooks/use-map';
 import { FullPageSpin } from '../ui/FullPageSpin';
@@ -62,6 +62,7 @@ export function BigScreenPage() {
   const me = useMe();
   const now = useClock();
   const dashboard = useDashboard({}, REFRESH_SECONDS * 1000);
+  const highlights = useDashboardHighlights({}, REFRESH_SECONDS * 1000);
   const d = dashboard.data;
   return (
     <ConfigProvider
@@ -95,7 +96,7 @@ export function BigScreenPage() {
         ) : (
           <main style={{ display: 'grid', gridTemplateColumns: '1fr 1.15fr 1fr', gap: 12, minHeight: 0 }}>
             <section style={{ display: 'grid', gridTemplateRows: 'auto 1fr', gap: 12, minHeight: 0 }}>
-              <KpiCards d={d} dark />
+              <KpiCards d={d} dark newStartsTarget={highlights.data?.newStartsTarget} />
               <DashboardCharts d={d} keys={['monthly']} dark lg={24} height="100%" />
             </section>
             <section style={{ display: 'grid', gridTemplateRows: '1.3fr 1fr', gap: 12, minHeight: 0 }}>

@@ -24,11 +24,12 @@ export function useDashboardDistricts(year: number | undefined, enabled: boolean
   });
 }
 
-/** New starts against target and the attraction funnel of the year (GET /dashboard/highlights). */
-export function useDashboardHighlights(params: { year?: number; regionCode?: string }) {
+/** New starts against target and the attraction funnel of the year (GET /dashboard/highlights); `refreshEveryMs` polls. */
+export function useDashboardHighlights(params: { year?: number; regionCode?: string }, refreshEveryMs?: number) {
   return useQuery({
     queryKey: [...KEY, 'highlights', params],
     queryFn: ({ signal }) => dashboardApi.highlights(params, signal),
     placeholderData: keepPreviousData,
+    refetchInterval: refreshEveryMs,
   });
 }
