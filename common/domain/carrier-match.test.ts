@@ -134,4 +134,25 @@ describe('matching a need against carriers', () => {
       }),
     );
   });
+
+  it('keeps, with a limit, exactly the first ones of the whole ranking, even where many tie on score and area', () => {
+    // Few areas, names and uses: most candidates tie on the figures, so the order by name decides who gets in.
+    const tied = fc.record({
+      kind: fc.constant('parcel' as const),
+      id: fc.uuid(),
+      name: fc.constantFrom('甲地块', '乙地块', '丙地块', 'A-01', 'A-02'),
+      areaMu: fc.constantFrom(10, 20, 40),
+      use: fc.constantFrom('industrial' as const, 'mixed' as const),
+      available: fc.constant(true),
+      industries: fc.subarray(['smart_equip']),
+      standard: fc.constant(null),
+    });
+    fc.assert(
+      fc.property(fc.array(tied, { maxLength: 60 }), fc.integer({ min: 1, max: 25 }), (candidates, limit) => {
+        const need: CarrierNeed = { landMu: 8, use: 'industrial', industry: 'smart_equip' };
+        const whole = rankCarriers(need, candidates).map((m) => m.candidate.id);
+        expect(rankCarriers(need, candidates, limit).map((m) => m.candidate.id)).toEqual(whole.slice(0, limit));
+      }),
+    );
+  });
 });

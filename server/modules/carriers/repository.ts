@@ -1,6 +1,7 @@
 import { type AnyColumn, type SQL, and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../../common/locale';
+import type { CarrierUse } from '../../../common/enums';
 import type { ParcelListQuery, ParkListQuery } from '../../../common/schemas/carriers';
 import type { Executor } from '../../db/client';
 import { buildings, dictionaryItems, landParcels, parks, projects, regions } from '../../db/schema';
@@ -197,9 +198,12 @@ export async function parcelSheetReferences(db: Executor, regionCode: string) {
 
 /**
  * The free carriers that could take a need, in the actor's reach: available parcels of at least `landMu` 亩 and
- * buildings with at least `floorAreaM2` m² vacant, each with its park's leading industries. The ranker decides the rest.
+ * buildings with at least `floorAreaM2` m² vacant, of the use needed or mixed when a use is given (the ranker's hard
+ * conditions, so it is not handed thousands of rows it would refuse), each with its park's leading industries. The
+ * ranker decides the rest.
  */
-export async function freeCarriers(db: Executor, actor: Actor, need: { landMu?: number; floorAreaM2?: number }) {
+export async function freeCarriers(db: Executor, actor: Actor, need: { landMu?: number; floorAreaM2?: number; use?: CarrierUse }) {
+  const uses = need.use ? [need.use, 'mixed' as const] : null;
   const parcelRows = need.landMu
     ? await db
         .select({
@@ -220,7 +224,14 @@ export async function freeCarriers(db: Executor, actor: Actor, need: { landMu?: 
         })
         .from(landParcels)
         .leftJoin(parks, eq(parks.id, landParcels.parkId))
-        .where(and(parcelScopeCondition(actor), eq(landParcels.status, 'available'), gte(landParcels.areaMu, need.landMu)))
+        .where(
+          and(
+            parcelScopeCondition(actor),
+            eq(landParcels.status, 'available'),
+            gte(landParcels.areaMu, need.landMu),
+            uses ? inArray(landParcels.plannedUse, uses) : undefined,
+          ),
+        )
     : [];
   const buildingRows = need.floorAreaM2
     ? await db
@@ -236,7 +247,9 @@ export async function freeCarriers(db: Executor, actor: Actor, need: { landMu?: 
         })
         .from(buildings)
         .innerJoin(parks, eq(parks.id, buildings.parkId))
-        .where(and(parkScopeCondition(actor), gte(buildings.vacantAreaM2, need.floorAreaM2)))
+        .where(
+          and(parkScopeCondition(actor), gte(buildings.vacantAreaM2, need.floorAreaM2), uses ? inArray(buildings.use, uses) : undefined),
+        )
     : [];
   return { parcelRows, buildingRows };
 }
