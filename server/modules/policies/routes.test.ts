@@ -26,10 +26,11 @@ type DeliveryJson = {
 };
 
 let serial = 0;
-const newUscc = () =>
+/** A fresh valid USCC registered in a region (the district's own by default). */
+const newUscc = (region = '370105') =>
   composeUscc(
     '91',
-    '370105',
+    region,
     `MP${(3000 + serial++).toString()}${uniqueSuffix()
       .slice(-2)
       .toUpperCase()
@@ -120,14 +121,7 @@ describeEachDatabase('policies API', (t) => {
     // A target enterprise headquartered in 深圳市南山区; the other conditions are this file's marker only.
     const created = await office.post('/api/v1/enterprises', {
       name: `深圳南山政策测试企业${uniqueSuffix()}有限公司`,
-      uscc: composeUscc(
-        '91',
-        '440305',
-        `MN${(4000 + serial++).toString()}${uniqueSuffix()
-          .slice(-2)
-          .toUpperCase()
-          .replace(/[IOZSV]/g, '1')}`,
-      ),
+      uscc: newUscc('440305'),
       kind: 'target',
       tags: [marker],
       hqRegionCode: '440305',
