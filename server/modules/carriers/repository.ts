@@ -199,59 +199,72 @@ export async function parcelSheetReferences(db: Executor, regionCode: string) {
 /**
  * The free carriers that could take a need, in the actor's reach: available parcels of at least `landMu` 亩 and
  * buildings with at least `floorAreaM2` m² vacant, of the use needed or mixed when a use is given (the ranker's hard
- * conditions, so it is not handed thousands of rows it would refuse), each with its park's leading industries. The
- * ranker decides the rest.
+ * conditions, so it is not handed thousands of rows it would refuse), each with its park's name and leading industries.
+ * The ranker decides the rest. The three reads go at once, and the parks (a few hundred at most) are read once rather
+ * than repeated on each of thousands of rows (bench/carriers-match.ts: the rows' transfer is most of the time).
  */
 export async function freeCarriers(db: Executor, actor: Actor, need: { landMu?: number; floorAreaM2?: number; use?: CarrierUse }) {
   const uses = need.use ? [need.use, 'mixed' as const] : null;
-  const parcelRows = need.landMu
-    ? await db
-        .select({
-          id: landParcels.id,
-          code: landParcels.code,
-          name: landParcels.name,
-          areaMu: landParcels.areaMu,
-          use: landParcels.plannedUse,
-          industries: landParcels.industries,
-          parkId: landParcels.parkId,
-          parkName: parks.name,
-          parkIndustries: parks.leadingIndustries,
-          stdInvestmentWanPerMu: landParcels.stdInvestmentWanPerMu,
-          stdOutputWanPerMu: landParcels.stdOutputWanPerMu,
-          stdTaxWanPerMu: landParcels.stdTaxWanPerMu,
-          stdPlotRatio: landParcels.stdPlotRatio,
-          stdEnergyPerUnit: landParcels.stdEnergyPerUnit,
-        })
-        .from(landParcels)
-        .leftJoin(parks, eq(parks.id, landParcels.parkId))
-        .where(
-          and(
-            parcelScopeCondition(actor),
-            eq(landParcels.status, 'available'),
-            gte(landParcels.areaMu, need.landMu),
-            uses ? inArray(landParcels.plannedUse, uses) : undefined,
-          ),
-        )
-    : [];
-  const buildingRows = need.floorAreaM2
-    ? await db
-        .select({
-          id: buildings.id,
-          name: buildings.name,
-          vacantAreaM2: buildings.vacantAreaM2,
-          use: buildings.use,
-          rentYuanPerM2Day: buildings.rentYuanPerM2Day,
-          parkId: parks.id,
-          parkName: parks.name,
-          parkIndustries: parks.leadingIndustries,
-        })
-        .from(buildings)
-        .innerJoin(parks, eq(parks.id, buildings.parkId))
-        .where(
-          and(parkScopeCondition(actor), gte(buildings.vacantAreaM2, need.floorAreaM2), uses ? inArray(buildings.use, uses) : undefined),
-        )
-    : [];
-  return { parcelRows, buildingRows };
+  const [parkRows, parcelRows, buildingRows] = await Promise.all([
+    db.select({ id: parks.id, name: parks.name, industries: parks.leadingIndustries }).from(parks).where(parkScopeCondition(actor)),
+    need.landMu
+      ? db
+          .select({
+            id: landParcels.id,
+            code: landParcels.code,
+            name: landParcels.name,
+            areaMu: landParcels.areaMu,
+            use: landParcels.plannedUse,
+            industries: landParcels.industries,
+            parkId: landParcels.parkId,
+            stdInvestmentWanPerMu: landParcels.stdInvestmentWanPerMu,
+            stdOutputWanPerMu: landParcels.stdOutputWanPerMu,
+            stdTaxWanPerMu: landParcels.stdTaxWanPerMu,
+            stdPlotRatio: landParcels.stdPlotRatio,
+            stdEnergyPerUnit: landParcels.stdEnergyPerUnit,
+          })
+          .from(landParcels)
+          .where(
+            and(
+              parcelScopeCondition(actor),
+              eq(landParcels.status, 'available'),
+              gte(landParcels.areaMu, need.landMu),
+              uses ? inArray(landParcels.plannedUse, uses) : undefined,
+            ),
+          )
+      : [],
+    need.floorAreaM2
+      ? db
+          .select({
+            id: buildings.id,
+            name: buildings.name,
+            vacantAreaM2: buildings.vacantAreaM2,
+            use: buildings.use,
+            rentYuanPerM2Day: buildings.rentYuanPerM2Day,
+            parkId: buildings.parkId,
+          })
+          .from(buildings)
+          .where(
+            and(
+              sql`${buildings.parkId} in (select ${parks.id} from ${parks} where ${parkScopeCondition(actor)})`,
+              gte(buildings.vacantAreaM2, need.floorAreaM2),
+              uses ? inArray(buildings.use, uses) : undefined,
+            ),
+          )
+      : [],
+  ]);
+  const parkOf = new Map(parkRows.map((park) => [park.id, park]));
+  return {
+    parcelRows: parcelRows.map((p) => {
+      const park = p.parkId ? parkOf.get(p.parkId) : undefined;
+      return { ...p, parkName: park?.name ?? null, parkIndustries: park?.industries ?? null };
+    }),
+    // A building's park is in reach (the condition above), so it is in the map.
+    buildingRows: buildingRows.flatMap((b) => {
+      const park = parkOf.get(b.parkId);
+      return park ? [{ ...b, parkName: park.name, parkIndustries: park.industries }] : [];
+    }),
+  };
 }
 
 /** The park of the district with this name (another than `exceptId`), or null. */
