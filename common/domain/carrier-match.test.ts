@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CARRIER_USES } from '../enums';
 import { describeMatchReason } from '../labels/carrier-match';
-import { type BuildingCandidate, type CarrierNeed, type ParcelCandidate, matchCandidate, rankCarriers } from './carrier-match';
+import {
+  type BuildingCandidate,
+  type CarrierNeed,
+  type ParcelCandidate,
+  bestPossibleScore,
+  matchCandidate,
+  rankCarriers,
+} from './carrier-match';
 
 const parcel = (over: Partial<ParcelCandidate> = {}): ParcelCandidate => ({
   kind: 'parcel',
@@ -120,6 +127,16 @@ describe('matching a need against carriers', () => {
     });
     fc.assert(
       fc.property(need, fc.array(candidate, { maxLength: 30 }), (n, candidates) => {
+        // No candidate scores above the bound for its area, nor a larger one above the bound for a smaller area.
+        for (const c of candidates) {
+          const match = matchCandidate(n, c);
+          const offered = c.kind === 'parcel' ? c.areaMu : c.vacantAreaM2;
+          if (match) expect(match.score).toBeLessThanOrEqual(bestPossibleScore(n, c.kind, offered));
+          if (match)
+            expect(match.score).toBeLessThanOrEqual(
+              bestPossibleScore(n, c.kind, offered * 0.9 + (c.kind === 'parcel' ? (n.landMu ?? 0) : (n.floorAreaM2 ?? 0)) * 0.1),
+            );
+        }
         const ranked = rankCarriers(n, candidates);
         for (const { candidate: c, score } of ranked) {
           expect(score).toBeGreaterThanOrEqual(0);

@@ -161,6 +161,24 @@ export function matchCandidate(need: CarrierNeed, candidate: CarrierCandidate): 
   return { candidate, score, reasons };
 }
 
+/**
+ * The highest score any candidate of this kind offering `offered` (亩 for a parcel, vacant m² for a building) could
+ * reach for the need, whatever else it offers: the area fits, the tightness that area gives, and every bonus the need
+ * makes possible (use, industry, intensity or rent). Smaller areas give more, so a reader taking candidates tightest
+ * first may stop once this bound, at the last area read, falls below the limit-th score found (the server does).
+ * 0 when the area does not cover the need.
+ */
+export function bestPossibleScore(need: CarrierNeed, kind: CarrierCandidate['kind'], offered: number): number {
+  const needed = kind === 'parcel' ? need.landMu : need.floorAreaM2;
+  if (!needed || needed <= 0 || offered < needed) return 0;
+  let points = POINTS.area_fits + Math.round(20 * (needed / offered));
+  if (need.use) points += POINTS.use_matches;
+  if (need.industry) points += POINTS.industry_matches;
+  if (kind === 'parcel' && need.investmentWan && need.landMu) points += POINTS.intensity_met;
+  if (kind === 'building' && need.maxRentYuan) points += POINTS.rent_within;
+  return Math.min(100, points);
+}
+
 const offeredArea = (c: CarrierCandidate) => (c.kind === 'parcel' ? c.areaMu * 666.67 : c.vacantAreaM2);
 
 /** Best first by the figures alone: the higher score, then the tighter fit (less area left over). */
