@@ -272,9 +272,9 @@ describeEachDatabase('carriers API', (t) => {
           code: `W-${suffix}-${i}`,
           name: `窗口测试地块${suffix}-${String(i).padStart(3, '0')}`,
           areaMu: 20 + (i % 70),
-          plannedUse: i % 4 === 0 ? 'mixed' : 'industrial',
+          plannedUse: i % 4 === 0 ? ('mixed' as const) : ('industrial' as const),
           industries: i % 7 === 0 ? ['smart_equip'] : ['new_materials'],
-          status: 'available',
+          status: 'available' as const,
           stdInvestmentWanPerMu: i % 3 === 0 ? 300 + (i % 5) * 50 : null,
         })),
       );
