@@ -2,7 +2,8 @@
  * Matching a need against 20,000 parcels and buildings (issue 17's budget: ≤ 100 ms). Two figures: the pure ranker
  * over 20,000 candidates in process, and `GET /api/v1/carriers/match` on PostgreSQL with the demo district holding
  * 10,000 available parcels and 10,000 buildings with vacant space (seeded straight into a fresh database).
- * Run by `npm run bench` when BENCH_DATABASE_URL is set; alone: `npx tsx bench/carriers-match.ts` with it set.
+ * Run by `npm run bench` when BENCH_DATABASE_URL is set; alone: `npx tsx bench/carriers-match.ts` with it set (and
+ * BENCH_DATABASE_NAME / BENCH_PORT to keep clear of another run); each figure is printed as soon as it is measured.
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -11,8 +12,8 @@ import pg from 'pg';
 import { type CarrierCandidate, rankCarriers } from '../common/domain/carrier-match';
 import { CARRIER_USES } from '../common/enums';
 import { measure, percentile, signIn, startServer, stop } from './lib';
+import { createDatabase } from './scale';
 
-const DATABASE = 'lantu_bench_carriers';
 const PARCELS = 10_000;
 const BUILDINGS = 10_000;
 const PARKS = 200;
@@ -89,19 +90,9 @@ function rankerBench(): string[] {
   ];
 }
 
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`drop database if exists ${DATABASE} with (force)`);
-    await admin.query(`create database ${DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
+/** Says how far the bench has got (stderr: the report stays clean); a start-up that seeds the demo takes minutes. */
+const progress = (started: number, text: string) =>
+  process.stderr.write(`[carriers-match ${Math.round((performance.now() - started) / 1000)} s] ${text}\n`);
 
 /** 200 parks of 50 buildings each and 10,000 available parcels in the demo district, in a few statements. */
 async function seedInventory(url: string) {
@@ -132,24 +123,41 @@ async function seedInventory(url: string) {
   }
 }
 
-/** Both figures, as rows of the benchmark report. */
-export async function carriersMatchBench(adminUrl: string): Promise<string[][]> {
-  const rows = [rankerBench()];
-  const url = await freshDatabase(adminUrl);
-  const port = 3293;
+/**
+ * Both figures, as rows of the benchmark report; each row is also handed to `onRow` as soon as it is measured (the
+ * standalone run prints it then, so a run stopped later still leaves its figures). `name` and `port` let it run beside
+ * another bench or another person's.
+ */
+export async function carriersMatchBench(
+  adminUrl: string,
+  { name = 'lantu_bench_carriers', port = 3293, onRow = (_row: string[]) => {} } = {},
+): Promise<string[][]> {
+  const started = performance.now();
+  const rows: string[][] = [];
+  const add = (row: string[]) => {
+    rows.push(row);
+    onRow(row);
+  };
+  add(rankerBench());
+  const url = await createDatabase(adminUrl, name);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lantu-bench-carriers-'));
-  // The first start migrates and seeds the demo; the inventory goes in beside it.
+  // The first start migrates and seeds the demo (minutes on a loaded machine); the inventory goes in beside it.
+  progress(started, `starting the server on ${name}: migrations and the demo`);
   const server = await startServer({ LANTU_DATA_DIR: dataDir, DATABASE_URL: url, LANTU_DEMO: '1' }, port);
   try {
+    progress(started, 'seeding 10,000 parcels and 10,000 buildings');
     await seedInventory(url);
     const base = `http://127.0.0.1:${port}`;
     const headers = await signIn(base);
+    progress(started, 'measuring');
     const land = '/api/v1/carriers/match?landMu=30&use=industrial&industry=smart_equip&investmentWan=12000';
     const both = '/api/v1/carriers/match?landMu=5&floorAreaM2=500&industry=new_materials&investmentWan=2000&maxRentYuan=1';
-    rows.push(
+    add(
       await measure('carriers: GET /carriers/match, land 30 亩 industrial (10,000 parcels + 10,000 buildings, postgres)', 100, () =>
         fetch(`${base}${land}`, { headers }),
       ),
+    );
+    add(
       await measure('carriers: GET /carriers/match, land 5 亩 and 500 m² (most of the 20,000 fit, postgres)', 100, () =>
         fetch(`${base}${both}`, { headers }),
       ),
@@ -163,5 +171,9 @@ export async function carriersMatchBench(adminUrl: string): Promise<string[][]> 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) throw new Error('set BENCH_DATABASE_URL (a PostgreSQL server this user may create databases on)');
-  for (const row of await carriersMatchBench(url)) console.log(row.join(' | '));
+  await carriersMatchBench(url, {
+    name: process.env.BENCH_DATABASE_NAME ?? 'lantu_bench_carriers',
+    port: Number(process.env.BENCH_PORT ?? 3293),
+    onRow: (row) => console.log(row.join(' | ')),
+  });
 }

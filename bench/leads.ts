@@ -96,5 +96,9 @@ export async function leadsBench(adminUrl: string, { name = 'lantu_bench_leads',
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) throw new Error('BENCH_DATABASE_URL is required');
-  for (const row of await leadsBench(url)) console.log(row.join(' | '));
+  const rows = await leadsBench(url, {
+    name: process.env.BENCH_DATABASE_NAME ?? 'lantu_bench_leads',
+    port: Number(process.env.BENCH_PORT ?? 3293),
+  });
+  for (const row of rows) console.log(row.join(' | '));
 }

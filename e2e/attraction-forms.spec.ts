@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, inputOf, openFromMenu, pick, shot, signIn, signOut } from './helpers';
 
@@ -15,16 +15,6 @@ const cancel = (page: Page) =>
     .locator('.ant-modal-wrap:visible')
     .getByRole('button', { name: /取\s*消/ })
     .click();
-
-/** Adds one option to a multiple select of a long (virtual) list, then closes it: once picked, the search clears and
- * the option may scroll out of the rendered list, so `pick`'s second look for it would find nothing. */
-async function addOption(page: Page, field: Locator, text: string) {
-  await field.click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-  await expect(field).toContainText(text);
-  await page.keyboard.press('Escape');
-}
 
 async function searchParcel(page: Page, text: string) {
   const search = page.getByPlaceholder('地块编号或名称');
@@ -203,7 +193,7 @@ test('a visit names its unit and visitors, and a policy its headquarters regions
   await page.getByTestId('enterprise-record-visit').click();
   const visitForm = page.getByTestId('visit-form');
   await pick(page, page.getByTestId('visit-unit'), '区投资促进中心');
-  await addOption(page, page.getByTestId('visit-visitor-users'), '陈静（投资促进中心）');
+  await pick(page, page.getByTestId('visit-visitor-users'), '陈静（投资促进中心）');
   await inputOf(page, 'visit-purpose').fill(purpose);
   await expect(visitForm).not.toContainText(UUID);
   await shot(page, '568-desktop-visit-form-pickers');
@@ -212,19 +202,26 @@ test('a visit names its unit and visitors, and a policy its headquarters regions
   await expect(page.getByTestId('enterprise-visits')).toContainText(purpose);
   await expect(page.getByTestId('enterprise-visits')).toContainText('区投资促进中心 · 陈静（投资促进中心）');
 
-  // A policy for enterprises headquartered in 北园街道: the condition reads the street's name.
+  // A policy for enterprises headquartered in 北园街道 or 广东省: the conditions read the regions' names.
   await openFromMenu(page, 'policies');
   await page.getByTestId('policy-create').click();
   await inputOf(page, 'policy-title').fill(policyTitle);
   await inputOf(page, 'policy-issuer').fill('天桥区工业和信息化局');
   await page.getByTestId('policy-body').fill('对总部在北园街道的企业新购研发设备给予 10% 补助。');
-  await addOption(page, page.getByTestId('policy-regions'), '北园街道');
+  await pick(page, page.getByTestId('policy-regions'), '北园街道');
+  // Beyond the district's quick choices: a province found by a piece of its name (the picker asks all China).
+  await pick(page, page.getByTestId('policy-regions'), '广东省');
+  await expect(page.getByTestId('policy-regions')).toContainText('北园街道');
+  await shot(page, '597-desktop-policy-regions-any-province');
   await page.getByTestId('policy-save').click();
   await expect(page.getByTestId('policy-heading')).toContainText(policyTitle);
   await openFromMenu(page, 'policies');
   const card = page.getByTestId('policy-card').filter({ hasText: policyTitle });
   await expect(card).toContainText('总部在北园街道');
+  // A province outside the reader's jurisdiction is named in full, not by its code.
+  await expect(card).toContainText('总部在广东省');
   await expect(card).not.toContainText('370105');
+  await expect(card).not.toContainText('440000');
   await page.setViewportSize(PHONE);
   await fitsWidth(page);
   await shot(page, '569-phone-policy-region-condition');

@@ -37,6 +37,8 @@ test('the service centre registers an enterprise, records a visit whose demand r
   const name = '济南北园智能装备（集团）有限公司';
   const uscc = composeUscc('91', '370105', `MA7E2E${String(Date.now() % 97).padStart(2, '0')}`);
   const wrongCheck = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
+  // The visit is recorded today (China Standard Time), as the form defaults.
+  const visitDay = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
   // 企业库 at the desk: the demo's register, with its tags and listing stages.
   await page.setViewportSize(DESKTOP);
@@ -105,6 +107,15 @@ test('the service centre registers an enterprise, records a visit whose demand r
   await openFromMenu(page, 'matters');
   await choose(page, page.getByTestId('matter-filter-source'), '企业诉求');
   await expect(page.getByTestId('matter-row').filter({ hasText: demandTitle })).toContainText('北园街道');
+  // Its page names the visit it was raised in and leads back to the enterprise, whose visits list it.
+  await page.getByTestId('matter-row').filter({ hasText: demandTitle }).click();
+  const fromVisit = page.getByTestId('matter-facts').getByTestId('matter-source-visit');
+  await expect(page.getByTestId('matter-facts')).toContainText('来自走访');
+  await expect(fromVisit).toHaveText(`${name} ${visitDay}`);
+  await shot(page, '595-desktop-matter-from-visit');
+  await fromVisit.click();
+  await expect(page.getByTestId('enterprise-title')).toHaveText(name);
+  await expect(page.getByTestId('enterprise-visits').getByTestId('visit-demand')).toContainText(demandTitle);
 
   // 惠企政策: a policy for 专精特新 local enterprises fits the new one; pushed to it, then its application recorded.
   await openFromMenu(page, 'policies');
@@ -139,6 +150,12 @@ test('the service centre registers an enterprise, records a visit whose demand r
   await expect(page.getByTestId('matter-row').filter({ hasText: demandTitle })).toBeVisible();
   await fitsWidth(page);
   await shot(page, '167-phone-demand-on-board');
+  // He handles the demand but the visit is the centre's: its page says where it came from, in words, without a link.
+  await page.getByTestId('matter-row').filter({ hasText: demandTitle }).click();
+  await expect(page.getByTestId('matter-source-visit')).toHaveText(`${name} ${visitDay}`);
+  await expect(page.locator('a[data-testid="matter-source-visit"]')).toHaveCount(0);
+  await fitsWidth(page);
+  await shot(page, '596-phone-matter-from-visit-words');
   await page.getByTestId('menu-toggle').click();
   await openFromMenu(page, 'enterprises');
   await expect(page.getByTestId('enterprise-card').first()).toBeVisible();

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CARRIER_USES } from '../enums';
 import { describeMatchReason } from '../labels/carrier-match';
-import { type BuildingCandidate, type CarrierNeed, type ParcelCandidate, matchCandidate, rankCarriers } from './carrier-match';
+import {
+  type BuildingCandidate,
+  type CarrierNeed,
+  type ParcelCandidate,
+  bestPossibleScore,
+  matchCandidate,
+  rankCarriers,
+} from './carrier-match';
 
 const parcel = (over: Partial<ParcelCandidate> = {}): ParcelCandidate => ({
   kind: 'parcel',
@@ -120,6 +127,16 @@ describe('matching a need against carriers', () => {
     });
     fc.assert(
       fc.property(need, fc.array(candidate, { maxLength: 30 }), (n, candidates) => {
+        // No candidate scores above the bound for its area, nor a larger one above the bound for a smaller area.
+        for (const c of candidates) {
+          const match = matchCandidate(n, c);
+          const offered = c.kind === 'parcel' ? c.areaMu : c.vacantAreaM2;
+          if (match) expect(match.score).toBeLessThanOrEqual(bestPossibleScore(n, c.kind, offered));
+          if (match)
+            expect(match.score).toBeLessThanOrEqual(
+              bestPossibleScore(n, c.kind, offered * 0.9 + (c.kind === 'parcel' ? (n.landMu ?? 0) : (n.floorAreaM2 ?? 0)) * 0.1),
+            );
+        }
         const ranked = rankCarriers(n, candidates);
         for (const { candidate: c, score } of ranked) {
           expect(score).toBeGreaterThanOrEqual(0);
@@ -131,6 +148,27 @@ describe('matching a need against carriers', () => {
           if (n.use) expect([n.use, 'mixed']).toContain(c.use);
         }
         for (let i = 1; i < ranked.length; i++) expect((ranked[i - 1]?.score ?? 0) >= (ranked[i]?.score ?? 0)).toBe(true);
+      }),
+    );
+  });
+
+  it('keeps, with a limit, exactly the first ones of the whole ranking, even where many tie on score and area', () => {
+    // Few areas, names and uses: most candidates tie on the figures, so the order by name decides who gets in.
+    const tied = fc.record({
+      kind: fc.constant('parcel' as const),
+      id: fc.uuid(),
+      name: fc.constantFrom('甲地块', '乙地块', '丙地块', 'A-01', 'A-02'),
+      areaMu: fc.constantFrom(10, 20, 40),
+      use: fc.constantFrom('industrial' as const, 'mixed' as const),
+      available: fc.constant(true),
+      industries: fc.subarray(['smart_equip']),
+      standard: fc.constant(null),
+    });
+    fc.assert(
+      fc.property(fc.array(tied, { maxLength: 60 }), fc.integer({ min: 1, max: 25 }), (candidates, limit) => {
+        const need: CarrierNeed = { landMu: 8, use: 'industrial', industry: 'smart_equip' };
+        const whole = rankCarriers(need, candidates).map((m) => m.candidate.id);
+        expect(rankCarriers(need, candidates, limit).map((m) => m.candidate.id)).toEqual(whole.slice(0, limit));
       }),
     );
   });

@@ -161,11 +161,43 @@ export function matchCandidate(need: CarrierNeed, candidate: CarrierCandidate): 
   return { candidate, score, reasons };
 }
 
+/**
+ * The highest score any candidate of this kind offering `offered` (亩 for a parcel, vacant m² for a building) could
+ * reach for the need, whatever else it offers: the area fits, the tightness that area gives, and every bonus the need
+ * makes possible (use, industry, intensity or rent). Smaller areas give more, so a reader taking candidates tightest
+ * first may stop once this bound, at the last area read, falls below the limit-th score found (the server does).
+ * 0 when the area does not cover the need.
+ */
+export function bestPossibleScore(need: CarrierNeed, kind: CarrierCandidate['kind'], offered: number): number {
+  const needed = kind === 'parcel' ? need.landMu : need.floorAreaM2;
+  if (!needed || needed <= 0 || offered < needed) return 0;
+  let points = POINTS.area_fits + Math.round(20 * (needed / offered));
+  if (need.use) points += POINTS.use_matches;
+  if (need.industry) points += POINTS.industry_matches;
+  if (kind === 'parcel' && need.investmentWan && need.landMu) points += POINTS.intensity_met;
+  if (kind === 'building' && need.maxRentYuan) points += POINTS.rent_within;
+  return Math.min(100, points);
+}
+
 const offeredArea = (c: CarrierCandidate) => (c.kind === 'parcel' ? c.areaMu * 666.67 : c.vacantAreaM2);
+
+/** Best first by the figures alone: the higher score, then the tighter fit (less area left over). */
+const byFigures = (a: CarrierMatch, b: CarrierMatch) => b.score - a.score || offeredArea(a.candidate) - offeredArea(b.candidate);
+
+/** Names in Chinese order, by one collator made once. */
+const byName = new Intl.Collator('zh-CN').compare;
+
+/** The whole order: by the figures, then by name, then by id (so equal names keep one order). */
+const byRank = (a: CarrierMatch, b: CarrierMatch) =>
+  byFigures(a, b) ||
+  byName(a.candidate.name, b.candidate.name) ||
+  (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0);
 
 /**
  * The candidates that fit the need, best first: by score, then the tighter fit (less area left over), then by name.
- * `limit` keeps the first ones (all when absent).
+ * `limit` keeps the first ones (all when absent). With a limit, only the matches that reach into it are put in name
+ * order: thousands of candidates tie on score and area, and comparing their names was most of the time matching 20,000
+ * carriers took (bench/carriers-match.ts).
  */
 export function rankCarriers<C extends CarrierCandidate>(need: CarrierNeed, candidates: readonly C[], limit?: number): CarrierMatch<C>[] {
   const matches: CarrierMatch<C>[] = [];
@@ -173,12 +205,11 @@ export function rankCarriers<C extends CarrierCandidate>(need: CarrierNeed, cand
     const match = matchCandidate(need, candidate);
     if (match) matches.push(match as CarrierMatch<C>);
   }
-  matches.sort(
-    (a, b) =>
-      b.score - a.score ||
-      offeredArea(a.candidate) - offeredArea(b.candidate) ||
-      a.candidate.name.localeCompare(b.candidate.name, 'zh-CN') ||
-      (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0),
-  );
-  return limit === undefined ? matches : matches.slice(0, limit);
+  if (limit === undefined || matches.length <= limit) return matches.sort(byRank).slice(0, limit);
+  matches.sort(byFigures);
+  // Everything past the last match tying with the limit-th on the figures ranks after all that come before it.
+  const last = matches[limit - 1] as CarrierMatch<C>;
+  let end = limit;
+  while (end < matches.length && byFigures(matches[end] as CarrierMatch<C>, last) === 0) end++;
+  return matches.slice(0, end).sort(byRank).slice(0, limit);
 }

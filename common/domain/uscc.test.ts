@@ -2,14 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { USCC_ALPHABET, composeUscc, normaliseUscc, orgCodeCheckCharacter, parseUscc, usccCheckCharacter } from './uscc';
 
 // Real codes of real enterprises, as published. Each passes both check characters (GB 32100 and GB 11714), which a
-// mistyped code does with a chance of 1 in 341.
+// mistyped code does with a chance of 1 in 341. Each sourced one names the public page that gives it with the name.
 const REAL = [
   // https://zh.wikipedia.org/zh-hk/%E8%8F%AF%E7%88%B2 (infobox 機構代碼)
   { name: '华为技术有限公司', code: '914403001922038216' },
-  // https://check-china.com/example_report/en/8 (Unified social credit code)
+  // https://cloud.tencent.com/document/api/866/140605 (Tencent's own API reference: CreditCode and EntName 示例值);
+  // also https://check-china.com/example_report/en/8 (Unified social credit code)
   { name: '深圳市腾讯计算机系统有限公司', code: '91440300708461136T' },
+  // https://cloud.tencent.com/document/api/866/132862 (CreditCode 示例值, EntName “腾讯云计算机(北京)”)
+  { name: '腾讯云计算（北京）有限责任公司', code: '911101085636549482' },
+  // https://help.aliyun.com/document_detail/465204.html (营业执照三要素核验: CreditCode and CompanyName 示例值)
+  { name: '阿里巴巴达摩院（杭州）科技有限公司', code: '91330110MA2AXY0E7F' },
+  // https://www.tianapi.com/apiview/222 (营业执照识别: creditno and name 示例值, a licence of 新浪)
+  { name: '北京新浪互联信息服务有限公司', code: '91110108700338416R' },
+  // https://blog.csdn.net/weixin_41722180/article/details/135952432 (a licence read by OCR: 单位名称, 社会信用代码)
+  { name: '北京妙树托育服务有限公司', code: '91110108MA01EBFH9B' },
   // The following are published with the company name on business-registry look-up sites and in public
-  // repositories' fixtures (found with find_string); no single canonical page URL was captured for them.
+  // repositories' fixtures (found with find_string); no single canonical page URL was captured for them (searched
+  // again 2026-12-07 with the search tool's pages, docs and code corpora: none found).
   { name: '腾讯科技（深圳）有限公司', code: '9144030071526726XG' },
   { name: '阿里巴巴（中国）有限公司', code: '91330100799655058B' },
   { name: '阿里巴巴（中国）网络技术有限公司', code: '91330100716105852F' },

@@ -73,9 +73,24 @@ export const matterSchema = z.object({
 /** The monthly report a matter was raised from: the report and its period. */
 export const matterSourceReportSchema = z.object({ id: z.string(), year: z.number(), month: z.number() });
 
-/** One matter with its timeline, oldest entry first, and the monthly report it was raised from (if it was). */
+/**
+ * The visit an enterprise demand was raised in: the enterprise's name and the day for whoever sees the matter; the
+ * visit's and the enterprise's ids only for a reader who sees the visit (else null: the page shows just the words).
+ */
+export const matterSourceVisitSchema = z.object({
+  visitId: z.string().nullable(),
+  enterpriseId: z.string().nullable(),
+  enterpriseName: z.string(),
+  visitDate: z.string(),
+});
+
+/**
+ * One matter with its timeline, oldest entry first, the monthly report it was raised from (if it was) and the visit an
+ * enterprise demand was raised in (if it was).
+ */
 export const matterDetailSchema = matterSchema.extend({
   sourceReport: matterSourceReportSchema.nullable(),
+  sourceVisit: matterSourceVisitSchema.nullable(),
   entries: z.array(matterEntrySchema),
 });
 

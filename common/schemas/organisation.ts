@@ -19,8 +19,21 @@ export type Region = z.infer<typeof regionSchema>;
 export const regionCode = z.string().regex(/^\d{6}(\d{3})?$/, 'format.regionCode');
 export const regionListQuery = listQuery.extend({ parentCode: regionCode.optional() });
 export const regionCreateBody = z.strictObject({ code: regionCode, name: text(64), parentCode: regionCode });
-/** The national table searched by name (an enterprise's headquarters may lie anywhere in China). */
-export const regionLookupQuery = z.strictObject({ q: z.string().trim().min(1).max(40) });
+/**
+ * The national table searched by name (an enterprise's headquarters, a policy's region may lie anywhere in China), or
+ * `codes=440000,370100`: these regions named in full (a form naming the regions a record already holds).
+ */
+export const regionLookupQuery = z
+  .strictObject({
+    q: z.string().trim().min(1).max(40).optional(),
+    codes: z
+      .string()
+      .max(400)
+      .transform((value) => value.split(',').filter(Boolean))
+      .pipe(z.array(regionCode).min(1).max(20))
+      .optional(),
+  })
+  .refine((query) => query.q !== undefined || query.codes !== undefined, { path: ['q'], message: 'region.lookup_needs_q' });
 export const regionLookupSchema = z.object({
   items: z.array(
     z.object({

@@ -1,6 +1,7 @@
 import { type AnyColumn, type SQL, and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Locale } from '../../../common/locale';
+import type { CarrierUse } from '../../../common/enums';
 import type { ParcelListQuery, ParkListQuery } from '../../../common/schemas/carriers';
 import type { Executor } from '../../db/client';
 import { buildings, dictionaryItems, landParcels, parks, projects, regions } from '../../db/schema';
@@ -195,50 +196,116 @@ export async function parcelSheetReferences(db: Executor, regionCode: string) {
   return { parcelNumbered: (code: string) => byCode.get(code.trim()) ?? null, parksNamed: namesIndex(parkRows) };
 }
 
+type CarrierNeedFilter = { landMu?: number; floorAreaM2?: number; use?: CarrierUse };
+/** Where a window of candidates read tightest first ended: the last area and id read (the next window starts after). */
+export type WindowEnd = { area: number; id: string };
+
+/** The parks in the actor's reach with their names and leading industries (a few hundred at most), by id. */
+export async function parksInReach(db: Executor, actor: Actor) {
+  const rows = await db
+    .select({ id: parks.id, name: parks.name, industries: parks.leadingIndustries })
+    .from(parks)
+    .where(parkScopeCondition(actor));
+  return new Map(rows.map((park) => [park.id, park]));
+}
+
+const usesFor = (need: CarrierNeedFilter) => (need.use ? [need.use, 'mixed' as const] : null);
+
 /**
- * The free carriers that could take a need, in the actor's reach: available parcels of at least `landMu` 亩 and
- * buildings with at least `floorAreaM2` m² vacant, each with its park's leading industries. The ranker decides the rest.
+ * The next `size` available parcels in the actor's reach of at least `landMu` 亩 and of the use needed (or mixed),
+ * smallest first (the tightest fits: the matcher reads them in windows and stops when no larger one can rank),
+ * after `after`. The ranker decides the rest.
  */
-export async function freeCarriers(db: Executor, actor: Actor, need: { landMu?: number; floorAreaM2?: number }) {
-  const parcelRows = need.landMu
-    ? await db
-        .select({
-          id: landParcels.id,
-          code: landParcels.code,
-          name: landParcels.name,
-          areaMu: landParcels.areaMu,
-          use: landParcels.plannedUse,
-          industries: landParcels.industries,
-          parkId: landParcels.parkId,
-          parkName: parks.name,
-          parkIndustries: parks.leadingIndustries,
-          stdInvestmentWanPerMu: landParcels.stdInvestmentWanPerMu,
-          stdOutputWanPerMu: landParcels.stdOutputWanPerMu,
-          stdTaxWanPerMu: landParcels.stdTaxWanPerMu,
-          stdPlotRatio: landParcels.stdPlotRatio,
-          stdEnergyPerUnit: landParcels.stdEnergyPerUnit,
-        })
-        .from(landParcels)
-        .leftJoin(parks, eq(parks.id, landParcels.parkId))
-        .where(and(parcelScopeCondition(actor), eq(landParcels.status, 'available'), gte(landParcels.areaMu, need.landMu)))
-    : [];
-  const buildingRows = need.floorAreaM2
-    ? await db
-        .select({
-          id: buildings.id,
-          name: buildings.name,
-          vacantAreaM2: buildings.vacantAreaM2,
-          use: buildings.use,
-          rentYuanPerM2Day: buildings.rentYuanPerM2Day,
-          parkId: parks.id,
-          parkName: parks.name,
-          parkIndustries: parks.leadingIndustries,
-        })
-        .from(buildings)
-        .innerJoin(parks, eq(parks.id, buildings.parkId))
-        .where(and(parkScopeCondition(actor), gte(buildings.vacantAreaM2, need.floorAreaM2)))
-    : [];
-  return { parcelRows, buildingRows };
+export async function parcelWindow(
+  db: Executor,
+  actor: Actor,
+  need: CarrierNeedFilter & { landMu: number },
+  after: WindowEnd | null,
+  size: number,
+) {
+  const uses = usesFor(need);
+  return db
+    .select({
+      id: landParcels.id,
+      code: landParcels.code,
+      name: landParcels.name,
+      areaMu: landParcels.areaMu,
+      use: landParcels.plannedUse,
+      industries: landParcels.industries,
+      parkId: landParcels.parkId,
+      stdInvestmentWanPerMu: landParcels.stdInvestmentWanPerMu,
+      stdOutputWanPerMu: landParcels.stdOutputWanPerMu,
+      stdTaxWanPerMu: landParcels.stdTaxWanPerMu,
+      stdPlotRatio: landParcels.stdPlotRatio,
+      stdEnergyPerUnit: landParcels.stdEnergyPerUnit,
+    })
+    .from(landParcels)
+    .where(
+      and(
+        parcelScopeCondition(actor),
+        eq(landParcels.status, 'available'),
+        gte(landParcels.areaMu, need.landMu),
+        uses ? inArray(landParcels.plannedUse, uses) : undefined,
+        after ? sql`(${landParcels.areaMu}, ${landParcels.id}) > (${after.area}, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(landParcels.areaMu), asc(landParcels.id))
+    .limit(size);
+}
+
+/** The next `size` buildings in reach with at least `floorAreaM2` m² vacant, of the use needed (or mixed), smallest first. */
+export async function buildingWindow(
+  db: Executor,
+  actor: Actor,
+  need: CarrierNeedFilter & { floorAreaM2: number },
+  after: WindowEnd | null,
+  size: number,
+) {
+  const uses = usesFor(need);
+  return db
+    .select({
+      id: buildings.id,
+      name: buildings.name,
+      vacantAreaM2: buildings.vacantAreaM2,
+      use: buildings.use,
+      rentYuanPerM2Day: buildings.rentYuanPerM2Day,
+      parkId: buildings.parkId,
+    })
+    .from(buildings)
+    .where(
+      and(
+        sql`${buildings.parkId} in (select ${parks.id} from ${parks} where ${parkScopeCondition(actor)})`,
+        gte(buildings.vacantAreaM2, need.floorAreaM2),
+        uses ? inArray(buildings.use, uses) : undefined,
+        after ? sql`(${buildings.vacantAreaM2}, ${buildings.id}) > (${after.area}, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(buildings.vacantAreaM2), asc(buildings.id))
+    .limit(size);
+}
+
+/** How many free carriers in reach are large enough (any use): the available parcels of `landMu` 亩 or more and the buildings with `floorAreaM2` m² vacant or more. */
+export async function countLargeEnough(db: Executor, actor: Actor, need: CarrierNeedFilter) {
+  const [parcelCount, buildingCount] = await Promise.all([
+    need.landMu
+      ? db
+          .select({ n: count() })
+          .from(landParcels)
+          .where(and(parcelScopeCondition(actor), eq(landParcels.status, 'available'), gte(landParcels.areaMu, need.landMu)))
+      : [{ n: 0 }],
+    need.floorAreaM2
+      ? db
+          .select({ n: count() })
+          .from(buildings)
+          .where(
+            and(
+              sql`${buildings.parkId} in (select ${parks.id} from ${parks} where ${parkScopeCondition(actor)})`,
+              gte(buildings.vacantAreaM2, need.floorAreaM2),
+            ),
+          )
+      : [{ n: 0 }],
+  ]);
+  return (parcelCount[0]?.n ?? 0) + (buildingCount[0]?.n ?? 0);
 }
 
 /** The park of the district with this name (another than `exceptId`), or null. */

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
+import { rankCarriers } from '../../../common/domain/carrier-match';
 import { beforeAll, expect, it } from 'vitest';
 import { createAccount } from '../../db/accounts';
-import { buildings, landParcels } from '../../db/schema';
+import { buildings, landParcels, parks } from '../../db/schema';
 import { insertProject, insertUnit, uniqueSuffix, unitIdByName } from '../../test/factories';
 import {
   type Client,
@@ -251,6 +252,68 @@ describeEachDatabase('carriers API', (t) => {
     expect((await leader.get('/api/v1/carriers/match?landMu=-3')).statusCode).toBe(400);
     // Another district's people are offered nothing of this one.
     expect(((await otherDistrict.get('/api/v1/carriers/match?landMu=1')).json() as MatchJson).items).toEqual([]);
+  });
+
+  it('reads many parcels tightest first in windows and ranks them exactly as reading them all would', async () => {
+    // 700 more available parcels in the district (more than a window), 20–89 亩, some 标准地, some for 智能制造装备.
+    const { regionCode } =
+      (
+        await t()
+          .database.db.select()
+          .from(landParcels)
+          .where(eq(landParcels.id, (await newParcel()).id))
+      )[0] ?? {};
+    const suffix = uniqueSuffix();
+    await t()
+      .database.db.insert(landParcels)
+      .values(
+        Array.from({ length: 700 }, (_, i) => ({
+          regionCode: regionCode ?? '',
+          code: `W-${suffix}-${i}`,
+          name: `窗口测试地块${suffix}-${String(i).padStart(3, '0')}`,
+          areaMu: 20 + (i % 70),
+          plannedUse: i % 4 === 0 ? ('mixed' as const) : ('industrial' as const),
+          industries: i % 7 === 0 ? ['smart_equip'] : ['new_materials'],
+          status: 'available' as const,
+          stdInvestmentWanPerMu: i % 3 === 0 ? 300 + (i % 5) * 50 : null,
+        })),
+      );
+    const need = { landMu: 20, use: 'industrial' as const, industry: 'smart_equip', investmentWan: 9000 };
+    const answer = (
+      await leader.get('/api/v1/carriers/match?landMu=20&use=industrial&industry=smart_equip&investmentWan=9000&limit=25')
+    ).json() as MatchJson;
+    // Every available parcel of the district large enough, with its park's industries, ranked by the pure ranker.
+    const all = await t()
+      .database.db.select({ parcel: landParcels, parkIndustries: parks.leadingIndustries })
+      .from(landParcels)
+      .leftJoin(parks, eq(parks.id, landParcels.parkId))
+      .where(and(eq(landParcels.regionCode, regionCode ?? ''), eq(landParcels.status, 'available'), gte(landParcels.areaMu, 20)));
+    const expected = rankCarriers(
+      need,
+      all.map(({ parcel: p, parkIndustries }) => ({
+        kind: 'parcel' as const,
+        id: p.id,
+        name: p.name,
+        areaMu: p.areaMu,
+        use: p.plannedUse,
+        available: true,
+        industries: [...new Set([...p.industries, ...(parkIndustries ?? [])])],
+        standard:
+          p.stdInvestmentWanPerMu === null
+            ? null
+            : {
+                investmentIntensityWan: p.stdInvestmentWanPerMu,
+                outputPerMuWan: null,
+                taxPerMuWan: null,
+                plotRatio: null,
+                energyPerUnit: null,
+              },
+      })),
+      25,
+    );
+    expect(answer.items.map((i) => [i.id, i.score])).toEqual(expected.map((m) => [m.candidate.id, m.score]));
+    // The count says how many free parcels are large enough, of any use.
+    expect(answer.considered).toBe(all.length);
   });
 
   it('keeps each district’s carriers to itself', async () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { daysBetween } from '../../../common/domain/dates';
-import type { matterDetailSchema, matterEntrySchema, matterSchema } from '../../../common/schemas/matters';
+import type { matterDetailSchema, matterEntrySchema, matterSchema, matterSourceVisitSchema } from '../../../common/schemas/matters';
 import type { Actor } from '../../lib/actor';
 import { matterAbilities } from './policy';
 import type { MatterEntryRow, MatterRow } from './repository';
@@ -53,17 +53,19 @@ export const presentEntry = (row: MatterEntryRow): z.infer<typeof matterEntrySch
   createdAt: row.createdAt.toISOString(),
 });
 
-/** A matter with its timeline and the monthly report it was raised from. */
+/** A matter with its timeline, the monthly report it was raised from and the visit a demand was raised in. */
 export const presentMatterDetail = (
   actor: Actor,
   row: MatterRow,
   entries: MatterEntryRow[],
   today: string,
+  sourceVisit: z.infer<typeof matterSourceVisitSchema> | null,
 ): z.infer<typeof matterDetailSchema> => ({
   ...presentMatter(actor, row, today),
   sourceReport:
     row.sourceReportId && row.sourceReportYear !== null && row.sourceReportMonth !== null
       ? { id: row.sourceReportId, year: row.sourceReportYear, month: row.sourceReportMonth }
       : null,
+  sourceVisit,
   entries: entries.map(presentEntry),
 });

@@ -17,6 +17,7 @@ import type { Actor } from '../../lib/actor';
 import { notFound } from '../../lib/errors';
 import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../lib/http';
 import type { Executor } from '../../db/client';
+import { visitOfDemand } from '../visits';
 import { matterListAbilities } from './policy';
 import { presentMatter, presentMatterDetail } from './presenter';
 import { type MatterRow, findMatter, listEntries, listMatters } from './repository';
@@ -55,8 +56,13 @@ const STEPS: { action: MatterAction; path: string; access: Permission; summary: 
 
 /** Matters (问题协调): the board, one matter with its timeline, raising one, each step of the loop, the statistics. */
 export function matterRoutes(app: App, { db }: Deps) {
-  const detail = async (executor: Executor, actor: Actor, row: MatterRow) =>
-    presentMatterDetail(actor, row, await listEntries(executor, row.id), todayInChina());
+  const detail = async (executor: Executor, actor: Actor, row: MatterRow) => {
+    const [entries, sourceVisit] = await Promise.all([
+      listEntries(executor, row.id),
+      row.source === 'enterprise_demand' ? visitOfDemand(executor, actor, row.id) : null,
+    ]);
+    return presentMatterDetail(actor, row, entries, todayInChina(), sourceVisit);
+  };
 
   app.get(
     '/api/v1/matters',
@@ -108,7 +114,9 @@ export function matterRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: 'One matter with its timeline and the steps the reader may take now',
+        summary:
+          'One matter with its timeline and the steps the reader may take now; a demand raised in a visit names it ' +
+          '(enterprise and day; the visit and enterprise ids only for a reader who sees the visit)',
         params: matterParam,
         response: { 200: matterDetailSchema, ...ruleErrorResponses },
       },

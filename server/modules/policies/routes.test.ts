@@ -26,10 +26,11 @@ type DeliveryJson = {
 };
 
 let serial = 0;
-const newUscc = () =>
+/** A fresh valid USCC registered in a region (the district's own by default). */
+const newUscc = (region = '370105') =>
   composeUscc(
     '91',
-    '370105',
+    region,
     `MP${(3000 + serial++).toString()}${uniqueSuffix()
       .slice(-2)
       .toUpperCase()
@@ -114,6 +115,34 @@ describeEachDatabase('policies API', (t) => {
       matched: ['local', 'tags', 'industry', 'size'],
       delivery: null,
     });
+  });
+
+  it('matches the headquarters region by any ancestor picked by name (a province, a city), not a sibling or another province', async () => {
+    // A target enterprise headquartered in 深圳市南山区; the other conditions are this file's marker only.
+    const created = await office.post('/api/v1/enterprises', {
+      name: `深圳南山政策测试企业${uniqueSuffix()}有限公司`,
+      uscc: newUscc('440305'),
+      kind: 'target',
+      tags: [marker],
+      hqRegionCode: '440305',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const shenzhen = created.json().id as string;
+    const fitsFor = async (regionCodes: string[]) => {
+      const policy = await draft({ conditions: { tags: [marker], regionCodes, localOnly: false } });
+      const fits = (await office.get(`/api/v1/policies/${policy.id}/fits`)).json() as { items: FitJson[] };
+      return fits.items.find((f) => f.enterpriseId === shenzhen);
+    };
+    // 广东省, 深圳市, the district itself: each takes it in, and says the region condition is met.
+    for (const codes of [['440000'], ['440300'], ['440305'], ['370000', '440000']]) {
+      expect((await fitsFor(codes))?.matched, codes.join()).toEqual(['tags', 'region']);
+    }
+    // 山东省 (the district's own province), 广州市 (a sibling city), 福田区 (a sibling district): not.
+    for (const codes of [['370000'], ['440100'], ['440304']]) expect(await fitsFor(codes), codes.join()).toBeUndefined();
+    // The policy names the regions as picked; an enterprise without a known headquarters fits none of them.
+    const policy = await draft({ conditions: { tags: [marker], regionCodes: ['440000'], localOnly: false } });
+    const ids = ((await office.get(`/api/v1/policies/${policy.id}/fits`)).json() as { items: FitJson[] }).items.map((f) => f.enterpriseId);
+    expect(ids).toEqual([shenzhen]);
   });
 
   it('pushes to fitting enterprises once, refuses one it does not fit, and follows the delivery forward only', async () => {

@@ -37,4 +37,20 @@ describeEachDatabase('region lookup over all China (an enterprise headquarters�
     expect(errorOf(empty).details?.[0]?.path).toBe('query.q');
     expect((await anonymous(t().app).get(`${URL}?q=深圳`)).statusCode).toBe(401);
   });
+
+  it('names the regions a record holds by their codes, in full, whatever the reader’s jurisdiction', async () => {
+    const response = await investment.get(`${URL}?codes=440305,440000,370100`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect((response.json() as { items: RegionLookupItem[] }).items.map((r) => [r.code, r.fullName])).toEqual([
+      ['440000', '广东省'],
+      ['370100', '山东省济南市'],
+      ['440305', '广东省深圳市南山区'],
+    ]);
+    const bad = await investment.get(`${URL}?codes=44`);
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad).details?.[0]?.path).toBe('query.codes.0');
+    const none = await investment.get(URL);
+    expect(none.statusCode).toBe(400);
+    expect(errorOf(none).details).toEqual([{ path: 'query.q', message: '请输入要查找的地名' }]);
+  });
 });

@@ -49,13 +49,15 @@ export function regionRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: 'Provinces, cities and districts of all China whose name contains q, with their full names (at most 20)',
+        summary:
+          'Provinces, cities and districts of all China whose name contains q, or whose code is among codes (comma-separated), ' +
+          'with their full names (at most 20)',
         querystring: regionLookupQuery,
         response: { 200: regionLookupSchema, ...errorResponses },
       },
       config: { access: 'region.read' },
     },
-    async (request) => lookupRegions(db, request.query.q),
+    async (request) => lookupRegions(db, request.query),
   );
 
   app.get(

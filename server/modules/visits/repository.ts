@@ -133,6 +133,35 @@ export async function demandIdsOf(db: Executor, visitIds: string[]): Promise<Map
   return result;
 }
 
+/**
+ * The visit a demand (a matter of source enterprise_demand) was raised in, for a reader who sees the matter (the caller
+ * checked): the enterprise's name and the day always; the visit's and the enterprise's ids only when the reader also
+ * sees the visit (visitScopeCondition). Null when the matter was not raised in a visit.
+ */
+export async function visitOfDemand(db: Executor, actor: Actor, matterId: string) {
+  const [row] = await db
+    .select({
+      visitId: visits.id,
+      enterpriseId: visits.enterpriseId,
+      enterpriseName: enterprises.name,
+      visitDate: sql<string>`${visits.visitDate}::text`,
+      visible: sql<boolean>`(${visitScopeCondition(actor)}) is true`,
+    })
+    .from(visitDemands)
+    .innerJoin(visits, eq(visits.id, visitDemands.visitId))
+    .innerJoin(enterprises, eq(enterprises.id, visits.enterpriseId))
+    .where(eq(visitDemands.matterId, matterId))
+    .limit(1);
+  if (!row) return null;
+  const visible = !!row.visible;
+  return {
+    visitId: visible ? row.visitId : null,
+    enterpriseId: visible ? row.enterpriseId : null,
+    enterpriseName: row.enterpriseName,
+    visitDate: row.visitDate,
+  };
+}
+
 /** The names of the platform users among the visitors. */
 export async function userNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -121,6 +121,30 @@ describeEachDatabase('visits API', (t) => {
     expect(board.items.map((m: { id: string }) => m.id)).toContain(matter?.id);
   });
 
+  it('names the visit on the page of a demand’s matter: linked for a reader who sees the visit, only the words for another', async () => {
+    // The demand goes to the other unit: its clerk handles the matter but does not see the unit's visit.
+    const otherUnitId = (await unitOfUser(t().database, otherUnitStaff.userId ?? '')).id;
+    const visit = (await unit.post('/api/v1/visits', body({ demands: [demand({ leadUnitId: otherUnitId })] }))).json() as VisitJson;
+    const matterId = visit.demands[0]?.matterId ?? '';
+    const enterpriseName = (await unit.get(`/api/v1/enterprises/${enterpriseId}`)).json().name;
+    for (const reader of [unit, office]) {
+      const page = await reader.get(`/api/v1/matters/${matterId}`);
+      expect(page.statusCode, page.body).toBe(200);
+      expect(page.json().sourceVisit).toEqual({ visitId: visit.id, enterpriseId, enterpriseName, visitDate: today });
+    }
+    const handler = await otherUnitStaff.get(`/api/v1/matters/${matterId}`);
+    expect(handler.statusCode, handler.body).toBe(200);
+    expect(handler.json().sourceVisit).toEqual({ visitId: null, enterpriseId: null, enterpriseName, visitDate: today });
+    expect((await otherUnitStaff.get(`/api/v1/visits/${visit.id}`)).statusCode).toBe(404);
+    // A step's answer names it too; a matter raised on the board names none.
+    const accepted = await otherUnitStaff.post(`/api/v1/matters/${matterId}/accept`, { version: handler.json().version });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json().sourceVisit).toMatchObject({ enterpriseName, visitId: null });
+    const hotline = await office.post('/api/v1/matters', { ...demand({ title: '12345热线：企业反映道路破损' }), source: 'hotline_12345' });
+    expect(hotline.statusCode, hotline.body).toBe(201);
+    expect(hotline.json().sourceVisit).toBeNull();
+  });
+
   it('shows a unit its own visits, the register keepers every visit of the district, another unit nothing', async () => {
     const visit = (await unit.post('/api/v1/visits', body({ demands: [] }))).json() as VisitJson;
     for (const reader of [unit, invest, office]) {

@@ -16,6 +16,7 @@ export const enterprisesEnUS: Record<keyof typeof enterprisesZhCN, string> = {
   'enterprise.industry': 'Industry',
   'enterprise.hq': 'Headquarters',
   'regionLookup.placeholder': 'Type a place name, e.g. 深圳 (Shenzhen)',
+  'regionLookup.districtPlaceholder': 'This district or its streets, or type a place name for a province, city or district',
   'regionLookup.none': 'No province, city or district of that name',
   'enterprise.region': 'District',
   'enterprise.contacts': 'Contacts',

@@ -14,6 +14,7 @@ export const enterprisesZhCN = {
   'enterprise.industry': '所属行业',
   'enterprise.hq': '总部所在地',
   'regionLookup.placeholder': '输入地名查找，如“深圳”',
+  'regionLookup.districtPlaceholder': '本区及街道，或输入地名查找省、市、区县',
   'regionLookup.none': '没有名称含此字的省、市、区县',
   'enterprise.region': '所属区县',
   'enterprise.contacts': '联系人',

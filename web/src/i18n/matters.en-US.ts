@@ -12,6 +12,7 @@ export const mattersEnUS: Record<keyof typeof mattersZhCN, string> = {
   'matter.project': 'Project',
   'matter.sourceReport': 'Raised from',
   'matter.sourceReportLink': 'Monthly report of {month}/{year}',
+  'matter.sourceVisit': 'From a visit',
   'matter.reassign': 'Reassign',
   'matter.reassignOk': 'Reassign',
   'matter.reassignReason': 'Reason',

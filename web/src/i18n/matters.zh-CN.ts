@@ -10,6 +10,7 @@ export const mattersZhCN = {
   'matter.project': '所属项目',
   'matter.sourceReport': '来源填报',
   'matter.sourceReportLink': '{year}年{month}月月度填报',
+  'matter.sourceVisit': '来自走访',
   'matter.reassign': '改派',
   'matter.reassignOk': '确认改派',
   'matter.reassignReason': '改派原因',

@@ -8,6 +8,7 @@ import { MatterSteps } from '../modules/matters/components/MatterSteps';
 import { MatterTimeline } from '../modules/matters/components/MatterTimeline';
 import { AttachmentList } from '../modules/attachments/components/AttachmentList';
 import { useMatter } from '../modules/matters/hooks/use-matters';
+import type { MatterDetail } from '../modules/matters/api/matters-api';
 import { useDictionaryOptions } from '../modules/projects/hooks/use-pickers';
 
 /** One matter: what it is, who leads it, its deadline and state, the steps the user may take, and its timeline. */
@@ -39,6 +40,11 @@ export function MatterPage() {
             {m.sourceReport && (
               <Descriptions.Item label={t('matter.sourceReport')}>
                 <SourceReport report={m.sourceReport} linked={can('report.read')} />
+              </Descriptions.Item>
+            )}
+            {m.sourceVisit && (
+              <Descriptions.Item label={t('matter.sourceVisit')}>
+                <SourceVisit visit={m.sourceVisit} linked={can('enterprise.read')} />
               </Descriptions.Item>
             )}
             <Descriptions.Item label={t('matter.leadUnit')}>{m.leadUnitName}</Descriptions.Item>
@@ -78,5 +84,20 @@ function SourceReport({ report, linked }: { report: { id: string; year: number; 
     </Link>
   ) : (
     <span data-testid="matter-source-report">{label}</span>
+  );
+}
+
+/**
+ * The visit an enterprise demand was raised in: the enterprise and the day, opening the enterprise's page (its visits
+ * and their demands) for a reader who sees the visit and the register; plain words for anyone else.
+ */
+function SourceVisit({ visit, linked }: { visit: NonNullable<MatterDetail['sourceVisit']>; linked: boolean }) {
+  const label = `${visit.enterpriseName} ${formatDate(visit.visitDate)}`;
+  return linked && visit.enterpriseId ? (
+    <Link to={`/enterprises/${visit.enterpriseId}`} data-testid="matter-source-visit">
+      {label}
+    </Link>
+  ) : (
+    <span data-testid="matter-source-visit">{label}</span>
   );
 }

@@ -2,7 +2,7 @@ import { Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd'
 import { CARRIER_USES, type CarrierUse } from '../../../../../common/enums';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
-import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
+import { IndustriesSelect } from './IndustriesSelect';
 import type { Parcel } from '../api/carriers-api';
 import { useParks, useSaveParcel } from '../hooks/use-carriers';
 
@@ -46,7 +46,6 @@ export function ParcelFormModal({ target, onClose }: { target: ParcelTarget | nu
   const [form] = Form.useForm<ParcelValues>();
   const isStandard = Form.useWatch('isStandard', form);
   const parks = useParks({ page: 1, pageSize: 200 }, target !== null);
-  const industries = useDictionaryOptions('industry_chain');
   const editing = target?.parcel ?? null;
   const locked = editing?.status === 'supplied';
   const lockedNote = locked ? t('carrier.lockedWhenSupplied') : undefined;
@@ -134,14 +133,7 @@ export function ParcelFormModal({ target, onClose }: { target: ParcelTarget | nu
         </Col>
       </Row>
       <Form.Item name="industries" label={t('carrier.industries')}>
-        <Select
-          mode="multiple"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={industries.options}
-          loading={industries.loading}
-          data-testid="parcel-industries"
-        />
+        <IndustriesSelect data-testid="parcel-industries" />
       </Form.Item>
       {!editing && (
         <Form.Item name="status" label={t('carrier.initialStatus')}>

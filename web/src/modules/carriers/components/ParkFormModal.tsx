@@ -2,6 +2,7 @@ import { Form, Input, InputNumber, Select } from 'antd';
 import { useI18n } from '../../../i18n';
 import { FormModal } from '../../../ui/FormModal';
 import { useDictionaryOptions } from '../../projects/hooks/use-pickers';
+import { IndustriesSelect } from './IndustriesSelect';
 import type { Park } from '../api/carriers-api';
 import { useSavePark } from '../hooks/use-carriers';
 
@@ -23,7 +24,6 @@ export function ParkFormModal({ target, onClose }: { target: ParkTarget | null; 
   const { t } = useI18n();
   const save = useSavePark();
   const clusters = useDictionaryOptions('cluster');
-  const industries = useDictionaryOptions('industry_chain');
   return (
     <FormModal<ParkValues, ParkTarget>
       target={target}
@@ -63,14 +63,7 @@ export function ParkFormModal({ target, onClose }: { target: ParkTarget | null; 
         <InputNumber min={0.01} max={10_000_000} precision={2} style={{ width: 200 }} data-testid="park-area" />
       </Form.Item>
       <Form.Item name="leadingIndustries" label={t('carrier.leadingIndustries')}>
-        <Select
-          mode="multiple"
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={industries.options}
-          loading={industries.loading}
-          data-testid="park-industries"
-        />
+        <IndustriesSelect data-testid="park-industries" />
       </Form.Item>
       <Form.Item name="description" label={t('carrier.description')} rules={[{ max: 2000 }]}>
         <Input.TextArea rows={3} maxLength={2000} />

@@ -13,6 +13,9 @@ export const regionsApi = {
     fetchAllPages((page) => api.get<Page<Region>>('/regions', { parentCode, page, pageSize: 200 }, { signal })),
   /** Provinces, cities and districts of all China by a piece of their name (at most 20). */
   lookup: (q: string, signal?: AbortSignal) => api.get<{ items: RegionLookupItem[] }>('/region-lookup', { q }, { signal }),
+  /** Provinces, cities and districts anywhere in China named in full by their codes (what a record holds). */
+  named: (codes: string[], signal?: AbortSignal) =>
+    api.get<{ items: RegionLookupItem[] }>('/region-lookup', { codes: codes.join(',') }, { signal }),
   create: (body: RegionCreateBody) => api.post<Region>('/regions', body),
   update: (code: string, body: RegionUpdateBody) => api.patch<Region>(`/regions/${code}`, body),
 };

@@ -23,6 +23,21 @@ export function useRegionLookup(q: string) {
   });
 }
 
+/**
+ * The full names (广东省深圳市) of provinces, cities and districts anywhere in China, by code — for the regions a record
+ * holds outside the reader's jurisdiction, which `GET /regions/:code` does not show him. Streets (9 digits) are left out.
+ */
+export function useRegionFullNames(codes: string[]) {
+  const wanted = [...new Set(codes.filter((code) => code.length === 6))].sort();
+  const query = useQuery({
+    queryKey: [...regionKeys.all, 'named', wanted.join(',')],
+    queryFn: ({ signal }) => regionsApi.named(wanted, signal),
+    staleTime: 60 * 60_000,
+    enabled: wanted.length > 0,
+  });
+  return new Map((query.data?.items ?? []).map((r) => [r.code, r.fullName]));
+}
+
 /** The direct children of a region. */
 export function useRegionChildren(code: string, enabled = true) {
   return useQuery({
