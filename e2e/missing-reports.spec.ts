@@ -96,7 +96,10 @@ test('a closed month reopened with its reason for late reports, then closed agai
 
   // Closed again (its reports hold only approved ones and ones never submitted, so nothing awaits review).
   await row.getByTestId(`period-close-${closed.period}`).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /^关\s*闭$/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /^关\s*闭$/ })
+    .click();
   await expect(row).toContainText('已关闭');
   await expect(row.getByTestId(`period-reopen-${closed.period}`)).toBeVisible();
 });
