@@ -91,7 +91,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
   await page.goto('/targets');
   const comparison = page.getByTestId('indicator-comparison');
   await expect(comparison).toBeVisible({ timeout: 20_000 });
-  for (const name of ['天桥区', '槐荫区', '历城区', '全市合计']) await expect(comparison.locator('thead')).toContainText(name);
+  for (const name of ['天桥区', '槐荫区', '历城区', '全省合计']) await expect(comparison.locator('thead')).toContainText(name);
   await expect(page.getByTestId('compare-实施重点项目-370104')).toContainText('24');
   const provinceOwn = (await indicatorsOf(page, year)).filter((i) => i.regionCode === PROVINCE);
   expect(provinceOwn.map((i) => i.name)).toEqual(['完成投资', '实际使用外资']);

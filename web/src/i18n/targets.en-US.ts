@@ -27,6 +27,7 @@ export const targetsEnUS: Record<keyof typeof targetsZhCN, string> = {
   'target.compare.actual': 'Actual',
   'target.compare.none': 'Not set',
   'target.compare.total': 'Districts together',
+  'target.compare.totalProvince': 'Districts of the province together',
   'target.compare.noTotal': 'Does not add up',
   'target.computedNow': 'computed now',
   'target.value': 'Value',

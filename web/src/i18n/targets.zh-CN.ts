@@ -25,6 +25,7 @@ export const targetsZhCN = {
   'target.compare.actual': '完成',
   'target.compare.none': '未设此指标',
   'target.compare.total': '全市合计',
+  'target.compare.totalProvince': '全省合计',
   'target.compare.noTotal': '不宜合计',
   'target.computedNow': '实时计算',
   'target.value': '数值',

@@ -81,7 +81,7 @@ export function TargetsPage() {
     >
       {comparing ? (
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
-          {several && <IndicatorComparisonTable data={comparison.data} loading={comparison.isFetching} />}
+          {several && <IndicatorComparisonTable data={comparison.data} loading={comparison.isFetching} province={above === 'province'} />}
           {above && (
             <SharesComparisonTable items={list.data?.items ?? []} region={{ ...me.region, level: above }} loading={list.isFetching} />
           )}
