@@ -34,7 +34,12 @@ export const DEMO_PROVINCE_NOTE =
  */
 export async function insertDemoCityRule(
   tx: Executor,
-  { regionCode, year, authorName = '市重点项目服务中心', note = CITY_NOTE }: { regionCode: string; year: number; authorName?: string; note?: string },
+  {
+    regionCode,
+    year,
+    authorName = '市重点项目服务中心',
+    note = CITY_NOTE,
+  }: { regionCode: string; year: number; authorName?: string; note?: string },
 ) {
   await tx.insert(scoringRules).values({
     regionCode,

@@ -263,7 +263,11 @@ export async function setBreakdown({
     if (toScaled(difference) !== 0n) {
       const measure = enumLabel(ctx.actor.locale, 'targetMeasure', indicator.measure);
       const params = { sum, target, difference: difference.replace('-', ''), measure };
-      const key: MessageKey = toCities ? 'target.breakdown_sum_cities' : toDistricts ? 'target.breakdown_sum_districts' : 'target.breakdown_sum';
+      const key: MessageKey = toCities
+        ? 'target.breakdown_sum_cities'
+        : toDistricts
+          ? 'target.breakdown_sum_districts'
+          : 'target.breakdown_sum';
       throw invalid([{ path: 'items', messageKey: key, params }]);
     }
   }

@@ -96,7 +96,9 @@ describeEachDatabase('targets API: a province breaks its indicators down to its 
     const foreign = await indicatorOf(provinceReader, PROVINCE, '实际使用外资');
     const city = await indicatorOf(cityReader, CITY, '实际使用外资');
     expect(city?.actual).not.toBeNull();
-    expect(foreign?.districtShares?.items).toMatchObject([{ regionName: '济南市', targetValue: '20000', actual: city?.actual, noCounterpart: false }]);
+    expect(foreign?.districtShares?.items).toMatchObject([
+      { regionName: '济南市', targetValue: '20000', actual: city?.actual, noCounterpart: false },
+    ]);
   });
 
   it('the city sees its own share without the sum; a district does not see the province’s indicators', async () => {
@@ -111,9 +113,19 @@ describeEachDatabase('targets API: a province breaks its indicators down to its 
       .select()
       .from(indicatorBreakdowns)
       .where(eq(indicatorBreakdowns.indicatorId, seen?.id ?? ''));
-    const refused = await cityOffice.request('PUT', `/api/v1/targets/indicators/${seen?.id}/breakdown`, { version: seen?.version, items: [] }, zh);
+    const refused = await cityOffice.request(
+      'PUT',
+      `/api/v1/targets/indicators/${seen?.id}/breakdown`,
+      { version: seen?.version, items: [] },
+      zh,
+    );
     expect(refused.statusCode).toBe(404);
-    const byReader = await cityReader.request('PUT', `/api/v1/targets/indicators/${seen?.id}/breakdown`, { version: seen?.version, items: [] }, zh);
+    const byReader = await cityReader.request(
+      'PUT',
+      `/api/v1/targets/indicators/${seen?.id}/breakdown`,
+      { version: seen?.version, items: [] },
+      zh,
+    );
     expect(byReader.statusCode).toBe(403);
     const after = await database.db
       .select()
@@ -153,13 +165,24 @@ describeEachDatabase('targets API: a province breaks its indicators down to its 
     const url = `/api/v1/targets/indicators/${indicator.id}/breakdown`;
     // A district's unit is no city's share.
     const district = await unitIdByName(database, '天桥区人民政府');
-    const notCity = await provinceOffice.request('PUT', url, { version: indicator.version, items: [{ unitId: district, targetValue: '100' }] }, zh);
+    const notCity = await provinceOffice.request(
+      'PUT',
+      url,
+      { version: indicator.version, items: [{ unitId: district, targetValue: '100' }] },
+      zh,
+    );
     expect(notCity.statusCode).toBe(400);
     expect(errorOf(notCity).details?.[0]).toMatchObject({ path: 'items.0.unitId', message: expect.stringContaining('本省所辖市') });
     const short = await provinceOffice.request(
       'PUT',
       url,
-      { version: indicator.version, items: [{ unitId: unitOf('济南市'), targetValue: '60' }, { unitId: unitOf('淄博市'), targetValue: '30' }] },
+      {
+        version: indicator.version,
+        items: [
+          { unitId: unitOf('济南市'), targetValue: '60' },
+          { unitId: unitOf('淄博市'), targetValue: '30' },
+        ],
+      },
       zh,
     );
     expect(short.statusCode).toBe(400);

@@ -61,7 +61,8 @@ const asIndicator = <T extends { isOwner: unknown; isHome: unknown; regionLevel:
   ...row,
   isOwner: !!row.isOwner,
   isHome: !!row.isHome,
-  regionLevel: row.regionLevel === 'city' || row.regionLevel === 'province' ? (row.regionLevel as 'city' | 'province') : ('district' as const),
+  regionLevel:
+    row.regionLevel === 'city' || row.regionLevel === 'province' ? (row.regionLevel as 'city' | 'province') : ('district' as const),
 });
 
 /** The year's indicators the actor sees, in their order. */
