@@ -14,6 +14,7 @@ import { leadsBench } from './leads';
 import { listCeilingBench } from './list-ceiling';
 import { scaleBench } from './scale';
 import { scoringBench } from './scoring';
+import { targetsBench } from './targets';
 import { webBundleBench } from './web-bundle';
 
 const rows: string[][] = [];
@@ -82,6 +83,8 @@ if (process.env.BENCH_DATABASE_URL) {
   rows.push(...(await carriersMatchBench(process.env.BENCH_DATABASE_URL)));
   // Issue 15: monthly scoring of 2,000 units, ≤ 10 s.
   rows.push(...(await scoringBench(process.env.BENCH_DATABASE_URL)));
+  // Issue 15: indicator pages p95 ≤ 100 ms at province scale, the 通报 for a district ≤ 3 s.
+  rows.push(...(await targetsBench(process.env.BENCH_DATABASE_URL)));
   if (process.env.BENCH_SCALE !== '0') {
     rows.push(...(await scaleBench(process.env.BENCH_DATABASE_URL)));
     rows.push(...(await exportBench(process.env.BENCH_DATABASE_URL)));

@@ -28,7 +28,7 @@ const thisYear = () => new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
 // signed leads together — breaks it down to 天桥区, 槐荫区 and 历城区, is refused a breakdown that does not add up to
 // the target with a message that says by how much, then saves one that does and reads each district's share beside
 // the district's own actual. The 天桥区 office then sees the city's indicator with its own share only, read-only.
-// The demo has no province user, so a province's ranking of its cities is not in this journey.
+// A province's ranking of its cities and its indicators broken down to 济南市 are e2e/province.spec.ts's.
 test('the city office breaks a city indicator down to its districts; a district reads its own share', async ({ page }) => {
   test.setTimeout(240_000);
   const year = thisYear();
@@ -38,8 +38,10 @@ test('the city office breaks a city indicator down to its districts; a district 
   await signIn(page, 'city_office', E2E_PASSWORD);
   await openFromMenu(page, 'targets');
   await expect(page).toHaveURL(/\/targets$/);
-  // The city office works in its own unit's tree: it lands on the list of the city's indicators (the districts'
-  // comparison is the city readers' first view).
+  // The city office works in its own unit's tree: it lands on 区县对比 of the city's own indicators (by the districts
+  // they are broken down to; the districts' own indicators are the city readers'), the list one switch away.
+  await expect(page.getByTestId('shares-comparison')).toContainText('济南市市级指标分解到各区县');
+  await page.getByTestId('targets-view').getByText('指标明细').click();
   const table = page.getByTestId('indicators-table');
   await expect(page.getByTestId('district-shares-完成投资')).toBeVisible();
   await expect(page.getByTestId('district-shares-sum-完成投资')).toHaveText('各区县分解合计395亿元，与市级目标一致');

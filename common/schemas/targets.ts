@@ -89,9 +89,9 @@ export const districtShareSchema = z.object({
 export const indicatorSchema = z.object({
   id: z.string(),
   regionCode: z.string(),
-  /** The region whose indicator it is: a district's, or a city's (broken down to its districts). */
+  /** The region whose indicator it is: a district's, a city's (broken down to its districts) or a province's (to its cities). */
   regionName: z.string(),
-  regionLevel: z.enum(['district', 'city']),
+  regionLevel: z.enum(['district', 'city', 'province']),
   year: z.number().int(),
   name: z.string(),
   measure: z.enum(TARGET_MEASURES),
@@ -120,7 +120,8 @@ export const indicatorSchema = z.object({
   abilities,
   /**
    * A city's indicator: its districts' shares the reader may see (the city's readers every district's, a district's
-   * readers its own), with their sum against the target; null for a district's indicator.
+   * readers its own), with their sum against the target; a province's: its cities' shares the same way; null for a
+   * district's indicator.
    */
   districtShares: z
     .object({ items: z.array(districtShareSchema), sum: z.string().nullable(), sumMatches: z.boolean().nullable() })
@@ -140,7 +141,10 @@ export const breakdownItemSchema = z.object({ unitId: z.string(), unitName: z.st
 export const indicatorDetailSchema = indicatorSchema.extend({
   actuals: z.array(indicatorActualSchema),
   breakdown: z.array(breakdownItemSchema),
-  /** A city's indicator, for a reader who may break it down: the districts it can go to, each under its unit. */
+  /**
+   * A city's (a province's) indicator, for a reader who may break it down: the districts (the cities) it can go to,
+   * each under its unit.
+   */
   breakdownDistricts: z.array(z.object({ regionCode: z.string(), regionName: z.string(), unitId: z.string() })).nullable(),
 });
 

@@ -22,9 +22,13 @@ import {
   DEMO_CITY_OFFICE_USER,
   DEMO_CITY_UNITS,
   DEMO_CITY_USER,
+  DEMO_PROVINCE_CODE,
+  DEMO_PROVINCE_INDICATORS,
+  DEMO_PROVINCE_UNITS,
+  DEMO_PROVINCE_USER,
   DEMO_SMALL_DISTRICTS,
 } from './seed-data/demo-districts';
-import { insertDemoCityRule } from './seed-data/demo-scoring';
+import { DEMO_PROVINCE_NOTE, insertDemoCityRule } from './seed-data/demo-scoring';
 import { refreshProjectMonths } from '../modules/reports';
 import { seedWarnings } from '../modules/warnings';
 import { seedDemoBoundaries } from '../modules/map';
@@ -49,6 +53,7 @@ export const DEMO_USERS: {
   { username: 'viewer', displayName: '赵敏（区委督查室）', roleCode: 'supervisor', unitKey: 'inspection' },
   { ...DEMO_CITY_USER, unitsOf: DEMO_CITY_CODE },
   { ...DEMO_CITY_OFFICE_USER, unitsOf: DEMO_CITY_CODE },
+  { ...DEMO_PROVINCE_USER, unitsOf: DEMO_PROVINCE_CODE },
   ...DEMO_SMALL_DISTRICTS.map((d) => ({
     ...d.office,
     roleCode: 'project_office' as const,
@@ -101,6 +106,7 @@ export async function seedDemo(
   const unitsByRegion = new Map<string, Map<string, string>>();
   await db.transaction(async (tx) => {
     unitsByRegion.set(DEMO_DISTRICT_CODE, await insertUnits(tx, DEMO_UNITS));
+    unitsByRegion.set(DEMO_PROVINCE_CODE, await insertUnits(tx, DEMO_PROVINCE_UNITS));
     unitsByRegion.set(DEMO_CITY_CODE, await insertUnits(tx, DEMO_CITY_UNITS));
     for (const d of DEMO_SMALL_DISTRICTS) unitsByRegion.set(d.profile.code, await insertUnits(tx, d.profile.units));
   });
@@ -208,6 +214,27 @@ export async function seedDemo(
       }
     });
     await insertDemoTargets(tx, cityTargets);
+    // The province's rule, ranking its cities, and its own indicators, broken down to its cities (each share under
+    // the city's top unit, 济南市发展和改革委员会).
+    await insertDemoCityRule(tx, { regionCode: DEMO_PROVINCE_CODE, year, authorName: '省发改委', note: DEMO_PROVINCE_NOTE });
+    const provinceTargets = buildDemoTargets({
+      year,
+      today,
+      regionCode: DEMO_PROVINCE_CODE,
+      unitIds: unitsByRegion.get(DEMO_PROVINCE_CODE) ?? new Map<string, string>(),
+      enteredBy: null,
+      indicators: DEMO_PROVINCE_INDICATORS.map((i) => i.seed),
+      commitments: [],
+      scoringRule: false,
+    });
+    provinceTargets.indicators.forEach((indicator, i) => {
+      for (const [code, targetValue] of Object.entries(DEMO_PROVINCE_INDICATORS[i]?.shares ?? {})) {
+        const unitId = unitsByRegion.get(code)?.get('drc');
+        if (!unitId) throw new Error(`demo unit drc of ${code} missing`);
+        provinceTargets.breakdowns.push({ indicatorId: indicator.id ?? '', unitId, targetValue });
+      }
+    });
+    await insertDemoTargets(tx, provinceTargets);
     const enterpriseRows = buildDemoEnterprises(DEMO_DISTRICT_CODE, userIds.get('invest') ?? null);
     await insertDemoEnterprises(tx, enterpriseRows);
     // 亩均效益 2025: the local industrial enterprises' figures and 天桥区's thresholds.

@@ -8,15 +8,18 @@ export const targetsZh = {
   'target.duplicate_name': '{year}年已有名为“{name}”的指标',
   'target.unit_not_found': '单位不存在或不属于本区县',
   'target.no_district': '您的账号不属于某个区县，不能设定指标',
-  'target.no_home_region': '您的账号不属于某个区县或市，不能设定指标（省级指标暂不支持）',
+  'target.no_home_region': '您的账号不属于某个区县、市或省，不能设定指标',
   'target.city_unit_not_found': '单位不存在或不是本市市级单位（区县的单位不能承担市级指标）',
+  'target.province_unit_not_found': '单位不存在或不是本省省级单位（市、区县的单位不能承担省级指标）',
   'target.district_not_found': '不是本市所辖区县（按区县分解时，每个区县只能出现一次）',
-  'target.not_home': '“{name}”是{region}的指标，只有{region}的项目办可以修改或分解；区县只能查看本区县的分解任务',
+  'target.city_not_found': '不是本省所辖市（按市分解时，每个市只能出现一次）',
+  'target.not_home': '“{name}”是{region}的指标，只有{region}的项目办可以修改或分解；下级只能查看分解给本级的任务',
   'target.future_month': '{year}年{month}月尚未到来，不能填报该月实际数',
   'target.computed_no_entry': '“{name}”由系统计算，不能填报实际数',
   'target.not_owner': '只有责任单位（{unit}）或项目办可以填报“{name}”',
   'target.breakdown_sum': '分解到单位的目标合计 {sum}{measure}，与指标目标 {target}{measure} 相差 {difference}{measure}，请调整后保存',
   'target.breakdown_sum_districts': '各区县分解任务合计{sum}{measure}，与市级目标{target}{measure}相差{difference}{measure}，请调整后保存',
+  'target.breakdown_sum_cities': '各市分解任务合计{sum}{measure}，与省级目标{target}{measure}相差{difference}{measure}，请调整后保存',
   'target.breakdown_duplicate': '单位重复：每个单位只能分解一次',
   'target.breakdown_growth': '增速指标不能分解到单位',
   'target.not_computable': '系统暂不能计算该指标',
@@ -50,13 +53,15 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
   'target.duplicate_name': 'There is already an indicator named "{name}" in {year}',
   'target.unit_not_found': 'The unit does not exist or is not of this district',
   'target.no_district': 'Your account does not belong to a district, so you cannot set indicators',
-  'target.no_home_region':
-    'Your account does not belong to a district or a city, so you cannot set indicators (a province’s own indicators are not supported yet)',
+  'target.no_home_region': 'Your account does not belong to a district, a city or a province, so you cannot set indicators',
   'target.city_unit_not_found':
     'The unit does not exist or is not one of the city’s own units (a district’s unit cannot own a city indicator)',
+  'target.province_unit_not_found':
+    'The unit does not exist or is not one of the province’s own units (a city’s or district’s unit cannot own a provincial indicator)',
   'target.district_not_found': 'Not a district of this city',
+  'target.city_not_found': 'Not a city of this province',
   'target.not_home':
-    '“{name}” is an indicator of {region}: only {region}’s project office may change it or break it down; a district reads its own share',
+    '“{name}” is an indicator of {region}: only {region}’s project office may change it or break it down; a district or city below reads its own share',
   'target.future_month': '{month}/{year} has not come yet: no actual can be entered for it',
   'target.computed_no_entry': '"{name}" is computed by Lantu: no actual is entered for it',
   'target.not_owner': 'Only the owner unit ({unit}) or the project office enters "{name}"',
@@ -64,6 +69,8 @@ export const targetsEn: Record<keyof typeof targetsZh, string> = {
     "The units' targets add up to {sum} {measure}, {difference} {measure} off the indicator's target of {target} {measure}; adjust them before saving",
   'target.breakdown_sum_districts':
     "The districts' shares add up to {sum} {measure}, {difference} {measure} off the city's target of {target} {measure}; adjust them before saving",
+  'target.breakdown_sum_cities':
+    "The cities' shares add up to {sum} {measure}, {difference} {measure} off the province's target of {target} {measure}; adjust them before saving",
   'target.breakdown_duplicate': 'Duplicate unit: each unit takes one share',
   'target.breakdown_growth': 'A growth-rate indicator is not broken down to units',
   'target.not_computable': 'Lantu cannot compute this indicator yet',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { rowsOf } from '../migrate';
 import { describeEachDatabase, signInAs } from '../../test/harness';
 import { units, users } from '../schema';
-import { DEMO_CITY_CODE, DEMO_CITY_USER, DEMO_SMALL_DISTRICTS } from './demo-districts';
+import { DEMO_CITY_CODE, DEMO_CITY_USER, DEMO_PROVINCE_CODE, DEMO_PROVINCE_USER, DEMO_SMALL_DISTRICTS } from './demo-districts';
 import { buildDemoProjects, TIANQIAO, YI } from './demo-projects';
 import { buildDemoReports } from './demo-reports';
 import { DEMO_DISTRICT_CODE, DEMO_UNITS } from './demo-units';
@@ -152,9 +152,16 @@ describeEachDatabase('the city and its smaller districts in the seeded database'
       .innerJoin(units, eq(units.id, users.unitId))
       .where(eq(users.username, DEMO_CITY_USER.username));
     expect(city).toEqual({ role: 'supervisor', scope: 'region', region: DEMO_CITY_CODE, unit: '济南市重点项目服务中心' });
+    // The province user reads across 山东省 from its development and reform commission.
+    const [province] = await db
+      .select({ role: users.roleCode, scope: users.dataScope, region: units.regionCode, unit: units.name })
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(eq(users.username, DEMO_PROVINCE_USER.username));
+    expect(province).toEqual({ role: 'supervisor', scope: 'region', region: DEMO_PROVINCE_CODE, unit: '山东省发展和改革委员会' });
   });
 
-  it('keeps each district to its own: a 天桥区 user never sees 槐荫区 or 历城区 records; the city user sees all three', async () => {
+  it('keeps each district to its own: a 天桥区 user never sees 槐荫区 or 历城区 records; the city and province users see all three', async () => {
     const { app } = t();
     const year = Number(todayInChina().slice(0, 4));
     const seen = async (username: string) => {
@@ -189,7 +196,11 @@ describeEachDatabase('the city and its smaller districts in the seeded database'
     expect(huaiyin).toMatchObject({ projects: 24, huaiyin: 24, licheng: 0, indicators: [DEMO_CITY_CODE, '370104'], periods: ['370104'] });
     const city = await seen('city');
     expect(city).toMatchObject({ projects: 187, huaiyin: 24, licheng: 30 });
-    expect(city.indicators).toEqual([DEMO_CITY_CODE, '370104', DEMO_DISTRICT_CODE, '370112']);
+    // Its districts' and its own, and the province's broken down to it (its own share only).
+    expect(city.indicators).toEqual([DEMO_PROVINCE_CODE, DEMO_CITY_CODE, '370104', DEMO_DISTRICT_CODE, '370112']);
+    const province = await seen('province');
+    expect(province).toMatchObject({ projects: 187, huaiyin: 24, licheng: 30 });
+    expect(province.indicators).toEqual([DEMO_PROVINCE_CODE, DEMO_CITY_CODE, '370104', DEMO_DISTRICT_CODE, '370112']);
     // The city's list of periods holds the three districts' months: each period names its district.
     const cityClient = await signInAs(app, 'city');
     const periods = (await cityClient.get(`/api/v1/reporting-periods?year=${year}&pageSize=100`)).json() as {
@@ -200,5 +211,5 @@ describeEachDatabase('the city and its smaller districts in the seeded database'
       [DEMO_DISTRICT_CODE]: '天桥区',
       '370112': '历城区',
     });
-  });
+  }, 120_000);
 });

@@ -12,6 +12,14 @@ import type { DemoUnit } from './demo-units';
 
 export const DEMO_CITY_CODE = '370100';
 
+/** The province above the city: 山东省 (370000), with its development and reform commission as its one unit. */
+export const DEMO_PROVINCE_CODE = '370000';
+
+/** The province's unit: its development and reform commission (the body that sets and reads the province's targets). */
+export const DEMO_PROVINCE_UNITS: DemoUnit[] = [
+  { key: 'drc', name: '山东省发展和改革委员会', shortName: '省发改委', kind: 'bureau', regionCode: DEMO_PROVINCE_CODE, parentKey: null },
+];
+
 /** The city's units: its development and reform commission and, under it, the key projects service centre. */
 export const DEMO_CITY_UNITS: DemoUnit[] = [
   { key: 'drc', name: '济南市发展和改革委员会', shortName: '市发改委', kind: 'bureau', regionCode: DEMO_CITY_CODE, parentKey: null },
@@ -352,4 +360,49 @@ export const DEMO_CITY_USER: { username: string; displayName: string; roleCode: 
   displayName: '孙海燕（市发改委）',
   roleCode: 'supervisor',
   unitKey: 'key_projects',
+};
+
+/**
+ * The province's own indicators (省级指标), broken down to its cities (分解到各市; each share under the city's top unit,
+ * 济南市发展和改革委员会). The demo has one city with units, 济南市, so each share is the whole target: 完成投资
+ * computed over the province's tree (its figure is 济南市's), and 实际使用外资 entered monthly by the province's DRC,
+ * whose share reads what 济南市 entered on its own indicator of that name. Illustrative.
+ */
+export const DEMO_PROVINCE_INDICATORS: { seed: IndicatorSeed; shares: Record<string, string> }[] = [
+  {
+    seed: {
+      name: '完成投资',
+      measure: 'yi_yuan',
+      kind: 'level',
+      target: '395',
+      qualifier: 'above',
+      owner: 'drc',
+      computation: 'investment_completed',
+    },
+    shares: { [DEMO_CITY_CODE]: '395' },
+  },
+  {
+    seed: {
+      name: '实际使用外资',
+      measure: 'wan_usd',
+      kind: 'level',
+      target: '20000',
+      qualifier: 'exact',
+      owner: 'drc',
+      pace: 0.95,
+    },
+    shares: { [DEMO_CITY_CODE]: '20000' },
+  },
+];
+
+/**
+ * The province user: 山东省's development and reform commission, reading across the province's cities and districts
+ * (the supervisor role with the region scope: reading, no city's or district's records written) — its cities'
+ * ranking, the districts' indicators compared, the province's indicators broken down to its cities.
+ */
+export const DEMO_PROVINCE_USER: { username: string; displayName: string; roleCode: RoleCode; unitKey: string } = {
+  username: 'province',
+  displayName: '马国栋（省发改委）',
+  roleCode: 'supervisor',
+  unitKey: 'drc',
 };

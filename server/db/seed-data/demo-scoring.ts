@@ -21,16 +21,34 @@ export const DEMO_CITY_FORMULA = [
   '- min(0.05 * red_months, 3)',
 ].join('\n');
 
-/** The city's rule for the year as version 1, written by its key projects service centre (the monthly job ranks by it). */
-export async function insertDemoCityRule(tx: Executor, { regionCode, year }: { regionCode: string; year: number }) {
+const CITY_NOTE =
+  '示范评分办法：市对区县重点项目考核，按各区县全部单位的合计计算（加权完成率、超计划加分、大项目和500强项目加分、扣分项封顶）';
+
+/** The province's rule note: the same formula, each city's variables summed over its districts. */
+export const DEMO_PROVINCE_NOTE =
+  '示范评分办法：省对市重点项目考核，按各市所辖区县全部单位的合计计算（加权完成率、超计划加分、大项目和500强项目加分、扣分项封顶）';
+
+/**
+ * The city's rule for the year as version 1, written by its key projects service centre (the monthly job ranks by it);
+ * the province's the same formula written by its DRC, ranking its cities.
+ */
+export async function insertDemoCityRule(
+  tx: Executor,
+  {
+    regionCode,
+    year,
+    authorName = '市重点项目服务中心',
+    note = CITY_NOTE,
+  }: { regionCode: string; year: number; authorName?: string; note?: string },
+) {
   await tx.insert(scoringRules).values({
     regionCode,
     year,
     version: 1,
     formula: DEMO_CITY_FORMULA,
     groups: null,
-    note: '示范评分办法：市对区县重点项目考核，按各区县全部单位的合计计算（加权完成率、超计划加分、大项目和500强项目加分、扣分项封顶）',
+    note,
     authorId: null,
-    authorName: '市重点项目服务中心',
+    authorName,
   });
 }

@@ -18,8 +18,8 @@ export type DemoTargetInput = {
   regionCode: string;
   /** Demo unit ids by DEMO_UNITS key. */
   unitIds: Map<string, string>;
-  /** Who entered the figures (the project office's user). */
-  enteredBy: string;
+  /** Who entered the figures (the project office's user; null when no demo user did: the province's). */
+  enteredBy: string | null;
   /** The district's indicators and commitments, and whether it has the demo scoring rule: 天桥区's when not given. */
   indicators?: readonly IndicatorSeed[];
   commitments?: readonly CommitmentSeed[];

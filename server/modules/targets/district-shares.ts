@@ -7,7 +7,7 @@ import type { indicatorSchema } from '../../../common/schemas/targets';
 import type { Executor } from '../../db/client';
 import { indicators } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { districtInReach } from '../../lib/scope';
+import { districtInReach, pathInJurisdiction } from '../../lib/scope';
 import { type RegionWithUnit, regionsBelow } from '../regions';
 import { computedActual } from './indicator-values';
 import { type IndicatorActual, decimalOut } from './presenter';
@@ -17,13 +17,18 @@ import { type IndicatorRow, actualsOf, breakdownOf } from './repository';
 // the district's top unit (the unit a city's assessment judges, `regionsBelow`), so the unit breakdown's table, its
 // sum rule and its audit serve both. A share's actual is the district's own: the same computation over the district,
 // or — for an entered indicator — what the district entered on its own indicator of the same name, kind and unit.
+// A province's indicator is broken down to its cities the same way (each share under the city's top unit, its 市发改委
+// in the demo); a city's actual is the computation over the city's tree, or its own indicator's figure.
 
 export type DistrictShares = NonNullable<z.infer<typeof indicatorSchema>['districtShares']>;
 type Share = DistrictShares['items'][number];
 
-/** The districts a city's indicator can be broken down to, each under its unit. */
-export const shareDistricts = (db: Executor, row: Pick<IndicatorRow, 'regionPath'>): Promise<RegionWithUnit[]> =>
-  regionsBelow(db, row.regionPath, 'district');
+/** The districts a city's indicator can be broken down to (the cities of a province's), each under its unit. */
+export const shareDistricts = (db: Executor, row: Pick<IndicatorRow, 'regionPath' | 'regionLevel'>): Promise<RegionWithUnit[]> =>
+  regionsBelow(db, row.regionPath, row.regionLevel === 'province' ? 'city' : 'district');
+
+/** An indicator broken down to the regions below it (a city's to its districts, a province's to its cities). */
+export const sharedBelow = (row: Pick<IndicatorRow, 'regionLevel'>) => row.regionLevel === 'city' || row.regionLevel === 'province';
 
 /** The district's actual for a city indicator's share, or `noCounterpart` when it has no indicator to read it from. */
 async function shareActual(
@@ -64,7 +69,8 @@ async function shareActual(
 /**
  * Each row's district shares as the reader may see them: for a city's indicator, the shares of the districts in his
  * reach (the city's readers every one, a district's readers their own), each with its actual and completion against
- * time, and — when he sees them all — their sum against the target; null for a district's indicator. In row order.
+ * time, and — when he reads for the indicator's region or above it and sees them all — their sum against the target;
+ * a province's indicator the same with its cities; null for a district's indicator. In row order.
  */
 export async function districtSharesOf(
   db: Executor,
@@ -75,7 +81,7 @@ export async function districtSharesOf(
   const cache = new Map<string, Promise<string | null>>();
   return Promise.all(
     rows.map(async (row): Promise<DistrictShares | null> => {
-      if (row.regionLevel !== 'city') return null;
+      if (!sharedBelow(row)) return null;
       const [breakdown, districts] = await Promise.all([breakdownOf(db, row.id), shareDistricts(db, row)]);
       const byUnit = new Map(districts.map((d) => [d.unitId, d]));
       const seen = breakdown.flatMap((b) => {
@@ -106,15 +112,16 @@ export async function districtSharesOf(
           };
         }),
       );
-      const seesAll = breakdown.length > 0 && seen.length === breakdown.length;
+      // A city reading its share of a province's indicator sees its own share only, even when it is the only one.
+      const seesAll = breakdown.length > 0 && seen.length === breakdown.length && pathInJurisdiction(actor, row.regionPath);
       const sum = seesAll ? sumDecimals(breakdown.map((b) => decimalOut(b.targetValue))) : null;
       return { items, sum, sumMatches: sum === null ? null : toScaled(sum) === toScaled(decimalOut(row.targetValue)) };
     }),
   );
 }
 
-/** Whether the unit ids are the top units of districts of the city's (the ones a share is kept under). */
-export async function districtUnitsAmong(db: Executor, row: Pick<IndicatorRow, 'regionPath'>, unitIds: string[]) {
+/** Whether the unit ids are the top units of districts of the city's — of cities of the province's (the ones a share is kept under). */
+export async function districtUnitsAmong(db: Executor, row: Pick<IndicatorRow, 'regionPath' | 'regionLevel'>, unitIds: string[]) {
   const districts = await shareDistricts(db, row);
   const known = new Set(districts.map((d) => d.unitId));
   return new Set(unitIds.filter((id) => known.has(id)));

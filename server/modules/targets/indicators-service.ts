@@ -13,7 +13,7 @@ import type { MessageKey } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
 import { can } from '../../lib/actor';
 import { actorLevelRegion } from '../regions';
-import { districtUnitsAmong } from './district-shares';
+import { districtUnitsAmong, sharedBelow } from './district-shares';
 import { mayEnterIndicator } from './policy';
 import { decimalOut } from './presenter';
 import {
@@ -46,8 +46,11 @@ async function reloaded(tx: Tx, ctx: RequestContext, id: string): Promise<Indica
   return row;
 }
 
-/** The region an indicator belongs to: a district, or a city (whose indicator is broken down to its districts). */
-type IndicatorRegion = { code: string; path: string; level: 'district' | 'city' };
+/**
+ * The region an indicator belongs to: a district, a city (whose indicator is broken down to its districts) or a
+ * province (broken down to its cities).
+ */
+type IndicatorRegion = { code: string; path: string; level: 'district' | 'city' | 'province' };
 
 /**
  * The field problems of an indicator's fields in its region: owner unit (a district's unit or its streets'; for a
@@ -64,9 +67,11 @@ async function indicatorProblems(
   const { locale } = ctx.actor;
   const details: Detail[] = [];
   const ids = [input.ownerUnitId];
-  const known = region.level === 'city' ? await unitsOfCity(tx, region.code, ids) : await unitsOfDistrict(tx, region.path, ids);
-  if (!known.has(input.ownerUnitId))
-    details.push({ path: 'ownerUnitId', messageKey: region.level === 'city' ? 'target.city_unit_not_found' : 'target.unit_not_found' });
+  const above = region.level !== 'district';
+  const known = above ? await unitsOfCity(tx, region.code, ids) : await unitsOfDistrict(tx, region.path, ids);
+  const unknown: MessageKey =
+    region.level === 'province' ? 'target.province_unit_not_found' : above ? 'target.city_unit_not_found' : 'target.unit_not_found';
+  if (!known.has(input.ownerUnitId)) details.push({ path: 'ownerUnitId', messageKey: unknown });
   const problem = measureProblem({ kind: input.kind, measure: input.measure, computation: input.computation });
   if (problem)
     details.push({
@@ -103,13 +108,14 @@ const auditView = (row: ReturnType<typeof fieldsOf>) => ({ ...row, targetValue: 
 
 /**
  * Sets one of the year's indicators of the office's district — or of a city office's city (broken down to its
- * districts later): its owner unit must be of the district (of the city's own units), its unit of measure fit its
+ * districts later), of a province office's province (to its cities): its owner unit must be of the district (of the
+ * city's, the province's own units), its unit of measure fit its
  * kind and computation (a growth rate in %, a computed one in its computation's unit), a level target not negative,
  * its name not taken that year. Audited.
  */
 export async function createIndicator({ ctx, tx, input }: { ctx: RequestContext; tx: Tx; input: z.infer<typeof indicatorCreateBody> }) {
   const home = await actorLevelRegion(tx, ctx.actor);
-  if (!home || home.level === 'province') throw new AppError(422, 'no_district', 'target.no_home_region');
+  if (!home) throw new AppError(422, 'no_district', 'target.no_home_region');
   const region: IndicatorRegion = { code: home.code, path: home.path, level: home.level };
   const details = await indicatorProblems(tx, ctx, region, input.year, input);
   if (details.length) throw invalid(details);
@@ -212,7 +218,8 @@ export async function enterActual({
 
 /**
  * Breaks an indicator down to units (分解到单位) at the version read: units of its district, each once — or, for a
- * city's indicator, its districts (each under its top unit, `shareDistricts`) — whose shares sum back to the target
+ * city's indicator, its districts (each under its top unit, `shareDistricts`), for a province's its cities — whose
+ * shares sum back to the target
  * exactly, else 400 naming the sum, the target and the difference, and nothing is saved. An empty list removes the
  * breakdown. A growth rate is not broken down. Only the office of the indicator's own level (403 otherwise). Audited;
  * the indicator's version moves on.
@@ -237,9 +244,10 @@ export async function setBreakdown({
   if (indicator.kind === 'growth') throw invalidField('items', 'target.breakdown_growth');
   const details: Detail[] = [];
   const ids = input.items.map((i) => i.unitId);
-  const toDistricts = indicator.regionLevel === 'city';
+  const toDistricts = sharedBelow(indicator);
+  const toCities = indicator.regionLevel === 'province';
   const known = toDistricts ? await districtUnitsAmong(tx, indicator, ids) : await unitsOfDistrict(tx, indicator.regionPath, ids);
-  const unknown: MessageKey = toDistricts ? 'target.district_not_found' : 'target.unit_not_found';
+  const unknown: MessageKey = toCities ? 'target.city_not_found' : toDistricts ? 'target.district_not_found' : 'target.unit_not_found';
   const seen = new Set<string>();
   input.items.forEach((item, i) => {
     if (!known.has(item.unitId)) details.push({ path: `items.${i}.unitId`, messageKey: unknown });
@@ -255,7 +263,12 @@ export async function setBreakdown({
     if (toScaled(difference) !== 0n) {
       const measure = enumLabel(ctx.actor.locale, 'targetMeasure', indicator.measure);
       const params = { sum, target, difference: difference.replace('-', ''), measure };
-      throw invalid([{ path: 'items', messageKey: toDistricts ? 'target.breakdown_sum_districts' : 'target.breakdown_sum', params }]);
+      const key: MessageKey = toCities
+        ? 'target.breakdown_sum_cities'
+        : toDistricts
+          ? 'target.breakdown_sum_districts'
+          : 'target.breakdown_sum';
+      throw invalid([{ path: 'items', messageKey: key, params }]);
     }
   }
   const before = await breakdownOf(tx, id);

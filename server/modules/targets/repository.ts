@@ -24,7 +24,8 @@ const flag = (condition: SQL) => sql<boolean>`(${condition}) is true`;
 export type IndicatorRow = typeof indicators.$inferSelect & {
   ownerUnitName: string;
   regionName: string;
-  regionLevel: 'district' | 'city';
+  /** A district's indicator, a city's (broken down to its districts) or a province's (broken down to its cities). */
+  regionLevel: 'district' | 'city' | 'province';
   regionPath: string;
   /** The owner unit lies in the reader's data scope: he may enter its actuals (with target.enter). */
   isOwner: boolean;
@@ -60,7 +61,8 @@ const asIndicator = <T extends { isOwner: unknown; isHome: unknown; regionLevel:
   ...row,
   isOwner: !!row.isOwner,
   isHome: !!row.isHome,
-  regionLevel: row.regionLevel === 'city' ? ('city' as const) : ('district' as const),
+  regionLevel:
+    row.regionLevel === 'city' || row.regionLevel === 'province' ? (row.regionLevel as 'city' | 'province') : ('district' as const),
 });
 
 /** The year's indicators the actor sees, in their order. */
@@ -145,7 +147,10 @@ export async function replaceBreakdown(tx: Executor, indicatorId: string, items:
   if (items.length) await tx.insert(indicatorBreakdowns).values(items.map((item) => ({ indicatorId, ...item })));
 }
 
-/** Units of a city's own level (not its districts') among the ids: those that may own a city's indicator. */
+/**
+ * Units of a city's or province's own level (not its districts' or cities') among the ids: those that may own its
+ * indicator.
+ */
 export async function unitsOfCity(db: Executor, cityCode: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db

@@ -22,7 +22,7 @@ import { type App, type Deps, assertIfMatch, ruleErrorResponses } from '../../li
 import { translate } from '../../lib/messages';
 import { z } from 'zod';
 import { indicatorComparison } from './comparison';
-import { districtSharesOf, shareDistricts } from './district-shares';
+import { districtSharesOf, shareDistricts, sharedBelow } from './district-shares';
 import { actualsOfIndicators } from './indicator-values';
 import { createIndicator, enterActual, setBreakdown, updateIndicator } from './indicators-service';
 import { decimalOut, presentIndicator } from './presenter';
@@ -41,7 +41,7 @@ async function indicatorDetail(db: Executor, actor: Actor, row: IndicatorRow) {
   const breakdown = shares
     ? shares.items.map((s) => ({ unitId: s.unitId, unitName: s.regionName, targetValue: s.targetValue }))
     : await breakdownOf(db, row.id);
-  const mayBreakDown = row.regionLevel === 'city' && mayManageIndicator(actor, row);
+  const mayBreakDown = sharedBelow(row) && mayManageIndicator(actor, row);
   return {
     ...presentIndicator(actor, row, values[0] ?? { value: null, month: null, asOf: null, unavailable: false }, shares ?? null),
     actuals: actuals.map((a) => ({

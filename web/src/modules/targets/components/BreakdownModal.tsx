@@ -28,6 +28,8 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
     targetsApi.setBreakdown(indicator.id, { version: detail.data?.version ?? indicator.version, items: values.items ?? [] }),
   );
   const districts = detail.data?.breakdownDistricts ?? null;
+  // A province's indicator is broken down to its cities, a city's to its districts.
+  const cities = target?.regionLevel === 'province';
   const typed = items.map((i) => i?.targetValue?.trim() ?? '').filter((v) => DECIMAL_PATTERN.test(v));
   const sum = sumDecimals(typed);
   const sumMatches = target !== null && toScaled(sum) === toScaled(target.targetValue);
@@ -37,7 +39,13 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
     <FormModal<Values, Indicator>
       target={target && detail.data ? target : null}
       form={form}
-      title={target ? t(districts ? 'target.breakdownDistrictsTitle' : 'target.breakdownTitle', { name: target.name }) : ''}
+      title={
+        target
+          ? t(districts ? (cities ? 'target.breakdownCitiesTitle' : 'target.breakdownDistrictsTitle') : 'target.breakdownTitle', {
+              name: target.name,
+            })
+          : ''
+      }
       startValues={() => ({ items: detail.data?.breakdown.map((b) => ({ unitId: b.unitId, targetValue: b.targetValue })) ?? [] })}
       onSubmit={(values, indicator) => save.mutateAsync({ indicator, values })}
       onClose={onClose}
@@ -65,7 +73,7 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
                         label: d.regionName,
                         disabled: picked.has(d.unitId) && items[field.name]?.unitId !== d.unitId,
                       }))}
-                      placeholder={t('target.district')}
+                      placeholder={t(cities ? 'target.city' : 'target.district')}
                       style={{ width: '100%' }}
                       data-testid={`breakdown-district-${field.name}`}
                     />
@@ -96,7 +104,7 @@ export function BreakdownModal({ target, onClose }: { target: Indicator | null; 
               </Flex>
             ))}
             <Button icon={<PlusOutlined />} onClick={() => add()} data-testid="breakdown-add">
-              {t(districts ? 'target.addDistrict' : 'target.addUnit')}
+              {t(districts ? (cities ? 'target.addCity' : 'target.addDistrict') : 'target.addUnit')}
             </Button>
             {errors.map((error) => (
               <Typography.Paragraph

@@ -6,17 +6,19 @@ import { formatAmount } from './format';
 /**
  * A city's indicator broken down to its districts (分解到区县): each share the reader may see with the district's
  * actual and its standing against time, then — for the city's readers, who see every share — the shares' sum against
- * the target. A district's reader sees his own share only.
+ * the target. A district's reader sees his own share only. A province's indicator reads the same of its cities (分解到
+ * 各市; a city's reader sees “山东省下达本市任务”).
  */
 export function DistrictShares({ indicator }: { indicator: Indicator }) {
   const { t, locale } = useI18n();
   const shares = indicator.districtShares;
   if (!shares) return null;
   const amount = (value: string) => formatAmount(t, locale, value, indicator.measure);
+  const cities = indicator.regionLevel === 'province';
   if (!shares.items.length)
     return (
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`district-shares-${indicator.name}`}>
-        {t('target.shares.none')}
+        {t(cities ? 'target.shares.noneCities' : 'target.shares.none')}
       </Typography.Text>
     );
   // A district's reader sees his own share only (no sum): it is the task the city gave his district.
@@ -24,7 +26,9 @@ export function DistrictShares({ indicator }: { indicator: Indicator }) {
   return (
     <div data-testid={`district-shares-${indicator.name}`} style={{ fontSize: 12, lineHeight: 1.6 }}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {ownShareOnly ? t('target.shares.ownTitle', { region: indicator.regionName }) : t('target.shares.title')}
+        {ownShareOnly
+          ? t(cities ? 'target.shares.ownTitleCity' : 'target.shares.ownTitle', { region: indicator.regionName })
+          : t(cities ? 'target.shares.titleCities' : 'target.shares.title')}
       </Typography.Text>
       {shares.items.map((share) => (
         <div key={share.regionCode} data-testid={`district-share-${share.regionName}`}>
@@ -39,7 +43,7 @@ export function DistrictShares({ indicator }: { indicator: Indicator }) {
             type={share.progress?.status === 'behind' ? 'danger' : 'secondary'}
             style={{ fontSize: 12, display: 'block', paddingInlineStart: 12 }}
           >
-            {share.noCounterpart ? t('target.shares.noCounterpart') : share.standing}
+            {share.noCounterpart ? t(cities ? 'target.shares.noCounterpartCity' : 'target.shares.noCounterpart') : share.standing}
           </Typography.Text>
         </div>
       ))}
@@ -50,8 +54,8 @@ export function DistrictShares({ indicator }: { indicator: Indicator }) {
           data-testid={`district-shares-sum-${indicator.name}`}
         >
           {shares.sumMatches
-            ? t('target.shares.sumOk', { sum: amount(shares.sum) })
-            : t('target.shares.sumOff', {
+            ? t(cities ? 'target.shares.sumOkCities' : 'target.shares.sumOk', { sum: amount(shares.sum) })
+            : t(cities ? 'target.shares.sumOffCities' : 'target.shares.sumOff', {
                 sum: amount(shares.sum),
                 target: amount(indicator.targetValue),
               })}

@@ -14,8 +14,18 @@ const STATUS_COLOUR = { ahead: 'success', on_pace: 'success', behind: 'exception
  * The year's indicators of a city's (or province's) districts side by side: a row per indicator, for each district
  * its target, actual to date and completion against time, and the districts' sum where it adds up. Read-only.
  */
-export function IndicatorComparisonTable({ data, loading }: { data: IndicatorComparison | undefined; loading: boolean }) {
+export function IndicatorComparisonTable({
+  data,
+  loading,
+  province = false,
+}: {
+  data: IndicatorComparison | undefined;
+  loading: boolean;
+  /** A province reader's: the districts' sum is the province's (全省合计), not a city's. */
+  province?: boolean;
+}) {
   const { t, locale } = useI18n();
+  const totalTitle = t(province ? 'target.compare.totalProvince' : 'target.compare.total');
   const phone = !Grid.useBreakpoint().md;
   const districts = data?.districts ?? [];
   const rows = data?.rows ?? [];
@@ -93,7 +103,7 @@ export function IndicatorComparisonTable({ data, loading }: { data: IndicatorCom
               ))}
               {row.total && (
                 <div>
-                  <Typography.Text strong>{t('target.compare.total')}</Typography.Text>
+                  <Typography.Text strong>{totalTitle}</Typography.Text>
                   {total(row)}
                 </div>
               )}
@@ -109,7 +119,7 @@ export function IndicatorComparisonTable({ data, loading }: { data: IndicatorCom
           width: 230,
           render: (_: unknown, row: Row) => cell(row, row.cells[i] ?? null, `compare-${row.name}-${d.code}`),
         })),
-        ...(hasTotal ? [{ title: t('target.compare.total'), key: 'total', width: 230, render: (_: unknown, row: Row) => total(row) }] : []),
+        ...(hasTotal ? [{ title: totalTitle, key: 'total', width: 230, render: (_: unknown, row: Row) => total(row) }] : []),
       ];
   return (
     <Table

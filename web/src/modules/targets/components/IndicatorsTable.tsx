@@ -64,9 +64,9 @@ export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }
   const name = (row: Indicator) => (
     <Space direction="vertical" size={0}>
       <Typography.Text strong={phone}>{row.name}</Typography.Text>
-      {row.regionLevel === 'city' && (
+      {row.regionLevel !== 'district' && (
         <Tag color="purple" style={{ marginInlineEnd: 0 }}>
-          {t('target.cityTag', { region: row.regionName })}
+          {t(row.regionLevel === 'province' ? 'target.provinceTag' : 'target.cityTag', { region: row.regionName })}
         </Tag>
       )}
     </Space>
