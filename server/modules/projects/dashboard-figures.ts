@@ -186,3 +186,16 @@ export async function checkDashboardFigures(db: Executor): Promise<FigureDiffere
   }
   return differences.sort((a, b) => a.key.localeCompare(b.key));
 }
+
+/**
+ * Builds the figures once on an installation that has projects but no figures yet (one upgraded past migration 0037,
+ * or restored from a backup taken before it); otherwise does nothing. Run at start-up after the migrations.
+ */
+export async function fillDashboardFiguresIfEmpty(tx: Executor): Promise<boolean> {
+  const [row] = rowsOf<{ missing: boolean }>(
+    await tx.execute(sql`select exists (select 1 from ${projects}) and not exists (select 1 from ${dashboardProjectShares}) as missing`),
+  );
+  if (!row?.missing) return false;
+  await rebuildDashboardFigures(tx);
+  return true;
+}

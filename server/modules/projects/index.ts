@@ -16,4 +16,10 @@ export { insertProjects, type NewProject, type ProjectChange, snapshotOf, writeP
 export { loadProject } from './load-project';
 export { currentAnnualPlan, projectOfYear, startedInYear } from './year-condition';
 // The dashboard's figures (dashboard_figures): every writer of what they sum refreshes the projects it changed.
-export { checkDashboardFigures, type FigureDifference, rebuildDashboardFigures, refreshDashboardFigures } from './dashboard-figures';
+export {
+  checkDashboardFigures,
+  type FigureDifference,
+  fillDashboardFiguresIfEmpty,
+  rebuildDashboardFigures,
+  refreshDashboardFigures,
+} from './dashboard-figures';
