@@ -38,11 +38,15 @@ function sharesOf(which: SQL): SQL {
     with member as materialized (
       select ${projects.id} as id, ${y} as y from ${projects} cross join generate_series(${YEARS}) g(y)
       where ${which} and ${projectOfYear(y)}
+    ), runs as (
+      -- Consecutive years share y − rank; the project's last run, when it reaches the last year, is its onward span.
+      select id, y, y - row_number() over (partition by id order by y) as run from member
     ), onward as (
-      -- The first year from which the project is one of every year to the last (none when the last year is not one).
-      select m.id, coalesce((select max(g.y) + 1 from generate_series(${YEARS}) g(y)
-          where not exists (select 1 from member m2 where m2.id = m.id and m2.y = g.y)), ${sql.raw(String(FIGURE_FIRST_YEAR))}) as from_year
-      from member m where m.y = ${sql.raw(String(FIGURE_LAST_YEAR))}
+      select id, min(y) as from_year from (
+        select id, y, run, first_value(run) over (partition by id order by y desc) as last_run,
+          max(y) over (partition by id) as last_year
+        from runs
+      ) r where run = last_run and last_year = ${sql.raw(String(FIGURE_LAST_YEAR))} group by id
     ), p as (
       select ${projects.id} as id, ${projects.regionCode} as region_code, ${projects.leadUnitId} as unit_id,
         coalesce(${projects.categoryCode}, '') as category, coalesce(di.parent_code, ${projects.industryCode}, '') as industry,
