@@ -822,6 +822,10 @@ export async function seedLedger(
     await run(`insert into project_month_investment (project_id, year, month, completed_yuan)
       select project_id, year, month, sum(investment_yuan) from progress_reports
       where status = 'approved' and investment_yuan is not null group by 1, 2, 3`);
+    // The dashboard's kept figures (dashboard_figures) are emptied: the server built for the measurements fills them
+    // from the generated rows at start-up (fillDashboardFiguresIfEmpty), as on an upgraded installation.
+    await run('delete from dashboard_project_shares');
+    await run('delete from dashboard_figures');
   });
   counts.audit = chain.count;
   for (const [table, ms] of Object.entries(copyMs)) timings[`COPY ${table}`] = Math.round(ms);

@@ -19,6 +19,7 @@ import { createScheduler } from './lib/scheduler';
 import { shutDown, shutDownOnSignals } from './lib/shutdown';
 import { isWorker, superviseWorkers } from './lib/workers';
 import { setPassword } from './modules/auth/passwords-service';
+import { checkDashboardFigures, fillDashboardFiguresIfEmpty, rebuildDashboardFigures } from './modules/projects';
 
 /** Said once the demo is loaded, before the users' one-time passwords. */
 const DEMO_LOADED = 'Demo region loaded: 济南市天桥区, with 槐荫区 and 历城区 of 济南市. Sign in as (shown once):';
@@ -37,6 +38,8 @@ Commands:
   reset-password --username NAME
                                 set a new one-time password (printed once) and sign the user out everywhere
   audit verify                  check the audit log's hash chain; names every event that was changed or removed
+  dashboard check|rebuild       compare the dashboard's kept figures with a full recomputation (names each row that
+                                differs), or rebuild them from the projects, plans and approved reports
   backup FILE                   write one consistent backup file (embedded: stop Lantu first)
   restore FILE                  restore a backup into an empty database or an empty data folder
   --help                        show this text
@@ -55,6 +58,8 @@ async function prepare(config: Config): Promise<Database> {
   try {
     await migrate(database);
     await ensureReferenceData(database.db);
+    // The dashboard's figures on an installation that had projects before they were kept (migration 0037).
+    if (await database.db.transaction((tx) => fillDashboardFiguresIfEmpty(tx))) console.log('Dashboard figures built from the projects.');
   } catch (error) {
     await database.close();
     throw error;
@@ -220,6 +225,19 @@ async function main(argv: string[]) {
             `  event ${b.id}: ${b.reason === 'content_changed' ? 'content was changed' : 'the event before it was removed or changed'}`,
           );
         throw new CliError(`The audit log has been tampered with (${report.broken.length} events).`);
+      });
+    case 'dashboard':
+      if (positionals[1] !== 'check' && positionals[1] !== 'rebuild') throw new CliError('Usage: lantu dashboard check|rebuild');
+      return withDatabase(config, async (database) => {
+        if (positionals[1] === 'rebuild') {
+          await database.db.transaction((tx) => rebuildDashboardFigures(tx));
+          console.log('Dashboard figures rebuilt from the projects.');
+        }
+        const differences = await checkDashboardFigures(database.db);
+        if (differences.length === 0) return console.log('The dashboard figures equal a full recomputation.');
+        for (const d of differences.slice(0, 50))
+          console.log(`  ${d.key}: kept ${d.kept ?? '(none)'}, recomputed ${d.recomputed ?? '(none)'}`);
+        throw new CliError(`${differences.length} dashboard figure rows differ from a full recomputation; run lantu dashboard rebuild.`);
       });
     default:
       throw new CliError(`Unknown command "${command}". Run lantu --help.`);

@@ -30,6 +30,7 @@ import {
 } from './seed-data/demo-districts';
 import { DEMO_PROVINCE_NOTE, insertDemoCityRule } from './seed-data/demo-scoring';
 import { refreshProjectMonths } from '../modules/reports';
+import { rebuildDashboardFigures } from '../modules/projects';
 import { seedWarnings } from '../modules/warnings';
 import { seedDemoBoundaries } from '../modules/map';
 
@@ -268,6 +269,8 @@ export async function seedDemo(
     for (const d of smallDistricts) await seedWarnings(tx, d.code, today);
     // The one map's base: 济南市 and its districts (天桥区 among them).
     await seedDemoBoundaries(tx);
+    // The dashboard's figures of everything above (written straight into the tables, not through the services).
+    await rebuildDashboardFigures(tx);
   });
   return credentials;
 }

@@ -32,6 +32,7 @@ import {
   units,
   users,
 } from '../db/schema';
+import { refreshDashboardFigures } from '../modules/projects';
 import { recordAudit } from '../lib/audit';
 import { createAccount } from '../db/accounts';
 import { type Client, OTHER_REGION, TEST_PASSWORD, testConfig } from './harness';
@@ -160,6 +161,7 @@ export async function buildProject(client: Client, database: Database, overrides
 export async function placeInPool(database: Database, id: string, pool: Pool): Promise<number> {
   const [row] = await database.db.update(projects).set({ pool }).where(eq(projects.id, id)).returning({ version: projects.version });
   if (!row) throw new Error(`no project ${id}`);
+  await refreshDashboardFigures(database.db, [id]);
   return row.version;
 }
 
@@ -187,6 +189,8 @@ export async function insertProject(
     .returning();
   if (!row) throw new Error('project insert returned nothing');
   for (const userId of leaderIds) await database.db.insert(projectLeaders).values({ projectId: row.id, userId });
+  // As the services do: the dashboard's figures count it.
+  await refreshDashboardFigures(database.db, [row.id]);
   return row;
 }
 
@@ -211,6 +215,7 @@ export async function insertTracks(database: Database, projectId: string): Promi
     })
     .returning({ id: annualPlans.id });
   if (!item || !line || !milestone || !plan) throw new Error('track insert returned nothing');
+  await refreshDashboardFigures(db, [projectId]);
   return { approvalItemId: item.id, fundingLineId: line.id, milestoneId: milestone.id, annualPlanId: plan.id };
 }
 

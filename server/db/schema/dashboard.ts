@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { yuan } from './columns';
 import { projects } from './projects';
 
@@ -25,4 +25,71 @@ export const projectMonthInvestment = pgTable(
     index('project_month_investment_year_idx').on(t.year, t.projectId, t.month),
     check('project_month_investment_month_ck', sql`${t.month} between 1 and 12`),
   ],
+);
+
+/** The twelve months of a year as bigint[] (index 1 = January). */
+const months = (name: string) => bigint(name, { mode: 'number' }).array().notNull();
+
+/**
+ * The dashboard's figures per district and lead unit (docs/performance.md "Dashboard figures"): for each year one row
+ * per single dimension value — `total` (the unit's own total, key ''), `category`, `industry` (the section), `pool`,
+ * `nature` (key '' for none) — with the projects counted, their total investment, colours, the annual plans' total and
+ * the twelve months planned and completed. A project is counted in every year it is a project of (`projectOfYear`);
+ * a project that stays on every list from some year on (started and not completed, or waiting without a planned
+ * start) is counted once in an `onward` row of that year, which the reader adds to every later year up to 2100. Its
+ * year-bound sums (plan, months, 新开工) stay in the plain row of their year. Written only by the projects module's
+ * `refreshDashboardFigures` as additive upserts (rows are never rewritten whole), so a change locks only the rows it moves.
+ */
+export const dashboardFigures = pgTable(
+  'dashboard_figures',
+  {
+    regionCode: text('region_code').notNull(),
+    onward: boolean('onward').notNull(),
+    year: integer('year').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    projects: integer('projects').notNull(),
+    investmentYuan: bigint('investment_yuan', { mode: 'number' }).notNull(),
+    plannedYuan: bigint('planned_yuan', { mode: 'number' }).notNull(),
+    plannedMonths: months('planned_months'),
+    completedMonths: months('completed_months'),
+    red: integer('red').notNull(),
+    yellow: integer('yellow').notNull(),
+    green: integer('green').notNull(),
+    live: integer('live').notNull(),
+    started: integer('started').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.onward, t.year, t.unitId, t.dim, t.key] })],
+);
+
+/**
+ * Each project's share of `dashboard_figures` as last written (one row per year it counts in, and its `onward` row):
+ * the writer subtracts it and adds the new share, so a change need not know what the project was before. Not read by
+ * the dashboard. No foreign key: a project's share must outlive the project until it is taken out.
+ */
+export const dashboardProjectShares = pgTable(
+  'dashboard_project_shares',
+  {
+    projectId: uuid('project_id').notNull(),
+    onward: boolean('onward').notNull(),
+    year: integer('year').notNull(),
+    regionCode: text('region_code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    category: text('category').notNull(),
+    industry: text('industry').notNull(),
+    pool: text('pool').notNull(),
+    nature: text('nature').notNull(),
+    projects: integer('projects').notNull(),
+    investmentYuan: bigint('investment_yuan', { mode: 'number' }).notNull(),
+    plannedYuan: bigint('planned_yuan', { mode: 'number' }).notNull(),
+    plannedMonths: months('planned_months'),
+    completedMonths: months('completed_months'),
+    red: integer('red').notNull(),
+    yellow: integer('yellow').notNull(),
+    green: integer('green').notNull(),
+    live: integer('live').notNull(),
+    started: integer('started').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.onward, t.year] })],
 );

@@ -4,6 +4,7 @@ import { addDays, todayInChina } from '../../../common/domain/dates';
 import { createAccount, ensureRootUnit } from '../../db/accounts';
 import { annualPlans, progressReports, projectMonthInvestment, projects, users } from '../../db/schema';
 import { rowsOf } from '../../db/migrate';
+import { refreshDashboardFigures } from '../projects';
 import { type UnitRecord, insertMatter, insertPeriod, insertProject, insertReport, insertUnit, userIdOf } from '../../test/factories';
 import { type Client, OTHER_REGION, TEST_PASSWORD, describeEachDatabase, signInAs } from '../../test/harness';
 
@@ -148,6 +149,8 @@ describeEachDatabase('dashboard', (t) => {
     await db()
       .insert(annualPlans)
       .values({ projectId: lixiaProject.id, year, plannedYuan: 1_200_000, monthlyYuan: Array.from({ length: 12 }, () => 100_000) });
+    // The plans and colours above were written straight into the tables: their figures, as the services keep them.
+    await refreshDashboardFigures(db(), [p1.id, p2.id, p3.id, lixiaProject.id]);
     const cityUnit = await db().transaction((tx) => ensureRootUnit(tx, '370100', '济南市发展和改革委员会'));
     await createAccount(
       db(),

@@ -3,8 +3,9 @@ import type { ProjectListQuery } from '../../../common/schemas/projects';
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import { dictionaryItems, projectMonthInvestment, projects, regions, units } from '../../db/schema';
+import { dashboardFigures, dictionaryItems, projectMonthInvestment, projects, regions, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
+import { visibleWhen } from '../../lib/scope';
 import { currentAnnualPlan, listCondition, startedInYear } from '../projects';
 import { findUnit } from '../units';
 
@@ -46,7 +47,6 @@ export async function projectFigures(
   throughMonth: number,
   locale: Locale,
 ): Promise<FigureRow[]> {
-  const dictionaryName = locale === 'zh-CN' ? sql`d.name` : sql`coalesce(d.name_en, d.name)`;
   const result = await db.execute(sql`
     with p as (
       select ${projects.id} as id, ${projects.pool} as pool, ${projects.nature} as nature, ${projects.leadUnitId} as unit,
@@ -76,13 +76,23 @@ export async function projectFigures(
         (count(*) filter (where started))::integer as started
       from p group by grouping sets ((unit), (category), (industry), (pool), (nature), (district), ())
     )
-    select g.*, case g.dim
+    select g.*, ${groupName(locale)} as name
+    from g`);
+  return figureRowsOf(result);
+}
+
+/** The name of a group `g` (dim, key): the unit's, the category's or industry's in the reader's language, the district's. */
+function groupName(locale: Locale) {
+  const dictionaryName = locale === 'zh-CN' ? sql`d.name` : sql`coalesce(d.name_en, d.name)`;
+  return sql`case g.dim
         when 'unit' then (select u.name from ${units} u where u.id::text = g.key)
         when 'category' then (select ${dictionaryName} from ${dictionaryItems} d where d.type = 'project_category' and d.code = g.key)
         when 'industry' then (select ${dictionaryName} from ${dictionaryItems} d where d.type = 'industry' and d.code = g.key)
         when 'district' then (select r.name from ${regions} r where r.code = g.key)
-      end as name
-    from g`);
+      end`;
+}
+
+function figureRowsOf(result: Parameters<typeof rowsOf>[0]): FigureRow[] {
   return rowsOf<
     Omit<FigureRow, 'investmentYuan' | 'plannedYuan' | 'completedYuan'> & Record<'investmentYuan' | 'plannedYuan' | 'completedYuan', string>
   >(result).map((r) => ({
@@ -156,4 +166,100 @@ export async function attentionProjects(db: Executor, actor: Actor, filter: Proj
     .where(and(listCondition(db, actor, filter), inArray(projects.warningLevel, [2, 3])))
     .orderBy(desc(projects.warningLevel), sql`${projects.totalInvestmentYuan} desc nulls last`, asc(projects.id))
     .limit(limit);
+}
+
+/**
+ * Whether the dashboard's figures (dashboard_figures) can answer for this reader and filter: rows are kept per district
+ * and lead unit, so a reader whose scope is by unit and district (not `own`, not a leader in charge of projects he would
+ * otherwise not see) and a filter by district and unit only. Everyone else is answered by the live statements.
+ */
+export function figuresServe(actor: Actor, filter: ProjectFilter, year: number): boolean {
+  const onlyBy = Object.entries(filter).every(
+    ([name, value]) => value === undefined || name === 'year' || name === 'leadUnitId' || name === 'regionCode',
+  );
+  return actor.dataScope !== 'own' && !actor.leadsProjects && onlyBy && year >= 2000 && year <= 2100;
+}
+
+/** The rows of dashboard_figures counting for the year in the reader's scope and the filter's districts and units. */
+function figureRowsWhere(actor: Actor, filter: ProjectFilter, year: number) {
+  return and(
+    visibleWhen(actor, { district: dashboardFigures.regionCode, units: [dashboardFigures.unitId] }),
+    filter.leadUnitId?.length ? inArray(dashboardFigures.unitId, filter.leadUnitId) : undefined,
+    filter.regionCode?.length ? inArray(dashboardFigures.regionCode, filter.regionCode) : undefined,
+    sql`((not ${dashboardFigures.onward} and ${dashboardFigures.year} = ${year}) or (${dashboardFigures.onward} and ${dashboardFigures.year} <= ${year}))`,
+  );
+}
+
+/**
+ * `projectFigures` from the kept figures (≈ 40 rows a unit and year) instead of the projects: the same groups and
+ * sums. 新开工 is kept by the year of the actual start; for a year not yet over, the whole's starts after `asOf` (a
+ * date entered ahead) are taken off from the projects (few, through their actual-start index) — only the whole's
+ * `started` is read.
+ */
+export async function keptFigures(
+  db: Executor,
+  actor: Actor,
+  filter: ProjectFilter,
+  year: number,
+  asOf: string,
+  throughMonth: number,
+  locale: Locale,
+): Promise<FigureRow[]> {
+  const completed =
+    throughMonth > 0
+      ? sql.join(
+          Array.from({ length: throughMonth }, (_, i) => sql`f.completed_months[${sql.raw(String(i + 1))}]`),
+          sql` + `,
+        )
+      : sql`0`;
+  const sums = sql`sum(f.projects)::integer as count, sum(f.investment_yuan)::text as "investmentYuan",
+    sum(f.planned_yuan)::text as "plannedYuan", sum(${completed})::text as "completedYuan",
+    sum(f.red)::integer as red, sum(f.yellow)::integer as yellow, sum(f.green)::integer as green,
+    sum(f.live)::integer as live, sum(f.started)::integer as started`;
+  const lastDay = `${year}-12-31`;
+  const laterStarts =
+    asOf < lastDay
+      ? sql`(select count(*)::integer from ${projects} where ${projects.actualStart} > ${asOf} and ${projects.actualStart} <= ${lastDay}
+          and ${listCondition(db, actor, filter)})`
+      : sql`0`;
+  const result = await db.execute(sql`
+    with f as materialized (select * from ${dashboardFigures} where ${figureRowsWhere(actor, filter, year)}), g as (
+      select 'unit' as dim, f.unit_id::text as key, ${sums} from f where f.dim = 'total' group by f.unit_id
+      union all
+      select 'district', f.region_code, ${sums} from f where f.dim = 'total' group by f.region_code
+      union all
+      select f.dim, nullif(f.key, ''), ${sums} from f where f.dim <> 'total' group by f.dim, f.key
+    )
+    select g.*, ${groupName(locale)} as name from g where g.count > 0
+    union all
+    select 'all', null, coalesce(sum(f.projects), 0)::integer, coalesce(sum(f.investment_yuan), 0)::text,
+      coalesce(sum(f.planned_yuan), 0)::text, coalesce(sum(${completed}), 0)::text, coalesce(sum(f.red), 0)::integer,
+      coalesce(sum(f.yellow), 0)::integer, coalesce(sum(f.green), 0)::integer, coalesce(sum(f.live), 0)::integer,
+      (coalesce(sum(f.started), 0) - ${laterStarts})::integer, null
+    from f where f.dim = 'total'`);
+  return figureRowsOf(result);
+}
+
+/** `monthlyFigures` from the kept figures: the months planned and completed summed over the units' totals. */
+export async function keptMonthlyFigures(
+  db: Executor,
+  actor: Actor,
+  filter: ProjectFilter,
+  year: number,
+): Promise<{ month: number; plannedYuan: number; completedYuan: number }[]> {
+  const months = Array.from({ length: 12 }, (_, i) => i + 1);
+  const column = (name: string) =>
+    sql.join(
+      months.map((m) => sql`coalesce(sum(${sql.raw(name)}[${sql.raw(String(m))}]), 0)::text`),
+      sql`, `,
+    );
+  const [row] = rowsOf<{ planned: string[]; completed: string[] }>(
+    await db.execute(sql`select array[${column('planned_months')}] as planned, array[${column('completed_months')}] as completed
+      from ${dashboardFigures} where ${figureRowsWhere(actor, filter, year)} and ${dashboardFigures.dim} = 'total'`),
+  );
+  return months.map((month) => ({
+    month,
+    plannedYuan: Number(row?.planned[month - 1] ?? 0),
+    completedYuan: Number(row?.completed[month - 1] ?? 0),
+  }));
 }

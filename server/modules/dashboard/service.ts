@@ -8,7 +8,24 @@ import type { Actor } from '../../lib/actor';
 import { invalidField } from '../../lib/errors';
 import { matterCountsByDistrict, matterStateCounts } from '../matters';
 import { presentReason, projectWarningsOf } from '../warnings';
-import { type FigureRow, type ProjectFilter, attentionProjects, monthlyFigures, projectFigures, unitInReach } from './repository';
+import {
+  type FigureRow,
+  type ProjectFilter,
+  attentionProjects,
+  figuresServe,
+  keptFigures,
+  keptMonthlyFigures,
+  monthlyFigures,
+  projectFigures,
+  unitInReach,
+} from './repository';
+
+/**
+ * Where the project figures come from: `auto` the kept figures (dashboard_figures) whenever they can scope the reader
+ * and the filter (`figuresServe`), else the live statements over the projects; `live` always the latter (the tests
+ * compare the two).
+ */
+export type FigureSource = 'auto' | 'live';
 
 /** How many red and yellow projects the dashboard lists (the rest are one click away). */
 export const ATTENTION_LIMIT = 10;
@@ -49,6 +66,7 @@ export async function buildDashboard(
   query: DashboardQuery,
   today = todayInChina(),
   attentionLimit = ATTENTION_LIMIT,
+  source: FigureSource = 'auto',
 ): Promise<Dashboard> {
   const year = query.year ?? Number(today.slice(0, 4));
   const { asOf, throughMonth } = asOfFor(year, today);
@@ -65,9 +83,10 @@ export async function buildDashboard(
   const matterFilter = { unitId: query.unitId, regionCode: query.regionCode };
   const mattersLink = (extra: Record<string, string | undefined>) => link('/matters', { ...matterFilter, ...extra });
 
+  const kept = source === 'auto' && figuresServe(actor, filter, year);
   const [figures, monthly, matterCounts, attention] = await Promise.all([
-    projectFigures(db, actor, filter, year, asOf, throughMonth, actor.locale),
-    monthlyFigures(db, actor, filter, year),
+    (kept ? keptFigures : projectFigures)(db, actor, filter, year, asOf, throughMonth, actor.locale),
+    (kept ? keptMonthlyFigures : monthlyFigures)(db, actor, filter, year),
     matterStateCounts(db, actor, matterFilter, today),
     attentionProjects(db, actor, filter, attentionLimit),
   ]);
@@ -168,11 +187,13 @@ export async function buildDistricts(
   actor: Actor,
   query: { year?: number },
   today = todayInChina(),
+  source: FigureSource = 'auto',
 ): Promise<DashboardDistricts> {
   const year = query.year ?? Number(today.slice(0, 4));
   const { asOf, throughMonth } = asOfFor(year, today);
+  const kept = source === 'auto' && figuresServe(actor, { year }, year);
   const [figures, matters] = await Promise.all([
-    projectFigures(db, actor, { year }, year, asOf, throughMonth, actor.locale),
+    (kept ? keptFigures : projectFigures)(db, actor, { year }, year, asOf, throughMonth, actor.locale),
     matterCountsByDistrict(db, actor, today),
   ]);
   const rows = figures

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../lib/actor';
 import { changedFields, recordAudit } from '../../lib/audit';
 import { AppError, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { updateAtVersion } from '../../lib/versioned';
-import { lockProject } from '../projects';
+import { lockProject, refreshDashboardFigures } from '../projects';
 import { recomputeWarnings } from '../warnings';
 import { loadProject } from '../projects';
 import { type AnnualPlanRow, findAnnualPlan, listAnnualPlans } from './repository';
@@ -96,6 +96,8 @@ export async function saveAnnualPlan({
     });
     // The year's plan is what completion is measured against: the project's colour, in this transaction.
     await recomputeWarnings(tx, [projectId], todayInChina());
+    // The plan's total and months are figures of the dashboard.
+    await refreshDashboardFigures(tx, [projectId]);
     return { row, created: false };
   }
 
@@ -118,6 +120,7 @@ export async function saveAnnualPlan({
   await recordAudit(tx, ctx, { ...audit, action: 'annual_plans.create', recordId: row.id, after: auditable(row) });
   // The year's plan is what completion is measured against: the project's colour, in this transaction.
   await recomputeWarnings(tx, [projectId], todayInChina());
+  await refreshDashboardFigures(tx, [projectId]);
   return { row, created: true };
 }
 

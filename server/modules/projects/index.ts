@@ -15,3 +15,11 @@ export { recordPoolMoves } from './pool-moves';
 export { insertProjects, type NewProject, type ProjectChange, snapshotOf, writeProjectChanges } from './write-projects';
 export { loadProject } from './load-project';
 export { currentAnnualPlan, projectOfYear, startedInYear } from './year-condition';
+// The dashboard's figures (dashboard_figures): every writer of what they sum refreshes the projects it changed.
+export {
+  checkDashboardFigures,
+  type FigureDifference,
+  fillDashboardFiguresIfEmpty,
+  rebuildDashboardFigures,
+  refreshDashboardFigures,
+} from './dashboard-figures';

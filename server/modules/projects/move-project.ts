@@ -3,6 +3,7 @@ import type { poolMoveBody } from '../../../common/schemas/projects';
 import type { Tx } from '../../db/client';
 import { type RequestContext, can } from '../../lib/actor';
 import { AppError, forbidden, invalidField, notFound, staleVersion } from '../../lib/errors';
+import { refreshDashboardFigures } from './dashboard-figures';
 import { checkMove } from './gate-checks';
 import { canManageProject, movePermission } from './policy';
 import { recordPoolMoves } from './pool-moves';
@@ -49,6 +50,8 @@ export async function moveProject({
   // Leaving the withdrawn pool clears the withdrawal reason; the move record keeps it.
   const withdrawnReason = input.to === 'withdrawn' ? reason : null;
   if (!(await setPool(tx, id, input.version, input.to, withdrawnReason))) throw staleVersion();
+  // The pool is a dimension of the dashboard's figures, and a withdrawn project carries no colour there.
+  await refreshDashboardFigures(tx, [id]);
   await recordPoolMoves(tx, ctx, [
     {
       projectId: id,

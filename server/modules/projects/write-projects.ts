@@ -7,6 +7,7 @@ import { staleVersion } from '../../lib/errors';
 import { auditSnapshot, orderedCustomValues } from './audit-snapshot';
 import { assertDatesFromPlan, assertFieldRights } from './field-rights';
 import { recordCodeChange } from './code-history-repository';
+import { refreshDashboardFigures } from './dashboard-figures';
 import { type ProjectDraft, columnsOf } from './draft';
 import type { Placement } from './project-rules';
 import { type ProjectDetailRow, insertProjectRows, replaceProjectLinks, updateProjectRows } from './repository';
@@ -68,6 +69,8 @@ export async function insertProjects(tx: Tx, ctx: RequestContext, items: NewProj
     );
     ids.push(...created.map((o) => o.id));
   }
+  // The dashboard's figures count the new projects in this transaction.
+  await refreshDashboardFigures(tx, ids);
   return ids;
 }
 
@@ -125,4 +128,9 @@ export async function writeProjectChanges(
     });
   }
   await recordAudits(tx, ctx, events);
+  // The dashboard's figures follow the changed unit, district, category, industry, nature, investment and dates.
+  await refreshDashboardFigures(
+    tx,
+    changes.map((c) => c.current.id),
+  );
 }

@@ -11,9 +11,11 @@ import { annualPlans, projects } from '../../db/schema';
  *   not planned to start before it began (a reserve project planned for next year is on this year's list as 储备).
  * A span with one date is that day. Withdrawn projects are the caller's to leave out or keep.
  */
-export function projectOfYear(year: number): SQL {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
+export function projectOfYear(year: number | SQL): SQL {
+  // A year given as SQL (the dashboard figures' writer tries every year of a series at once) takes its days from it.
+  const first = typeof year === 'number' ? `${year}-01-01` : sql`make_date(${year}, 1, 1)`;
+  const last = typeof year === 'number' ? `${year}-12-31` : sql`make_date(${year}, 12, 31)`;
+  const next = typeof year === 'number' ? sql`${`${year + 1}-01-01`}` : sql`make_date(${year} + 1, 1, 1)`;
   return or(
     and(
       lte(sql`coalesce(${projects.plannedStart}, ${projects.plannedCompletion})`, last),
@@ -27,7 +29,7 @@ export function projectOfYear(year: number): SQL {
     and(
       isNull(projects.actualStart),
       inArray(projects.pool, ['planning', 'advancing']),
-      sql`${projects.createdAt} < (${`${year + 1}-01-01`}::date)`,
+      sql`${projects.createdAt} < (${next}::date)`,
       or(isNull(projects.plannedStart), gte(projects.plannedStart, first)),
     ),
   ) as SQL;
@@ -51,6 +53,6 @@ const CURRENT = sql.raw('cap');
  * year's annual plan" that the ledger sums in its 年度计划投资 column, the district's annual-plan page lists, the list's totals and the
  * dashboard add up.
  */
-export const currentAnnualPlan = (year: number, pick: (plan: SQL) => SQL): SQL =>
+export const currentAnnualPlan = (year: number | SQL, pick: (plan: SQL) => SQL): SQL =>
   sql`(select ${pick(CURRENT)} from ${annualPlans} cap where cap.project_id = ${projects.id} and cap.year = ${year}
     order by cap.version_no desc limit 1)`;

@@ -83,7 +83,9 @@ describeEachDatabase('the dashboard’s month figures', (t) => {
       }),
       { numRuns: 12 },
     );
-  });
+    // Twelve runs of up to twelve API calls, each approval also refreshing the dashboard's figures: past the default
+    // 30 s on a loaded machine.
+  }, 180_000);
 
   it('are rebuilt whole from the reports by rebuildAllProjectMonths (a data load that bypassed the services)', async () => {
     await db().transaction((tx) => rebuildAllProjectMonths(tx));

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { progressReports, projectMonthInvestment } from '../../db/schema';
+import { rebuildDashboardFigures, refreshDashboardFigures } from '../projects';
 
 // The one writer of project_month_investment (server/db/schema/dashboard.ts), the dashboard's pre-aggregate: SQL
 // here because it is the table's writer. Each project's month figures are the sums of its approved reports,
@@ -18,6 +19,8 @@ export async function refreshProjectMonths(tx: Executor, projectIds: string[]): 
     where ${progressReports.projectId} = any(${ids}::uuid[]) and ${progressReports.status} = 'approved'
       and ${progressReports.investmentYuan} is not null
     group by 1, 2, 3`);
+  // The dashboard's figures sum these months: in the same transaction.
+  await refreshDashboardFigures(tx, projectIds);
 }
 
 /** Every project's month figures from every approved report (a data load that bypassed the services: the demo, the bench). */
@@ -26,4 +29,5 @@ export async function rebuildAllProjectMonths(tx: Executor): Promise<void> {
   await tx.execute(sql`insert into ${projectMonthInvestment} (project_id, year, month, completed_yuan)
     select project_id, year, month, sum(investment_yuan) from ${progressReports}
     where status = 'approved' and investment_yuan is not null group by 1, 2, 3`);
+  await rebuildDashboardFigures(tx);
 }

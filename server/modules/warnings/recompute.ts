@@ -4,6 +4,7 @@ import type { WarningColour } from '../../../common/enums';
 import type { Executor } from '../../db/client';
 import { progressReports, projectLeaders, projectWarnings, projects, warningSnapshots } from '../../db/schema';
 import { notify } from '../notifications';
+import { refreshDashboardFigures } from '../projects';
 import { type GatheredProject, gatherWarningInputs } from './inputs';
 
 /** What a recompute changed: the projects whose colour is now different, with the colour before (null: none yet). */
@@ -37,7 +38,15 @@ async function store(tx: Executor, gathered: GatheredProject[], asOf: string): P
     );
     await tx.execute(sql`delete from ${projectWarnings} where project_id = any(${sql.param(withdrawn)}::uuid[])`);
   }
-  if (live.length === 0) return [];
+  // The colours are figures of the dashboard: those that changed, in this transaction.
+  const recoloured = [
+    ...gathered.filter((p) => p.pool === 'withdrawn' && p.storedColour !== null).map((p) => p.id),
+    ...live.filter(({ project, warning }) => project.storedColour !== warning.colour).map(({ project }) => project.id),
+  ];
+  if (live.length === 0) {
+    await refreshDashboardFigures(tx, recoloured);
+    return [];
+  }
   await tx
     .insert(projectWarnings)
     .values(live.map(({ project, warning }) => ({ projectId: project.id, colour: warning.colour, reasons: warning.reasons, asOf })))
@@ -52,6 +61,7 @@ async function store(tx: Executor, gathered: GatheredProject[], asOf: string): P
       from unnest(${sql.param(changed.map((c) => c.project.id))}::uuid[], ${sql.param(changed.map((c) => WARNING_LEVEL[c.warning.colour]))}::smallint[]) as v(id, level)
       where p.id = v.id`);
   }
+  await refreshDashboardFigures(tx, recoloured);
   await tellLeadersOfRed(
     tx,
     changed.filter(
