@@ -28,8 +28,9 @@ async function freshDatabase(adminUrl: string): Promise<string> {
 }
 
 /**
- * A ledger as officials keep it: code, name, owner, unit, category, industry, money in 万元, dates, leader; every other
- * project is under construction (所属库 实施库), so half the rows pass the gates' checks and record a pool move.
+ * A ledger as officials keep it: code, name, owner, unit, category, industry, money in 万元, dates, leader, whether it
+ * needs new land; every other project is under construction (所属库 实施库), so half the rows pass the gates' checks and
+ * record a pool move.
  */
 async function ledger(rows: number, extraWan = 0): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -46,6 +47,7 @@ async function ledger(rows: number, extraWan = 0): Promise<Buffer> {
     '计划竣工日期',
     '包挂领导',
     '建设内容',
+    '是否需要用地',
     '所属库',
   ]);
   for (let i = 0; i < rows; i++) {
@@ -61,6 +63,8 @@ async function ledger(rows: number, extraWan = 0): Promise<Buffer> {
       '2028-12-31',
       '刘志强（副区长）',
       '新建厂房、研发楼及配套设施',
+      // 实施库's gate asks that the land question be answered (不需要 新增用地: built on the owner's own land).
+      '否',
       i % 2 ? '实施库' : '',
     ]);
   }
