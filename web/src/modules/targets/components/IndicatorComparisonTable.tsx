@@ -1,14 +1,12 @@
-import { Grid, Progress, Space, Table, Typography } from 'antd';
+import { Grid, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useI18n } from '../../../i18n';
 import { formatDecimal } from '../../../lib/format';
 import type { Indicator, IndicatorComparison } from '../api/targets-api';
 import { formatTarget } from './format';
+import { type Standing, StandingCell } from './StandingCell';
 
 type Row = IndicatorComparison['rows'][number];
-type Standing = { progress: Indicator['progress']; standing: string };
-
-const STATUS_COLOUR = { ahead: 'success', on_pace: 'success', behind: 'exception', no_plan: 'normal' } as const;
 
 /**
  * The year's indicators of a city's (or province's) districts side by side: a row per indicator, for each district
@@ -31,21 +29,7 @@ export function IndicatorComparisonTable({
   const rows = data?.rows ?? [];
   const hasTotal = rows.some((r) => r.total !== null);
 
-  const standing = (s: Standing) => (
-    <>
-      {s.progress && s.progress.completionRate !== null && (
-        <Progress
-          percent={Math.round(s.progress.completionRate * 1000) / 10}
-          size="small"
-          status={STATUS_COLOUR[s.progress.status]}
-          style={{ marginBottom: 0 }}
-        />
-      )}
-      <Typography.Text type={s.progress?.status === 'behind' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-        {s.standing}
-      </Typography.Text>
-    </>
-  );
+  const standing = (s: Standing) => <StandingCell standing={s} />;
   const amount = (value: string | null, row: Row) =>
     value === null
       ? '—'

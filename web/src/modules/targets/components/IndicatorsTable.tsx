@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n';
 import type { Indicator } from '../api/targets-api';
 import { DistrictShares } from './DistrictShares';
 import { formatTarget } from './format';
+import { STATUS_COLOUR } from './StandingCell';
 import { formatDecimal } from '../../../lib/format';
 
 type Props = {
@@ -13,8 +14,6 @@ type Props = {
   onEnter: (indicator: Indicator) => void;
   onBreakdown: (indicator: Indicator) => void;
 };
-
-const STATUS_COLOUR = { ahead: 'success', on_pace: 'success', behind: 'exception', no_plan: 'normal' } as const;
 
 /** The year's indicators: target as published, source, owner, actual to date, completion and its standing against time in words. */
 export function IndicatorsTable({ items, loading, onEdit, onEnter, onBreakdown }: Props) {

@@ -1,13 +1,11 @@
-import { Grid, Progress, Space, Table, Typography } from 'antd';
+import { Grid, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useI18n } from '../../../i18n';
 import type { Indicator } from '../api/targets-api';
 import { formatAmount, formatTarget } from './format';
+import { type Standing, StandingCell } from './StandingCell';
 
 type Share = NonNullable<Indicator['districtShares']>['items'][number];
-type Standing = { progress: Indicator['progress']; standing: string };
-
-const STATUS_COLOUR = { ahead: 'success', on_pace: 'success', behind: 'exception', no_plan: 'normal' } as const;
 
 /**
  * 区县对比 of a city's own indicators (a province's: 各市): a row per indicator the reader's region set, a column per
@@ -34,21 +32,7 @@ export function SharesComparisonTable({
   const columnsBelow = [...below].sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => ({ code, name }));
   const shareOf = (row: Indicator, code: string) => row.districtShares?.items.find((s) => s.regionCode === code) ?? null;
 
-  const standing = (s: Standing) => (
-    <>
-      {s.progress && s.progress.completionRate !== null && (
-        <Progress
-          percent={Math.round(s.progress.completionRate * 1000) / 10}
-          size="small"
-          status={STATUS_COLOUR[s.progress.status]}
-          style={{ marginBottom: 0 }}
-        />
-      )}
-      <Typography.Text type={s.progress?.status === 'behind' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-        {s.standing}
-      </Typography.Text>
-    </>
-  );
+  const standing = (s: Standing) => <StandingCell standing={s} />;
   const amount = (value: string | null, row: Indicator) => (value === null ? '—' : formatAmount(t, locale, value, row.measure));
   const cell = (row: Indicator, share: Share | null, testId: string) =>
     share === null ? (
