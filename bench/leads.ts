@@ -1,7 +1,8 @@
 /**
  * The leads board at 50,000 leads on PostgreSQL (issue 17's budget: the board filtered to a unit, p95 ≤ 80 ms). A fresh
  * database gets the demo district, then synthetic leads spread over its units, methods, stages and owners, inserted in
- * bulk as bench/scale.ts inserts projects. Run alone with `npx tsx bench/leads.ts` (BENCH_DATABASE_URL required).
+ * bulk as bench/scale.ts inserts projects. Run alone with `npx tsx bench/leads.ts` (BENCH_DATABASE_URL required;
+ * BENCH_DATABASE_NAME names the scratch database, lantu_bench_leads by default, BENCH_PORT the server's port).
  */
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -55,38 +56,79 @@ async function seedLeads(url: string, count: number) {
     ]);
   }
   await client.query('vacuum analyze');
-  const [busiest] = await one<{ unit_id: string; n: number }>(
-    `select unit_id, count(*)::int n from leads group by unit_id order by n desc limit 1`,
+  await client.end();
+  return busiestUnit(url);
+}
+
+/**
+ * Waits until the jobs the server starts with have finished: on a freshly seeded database the daily lead reminders
+ * write tens of thousands of rows (minutes on a loaded machine), and the board measured beside them measures them.
+ */
+async function jobsSettled(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await new Promise((r) => setTimeout(r, 3_000));
+  // A run left unfinished by a server stopped earlier is not waited for (the scheduler takes it over later).
+  const running = `select count(*)::int n from job_runs where finished_at is null and started_at > now() - interval '30 minutes'`;
+  for (let waited = 0; waited < 30 * 60; waited++) {
+    const { rows } = await client.query<{ n: number }>(running);
+    if (rows[0]?.n === 0) break;
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+  await client.end();
+}
+
+/** The unit with the most leads: the board the bench asks for. */
+async function busiestUnit(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ unit_id: string; n: number }>(
+    'select unit_id, count(*)::int n from leads group by unit_id order by n desc limit 1',
   );
   await client.end();
-  return busiest;
+  return rows[0];
+}
+
+function databaseUrl(adminUrl: string, name: string) {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** The board's measures; `name` and `port` let it run beside another bench. */
-export async function leadsBench(adminUrl: string, { name = 'lantu_bench_leads', port = 3293, runs = 200 } = {}) {
-  const url = await createDatabase(adminUrl, name);
+export async function leadsBench(
+  adminUrl: string,
+  { name = 'lantu_bench_leads', port = 3293, runs = 200, nodeArgs = [] as string[], reuse = false } = {},
+) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lantu-bench-leads-'));
-  const first = await startServer({ LANTU_DATA_DIR: dataDir, DATABASE_URL: url, LANTU_DEMO: '1' }, port);
-  await stop(first.child);
   const started = performance.now();
-  const busiest = await seedLeads(url, BENCH_LEADS);
+  const url = reuse ? databaseUrl(adminUrl, name) : await createDatabase(adminUrl, name);
+  if (!reuse) {
+    const first = await startServer({ LANTU_DATA_DIR: dataDir, DATABASE_URL: url, LANTU_DEMO: '1' }, port);
+    await stop(first.child);
+  }
+  const busiest = reuse ? await busiestUnit(url) : await seedLeads(url, BENCH_LEADS);
   const seedMs = Math.round(performance.now() - started);
-  const server = await startServer({ LANTU_DATA_DIR: dataDir, DATABASE_URL: url }, port);
+  const server = await startServer({ LANTU_DATA_DIR: dataDir, DATABASE_URL: url }, port, nodeArgs);
+  await jobsSettled(url);
   const base = `http://127.0.0.1:${port}`;
   const headers = await signIn(base);
   const get = (p: string) => () => fetch(`${base}${p}`, { headers });
   const label = (text: string) => `postgres, ${BENCH_LEADS.toLocaleString('en')} leads: ${text}`;
   const unit = busiest?.unit_id ?? '';
+  const pid = server.child.pid;
+  await measure('warm-up', 20, get(`/api/v1/leads?unitId=${unit}&pageSize=300`));
   const rows = [
-    [label('bulk seed'), `${seedMs} ms`, ''],
+    [label(reuse ? 'reused database' : 'bulk seed'), `${seedMs} ms`, ''],
     await measure(
       label(`GET /leads?unitId=… (the board, pageSize=300; ${busiest?.n ?? 0} leads in the unit)`),
       runs,
       get(`/api/v1/leads?unitId=${unit}&pageSize=300`),
+      pid,
     ),
-    await measure(label('GET /leads?unitId=…&pageSize=20'), runs, get(`/api/v1/leads?unitId=${unit}&pageSize=20`)),
-    await measure(label('GET /leads?unitId=…&overdue=true'), runs, get(`/api/v1/leads?unitId=${unit}&overdue=true&pageSize=300`)),
-    await measure(label('GET /leads (whole district, pageSize=300)'), Math.min(runs, 100), get('/api/v1/leads?pageSize=300')),
+    await measure(label('GET /leads?unitId=…&pageSize=20'), runs, get(`/api/v1/leads?unitId=${unit}&pageSize=20`), pid),
+    await measure(label('GET /leads?unitId=…&overdue=true'), runs, get(`/api/v1/leads?unitId=${unit}&overdue=true&pageSize=300`), pid),
+    await measure(label('GET /leads (whole district, pageSize=300)'), Math.min(runs, 100), get('/api/v1/leads?pageSize=300'), pid),
     [label('server RSS after the runs'), '', `RSS ${rssMb(server.child.pid ?? 0)} MB`],
   ];
   await stop(server.child);
@@ -99,6 +141,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await leadsBench(url, {
     name: process.env.BENCH_DATABASE_NAME ?? 'lantu_bench_leads',
     port: Number(process.env.BENCH_PORT ?? 3293),
+    // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": the server's Node flags, for a profile of the runs.
+    nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+    // BENCH_REUSE=1: measure an already seeded BENCH_DATABASE_NAME again instead of creating and seeding it.
+    reuse: process.env.BENCH_REUSE === '1',
   });
   for (const row of rows) console.log(row.join(' | '));
 }

@@ -95,20 +95,23 @@ export type OverdueClock = { clock: LeadClock; dueOn: string; daysOverdue: numbe
  */
 export function overdueClocks(facts: ClockFacts, today: string): OverdueClock[] {
   if (!COURTING_STAGES.includes(facts.stage)) return [];
-  const due: { clock: LeadClock; dueOn: string; met: boolean }[] = [
-    {
-      clock: 'answer',
-      dueOn: addDays(facts.receivedOn, CLOCK_DAYS.answer),
-      met: facts.firstContactOn !== null || facts.stage !== 'lead',
-    },
-    { clock: 'assess', dueOn: addDays(facts.receivedOn, CLOCK_DAYS.assess), met: facts.assessedOn !== null || facts.stage !== 'lead' },
-    { clock: 'feedback', dueOn: addDays(facts.receivedOn, CLOCK_DAYS.feedback), met: !facts.hasReferrer || facts.feedbackOn !== null },
-    { clock: 'follow_up', dueOn: addDays(facts.lastContactOn ?? facts.receivedOn, CLOCK_DAYS.follow_up), met: false },
+  // Days each clock's start lies behind `today`: a clock of k days is overdue by (days since its start − k) when
+  // that is above zero. The board presents hundreds of leads at once, so the due days are written only when overdue.
+  const sinceReceived = daysBetween(facts.receivedOn, today);
+  const sinceContact = facts.lastContactOn === null ? sinceReceived : daysBetween(facts.lastContactOn, today);
+  const clocks: { clock: LeadClock; from: string; since: number; met: boolean }[] = [
+    { clock: 'answer', from: facts.receivedOn, since: sinceReceived, met: facts.firstContactOn !== null || facts.stage !== 'lead' },
+    { clock: 'assess', from: facts.receivedOn, since: sinceReceived, met: facts.assessedOn !== null || facts.stage !== 'lead' },
+    { clock: 'feedback', from: facts.receivedOn, since: sinceReceived, met: !facts.hasReferrer || facts.feedbackOn !== null },
+    { clock: 'follow_up', from: facts.lastContactOn ?? facts.receivedOn, since: sinceContact, met: false },
   ];
-  return due
-    .filter((d) => !d.met && d.dueOn < today)
-    .map((d) => ({ clock: d.clock, dueOn: d.dueOn, daysOverdue: daysBetween(d.dueOn, today) }))
-    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
+  const overdue: OverdueClock[] = [];
+  for (const { clock, from, since, met } of clocks) {
+    const daysOverdue = since - CLOCK_DAYS[clock];
+    if (!met && daysOverdue > 0) overdue.push({ clock, dueOn: addDays(from, CLOCK_DAYS[clock]), daysOverdue });
+  }
+  // Earliest due first: the most days overdue (the sort keeps the clocks' order on a tie, as before).
+  return overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
 }
 
 /** The median of some numbers (null when there are none): the conversion figures' days between stages. */

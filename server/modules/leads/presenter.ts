@@ -1,7 +1,7 @@
 import { type ClockFacts, nextStages, overdueClocks } from '../../../common/domain/leads';
 import type { FollowUp, Lead, LeadDetail, LeadEvent } from '../../../common/schemas/leads';
 import type { Actor } from '../../lib/actor';
-import { canManageLead, leadAbilities } from './policy';
+import { leadAbilities } from './policy';
 import type { LeadRecord, LeadRow, followUpsOf, movesOf } from './repository';
 
 /** The dates the service clocks read. */
@@ -17,6 +17,7 @@ export const clockFacts = (row: LeadRecord): ClockFacts => ({
 
 /** A lead as the API answers it: its facts, its overdue clocks as of `today`, and the reader's abilities. */
 export function presentLead(actor: Actor, row: LeadRow, today: string): Lead {
+  const abilities = leadAbilities(actor, row);
   return {
     id: row.id,
     regionCode: row.regionCode,
@@ -50,11 +51,11 @@ export function presentLead(actor: Actor, row: LeadRow, today: string): Lead {
     contractDate: row.contractDate,
     project: row.projectId && row.projectName ? { id: row.projectId, name: row.projectName, pool: row.projectPool ?? '' } : null,
     overdue: overdueClocks(clockFacts(row), today),
-    nextStages: canManageLead(actor, row) ? nextStages(row.stage) : [],
+    nextStages: abilities.move ? nextStages(row.stage) : [],
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
-    abilities: leadAbilities(actor, row),
+    abilities,
   };
 }
 
