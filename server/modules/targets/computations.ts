@@ -21,20 +21,27 @@ import { type IndicatorFigures, indicatorFigures } from '../projects';
 // `landSuppliedMu`), which say exactly what they count. The office sees the same words in GET /targets/computations.
 
 export type ComputationInput = { regionCode: string; year: number; asOf: string };
-/** Within one request: the projects' figures read once per region, year and day, however many computations ask. */
-export type ComputationMemo = Map<string, Promise<IndicatorFigures>>;
+type Figures = IndicatorFigures | Awaited<ReturnType<typeof attractionFigures>>;
+/**
+ * Within one request (never kept past it): the projects' figures and the leads' read once per region, year and day,
+ * however many computations ask.
+ */
+export type ComputationMemo = Map<string, Promise<Figures>>;
 type Compute = (db: Executor, input: ComputationInput, memo: ComputationMemo) => Promise<string>;
 
-/** The region's projects' figures for the year as of the day, once per `memo`. */
-function projectFigures(db: Executor, input: ComputationInput, memo: ComputationMemo): Promise<IndicatorFigures> {
-  const key = `${input.regionCode}/${input.year}/${input.asOf}`;
-  let figures = memo.get(key);
-  if (!figures) {
-    figures = indicatorFigures(db, input);
-    memo.set(key, figures);
-  }
+/** `read`'s figures for the input, once per `memo` (keyed by what is read and the input). */
+function once<T extends Figures>(memo: ComputationMemo, what: string, input: ComputationInput, read: () => Promise<T>): Promise<T> {
+  const key = `${what}/${input.regionCode}/${input.year}/${input.asOf}`;
+  const kept = memo.get(key) as Promise<T> | undefined;
+  if (kept) return kept;
+  const figures = read();
+  memo.set(key, figures);
   return figures;
 }
+const projectFigures = (db: Executor, input: ComputationInput, memo: ComputationMemo) =>
+  once(memo, 'projects', input, () => indicatorFigures(db, input));
+const leadFigures = (db: Executor, input: ComputationInput, memo: ComputationMemo) =>
+  once(memo, 'leads', input, () => attractionFigures(db, input));
 
 const REGISTRY: Record<TargetComputation, Compute | null> = {
   key_projects_count: async (db, input, memo) => String((await projectFigures(db, input, memo)).keyProjects),
@@ -45,9 +52,9 @@ const REGISTRY: Record<TargetComputation, Compute | null> = {
   // 供地面积: the 亩 of the region's parcels supplied in the year (carriers module; a city: its districts').
   land_supplied: (db, input) => landSuppliedMu(db, input),
   // 签约项目, 签约合同额, 到位市外资金: the region's leads (leads module; dropped ones left out; a city: its districts').
-  projects_signed: async (db, input) => String((await attractionFigures(db, input)).signed),
-  contract_value: async (db, input) => yuanToDecimal((await attractionFigures(db, input)).contractValueYuan, 'yi'),
-  out_of_city_funds: async (db, input) => yuanToDecimal((await attractionFigures(db, input)).outOfCityFundsYuan, 'yi'),
+  projects_signed: async (db, input, memo) => String((await leadFigures(db, input, memo)).signed),
+  contract_value: async (db, input, memo) => yuanToDecimal((await leadFigures(db, input, memo)).contractValueYuan, 'yi'),
+  out_of_city_funds: async (db, input, memo) => yuanToDecimal((await leadFigures(db, input, memo)).outOfCityFundsYuan, 'yi'),
 };
 
 /** The computation's value for the district (or a city: its districts') and year as of the day, or null when Lantu cannot compute it yet. */
