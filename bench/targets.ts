@@ -38,6 +38,10 @@ async function seedInvestment(url: string, year: number, month: number) {
      select p.id, $1, m, 900000 from projects p cross join generate_series(1, $2::int) m on conflict do nothing`,
     [year, month],
   );
+  // The kept figures (dashboard_figures, which the dashboard and the computed indicators read) are emptied: the
+  // server started for the measurements builds them from the generated rows (fillDashboardFiguresIfEmpty).
+  await client.query('delete from dashboard_project_shares');
+  await client.query('delete from dashboard_figures');
   await client.query('vacuum analyze');
   await client.end();
 }

@@ -58,7 +58,8 @@ async function prepare(config: Config): Promise<Database> {
   try {
     await migrate(database);
     await ensureReferenceData(database.db);
-    // The dashboard's figures on an installation that had projects before they were kept (migration 0037).
+    // The dashboard's figures on an installation that had projects before they were kept (migration 0037), or before
+    // migration 0038 emptied them to add the computed indicators' columns.
     if (await database.db.transaction((tx) => fillDashboardFiguresIfEmpty(tx))) console.log('Dashboard figures built from the projects.');
   } catch (error) {
     await database.close();

@@ -31,6 +31,20 @@ export const projectMonthInvestment = pgTable(
 const months = (name: string) => bigint(name, { mode: 'number' }).array().notNull();
 
 /**
+ * The figures the computed indicators read (server/modules/targets, migration 0038), by their definitions rather than
+ * the dashboard's: key projects of the year not withdrawn and their total investment (`listed`), 新开工 of projects not
+ * withdrawn by the year of the actual start (`live_started`), and every month figure of the year whether or not the
+ * project is one of the year's (`reported_months`). A project with month figures or a start in a year it is not a
+ * project of has a plain row of that year holding only these.
+ */
+const indicatorColumns = () => ({
+  listed: integer('listed').notNull().default(0),
+  listedInvestmentYuan: bigint('listed_investment_yuan', { mode: 'number' }).notNull().default(0),
+  liveStarted: integer('live_started').notNull().default(0),
+  reportedMonths: months('reported_months').default(sql`'{0,0,0,0,0,0,0,0,0,0,0,0}'::bigint[]`),
+});
+
+/**
  * The dashboard's figures per district and lead unit (docs/performance.md "Dashboard figures"): for each year one row
  * per single dimension value — `total` (the unit's own total, key ''), `category`, `industry` (the section), `pool`,
  * `nature` (key '' for none) — with the projects counted, their total investment, colours, the annual plans' total and
@@ -59,6 +73,7 @@ export const dashboardFigures = pgTable(
     green: integer('green').notNull(),
     live: integer('live').notNull(),
     started: integer('started').notNull(),
+    ...indicatorColumns(),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.onward, t.year, t.unitId, t.dim, t.key] })],
 );
@@ -90,6 +105,7 @@ export const dashboardProjectShares = pgTable(
     green: integer('green').notNull(),
     live: integer('live').notNull(),
     started: integer('started').notNull(),
+    ...indicatorColumns(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.onward, t.year] })],
 );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProjectListQuery } from '../../../common/schemas/projects';
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
@@ -151,7 +151,7 @@ export async function unitInReach(db: Executor, actor: Actor, unitId: string): P
   return row !== undefined;
 }
 
-/** The red, then yellow, projects of the same filters, largest investment first. */
+/** The red, then yellow, projects of the same filters, largest investment first (in `projects_warning_investment_idx`'s order). */
 export async function attentionProjects(db: Executor, actor: Actor, filter: ProjectFilter, limit: number) {
   return db
     .select({
@@ -164,7 +164,7 @@ export async function attentionProjects(db: Executor, actor: Actor, filter: Proj
     .from(projects)
     .innerJoin(units, eq(units.id, projects.leadUnitId))
     .where(and(listCondition(db, actor, filter), inArray(projects.warningLevel, [2, 3])))
-    .orderBy(desc(projects.warningLevel), sql`${projects.totalInvestmentYuan} desc nulls last`, asc(projects.id))
+    .orderBy(sql`${projects.warningLevel} desc nulls last`, sql`${projects.totalInvestmentYuan} desc nulls last`, asc(projects.id))
     .limit(limit);
 }
 

@@ -23,3 +23,5 @@ export {
   rebuildDashboardFigures,
   refreshDashboardFigures,
 } from './dashboard-figures';
+// The computed indicators' figures (server/modules/targets), read from the same kept rows.
+export { type IndicatorFigures, indicatorFigures } from './indicator-figures';

@@ -9,7 +9,7 @@ import { indicators } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { districtInReach, pathInJurisdiction } from '../../lib/scope';
 import { type RegionWithUnit, regionsBelow } from '../regions';
-import { computedActual } from './indicator-values';
+import { type ActualsMemo, computedActual, newActualsMemo } from './indicator-values';
 import { type IndicatorActual, decimalOut } from './presenter';
 import { type IndicatorRow, actualsOf, breakdownOf } from './repository';
 
@@ -36,10 +36,10 @@ async function shareActual(
   row: IndicatorRow,
   district: RegionWithUnit,
   today: string,
-  cache: Map<string, Promise<string | null>>,
+  memo: ActualsMemo,
 ): Promise<IndicatorActual & { noCounterpart: boolean }> {
   if (row.source === 'computed' && row.computation)
-    return { ...(await computedActual(db, row.computation, district.code, row.year, today, cache)), noCounterpart: false };
+    return { ...(await computedActual(db, row.computation, district.code, row.year, today, memo)), noCounterpart: false };
   const [counterpart] = await db
     .select({ id: indicators.id, source: indicators.source, computation: indicators.computation })
     .from(indicators)
@@ -54,7 +54,7 @@ async function shareActual(
     );
   if (!counterpart) return { value: null, month: null, asOf: null, unavailable: false, noCounterpart: true };
   if (counterpart.source === 'computed' && counterpart.computation)
-    return { ...(await computedActual(db, counterpart.computation, district.code, row.year, today, cache)), noCounterpart: false };
+    return { ...(await computedActual(db, counterpart.computation, district.code, row.year, today, memo)), noCounterpart: false };
   const latest = (await actualsOf(db, [counterpart.id])).at(-1);
   if (!latest) return { value: null, month: null, asOf: null, unavailable: false, noCounterpart: false };
   return {
@@ -77,8 +77,8 @@ export async function districtSharesOf(
   actor: Actor,
   rows: IndicatorRow[],
   today = todayInChina(),
+  memo = newActualsMemo(),
 ): Promise<(DistrictShares | null)[]> {
-  const cache = new Map<string, Promise<string | null>>();
   return Promise.all(
     rows.map(async (row): Promise<DistrictShares | null> => {
       if (!sharedBelow(row)) return null;
@@ -91,7 +91,7 @@ export async function districtSharesOf(
       seen.sort((a, b) => a.district.code.localeCompare(b.district.code));
       const items = await Promise.all(
         seen.map(async ({ district, targetValue }): Promise<Share> => {
-          const actual = await shareActual(db, row, district, today, cache);
+          const actual = await shareActual(db, row, district, today, memo);
           const target = decimalOut(targetValue);
           const standing = indicatorStanding(
             { kind: row.kind, direction: row.direction, target: Number(target), year: row.year },

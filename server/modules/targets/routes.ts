@@ -23,7 +23,7 @@ import { translate } from '../../lib/messages';
 import { z } from 'zod';
 import { indicatorComparison } from './comparison';
 import { districtSharesOf, shareDistricts, sharedBelow } from './district-shares';
-import { actualsOfIndicators } from './indicator-values';
+import { actualsOfIndicators, newActualsMemo } from './indicator-values';
 import { createIndicator, enterActual, setBreakdown, updateIndicator } from './indicators-service';
 import { decimalOut, presentIndicator } from './presenter';
 import { mayManageIndicator, targetListAbilities } from './policy';
@@ -36,8 +36,10 @@ const tags = ['targets'];
  * shares the reader may see (a district's reader his own only) and, for its office, the districts it can go to.
  */
 async function indicatorDetail(db: Executor, actor: Actor, row: IndicatorRow) {
-  const { values, actuals } = await actualsOfIndicators(db, [row]);
-  const [shares] = await districtSharesOf(db, actor, [row]);
+  const today = todayInChina();
+  const memo = newActualsMemo();
+  const { values, actuals } = await actualsOfIndicators(db, [row], today, memo);
+  const [shares] = await districtSharesOf(db, actor, [row], today, memo);
   const breakdown = shares
     ? shares.items.map((s) => ({ unitId: s.unitId, unitName: s.regionName, targetValue: s.targetValue }))
     : await breakdownOf(db, row.id);
@@ -100,7 +102,11 @@ export function indicatorRoutes(app: App, { db }: Deps) {
       const { actor } = request.context();
       const year = request.query.year ?? Number(todayInChina().slice(0, 4));
       const rows = await listIndicators(db, actor, year);
-      const [{ values }, shares] = await Promise.all([actualsOfIndicators(db, rows), districtSharesOf(db, actor, rows)]);
+      const [today, memo] = [todayInChina(), newActualsMemo()];
+      const [{ values }, shares] = await Promise.all([
+        actualsOfIndicators(db, rows, today, memo),
+        districtSharesOf(db, actor, rows, today, memo),
+      ]);
       return {
         year,
         items: rows.map((row, i) =>
