@@ -128,6 +128,11 @@ export const projects = pgTable(
     // The dashboard figures' 新开工 of the current year counts a whole year's starts; the few started later in the
     // year than today (a date entered ahead) are taken off through this index.
     index('projects_actual_start_idx').on(t.actualStart),
+    // The dashboard's red and yellow projects, reddest then largest first: read in this order until ten are in the
+    // reader's scope, instead of sorting all of them (30,020 at 100,000 projects: 282 ms, through this index 1.6 ms).
+    index('projects_attention_idx')
+      .on(t.warningLevel.desc().nullsFirst(), t.totalInvestmentYuan.desc().nullsLast(), t.id)
+      .where(sql`${t.warningLevel} >= 2`),
   ],
 );
 

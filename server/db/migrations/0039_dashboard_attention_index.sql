@@ -1,0 +1,1 @@
+CREATE INDEX "projects_attention_idx" ON "projects" USING btree ("warning_level" DESC NULLS FIRST,"total_investment_yuan" DESC NULLS LAST,"id") WHERE "projects"."warning_level" >= 2;
