@@ -1,7 +1,7 @@
 /**
  * The data generator (issue 18): a district, a city or a province's worth of rows for the benchmarks to serve.
  *
- *   npm run bench:data -- --scale smoke|district|city|province [--pglite DIR | --database NAME] [--verify]
+ *   npm run bench:data -- --scale smoke|district|city|province [--pglite DIR | --database NAME] [--verify] [--port N]
  *
  * On PostgreSQL (BENCH_DATABASE_URL, the server's admin URL) it creates database NAME (lantu_bench_<scale>); with
  * --pglite it writes a data folder DIR that `LANTU_DATA_DIR=DIR lantu serve` opens. Either way the schema, reference
@@ -110,6 +110,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       pglite: { type: 'string' },
       database: { type: 'string' },
       verify: { type: 'boolean' },
+      port: { type: 'string', default: '3297' },
     },
   });
   const scale = values.scale as Scale;
@@ -117,7 +118,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await generate(
     scale,
     { pgliteDir: values.pglite, adminUrl: process.env.BENCH_DATABASE_URL, database: values.database },
-    3297,
+    Number(values.port),
     console.log,
   );
   const c = result.counts;

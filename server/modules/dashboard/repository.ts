@@ -3,7 +3,7 @@ import type { ProjectListQuery } from '../../../common/schemas/projects';
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import { dashboardFigures, dictionaryItems, projectMonthInvestment, projects, regions, units } from '../../db/schema';
+import { dashboardFigures, dictionaryItems, projectMonthInvestment, projectWarnings, projects, regions, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { visibleWhen } from '../../lib/scope';
 import { currentAnnualPlan, listCondition, startedInYear } from '../projects';
@@ -110,12 +110,7 @@ function figureRowsOf(result: Parameters<typeof rowsOf>[0]): FigureRow[] {
 }
 
 /** Month by month (1–12) the annual plans' months and the investment completed, of the same projects. */
-export async function monthlyFigures(
-  db: Executor,
-  actor: Actor,
-  filter: ProjectFilter,
-  year: number,
-): Promise<{ month: number; plannedYuan: number; completedYuan: number }[]> {
+export async function monthlyFigures(db: Executor, actor: Actor, filter: ProjectFilter, year: number): Promise<MonthFigure[]> {
   const where = listCondition(db, actor, filter);
   const [planned, completed] = await Promise.all([
     // Each project's current plan is read once (offset 0 keeps the planner from repeating the lookup for every
@@ -151,7 +146,10 @@ export async function unitInReach(db: Executor, actor: Actor, unitId: string): P
   return row !== undefined;
 }
 
-/** The red, then yellow, projects of the same filters, largest investment first (in `projects_warning_investment_idx`'s order). */
+/**
+ * The red, then yellow, projects of the same filters, largest investment first (in `projects_warning_investment_idx`'s
+ * order), with the reasons of their colour (project_warnings, joined: one statement, not a second round trip).
+ */
 export async function attentionProjects(db: Executor, actor: Actor, filter: ProjectFilter, limit: number) {
   return db
     .select({
@@ -160,9 +158,11 @@ export async function attentionProjects(db: Executor, actor: Actor, filter: Proj
       level: projects.warningLevel,
       leadUnitName: units.name,
       totalInvestmentYuan: projects.totalInvestmentYuan,
+      reasons: projectWarnings.reasons,
     })
     .from(projects)
     .innerJoin(units, eq(units.id, projects.leadUnitId))
+    .leftJoin(projectWarnings, eq(projectWarnings.projectId, projects.id))
     .where(and(listCondition(db, actor, filter), inArray(projects.warningLevel, [2, 3])))
     .orderBy(sql`${projects.warningLevel} desc nulls last`, sql`${projects.totalInvestmentYuan} desc nulls last`, asc(projects.id))
     .limit(limit);
@@ -190,11 +190,15 @@ function figureRowsWhere(actor: Actor, filter: ProjectFilter, year: number) {
   );
 }
 
+/** Month by month (1–12): the annual plans' months and the investment completed. */
+export type MonthFigure = { month: number; plannedYuan: number; completedYuan: number };
+
 /**
- * `projectFigures` from the kept figures (≈ 40 rows a unit and year) instead of the projects: the same groups and
- * sums. 新开工 is kept by the year of the actual start; for a year not yet over, the whole's starts after `asOf` (a
- * date entered ahead) are taken off from the projects (few, through their actual-start index) — only the whole's
- * `started` is read.
+ * `projectFigures` and `monthlyFigures` from the kept figures (≈ 40 rows a unit and year) instead of the projects, in
+ * one statement: the units' totals grouped by unit, by district and in all (the whole also sums the months), the other
+ * dimensions by value. 新开工 is kept by the year of the actual start; for a year not yet over, the whole's starts after
+ * `asOf` (a date entered ahead) are taken off from the projects (few, through their actual-start index) — only the
+ * whole's `started` is read.
  */
 export async function keptFigures(
   db: Executor,
@@ -204,7 +208,7 @@ export async function keptFigures(
   asOf: string,
   throughMonth: number,
   locale: Locale,
-): Promise<FigureRow[]> {
+): Promise<{ figures: FigureRow[]; monthly: MonthFigure[] }> {
   const completed =
     throughMonth > 0
       ? sql.join(
@@ -212,10 +216,12 @@ export async function keptFigures(
           sql` + `,
         )
       : sql`0`;
-  const sums = sql`sum(f.projects)::integer as count, sum(f.investment_yuan)::text as "investmentYuan",
-    sum(f.planned_yuan)::text as "plannedYuan", sum(${completed})::text as "completedYuan",
-    sum(f.red)::integer as red, sum(f.yellow)::integer as yellow, sum(f.green)::integer as green,
-    sum(f.live)::integer as live, sum(f.started)::integer as started`;
+  const sums = sql`coalesce(sum(f.projects), 0)::integer as count, coalesce(sum(f.investment_yuan), 0)::text as "investmentYuan",
+    coalesce(sum(f.planned_yuan), 0)::text as "plannedYuan", coalesce(sum(${completed}), 0)::text as "completedYuan",
+    coalesce(sum(f.red), 0)::integer as red, coalesce(sum(f.yellow), 0)::integer as yellow, coalesce(sum(f.green), 0)::integer as green,
+    coalesce(sum(f.live), 0)::integer as live, coalesce(sum(f.started), 0)::integer as started`;
+  const months = (name: string) =>
+    sql.raw(`array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(f.${name}[${i + 1}]), 0)::text`).join(', ')}]`);
   const lastDay = `${year}-12-31`;
   const laterStarts =
     asOf < lastDay
@@ -224,42 +230,24 @@ export async function keptFigures(
       : sql`0`;
   const result = await db.execute(sql`
     with f as materialized (select * from ${dashboardFigures} where ${figureRowsWhere(actor, filter, year)}), g as (
-      select 'unit' as dim, f.unit_id::text as key, ${sums} from f where f.dim = 'total' group by f.unit_id
+      select case when grouping(f.unit_id) = 0 then 'unit' when grouping(f.region_code) = 0 then 'district' else 'all' end as dim,
+        coalesce(f.unit_id::text, f.region_code) as key, ${sums},
+        case when grouping(f.unit_id, f.region_code) = 3 then ${months('planned_months')} end as "plannedMonths",
+        case when grouping(f.unit_id, f.region_code) = 3 then ${months('completed_months')} end as "completedMonths"
+      from f where f.dim = 'total' group by grouping sets ((f.unit_id), (f.region_code), ())
       union all
-      select 'district', f.region_code, ${sums} from f where f.dim = 'total' group by f.region_code
-      union all
-      select f.dim, nullif(f.key, ''), ${sums} from f where f.dim <> 'total' group by f.dim, f.key
+      select f.dim, nullif(f.key, ''), ${sums}, null, null from f where f.dim <> 'total' group by f.dim, f.key
     )
-    select g.*, ${groupName(locale)} as name from g where g.count > 0
-    union all
-    select 'all', null, coalesce(sum(f.projects), 0)::integer, coalesce(sum(f.investment_yuan), 0)::text,
-      coalesce(sum(f.planned_yuan), 0)::text, coalesce(sum(${completed}), 0)::text, coalesce(sum(f.red), 0)::integer,
-      coalesce(sum(f.yellow), 0)::integer, coalesce(sum(f.green), 0)::integer, coalesce(sum(f.live), 0)::integer,
-      (coalesce(sum(f.started), 0) - ${laterStarts})::integer, null
-    from f where f.dim = 'total'`);
-  return figureRowsOf(result);
-}
-
-/** `monthlyFigures` from the kept figures: the months planned and completed summed over the units' totals. */
-export async function keptMonthlyFigures(
-  db: Executor,
-  actor: Actor,
-  filter: ProjectFilter,
-  year: number,
-): Promise<{ month: number; plannedYuan: number; completedYuan: number }[]> {
-  const months = Array.from({ length: 12 }, (_, i) => i + 1);
-  const column = (name: string) =>
-    sql.join(
-      months.map((m) => sql`coalesce(sum(${sql.raw(name)}[${sql.raw(String(m))}]), 0)::text`),
-      sql`, `,
-    );
-  const [row] = rowsOf<{ planned: string[]; completed: string[] }>(
-    await db.execute(sql`select array[${column('planned_months')}] as planned, array[${column('completed_months')}] as completed
-      from ${dashboardFigures} where ${figureRowsWhere(actor, filter, year)} and ${dashboardFigures.dim} = 'total'`),
-  );
-  return months.map((month) => ({
-    month,
-    plannedYuan: Number(row?.planned[month - 1] ?? 0),
-    completedYuan: Number(row?.completed[month - 1] ?? 0),
+    select g.dim, g.key, g.count, g."investmentYuan", g."plannedYuan", g."completedYuan", g.red, g.yellow, g.green, g.live,
+      case when g.dim = 'all' then g.started - ${laterStarts} else g.started end as started,
+      g."plannedMonths", g."completedMonths", ${groupName(locale)} as name
+    from g where g.count > 0 or g.dim = 'all'`);
+  const rows = rowsOf<{ plannedMonths: string[] | null; completedMonths: string[] | null }>(result);
+  const whole = rows.find((r) => r.plannedMonths !== null);
+  const monthly = Array.from({ length: 12 }, (_, i) => ({
+    month: i + 1,
+    plannedYuan: Number(whole?.plannedMonths?.[i] ?? 0),
+    completedYuan: Number(whole?.completedMonths?.[i] ?? 0),
   }));
+  return { figures: figureRowsOf(result), monthly };
 }

@@ -7,14 +7,13 @@ import type { Executor } from '../../db/client';
 import type { Actor } from '../../lib/actor';
 import { invalidField } from '../../lib/errors';
 import { matterCountsByDistrict, matterStateCounts } from '../matters';
-import { presentReason, projectWarningsOf } from '../warnings';
+import { presentReason } from '../warnings';
 import {
   type FigureRow,
   type ProjectFilter,
   attentionProjects,
   figuresServe,
   keptFigures,
-  keptMonthlyFigures,
   monthlyFigures,
   projectFigures,
   unitInReach,
@@ -55,6 +54,15 @@ function progressOf(actor: Actor, row: Pick<FigureRow, 'plannedYuan' | 'complete
 const byGap = (a: { gapPoints: number | null }, b: { gapPoints: number | null }) =>
   (a.gapPoints ?? Number.POSITIVE_INFINITY) - (b.gapPoints ?? Number.POSITIVE_INFINITY);
 
+/** The grouped figures and the months from the live statements over the projects (side by side). */
+async function liveFigures(db: Executor, actor: Actor, filter: ProjectFilter, year: number, asOf: string, throughMonth: number) {
+  const [figures, monthly] = await Promise.all([
+    projectFigures(db, actor, filter, year, asOf, throughMonth, actor.locale),
+    monthlyFigures(db, actor, filter, year),
+  ]);
+  return { figures, monthly };
+}
+
 /**
  * The dashboard (驾驶舱) of the reader's scope, narrowed as asked: every figure from the project list's condition
  * (so each equals the total of the list it drills into), the warnings summary and the matters board's counts; the first
@@ -84,16 +92,13 @@ export async function buildDashboard(
   const mattersLink = (extra: Record<string, string | undefined>) => link('/matters', { ...matterFilter, ...extra });
 
   const kept = source === 'auto' && figuresServe(actor, filter, year);
-  const [figures, monthly, matterCounts, attention] = await Promise.all([
-    (kept ? keptFigures : projectFigures)(db, actor, filter, year, asOf, throughMonth, actor.locale),
-    (kept ? keptMonthlyFigures : monthlyFigures)(db, actor, filter, year),
+  const [{ figures, monthly }, matterCounts, attention] = await Promise.all([
+    kept
+      ? keptFigures(db, actor, filter, year, asOf, throughMonth, actor.locale)
+      : liveFigures(db, actor, filter, year, asOf, throughMonth),
     matterStateCounts(db, actor, matterFilter, today),
     attentionProjects(db, actor, filter, attentionLimit),
   ]);
-  const reasons = await projectWarningsOf(
-    db,
-    attention.map((p) => p.id),
-  );
   const of = (dim: FigureRow['dim']) => figures.filter((f) => f.dim === dim);
   const all = of('all')[0] ?? { count: 0, investmentYuan: 0, plannedYuan: 0, completedYuan: 0, started: 0, red: 0, yellow: 0, green: 0 };
   // Colours by lead unit, as the warnings summary words them (GET /warnings/summary?by=unit): units with projects not
@@ -172,7 +177,7 @@ export async function buildDashboard(
       colour: colourOfLevel(p.level) ?? 'yellow',
       leadUnitName: p.leadUnitName,
       totalInvestmentYuan: p.totalInvestmentYuan,
-      reasons: (reasons.get(p.id)?.reasons ?? []).map((r) => presentReason(r, actor.locale).text),
+      reasons: (p.reasons ?? []).map((r) => presentReason(r, actor.locale).text),
     })),
     attentionDrill: projectsLink({ warning: 'red,yellow', sort: '-warning' }),
   };
@@ -193,7 +198,9 @@ export async function buildDistricts(
   const { asOf, throughMonth } = asOfFor(year, today);
   const kept = source === 'auto' && figuresServe(actor, { year }, year);
   const [figures, matters] = await Promise.all([
-    (kept ? keptFigures : projectFigures)(db, actor, { year }, year, asOf, throughMonth, actor.locale),
+    kept
+      ? keptFigures(db, actor, { year }, year, asOf, throughMonth, actor.locale).then((k) => k.figures)
+      : projectFigures(db, actor, { year }, year, asOf, throughMonth, actor.locale),
     matterCountsByDistrict(db, actor, today),
   ]);
   const rows = figures

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { dashboardFigures, dashboardProjectShares, dictionaryItems, projectMonthInvestment, projects } from '../../db/schema';
-import { currentAnnualPlan, projectOfYear } from './year-condition';
+import { currentAnnualPlan, earliestYearOf, projectOfYear } from './year-condition';
 
 // The one writer of dashboard_figures and dashboard_project_shares (server/db/schema/dashboard.ts): SQL here because
 // it is the tables' writer. Every change that moves a figure — a project created or edited (unit, district, category,
@@ -17,7 +17,8 @@ import { currentAnnualPlan, projectOfYear } from './year-condition';
 export const FIGURE_FIRST_YEAR = 2000;
 export const FIGURE_LAST_YEAR = 2100;
 
-const YEARS = sql.raw(`${FIGURE_FIRST_YEAR}, ${FIGURE_LAST_YEAR}`);
+const FIRST = sql.raw(String(FIGURE_FIRST_YEAR));
+const LAST = sql.raw(String(FIGURE_LAST_YEAR));
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const FIGURE_COLUMNS = [
   'projects',
@@ -41,22 +42,22 @@ const NO_MONTHS = monthArray(() => sql`0`);
 
 /**
  * The shares of the projects the condition picks, as rows of dashboard_project_shares: for each year the project is
- * a project of (`projectOfYear`, tried for every year of FIGURE_FIRST_YEAR…FIGURE_LAST_YEAR), a plain row; the years
- * from `from` on, when the project is one of every year from some year to the last, are one `onward` row holding
- * what does not depend on the year (count, investment, colour), their plain rows only the year's plan, months and
- * 新开工 (and left out when those are nothing). The computed indicators' columns (server/db/schema/dashboard.ts) count
- * by their own definitions: a year the project has month figures or its actual start in without being one of its
- * projects gets a plain row holding only `reported_months` and `live_started`.
+ * a project of (`projectOfYear`, tried for every year from its `earliestYearOf`, FIGURE_FIRST_YEAR at the earliest,
+ * to FIGURE_LAST_YEAR), a plain row; the years from `from` on, when the project is one of every year from some year to
+ * the last, are one `onward` row holding what does not depend on the year (count, investment, colour), their plain
+ * rows only the year's plan, months and 新开工 (and left out when those are nothing). The computed indicators' columns
+ * (server/db/schema/dashboard.ts) count by their own definitions: a year the project has month figures or its actual
+ * start in without being one of its projects gets a plain row holding only `reported_months` and `live_started`.
  */
 function sharesOf(which: SQL): SQL {
   const y = sql.raw('g.y');
-  const firstYear = sql.raw(String(FIGURE_FIRST_YEAR));
-  const lastYear = sql.raw(String(FIGURE_LAST_YEAR));
   const picked = sql`select ${projects.id} from ${projects} where ${which}`;
   const isKey = sql`(${projects.isDistrictKey} or ${projects.isCityKey} or ${projects.isProvincialKey})`;
   return sql`
     with member as materialized (
-      select ${projects.id} as id, ${y} as y from ${projects} cross join generate_series(${YEARS}) g(y)
+      -- Each project's years from the first it can count in (not every year from FIGURE_FIRST_YEAR: a quarter less).
+      select ${projects.id} as id, ${y} as y
+      from ${projects} cross join lateral generate_series(greatest(${FIRST}, ${earliestYearOf()}), ${LAST}) g(y)
       where ${which} and ${projectOfYear(y)}
     ), years as materialized (
       -- The member years, and the years of month figures or of the actual start outside them (member false).
@@ -64,10 +65,10 @@ function sharesOf(which: SQL): SQL {
         select id, y, true as member from member
         union all
         select ${projectMonthInvestment.projectId}, ${projectMonthInvestment.year}, false from ${projectMonthInvestment}
-        where ${projectMonthInvestment.projectId} in (${picked}) and ${projectMonthInvestment.year} between ${firstYear} and ${lastYear}
+        where ${projectMonthInvestment.projectId} in (${picked}) and ${projectMonthInvestment.year} between ${FIRST} and ${LAST}
         union all
         select ${projects.id}, extract(year from ${projects.actualStart})::integer, false from ${projects}
-        where ${which} and extract(year from ${projects.actualStart}) between ${firstYear} and ${lastYear}
+        where ${which} and extract(year from ${projects.actualStart}) between ${FIRST} and ${LAST}
       ) u group by id, y
     ), runs as (
       -- Consecutive years share y − rank; the project's last run, when it reaches the last year, is its onward span.

@@ -36,6 +36,21 @@ export function projectOfYear(year: number | SQL): SQL {
 }
 
 /**
+ * The first year `projectOfYear` can hold for the outer `projects` row, read from the same four conditions: each
+ * needs a year no earlier than its planned start (or completion), its actual start (or completion), its earliest
+ * annual plan, or the year it was entered (extracted in the session's time zone, as the condition compares). The
+ * earliest of these (never null: every project has an entry time), so a series of years can begin there.
+ */
+export function earliestYearOf(): SQL {
+  const yearOf = (date: SQL) => sql`extract(year from ${date})::integer`;
+  return sql`least(
+    ${yearOf(sql`coalesce(${projects.plannedStart}, ${projects.plannedCompletion})`)},
+    ${yearOf(sql`coalesce(${projects.actualStart}, ${projects.actualCompletion})`)},
+    (select min(ap.year) from ${annualPlans} ap where ap.project_id = ${projects.id}),
+    ${yearOf(sql`${projects.createdAt}`)})`;
+}
+
+/**
  * 新开工 as counted (DOMAIN.md: derived, not typed): a project whose actual start — the day its 开工 milestone was
  * reached — falls in the year, up to the day asked. The nature 新开工 is the plan; this is what happened.
  */
