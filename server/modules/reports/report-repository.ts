@@ -51,6 +51,17 @@ export async function findReport(db: Executor, actor: Actor, id: string): Promis
   return row ? asReport(row) : null;
 }
 
+/**
+ * One report the actor may see, its row locked for a write (the row alone: not its period, project or unit), or null.
+ * Lock its period first (lockPeriodOfReport), as every write of a period's reports does.
+ */
+export async function findReportForWrite(tx: Executor, actor: Actor, id: string): Promise<ReportRow | null> {
+  const [row] = await scopedReports(tx, actor)
+    .where(and(eq(progressReports.id, id), projectScopeCondition(actor)))
+    .for('update', { of: progressReports });
+  return row ? asReport(row) : null;
+}
+
 /** The report a project owes in a period, if the actor may see it. */
 export async function findReportOfProject(db: Executor, actor: Actor, periodId: string, projectId: string): Promise<ReportRow | null> {
   const [row] = await scopedReports(db, actor).where(
