@@ -17,7 +17,7 @@ import { refreshProjectMonths } from './month-investment';
 import { lockPeriodOfReport } from './period-repository';
 import { FILLABLE } from './policy';
 import { auditableReport } from './report-audit';
-import { type ProgressReportRecord, type ReportRow, completedTotal, findReportForWrite } from './report-repository';
+import { type ProgressReportRecord, type ReportForWrite, type ReportRow, findReportForWrite } from './report-repository';
 
 type Detail = { path: string; messageKey: MessageKey; params?: Record<string, string | number> };
 const invalid = (details: Detail[]) => new AppError(400, 'validation_failed', 'error.validation_failed', {}, details);
@@ -36,7 +36,7 @@ async function loadForWrite(
   id: string,
   permission: Permission,
   version: number,
-): Promise<{ report: ReportRow; project: ScopedProject }> {
+): Promise<{ report: ReportForWrite; project: ScopedProject }> {
   const period = await lockPeriodOfReport(tx, id, 'share');
   const report = period ? await findReportForWrite(tx, ctx.actor, id) : null;
   if (!period || !report) throw notFound();
@@ -135,9 +135,9 @@ function checkComplete(report: ReportRow) {
  * amount before Lantu and the approved reports after it) — is most
  * likely a slip (元 typed as 万元); it goes through only when the person submitting confirms it.
  */
-async function checkAmount(tx: Tx, project: ScopedProject, amount: number, confirmed: boolean) {
+function checkAmount(project: ScopedProject, completedYuan: number, amount: number, confirmed: boolean) {
   if (confirmed || project.totalInvestmentYuan === null) return;
-  const remaining = Math.max(0, project.totalInvestmentYuan - (await completedTotal(tx, project.id)));
+  const remaining = Math.max(0, project.totalInvestmentYuan - completedYuan);
   if (amount <= remaining) return;
   const params = { amount, remaining };
   throw new AppError(422, 'large_amount_unconfirmed', 'report.large_amount', params, [
@@ -166,7 +166,7 @@ export async function submitReport({
   if (!FILLABLE.includes(report.status)) throw wrongState('report.not_submittable');
   checkComplete(report);
   await checkMilestones(tx, report.projectId, report.milestones);
-  await checkAmount(tx, project, report.investmentYuan ?? 0, input.confirmLarge === true);
+  checkAmount(project, report.projectCompletedYuan, report.investmentYuan ?? 0, input.confirmLarge === true);
   const late = report.firstSubmittedAt ? report.late : compareDates(todayInChina(), report.deadline) > 0;
   const written = await updateAtVersion(
     tx,
