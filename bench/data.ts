@@ -1,7 +1,7 @@
 /**
  * The data generator (issue 18): a district, a city or a province's worth of rows for the benchmarks to serve.
  *
- *   npm run bench:data -- --scale smoke|district|city|province [--pglite DIR | --database NAME] [--verify] [--port N]
+ *   npm run bench:data -- --scale smoke|district|city|province [--pglite DIR | --database NAME] [--verify]  (BENCH_DATA_PORT: the generation's server port)
  *
  * On PostgreSQL (BENCH_DATABASE_URL, the server's admin URL) it creates database NAME (lantu_bench_<scale>); with
  * --pglite it writes a data folder DIR that `LANTU_DATA_DIR=DIR lantu serve` opens. Either way the schema, reference
@@ -35,6 +35,8 @@ export type Scale = keyof typeof SCALES;
 /** Months of monthly reports per project. */
 export const SCALE_MONTHS: Record<Scale, number> = { smoke: 3, district: 24, city: 24, province: 24 };
 
+/** The port of the server the generation starts once for the migrations and the demo (BENCH_DATA_PORT, 3297). */
+const GENERATION_PORT = Number(process.env.BENCH_DATA_PORT ?? 3297);
 /** The daily jobs recorded as done for today once the rows are in. */
 const QUIET_JOBS = ['recompute-warnings', 'escalate-overdue-matters', 'remind-matter-deadlines', 'remind-overdue-leads'];
 
@@ -68,7 +70,7 @@ async function fill(run: Run, copy: Copy, scale: Scale, log: (line: string) => v
 export async function generate(
   scale: Scale,
   target: { pgliteDir?: string; adminUrl?: string; database?: string },
-  port = 3297,
+  port = GENERATION_PORT,
   log: (line: string) => void = () => {},
 ): Promise<Generated> {
   const projects = SCALES[scale];
@@ -110,7 +112,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       pglite: { type: 'string' },
       database: { type: 'string' },
       verify: { type: 'boolean' },
-      port: { type: 'string', default: '3297' },
     },
   });
   const scale = values.scale as Scale;
@@ -118,7 +119,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await generate(
     scale,
     { pgliteDir: values.pglite, adminUrl: process.env.BENCH_DATABASE_URL, database: values.database },
-    Number(values.port),
+    GENERATION_PORT,
     console.log,
   );
   const c = result.counts;

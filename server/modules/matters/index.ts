@@ -8,6 +8,7 @@ export {
   matterOutcomes,
   matterStateCounts,
   overdueMattersByProject,
+  projectProblemsOverdueColumn,
   projectProblemsOverdueOn,
 } from './stats-repository';
 export { escalateOverdueMatters } from './escalation';

@@ -104,6 +104,16 @@ export async function overdueMattersByProject(db: Executor, projectIds: string[]
 /** A project problem as the warning function reads it: its deadline and the China Standard Time day it was closed. */
 export type ProjectProblemDates = { deadline: string | null; closedOn: string | null };
 
+// A project-problem matter past its deadline as of a China Standard Time day and not closed by then (closed later,
+// or still open), and the day it was closed (销号), null while open.
+const overdueProblemOn = (asOf: string) =>
+  and(
+    eq(matters.source, 'project_problem'),
+    sql`${matters.deadline} < ${asOf}::date`,
+    sql`(${matters.closedAt} is null or (${matters.closedAt} at time zone 'Asia/Shanghai')::date > ${asOf}::date)`,
+  ) as SQL;
+const closedOn = sql`((${matters.closedAt} at time zone 'Asia/Shanghai')::date)::text`;
+
 /**
  * The warnings' input (common/domain/warnings.ts `matters`): per project, its project-problem matters past their
  * deadline as of a China Standard Time day and not closed by then (closed later, or still open), with their deadline
@@ -120,23 +130,26 @@ export async function projectProblemsOverdueOn(
     .select({
       projectId: sql<string>`${matters.projectId}`,
       deadline: sql<string>`${matters.deadline}::text`,
-      closedOn: sql<string | null>`((${matters.closedAt} at time zone 'Asia/Shanghai')::date)::text`,
+      closedOn: sql<string | null>`${closedOn}`,
     })
     .from(matters)
-    .where(
-      and(
-        inArray(matters.projectId, projectIds),
-        eq(matters.source, 'project_problem'),
-        sql`${matters.deadline} < ${asOf}::date`,
-        sql`(${matters.closedAt} is null or (${matters.closedAt} at time zone 'Asia/Shanghai')::date > ${asOf}::date)`,
-      ),
-    );
+    .where(and(inArray(matters.projectId, projectIds), overdueProblemOn(asOf)));
   for (const row of rows) {
     const list = result.get(row.projectId) ?? [];
     list.push({ deadline: row.deadline, closedOn: row.closedOn });
     result.set(row.projectId, list);
   }
   return result;
+}
+
+/**
+ * The same as a column of another module's query (the warnings' inputs read in one statement): the matters of the
+ * project whose id is `projectId` (an SQL expression of that query), as a JSON array of `ProjectProblemDates`, null
+ * when there are none.
+ */
+export function projectProblemsOverdueColumn(projectId: SQL, asOf: string): SQL<ProjectProblemDates[] | null> {
+  return sql`(select json_agg(json_build_object('deadline', ${matters.deadline}::text, 'closedOn', ${closedOn}))
+    from ${matters} where ${matters.projectId} = ${projectId} and ${overdueProblemOn(asOf)})`;
 }
 
 /** The board's filters' matters counted by state, with how many are open past their deadline: the dashboard's figures. */

@@ -55,6 +55,19 @@ export async function lockPeriod(tx: Executor, id: string, mode: 'share' | 'upda
   return row ?? null;
 }
 
+/**
+ * The period of a report, locked (a report never moves to another period, so it is found through the report without
+ * reading the report first); null when there is no such report. No scope: the report is read in scope after it.
+ */
+export async function lockPeriodOfReport(tx: Executor, reportId: string, mode: 'share' | 'update'): Promise<PeriodRow | null> {
+  const [row] = await tx
+    .select()
+    .from(reportingPeriods)
+    .where(eq(reportingPeriods.id, sql`(select r.period_id from ${progressReports} r where r.id = ${reportId})`))
+    .for(mode);
+  return row ?? null;
+}
+
 /** The names of the periods' districts, by code. */
 export async function districtNamesOf(db: Executor, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();

@@ -51,6 +51,26 @@ export async function findReport(db: Executor, actor: Actor, id: string): Promis
   return row ? asReport(row) : null;
 }
 
+/** A report read for a write, with everything completed on its project so far: its opening amount and its approved
+ * reports after it, all months (what its total investment has left is the rest: the submission's amount check). */
+export type ReportForWrite = ReportRow & { projectCompletedYuan: number };
+
+/**
+ * One report the actor may see, its row locked for a write (the row alone: not its period, project or unit), or null.
+ * Lock its period first (lockPeriodOfReport), as every write of a period's reports does.
+ */
+export async function findReportForWrite(tx: Executor, actor: Actor, id: string): Promise<ReportForWrite | null> {
+  const [row] = await tx
+    .select({ ...reportSelection(actor), projectCompletedYuan: completedSinceStart(null) })
+    .from(progressReports)
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .innerJoin(units, eq(units.id, progressReports.responsibleUnitId))
+    .where(and(eq(progressReports.id, id), projectScopeCondition(actor)))
+    .for('update', { of: progressReports });
+  return row ? asReport(row) : null;
+}
+
 /** The report a project owes in a period, if the actor may see it. */
 export async function findReportOfProject(db: Executor, actor: Actor, periodId: string, projectId: string): Promise<ReportRow | null> {
   const [row] = await scopedReports(db, actor).where(
@@ -153,18 +173,6 @@ export async function approvedInvestment(
     openingYuan: row?.openingYuan ?? null,
     openingAsOf: row?.openingAsOf ?? null,
   };
-}
-
-/**
- * Everything completed on a project so far, all months: its opening amount and its approved reports after it. What
- * its total investment has left is the rest (the remaining-investment check on submission).
- */
-export async function completedTotal(db: Executor, projectId: string): Promise<number> {
-  const [row] = await db
-    .select({ total: completedSinceStart(null) })
-    .from(projects)
-    .where(eq(projects.id, projectId));
-  return row?.total ?? 0;
 }
 
 /** A report owed and not submitted, with its responsible unit: a line of 未报送. */

@@ -14,20 +14,21 @@ import { listMilestones, recordMilestonesReached } from '../project-tracks';
 import { type ScopedProject, loadProject, lockProject } from '../projects';
 import { recomputeWarnings } from '../warnings';
 import { refreshProjectMonths } from './month-investment';
-import { lockPeriod } from './period-repository';
+import { lockPeriodOfReport } from './period-repository';
 import { FILLABLE } from './policy';
 import { auditableReport } from './report-audit';
-import { type ReportRow, completedTotal, findReport } from './report-repository';
+import { type ProgressReportRecord, type ReportForWrite, type ReportRow, findReportForWrite } from './report-repository';
 
 type Detail = { path: string; messageKey: MessageKey; params?: Record<string, string | number> };
 const invalid = (details: Detail[]) => new AppError(400, 'validation_failed', 'error.validation_failed', {}, details);
 const wrongState = (messageKey: MessageKey) => new AppError(409, 'report_wrong_state', messageKey, {}, [{ path: 'status', messageKey }]);
 
 /**
- * The report a write is about, with its project and its period locked shared (so the period cannot close meanwhile):
- * 404 when the report's project is out of the actor's sight, 403 when he sees it but may not make this write to it
- * (a leader in charge), 409 `period_closed` when the period is closed, 409 `version_conflict` when the report has
- * changed since the version read (a second click of the same button), and nothing written in any of these cases.
+ * The report a write is about, read once under its lock, with its period locked shared before it (so the period
+ * cannot close meanwhile) and its project: 404 when the report's project is out of the actor's sight, 403 when he sees
+ * it but may not make this write to it (a leader in charge), 409 `period_closed` when the period is closed, 409
+ * `version_conflict` when the report has changed since the version read (a second click of the same button), and
+ * nothing written in any of these cases.
  */
 async function loadForWrite(
   tx: Tx,
@@ -35,19 +36,19 @@ async function loadForWrite(
   id: string,
   permission: Permission,
   version: number,
-): Promise<{ report: ReportRow; project: ScopedProject }> {
-  const found = await findReport(tx, ctx.actor, id);
-  if (!found) throw notFound();
-  const project = await loadProject(tx, ctx.actor, found.projectId, permission);
-  const period = await lockPeriod(tx, found.periodId, 'share');
-  if (!period) throw notFound();
+): Promise<{ report: ReportForWrite; project: ScopedProject }> {
+  const period = await lockPeriodOfReport(tx, id, 'share');
+  const report = period ? await findReportForWrite(tx, ctx.actor, id) : null;
+  if (!period || !report) throw notFound();
+  const project = await loadProject(tx, ctx.actor, report.projectId, permission);
   if (period.status !== 'open')
     throw new AppError(409, 'period_closed', 'period.closed', {}, [{ path: 'periodId', messageKey: 'period.closed' }]);
-  const report = await findReport(tx, ctx.actor, id);
-  if (!report) throw notFound();
   if (report.version !== version) throw staleVersion();
   return { report, project };
 }
+
+/** The report as the write left it: its row as written, with what the read joined to it (unchanged by the write). */
+const asWritten = (report: ReportRow, written: ProgressReportRecord): ReportRow => ({ ...report, ...written });
 
 /**
  * The milestones a report says were reached must be milestones of the project's plan, each named once, reached no
@@ -74,12 +75,6 @@ async function checkMilestones(tx: Tx, projectId: string, reached: ReachedMilest
     }
   });
   if (details.length > 0) throw invalid(details);
-}
-
-async function reloaded(tx: Tx, ctx: RequestContext, id: string): Promise<ReportRow> {
-  const row = await findReport(tx, ctx.actor, id);
-  if (!row) throw notFound();
-  return row;
 }
 
 const blankToNull = (value: string | null | undefined) => (value === undefined ? undefined : value === null || value === '' ? null : value);
@@ -123,7 +118,7 @@ export async function fillReport({
     regionCode: report.regionCode,
     ...changedFields(auditableReport(report), auditableReport(written)),
   });
-  return reloaded(tx, ctx, id);
+  return asWritten(report, written);
 }
 
 /** Fields a report must have before it is submitted. */
@@ -140,9 +135,9 @@ function checkComplete(report: ReportRow) {
  * amount before Lantu and the approved reports after it) — is most
  * likely a slip (元 typed as 万元); it goes through only when the person submitting confirms it.
  */
-async function checkAmount(tx: Tx, project: ScopedProject, amount: number, confirmed: boolean) {
+function checkAmount(project: ScopedProject, completedYuan: number, amount: number, confirmed: boolean) {
   if (confirmed || project.totalInvestmentYuan === null) return;
-  const remaining = Math.max(0, project.totalInvestmentYuan - (await completedTotal(tx, project.id)));
+  const remaining = Math.max(0, project.totalInvestmentYuan - completedYuan);
   if (amount <= remaining) return;
   const params = { amount, remaining };
   throw new AppError(422, 'large_amount_unconfirmed', 'report.large_amount', params, [
@@ -171,7 +166,7 @@ export async function submitReport({
   if (!FILLABLE.includes(report.status)) throw wrongState('report.not_submittable');
   checkComplete(report);
   await checkMilestones(tx, report.projectId, report.milestones);
-  await checkAmount(tx, project, report.investmentYuan ?? 0, input.confirmLarge === true);
+  checkAmount(project, report.projectCompletedYuan, report.investmentYuan ?? 0, input.confirmLarge === true);
   const late = report.firstSubmittedAt ? report.late : compareDates(todayInChina(), report.deadline) > 0;
   const written = await updateAtVersion(
     tx,
@@ -197,7 +192,7 @@ export async function submitReport({
     before: { status: report.status },
     after: { ...auditableReport(written), confirmedLarge: input.confirmLarge === true },
   });
-  return reloaded(tx, ctx, id);
+  return asWritten(report, written);
 }
 
 /**
@@ -221,7 +216,7 @@ export async function approveReport({
   // The plan is changed under the project's lock, as a plan save is; its milestones are checked again under it.
   await lockProject(tx, project.id);
   await checkMilestones(tx, project.id, report.milestones);
-  await updateAtVersion(
+  const written = await updateAtVersion(
     tx,
     progressReports,
     { key: progressReports.id, keyValue: id, version: input.version },
@@ -242,7 +237,7 @@ export async function approveReport({
     before: { status: report.status },
     after: { status: 'approved', investmentYuan: report.investmentYuan },
   });
-  return reloaded(tx, ctx, id);
+  return asWritten(report, written);
 }
 
 /** Returns a submitted report to its unit with the reason, at the version read; the unit corrects and submits it again. Audited. */
@@ -259,7 +254,7 @@ export async function returnReport({
 }) {
   const { report } = await loadForWrite(tx, ctx, id, 'report.review', input.version);
   if (report.status !== 'submitted') throw wrongState('report.not_reviewable');
-  await updateAtVersion(
+  const written = await updateAtVersion(
     tx,
     progressReports,
     { key: progressReports.id, keyValue: id, version: input.version },
@@ -275,5 +270,5 @@ export async function returnReport({
   });
   // A returned report is owed again: the project's colour, in this transaction.
   await recomputeWarnings(tx, [report.projectId], todayInChina());
-  return reloaded(tx, ctx, id);
+  return asWritten(report, written);
 }

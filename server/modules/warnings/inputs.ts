@@ -11,11 +11,11 @@ import {
 import type { WarningColour } from '../../../common/enums';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import { projectProblemsOverdueOn } from '../matters';
+import { type ProjectProblemDates, projectProblemsOverdueColumn } from '../matters';
 import { annualPlans, milestones, progressReports, projects, reportingPeriods, warningSettings, warningSnapshots } from '../../db/schema';
 
-// The inputs of the warning function for many projects at once (the recompute's repository): one query per kind of
-// input for the whole batch, never one per project. SQL lives here and in repository.ts.
+// The inputs of the warning function for many projects at once (the recompute's repository): two statements for the
+// whole batch, never one per project. SQL lives here and in repository.ts.
 
 /** A project as the recompute reads it, with the inputs of its colour. */
 export type GatheredProject = {
@@ -38,72 +38,121 @@ export function previousMonth(day: string): { year: number; month: number } {
   return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
 }
 
-/** Every input of each project's colour as of `asOf` (a China Standard Time day); unknown ids are left out. */
+/**
+ * Every input of each project's colour as of `asOf` (a China Standard Time day); unknown ids are left out. Two
+ * statements for the whole batch: the projects locked, then everything else about them read at once.
+ */
 export async function gatherWarningInputs(db: Executor, projectIds: string[], asOf: string): Promise<GatheredProject[]> {
   if (projectIds.length === 0) return [];
-  const year = Number(asOf.slice(0, 4));
-  const month = Number(asOf.slice(5, 7));
-  const previous = previousMonth(asOf);
   const projectRows = rowsOf<{ id: string; regionCode: string; pool: string; plannedCompletion: string | null; level: number | null }>(
     // Transaction control: the projects are locked (in id order, as every recompute takes them) so two recomputes of a
-    // project — two reports submitted at once — cannot each store a colour computed without the other's change.
+    // project — two reports submitted at once — cannot each store a colour computed without the other's change. The
+    // inputs are read by the next statement: under READ COMMITTED a statement sees what was committed when it began,
+    // so one that waited here for another recompute would read the inputs as they were before it.
     await db.execute(sql`select id, region_code as "regionCode", pool, planned_completion::text as "plannedCompletion",
       warning_level as level from ${projects} where id = any(${ids(projectIds)}) order by id for update`),
   );
   if (projectRows.length === 0) return [];
-  const found = projectRows.map((p) => p.id);
-  const regionCodes = [...new Set(projectRows.map((p) => p.regionCode))];
-  const [plans, investments, reports, matters, previousColours, settings] = await Promise.all([
-    plansOf(db, found, asOf),
-    investmentsOf(db, found, year, month),
-    owedReportsOf(db, found, asOf),
-    overdueMattersOf(db, found, asOf),
-    snapshotColours(db, found, previous.year, previous.month),
-    settingsOf(db, regionCodes),
-  ]);
-  return projectRows.map((p) => ({
-    id: p.id,
-    regionCode: p.regionCode,
-    pool: p.pool,
-    storedColour: colourOfLevel(p.level),
-    input: {
-      today: asOf,
-      milestones: plans.get(p.id)?.(p.plannedCompletion) ?? [],
-      investment: investments.get(p.id) ?? null,
-      report: reports.get(p.id) ?? null,
-      matters: matters.get(p.id) ?? [],
-      previousColour: previousColours.get(p.id) ?? null,
-      settings: settings.get(p.regionCode) ?? { ...DEFAULT_WARNING_SETTINGS },
-    },
-  }));
+  const inputs = await inputsOf(
+    db,
+    projectRows.map((p) => p.id),
+    asOf,
+  );
+  return projectRows.map((p) => {
+    const row = inputs.get(p.id);
+    return {
+      id: p.id,
+      regionCode: p.regionCode,
+      pool: p.pool,
+      storedColour: colourOfLevel(p.level),
+      input: {
+        today: asOf,
+        milestones: row?.milestones ? milestonesDue(row.milestones, p.plannedCompletion, asOf) : [],
+        investment: investmentOf(row, asOf),
+        report: row?.report ? { period: periodKey(row.report), deadline: row.report.deadline, submittedOn: row.report.submittedOn } : null,
+        matters: row?.matters ?? [],
+        previousColour: row?.previousColour ?? null,
+        settings: { ...DEFAULT_WARNING_SETTINGS, ...row?.thresholds },
+      },
+    };
+  });
 }
 
-type MilestoneRow = PlanMilestone & { projectId: string; actualStart: string | null; actualFinish: string | null };
+type MilestoneRow = PlanMilestone & { actualStart: string | null; actualFinish: string | null };
 
-/** Each project's plan milestones, scheduled as the plan page schedules them (presentPlan): due by their latest finish. */
-async function plansOf(db: Executor, projectIds: string[], asOf: string) {
-  const rows = rowsOf<MilestoneRow>(
-    await db.execute(sql`select project_id as "projectId", id, name, duration_days as "durationDays",
-      predecessor_ids::text[] as "predecessorIds", actual_start::text as "actualStart", actual_finish::text as "actualFinish"
-      from ${milestones} where project_id = any(${ids(projectIds)}) order by project_id, sort_order, id`),
+/** What one statement reads about each project besides the project itself (JSON columns for the lists). */
+type InputRow = {
+  id: string;
+  /** Its plan milestones in the plan's order; null when it has none. */
+  milestones: MilestoneRow[] | null;
+  /** The year's current annual plan's amount (highest version); null when it has none. */
+  plannedYuan: string | null;
+  completedYuan: string | null;
+  report: { year: number; month: number; deadline: string; submittedOn: string | null } | null;
+  matters: ProjectProblemDates[] | null;
+  previousColour: WarningColour | null;
+  /** The district's own thresholds, null when it has set none. */
+  thresholds: Partial<WarningSettings> | null;
+};
+
+/**
+ * The inputs of the projects' colours in one statement, each kind a sub-select per project through its index:
+ * - the plan's milestones, in the plan's order;
+ * - the year's current annual plan (highest version) and the sum of its approved reports up to the month of asOf;
+ * - the report each project owes as of asOf: of the periods up to asOf's month still open on that day (open now, or
+ *   closed after it), the report not yet submitted with the earliest deadline, else the latest one; submitted means
+ *   submitted or approved (a returned report is owed again), on the day it was last submitted;
+ * - its problems (matters) past their deadline and not closed as of the day (`matter_overdue`), through the matters
+ *   module's face;
+ * - the colour it had at the end of the month before (its snapshot), for the recovery rule;
+ * - its district's thresholds, when the district has set its own.
+ */
+async function inputsOf(db: Executor, projectIds: string[], asOf: string): Promise<Map<string, InputRow>> {
+  const year = Number(asOf.slice(0, 4));
+  const month = Number(asOf.slice(5, 7));
+  const previous = previousMonth(asOf);
+  const submitted = sql`r.status in ('submitted', 'approved')`;
+  const rows = rowsOf<InputRow>(
+    await db.execute(sql`select p.id,
+      (select json_agg(json_build_object('id', m.id, 'name', m.name, 'durationDays', m.duration_days,
+          'predecessorIds', m.predecessor_ids::text[], 'actualStart', m.actual_start::text, 'actualFinish', m.actual_finish::text)
+          order by m.sort_order, m.id)
+        from ${milestones} m where m.project_id = p.id) as milestones,
+      (select ap.planned_yuan::text from ${annualPlans} ap where ap.project_id = p.id and ap.year = ${year}
+        order by ap.version_no desc limit 1) as "plannedYuan",
+      (select sum(r.investment_yuan)::text from ${progressReports} r where r.project_id = p.id and r.status = 'approved'
+        and r.year = ${year} and r.month <= ${month}) as "completedYuan",
+      (select json_build_object('year', rp.year, 'month', rp.month, 'deadline', rp.deadline::text,
+          'submittedOn', case when ${submitted} then ${chinaDay(sql`r.submitted_at`)} end)
+        from ${progressReports} r join ${reportingPeriods} rp on rp.id = r.period_id
+        where r.project_id = p.id and (rp.year, rp.month) <= (${year}, ${month})
+          and (rp.status = 'open' or ${chinaDay(sql`rp.closed_at`)} > ${asOf})
+        order by (${submitted} and ${chinaDay(sql`r.submitted_at`)} <= ${asOf}) asc, rp.deadline asc
+        limit 1) as report,
+      ${projectProblemsOverdueColumn(sql`p.id`, asOf)} as matters,
+      (select s.colour from ${warningSnapshots} s where s.project_id = p.id and s.year = ${previous.year}
+        and s.month = ${previous.month}) as "previousColour",
+      (select ws.thresholds from ${warningSettings} ws where ws.region_code = p.region_code) as thresholds
+      from ${projects} p where p.id = any(${ids(projectIds)})`),
   );
-  const byProject = new Map<string, MilestoneRow[]>();
-  for (const row of rows) {
-    const list = byProject.get(row.projectId);
-    if (list) list.push(row);
-    else byProject.set(row.projectId, [row]);
-  }
-  const result = new Map<string, (plannedCompletion: string | null) => WarningInput['milestones']>();
-  for (const [projectId, plan] of byProject) {
-    result.set(projectId, (plannedCompletion) => {
-      const actualDates = plan.flatMap((m) => [m.actualStart, m.actualFinish]).filter((d): d is string => !!d && isIsoDate(d));
-      const [first, ...rest] = actualDates;
-      const startDate = first ? minDate(first, ...rest) : asOf;
-      const deadline = plannedCompletion && isIsoDate(plannedCompletion) ? plannedCompletion : null;
-      return warningMilestones(plan, scheduleOrNothing(plan, { startDate, deadline, today: asOf }));
-    });
-  }
-  return result;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const periodKey = (report: { year: number; month: number }) => `${report.year}-${String(report.month).padStart(2, '0')}`;
+
+/** The year's annual plan and what approved reports completed of it; null without an annual plan of the year. */
+function investmentOf(row: InputRow | undefined, asOf: string): WarningInput['investment'] {
+  if (!row || row.plannedYuan === null) return null;
+  return { year: Number(asOf.slice(0, 4)), plannedYuan: Number(row.plannedYuan), completedYuan: Number(row.completedYuan ?? 0) };
+}
+
+/** A plan's milestones scheduled as the plan page schedules them (presentPlan): due by their latest finish. */
+function milestonesDue(plan: MilestoneRow[], plannedCompletion: string | null, asOf: string): WarningInput['milestones'] {
+  const actualDates = plan.flatMap((m) => [m.actualStart, m.actualFinish]).filter((d): d is string => !!d && isIsoDate(d));
+  const [first, ...rest] = actualDates;
+  const startDate = first ? minDate(first, ...rest) : asOf;
+  const deadline = plannedCompletion && isIsoDate(plannedCompletion) ? plannedCompletion : null;
+  return warningMilestones(plan, scheduleOrNothing(plan, { startDate, deadline, today: asOf }));
 }
 
 // A plan that cannot be scheduled (a cycle, dates past 9999) gives no milestone rule rather than failing the batch.
@@ -113,69 +162,4 @@ function scheduleOrNothing(plan: PlanMilestone[], options: { startDate: string; 
   } catch {
     return { milestones: [], earliestCompletion: null, feasible: false };
   }
-}
-
-/** The year's current annual plan (highest version) and the sum of its approved reports up to the month of asOf. */
-async function investmentsOf(db: Executor, projectIds: string[], year: number, month: number) {
-  const rows = rowsOf<{ projectId: string; plannedYuan: string; completedYuan: string | null }>(
-    await db.execute(sql`select ap.project_id as "projectId", ap.planned_yuan::text as "plannedYuan",
-      (select sum(r.investment_yuan)::text from ${progressReports} r where r.project_id = ap.project_id and r.status = 'approved'
-        and r.year = ${year} and r.month <= ${month}) as "completedYuan"
-      from (select distinct on (project_id) project_id, planned_yuan from ${annualPlans}
-        where project_id = any(${ids(projectIds)}) and year = ${year} order by project_id, version_no desc) ap`),
-  );
-  return new Map(
-    rows.map((r) => [r.projectId, { year, plannedYuan: Number(r.plannedYuan), completedYuan: Number(r.completedYuan ?? 0) }] as const),
-  );
-}
-
-/**
- * The report each project owes as of asOf: of the periods up to asOf's month still open on that day (open now, or
- * closed after it), the report not yet submitted with the earliest deadline, else the latest one; submitted means
- * submitted or approved (a returned report is owed again), on the day it was last submitted.
- */
-async function owedReportsOf(db: Executor, projectIds: string[], asOf: string) {
-  const year = Number(asOf.slice(0, 4));
-  const month = Number(asOf.slice(5, 7));
-  const rows = rowsOf<{ projectId: string; year: number; month: number; deadline: string; submittedOn: string | null }>(
-    await db.execute(sql`select distinct on (r.project_id) r.project_id as "projectId", p.year, p.month, p.deadline::text as deadline,
-        case when r.status in ('submitted', 'approved') then ${chinaDay(sql`r.submitted_at`)} end as "submittedOn"
-      from ${progressReports} r join ${reportingPeriods} p on p.id = r.period_id
-      where r.project_id = any(${ids(projectIds)}) and (p.year, p.month) <= (${year}, ${month})
-        and (p.status = 'open' or ${chinaDay(sql`p.closed_at`)} > ${asOf})
-      order by r.project_id,
-        (r.status in ('submitted', 'approved') and ${chinaDay(sql`r.submitted_at`)} <= ${asOf}) asc,
-        p.deadline asc`),
-  );
-  return new Map(
-    rows.map((r) => [
-      r.projectId,
-      { period: `${r.year}-${String(r.month).padStart(2, '0')}`, deadline: r.deadline, submittedOn: r.submittedOn },
-    ]),
-  );
-}
-
-/**
- * The project's problems (matters) past their deadline and not closed as of the day, with their deadlines and the day
- * each was closed (销号), null while open: `matter_overdue` fires from them. Read through the matters module's face
- * (one batched query).
- */
-const overdueMattersOf = (db: Executor, projectIds: string[], asOf: string) => projectProblemsOverdueOn(db, projectIds, asOf);
-
-/** The colour each project had at the end of a month (its snapshot), for the recovery rule. */
-export async function snapshotColours(db: Executor, projectIds: string[], year: number, month: number) {
-  const rows = rowsOf<{ projectId: string; colour: WarningColour }>(
-    await db.execute(sql`select project_id as "projectId", colour from ${warningSnapshots}
-      where project_id = any(${ids(projectIds)}) and year = ${year} and month = ${month}`),
-  );
-  return new Map(rows.map((r) => [r.projectId, r.colour]));
-}
-
-/** The thresholds of each district that has set its own. */
-async function settingsOf(db: Executor, regionCodes: string[]): Promise<Map<string, WarningSettings>> {
-  const rows = rowsOf<{ regionCode: string; thresholds: WarningSettings }>(
-    await db.execute(sql`select region_code as "regionCode", thresholds from ${warningSettings}
-      where region_code = any(${sql.param(regionCodes)}::text[])`),
-  );
-  return new Map(rows.map((r) => [r.regionCode, { ...DEFAULT_WARNING_SETTINGS, ...r.thresholds }]));
 }

@@ -38,29 +38,30 @@ async function store(tx: Executor, gathered: GatheredProject[], asOf: string): P
     );
     await tx.execute(sql`delete from ${projectWarnings} where project_id = any(${sql.param(withdrawn)}::uuid[])`);
   }
+  const changed = live.filter(({ project, warning }) => project.storedColour !== warning.colour);
   // The colours are figures of the dashboard: those that changed, in this transaction.
   const recoloured = [
     ...gathered.filter((p) => p.pool === 'withdrawn' && p.storedColour !== null).map((p) => p.id),
-    ...live.filter(({ project, warning }) => project.storedColour !== warning.colour).map(({ project }) => project.id),
+    ...changed.map(({ project }) => project.id),
   ];
   if (live.length === 0) {
     await refreshDashboardFigures(tx, recoloured);
     return [];
   }
-  await tx
-    .insert(projectWarnings)
-    .values(live.map(({ project, warning }) => ({ projectId: project.id, colour: warning.colour, reasons: warning.reasons, asOf })))
-    .onConflictDoUpdate({
-      target: projectWarnings.projectId,
-      set: { colour: sql`excluded.colour`, reasons: sql`excluded.reasons`, asOf: sql`excluded.as_of`, computedAt: sql`now()` },
-    });
-  const changed = live.filter(({ project, warning }) => project.storedColour !== warning.colour);
-  if (changed.length > 0) {
-    // Plain SQL: a colour is not an edit of the project, so its version and updated_at stay as they are.
-    await tx.execute(sql`update ${projects} p set warning_level = v.level
-      from unnest(${sql.param(changed.map((c) => c.project.id))}::uuid[], ${sql.param(changed.map((c) => WARNING_LEVEL[c.warning.colour]))}::smallint[]) as v(id, level)
-      where p.id = v.id`);
-  }
+  // One statement: each colour with its reasons, and the level on the projects whose colour changed. Plain SQL: a
+  // colour is not an edit of the project, so its version and updated_at stay as they are.
+  const rows = live.map(({ project, warning }) => ({
+    project_id: project.id,
+    colour: warning.colour,
+    reasons: warning.reasons,
+    level: project.storedColour === warning.colour ? null : WARNING_LEVEL[warning.colour],
+  }));
+  await tx.execute(sql`with v as (select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as v(project_id uuid, colour text, reasons jsonb, level smallint)),
+      stored as (insert into ${projectWarnings} (project_id, colour, reasons, as_of) select project_id, colour, reasons, ${asOf}::date from v
+        on conflict (project_id) do update set colour = excluded.colour, reasons = excluded.reasons, as_of = excluded.as_of,
+          computed_at = now())
+    update ${projects} p set warning_level = v.level from v where p.id = v.project_id and v.level is not null`);
   await refreshDashboardFigures(tx, recoloured);
   await tellLeadersOfRed(
     tx,
