@@ -42,7 +42,7 @@ test('the city opportunity list: an enterprise reads it signed out on a phone; t
   await expect(cards).toHaveCount(2);
   await page.getByRole('link', { name: '智能制造产业园标准地（约 86 亩）' }).click();
   await expect(page).toHaveURL(/\/open\/opportunities\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId('public-opportunity')).toContainText('投资强度不低于 350 万元/亩');
+  await expect(page.getByTestId('public-opportunity-detail')).toContainText('投资强度不低于 350 万元/亩');
   await fitsWidth(page);
   await shot(page, '181-phone-public-opportunity');
   await page.goto('/open/opportunities/00000000-0000-4000-8000-000000000000');

@@ -13,12 +13,16 @@ const KIND_COLOURS: Record<OpportunityKind, string> = {
   policy: 'red',
 };
 
-/** One public item as an enterprise reads it; every text is rendered as text (React escapes it). */
+/**
+ * One public item as an enterprise reads it; every text is rendered as text (React escapes it). The list's cards and the
+ * item's own page are told apart (`public-opportunity` / `public-opportunity-detail`): the list stays on the screen while
+ * the item's page loads.
+ */
 export function PublicOpportunityCard({ item, linked = true }: { item: PublicOpportunity; linked?: boolean }) {
   const { t } = useI18n();
   const title = linked ? <Link to={`/open/opportunities/${item.id}`}>{item.title}</Link> : item.title;
   return (
-    <Card size="small" data-testid="public-opportunity">
+    <Card size="small" data-testid={linked ? 'public-opportunity' : 'public-opportunity-detail'}>
       <Space direction="vertical" size={6} style={{ width: '100%' }}>
         <Space size={6} wrap>
           <Tag color={KIND_COLOURS[item.kind]}>{t(`opportunityKind.${item.kind}`)}</Tag>
