@@ -16,8 +16,10 @@ export default defineConfig({
   timeout: 120_000,
   workers: 1,
   retries: 0,
-  // A drawer closing or a list refetching can take several seconds on the shared 2-core CI machine.
-  expect: { timeout: 15_000 },
+  // One wait for every assertion: on the shared 2-core CI machine a full page load has taken 11–16 s (its requests
+  // starting late behind the other shard's browser and server), a list refetching or a drawer closing several.
+  // Per-call timeouts are for the waits known to be longer (a lead board's first load, an import).
+  expect: { timeout: 30_000 },
   use: {
     // The app honours the accessibility setting: no sliding drawers and drop-downs, whose clicks landed mid-motion.
     reducedMotion: 'reduce',

@@ -32,7 +32,7 @@ test('a park and a parcel recorded and corrected through their forms, on a deskt
 
   // A new park: cluster and leading industries picked by name.
   await openFromMenu(page, 'parks');
-  await expect(page.getByTestId('park-card').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('park-card').first()).toBeVisible();
   await page.getByTestId('park-add').click();
   const parkForm = page.getByTestId('park-form');
   await inputOf(page, 'park-name').fill(parkName);
@@ -186,7 +186,7 @@ test('a visit names its unit and visitors, and a policy its headquarters regions
 
   // 登记走访 from the enterprise's page: the visiting unit and the platform's visitors are picked by name.
   await openFromMenu(page, 'enterprises');
-  await expect(page.getByTestId('enterprise-row').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('enterprise-row').first()).toBeVisible();
   await inputOf(page, 'enterprise-search').fill('华岳重工集团有限公司');
   await inputOf(page, 'enterprise-search').press('Enter');
   await page.getByTestId('enterprise-link').filter({ hasText: '华岳重工集团有限公司' }).first().click();

@@ -106,8 +106,7 @@ test('the office matches a land need to a 标准地 parcel, supplies it, and it 
 
   // The same need now offers the next best parcel.
   await page.goto('/carrier-match?landMu=40&use=industrial&industry=smart_equip&investmentWan=18000');
-  // (A fresh page load fetches the page's code first: on a loaded machine that takes a while.)
-  await expect(page.getByTestId('match-item').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('match-item').first()).toBeVisible();
   await expect(page.getByTestId('match-results')).not.toContainText('智造园东区06地块');
 
   // The parks with their buildings, on a desktop and a phone.
@@ -117,7 +116,7 @@ test('the office matches a land need to a 标准地 parcel, supplies it, and it 
   await shot(page, '175-desktop-parks');
   await page.setViewportSize(PHONE);
   await page.goto('/carrier-match?floorAreaM2=5000&use=industrial&maxRentYuan=0.8');
-  await expect(page.getByTestId('match-item').first()).toContainText('新材料中试基地1号厂房', { timeout: 30_000 });
+  await expect(page.getByTestId('match-item').first()).toContainText('新材料中试基地1号厂房');
   await expect.poll(() => pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
   await shot(page, '176-phone-carrier-match');
 });
@@ -207,7 +206,7 @@ test('the investment centre downloads the 标准地 parcels as a sheet, adds a p
   // On a phone the import page fits.
   await page.setViewportSize(PHONE);
   await page.goto('/parcels/import?kind=parcels');
-  await expect(page.getByText('点击或拖拽 .xlsx 文件到此处上传')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('点击或拖拽 .xlsx 文件到此处上传')).toBeVisible();
   await fitsWidth(page);
   await shot(page, '344-phone-parcels-import');
 });

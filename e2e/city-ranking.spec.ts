@@ -29,7 +29,7 @@ test('the city user sees the districts ranked by the city rule, opens an explana
   if (lastYear !== thisYear) {
     // January: last month belongs to last year, which has no city rule in the demo — the page says so.
     await page.goto(`/scores?month=${last}`);
-    await expect(info).toHaveText(`本级尚未设置${lastYear}年评分规则，暂无排名`, { timeout: 20_000 });
+    await expect(info).toHaveText(`本级尚未设置${lastYear}年评分规则，暂无排名`);
     await shot(page, '470-city-ranking-no-rule-desktop');
     return;
   }
@@ -39,7 +39,7 @@ test('the city user sees the districts ranked by the city rule, opens an explana
     .poll(
       async () => {
         await page.goto(`/scores?month=${last}`);
-        await expect(info).toBeVisible({ timeout: 20_000 });
+        await expect(info).toBeVisible();
         return (await info.textContent()) ?? '';
       },
       { timeout: 60_000, intervals: [1_000, 2_000, 5_000] },
@@ -82,14 +82,14 @@ test('the city user sees the districts ranked by the city rule, opens an explana
 
   // A year with no city rule: said plainly, not that a ranking is still to come.
   await page.goto(`/scores?month=${thisYear - 1}-06`);
-  await expect(info).toHaveText(`本级尚未设置${thisYear - 1}年评分规则，暂无排名`, { timeout: 20_000 });
+  await expect(info).toHaveText(`本级尚未设置${thisYear - 1}年评分规则，暂无排名`);
   await expect(page.getByTestId('ranking-table')).toContainText(`本级尚未设置${thisYear - 1}年评分规则`);
   await shot(page, '473-city-no-rule-desktop');
 
   // On a phone: the three columns fit, a row opens to its explanation.
   await page.setViewportSize(PHONE);
   await page.goto(`/scores?month=${last}`);
-  await expect(page.getByTestId('ranking-unit')).toHaveCount(3, { timeout: 20_000 });
+  await expect(page.getByTestId('ranking-unit')).toHaveCount(3);
   await fitsWidth(page);
   await shot(page, '474-city-ranking-phone');
   await page.getByTestId('ranking-table').locator('tbody tr.ant-table-row').first().click();
@@ -106,7 +106,7 @@ test('a district office without a rule of its own is told so', async ({ page }) 
   await signIn(page, 'huaiyin', E2E_PASSWORD);
   await page.goto(`/scores?month=${monthParam(-1)}`);
   const info = page.getByTestId('snapshot-info');
-  await expect(info).toBeVisible({ timeout: 20_000 });
+  await expect(info).toBeVisible();
   // 槐荫区 has no rule of its own in the demo: its page says so rather than that the ranking is still to come.
   await expect(info).toContainText('本级尚未设置');
   await expect(page.locator('.ant-card-head-title')).toHaveText('考核排名');

@@ -14,10 +14,10 @@ test('the dashboard puts new starts against their target and the year’s attrac
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
   const newStarts = page.getByTestId('kpi-new-starts');
-  await expect(newStarts).toContainText('新开工', { timeout: 20_000 });
+  await expect(newStarts).toContainText('新开工');
   // 天桥区目标50个，已开工N个 — N the card's own count; then the standing against time in words.
   const target = page.getByTestId('kpi-new-starts-target-link');
-  await expect(target).toContainText('天桥区目标50个', { timeout: 20_000 });
+  await expect(target).toContainText('天桥区目标50个');
   const started = digits(await newStarts.locator('.ant-statistic-content-value').textContent());
   await expect(target).toContainText(`已开工${started}个`);
   const standing = (await page.getByTestId('kpi-new-starts-standing').textContent()) ?? '';
@@ -29,19 +29,19 @@ test('the dashboard puts new starts against their target and the year’s attrac
   const registered = digits(await funnel.getByTestId('lead-funnel-registered-count').textContent());
   const contract = (await funnel.getByTestId('lead-funnel-contract').textContent()) ?? '';
   expect(signed).toBeGreaterThan(0);
-  await expect(page.getByTestId('chart-monthly').locator('canvas')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('chart-monthly').locator('canvas')).toBeVisible();
   await shot(page, '580-dashboard-highlights');
 
   // The target opens the targets page, whose 新开工 indicator stands in the same words.
   await target.click();
   await expect(page).toHaveURL(/\/targets\?year=\d{4}/);
-  await expect(page.getByText(standing, { exact: true }).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(standing, { exact: true }).first()).toBeVisible();
   await page.goBack();
 
   // The funnel opens the conversion page of the year, with the same figures.
   await page.getByTestId('dashboard-attraction-open').click();
   await expect(page).toHaveURL(/\/leads\/stats\?year=\d{4}/);
-  await expect(page.getByTestId('lead-funnel-signed-count')).toHaveText(String(signed), { timeout: 20_000 });
+  await expect(page.getByTestId('lead-funnel-signed-count')).toHaveText(String(signed));
   await expect(page.getByTestId('lead-funnel-registered-count')).toHaveText(String(registered));
   await expect(page.getByTestId('lead-funnel-contract')).toHaveText(contract);
   await shot(page, '581-lead-stats-from-dashboard');
@@ -49,7 +49,7 @@ test('the dashboard puts new starts against their target and the year’s attrac
   // On a phone: the same cards one under the other, nothing wider than the screen.
   await page.setViewportSize(PHONE);
   await page.goto('/');
-  await expect(page.getByTestId('kpi-new-starts-target')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('kpi-new-starts-target')).toBeVisible();
   await expect(page.getByTestId('dashboard-attraction')).toBeVisible();
   await fitsWidth(page);
   await page.getByTestId('kpi-new-starts').scrollIntoViewIfNeeded();
@@ -62,11 +62,9 @@ test('a street’s clerk sees no funnel and no target figure, in words', async (
   test.setTimeout(120_000);
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'unit', E2E_PASSWORD);
-  await expect(page.getByTestId('kpi-new-starts')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('kpi-new-starts-no-target')).toHaveText('本年未设新开工项目目标（或不在您的查看范围内）', {
-    timeout: 20_000,
-  });
-  await expect(page.getByTestId('chart-monthly').locator('canvas')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('kpi-new-starts')).toBeVisible();
+  await expect(page.getByTestId('kpi-new-starts-no-target')).toHaveText('本年未设新开工项目目标（或不在您的查看范围内）');
+  await expect(page.getByTestId('chart-monthly').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('dashboard-attraction')).toHaveCount(0);
   await shot(page, '584-dashboard-street-clerk');
 });
@@ -76,7 +74,7 @@ test('an administrator uploads a street’s boundary from the map; the district�
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'admin', E2E_PASSWORD);
   await page.goto('/map');
-  await expect(page.getByTestId('map-upload')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('map-upload')).toBeVisible();
   await page.getByTestId('map-upload').click();
   // Whose boundary: 天桥区 itself or one of its streets.
   await page.getByTestId('map-upload-region').click();
@@ -121,19 +119,19 @@ test('a city reader sees the districts’ new starts added up as the comparison 
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'city', E2E_PASSWORD);
   const target = page.getByTestId('kpi-new-starts-target-link');
-  await expect(target).toContainText('济南市各区县目标合计', { timeout: 20_000 });
+  await expect(target).toContainText('济南市各区县目标合计');
   const standing = (await page.getByTestId('kpi-new-starts-standing').textContent()) ?? '';
   await expect(page.getByTestId('dashboard-attraction')).toBeVisible();
   await shot(page, '588-dashboard-city-highlights');
   // The targets page's comparison of districts: its 新开工项目 total stands in the same words.
   await target.click();
   await expect(page).toHaveURL(/\/targets\?year=\d{4}/);
-  await expect(page.getByTestId('compare-total-新开工项目')).toContainText(standing, { timeout: 20_000 });
+  await expect(page.getByTestId('compare-total-新开工项目')).toContainText(standing);
   await page.goto('/');
   // In English: the target line, the funnel and the map card in words.
   await page.getByTestId('language-switch').click();
   await page.getByText('English', { exact: true }).click();
-  await expect(target).toContainText("济南市's districts: target", { timeout: 20_000 });
+  await expect(target).toContainText("济南市's districts: target");
   await expect(page.getByTestId('dashboard-attraction')).toContainText('Attraction conversion');
   await expect(page.getByTestId('dashboard-map')).toContainText('One map');
   await shot(page, '589-dashboard-city-english');

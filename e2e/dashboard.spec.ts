@@ -18,7 +18,7 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   await expect(page.getByTestId('dashboard')).toBeVisible();
   const projects = page.getByTestId('kpi-projects');
   // The figures come after the page (a loaded machine takes its time).
-  await expect(projects).toContainText('重点项目', { timeout: 20_000 });
+  await expect(projects).toContainText('重点项目');
   await expect(projects).toContainText('总投资');
   const count = Number(((await projects.locator('.ant-statistic-content-value').textContent()) ?? '').replace(/[^\d]/g, ''));
   expect(count).toBeGreaterThan(0);
@@ -30,7 +30,7 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   // The key projects card opens the year's list: its total is the card's count.
   await projects.click();
   await expect(page).toHaveURL(/\/projects\?year=\d{4}/);
-  await expect(page.getByText(`共 ${count} 个项目`, { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(`共 ${count} 个项目`, { exact: true })).toBeVisible();
   await page.goBack();
 
   // 新开工 counts the projects that actually started this year, and opens exactly those.
@@ -49,7 +49,7 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   expect(reds).toBeGreaterThan(0);
   await page.getByTestId('kpi-warning-red').click();
   await expect(page).toHaveURL(/warning=red/);
-  await expect(page.getByText(`共 ${reds} 个项目`, { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(`共 ${reds} 个项目`, { exact: true })).toBeVisible();
   for (const colour of await page.getByTestId('warning-tag').evaluateAll((els) => els.map((el) => el.getAttribute('data-colour'))))
     expect(colour).toBe('red');
   await shot(page, '121-dashboard-red-projects');
@@ -66,8 +66,8 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   await page.clock.install();
   await page.goto('/big-screen');
   await expect(page.getByTestId('big-screen')).toBeVisible();
-  await expect(page.getByTestId('kpi-projects')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('big-screen-map').locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('kpi-projects')).toBeVisible();
+  await expect(page.getByTestId('big-screen-map').locator('canvas').first()).toBeVisible();
   await expect(page.getByTestId('chart-monthly').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('kpi-projects')).toContainText(String(count));
   // The year's new starts against their target, as on the dashboard (the 新开工项目 indicator's figures).
@@ -93,7 +93,7 @@ test('the office’s dashboard shows the district’s figures, drills into the l
   // A phone: the same figures one under another, no sideways scroll.
   await page.setViewportSize(PHONE);
   await page.goto('/');
-  await expect(page.getByTestId('kpi-projects')).toContainText(String(count), { timeout: 20_000 });
+  await expect(page.getByTestId('kpi-projects')).toContainText(String(count));
   await fitsWidth(page);
   await shot(page, '123-dashboard-phone');
   await signOut(page);
@@ -102,15 +102,15 @@ test('the office’s dashboard shows the district’s figures, drills into the l
 test('a leader’s dashboard starts on the projects he is in charge of', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'leader', E2E_PASSWORD);
-  await expect(page.getByTestId('dashboard-scope')).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByTestId('kpi-projects')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('dashboard-scope')).toBeVisible();
+  await expect(page.getByTestId('kpi-projects')).toBeVisible();
   await expect(page.getByTestId('dashboard-scope').locator('.ant-segmented-item-selected')).toContainText('我包挂的项目');
   const mine = Number(
     ((await page.getByTestId('kpi-projects').locator('.ant-statistic-content-value').textContent()) ?? '').replace(/[^\d]/g, ''),
   );
   await page.getByTestId('kpi-projects').click();
   await expect(page).toHaveURL(/leaderId=/);
-  await expect(page.getByText(`共 ${mine} 个项目`, { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(`共 ${mine} 个项目`, { exact: true })).toBeVisible();
   await page.goBack();
   await shot(page, '124-dashboard-leader');
   await signOut(page);

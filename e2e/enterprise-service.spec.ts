@@ -25,7 +25,7 @@ async function choose(page: Page, field: Locator, text: string) {
     await expect(option).toHaveClass(/ant-select-item-option-selected/);
     await page.keyboard.press('Escape');
   }
-  await expect(dropdown).toHaveCount(0, { timeout: 15_000 });
+  await expect(dropdown).toHaveCount(0);
 }
 
 test('the service centre registers an enterprise, records a visit whose demand reaches the matters board, and pushes a policy to it', async ({
@@ -45,8 +45,7 @@ test('the service centre registers an enterprise, records a visit whose demand r
   await signIn(page, 'office', E2E_PASSWORD);
   await openFromMenu(page, 'enterprises');
   await expect(page).toHaveURL(/\/enterprises$/);
-  // (The dashboard's queries can hold the embedded database a while after sign-in.)
-  await expect(page.getByTestId('enterprise-row').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('enterprise-row').first()).toBeVisible();
   await expect(page.getByText('拟上市 · 辅导备案').first()).toBeVisible();
   await fitsWidth(page);
   await shot(page, '160-desktop-enterprise-register');
@@ -68,10 +67,10 @@ test('the service centre registers an enterprise, records a visit whose demand r
   await expect(inputOf(page, 'enterprise-uscc')).toHaveValue(uscc);
   await expect(form).not.toContainText('第 18 位（校验码）应为');
   await page.getByTestId('enterprise-save').click();
-  await expect(form).toBeHidden({ timeout: 15_000 });
+  await expect(form).toBeHidden();
   // Saved; its name is close to a demo enterprise's, which the page points out.
   const warning = page.getByTestId('enterprise-similar-warning');
-  await expect(warning).toContainText('济南北园智能装备有限公司', { timeout: 15_000 });
+  await expect(warning).toContainText('济南北园智能装备有限公司');
   await shot(page, '162-desktop-enterprise-similar-warning');
 
   // Its page, then a visit recorded there with one demand for 北园街道.

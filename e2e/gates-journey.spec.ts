@@ -4,7 +4,7 @@ import { E2E_PASSWORD, shot, signIn, signOut, openFromMenu, menuItem } from './h
 
 const option = (page: Page, move: string, condition: string) => page.getByTestId(`gate-option-${move}-${condition}`);
 /** The page has loaded the district's gates (a loaded machine can take longer than one expect's default). */
-const gatesShown = (page: Page) => expect(page.getByTestId('gates-form')).toBeVisible({ timeout: 15_000 });
+const gatesShown = (page: Page) => expect(page.getByTestId('gates-form')).toBeVisible();
 
 test('the project office adds the feasibility study to the gate to 推进库; a new project must meet it; others cannot configure gates', async ({
   page,

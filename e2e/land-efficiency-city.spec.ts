@@ -13,7 +13,7 @@ test('the city user compares the districts’ 亩均效益 and opens one', async
   await signIn(page, 'city', E2E_PASSWORD);
   await openFromMenu(page, 'landEfficiency');
   const comparison = page.getByTestId('land-comparison');
-  await expect(comparison).toContainText('2025 年各区县亩均效益对比', { timeout: 30_000 });
+  await expect(comparison).toContainText('2025 年各区县亩均效益对比');
   await expect(comparison).toContainText('按本区县自定的分类标准评价');
   const tianqiao = page.getByTestId('land-cmp-row-370105');
   await expect(tianqiao).toContainText('天桥区');
@@ -32,21 +32,21 @@ test('the city user compares the districts’ 亩均效益 and opens one', async
   // A district opens its year; back returns to the comparison.
   await page.getByTestId('land-cmp-open-370105').click();
   await expect(page).toHaveURL(/region=370105/);
-  await expect(page.getByTestId('land-count-A').locator('.ant-statistic-content-value')).toHaveText('2', { timeout: 30_000 });
+  await expect(page.getByTestId('land-count-A').locator('.ant-statistic-content-value')).toHaveText('2');
   await expect(page.getByText('天桥区 · 评价对象')).toBeVisible();
   await shot(page, '486-desktop-city-land-district');
   await page.goBack();
-  await expect(page.getByTestId('land-comparison')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('land-comparison')).toBeVisible();
   await page.getByTestId('land-cmp-open-370104').click();
   await expect(page).toHaveURL(/region=370104/);
-  await expect(page.getByTestId('land-missing')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('land-missing')).toBeVisible();
   await page.getByTestId('land-back-to-comparison').click();
   await expect(page).not.toHaveURL(/region=/);
   await expect(page.getByTestId('land-cmp-table')).toBeVisible();
 
   // On a phone: a card per district and the total, nothing wider than the screen.
   await page.setViewportSize(PHONE);
-  await expect(page.getByTestId('land-cmp-card-370105')).toContainText('天桥区', { timeout: 30_000 });
+  await expect(page.getByTestId('land-cmp-card-370105')).toContainText('天桥区');
   await expect(page.getByTestId('land-cmp-card-370112')).toContainText('本年度未录入');
   await fitsWidth(page);
   await shot(page, '487-phone-city-land-comparison');
@@ -55,7 +55,7 @@ test('the city user compares the districts’ 亩均效益 and opens one', async
   await shot(page, '488-phone-city-land-total');
   await page.getByTestId('land-cmp-open-370105').click();
   await expect(page).toHaveURL(/region=370105/);
-  await expect(page.getByTestId('land-count-A').locator('.ant-statistic-content-value')).toHaveText('2', { timeout: 30_000 });
+  await expect(page.getByTestId('land-count-A').locator('.ant-statistic-content-value')).toHaveText('2');
   await fitsWidth(page);
   await shot(page, '489-phone-city-land-district');
 });

@@ -45,7 +45,7 @@ test('the investment office imports a year of 亩均效益 figures from the bure
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
   await openFromMenu(page, 'landEfficiency');
-  await expect(page.getByTestId('land-table')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('land-table')).toBeVisible();
   await pickYear(page, YEAR);
   await expect(page.getByTestId('land-thresholds')).toContainText(`本区尚未设定 ${YEAR} 年的分类标准`);
   await expect(page.getByTestId('land-table').locator('tbody tr.ant-table-row')).toHaveCount(0);
@@ -58,7 +58,7 @@ test('the investment office imports a year of 亩均效益 figures from the bure
     await inputOf(page, `land-threshold-${grade}-output`).fill(String(output));
   }
   await page.getByTestId('land-thresholds-save').click();
-  await expect(page.getByTestId('land-thresholds-form')).toBeHidden({ timeout: 15_000 });
+  await expect(page.getByTestId('land-thresholds-form')).toBeHidden();
   await expect(page.getByTestId('land-thresholds')).toContainText('A 类：亩均税收 ≥ 30.00 万元/亩');
 
   // The Excel menu: the import page under 亩均效益, set to the kind.
@@ -94,7 +94,7 @@ test('the investment office imports a year of 亩均效益 figures from the bure
   // The district's 2024: one of each class, the four others listed as not reported.
   await pickYear(page, YEAR);
   for (const grade of ['A', 'B', 'C', 'D']) {
-    await expect(page.getByTestId(`land-count-${grade}`).locator('.ant-statistic-content-value')).toHaveText('1', { timeout: 30_000 });
+    await expect(page.getByTestId(`land-count-${grade}`).locator('.ant-statistic-content-value')).toHaveText('1');
   }
   const table = page.getByTestId('land-table');
   await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(4);
@@ -140,7 +140,7 @@ test('the investment office imports a year of 亩均效益 figures from the bure
   await fitsWidth(page);
   await shot(page, '423-phone-land-imported-year');
   await page.goto('/land-efficiency/import?kind=land_figures');
-  await expect(page.getByText('点击或拖拽 .xlsx 文件到此处上传')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('点击或拖拽 .xlsx 文件到此处上传')).toBeVisible();
   await expect(page.getByTestId('import-kind')).toContainText('亩均效益');
   await fitsWidth(page);
   await shot(page, '424-phone-land-import');
@@ -153,7 +153,7 @@ test('the investment office imports a year of 亩均效益 figures from the bure
   // The parcels at 1440 px: the key columns in view, the rest scrolls inside the card.
   await page.setViewportSize(DESKTOP);
   await openFromMenu(page, 'parcels');
-  await expect(page.getByTestId('parcels-table').locator('tbody tr.ant-table-row').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('parcels-table').locator('tbody tr.ant-table-row').first()).toBeVisible();
   await fitsWidth(page);
   await shot(page, '426-desktop-parcels');
 });
@@ -164,12 +164,12 @@ test('a city reader picks a district to see its 亩均效益', async ({ page }) 
   await signIn(page, 'city', E2E_PASSWORD);
   await openFromMenu(page, 'landEfficiency');
   // No district of his own: he starts on his districts side by side (e2e/land-efficiency-city.spec.ts), and picks one.
-  await expect(page.getByTestId('land-comparison')).toContainText('天桥区', { timeout: 30_000 });
+  await expect(page.getByTestId('land-comparison')).toContainText('天桥区');
   await shot(page, '427-desktop-city-land-pick');
   await page.getByTestId('land-district-picker').click();
   await page.locator('.ant-select-item-option', { hasText: '天桥区' }).click();
   await expect(page).toHaveURL(/region=370105/);
-  await expect(page.getByTestId('land-count-A').locator('.ant-statistic-content-value')).toHaveText('2', { timeout: 30_000 });
+  await expect(page.getByTestId('land-count-A').locator('.ant-statistic-content-value')).toHaveText('2');
   await expect(page.getByText('天桥区 · 评价对象')).toBeVisible();
   // He reads: the export, not the import or the thresholds.
   await expect(page.getByTestId('land-thresholds-edit')).toHaveCount(0);

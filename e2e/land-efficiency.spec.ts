@@ -14,7 +14,7 @@ test('the investment office enters an enterprise’s 2025 land figures, sees its
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
   await openFromMenu(page, 'enterprises');
-  await expect(page.getByTestId('enterprise-row').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('enterprise-row').first()).toBeVisible();
   await page.getByTestId('enterprise-search').locator('input').fill('无影山');
   await page.getByTestId('enterprise-search').locator('input').press('Enter');
   await page.getByTestId('enterprise-link').filter({ hasText: name }).click();
@@ -37,7 +37,7 @@ test('the investment office enters an enterprise’s 2025 land figures, sees its
   await expect(form).toContainText('应大于 0');
   await inputOf(page, 'land-mu').fill('80');
   await page.getByTestId('land-year-save').click();
-  await expect(form).toBeHidden({ timeout: 15_000 });
+  await expect(form).toBeHidden();
   const row = section.locator('tr', { hasText: '2025' });
   await expect(row).toContainText('16.00');
   await expect(row).toContainText('320.00');
@@ -57,7 +57,7 @@ test('the investment office enters an enterprise’s 2025 land figures, sees its
   await expect(page).toHaveURL(/\/land-efficiency$/);
   const counts = { A: '2', B: '3', C: '2', D: '1' };
   for (const [grade, n] of Object.entries(counts)) {
-    await expect(page.getByTestId(`land-count-${grade}`).locator('.ant-statistic-content-value')).toHaveText(n, { timeout: 30_000 });
+    await expect(page.getByTestId(`land-count-${grade}`).locator('.ant-statistic-content-value')).toHaveText(n);
   }
   await expect(page.getByTestId('land-thresholds')).toContainText('B 类：亩均税收 ≥ 15.00 万元/亩，亩均产值 ≥ 300.00 万元/亩');
   await expect(page.getByTestId('land-missing')).toContainText('本年度的本地工业企业均已填报');

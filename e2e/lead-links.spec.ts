@@ -10,7 +10,7 @@ const PHONE = { width: 390, height: 844 };
 
 async function openEnterprise(page: Page, name: string) {
   await openFromMenu(page, 'enterprises');
-  await expect(page.getByTestId('enterprise-row').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('enterprise-row').first()).toBeVisible();
   await inputOf(page, 'enterprise-search').fill(name);
   await inputOf(page, 'enterprise-search').press('Enter');
   await page.getByTestId('enterprise-link').filter({ hasText: name }).first().click();
@@ -45,7 +45,7 @@ test('from an enterprise to its lead, and from the lead to a ranked parcel', asy
   await expect(inputOf(page, 'match-land')).toHaveValue('80.00');
   await expect(page.getByTestId('match-industry')).toContainText('智能制造装备');
   const parcel = page.getByTestId('match-item').filter({ hasText: '地块' }).first();
-  await expect(parcel).toContainText('面积满足：需 80 亩', { timeout: 30_000 });
+  await expect(parcel).toContainText('面积满足：需 80 亩');
   await expect(parcel).toContainText('投资强度达标');
   await shot(page, '531-desktop-lead-matched-carriers');
 

@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, test } from './contract';
+import { expect, test } from './contract';
 import { E2E_PASSWORD, fitsWidth, openFromMenu, shot, signIn } from './helpers';
-
-const expect = baseExpect.configure({ timeout: 20_000 });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };

@@ -3,11 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect as baseExpect, test } from './contract';
+import { expect, test } from './contract';
 import { E2E_PASSWORD, inputOf, pick, shot, signIn, fitsWidth, openFromMenu } from './helpers';
-
-// The machine that runs the journeys is shared and slow: each page's data may take a while to arrive.
-const expect = baseExpect.configure({ timeout: 20_000 });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };

@@ -30,7 +30,7 @@ test('the bell shows unread notifications on a phone and leads to the record; th
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'office', E2E_PASSWORD);
   await page.goto('/notification-channels');
-  await expect(page.getByText('区重点项目调度群（企业微信）')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('区重点项目调度群（企业微信）')).toBeVisible();
   await expect(page.getByText('qyapi.weixin.qq.com · key ****')).toBeVisible();
   await shot(page, '81-unit-channels');
   await page.getByTestId('channel-add').click();
@@ -40,6 +40,6 @@ test('the bell shows unread notifications on a phone and leads to the record; th
     .getByRole('button', { name: '保 存' })
     .or(page.getByRole('button', { name: '保存' }))
     .click();
-  await expect(page.getByText('链路本地地址')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('链路本地地址')).toBeVisible();
   await shot(page, '82-channel-refused');
 });

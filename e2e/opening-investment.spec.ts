@@ -23,7 +23,7 @@ test('the project page shows since-start completion with the amount before Lantu
   await signIn(page, 'office', E2E_PASSWORD);
   await openProject(page);
   const sinceStart = page.getByTestId('project-since-start');
-  await expect(sinceStart).toBeVisible({ timeout: 30_000 });
+  await expect(sinceStart).toBeVisible();
   const lastDecember = `${Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) - 1}年12月底`;
   await expect(page.getByTestId('project-since-start-opening')).toContainText(`（截至 ${lastDecember}）`);
   await expect(page.getByTestId('project-header')).toContainText('开工以来累计完成');
@@ -32,7 +32,7 @@ test('the project page shows since-start completion with the amount before Lantu
 
   await page.getByTestId('project-edit').click();
   const opening = page.getByTestId('project-opening-completed');
-  await expect(opening).toBeVisible({ timeout: 30_000 });
+  await expect(opening).toBeVisible();
   await opening.scrollIntoViewIfNeeded();
   await expect(page.getByTestId('project-form')).toContainText('期初累计完成投资');
   await expect(page.getByTestId('project-form')).toContainText('期初累计截至');
@@ -50,7 +50,7 @@ test('the project page shows since-start completion with the amount before Lantu
   await shot(page, '502-opening-project-page-phone');
   // The lead unit's clerk edits the project but not the amount before Lantu: it is the project office's.
   await page.getByTestId('project-edit').click();
-  await expect(page.getByTestId('project-form')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('project-form')).toBeVisible();
   const lockedInput = page
     .locator('input[data-testid="project-opening-completed"], [data-testid="project-opening-completed"] input')
     .first();

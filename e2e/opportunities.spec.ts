@@ -1,9 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect as baseExpect, test } from './contract';
+import { expect, test } from './contract';
 import { E2E_PASSWORD, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
-
-// The machine running the journeys is shared and loaded: each answer is waited for up to 20 s.
-const expect = baseExpect.configure({ timeout: 20_000 });
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -29,7 +26,7 @@ test('the city opportunity list: an enterprise reads it signed out on a phone; t
   await page.getByTestId('sign-in-opportunities').click();
   await expect(page).toHaveURL(/\/open\/opportunities$/);
   const cards = page.getByTestId('public-opportunity');
-  await expect(cards.first()).toBeVisible({ timeout: 20_000 });
+  await expect(cards.first()).toBeVisible();
   await expect(cards).toHaveCount(10);
   await expect(page.getByText('新材料产业园智慧能源管理应用场景')).toBeVisible();
   // The expired, the draft and the one in review are not there.
@@ -53,7 +50,7 @@ test('the city opportunity list: an enterprise reads it signed out on a phone; t
   await signIn(page, 'invest', E2E_PASSWORD);
   await openFromMenu(page, 'opportunities');
   await expect(page).toHaveURL(/\/opportunities$/);
-  await expect(rowOf(page, '新材料产业园智慧能源管理应用场景')).toBeVisible({ timeout: 20_000 });
+  await expect(rowOf(page, '新材料产业园智慧能源管理应用场景')).toBeVisible();
   await fitsWidth(page);
   await shot(page, '182-opportunities-staff-list');
 
@@ -120,6 +117,6 @@ test('the city opportunity list: an enterprise reads it signed out on a phone; t
   await page.setViewportSize(DESKTOP);
   await signOut(page);
   await page.goto('/open/opportunities');
-  await expect(page.getByTestId('public-opportunity').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('public-opportunity').first()).toBeVisible();
   await expect(page.getByText('北园数据中心算力应用场景')).toHaveCount(0);
 });

@@ -98,8 +98,7 @@ test('the office chooses the list columns; by default the table fits a 1440 px s
   await signIn(page, 'office', E2E_PASSWORD);
   await openFromMenu(page, 'projects');
   const table = page.getByTestId('project-table');
-  // (Signing in opens the dashboard, whose queries share PGlite's one connection: the list can wait behind them.)
-  await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible({ timeout: 20_000 });
+  await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible();
   const sideways = () =>
     table
       .locator('.ant-table-content, .ant-table-body')
@@ -119,7 +118,7 @@ test('the office chooses the list columns; by default the table fits a 1440 px s
   await expect(page.getByRole('columnheader', { name: '项目代码' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '项目性质' })).toHaveCount(0);
   await page.reload();
-  await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible({ timeout: 20_000 });
+  await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '项目代码' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '项目性质' })).toHaveCount(0);
   await shot(page, '17-projects-chosen-columns');

@@ -50,7 +50,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
   await signIn(page, 'province', E2E_PASSWORD);
   // The dashboard compares the province's districts.
   const districts = page.getByTestId('dashboard-districts');
-  await expect(districts).toBeVisible({ timeout: 20_000 });
+  await expect(districts).toBeVisible();
   for (const name of ['天桥区', '槐荫区', '历城区']) await expect(districts).toContainText(name);
   await fitsWidth(page);
   await shot(page, '610-province-dashboard-desktop');
@@ -62,7 +62,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
       .poll(
         async () => {
           await page.goto(`/scores?month=${last}`);
-          await expect(info).toBeVisible({ timeout: 20_000 });
+          await expect(info).toBeVisible();
           return (await info.textContent()) ?? '';
         },
         { timeout: 60_000, intervals: [1_000, 2_000, 5_000] },
@@ -82,7 +82,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
   } else {
     // January: last month is of last year, which has no province rule in the demo — said plainly, under the same title.
     await page.goto(`/scores?month=${last}`);
-    await expect(info).toHaveText(`本级尚未设置${lastYear}年评分规则，暂无排名`, { timeout: 20_000 });
+    await expect(info).toHaveText(`本级尚未设置${lastYear}年评分规则，暂无排名`);
     await expect(page.locator('.ant-card-head-title')).toHaveText('考核排名（山东省各市）');
     await shot(page, '611-province-ranking-desktop');
   }
@@ -90,7 +90,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
   // 目标指标: every district's indicators side by side, then the province's own broken down to its cities.
   await page.goto('/targets');
   const comparison = page.getByTestId('indicator-comparison');
-  await expect(comparison).toBeVisible({ timeout: 20_000 });
+  await expect(comparison).toBeVisible();
   for (const name of ['天桥区', '槐荫区', '历城区', '全省合计']) await expect(comparison.locator('thead')).toContainText(name);
   await expect(page.getByTestId('compare-实施重点项目-370104')).toContainText('24');
   const provinceOwn = (await indicatorsOf(page, year)).filter((i) => i.regionCode === PROVINCE);
@@ -125,11 +125,11 @@ test('the province user reads its cities ranked, the indicators compared and bro
   // On a phone: the ranking, the comparison and the shares as cards, nothing wider than the screen.
   await page.setViewportSize(PHONE);
   await page.goto(`/scores?month=${last}`);
-  await expect(page.locator('.ant-card-head-title')).toHaveText('考核排名（山东省各市）', { timeout: 20_000 });
+  await expect(page.locator('.ant-card-head-title')).toHaveText('考核排名（山东省各市）');
   await fitsWidth(page);
   await shot(page, '615-province-ranking-phone');
   await page.goto('/targets');
-  await expect(page.getByTestId('compare-实施重点项目-370112')).toContainText('30', { timeout: 20_000 });
+  await expect(page.getByTestId('compare-实施重点项目-370112')).toContainText('30');
   await expect(page.getByTestId(`shares-完成投资-${CITY}`)).toContainText('任务：395亿元');
   await fitsWidth(page);
   await page.getByTestId('shares-comparison').scrollIntoViewIfNeeded();
@@ -140,7 +140,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'city', E2E_PASSWORD);
   await page.goto('/targets');
-  await expect(page.getByTestId('indicator-comparison')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('indicator-comparison')).toBeVisible();
   const ofCity = (await indicatorsOf(page, year)).find((i) => i.regionCode === PROVINCE && i.name === '完成投资');
   expect(ofCity?.districtShares).toMatchObject({ items: [{ regionName: '济南市', targetValue: '395' }], sum: null });
   await page.getByTestId('targets-view').getByText('指标明细').click();
@@ -164,7 +164,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
   await signIn(page, 'city_office', E2E_PASSWORD);
   await page.goto('/targets');
   const cityShares = page.getByTestId('shares-comparison');
-  await expect(cityShares).toBeVisible({ timeout: 20_000 });
+  await expect(cityShares).toBeVisible();
   await expect(page.getByTestId('indicator-comparison')).toHaveCount(0);
   await expect(cityShares).toContainText('济南市市级指标分解到各区县');
   for (const name of ['槐荫区', '天桥区', '历城区', '市级目标']) await expect(cityShares.locator('thead')).toContainText(name);

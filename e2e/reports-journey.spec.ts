@@ -253,7 +253,7 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
 
   await page.goto(`/projects/${projectId}`);
   const reportRow = page.locator(`[data-testid="project-report"][data-period="${month}"]`);
-  await expect(reportRow.getByTestId('report-status')).toHaveAttribute('data-status', 'approved', { timeout: 15_000 });
+  await expect(reportRow.getByTestId('report-status')).toHaveAttribute('data-status', 'approved');
   await reportRow.scrollIntoViewIfNeeded();
   await shot(page, '70-project-reports');
 
