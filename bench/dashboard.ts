@@ -1,7 +1,8 @@
 /**
  * The demo district's dashboard (issue 16: p95 ≤ 50 ms on PGlite), alone: `lantu serve` on a fresh PGlite data folder
- * (or BENCH_DATABASE_URL), signed in as the project office (the kept figures answer) and as a leader in charge of
- * projects (`leader` — the live statements answer him), 300 requests each one at a time after 20 to warm up.
+ * (or BENCH_DATABASE_URL), signed in as the project office (the units' kept figures answer) and as a leader in charge
+ * of projects (`leader`: his whole scope, and his own projects with `leader=me` — his page's default; the kept shares
+ * of his projects answer him), 300 requests each one at a time after 20 to warm up.
  *
  *   npx tsx bench/dashboard.ts            (PGlite)
  *   BENCH_DATABASE_URL=postgres://… npx tsx bench/dashboard.ts
@@ -23,6 +24,7 @@ try {
     ['office', ''],
     ['office', '?year=2025'],
     ['leader', ''],
+    ['leader', '?leader=me'],
   ] as const) {
     const headers = await signIn(base, who);
     await measure('warm-up', 20, () => fetch(`${base}/api/v1/dashboard${query}`, { headers }));
