@@ -80,10 +80,8 @@ export const dashboardFigures = pgTable(
 
 /**
  * Each project's share of `dashboard_figures` as last written (one row per year it counts in, and its `onward` row):
- * the writer subtracts it and adds the new share, so a change need not know what the project was before. The
- * dashboard of a reader the units' rows cannot scope (a leader in charge of projects, the `own` scope, `leader=me`)
- * sums his projects' shares the same way. No foreign key: a project's share must outlive the project until it is
- * taken out.
+ * the writer subtracts it and adds the new share, so a change need not know what the project was before. Not read by
+ * the dashboard. No foreign key: a project's share must outlive the project until it is taken out.
  */
 export const dashboardProjectShares = pgTable(
   'dashboard_project_shares',

@@ -1,21 +1,12 @@
-import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProjectListQuery } from '../../../common/schemas/projects';
 import type { Locale } from '../../../common/locale';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import {
-  dashboardFigures,
-  dashboardProjectShares,
-  dictionaryItems,
-  projectMonthInvestment,
-  projectWarnings,
-  projects,
-  regions,
-  units,
-} from '../../db/schema';
+import { dashboardFigures, dictionaryItems, projectMonthInvestment, projectWarnings, projects, regions, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { visibleWhen } from '../../lib/scope';
-import { currentAnnualPlan, keptForYear, listCondition, shareDimensions, startedInYear } from '../projects';
+import { currentAnnualPlan, listCondition, startedInYear } from '../projects';
 import { findUnit } from '../units';
 
 /** The project list's filters the dashboard narrows by (no paging): its drill-downs carry the same ones. */
@@ -178,9 +169,9 @@ export async function attentionProjects(db: Executor, actor: Actor, filter: Proj
 }
 
 /**
- * Whether the units' kept figures (dashboard_figures) can answer for this reader and filter: rows are kept per district
+ * Whether the dashboard's figures (dashboard_figures) can answer for this reader and filter: rows are kept per district
  * and lead unit, so a reader whose scope is by unit and district (not `own`, not a leader in charge of projects he would
- * otherwise not see) and a filter by district and unit only. Everyone else is answered from the shares of his projects.
+ * otherwise not see) and a filter by district and unit only. Everyone else is answered by the live statements.
  */
 export function figuresServe(actor: Actor, filter: ProjectFilter, year: number): boolean {
   const onlyBy = Object.entries(filter).every(
@@ -190,40 +181,20 @@ export function figuresServe(actor: Actor, filter: ProjectFilter, year: number):
 }
 
 /** The rows of dashboard_figures counting for the year in the reader's scope and the filter's districts and units. */
-function unitFigureRows(actor: Actor, filter: ProjectFilter, year: number): SQL {
-  return sql`select * from ${dashboardFigures} where ${and(
+function figureRowsWhere(actor: Actor, filter: ProjectFilter, year: number) {
+  return and(
     visibleWhen(actor, { district: dashboardFigures.regionCode, units: [dashboardFigures.unitId] }),
     filter.leadUnitId?.length ? inArray(dashboardFigures.unitId, filter.leadUnitId) : undefined,
     filter.regionCode?.length ? inArray(dashboardFigures.regionCode, filter.regionCode) : undefined,
-    keptForYear(dashboardFigures, year),
-  )}`;
-}
-
-/**
- * The same rows from the kept shares of the projects themselves (dashboard_project_shares: what each project adds to
- * dashboard_figures, a few rows a project): the shares counting for the year of the projects the list's condition
- * picks without its year — the shares are the year's list — each as the figure rows it is summed into (its unit's
- * total and one per dimension, `shareDimensions`). For any reader and filter, at the cost of a project's rows.
- */
-function projectShareRows(db: Executor, actor: Actor, filter: ProjectFilter, year: number): SQL {
-  return sql`select s.region_code, s.unit_id, d.dim, d.key, s.projects, s.investment_yuan, s.planned_yuan, s.planned_months,
-      s.completed_months, s.red, s.yellow, s.green, s.live, s.started
-    from ${projects} join ${dashboardProjectShares} s on s.project_id = ${projects.id} and ${keptForYear({ onward: sql`s.onward`, year: sql`s.year` }, year)}
-    cross join lateral ${shareDimensions('s')} d(dim, key)
-    where ${listCondition(db, actor, { ...filter, year: undefined })}`;
+    sql`((not ${dashboardFigures.onward} and ${dashboardFigures.year} = ${year}) or (${dashboardFigures.onward} and ${dashboardFigures.year} <= ${year}))`,
+  );
 }
 
 /** Month by month (1–12): the annual plans' months and the investment completed. */
 export type MonthFigure = { month: number; plannedYuan: number; completedYuan: number };
 
 /**
- * Which kept rows answer: `units` dashboard_figures (≈ 40 rows a unit and year; only for a reader and filter
- * `figuresServe` accepts), `projects` the shares of the reader's projects (any reader and filter).
- */
-export type KeptGrain = 'units' | 'projects';
-
-/**
- * `projectFigures` and `monthlyFigures` from the kept figures instead of the projects' plans and month figures, in
+ * `projectFigures` and `monthlyFigures` from the kept figures (≈ 40 rows a unit and year) instead of the projects, in
  * one statement: the units' totals grouped by unit, by district and in all (the whole also sums the months), the other
  * dimensions by value. 新开工 is kept by the year of the actual start; for a year not yet over, the whole's starts after
  * `asOf` (a date entered ahead) are taken off from the projects (few, through their actual-start index) — only the
@@ -237,7 +208,6 @@ export async function keptFigures(
   asOf: string,
   throughMonth: number,
   locale: Locale,
-  grain: KeptGrain = 'units',
 ): Promise<{ figures: FigureRow[]; monthly: MonthFigure[] }> {
   const completed =
     throughMonth > 0
@@ -259,7 +229,7 @@ export async function keptFigures(
           and ${listCondition(db, actor, filter)})`
       : sql`0`;
   const result = await db.execute(sql`
-    with f as materialized (${grain === 'units' ? unitFigureRows(actor, filter, year) : projectShareRows(db, actor, filter, year)}), g as (
+    with f as materialized (select * from ${dashboardFigures} where ${figureRowsWhere(actor, filter, year)}), g as (
       select case when grouping(f.unit_id) = 0 then 'unit' when grouping(f.region_code) = 0 then 'district' else 'all' end as dim,
         coalesce(f.unit_id::text, f.region_code) as key, ${sums},
         case when grouping(f.unit_id, f.region_code) = 3 then ${months('planned_months')} end as "plannedMonths",

@@ -10,7 +10,6 @@ import { matterCountsByDistrict, matterStateCounts } from '../matters';
 import { presentReason } from '../warnings';
 import {
   type FigureRow,
-  type KeptGrain,
   type ProjectFilter,
   attentionProjects,
   figuresServe,
@@ -21,16 +20,11 @@ import {
 } from './repository';
 
 /**
- * Where the project figures come from: `auto` the kept figures — the units' rows (dashboard_figures) whenever they
- * can scope the reader and the filter (`figuresServe`), else the shares of the reader's projects
- * (dashboard_project_shares: a leader in charge of projects, the `own` scope, `leader=me`); `live` the statements
- * over the projects, their plans and month figures (the recomputation the tests compare the kept figures with).
+ * Where the project figures come from: `auto` the kept figures (dashboard_figures) whenever they can scope the reader
+ * and the filter (`figuresServe`), else the live statements over the projects; `live` always the latter (the tests
+ * compare the two).
  */
 export type FigureSource = 'auto' | 'live';
-
-/** The kept rows that answer the reader and filter (see `FigureSource`). */
-const grainFor = (actor: Actor, filter: ProjectFilter, year: number): KeptGrain =>
-  figuresServe(actor, filter, year) ? 'units' : 'projects';
 
 /** How many red and yellow projects the dashboard lists (the rest are one click away). */
 export const ATTENTION_LIMIT = 10;
@@ -97,9 +91,10 @@ export async function buildDashboard(
   const matterFilter = { unitId: query.unitId, regionCode: query.regionCode };
   const mattersLink = (extra: Record<string, string | undefined>) => link('/matters', { ...matterFilter, ...extra });
 
+  const kept = source === 'auto' && figuresServe(actor, filter, year);
   const [{ figures, monthly }, matterCounts, attention] = await Promise.all([
-    source === 'auto'
-      ? keptFigures(db, actor, filter, year, asOf, throughMonth, actor.locale, grainFor(actor, filter, year))
+    kept
+      ? keptFigures(db, actor, filter, year, asOf, throughMonth, actor.locale)
       : liveFigures(db, actor, filter, year, asOf, throughMonth),
     matterStateCounts(db, actor, matterFilter, today),
     attentionProjects(db, actor, filter, attentionLimit),
@@ -201,9 +196,10 @@ export async function buildDistricts(
 ): Promise<DashboardDistricts> {
   const year = query.year ?? Number(today.slice(0, 4));
   const { asOf, throughMonth } = asOfFor(year, today);
+  const kept = source === 'auto' && figuresServe(actor, { year }, year);
   const [figures, matters] = await Promise.all([
-    source === 'auto'
-      ? keptFigures(db, actor, { year }, year, asOf, throughMonth, actor.locale, grainFor(actor, { year }, year)).then((k) => k.figures)
+    kept
+      ? keptFigures(db, actor, { year }, year, asOf, throughMonth, actor.locale).then((k) => k.figures)
       : projectFigures(db, actor, { year }, year, asOf, throughMonth, actor.locale),
     matterCountsByDistrict(db, actor, today),
   ]);

@@ -1,4 +1,4 @@
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { dashboardFigures, dashboardProjectShares, dictionaryItems, projectMonthInvestment, projects } from '../../db/schema';
@@ -35,21 +35,6 @@ const FIGURE_COLUMNS = [
 ] as const;
 const MONTH_COLUMNS = ['planned_months', 'completed_months', 'reported_months'] as const;
 const DIMENSIONS = ['category', 'industry', 'pool', 'nature'] as const;
-
-/**
- * SQL: a kept row — of dashboard_figures or of dashboard_project_shares — counts for the year: its plain row of the
- * year, or its `onward` row of that year or an earlier one (the years it stands for run on to FIGURE_LAST_YEAR).
- */
-export const keptForYear = (row: { onward: SQLWrapper; year: SQLWrapper }, year: number): SQL =>
-  sql`((not ${row.onward} and ${row.year} = ${year}) or (${row.onward} and ${row.year} <= ${year}))`;
-
-/**
- * The figure rows a share (alias `share`) counts in, as `(dim, key)` values: its unit's `total` (key '') and one row
- * per dimension, keyed by the share's value of it. The writer sums shares into dashboard_figures by these; the
- * dashboard groups a reader's projects' shares by the same (`projectShareRows` in server/modules/dashboard).
- */
-export const shareDimensions = (share: string): SQL =>
-  sql`(values ${sql.join([sql`('total', '')`, ...DIMENSIONS.map((d) => sql`(${d}, ${sql.raw(share)}.${sql.raw(d)})`)], sql`, `)})`;
 
 /** bigint[12] of the twelve sums (`at(m)` the SQL of month m). */
 const monthArray = (at: (m: number) => SQL) => sql`array[${sql.join(MONTHS.map(at), sql`, `)}]::bigint[]`;
@@ -145,6 +130,7 @@ function sharesOf(which: SQL): SQL {
 
 /** The sums of signed share rows (`sign` −1 or 1) per figure row: each share counts in its unit's total and each dimension. */
 function figureDeltas(signed: SQL): SQL {
+  const dims = sql.join([sql`('total', '')`, ...DIMENSIONS.map((d) => sql`(${d}, s.${sql.raw(d)})`)], sql`, `);
   const sums = sql.join(
     FIGURE_COLUMNS.map((c) => sql`sum(s.sign * s.${sql.raw(c)})::${sql.raw(c.endsWith('yuan') ? 'bigint' : 'integer')} as ${sql.raw(c)}`),
     sql`, `,
@@ -162,7 +148,7 @@ function figureDeltas(signed: SQL): SQL {
         MONTH_COLUMNS.map((c) => sql`${monthSums(c)} as ${sql.raw(c)}`),
         sql`, `,
       )}
-    from (${signed}) s cross join lateral ${shareDimensions('s')} d(dim, key)
+    from (${signed}) s cross join lateral (values ${dims}) d(dim, key)
     group by s.region_code, s.onward, s.year, s.unit_id, d.dim, d.key
     having ${nonZero}`;
 }

@@ -20,10 +20,8 @@ export {
   checkDashboardFigures,
   type FigureDifference,
   fillDashboardFiguresIfEmpty,
-  keptForYear,
   rebuildDashboardFigures,
   refreshDashboardFigures,
-  shareDimensions,
 } from './dashboard-figures';
 // The computed indicators' figures (server/modules/targets), read from the same kept rows.
 export { type IndicatorFigures, indicatorFigures } from './indicator-figures';

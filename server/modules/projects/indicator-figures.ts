@@ -1,9 +1,9 @@
-import { and, gt, ne, sql } from 'drizzle-orm';
+import { and, gt, lte, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { dashboardFigures, projects } from '../../db/schema';
 import { inRegionTree } from '../regions';
-import { FIGURE_FIRST_YEAR, FIGURE_LAST_YEAR, keptForYear } from './dashboard-figures';
+import { FIGURE_FIRST_YEAR, FIGURE_LAST_YEAR } from './dashboard-figures';
 import { startedInYear } from './year-condition';
 
 /**
@@ -61,7 +61,8 @@ export async function indicatorFigures(
         coalesce(sum(${completed}), 0)::text as completed
       from ${dashboardFigures}
       where ${dashboardFigures.dim} = 'total' and ${inRegionTree(dashboardFigures.regionCode, regionCode)}
-        and ${keptForYear(dashboardFigures, year)}`),
+        and ((not ${dashboardFigures.onward} and ${dashboardFigures.year} = ${year})
+          or (${dashboardFigures.onward} and ${lte(dashboardFigures.year, year)}))`),
   );
   return {
     keyProjects: Number(row?.listed ?? 0),
