@@ -51,7 +51,9 @@ try {
   await stop(server.child);
 }
 
-const client = new pg.Client({ connectionString: url });
+// The session the server's own connections have (server/db/client.ts): no JIT, no parallel workers — else the plans
+// printed are not the ones the request ran.
+const client = new pg.Client({ connectionString: url, options: '-c jit=off -c max_parallel_workers_per_gather=0' });
 await client.connect();
 try {
   for (const [i, s] of statements.entries()) {
