@@ -324,7 +324,7 @@ function cellSeries(
             shape: { cx: x, cy: y, r, r0: inner, startAngle: arc.start, endAngle: arc.end, clockwise: true },
             style: { fill: colours[arc.k]?.colour ?? '#8c8c8c', stroke: dark ? '#0b1a2e' : '#fff', lineWidth: 1 },
           })),
-          { type: 'circle' as const, shape: { cx: x, cy: y, r: inner }, style: { fill: dark ? '#1d39c4' : '#2f54eb', opacity: 0.92 } },
+          { type: 'circle' as const, shape: { cx: x, cy: y, r: inner }, style: { fill: dark ? '#1d39c4' : '#2f54eb' } },
           {
             type: 'text' as const,
             x,
