@@ -254,7 +254,10 @@ describeEachDatabase('map API (一张图)', (t) => {
       expect(response.statusCode, query).toBe(400);
       expect(errorOf(response).details?.[0], query).toEqual({ path, message: expect.stringContaining(message) });
     }
-    const english = await office.get('/api/v1/map/projects?bbox=117,36.7', { 'accept-language': 'en-US' });
+    // In English for a reader who reads English.
+    expect((await office.patch('/api/v1/auth/preferences', { locale: 'en-US' })).statusCode).toBe(200);
+    const english = await office.get('/api/v1/map/projects?bbox=117,36.7');
+    expect((await office.patch('/api/v1/auth/preferences', { locale: 'zh-CN' })).statusCode).toBe(200);
     expect(errorOf(english).details?.[0]).toEqual({ path: 'query.bbox', message: expect.stringContaining('west,south,east,north') });
   });
 });
