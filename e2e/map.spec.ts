@@ -142,6 +142,62 @@ test('on a phone the map fits the screen with its filters in a drawer', async ({
   await shot(page, '113-map-phone');
 });
 
+/** The bubbles' inner disc (web/src/modules/map/utils/map-option.ts): a grid cell of the server's. */
+const BUBBLE = '#2f54eb';
+
+/**
+ * Asks the map's projects as a province's map would have them: grid cells whatever the count (`maxPoints=0`; the demo
+ * district's 133 projects are otherwise points). Answers the grid levels the page asked for, in order.
+ */
+async function askForCells(page: Page) {
+  const zooms: number[] = [];
+  await page.route('**/api/v1/map/projects?**', (route) => {
+    const address = new URL(route.request().url());
+    address.searchParams.set('maxPoints', '0');
+    zooms.push(Number(address.searchParams.get('zoom') ?? Number.NaN));
+    return route.continue({ url: address.toString() });
+  });
+  return zooms;
+}
+
+test('past 2,000 projects in view the map draws bubbles of counts by colour, and a click on one zooms into it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'office', E2E_PASSWORD);
+  const { placed } = (await (await page.request.get('/api/v1/map/projects')).json()) as { placed: number };
+  const zooms = await askForCells(page);
+  await page.goto('/map');
+  const map = page.getByTestId('region-map');
+  await expect(page.getByTestId('map-cells-hint')).toBeVisible();
+  // The bubbles count every project the points would show.
+  await expect.poll(() => placedCount(page)).toBe(placed);
+  let bubbles: { x: number; y: number }[] = [];
+  await expect
+    .poll(async () => {
+      bubbles = await colouredSpots(map, [BUBBLE]);
+      return bubbles.length;
+    })
+    .toBeGreaterThan(20);
+  // Their rings in the warning colours.
+  expect((await colouredSpots(map, POINT_COLOURS.warning)).length).toBeGreaterThan(20);
+  await shot(page, '640-map-bubbles');
+  // A click on the biggest bubble zooms in: the page asks again, for a finer grid.
+  const asked = zooms.length;
+  const first = zooms[0] ?? 0;
+  await map.click({ position: densest(bubbles) });
+  await expect.poll(() => zooms.length).toBeGreaterThan(asked);
+  expect(zooms[zooms.length - 1]).toBeGreaterThan(first);
+  await expect.poll(async () => (await colouredSpots(map, [BUBBLE])).length).toBeGreaterThan(0);
+  await shot(page, '641-map-bubbles-zoomed');
+
+  await page.setViewportSize(PHONE);
+  await page.goto('/map');
+  await expect(page.getByTestId('map-cells-hint')).toBeVisible();
+  await expect.poll(async () => (await colouredSpots(page.getByTestId('region-map'), [BUBBLE])).length).toBeGreaterThan(10);
+  await fitsWidth(page);
+  await shot(page, '642-map-bubbles-phone');
+});
+
 /** The parcels' colours by status (web/src/modules/map/utils/map-option.ts), none of them a point's colour. */
 const PARCEL_COLOURS = { reserve: '#8d6e63', available: '#13c2c2', supplied: '#3f51b5' };
 /** The layers' legend along the top of the map, kept out of the search for coloured spots. */

@@ -14,6 +14,9 @@ export const mapZh = {
   'boundary.too_many_vertices': '边界文件的拐点超过 {max} 个：请简化后再上传',
   'error.payload_too_large_limit': '提交的内容过大：不能超过 {megabytes} MB',
   'format.tileUrl': '瓦片服务地址须以 http:// 或 https:// 开头，并含 {z}、{x}、{y} 占位符',
+  'map.bbox_invalid': '视野范围须为“西,南,东,北”四个经纬度（十进制度数），西小于东、南小于北，经度在 −180～180、纬度在 −90～90 之间',
+  'map.zoom_without_bbox': '指定网格级别（zoom）时须同时给出视野范围（bbox）',
+  'map.zoom_too_fine': '网格级别（zoom）过细：视野每边最多 128 格，请减小 zoom 或缩小视野范围',
   'dashboard.unit_outside_scope': '所选单位不存在或不在您的数据范围内',
   'dashboard.no_new_starts_target': '本年未设新开工项目目标（或不在您的查看范围内）',
   'dashboard.new_starts_targets_apart': '各区县新开工目标不能合计（有的区县未设或未计算），请在目标指标页分区县查看',
@@ -36,6 +39,11 @@ export const mapEn: Record<keyof typeof mapZh, string> = {
   'boundary.too_many_vertices': 'The boundary has more than {max} corners: simplify it first',
   'error.payload_too_large_limit': 'The request is too large: at most {megabytes} MB',
   'format.tileUrl': 'The tile server address must start with http:// or https:// and contain {z}, {x} and {y}',
+  'map.bbox_invalid':
+    'The view must be four decimal degrees "west,south,east,north", west below east and south below north, longitudes within −180…180 and latitudes within −90…90',
+  'map.zoom_without_bbox': 'A grid level (zoom) needs a view (bbox)',
+  'map.zoom_too_fine':
+    'The grid level (zoom) is too fine: at most 128 cells along each side of the view; lower the zoom or narrow the view',
   'dashboard.unit_outside_scope': 'The chosen unit does not exist or is outside your data scope',
   'dashboard.no_new_starts_target': 'No target for new starts is set for the year (or none you may see)',
   'dashboard.new_starts_targets_apart':

@@ -297,6 +297,16 @@ const PROJECT_PROBES: Probe[] = [
     },
   },
   {
+    // The same as grid cells (`maxPoints=0`): a cell counts the project only in scope.
+    route: 'GET /api/v1/map/projects',
+    kind: 'list',
+    url: (r) => `/api/v1/map/projects?q=${q(r.name)}&maxPoints=0`,
+    shows: (res) => {
+      const body = json(res) as { cells: { count: number }[]; unplaced: number };
+      return body.cells.some((cell) => cell.count > 0) || body.unplaced > 0;
+    },
+  },
+  {
     route: 'GET /api/v1/projects/export.xlsx',
     kind: 'export',
     url: (r) => `/api/v1/projects/export.xlsx?q=${q(r.batch ?? r.name)}`,

@@ -1,5 +1,7 @@
 import { eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
+import { type Bbox, MAP_MAX_CELLS_ACROSS, inBbox } from '../../../common/domain/map-grid';
 import { parseMapPoints } from '../../../common/domain/map-points';
 import type { MapBase, MapProjectsWire, RegionBoundary } from '../../../common/schemas/map';
 import { auditEvents, projects, regionBoundaries } from '../../db/schema';
@@ -22,6 +24,11 @@ const pointsOf = (response: { json: () => unknown }) => {
   return parseMapPoints(wire.rows, wire.pools, wire.unplaced);
 };
 type ListPage = { items: { id: string; leadUnitId: string }[]; total: number };
+const sum = (numbers: number[]) => numbers.reduce((a, b) => a + b, 0);
+const cellsOf = (response: { statusCode: number; json: () => unknown }) => {
+  expect(response.statusCode).toBe(200);
+  return response.json() as MapProjectsWire;
+};
 
 describeEachDatabase('map API (一张图)', (t) => {
   let admin: Client;
@@ -154,5 +161,103 @@ describeEachDatabase('map API (一张图)', (t) => {
     expect(pointsOf(await otherAdmin.get('/api/v1/map/projects')).ids).toEqual([]);
     const bad = await office.get('/api/v1/map/projects?pool=nowhere&page=2');
     expect(bad.statusCode).toBe(400);
+  });
+  it('answers grid cells past maxPoints whose counts add up to the list’s total, by colour, by pool and in money', async () => {
+    for (const filter of ['', 'pool=implementing', 'warning=red,yellow']) {
+      const list = (await office.get(`/api/v1/projects?pageSize=1&${filter}`)).json() as ListPage;
+      const points = pointsOf(await office.get(`/api/v1/map/projects?${filter}`));
+      const answer = cellsOf(await office.get(`/api/v1/map/projects?maxPoints=0&${filter}`));
+      expect(answer.mode, filter).toBe('cells');
+      expect(answer.rows).toBe('');
+      expect(answer.cells.length).toBeGreaterThan(0);
+      // The cells count every placed project once; with the unplaced, the list's total.
+      expect(sum(answer.cells.map((c) => c.count)), filter).toBe(points.ids.length);
+      expect(answer.placed).toBe(points.ids.length);
+      expect(answer.placed + answer.unplaced, filter).toBe(list.total);
+      for (const cell of answer.cells) {
+        expect(sum(cell.warning)).toBe(cell.count);
+        expect(sum(cell.pool)).toBe(cell.count);
+        expect(inBbox(cell.bounds, cell.lon, cell.lat)).toBe(true);
+      }
+      // By colour and pool, the cells say what the points say.
+      for (const level of [0, 1, 2, 3])
+        expect(sum(answer.cells.map((c) => c.warning[level] ?? 0)), `${filter} warning ${level}`).toBe(
+          points.warning.filter((w) => w === level).length,
+        );
+      for (const k of answer.pools.keys())
+        expect(sum(answer.cells.map((c) => c.pool[k] ?? 0))).toBe(points.pool.filter((p) => p === k).length);
+      expect(sum(answer.cells.map((c) => c.investmentYuan)) / 10_000).toBeCloseTo(sum(points.investmentWan), 0);
+      // Without a bbox the view is the points' extent, the level about 16 cells across it.
+      expect(answer.view).toEqual([Math.min(...points.lon), Math.min(...points.lat), Math.max(...points.lon), Math.max(...points.lat)]);
+      expect(answer.zoom).toBeGreaterThan(8);
+    }
+    // The unit clerk's cells count his own projects only.
+    const own = (await unitClerk.get('/api/v1/projects?pageSize=1')).json() as ListPage;
+    const his = cellsOf(await unitClerk.get('/api/v1/map/projects?maxPoints=0'));
+    expect(his.placed + his.unplaced).toBe(own.total);
+    expect(sum(his.cells.map((c) => c.count))).toBe(his.placed);
+    expect(cellsOf(await otherAdmin.get('/api/v1/map/projects?maxPoints=0'))).toMatchObject({ cells: [], placed: 0, rows: '' });
+  });
+
+  it('answers the points of a view while it holds at most maxPoints, else its cells: the same projects either way', async () => {
+    const all = pointsOf(await office.get('/api/v1/map/projects'));
+    const [west, east] = [Math.min(...all.lon), Math.max(...all.lon)];
+    const [south, north] = [Math.min(...all.lat), Math.max(...all.lat)];
+    // Property: for any view and level, the cells' counts add up to the view's points, which are the points in it.
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.integer({ min: 9, max: 14 }),
+        async ([x0, x1], [y0, y1], zoom) => {
+          const lon = [west + (east - west) * Math.min(x0, x1), west + (east - west) * Math.max(x0, x1) + 1e-6];
+          const lat = [south + (north - south) * Math.min(y0, y1), south + (north - south) * Math.max(y0, y1) + 1e-6];
+          const bbox = [lon[0], lat[0], lon[1], lat[1]].map((n) => (n ?? 0).toFixed(6)).join(',');
+          const view = bbox.split(',').map(Number) as Bbox;
+          const inside = all.ids.filter((_, i) => inBbox(view, all.lon[i] ?? 0, all.lat[i] ?? 0));
+          const points = cellsOf(await office.get(`/api/v1/map/projects?bbox=${bbox}`));
+          expect(points.mode).toBe('points');
+          expect(new Set(parseMapPoints(points.rows, points.pools, 0).ids)).toEqual(new Set(inside));
+          expect(points.placed).toBe(inside.length);
+          const cells = await office.get(`/api/v1/map/projects?bbox=${bbox}&zoom=${zoom}&maxPoints=0`);
+          // A level too fine for the view is refused (checked below); any other answers cells that add up.
+          if (cells.statusCode === 400) return;
+          const answer = cellsOf(cells);
+          expect(answer).toMatchObject({ view, zoom, placed: inside.length, unplaced: all.unplaced });
+          expect(answer.mode).toBe(inside.length > 0 ? 'cells' : 'points');
+          expect(sum(answer.cells.map((c) => c.count))).toBe(inside.length);
+          for (const cell of answer.cells)
+            expect(inBbox(view, cell.bounds[0], cell.bounds[1]) && inBbox(view, cell.bounds[2], cell.bounds[3])).toBe(true);
+        },
+      ),
+      { numRuns: 15 },
+    );
+    // maxPoints decides: a view of more is answered in cells, of as many or fewer in points.
+    const whole = [west, south, east, north].join(',');
+    expect(cellsOf(await office.get(`/api/v1/map/projects?bbox=${whole}&maxPoints=${all.ids.length - 1}`)).mode).toBe('cells');
+    expect(cellsOf(await office.get(`/api/v1/map/projects?bbox=${whole}&maxPoints=${all.ids.length}`)).mode).toBe('points');
+  });
+
+  it('refuses a bad view naming the field', async () => {
+    const cases: [string, string, string][] = [
+      ['bbox=117,36.7,117.1', 'query.bbox', '西,南,东,北'],
+      ['bbox=117.1,36.7,117,36.8', 'query.bbox', '西小于东'],
+      ['bbox=117,36.7,117.1,91', 'query.bbox', '纬度在 −90～90'],
+      ['bbox=1e2,36.7,117.1,36.8', 'query.bbox', '十进制'],
+      ['zoom=12', 'query.zoom', '须同时给出视野范围'],
+      ['bbox=116,36,118,38&zoom=13', 'query.zoom', `最多 ${MAP_MAX_CELLS_ACROSS} 格`],
+      ['bbox=116,36,118,38&zoom=25', 'query.zoom', ''],
+      ['maxPoints=2001', 'query.maxPoints', ''],
+    ];
+    for (const [query, path, message] of cases) {
+      const response = await office.get(`/api/v1/map/projects?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(errorOf(response).details?.[0], query).toEqual({ path, message: expect.stringContaining(message) });
+    }
+    // In English for a reader who reads English.
+    expect((await office.patch('/api/v1/auth/preferences', { locale: 'en-US' })).statusCode).toBe(200);
+    const english = await office.get('/api/v1/map/projects?bbox=117,36.7');
+    expect((await office.patch('/api/v1/auth/preferences', { locale: 'zh-CN' })).statusCode).toBe(200);
+    expect(errorOf(english).details?.[0]).toEqual({ path: 'query.bbox', message: expect.stringContaining('west,south,east,north') });
   });
 });

@@ -25,7 +25,7 @@ const tags = ['map'];
 /** The largest boundary file accepted; larger answers 413 before it is read. */
 export const BOUNDARY_BODY_LIMIT = 20 * 1024 * 1024;
 
-/** The one map (一张图): a region's boundary as the base, the tile server, and the projects as points. */
+/** The one map (一张图): a region's boundary as the base, the tile server, and the projects as points or grid cells. */
 export function mapRoutes(app: App, { db }: Deps) {
   app.get(
     '/api/v1/map/base',
@@ -85,7 +85,8 @@ export function mapRoutes(app: App, { db }: Deps) {
     {
       schema: {
         tags,
-        summary: 'Every project in scope the project list filters match, as compact columns of points',
+        summary:
+          'The projects in scope the project list filters match in a view (bbox): their points while the view holds at most maxPoints (2,000), else grid cells of counts by colour and pool (zoom: the grid level)',
         querystring: mapProjectsQuery,
         response: { 200: mapProjectsSchema, ...errorResponses },
       },

@@ -7,6 +7,8 @@ export const mapEnUS: Record<keyof typeof mapZhCN, string> = {
   'map.colourBy.pool': 'By pool',
   'map.noWarning': 'Not rated',
   'map.investment': 'Total investment {wan} ×10k yuan',
+  'map.cellsHint':
+    'Many projects: grouped by area into bubbles (the ring shows each colour’s share); click a bubble or zoom in to see each project',
   'map.cluster': '{count} projects — click to zoom in',
   'map.clusterName': 'Grouped projects',
   'map.noBoundary': 'No boundary has been uploaded for this region yet: an administrator uploads a GeoJSON boundary on this page',

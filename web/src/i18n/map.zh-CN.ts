@@ -5,6 +5,7 @@ export const mapZhCN = {
   'map.colourBy.pool': '按项目库',
   'map.noWarning': '未评定',
   'map.investment': '总投资 {wan} 万元',
+  'map.cellsHint': '项目较多，已按区域汇总为气泡（圈上颜色为各类占比）：点击气泡或放大地图查看单个项目',
   'map.cluster': '共 {count} 个项目，点击放大查看',
   'map.clusterName': '项目聚合',
   'map.noBoundary': '尚未上传本区域的边界：请管理员在此页上传 GeoJSON 边界文件',

@@ -20,7 +20,7 @@ function MapSlot() {
   const navigate = useNavigate();
   const base = useMapBase();
   // The points refresh with the figures beside them (a project turning red shows on the wall at the same time).
-  const points = useMapProjects(NO_FILTERS, true, REFRESH_SECONDS * 1000);
+  const { points, onViewChange } = useMapProjects(NO_FILTERS, true, REFRESH_SECONDS * 1000);
   return (
     <Card
       className="big-screen-card"
@@ -36,6 +36,7 @@ function MapSlot() {
           dark
           regionLabels
           onPointClick={(id) => navigate(`/projects/${id}`)}
+          onViewChange={onViewChange}
           style={{ height: '100%', minHeight: 0 }}
         />
       ) : null}

@@ -42,7 +42,7 @@ export function MapPage() {
   const cityDistricts = useRegionChildren(region?.code ?? '', region?.level === 'city' || region?.level === 'province');
   const districts = projectDistricts(region, cityDistricts.data);
   const base = useMapBase(region?.code);
-  const points = useMapProjects(
+  const { points, onViewChange } = useMapProjects(
     districts ? { ...filters, regionCode: districts } : filters,
     layers.includes('projects') && districts !== undefined,
   );
@@ -132,10 +132,15 @@ export function MapPage() {
       <Flex gap={12} wrap style={{ marginBottom: 8 }} data-testid="map-summary">
         {points.data && layers.includes('projects') && (
           <>
-            <Typography.Text>{t('map.placed', { count: points.data.ids.length })}</Typography.Text>
+            <Typography.Text>{t('map.placed', { count: points.data.placed })}</Typography.Text>
             {points.data.unplaced > 0 && (
               <Typography.Text type="warning" data-testid="map-unplaced">
                 {t('map.unplaced', { count: points.data.unplaced })}
+              </Typography.Text>
+            )}
+            {points.data.mode === 'cells' && (
+              <Typography.Text type="secondary" data-testid="map-cells-hint">
+                {t('map.cellsHint')}
               </Typography.Text>
             )}
           </>
@@ -155,6 +160,7 @@ export function MapPage() {
             // A district's own name would sit on its parks; a city's districts keep theirs.
             regionLabels={!phone && (carrierLayers.length === 0 || base.data.children.length > 0)}
             onPointClick={(id) => navigate(`/projects/${id}`)}
+            onViewChange={onViewChange}
             style={{ height: phone ? 480 : 'calc(100vh - 340px)', minHeight: 420 }}
             data-testid="region-map"
           />

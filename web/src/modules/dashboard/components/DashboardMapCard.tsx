@@ -24,7 +24,7 @@ export function DashboardMapCard({ projectsDrill, regionCode }: { projectsDrill:
     return rest;
   }, [search]);
   const base = useMapBase(regionCode);
-  const points = useMapProjects(filters);
+  const { points, onViewChange } = useMapProjects(filters);
   const mapLink = `/map?${new URLSearchParams([...new URLSearchParams(search), ...(regionCode ? [['region', regionCode]] : [])]).toString()}`;
   return (
     <Card
@@ -42,7 +42,7 @@ export function DashboardMapCard({ projectsDrill, regionCode }: { projectsDrill:
       {points.data && (
         <Flex gap={12} wrap style={{ marginBottom: 4 }}>
           <Typography.Text type="secondary" data-testid="dashboard-map-placed">
-            {t('map.placed', { count: points.data.ids.length })}
+            {t('map.placed', { count: points.data.placed })}
           </Typography.Text>
           {points.data.unplaced > 0 && (
             <Typography.Text type="warning">{t('map.unplaced', { count: points.data.unplaced })}</Typography.Text>
@@ -56,6 +56,7 @@ export function DashboardMapCard({ projectsDrill, regionCode }: { projectsDrill:
           colourBy="warning"
           regionLabels={!phone}
           onPointClick={(id) => navigate(`/projects/${id}`)}
+          onViewChange={onViewChange}
           style={{ height: HEIGHT }}
           data-testid="dashboard-map-chart"
         />

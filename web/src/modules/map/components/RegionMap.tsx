@@ -5,18 +5,20 @@ import { registerMap, use } from 'echarts/core';
 import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { EChart, type EChartHandle } from '../../../ui/EChart';
+import type { Bbox } from '../../../../../common/domain/map-grid';
 import type { MapBase, MapCarriers, MapParcel, MapProjects } from '../api/map-api';
-import { clusterZoomOf } from '../utils/cluster';
+import { type MapViewRequest, viewRequestFor, zoomIntoCell } from '../utils/cells';
 import {
   baseGeoJson,
   ownOutlineNames,
   baseMapName,
   buildMapOption,
   type ColourBy,
-  CLUSTER_SERIES,
+  CELL_SERIES,
   type LonLat,
   type MapOverlay,
   type MapView,
+  maxZoomFor,
 } from '../utils/map-option';
 import { useTileLayer } from './use-tile-layer';
 
@@ -28,6 +30,12 @@ export type RegionMapProps = {
   colourBy?: ColourBy;
   /** A project's point was clicked. */
   onPointClick?: (projectId: string) => void;
+  /**
+   * What the map shows changed (first drawn, panned, zoomed, a bubble clicked): the view and grid level to ask the
+   * projects for (`useMapProjects`). Told at once when first drawn or a bubble is clicked, else once the viewer has
+   * stopped moving the map for VIEW_DEBOUNCE_MS.
+   */
+  onViewChange?: (view: MapViewRequest) => void;
   /** The parks and parcels layers to draw (those the page asked for). */
   carriers?: MapCarriers;
   /** A parcel was clicked. */
@@ -52,6 +60,7 @@ export function RegionMap({
   points,
   colourBy = 'warning',
   onPointClick,
+  onViewChange,
   carriers,
   onParcelClick,
   onMapClick,
@@ -74,8 +83,7 @@ export function RegionMap({
   }, [base, geojson]);
   // Where the viewer panned and zoomed to: a new option (a point placed, a filter changed) keeps the view.
   const view = useRef<MapView | null>(null);
-  // The zoom dense points are clustered for: changes only when the viewer's zoom crosses a power of two.
-  const [clusterZoom, setClusterZoom] = useState(1);
+  const maxZoom = useMemo(() => maxZoomFor(base), [base]);
   // The colours the legend shows, kept across rebuilt options; the bubbles count only the colours shown.
   const [legendSelected, setLegendSelected] = useState<Record<string, boolean> | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: another colouring has other legend entries.
@@ -83,7 +91,6 @@ export function RegionMap({
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new base starts from its whole extent.
   useEffect(() => {
     view.current = null;
-    setClusterZoom(1);
   }, [mapName]);
   const option = useMemo(
     () =>
@@ -98,17 +105,21 @@ export function RegionMap({
         tiles: !!base.tileUrl,
         view: view.current,
         carriers,
-        clusterZoom,
+        maxZoom,
         legendSelected,
         outlines,
       }),
-    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl, carriers, clusterZoom, legendSelected, outlines],
+    [mapName, points, colourBy, t, overlay, dark, regionLabels, base.tileUrl, carriers, maxZoom, legendSelected, outlines],
   );
   useTileLayer(chart, base.tileUrl, option);
 
   // The latest handlers, so the listeners attached once per chart call what the page passes now.
-  const handlers = useRef({ onPointClick, onParcelClick, onMapClick, onMapDoubleClick, points, carriers });
-  handlers.current = { onPointClick, onParcelClick, onMapClick, onMapDoubleClick, points, carriers };
+  const handlers = useRef({ onPointClick, onViewChange, onParcelClick, onMapClick, onMapDoubleClick, points, carriers, maxZoom });
+  handlers.current = { onPointClick, onViewChange, onParcelClick, onMapClick, onMapDoubleClick, points, carriers, maxZoom };
+  // Without a boundary nothing is drawn: the projects are asked for the whole extent of their points.
+  useEffect(() => {
+    if (!geojson) handlers.current.onViewChange?.({});
+  }, [geojson]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is re-created when the language changes.
   useEffect(() => {
     const instance = chart.current?.instance();
@@ -117,22 +128,40 @@ export function RegionMap({
       const at = instance.convertFromPixel({ geoIndex: 0 }, [x, y]) as number[] | undefined;
       return at && Number.isFinite(at[0]) && Number.isFinite(at[1]) ? [round6(at[0] ?? 0), round6(at[1] ?? 0)] : null;
     };
+    // The view in degrees as drawn now, and the question for it.
+    const shownView = (): Bbox | null => {
+      const nw = instance.convertFromPixel({ geoIndex: 0 }, [0, 0]) as number[] | undefined;
+      const se = instance.convertFromPixel({ geoIndex: 0 }, [instance.getWidth(), instance.getHeight()]) as number[] | undefined;
+      if (!nw || !se || ![nw[0], nw[1], se[0], se[1]].every(Number.isFinite)) return null;
+      return [nw[0] ?? 0, se[1] ?? 0, se[0] ?? 0, nw[1] ?? 0];
+    };
+    const report = () => {
+      const shown = shownView();
+      if (shown && shown[0] < shown[2] && shown[1] < shown[3]) handlers.current.onViewChange?.(viewRequestFor(shown, instance.getWidth()));
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reportSoon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(report, VIEW_DEBOUNCE_MS);
+    };
+    report();
     instance.on('georoam', () => {
       const geo = (instance.getOption() as { geo?: MapView[] }).geo?.[0];
-      if (geo?.center && geo.zoom) {
-        view.current = { center: [...geo.center], zoom: geo.zoom };
-        setClusterZoom(clusterZoomOf(geo.zoom));
-      }
+      if (geo?.center && geo.zoom) view.current = { center: [...geo.center], zoom: geo.zoom };
+      reportSoon();
     });
     instance.on('click', (params) => {
       const data = params.data as [number, number, number] | undefined;
-      // A bubble of several points: zoom in twice as close around it, where its points spread into smaller bubbles.
-      if (params.seriesId === CLUSTER_SERIES) {
-        const [lon = 0, lat = 0] = params.value as number[];
-        const zoom = Math.min(40, (view.current?.zoom ?? 1) * 2);
-        view.current = { center: [lon, lat], zoom };
-        instance.setOption({ geo: { center: [lon, lat], zoom } });
-        setClusterZoom(clusterZoomOf(zoom));
+      // A bubble: zoom in around its points, where they spread into smaller bubbles or into points.
+      if (params.seriesId === CELL_SERIES && Array.isArray(data)) {
+        const cell = handlers.current.points?.cells[data[2]];
+        const shown = shownView();
+        if (!cell || !shown) return;
+        const next = zoomIntoCell(cell, shown, view.current?.zoom ?? 1, handlers.current.maxZoom);
+        view.current = next;
+        instance.setOption({ geo: { center: next.center, zoom: next.zoom } });
+        clearTimeout(timer);
+        report();
         return;
       }
       if (params.seriesType === 'custom' && String(params.seriesId).startsWith('carrier-parcels') && Array.isArray(data)) {
@@ -156,6 +185,7 @@ export function RegionMap({
     zr.on('click', click);
     zr.on('dblclick', dblclick);
     return () => {
+      clearTimeout(timer);
       instance.off('click');
       instance.off('georoam');
       instance.off('legendselectchanged');
@@ -169,3 +199,5 @@ export function RegionMap({
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+/** How long the map must rest after a pan or zoom before the projects of the new view are asked for. */
+const VIEW_DEBOUNCE_MS = 300;

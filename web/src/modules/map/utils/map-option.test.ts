@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MapBase, MapCarriers, MapProjects } from '../api/map-api';
-import { CLUSTER_MAX_ZOOM, clusterZoomOf } from './cluster';
+import type { MapBase, MapCarriers, MapCell, MapProjects } from '../api/map-api';
 import { layersFromParam } from './layers';
 import {
-  CLUSTER_SERIES,
-  LARGE_THRESHOLD,
+  CELL_SERIES,
   PARCEL_COLOURS,
   POOL_COLOURS,
   baseGeoJson,
@@ -12,6 +10,7 @@ import {
   buildMapOption,
   carrierSeries,
   groupPoints,
+  maxZoomFor,
   ownOutlineNames,
 } from './map-option';
 import { tileCorner, tileX, tileY, tilesForView } from './tiles';
@@ -27,7 +26,36 @@ const points = (n: number): MapProjects => ({
   investmentWan: Array.from({ length: n }, () => 100),
   pools: ['planning', 'advancing', 'implementing', 'completed', 'withdrawn'],
   unplaced: 0,
+  mode: 'points',
+  view: null,
+  zoom: null,
+  placed: n,
+  cells: [],
 });
+/** The server's answer of cells: no points, the cells as given. */
+const cellsAnswer = (cells: MapCell[]): MapProjects => ({
+  ...points(0),
+  mode: 'cells',
+  placed: cells.reduce((sum, c) => sum + c.count, 0),
+  cells,
+});
+const cell = (lon: number, warning: number[], over: Partial<MapCell> = {}): MapCell => ({
+  lon,
+  lat: 36.7,
+  count: warning.reduce((a, b) => a + b, 0),
+  warning,
+  pool: [warning.reduce((a, b) => a + b, 0), 0, 0, 0, 0],
+  investmentYuan: 123_450_000,
+  bounds: [lon - 0.01, 36.69, lon + 0.01, 36.71],
+  ...over,
+});
+type Element = { type: string; shape?: Record<string, number>; style?: Record<string, unknown>; children?: Element[] };
+/** Draws item `row` of a custom series with a stand-in of ECharts' api (1 degree = 1,000 pixels). */
+const drawItem = (series: unknown, row: number) =>
+  (series as { renderItem: (params: unknown, api: unknown) => Element | null }).renderItem(
+    {},
+    { value: (i: number) => (i === 2 ? row : 0), coord: ([x, y]: number[]) => [(x ?? 0) * 1000, (y ?? 0) * 1000] },
+  );
 const boundary = (code: string, version = 1) => ({
   regionCode: code,
   regionName: code,
@@ -63,50 +91,69 @@ describe('map option', () => {
     ]);
   });
 
-  it('clusters dense points into counted bubbles whose ring is their worst colour, and keeps the pan and zoom', () => {
-    const many = points(LARGE_THRESHOLD * 8);
-    const option = buildMapOption({ mapName: 'm', points: many, colourBy: 'warning', t, view: { center: [117, 36.7], zoom: 3 } });
-    const series = option.series as { id: string; name: string; data: unknown[] }[];
-    const bubbles = series.find((s) => s.id === CLUSTER_SERIES)?.data as { value: number[]; itemStyle: { borderColor?: string } }[];
-    expect(bubbles.length).toBeGreaterThan(0);
-    // Every point is either drawn on its own or counted in exactly one bubble.
-    const alone = series.filter((s) => s.id !== CLUSTER_SERIES).reduce((sum, s) => sum + s.data.length, 0);
-    const counted = bubbles.reduce((sum, b) => sum + (b.value[2] ?? 0), 0);
-    expect(alone + counted).toBe(many.ids.length);
-    expect(counted).toBeGreaterThan(many.ids.length / 2);
-    // Each bubble holds all four colours here (the rows alternate), so the ring is red.
-    expect(bubbles.every((b) => b.itemStyle.borderColor === '#f5222d')).toBe(true);
+  it('draws the server’s cells as bubbles ringed by their colours’ shares, keeping the legend and the pan and zoom', () => {
+    const answer = cellsAnswer([cell(117, [0, 30, 10, 0]), cell(117.1, [0, 0, 0, 5]), cell(117.2, [2, 2, 2, 2])]);
+    const option = buildMapOption({ mapName: 'm', points: answer, colourBy: 'warning', t, view: { center: [117, 36.7], zoom: 3 } });
+    const series = option.series as { id: string; type: string; data: unknown[] }[];
+    // The colours' series stay (empty) for the legend; the bubbles are one custom series, a data item a cell.
+    expect(series.filter((s) => s.id.startsWith('warning-')).map((s) => s.data.length)).toEqual([0, 0, 0, 0]);
+    const bubbles = series.find((s) => s.id === CELL_SERIES);
+    expect(bubbles?.type).toBe('custom');
+    expect(bubbles?.data).toEqual([
+      [117, 36.7, 0],
+      [117.1, 36.7, 1],
+      [117.2, 36.7, 2],
+    ]);
     expect(option.geo).toMatchObject({ map: 'm', center: [117, 36.7], zoom: 3 });
+    // 30 green and 10 yellow: a ring of two arcs, three quarters green, and 40 written inside.
+    const first = drawItem(bubbles, 0);
+    const arcs = (first?.children ?? []).filter((c) => c.type === 'sector');
+    expect(arcs.map((a) => a.style?.fill)).toEqual(['#52c41a', '#faad14']);
+    const turn = (a: Element) => ((a.shape?.endAngle ?? 0) - (a.shape?.startAngle ?? 0)) / (2 * Math.PI);
+    expect(turn(arcs[0] as Element)).toBeCloseTo(0.75, 10);
+    expect(turn(arcs[1] as Element)).toBeCloseTo(0.25, 10);
+    expect(first?.children?.find((c) => c.type === 'text')?.style?.text).toBe('40');
+    expect(first?.children?.find((c) => c.type === 'circle')?.shape).toMatchObject({ cx: 117_000, cy: 36_700 });
+    // Four colours of two each: four equal arcs.
+    expect((drawItem(bubbles, 2)?.children ?? []).filter((c) => c.type === 'sector')).toHaveLength(4);
     const tooltip = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
-    const first = bubbles[0]?.value ?? [];
-    expect(tooltip({ seriesId: CLUSTER_SERIES, value: first })).toContain(`map.cluster:{"count":${first[2]}}`);
-    expect(tooltip({ seriesId: CLUSTER_SERIES, value: first })).toContain('warningColour.red ');
+    const text = tooltip({ seriesId: CELL_SERIES, data: [117, 36.7, 0] });
+    expect(text).toContain('map.cluster:{"count":40}');
+    expect(text).toContain('warningColour.green 30 · warningColour.yellow 10');
+    expect(text).toContain(`map.investment:{"wan":"${(12_345).toLocaleString()}"}`);
+    // Coloured by pool, the ring follows the pools' counts.
+    const byPool = buildMapOption({ mapName: 'm', points: answer, colourBy: 'pool', t }).series as { id: string }[];
+    const poolArcs = (
+      drawItem(
+        byPool.find((s) => s.id === CELL_SERIES),
+        0,
+      )?.children ?? []
+    ).filter((c) => c.type === 'sector');
+    expect(poolArcs.map((a) => a.style?.fill)).toEqual(['#722ed1']);
+    // An answer of points has no bubbles.
     const few = buildMapOption({ mapName: 'm', points: points(40), colourBy: 'pool', t });
-    expect((few.series as { id: string; large: boolean }[]).some((s) => s.large || s.id === CLUSTER_SERIES)).toBe(false);
+    expect((few.series as { id: string }[]).some((s) => s.id === CELL_SERIES)).toBe(false);
   });
 
   it('counts in bubbles only the colours the legend shows, and keeps the legend choice', () => {
-    const many = points(LARGE_THRESHOLD * 8);
+    const answer = cellsAnswer([cell(117, [0, 30, 10, 4]), cell(117.1, [0, 0, 0, 5])]);
     const legendSelected = { 'warningColour.red': false };
-    const option = buildMapOption({ mapName: 'm', points: many, colourBy: 'warning', t, legendSelected });
-    const series = option.series as { id: string; data: unknown[] }[];
-    const bubbles = series.find((s) => s.id === CLUSTER_SERIES)?.data as { value: number[]; itemStyle: { borderColor?: string } }[];
-    expect(
-      bubbles.reduce((sum, b) => sum + (b.value[2] ?? 0), 0) +
-        series.filter((s) => s.id !== CLUSTER_SERIES && s.id !== 'warning-3').reduce((n, s) => n + s.data.length, 0),
-    ).toBe((many.ids.length * 3) / 4);
-    expect(series.find((s) => s.id === 'warning-3')?.data).toHaveLength(many.ids.length / 4);
-    expect(bubbles.every((b) => b.itemStyle.borderColor === '#faad14')).toBe(true);
+    const option = buildMapOption({ mapName: 'm', points: answer, colourBy: 'warning', t, legendSelected });
+    const bubbles = (option.series as { id: string; data: unknown[] }[]).find((s) => s.id === CELL_SERIES);
+    // The red-only cell is not drawn; the other counts its 40 green and yellow, in two arcs.
+    expect(bubbles?.data).toEqual([[117, 36.7, 0]]);
+    const drawn = drawItem(bubbles, 0)?.children ?? [];
+    expect(drawn.find((c) => c.type === 'text')?.style?.text).toBe('40');
+    expect(drawn.filter((c) => c.type === 'sector').map((a) => a.style?.fill)).toEqual(['#52c41a', '#faad14']);
     expect((option.legend as { id: string; selected?: unknown }[])[0]?.selected).toEqual(legendSelected);
   });
 
-  it('spreads the bubbles back into points at the closest zoom, drawn in large mode', () => {
-    const many = points(LARGE_THRESHOLD * 8);
-    expect(clusterZoomOf(40)).toBe(CLUSTER_MAX_ZOOM);
-    const close = buildMapOption({ mapName: 'm', points: many, colourBy: 'warning', t, clusterZoom: clusterZoomOf(40) });
-    const series = close.series as { id: string; large: boolean; data: unknown[] }[];
-    expect(series.some((s) => s.id === CLUSTER_SERIES)).toBe(false);
-    expect(series.every((s) => s.large && s.data.length === LARGE_THRESHOLD * 2)).toBe(true);
+  it('lets a wide base zoom in until a view is a few hundred metres wide', () => {
+    expect(maxZoomFor(base())).toBe(100);
+    const province = base({ boundary: { ...boundary('370000'), bbox: [114.8, 34.4, 122.7, 38.4] } });
+    expect(maxZoomFor(province)).toBe(3950);
+    expect(maxZoomFor(base({ boundary: { ...boundary('370105001'), bbox: [117, 36.7, 117.01, 36.71] } }))).toBe(40);
+    expect(buildMapOption({ mapName: 'm', colourBy: 'warning', t, maxZoom: 100 }).geo).toMatchObject({ scaleLimit: { max: 100 } });
   });
 
   it('draws a city as its districts and renames the map when a boundary changes', () => {

@@ -3,17 +3,9 @@ import type { GeoComponentOption, LegendComponentOption, TooltipComponentOption 
 import type { ComposeOption } from 'echarts/core';
 import type { ParcelStatus, Pool } from '../../../../../common/enums';
 import type { MessageKey, Translate } from '../../../i18n';
-import type { MapBase, MapCarriers, MapParcel, MapPark, MapProjects } from '../api/map-api';
-import {
-  CLUSTER_MAX_ZOOM,
-  CLUSTER_THRESHOLD,
-  type MapPoint,
-  type PointCluster,
-  cellSizeOf,
-  clusterPoints,
-  clusterSymbolSize,
-  extentOf,
-} from './cluster';
+import type { Bbox } from '../../../../../common/domain/map-grid';
+import type { MapBase, MapCarriers, MapCell, MapParcel, MapPark, MapProjects } from '../api/map-api';
+import { bubbleSize, cellClasses, shareArcs, shownCount } from './cells';
 
 export type MapOption = ComposeOption<
   GeoComponentOption | ScatterSeriesOption | LinesSeriesOption | CustomSeriesOption | LegendComponentOption | TooltipComponentOption
@@ -38,11 +30,12 @@ export const POOL_COLOURS: Record<Pool, string> = {
   withdrawn: '#8c8c8c',
 };
 
-/** Past this many points a series draws in ECharts' large mode (one path, no per-point hover animation). */
-export const LARGE_THRESHOLD = 2000;
-
-/** The series of bubbles (several points drawn as one, see `cluster.ts`). */
-export const CLUSTER_SERIES = 'clusters';
+/** The series of bubbles: the server's grid cells when the view holds many projects (see `cells.ts`). */
+export const CELL_SERIES = 'cells';
+/** The map's closest zoom when its base is a district or smaller; a wider base may zoom closer (`maxZoomFor`). */
+const MAX_ZOOM = 40;
+/** The narrowest view the map zooms to, in degrees (≈ 200 m): a street's projects one by one. */
+const NARROWEST_VIEW = 0.002;
 
 export type PointGroup = { key: string; label: string; colour: string; data: [number, number, number][] };
 
@@ -105,6 +98,28 @@ export function baseGeoJson(base: MapBase): { type: 'FeatureCollection'; feature
   return { type: 'FeatureCollection', features: [...ownOutline(base), ...children] };
 }
 
+/** The extent of what the base draws (its own boundary and its children's), or null without any. */
+export function baseExtent(base: MapBase): Bbox | null {
+  const boxes = [base.boundary, ...base.children].flatMap((b) => (b ? [b.bbox] : []));
+  if (boxes.length === 0) return null;
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
+
+/**
+ * The closest zoom of the map (ECharts' geo zoom, 1 = the base fits): close enough that a view is NARROWEST_VIEW wide,
+ * so a province's dense streets come apart into points; 40 at least.
+ */
+export function maxZoomFor(base: MapBase): number {
+  const extent = baseExtent(base);
+  const span = extent ? Math.max(extent[2] - extent[0], extent[3] - extent[1]) : 0;
+  return Math.max(MAX_ZOOM, Math.round(span / NARROWEST_VIEW));
+}
+
 /** The name the base is registered under: changes when a boundary is replaced, so the new one is drawn. */
 export const baseMapName = (base: MapBase) =>
   `lantu-${base.regionCode}-${[base.boundary?.version ?? 0, ...base.children.map((c) => `${c.regionCode}.${c.version}`)].join('-')}`;
@@ -124,8 +139,8 @@ type OptionInput = {
   view?: MapView | null;
   /** The parks and parcels layers (those asked for), drawn under the points. */
   carriers?: MapCarriers;
-  /** The zoom the dense points are clustered for (see `clusterZoomOf`); 1 when the whole region is in view. */
-  clusterZoom?: number;
+  /** The map's closest zoom (`maxZoomFor` of its base). */
+  maxZoom?: number;
   /** The legend's choice of colours shown (a colour's label → shown), kept when the option is rebuilt. */
   legendSelected?: Record<string, boolean>;
   /** The region's own outline under its children (`ownOutlineNames`): drawn unlabelled, with a stronger border. */
@@ -145,56 +160,37 @@ export function buildMapOption({
   tiles = false,
   view,
   carriers,
-  clusterZoom = 1,
+  maxZoom = MAX_ZOOM,
   legendSelected,
   outlines = [],
 }: OptionInput): MapOption {
   const groups = points ? groupPoints(points, colourBy, t) : [];
   const layers = carriers ? carrierSeries(carriers, t, dark) : { series: [], legend: [] };
-  const total = points?.ids.length ?? 0;
-  const symbolSize = total > LARGE_THRESHOLD ? 4 : 10;
   const hidden = new Set(Object.entries(legendSelected ?? {}).flatMap(([name, shown]) => (shown ? [] : [name])));
-  const clustered =
-    points && total > CLUSTER_THRESHOLD && clusterZoom < CLUSTER_MAX_ZOOM ? clusterGroups(groups, hidden, clusterZoom) : null;
-  const scatter: ScatterSeriesOption[] = groups.map((group, k) => {
-    const data = clustered?.singles[k] ?? group.data;
-    return {
-      type: 'scatter',
-      id: group.key,
-      name: group.label,
-      coordinateSystem: 'geo',
-      data,
-      symbolSize,
-      itemStyle: { color: group.colour, opacity: 1, borderColor: '#fff', borderWidth: total > LARGE_THRESHOLD ? 0 : 1 },
-      large: data.length > LARGE_THRESHOLD,
-      largeThreshold: LARGE_THRESHOLD,
-      progressive: 5000,
-      progressiveThreshold: 10_000,
-      emphasis: { scale: 1.6 },
-      cursor: 'pointer',
-      z: 3,
-    };
-  });
-  if (clustered && clustered.clusters.length > 0) {
-    // One bubble of several points, whatever their colours (the tooltip counts them by colour); in the warning view
-    // its ring takes the most severe colour among them, so a red project is never hidden inside a calm bubble.
-    scatter.push({
-      type: 'scatter',
-      id: CLUSTER_SERIES,
-      name: t('map.clusterName'),
-      coordinateSystem: 'geo',
-      data: clustered.clusters.map((c, i) => {
-        const worst = colourBy === 'warning' ? groups[c.byClass.findLastIndex((n) => n > 0)]?.colour : undefined;
-        return { value: [c.lon, c.lat, c.count, i], itemStyle: worst ? { borderColor: worst } : {} };
-      }),
-      symbolSize: (value: number[]) => clusterSymbolSize(value[2] ?? 2),
-      itemStyle: { color: dark ? '#1d39c4' : '#2f54eb', opacity: 0.88, borderColor: '#fff', borderWidth: 3 },
-      label: { show: true, formatter: (p) => String((p.value as number[])[2] ?? ''), color: '#fff', fontSize: 11, fontWeight: 'bold' },
-      emphasis: { scale: 1.15 },
-      cursor: 'zoom-in',
-      z: 4,
-    });
-  }
+  const cells = points?.mode === 'cells' ? points.cells : [];
+  // In the cells' answer the colours' series are empty: they keep the legend, which counts a colour in or out of the bubbles.
+  const scatter: (ScatterSeriesOption | CustomSeriesOption)[] = groups.map((group) => ({
+    type: 'scatter',
+    id: group.key,
+    name: group.label,
+    coordinateSystem: 'geo',
+    data: group.data,
+    symbolSize: 10,
+    itemStyle: { color: group.colour, opacity: 1, borderColor: '#fff', borderWidth: 1 },
+    emphasis: { scale: 1.6 },
+    cursor: 'pointer',
+    z: 3,
+  }));
+  if (cells.length > 0)
+    scatter.push(
+      cellSeries(
+        cells,
+        colourBy,
+        groups.map((g) => ({ colour: g.colour, shown: !hidden.has(g.label) })),
+        t('map.clusterName'),
+        dark,
+      ),
+    );
   const drawn: (ScatterSeriesOption | LinesSeriesOption)[] = [];
   const outline = overlay?.outline ?? [];
   if (outline.length > 0) {
@@ -239,7 +235,7 @@ export function buildMapOption({
       formatter: (params) => {
         const p = params as { seriesId?: string; data?: [number, number, number]; value?: number[] };
         if (carriers && p.data && p.seriesId?.startsWith('carrier-')) return carrierTooltip(carriers, p.seriesId, p.data[2], t);
-        if (clustered && p.seriesId === CLUSTER_SERIES) return clusterTooltip(clustered.clusters[Number(p.value?.[3])], groups, t);
+        if (p.seriesId === CELL_SERIES && p.data) return cellTooltip(cells[p.data[2]], colourBy, groups, t);
         if (!points || !p.data || !p.seriesId?.startsWith(colourBy)) return '';
         const i = p.data[2];
         return `${escapeHtml(points.names[i] ?? '')}<br/>${t('map.investment', { wan: (points.investmentWan[i] ?? 0).toLocaleString() })}`;
@@ -266,7 +262,7 @@ export function buildMapOption({
     geo: {
       map: mapName,
       roam: true,
-      scaleLimit: { min: 0.8, max: 40 },
+      scaleLimit: { min: 0.8, max: maxZoom },
       label: { show: regionLabels, color: text, fontSize: 12 },
       itemStyle: {
         areaColor: tiles ? 'rgba(240, 245, 255, 0.25)' : dark ? '#112240' : '#f0f5ff',
@@ -293,33 +289,69 @@ export function buildMapOption({
 }
 
 /**
- * The dense points of the colours shown, clustered for the zoom: each colour's lone points, and the bubbles (their
- * counts by colour index). A hidden colour keeps its points (the legend hides them) and adds to no bubble.
+ * The grid cells as bubbles (one custom series): each at the mean of its points, sized by the count of the colours
+ * shown, its ring split in their shares (clockwise from the top, in the colours' order), the count inside. A cell of
+ * hidden colours only is not drawn.
  */
-function clusterGroups(groups: PointGroup[], hidden: Set<string>, zoom: number) {
-  const shown = groups.flatMap((group, k) => (hidden.has(group.label) ? [] : group.data.map((point) => ({ point, k }))));
-  const singles = groups.map((group) => (hidden.has(group.label) ? group.data : ([] as MapPoint[])));
-  const extent = extentOf(
-    shown.map((s) => s.point[0]),
-    shown.map((s) => s.point[1]),
-  );
-  if (!extent) return { singles, clusters: [] };
-  const classOfRow = new Map(shown.map((s) => [s.point[2], s.k]));
-  const classOf = (point: MapPoint) => classOfRow.get(point[2]) ?? 0;
-  const result = clusterPoints(
-    shown.map((s) => s.point),
-    cellSizeOf(extent, zoom),
-    [extent[0], extent[1]],
-    classOf,
-  );
-  for (const point of result.singles) singles[classOf(point)]?.push(point);
-  return { singles, clusters: result.clusters };
+function cellSeries(
+  cells: MapCell[],
+  colourBy: ColourBy,
+  colours: { colour: string; shown: boolean }[],
+  name: string,
+  dark: boolean,
+): CustomSeriesOption {
+  const shown = colours.map((c) => c.shown);
+  return {
+    type: 'custom',
+    id: CELL_SERIES,
+    name,
+    coordinateSystem: 'geo',
+    data: cells.flatMap((cell, i) => (shownCount(cell, colourBy, shown) > 0 ? [[cell.lon, cell.lat, i]] : [])),
+    cursor: 'zoom-in',
+    z: 4,
+    renderItem: (_params, api) => {
+      const cell = cells[Number(api.value(2))];
+      if (!cell) return null;
+      const [x = 0, y = 0] = api.coord([cell.lon, cell.lat]);
+      const count = shownCount(cell, colourBy, shown);
+      const r = bubbleSize(count) / 2;
+      const inner = r - Math.max(4, r * 0.28);
+      return {
+        type: 'group' as const,
+        children: [
+          ...shareArcs(cellClasses(cell, colourBy), shown).map((arc) => ({
+            type: 'sector' as const,
+            shape: { cx: x, cy: y, r, r0: inner, startAngle: arc.start, endAngle: arc.end, clockwise: true },
+            style: { fill: colours[arc.k]?.colour ?? '#8c8c8c', stroke: dark ? '#0b1a2e' : '#fff', lineWidth: 1 },
+          })),
+          { type: 'circle' as const, shape: { cx: x, cy: y, r: inner }, style: { fill: dark ? '#1d39c4' : '#2f54eb' } },
+          {
+            type: 'text' as const,
+            x,
+            y,
+            silent: true,
+            style: {
+              text: String(count),
+              fill: '#fff',
+              fontSize: 11,
+              fontWeight: 'bold' as const,
+              align: 'center' as const,
+              verticalAlign: 'middle' as const,
+            },
+          },
+        ],
+      };
+    },
+  };
 }
 
-function clusterTooltip(cluster: PointCluster | undefined, groups: PointGroup[], t: Translate): string {
-  if (!cluster) return '';
-  const parts = groups.flatMap((group, k) => ((cluster.byClass[k] ?? 0) > 0 ? [`${escapeHtml(group.label)} ${cluster.byClass[k]}`] : []));
-  return `${t('map.cluster', { count: cluster.count })}<br/>${parts.join(' · ')}`;
+/** A bubble's tooltip: its projects' count, how many of each colour, their total investment. */
+function cellTooltip(cell: MapCell | undefined, colourBy: ColourBy, groups: PointGroup[], t: Translate): string {
+  if (!cell) return '';
+  const counts = cellClasses(cell, colourBy);
+  const parts = groups.flatMap((group, k) => ((counts[k] ?? 0) > 0 ? [`${escapeHtml(group.label)} ${counts[k]}`] : []));
+  const wan = Math.round(cell.investmentYuan / 10_000).toLocaleString();
+  return `${t('map.cluster', { count: cell.count })}<br/>${parts.join(' · ')}<br/>${t('map.investment', { wan })}`;
 }
 
 /** Parcels' colours by status: none of the points' colours, so a parcel is never taken for a project. */
