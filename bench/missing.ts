@@ -43,14 +43,17 @@ const running = await server();
 try {
   const { base, pid } = running;
   const rows: string[][] = [];
+  // The generated district's newest open period (the first reader's), asked by every reader.
+  let periodId: string | undefined;
   for (const who of users) {
     const headers = await signIn(base, who);
     const get = (p: string) => fetch(`${base}${p}`, { headers });
-    const periods = (await (await get('/api/v1/reporting-periods?status=open&pageSize=1')).json()) as {
-      items: { id: string; period?: string; counts: { owed: number } }[];
-    };
-    const period = periods.items[0];
-    if (!period) throw new Error(`${who}: no open period`);
+    if (!periodId) {
+      const periods = (await (await get('/api/v1/reporting-periods?status=open&pageSize=1')).json()) as { items: { id: string }[] };
+      periodId = periods.items[0]?.id;
+    }
+    const period = (await (await get(`/api/v1/reporting-periods/${periodId}`)).json()) as { id?: string; counts: { owed: number } };
+    if (!period.id) throw new Error(`${who}: no open period`);
     const counts = `/api/v1/reporting-periods/${period.id}/missing`;
     const missing = (await (await get(counts)).json()) as { total: number; units: { unitId: string; count: number }[] };
     const first = missing.units[0];

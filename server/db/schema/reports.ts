@@ -87,7 +87,8 @@ export const progressReports = pgTable(
     // A period's lists and counts (未报送) by state and by responsible unit.
     // Migration 0036 adds INCLUDE (responsible_unit_id, project_id): 未报送's count per unit reads the index alone.
     index('progress_reports_period_status_idx').on(t.periodId, t.status),
-    index('progress_reports_unit_idx').on(t.responsibleUnitId),
+    // A unit's reports: of a period in a state (未报送's page of one unit, migration 0039), or any (a unit's deletion).
+    index('progress_reports_unit_idx').on(t.responsibleUnitId, t.periodId, t.status),
   ],
 );
 
