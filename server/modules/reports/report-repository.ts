@@ -192,8 +192,15 @@ export type MissingReportRow = {
 const missingInScope = (actor: Actor, periodId: string): SQL =>
   and(eq(progressReports.periodId, periodId), inArray(progressReports.status, [...MISSING]), projectScopeCondition(actor)) as SQL;
 
+/**
+ * 未报送's order within a unit: by project name as the project list sorts names (their pinyin, the order officials
+ * expect), then id (one report a project and period). Through projects_name_order_idx, a unit's first page walks the
+ * projects in that order and stops after the page — instead of reading and sorting all the unit's reports (32,113 at
+ * the province's largest unit).
+ */
+const projectOrder = [asc(projects.namePinyin), asc(projects.name), asc(projects.id)];
 /** 未报送's order: by unit (the units' order), then project. */
-const missingOrder = [asc(units.sortOrder), asc(units.name), asc(units.id), asc(projects.name), asc(progressReports.id)];
+const missingOrder = [asc(units.sortOrder), asc(units.name), asc(units.id), ...projectOrder];
 
 const missingSelection = {
   id: progressReports.id,
@@ -275,7 +282,8 @@ export async function missingReportsPage(
     .innerJoin(projects, eq(projects.id, progressReports.projectId))
     .innerJoin(units, eq(units.id, progressReports.responsibleUnitId))
     .where(where)
-    .orderBy(...missingOrder)
+    // One unit's page: the unit's columns are the same on every line, so its order is the projects' alone.
+    .orderBy(...(query.unitId ? projectOrder : missingOrder))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   // A first page shorter than the page size is the whole list: no count needed.
