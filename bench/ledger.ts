@@ -13,6 +13,7 @@ import { enterpriseNameKey } from '../common/domain/enterprise-name';
 import { composeUscc } from '../common/domain/uscc';
 import { LEAD_METHODS, LEAD_STAGES } from '../common/enums';
 import { pinyinInitials } from '../server/lib/pinyin';
+import { RECOUNT_ALL_REPORTS } from '../server/modules/projects';
 import type { Cell, Copy } from './bulk';
 import { type Run, type SeededProject, rng, seededUuid, zipfPicker } from './scale';
 
@@ -826,6 +827,11 @@ export async function seedLedger(
     // from the generated rows at start-up (fillDashboardFiguresIfEmpty), as on an upgraded installation.
     await run('delete from dashboard_project_shares');
     await run('delete from dashboard_figures');
+  });
+  // 未报送's and the periods' counts (report_counts) from every report, by the statement `lantu dashboard rebuild` runs.
+  await timed('report counts', async () => {
+    await run('delete from report_counts');
+    await run(RECOUNT_ALL_REPORTS);
   });
   counts.audit = chain.count;
   for (const [table, ms] of Object.entries(copyMs)) timings[`COPY ${table}`] = Math.round(ms);

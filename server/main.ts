@@ -19,7 +19,14 @@ import { createScheduler } from './lib/scheduler';
 import { shutDown, shutDownOnSignals } from './lib/shutdown';
 import { isWorker, superviseWorkers } from './lib/workers';
 import { setPassword } from './modules/auth/passwords-service';
-import { checkDashboardFigures, fillDashboardFiguresIfEmpty, rebuildDashboardFigures } from './modules/projects';
+import {
+  checkDashboardFigures,
+  checkReportCounts,
+  fillDashboardFiguresIfEmpty,
+  fillReportCountsIfEmpty,
+  rebuildDashboardFigures,
+  rebuildReportCounts,
+} from './modules/projects';
 
 /** Said once the demo is loaded, before the users' one-time passwords. */
 const DEMO_LOADED = 'Demo region loaded: 济南市天桥区, with 槐荫区 and 历城区 of 济南市. Sign in as (shown once):';
@@ -38,8 +45,9 @@ Commands:
   reset-password --username NAME
                                 set a new one-time password (printed once) and sign the user out everywhere
   audit verify                  check the audit log's hash chain; names every event that was changed or removed
-  dashboard check|rebuild       compare the dashboard's kept figures with a full recomputation (names each row that
-                                differs), or rebuild them from the projects, plans and approved reports
+  dashboard check|rebuild       compare the kept figures — the dashboard's, and the report counts of 未报送 and the
+                                periods — with a full recomputation (names each row that differs), or rebuild them
+                                from the projects, plans and reports
   backup FILE                   write one consistent backup file (embedded: stop Lantu first)
   restore FILE                  restore a backup into an empty database or an empty data folder
   --help                        show this text
@@ -61,6 +69,8 @@ async function prepare(config: Config): Promise<Database> {
     // The dashboard's figures on an installation that had projects before they were kept (migration 0037), or before
     // migration 0038 emptied them to add the computed indicators' columns.
     if (await database.db.transaction((tx) => fillDashboardFiguresIfEmpty(tx))) console.log('Dashboard figures built from the projects.');
+    // 未报送's and the periods' counts on an installation that had reports before they were kept (migration 0039).
+    if (await database.db.transaction((tx) => fillReportCountsIfEmpty(tx))) console.log('Report counts built from the reports.');
   } catch (error) {
     await database.close();
     throw error;
@@ -233,12 +243,21 @@ async function main(argv: string[]) {
         if (positionals[1] === 'rebuild') {
           await database.db.transaction((tx) => rebuildDashboardFigures(tx));
           console.log('Dashboard figures rebuilt from the projects.');
+          await database.db.transaction((tx) => rebuildReportCounts(tx));
+          console.log('Report counts rebuilt from the reports.');
         }
         const differences = await checkDashboardFigures(database.db);
-        if (differences.length === 0) return console.log('The dashboard figures equal a full recomputation.');
         for (const d of differences.slice(0, 50))
           console.log(`  ${d.key}: kept ${d.kept ?? '(none)'}, recomputed ${d.recomputed ?? '(none)'}`);
-        throw new CliError(`${differences.length} dashboard figure rows differ from a full recomputation; run lantu dashboard rebuild.`);
+        if (differences.length === 0) console.log('The dashboard figures equal a full recomputation.');
+        const counts = await checkReportCounts(database.db);
+        for (const d of counts.slice(0, 50))
+          console.log(`  report count ${d.key}: kept ${d.kept ?? '(none)'}, recounted ${d.recounted ?? '(none)'}`);
+        if (counts.length === 0) console.log('The report counts equal a recount of the reports.');
+        if (differences.length > 0 || counts.length > 0)
+          throw new CliError(
+            `${differences.length} dashboard figure rows and ${counts.length} report count rows differ from a full recomputation; run lantu dashboard rebuild.`,
+          );
       });
     default:
       throw new CliError(`Unknown command "${command}". Run lantu --help.`);

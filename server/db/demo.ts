@@ -30,7 +30,7 @@ import {
 } from './seed-data/demo-districts';
 import { DEMO_PROVINCE_NOTE, insertDemoCityRule } from './seed-data/demo-scoring';
 import { refreshProjectMonths } from '../modules/reports';
-import { rebuildDashboardFigures } from '../modules/projects';
+import { rebuildDashboardFigures, rebuildReportCounts } from '../modules/projects';
 import { seedWarnings } from '../modules/warnings';
 import { seedDemoBoundaries } from '../modules/map';
 
@@ -271,6 +271,8 @@ export async function seedDemo(
     await seedDemoBoundaries(tx);
     // The dashboard's figures of everything above (written straight into the tables, not through the services).
     await rebuildDashboardFigures(tx);
+    // 未报送's and the periods' counts of the reports written above.
+    await rebuildReportCounts(tx);
   });
   return credentials;
 }

@@ -32,7 +32,7 @@ import {
   units,
   users,
 } from '../db/schema';
-import { refreshDashboardFigures } from '../modules/projects';
+import { keepReportCounts, refreshDashboardFigures } from '../modules/projects';
 import { recordAudit } from '../lib/audit';
 import { createAccount } from '../db/accounts';
 import { type Client, OTHER_REGION, TEST_PASSWORD, testConfig } from './harness';
@@ -321,16 +321,23 @@ export async function insertPeriod(
   return row;
 }
 
-/** A project's report in a period, owed by `responsibleUnitId` (the project's lead unit, say), a draft unless overridden. */
+/**
+ * A project's report in a period, owed by `responsibleUnitId` (the project's lead unit, say), a draft unless
+ * overridden; counted in report_counts as the services count the reports they create.
+ */
 export async function insertReport(
   database: Database,
   period: Pick<PeriodRecord, 'id' | 'year' | 'month'>,
   fields: Partial<typeof progressReports.$inferInsert> & { projectId: string; responsibleUnitId: string },
 ): Promise<ReportRecord> {
-  const [row] = await database.db
-    .insert(progressReports)
-    .values({ periodId: period.id, year: period.year, month: period.month, ...fields })
-    .returning();
+  const [row] = await database.db.transaction((tx) =>
+    keepReportCounts(tx, { projectIds: [fields.projectId] }, () =>
+      tx
+        .insert(progressReports)
+        .values({ periodId: period.id, year: period.year, month: period.month, ...fields })
+        .returning(),
+    ),
+  );
   if (!row) throw new Error('report insert returned nothing');
   return row;
 }

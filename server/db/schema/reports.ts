@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PERIOD_STATUSES, REPORT_STATUSES } from '../../../common/enums';
 import { timestamps, versioned, yuan } from './columns';
 import { regions, units } from './organisation';
@@ -87,6 +87,32 @@ export const progressReports = pgTable(
     // A period's lists and counts (未报送) by state and by responsible unit.
     // Migration 0036 adds INCLUDE (responsible_unit_id, project_id): 未报送's count per unit reads the index alone.
     index('progress_reports_period_status_idx').on(t.periodId, t.status),
-    index('progress_reports_unit_idx').on(t.responsibleUnitId),
+    // A unit's reports: of a period in a state (未报送's page of one unit, migration 0039), or any (a unit's deletion).
+    index('progress_reports_unit_idx').on(t.responsibleUnitId, t.periodId, t.status),
   ],
+);
+
+/**
+ * 未报送's and the periods' counts, kept (migration 0039, docs/performance.md "未报送: counts kept"): how many of a
+ * period's reports each responsible unit owes in each state (and late or not), split by the district and lead unit of
+ * their projects now — what decides who sees a report (its project's visibility), so a reader's scope is applied to
+ * these rows instead of to the reports. Written only by the projects module's `keepReportCounts` as additive upserts
+ * in the transaction of every write that creates, deletes or changes the state of a report or moves its project to
+ * another district or unit; rows counting nothing stay (the readers skip them).
+ */
+export const reportCounts = pgTable(
+  'report_counts',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => reportingPeriods.id, { onDelete: 'cascade' }),
+    responsibleUnitId: uuid('responsible_unit_id').notNull(),
+    status: text('status', { enum: REPORT_STATUSES }).notNull(),
+    late: boolean('late').notNull(),
+    /** The project's district and lead unit now (not when the report came to be owed). */
+    regionCode: text('region_code').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    reports: integer('reports').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.responsibleUnitId, t.status, t.late, t.regionCode, t.unitId] })],
 );

@@ -23,5 +23,17 @@ export {
   rebuildDashboardFigures,
   refreshDashboardFigures,
 } from './dashboard-figures';
+// 未报送's and the periods' counts (report_counts): the reports module keeps them with every write of its reports.
+export {
+  type CountDifference,
+  type CountedReports,
+  checkReportCounts,
+  fillReportCountsIfEmpty,
+  keepReportCounts,
+  RECOUNT_ALL_REPORTS,
+  rebuildReportCounts,
+  reportCountsInScope,
+  reportCountsServe,
+} from './report-counts';
 // The computed indicators' figures (server/modules/targets), read from the same kept rows.
 export { type IndicatorFigures, indicatorFigures } from './indicator-figures';

@@ -8,6 +8,7 @@ import { auditSnapshot, orderedCustomValues } from './audit-snapshot';
 import { assertDatesFromPlan, assertFieldRights } from './field-rights';
 import { recordCodeChange } from './code-history-repository';
 import { refreshDashboardFigures } from './dashboard-figures';
+import { keepReportCounts } from './report-counts';
 import { type ProjectDraft, columnsOf } from './draft';
 import type { Placement } from './project-rules';
 import { type ProjectDetailRow, insertProjectRows, replaceProjectLinks, updateProjectRows } from './repository';
@@ -94,17 +95,23 @@ export async function writeProjectChanges(
   assertFieldRights(ctx.actor, changes);
   // The dates a plan decides are written by the plan (fromPlan) and by nothing else.
   if (!options.fromPlan) assertDatesFromPlan(ctx.actor, changes);
-  for (const batch of chunks(changes)) {
-    const written = await updateProjectRows(
-      tx,
-      batch.map(({ current, draft, placement }) => ({
-        id: current.id,
-        version: current.version,
-        values: { ...columnsOf(draft), ...placement },
-      })),
-    );
-    if (written !== batch.length) throw staleVersion();
-  }
+  // A project moved to another lead unit or district takes its reports' counts with it (who sees them follows it).
+  const moved = changes
+    .filter(({ current, draft, placement }) => current.leadUnitId !== draft.leadUnitId || current.regionCode !== placement.regionCode)
+    .map(({ current }) => current.id);
+  await keepReportCounts(tx, { projectIds: moved }, async () => {
+    for (const batch of chunks(changes)) {
+      const written = await updateProjectRows(
+        tx,
+        batch.map(({ current, draft, placement }) => ({
+          id: current.id,
+          version: current.version,
+          values: { ...columnsOf(draft), ...placement },
+        })),
+      );
+      if (written !== batch.length) throw staleVersion();
+    }
+  });
   const events: AuditEntry[] = [];
   for (const { current, draft, placement, codeChangeReason } of changes) {
     if (!sameIds(draft.leaderIds, current.leaders) || !sameIds(draft.coUnitIds, current.coUnits)) {

@@ -4,7 +4,9 @@ import type { Executor } from '../../db/client';
 import { progressReports, projects, regions, reportingPeriods } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { districtRecordInReach } from '../../lib/scope';
-import { projectScopeCondition } from '../projects';
+import { projectScopeCondition, reportCountsInScope, reportCountsServe } from '../projects';
+import { rowsOf } from '../../db/migrate';
+import type { ReportStatus } from '../../../common/schemas/reports';
 
 // Periods belong to a district: the people of the district, its streets and the city or province above it see them
 // (lib/scope.ts decides). The counts of a period's reports are of the reports the reader may see, whose visibility is
@@ -111,11 +113,38 @@ export type PeriodCounts = { owed: number; draft: number; submitted: number; app
 
 const NO_COUNTS: PeriodCounts = { owed: 0, draft: 0, submitted: 0, approved: 0, returned: 0, late: 0 };
 
-/** How many of each period's reports the actor may see are in each state. */
+type StateCount = { periodId: string; status: ReportStatus; n: number; late: number };
+
+/** The counts by period and state from the kept counts (report_counts), in the actor's scope. */
+async function keptStateCounts(db: Executor, actor: Actor, periodIds: string[]): Promise<StateCount[]> {
+  const rows = rowsOf<{ periodId: string; status: ReportStatus; n: string | number; late: string | number }>(
+    await db.execute(sql`select k.period_id as "periodId", k.status, sum(k.reports) as n, coalesce(sum(k.reports) filter (where k.late), 0) as late
+      from (${reportCountsInScope(actor, { periodIds })}) k group by k.period_id, k.status`),
+  );
+  return rows.map((r) => ({ periodId: r.periodId, status: r.status, n: Number(r.n), late: Number(r.late) }));
+}
+
+/**
+ * How many of each period's reports the actor may see are in each state: from the kept counts for every reader they
+ * serve, from the reports for an `own` reader.
+ */
 export async function periodCounts(db: Executor, actor: Actor, periodIds: string[]): Promise<Map<string, PeriodCounts>> {
   const counts = new Map<string, PeriodCounts>(periodIds.map((id) => [id, { ...NO_COUNTS }]));
   if (periodIds.length === 0) return counts;
-  const rows = await db
+  const rows = reportCountsServe(actor) ? await keptStateCounts(db, actor, periodIds) : await liveStateCounts(db, actor, periodIds);
+  for (const row of rows) {
+    const c = counts.get(row.periodId);
+    if (!c) continue;
+    c[row.status] += row.n;
+    c.owed += row.n;
+    c.late += row.late;
+  }
+  return counts;
+}
+
+/** The counts by period and state from the reports themselves. */
+async function liveStateCounts(db: Executor, actor: Actor, periodIds: string[]): Promise<StateCount[]> {
+  return db
     .select({
       periodId: progressReports.periodId,
       status: progressReports.status,
@@ -126,14 +155,6 @@ export async function periodCounts(db: Executor, actor: Actor, periodIds: string
     .innerJoin(projects, eq(projects.id, progressReports.projectId))
     .where(and(inArray(progressReports.periodId, periodIds), projectScopeCondition(actor)))
     .groupBy(progressReports.periodId, progressReports.status);
-  for (const row of rows) {
-    const c = counts.get(row.periodId);
-    if (!c) continue;
-    c[row.status] += row.n;
-    c.owed += row.n;
-    c.late += row.late;
-  }
-  return counts;
 }
 
 /** How many of the period's reports, whoever may see them, are submitted and wait for review. */

@@ -9,7 +9,7 @@ import { recordAudit, recordAudits } from '../../lib/audit';
 import { AppError, conflict, invalidField, notFound, staleVersion } from '../../lib/errors';
 import { districtInReach } from '../../lib/scope';
 import { updateAtVersion } from '../../lib/versioned';
-import { loadProject } from '../projects';
+import { keepReportCounts, loadProject } from '../projects';
 import { districtOf } from '../regions';
 import { recomputePeriodWarnings, recomputeWarnings } from '../warnings';
 import { type PeriodRow, countAwaitingReview, findPeriod, insertPeriod, lockPeriod } from './period-repository';
@@ -64,7 +64,8 @@ export async function openPeriod({ ctx, tx, input }: { ctx: RequestContext; tx: 
   checkMonthAndDeadline(year, month, input.deadline);
   const period = await insertPeriod(tx, { regionCode: district.code, year, month, deadline: input.deadline, openedBy: ctx.actor.userId });
   if (!period) throw conflict('period.duplicate', 'month');
-  const reports = await insertOwedReports(tx, period);
+  // The period's counts, from the reports just created (their projects locked by the insert).
+  const reports = await keepReportCounts(tx, { periodId: period.id }, () => insertOwedReports(tx, period));
   // The colours of the projects now owing a report (reports missing after a deadline are yellow), in this transaction.
   await recomputeWarnings(
     tx,
@@ -195,13 +196,15 @@ export async function addProjectToPeriod({
   const project = await loadProject(tx, ctx.actor, projectId);
   if (project.regionCode !== period.regionCode) throw invalidField('projectId', 'period.project_other_district');
   if (project.pool === 'withdrawn') throw invalidField('projectId', 'period.project_withdrawn');
-  const report = await insertReport(tx, {
-    periodId,
-    projectId,
-    responsibleUnitId: project.leadUnitId,
-    year: period.year,
-    month: period.month,
-  });
+  const report = await keepReportCounts(tx, { projectIds: [projectId] }, () =>
+    insertReport(tx, {
+      periodId,
+      projectId,
+      responsibleUnitId: project.leadUnitId,
+      year: period.year,
+      month: period.month,
+    }),
+  );
   if (!report) throw conflict('period.project_already_owed', 'projectId');
   await recordAudit(tx, ctx, {
     action: 'progress_reports.create',
@@ -230,10 +233,13 @@ export async function removeProjectFromPeriod({
   projectId: string;
 }) {
   const period = await openPeriodLocked(tx, ctx.actor, periodId, 'share');
-  const report = await findReportOfProject(tx, ctx.actor, periodId, projectId);
-  if (!report) throw notFound();
-  if (!FILLABLE.includes(report.status)) throw new AppError(409, 'report_wrong_state', 'period.report_under_way');
-  await deleteReport(tx, report.id);
+  const report = await keepReportCounts(tx, { projectIds: [projectId] }, async () => {
+    const owed = await findReportOfProject(tx, ctx.actor, periodId, projectId);
+    if (!owed) throw notFound();
+    if (!FILLABLE.includes(owed.status)) throw new AppError(409, 'report_wrong_state', 'period.report_under_way');
+    await deleteReport(tx, owed.id);
+    return owed;
+  });
   await recordAudit(tx, ctx, {
     action: 'progress_reports.delete',
     recordType: 'progress_report',

@@ -2,11 +2,11 @@ import { type SQL, and, asc, count, desc, eq, getTableColumns, inArray, sql } fr
 import type { ReportStatus } from '../../../common/schemas/reports';
 import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
-import { progressReports, projects, reportingPeriods, units } from '../../db/schema';
+import { progressReports, projects, reportCounts, reportingPeriods, units } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
 import { MISSING } from './policy';
 import { completedSinceStart } from './since-start';
-import { manageableFlag, projectScopeCondition } from '../projects';
+import { manageableFlag, projectScopeCondition, reportCountsInScope, reportCountsServe } from '../projects';
 
 // A report is visible exactly when its project is (lib/scope.ts through the projects module's condition): whoever sees
 // the project sees its reports, and nobody else. Every query below that answers reports to a person joins the project
@@ -114,7 +114,8 @@ export async function listReports(db: Executor, actor: Actor, query: ReportListQ
 
 /**
  * Creates the reports a period owes when it opens: one per project of the district's implementing pool (实施库), owed
- * by the project's lead unit. Answers the reports created.
+ * by the project's lead unit. The projects are locked (shared, in id order) until the commit, so none moves to another
+ * unit or district while its report is counted (report_counts). Answers the reports created.
  */
 export async function insertOwedReports(
   tx: Executor,
@@ -125,6 +126,8 @@ export async function insertOwedReports(
     select ${period.id}, p.id, p.lead_unit_id, ${period.year}::integer, ${period.month}::integer
     from ${projects} p
     where p.region_code = ${period.regionCode} and p.pool = 'implementing'
+    order by p.id
+    for share of p
     on conflict do nothing
     returning id, project_id as "projectId", responsible_unit_id as "responsibleUnitId"`);
   return rowsOf(result);
@@ -189,8 +192,15 @@ export type MissingReportRow = {
 const missingInScope = (actor: Actor, periodId: string): SQL =>
   and(eq(progressReports.periodId, periodId), inArray(progressReports.status, [...MISSING]), projectScopeCondition(actor)) as SQL;
 
+/**
+ * 未报送's order within a unit: by project name as the project list sorts names (their pinyin, the order officials
+ * expect), then id (one report a project and period). Through projects_name_order_idx, a unit's first page walks the
+ * projects in that order and stops after the page — instead of reading and sorting all the unit's reports (32,113 at
+ * the province's largest unit).
+ */
+const projectOrder = [asc(projects.namePinyin), asc(projects.name), asc(projects.id)];
 /** 未报送's order: by unit (the units' order), then project. */
-const missingOrder = [asc(units.sortOrder), asc(units.name), asc(units.id), asc(projects.name), asc(progressReports.id)];
+const missingOrder = [asc(units.sortOrder), asc(units.name), asc(units.id), ...projectOrder];
 
 const missingSelection = {
   id: progressReports.id,
@@ -217,22 +227,45 @@ export type MissingUnitCount = { unitId: string; unitName: string; count: number
 
 /**
  * 未报送 by unit: how many of the period's reports still missing the actor may see each responsible unit owes, most
- * first (then in the units' order). Counted in one grouped statement: no report row leaves the database.
+ * first (then in the units' order). Summed from the kept counts (report_counts: a few rows a unit, whatever the number
+ * of reports) for every reader they serve; an `own` reader's are counted from the reports in one grouped statement.
  */
 export async function missingByUnit(db: Executor, actor: Actor, periodId: string): Promise<MissingUnitCount[]> {
-  const owing = db
-    .select({ unitId: progressReports.responsibleUnitId, owed: count().as('owed') })
-    .from(progressReports)
-    .innerJoin(projects, eq(projects.id, progressReports.projectId))
-    .where(missingInScope(actor, periodId))
-    .groupBy(progressReports.responsibleUnitId)
-    .as('owing');
+  const owing = reportCountsServe(actor)
+    ? db
+        .select({ unitId: sql<string>`k.responsible_unit_id`.as('unit_id'), owed: sql<number>`sum(k.reports)`.as('owed') })
+        .from(sql`(${reportCountsInScope(actor, { periodIds: [periodId], statuses: MISSING })}) k`)
+        .groupBy(sql`k.responsible_unit_id`)
+        .having(sql`sum(k.reports) > 0`)
+        .as('owing')
+    : db
+        .select({ unitId: sql<string>`${progressReports.responsibleUnitId}`.as('unit_id'), owed: count().as('owed') })
+        .from(progressReports)
+        .innerJoin(projects, eq(projects.id, progressReports.projectId))
+        .where(missingInScope(actor, periodId))
+        .groupBy(progressReports.responsibleUnitId)
+        .as('owing');
   const rows = await db
     .select({ unitId: units.id, unitName: units.name, count: owing.owed })
     .from(owing)
     .innerJoin(units, eq(units.id, owing.unitId))
     .orderBy(desc(owing.owed), asc(units.sortOrder), asc(units.name), asc(units.id));
   return rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+/** How many of 未报送's reports the actor sees (of one responsible unit, or of all): the kept counts when they serve. */
+async function missingTotal(db: Executor, actor: Actor, periodId: string, where: SQL, unitId?: string): Promise<number> {
+  if (reportCountsServe(actor)) {
+    const counted = reportCountsInScope(actor, { periodIds: [periodId], statuses: MISSING, responsibleUnitId: unitId });
+    const [row] = rowsOf<{ n: number | string | null }>(await db.execute(sql`select sum(k.reports) as n from (${counted}) k`));
+    return Number(row?.n ?? 0);
+  }
+  const [total] = await db
+    .select({ n: count() })
+    .from(progressReports)
+    .innerJoin(projects, eq(projects.id, progressReports.projectId))
+    .where(where);
+  return total?.n ?? 0;
 }
 
 /** One page of 未报送's reports the actor may see: of one responsible unit, or of all, in 未报送's order. */
@@ -242,24 +275,20 @@ export async function missingReportsPage(
   periodId: string,
   query: { unitId?: string; page: number; pageSize: number },
 ): Promise<{ rows: MissingReportRow[]; total: number }> {
-  const where = and(missingInScope(actor, periodId), query.unitId ? eq(progressReports.responsibleUnitId, query.unitId) : undefined);
+  const where = and(missingInScope(actor, periodId), query.unitId ? eq(progressReports.responsibleUnitId, query.unitId) : undefined) as SQL;
   const rows = await db
     .select(missingSelection)
     .from(progressReports)
     .innerJoin(projects, eq(projects.id, progressReports.projectId))
     .innerJoin(units, eq(units.id, progressReports.responsibleUnitId))
     .where(where)
-    .orderBy(...missingOrder)
+    // One unit's page: the unit's columns are the same on every line, so its order is the projects' alone.
+    .orderBy(...(query.unitId ? projectOrder : missingOrder))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   // A first page shorter than the page size is the whole list: no count needed.
   if (query.page === 1 && rows.length < query.pageSize) return { rows, total: rows.length };
-  const [total] = await db
-    .select({ n: count() })
-    .from(progressReports)
-    .innerJoin(projects, eq(projects.id, progressReports.projectId))
-    .where(where);
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total: await missingTotal(db, actor, periodId, where, query.unitId) };
 }
 
 /** Whether a report of the period the actor sees (in any state) is owed by the unit. */
@@ -275,14 +304,16 @@ export async function unitOwesVisibleReport(db: Executor, actor: Actor, periodId
 
 /**
  * Every unit that still owes reports of the period (draft or returned), with how many, whoever may see them: what the
- * scheduled deadline reminders go to (a system job, not a person's view).
+ * scheduled deadline reminders go to (a system job, not a person's view). Summed from the kept counts.
  */
 export async function unitsOwingReports(db: Executor, periodId: string): Promise<{ unitId: string; unitName: string; count: number }[]> {
-  return db
-    .select({ unitId: units.id, unitName: units.name, count: count() })
-    .from(progressReports)
-    .innerJoin(units, eq(units.id, progressReports.responsibleUnitId))
-    .where(and(eq(progressReports.periodId, periodId), inArray(progressReports.status, ['draft', 'returned'])))
+  const rows = await db
+    .select({ unitId: units.id, unitName: units.name, count: sql<number>`sum(${reportCounts.reports})` })
+    .from(reportCounts)
+    .innerJoin(units, eq(units.id, reportCounts.responsibleUnitId))
+    .where(and(eq(reportCounts.periodId, periodId), inArray(reportCounts.status, [...MISSING])))
     .groupBy(units.id, units.name)
+    .having(sql`sum(${reportCounts.reports}) > 0`)
     .orderBy(asc(units.name), asc(units.id));
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }

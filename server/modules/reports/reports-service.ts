@@ -11,7 +11,7 @@ import { AppError, notFound, staleVersion } from '../../lib/errors';
 import type { MessageKey } from '../../lib/messages';
 import { updateAtVersion } from '../../lib/versioned';
 import { listMilestones, recordMilestonesReached } from '../project-tracks';
-import { type ScopedProject, loadProject, lockProject } from '../projects';
+import { type ScopedProject, keepReportCounts, loadProject, lockProject } from '../projects';
 import { recomputeWarnings } from '../warnings';
 import { refreshProjectMonths } from './month-investment';
 import { lockPeriodOfReport } from './period-repository';
@@ -168,17 +168,20 @@ export async function submitReport({
   await checkMilestones(tx, report.projectId, report.milestones);
   checkAmount(project, report.projectCompletedYuan, report.investmentYuan ?? 0, input.confirmLarge === true);
   const late = report.firstSubmittedAt ? report.late : compareDates(todayInChina(), report.deadline) > 0;
-  const written = await updateAtVersion(
-    tx,
-    progressReports,
-    { key: progressReports.id, keyValue: id, version: input.version },
-    {
-      status: 'submitted',
-      late,
-      submittedAt: sql`now()`,
-      submittedBy: ctx.actor.userId,
-      firstSubmittedAt: sql`coalesce(${progressReports.firstSubmittedAt}, now())`,
-    },
+  // 未报送 and the period's counts follow the state, in this transaction (under the project's lock).
+  const written = await keepReportCounts(tx, { projectIds: [report.projectId] }, () =>
+    updateAtVersion(
+      tx,
+      progressReports,
+      { key: progressReports.id, keyValue: id, version: input.version },
+      {
+        status: 'submitted',
+        late,
+        submittedAt: sql`now()`,
+        submittedBy: ctx.actor.userId,
+        firstSubmittedAt: sql`coalesce(${progressReports.firstSubmittedAt}, now())`,
+      },
+    ),
   );
   // A report submitted is no longer missing: the project's colour, in this transaction.
   await recomputeWarnings(tx, [report.projectId], todayInChina());
@@ -216,11 +219,13 @@ export async function approveReport({
   // The plan is changed under the project's lock, as a plan save is; its milestones are checked again under it.
   await lockProject(tx, project.id);
   await checkMilestones(tx, project.id, report.milestones);
-  const written = await updateAtVersion(
-    tx,
-    progressReports,
-    { key: progressReports.id, keyValue: id, version: input.version },
-    { status: 'approved', approvedAt: sql`now()`, approvedBy: ctx.actor.userId },
+  const written = await keepReportCounts(tx, { projectIds: [project.id] }, () =>
+    updateAtVersion(
+      tx,
+      progressReports,
+      { key: progressReports.id, keyValue: id, version: input.version },
+      { status: 'approved', approvedAt: sql`now()`, approvedBy: ctx.actor.userId },
+    ),
   );
   await recordMilestonesReached({ ctx, tx, project, reached: report.milestones, reportId: id });
   // The dashboard's month figures count it from now on, under the project's lock taken above.
@@ -254,11 +259,13 @@ export async function returnReport({
 }) {
   const { report } = await loadForWrite(tx, ctx, id, 'report.review', input.version);
   if (report.status !== 'submitted') throw wrongState('report.not_reviewable');
-  const written = await updateAtVersion(
-    tx,
-    progressReports,
-    { key: progressReports.id, keyValue: id, version: input.version },
-    { status: 'returned', returnedAt: sql`now()`, returnedBy: ctx.actor.userId, returnReason: input.reason },
+  const written = await keepReportCounts(tx, { projectIds: [report.projectId] }, () =>
+    updateAtVersion(
+      tx,
+      progressReports,
+      { key: progressReports.id, keyValue: id, version: input.version },
+      { status: 'returned', returnedAt: sql`now()`, returnedBy: ctx.actor.userId, returnReason: input.reason },
+    ),
   );
   await recordAudit(tx, ctx, {
     action: 'progress_reports.return',
