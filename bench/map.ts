@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import type { Bbox } from '../common/domain/map-grid';
 import type { MapBase, MapProjectsWire } from '../common/schemas/map';
 import { bboxParam, viewRequestFor } from '../web/src/modules/map/utils/cells';
+import { baseExtent } from '../web/src/modules/map/utils/map-option';
 import { measure, signIn, startServer, stop } from './lib';
 
 const { values } = parseArgs({ options: { user: { type: 'string', default: 'province' } } });
@@ -31,17 +32,6 @@ const warmup = Number(process.env.BENCH_MAP_WARMUP ?? 5);
 const MAP_WIDTH = 1100;
 /** A street: ≈ 1 km around the middle of the generated points (bench/scale.ts places them in 116.95–117.05, 36.66–36.78). */
 const STREET: Bbox = [116.994, 36.716, 117.006, 36.724];
-
-const extentOf = (base: MapBase): Bbox | null => {
-  const boxes = [base.boundary, ...base.children].flatMap((b) => (b ? [b.bbox] : []));
-  if (boxes.length === 0) return null;
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
-};
 
 /** The body's size as sent, with the encoding asked (node:http: no decompression). */
 function sentBytes(address: string, headers: Record<string, string>): Promise<number> {
@@ -68,8 +58,8 @@ try {
   const cookie = { cookie: session.cookie };
   const mapBase = async (regionCode?: string) =>
     (await (await fetch(`${base}/api/v1/map/base${regionCode ? `?regionCode=${regionCode}` : ''}`, { headers: cookie })).json()) as MapBase;
-  const whole = extentOf(await mapBase());
-  const district = extentOf(await mapBase('370105'));
+  const whole = baseExtent(await mapBase());
+  const district = baseExtent(await mapBase('370105'));
   const asked = (view: Bbox | null) => {
     if (!view) return '';
     const { bbox, zoom } = viewRequestFor(view, MAP_WIDTH);
