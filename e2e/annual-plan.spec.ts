@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatYi } from '../common/domain/money';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, openFromMenu, shot, signIn } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -37,8 +37,7 @@ test('the project office reads the district’s annual plan: its total is the le
   page,
 }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'annualPlan');
+  await signInAs(page, 'office', '/annual-plan');
   await expect(page).toHaveURL(/\/annual-plan$/);
   const totalCard = page.getByTestId('annual-plan-total');
   await expect(totalCard).toHaveAttribute('data-yuan', /^\d+$/);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, inputOf, openFromMenu, pick, shot, signIn, signOut } from './helpers';
+import { fitsWidth, inputOf, openFromMenu, pick, shot, signInAs, signOut } from './helpers';
 
 // The attraction forms an official fills by names, never by ids: a park and a parcel recorded and corrected through
 // their forms (the server's refusal under the field it names), and a lead's unit and owner picked by name.
@@ -28,7 +28,7 @@ test('a park and a parcel recorded and corrected through their forms, on a deskt
   const parkName = `检验检测产业园${suffix}`;
   const parcelCode = `TQ-E2E-${suffix}`;
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
+  await signInAs(page, 'invest', '/');
 
   // A new park: cluster and leading industries picked by name.
   await openFromMenu(page, 'parks');
@@ -124,8 +124,7 @@ test('a lead’s unit and owner are picked by name, even a unit outside the read
   await page.setViewportSize(DESKTOP);
 
   // The investment centre editing a park's lead: the unit (a park's committee, outside its tree) shows by name.
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'leads');
+  await signInAs(page, 'invest', '/leads');
   await page.getByRole('link', { name: '工业机器人区域总部项目' }).first().click();
   await expect(page.getByTestId('lead-title')).toHaveText('工业机器人区域总部项目');
   await page.getByTestId('lead-edit').click();
@@ -139,8 +138,7 @@ test('a lead’s unit and owner are picked by name, even a unit outside the read
 
   // The project office records a lead for the investment centre and names its owner from that unit's people.
   await signOut(page);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'leads');
+  await signInAs(page, 'office', '/leads');
   await page.getByTestId('lead-add').click();
   await inputOf(page, 'lead-name').fill(leadName);
   await expect(leadForm).toContainText('不填则为本人');
@@ -182,7 +180,7 @@ test('a visit names its unit and visitors, and a policy its headquarters regions
   const purpose = `了解检测设备扩产计划${Date.now().toString(36).slice(-5)}`;
   const policyTitle = `北园街道企业研发设备补助${Date.now().toString(36).slice(-5)}`;
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
+  await signInAs(page, 'invest', '/');
 
   // 登记走访 from the enterprise's page: the visiting unit and the platform's visitors are picked by name.
   await openFromMenu(page, 'enterprises');

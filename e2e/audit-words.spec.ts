@@ -1,15 +1,15 @@
 import { beiyuanUnitId, call, closedProblem, filledReport, openPeriod } from './api-calls';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 test('the audit log read in words: sentences, records by name with links, no ids or codes', async ({ page, browser }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   const unitPage = await (await browser.newContext()).newPage();
-  await signIn(unitPage, 'unit', E2E_PASSWORD);
+  await signInAs(unitPage, 'unit', '/');
   const suffix = Date.now().toString(36).slice(-4);
 
   // A project of 北园街道 with a monthly report the street fills and the office approves, and a problem closed.

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { E2E_PASSWORD, lastMonth, openFromMenu, shot, signIn } from './helpers';
+import { lastMonth, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 
 test('the project office downloads last month’s 通报 from 月度填报 as a Word document', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'reportPeriods');
+  await signInAs(page, 'office', '/reporting-periods');
   await expect(page.getByTestId('period-table')).toBeVisible();
   await expect(page.getByTestId('briefing-download')).toHaveText(/下载月度通报/);
   await shot(page, '140-briefing-button-desktop');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, inputOf, shot, signIn, openFromMenu } from './helpers';
+import { fitsWidth, inputOf, openFromMenu, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -27,8 +27,7 @@ const DESKTOP = { width: 1440, height: 900 };
 test('the investment centre reads a chain map, opens a gap and closes it with a local enterprise', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'chains');
+  await signInAs(page, 'invest', '/chains');
   await expect(page).toHaveURL(/\/chains/);
   await choose(page, page.getByTestId('chain-select'), '智能制造装备产业链');
   // The counts, the graph, and the gaps named in words as well as drawn in red.
@@ -74,8 +73,7 @@ test('the investment centre reads a chain map, opens a gap and closes it with a 
 test('the office matches a land need to a 标准地 parcel, supplies it, and it is no longer offered', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'carrierMatch');
+  await signInAs(page, 'office', '/carrier-match');
   await inputOf(page, 'match-land').fill('40');
   await choose(page, page.getByTestId('match-use'), '工业');
   await choose(page, page.getByTestId('match-industry'), '智能制造装备');
@@ -125,8 +123,7 @@ test('the investment centre downloads the 标准地 parcels as a sheet, adds a p
   test.setTimeout(240_000);
   const code = `TQ-E2E-${Date.now().toString(36)}`;
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'parcels');
+  await signInAs(page, 'invest', '/parcels');
   await page.getByTestId('parcel-filter-standard').click();
   await expect(page).toHaveURL(/standard=true/);
   await expect(page.getByTestId('parcels-table').locator('tbody tr.ant-table-row').first()).toContainText('投资强度');

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, lastMonth, openFromMenu, shot, signIn } from './helpers';
+import { fitsWidth, lastMonth, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -9,8 +9,7 @@ const DESKTOP = { width: 1440, height: 900 };
 // 月度填报, as Word and as a workbook.
 test('the city user downloads last month’s 通报 of 济南市 from 月度填报, as Word and as Excel', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city', E2E_PASSWORD);
-  await openFromMenu(page, 'reportPeriods');
+  await signInAs(page, 'city', '/reporting-periods');
   await expect(page.getByTestId('briefing-download')).toHaveText(/下载月度通报/);
   await expect(page.getByTestId('briefing-download-xlsx')).toHaveText(/Excel/);
   // The list holds the three districts' months: each row says whose it is.

@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -20,7 +20,7 @@ test('the city user sees the districts ranked by the city rule, opens an explana
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city', E2E_PASSWORD);
+  await signInAs(page, 'city', '/');
   const last = monthParam(-1);
   const lastYear = Number(last.slice(0, 4));
   const thisYear = Number(monthParam(0).slice(0, 4));
@@ -103,8 +103,7 @@ test('the city user sees the districts ranked by the city rule, opens an explana
 test('a district office without a rule of its own is told so', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'huaiyin', E2E_PASSWORD);
-  await page.goto(`/scores?month=${monthParam(-1)}`);
+  await signInAs(page, 'huaiyin', `/scores?month=${monthParam(-1)}`);
   const info = page.getByTestId('snapshot-info');
   await expect(info).toBeVisible();
   // 槐荫区 has no rule of its own in the demo: its page says so rather than that the ranking is still to come.

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
 import { formatDecimal } from '../web/src/lib/format';
-import { E2E_PASSWORD, fitsWidth, inputOf, openFromMenu, pick, shot, signIn, signOut } from './helpers';
+import { fitsWidth, inputOf, pick, shot, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -35,8 +35,7 @@ test('the city office breaks a city indicator down to its districts; a district 
   const name = `签约合同额（E2E ${Date.now().toString(36)}）`;
 
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city_office', E2E_PASSWORD);
-  await openFromMenu(page, 'targets');
+  await signInAs(page, 'city_office', '/targets');
   await expect(page).toHaveURL(/\/targets$/);
   // The city office works in its own unit's tree: it lands on 区县对比 of the city's own indicators (by the districts
   // they are broken down to; the districts' own indicators are the city readers'), the list one switch away.
@@ -127,8 +126,7 @@ test('the city office breaks a city indicator down to its districts; a district 
 
   // The 天桥区 office: the city's indicator under the city's name, its own share only, no way to change either.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'targets');
+  await signInAs(page, 'office', '/targets');
   const seen = (await indicatorsOf(page, year)).find((i) => i.name === name);
   expect(seen?.districtShares?.items.map((s) => s.regionName)).toEqual(['天桥区']);
   const own = page.getByTestId(`district-shares-${name}`);

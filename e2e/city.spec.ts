@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, pick, shot, signIn } from './helpers';
+import { fitsWidth, pick, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -12,7 +12,7 @@ test('the city user compares three districts on the dashboard, drills into one, 
 }) => {
   test.setTimeout(240_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city', E2E_PASSWORD);
+  await signInAs(page, 'city', '/');
   const table = page.getByTestId('dashboard-districts');
   await expect(table).toBeVisible();
   for (const name of ['天桥区', '槐荫区', '历城区']) await expect(table).toContainText(name);

@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, pick, shot, signIn, signOut, openFromMenu } from './helpers';
+import { E2E_PASSWORD, inputOf, openFromMenu, pick, shot, signIn, signInAs, signOut } from './helpers';
 
 test('an administrator defines a choice field; the project office fills it in a new project and filters the list by it', async ({
   page,
@@ -35,8 +35,7 @@ test('an administrator defines a choice field; the project office fills it in a 
   await signOut(page);
 
   // The project office sees the field in the project form and fills it in.
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
   await page.getByTestId('project-create').click();
   await expect(page.getByTestId('project-custom-fields')).toContainText('建设期次');
   await page.getByTestId('project-name').fill('天桥区自定义字段示范项目');

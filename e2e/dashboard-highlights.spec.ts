@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
+import { E2E_PASSWORD, fitsWidth, shot, signIn, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -12,7 +12,7 @@ test('the dashboard puts new starts against their target and the year’s attrac
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   const newStarts = page.getByTestId('kpi-new-starts');
   await expect(newStarts).toContainText('新开工');
   // 天桥区目标50个，已开工N个 — N the card's own count; then the standing against time in words.
@@ -61,7 +61,7 @@ test('the dashboard puts new starts against their target and the year’s attrac
 test('a street’s clerk sees no funnel and no target figure, in words', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   await expect(page.getByTestId('kpi-new-starts')).toBeVisible();
   await expect(page.getByTestId('kpi-new-starts-no-target')).toHaveText('本年未设新开工项目目标（或不在您的查看范围内）');
   await expect(page.getByTestId('chart-monthly').locator('canvas')).toBeVisible();
@@ -117,7 +117,7 @@ test('an administrator uploads a street’s boundary from the map; the district�
 test('a city reader sees the districts’ new starts added up as the comparison adds them, and reads it all in English', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city', E2E_PASSWORD);
+  await signInAs(page, 'city', '/');
   const target = page.getByTestId('kpi-new-starts-target-link');
   await expect(target).toContainText('济南市各区县目标合计');
   const standing = (await page.getByTestId('kpi-new-starts-standing').textContent()) ?? '';

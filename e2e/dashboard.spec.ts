@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut, fitsWidth } from './helpers';
+import { E2E_PASSWORD, fitsWidth, shot, signIn, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -101,7 +101,7 @@ test('the office’s dashboard shows the district’s figures, drills into the l
 
 test('a leader’s dashboard starts on the projects he is in charge of', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'leader', E2E_PASSWORD);
+  await signInAs(page, 'leader', '/');
   await expect(page.getByTestId('dashboard-scope')).toBeVisible();
   await expect(page.getByTestId('kpi-projects')).toBeVisible();
   await expect(page.getByTestId('dashboard-scope').locator('.ant-segmented-item-selected')).toContainText('我包挂的项目');

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { composeUscc } from '../common/domain/uscc';
 import { expect, test } from './contract';
 import type { Locator } from '@playwright/test';
-import { E2E_PASSWORD, inputOf, shot, signIn, signOut, fitsWidth, openFromMenu, pick } from './helpers';
+import { fitsWidth, inputOf, openFromMenu, pick, shot, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -42,8 +42,7 @@ test('the service centre registers an enterprise, records a visit whose demand r
 
   // 企业库 at the desk: the demo's register, with its tags and listing stages.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'enterprises');
+  await signInAs(page, 'office', '/enterprises');
   await expect(page).toHaveURL(/\/enterprises$/);
   await expect(page.getByTestId('enterprise-row').first()).toBeVisible();
   await expect(page.getByText('拟上市 · 辅导备案').first()).toBeVisible();
@@ -143,7 +142,7 @@ test('the service centre registers an enterprise, records a visit whose demand r
 
   // The 北园 clerk on his phone: the demand on his board, the register as cards, the enterprise's history.
   await page.setViewportSize(PHONE);
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   await page.getByTestId('menu-toggle').click();
   await openFromMenu(page, 'matters');
   await expect(page.getByTestId('matter-row').filter({ hasText: demandTitle })).toBeVisible();
@@ -170,8 +169,7 @@ test('the service centre registers an enterprise, records a visit whose demand r
 test('a unit downloads its visits as a sheet from the visits page, and is offered the visits template and import', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'unit', E2E_PASSWORD);
-  await openFromMenu(page, 'visits');
+  await signInAs(page, 'unit', '/visits');
   await page.getByTestId('visit-sheets').click();
   for (const item of ['导出走访记录（按当前筛选）', '下载走访导入模板', '导入走访…']) {
     await expect(page.getByRole('menuitem', { name: item })).toBeVisible();

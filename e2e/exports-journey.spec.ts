@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { E2E_PASSWORD, inputOf, shot, signIn, openFromMenu } from './helpers';
+import { inputOf, shot, signInAs } from './helpers';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 test('the project office exports a filtered list and the ledger, and downloads a project’s Word summary', async ({ page }) => {
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
   await expect(page.getByTestId('project-table')).toBeVisible();
 
   // Filter to one project by its pinyin initials, then export the list: the file holds exactly that project.

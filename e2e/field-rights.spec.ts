@@ -1,6 +1,6 @@
 import { call } from './api-calls';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, openFromMenu, pick, shot, signIn } from './helpers';
+import { E2E_PASSWORD, fitsWidth, openFromMenu, pick, shot, signIn, signInAs } from './helpers';
 
 type ListItem = { id: string; name: string; leadUnitName: string | null; isProvincialKey: boolean };
 
@@ -10,7 +10,7 @@ test('field rights: the street keeps its project’s day-to-day facts and fundin
 }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   // A project 北园街道 leads, not on the provincial list yet.
   const list = (await (await page.request.get('/api/v1/projects?pageSize=100')).json()) as { items: ListItem[] };
   const project = list.items.find((p) => p.leadUnitName === '北园街道办事处' && !p.isProvincialKey);
@@ -87,8 +87,7 @@ test('field rights: the street keeps its project’s day-to-day facts and fundin
   // The project office may put it on the provincial list.
   const office = await (await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
   await office.setViewportSize({ width: 1440, height: 900 });
-  await signIn(office, 'office', E2E_PASSWORD);
-  await office.goto(projectUrl);
+  await signInAs(office, 'office', projectUrl);
   await office.getByTestId('project-edit').click();
   await expect(office.getByTestId('project-locked-note')).toHaveCount(0);
   const provincial = office.locator('[data-testid="project-provincial-key"] input, input[data-testid="project-provincial-key"]').first();
@@ -118,8 +117,7 @@ test('the industry picker finds 物流 and any level by name or code; a project 
 }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
 
   // The form: 物流 finds freight, forwarding, warehousing and couriers under their section, which cannot be chosen.
   await page.getByTestId('project-create').click();
@@ -172,7 +170,7 @@ test('phone cards show the chosen custom columns and 排序 offers every sortabl
     required: false,
   });
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   const list = (await (await page.request.get('/api/v1/projects?pageSize=1')).json()) as { items: ListItem[] };
   const first = list.items[0];
   const detail = (await (await page.request.get(`/api/v1/projects/${first?.id}`)).json()) as { version: number };

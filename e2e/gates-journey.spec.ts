@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut, openFromMenu, menuItem } from './helpers';
+import { menuItem, openFromMenu, shot, signInAs, signOut } from './helpers';
 
 const option = (page: Page, move: string, condition: string) => page.getByTestId(`gate-option-${move}-${condition}`);
 /** The page has loaded the district's gates (a loaded machine can take longer than one expect's default). */
@@ -9,8 +9,7 @@ const gatesShown = (page: Page) => expect(page.getByTestId('gates-form')).toBeVi
 test('the project office adds the feasibility study to the gate to 推进库; a new project must meet it; others cannot configure gates', async ({
   page,
 }) => {
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'gates');
+  await signInAs(page, 'office', '/project-gates');
   await expect(page).toHaveURL(/\/project-gates$/);
   await gatesShown(page);
 
@@ -80,7 +79,7 @@ test('the project office adds the feasibility study to the gate to 推进库; a 
   await signOut(page);
 
   // A unit's clerk reads projects but does not configure gates: no menu entry, and the address answers 403.
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   await expect(menuItem(page, 'projects')).toHaveCount(1);
   await expect(menuItem(page, 'gates')).toHaveCount(0);
   await page.goto('/project-gates');

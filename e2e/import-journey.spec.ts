@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { E2E_PASSWORD, fitsWidth, inputOf, openFromMenu, pick, shot, signIn } from './helpers';
+import { fitsWidth, inputOf, pick, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -20,8 +20,7 @@ async function ledgerFile(name: string, rows: (string | number | null)[][]): Pro
 }
 
 test('the project office imports a ledger: sees every problem, downloads the marked file, then imports a clean file', async ({ page }) => {
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
   await page.getByTestId('project-import').click();
   await expect(page).toHaveURL(/\/projects\/import/);
   await expect(page.getByText('点击或拖拽 .xlsx 文件到此处上传')).toBeVisible();
@@ -92,8 +91,7 @@ async function officeLedgerFile(): Promise<string> {
 }
 
 test('the project office imports the ledger it keeps: sees how it was read and acknowledges the columns left out', async ({ page }) => {
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto('/projects/import');
+  await signInAs(page, 'office', '/projects/import');
   await page.getByTestId('import-dropzone').setInputFiles(await officeLedgerFile());
   await expect(page.getByTestId('import-ready')).toContainText('新建 2 个，更新 0 个');
   const reading = page.getByTestId('import-reading');
@@ -114,8 +112,7 @@ test("the project office maps the ledger's columns: leaves one out, checks again
   page,
 }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto('/projects/import');
+  await signInAs(page, 'office', '/projects/import');
   await page.getByTestId('import-dropzone').setInputFiles(await officeLedgerFile());
   await expect(page.getByTestId('import-ready')).toBeVisible();
 

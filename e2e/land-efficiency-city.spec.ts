@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, openFromMenu, shot, signIn } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -10,8 +10,7 @@ const DESKTOP = { width: 1440, height: 900 };
 test('the city user compares the districts’ 亩均效益 and opens one', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city', E2E_PASSWORD);
-  await openFromMenu(page, 'landEfficiency');
+  await signInAs(page, 'city', '/land-efficiency');
   const comparison = page.getByTestId('land-comparison');
   await expect(comparison).toContainText('2025 年各区县亩均效益对比');
   await expect(comparison).toContainText('按本区县自定的分类标准评价');

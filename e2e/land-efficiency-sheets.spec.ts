@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, inputOf, menuItem, openFromMenu, shot, signIn } from './helpers';
+import { fitsWidth, inputOf, menuItem, openFromMenu, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -43,8 +43,7 @@ test('the investment office imports a year of 亩均效益 figures from the bure
 }) => {
   test.setTimeout(240_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'landEfficiency');
+  await signInAs(page, 'office', '/land-efficiency');
   await expect(page.getByTestId('land-table')).toBeVisible();
   await pickYear(page, YEAR);
   await expect(page.getByTestId('land-thresholds')).toContainText(`本区尚未设定 ${YEAR} 年的分类标准`);
@@ -161,8 +160,7 @@ test('the investment office imports a year of 亩均效益 figures from the bure
 test('a city reader picks a district to see its 亩均效益', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city', E2E_PASSWORD);
-  await openFromMenu(page, 'landEfficiency');
+  await signInAs(page, 'city', '/land-efficiency');
   // No district of his own: he starts on his districts side by side (e2e/land-efficiency-city.spec.ts), and picks one.
   await expect(page.getByTestId('land-comparison')).toContainText('天桥区');
   await shot(page, '427-desktop-city-land-pick');

@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, inputOf, openFromMenu, shot, signIn } from './helpers';
+import { fitsWidth, inputOf, openFromMenu, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -12,8 +12,7 @@ test('the investment office enters an enterprise’s 2025 land figures, sees its
   const name = '济南无影山汽车零部件有限公司';
 
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'enterprises');
+  await signInAs(page, 'office', '/enterprises');
   await expect(page.getByTestId('enterprise-row').first()).toBeVisible();
   await page.getByTestId('enterprise-search').locator('input').fill('无影山');
   await page.getByTestId('enterprise-search').locator('input').press('Enter');

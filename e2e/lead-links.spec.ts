@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, inputOf, openFromMenu, pick, shot, signIn, signOut } from './helpers';
+import { fitsWidth, inputOf, openFromMenu, pick, shot, signInAs, signOut } from './helpers';
 
 // The ways into a lead from where an official already is: an enterprise's page, a chain map's node, a trip or fair;
 // and from a lead out to the carriers that fit its needs (招商供地一体化).
@@ -20,7 +20,7 @@ async function openEnterprise(page: Page, name: string) {
 test('from an enterprise to its lead, and from the lead to a ranked parcel', async ({ page }) => {
   test.setTimeout(240_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
+  await signInAs(page, 'invest', '/');
 
   // 华岳重工: a lead signed and registered, and the project it became.
   await openEnterprise(page, '华岳重工集团有限公司');
@@ -59,7 +59,7 @@ test('from an enterprise to its lead, and from the lead to a ranked parcel', asy
   // A reader without lead.read (a street's clerk) sees the enterprise without the leads and projects cards.
   await signOut(page);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   await openEnterprise(page, '华岳重工集团有限公司');
   await expect(page.getByTestId('enterprise-facts')).toBeVisible();
   await expect(page.getByTestId('enterprise-leads')).toHaveCount(0);
@@ -69,8 +69,7 @@ test('from an enterprise to its lead, and from the lead to a ranked parcel', asy
 test('a chain map’s gap leads to the lead courting it, and the lead form picks its node from the map', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'chains');
+  await signInAs(page, 'invest', '/chains');
   await pick(page, page.getByTestId('chain-select'), '智能制造装备产业链');
   await page.getByTestId('chain-gap-list').getByText('中游 · 工业机器人').click();
   const drawer = page.getByTestId('chain-node-drawer');
@@ -105,8 +104,7 @@ test('trips and fairs: the list with the leads each produced, recording a trip, 
   test.setTimeout(180_000);
   const name = `珠三角装备制造招商小分队${Date.now().toString(36)}`;
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'leadEvents');
+  await signInAs(page, 'invest', '/lead-events');
   await expect(page).toHaveURL(/\/lead-events$/);
   const items = page.getByTestId('lead-event-item');
   const fair = items.filter({ hasText: '国际智能制造装备博览会' });

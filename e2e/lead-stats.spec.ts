@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, openFromMenu, shot, signIn } from './helpers';
+import { fitsWidth, openFromMenu, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -19,8 +19,7 @@ test('the conversion figures: a funnel and a table by unit, method, industry and
   test.setTimeout(240_000);
   // The project office opens the lead board; the columns from 签约 on hold the signed leads by where they are now.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'leads');
+  await signInAs(page, 'office', '/leads');
   await expect(page.getByTestId('lead-column-negotiating').getByTestId('lead-card').first()).toBeVisible({ timeout: 40_000 });
   const board: Record<string, number> = {};
   for (const stage of SIGNED_ON) board[stage] = await columnCount(page, stage);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, pick, shot, signIn, fitsWidth, openFromMenu } from './helpers';
+import { fitsWidth, inputOf, pick, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -22,8 +22,7 @@ test('a lead is recorded, followed up, moved through the stages and signed into 
 
   // The investment promotion centre opens its board: the demo's pipeline by stage, overdue clocks flagged.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'leads');
+  await signInAs(page, 'invest', '/leads');
   await expect(page).toHaveURL(/\/leads$/);
   // The whole pipeline loads at once: under load it can take a while.
   await expect(page.getByTestId('lead-column-negotiating').getByTestId('lead-card').first()).toBeVisible({ timeout: 40_000 });
@@ -116,8 +115,7 @@ test('the board’s leads download as a sheet with its filters, and a sheet of l
   test.setTimeout(240_000);
   const suffix = Date.now().toString(36);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'leads');
+  await signInAs(page, 'invest', '/leads');
   await expect(page.getByTestId('lead-column-negotiating').getByTestId('lead-card').first()).toBeVisible({ timeout: 40_000 });
 
   // Export what the board shows: only the overdue leads, in the import's columns.

@@ -1,12 +1,11 @@
 import { moneyParts, wanToYuan } from '../common/domain/money';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, openFromMenu, shot, signIn } from './helpers';
+import { inputOf, shot, signInAs } from './helpers';
 
 // Issue 13: "list totals equal the sum of the rows" — the count and total investment above the project list are the
 // rows the filter shows, added up as the reader sees them.
 test('the totals above the project list are the count and the sum of the rows the search shows', async ({ page }) => {
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
   const table = page.getByTestId('project-table');
   await expect(table).toBeVisible();
   await inputOf(page, 'project-search').fill('片区');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn, openFromMenu } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -54,8 +54,7 @@ async function csrfToken(page: Page) {
 test('the office sees the projects on the map by colour, filters them, opens one and places its point', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'map');
+  await signInAs(page, 'office', '/map');
   await expect(page).toHaveURL(/\/map$/);
   const map = page.getByTestId('region-map');
   await expect(map).toBeVisible();
@@ -128,8 +127,7 @@ test('the office sees the projects on the map by colour, filters them, opens one
 
 test('on a phone the map fits the screen with its filters in a drawer', async ({ page }) => {
   await page.setViewportSize(PHONE);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto('/map');
+  await signInAs(page, 'office', '/map');
   const map = page.getByTestId('region-map');
   await expect(map).toBeVisible();
   await expect.poll(async () => (await colouredSpots(map, POINT_COLOURS.warning)).length).toBeGreaterThan(20);
@@ -163,7 +161,7 @@ async function askForCells(page: Page) {
 test('past 2,000 projects in view the map draws bubbles of counts by colour, and a click on one zooms into it', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   const { placed } = (await (await page.request.get('/api/v1/map/projects')).json()) as { placed: number };
   const zooms = await askForCells(page);
   await page.goto('/map');
@@ -249,8 +247,7 @@ test('the parks and parcels are layers of the map: switched on in the address, c
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'map');
+  await signInAs(page, 'office', '/map');
   const map = page.getByTestId('region-map');
   await expect.poll(async () => (await colouredSpots(map, POINT_COLOURS.warning)).length).toBeGreaterThan(20);
   // Off by default: no parcel drawn.
@@ -293,8 +290,7 @@ test('the parks and parcels are layers of the map: switched on in the address, c
 test('on a phone the layers switch fits and a parcel’s card sits over the map', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize(PHONE);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto('/map?layers=parks,parcels');
+  await signInAs(page, 'office', '/map?layers=parks,parcels');
   const map = page.getByTestId('region-map');
   await expect(map).toBeVisible();
   await expect(page.getByTestId('map-layers')).toBeVisible();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import sharp from 'sharp';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, pick, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
+import { fitsWidth, inputOf, openFromMenu, pick, shot, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -24,7 +24,7 @@ test('a matter goes round the loop: the unit answers on a phone, the office send
 
   // A clerk of 北园街道, on his phone, finds a matter his unit is working on.
   await page.setViewportSize(PHONE);
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   await page.getByTestId('menu-toggle').click();
   await openFromMenu(page, 'matters');
   await expect(page).toHaveURL(/\/matters$/);
@@ -48,8 +48,7 @@ test('a matter goes round the loop: the unit answers on a phone, the office send
 
   // The project office reviews it at its desk: sends it back with the reason.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto(url);
+  await signInAs(page, 'office', url);
   await expect(page.getByTestId('matter-step-close')).toBeVisible();
   await step(page, 'send-back', 'in_progress', '现场复核仍未恢复供电，请继续办理');
   await expect(page.locator('[data-testid="matter-entry"][data-kind="send_back"]').last()).toContainText('现场复核仍未恢复供电');
@@ -58,8 +57,7 @@ test('a matter goes round the loop: the unit answers on a phone, the office send
 
   // The clerk answers again; the office closes it (销号), and the timeline tells the whole story.
   await page.setViewportSize(PHONE);
-  await signIn(page, 'unit', E2E_PASSWORD);
-  await page.goto(url);
+  await signInAs(page, 'unit', url);
   // This time the answer carries its evidence: a photo of the site, uploaded from the step's own dialog.
   await page.getByTestId('matter-step-feedback').click();
   await page.getByTestId('matter-step-text').fill('线路已恢复供电，施工正常');
@@ -81,8 +79,7 @@ test('a matter goes round the loop: the unit answers on a phone, the office send
   await step(page, 'submit-review', 'under_review');
   await signOut(page);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto(url);
+  await signInAs(page, 'office', url);
   await step(page, 'close', 'closed');
   await expect(page.locator('[data-testid="matter-entry"][data-kind="close"]')).toHaveCount(1);
   await shot(page, '74-desktop-matter-closed');
@@ -110,8 +107,7 @@ test('a matter goes round the loop: the unit answers on a phone, the office send
 test('the project office raises a problem from a project and assigns it to a bureau with a deadline', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
   await inputOf(page, 'project-search').fill('zycf');
   await page.keyboard.press('Enter');
   await page.getByTestId('project-table').getByRole('link', { name: '中央厨房产业园项目' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -9,7 +9,7 @@ type Period = { id: string; period: string; counts: { missing: number } };
 test('未报送: units with their counts, most first; a unit opened lists its projects a page at a time', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   // The demo's month with the most reports still missing.
   const periods = (await (await page.request.get('/api/v1/reporting-periods?pageSize=24')).json()) as { items: Period[] };
   const period = [...periods.items].sort((a, b) => b.counts.missing - a.counts.missing)[0];
@@ -69,7 +69,7 @@ test('未报送: units with their counts, most first; a unit opened lists its pr
 
 test('a closed month reopened with its reason for late reports, then closed again', async ({ page }) => {
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   const periods = (await (await page.request.get('/api/v1/reporting-periods?pageSize=24')).json()) as {
     items: (Period & { status: string })[];
   };

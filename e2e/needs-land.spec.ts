@@ -1,10 +1,9 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 // 需要新增用地 is 是 / 否 / 未填: a new project starts 未填 (not "no"), and the office states it in the form.
 test('the office sees a new project’s land need as not stated, and states it in the form as 是', async ({ page }) => {
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto('/projects');
+  await signInAs(page, 'office', '/projects');
   await page.getByTestId('project-create').click();
   const form = page.getByTestId('project-form');
   await expect(form).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut } from './helpers';
+import { shot, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -9,7 +9,7 @@ test('the bell shows unread notifications on a phone and leads to the record; th
 }) => {
   // The unit's clerk has the demo's reminder and welcome unread (and the deadline reminders the server sent at start).
   await page.setViewportSize(PHONE);
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   const bell = page.getByTestId('notification-bell');
   const badge = page.locator('.ant-badge-count').first();
   await expect(badge).toBeVisible();
@@ -28,8 +28,7 @@ test('the bell shows unread notifications on a phone and leads to the record; th
 
   // The project office's own unit has a WeCom group configured but off; send test reports why it was not delivered.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto('/notification-channels');
+  await signInAs(page, 'office', '/notification-channels');
   await expect(page.getByText('区重点项目调度群（企业微信）')).toBeVisible();
   await expect(page.getByText('qyapi.weixin.qq.com · key ****')).toBeVisible();
   await shot(page, '81-unit-channels');

@@ -1,13 +1,12 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, pick, shot, signIn, openFromMenu } from './helpers';
+import { fitsWidth, pick, shot, signInAs } from './helpers';
 
 test('one fact in one place: approving the construction permit reaches the plan’s 施工许可 milestone, and 项目动态 says so in words', async ({
   page,
 }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
   await page.getByTestId('project-create').click();
   await page.getByTestId('project-name').fill('天桥区一事一处示范项目');
   await page.getByTestId('project-save').click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, inputOf, shot, signIn, signOut } from './helpers';
+import { fitsWidth, inputOf, shot, signInAs, signOut } from './helpers';
 
 // 期初累计完成投资: a continuing demo project started before this year carries what it had completed by last December;
 // the project page shows 开工以来累计完成 with that amount named inside it, and the form keeps it for the project office.
@@ -20,7 +20,7 @@ test('the project page shows since-start completion with the amount before Lantu
   page,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   await openProject(page);
   const sinceStart = page.getByTestId('project-since-start');
   await expect(sinceStart).toBeVisible();
@@ -43,7 +43,7 @@ test('the project page shows since-start completion with the amount before Lantu
   // On a phone: the header's figures stack, nothing scrolls sideways.
   await signOut(page);
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   await openProject(page);
   await expect(page.getByTestId('project-since-start-opening')).toContainText('含期初累计');
   await fitsWidth(page);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
+import { fitsWidth, shot, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -47,8 +47,7 @@ test('the city opportunity list: an enterprise reads it signed out on a phone; t
 
   // The investment promotion centre at its desk: the list by state.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'opportunities');
+  await signInAs(page, 'invest', '/opportunities');
   await expect(page).toHaveURL(/\/opportunities$/);
   await expect(rowOf(page, '新材料产业园智慧能源管理应用场景')).toBeVisible();
   await fitsWidth(page);
@@ -105,8 +104,7 @@ test('the city opportunity list: an enterprise reads it signed out on a phone; t
   await shot(page, '185-public-opportunities-desktop');
 
   // Withdrawn, it is gone from the public list (the staff's change reaches this instance's public answers at once).
-  await signIn(page, 'invest', E2E_PASSWORD);
-  await openFromMenu(page, 'opportunities');
+  await signInAs(page, 'invest', '/opportunities');
   await page.setViewportSize(PHONE);
   await expect(row).toBeVisible();
   await fitsWidth(page);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, openFromMenu, shot, signIn } from './helpers';
+import { fitsWidth, openFromMenu, shot, signInAs } from './helpers';
 
 const csrf = async (page: Page) => ((await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string }).csrfToken;
 
@@ -46,7 +46,7 @@ test('the project office binds a template’s milestone to an approval item, is 
 }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   const projectName = '天桥区未绑定节点示范项目';
   const projectId = await disagreeingProject(page, projectName);
 

@@ -1,13 +1,12 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, pick, shot, signIn, openFromMenu } from './helpers';
+import { inputOf, pick, shot, signInAs } from './helpers';
 
 test('the project office finds a project, creates one, is refused at the gate, satisfies it, moves it on, and plans it on a Gantt chart', async ({
   page,
 }) => {
   // Find, create, a refused and a passed gate, a move and a Gantt plan: over 120 s beside another browser suite.
   test.setTimeout(240_000);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
   await expect(page.getByTestId('project-table')).toBeVisible();
   // Pinyin initials find 中央厨房产业园.
   await inputOf(page, 'project-search').fill('zycf');
@@ -95,8 +94,7 @@ test('the project office finds a project, creates one, is refused at the gate, s
 
 test('the office chooses the list columns; by default the table fits a 1440 px screen without scrolling sideways', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'projects');
+  await signInAs(page, 'office', '/projects');
   const table = page.getByTestId('project-table');
   await expect(table.locator('tbody tr.ant-table-row').first()).toBeVisible();
   const sideways = () =>

@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, shot, signIn, fitsWidth } from './helpers';
+import { fitsWidth, inputOf, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -7,8 +7,7 @@ test('on a phone the office searches the project library, filters it by pool in 
   page,
 }) => {
   await page.setViewportSize(PHONE);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto('/projects');
+  await signInAs(page, 'office', '/projects');
 
   // A card per project, no table; the title and its buttons share the header without covering each other.
   const cards = page.getByTestId('project-cards');

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './contract';
 import { formatDecimal } from '../web/src/lib/format';
-import { E2E_PASSWORD, fitsWidth, shot, signIn, signOut } from './helpers';
+import { fitsWidth, shot, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -47,7 +47,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
   const lastYear = Number(last.slice(0, 4));
 
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'province', E2E_PASSWORD);
+  await signInAs(page, 'province', '/');
   // The dashboard compares the province's districts.
   const districts = page.getByTestId('dashboard-districts');
   await expect(districts).toBeVisible();
@@ -138,8 +138,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
 
   // The city reader: the province's indicator under the province's name, its own share only, no sum.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city', E2E_PASSWORD);
-  await page.goto('/targets');
+  await signInAs(page, 'city', '/targets');
   await expect(page.getByTestId('indicator-comparison')).toBeVisible();
   const ofCity = (await indicatorsOf(page, year)).find((i) => i.regionCode === PROVINCE && i.name === '完成投资');
   expect(ofCity?.districtShares).toMatchObject({ items: [{ regionName: '济南市', targetValue: '395' }], sum: null });
@@ -161,8 +160,7 @@ test('the province user reads its cities ranked, the indicators compared and bro
 
   // The city office: 区县对比 of the city's own indicators by district (its scope holds no district's own indicator).
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'city_office', E2E_PASSWORD);
-  await page.goto('/targets');
+  await signInAs(page, 'city_office', '/targets');
   const cityShares = page.getByTestId('shares-comparison');
   await expect(cityShares).toBeVisible();
   await expect(page.getByTestId('indicator-comparison')).toHaveCount(0);

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, inputOf, shot, signIn, signOut, fitsWidth, openFromMenu, menuItem, pick } from './helpers';
+import { fitsWidth, inputOf, menuItem, openFromMenu, pick, shot, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -20,8 +20,7 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
 
   // The project office opens next month: every implementing project now owes a report from its lead unit.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'reportPeriods');
+  await signInAs(page, 'office', '/reporting-periods');
   await expect(page).toHaveURL(/\/reporting-periods$/);
   await expect(page.getByTestId('period-table')).toBeVisible();
   await page.getByTestId('period-open').click();
@@ -36,7 +35,7 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
 
   // A clerk of 北园街道, on his phone, finds the report his unit owes for that month.
   await page.setViewportSize(PHONE);
-  await signIn(page, 'unit', E2E_PASSWORD);
+  await signInAs(page, 'unit', '/');
   await page.getByTestId('menu-toggle').click();
   await expect(menuItem(page, 'reportPeriods')).toHaveCount(0);
   await openFromMenu(page, 'myReports');
@@ -127,8 +126,7 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
 
   // The project office returns it with a reason (a return without one is refused at the reason field).
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'reportReview');
+  await signInAs(page, 'office', '/report-review');
   const row = page.locator(`[data-testid="review-open"][data-project="${projectName}"]`);
   await expect(row).toBeVisible();
   await shot(page, '66-review-queue');
@@ -170,8 +168,7 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
 
   // The clerk reads the reason on his phone, adds what was asked and submits again.
   await page.setViewportSize(PHONE);
-  await signIn(page, 'unit', E2E_PASSWORD);
-  await page.goto('/my-reports');
+  await signInAs(page, 'unit', '/my-reports');
   const returned = page.locator(`[data-testid="my-report"][data-period="${month}"][data-project="${projectName}"]`);
   await expect(returned.getByTestId('report-status')).toHaveAttribute('data-status', 'returned');
   await returned.click();
@@ -188,8 +185,7 @@ test('a unit fills its monthly report on a phone; the office returns it, the uni
 
   // The office approves it; 未报送 no longer lists the project, and the project's reports show it approved.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'reportReview');
+  await signInAs(page, 'office', '/report-review');
   await row.click();
   await expect(page.getByTestId('report-drawer').getByTestId('report-details')).toContainText('机电安装进场');
   // The report's new problem becomes a matter (问题协调), its title and description taken from the report.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn, openFromMenu } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -34,8 +34,7 @@ test('the office edits the scoring formula, sees its error at its column, previe
 }) => {
   test.setTimeout(180_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'scores');
+  await signInAs(page, 'office', '/scores');
   await expect(page).toHaveURL(/\/scores/);
 
   // 评分规则: the demo formula is version 1; a typing slip is shown at its line and column, with a caret.
@@ -184,7 +183,7 @@ test('the office edits the scoring formula, sees its error at its column, previe
 test('anyone who reads targets downloads a month’s ranking as Excel: the same units and scores as the page', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   const month = monthParam(-1);
   await page.goto(`/scores?month=${month}`);
   await expect(page.getByTestId('snapshot-info')).toBeVisible();

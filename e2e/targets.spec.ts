@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
+import { fitsWidth, shot, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -12,8 +12,7 @@ test('the office sets a target for 北园街道, an actual is entered, and the c
 
   // The office at its desk: the year's published indicators, then a new one owned by 北园街道.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'targets');
+  await signInAs(page, 'office', '/targets');
   await expect(page).toHaveURL(/\/targets$/);
   await expect(page.getByTestId('indicator-standing-地区生产总值增长')).toContainText('增长');
   await shot(page, '130-targets-desktop');
@@ -39,8 +38,7 @@ test('the office sets a target for 北园街道, an actual is entered, and the c
 
   // The 北园 clerk on his phone sees his unit's indicators only, worded the same way.
   await page.setViewportSize(PHONE);
-  await signIn(page, 'unit', E2E_PASSWORD);
-  await page.goto('/targets');
+  await signInAs(page, 'unit', '/targets');
   const table = page.getByTestId('indicators-table');
   await expect(table).toContainText(name);
   await expect(table).toContainText('完成年度目标的50.0%');

@@ -1,12 +1,11 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn } from './helpers';
+import { shot, signInAs } from './helpers';
 
 test('the office pastes a passage of a work report, edits the proposed rows and creates them', async ({ page }) => {
   test.setTimeout(180_000);
   const suffix = `（E2E ${Date.now().toString(36)}）`;
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
-  await page.goto('/targets');
+  await signInAs(page, 'office', '/targets');
   await page.getByTestId('text-targets-open').click();
   await page
     .getByTestId('text-targets-input')

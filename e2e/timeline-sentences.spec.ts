@@ -1,13 +1,13 @@
 import { beiyuanUnitId, call, closedProblem, filledReport, openPeriod } from './api-calls';
 import { expect, test } from './contract';
-import { E2E_PASSWORD, fitsWidth, shot, signIn } from './helpers';
+import { fitsWidth, shot, signInAs } from './helpers';
 
 test('项目动态 tells a project’s monthly report, its matter and a milestone binding as sentences', async ({ page, browser }) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
-  await signIn(page, 'office', E2E_PASSWORD);
+  await signInAs(page, 'office', '/');
   const unitPage = await (await browser.newContext()).newPage();
-  await signIn(unitPage, 'unit', E2E_PASSWORD);
+  await signInAs(unitPage, 'unit', '/');
 
   // A project of 北园街道 whose 施工许可 milestone says 2026-10-01 while its permit was approved on 2026-09-27, bound.
   const beiyuan = await beiyuanUnitId(page);

@@ -1,5 +1,5 @@
 import { expect, test } from './contract';
-import { E2E_PASSWORD, shot, signIn, signOut, fitsWidth, openFromMenu } from './helpers';
+import { E2E_PASSWORD, fitsWidth, openFromMenu, shot, signIn, signInAs, signOut } from './helpers';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
@@ -11,8 +11,7 @@ test('the office counts red projects by street and opens them; the administrator
 
   // The project office opens 预警统计: the counts by lead unit, with the totals.
   await page.setViewportSize(DESKTOP);
-  await signIn(page, 'office', E2E_PASSWORD);
-  await openFromMenu(page, 'warnings');
+  await signInAs(page, 'office', '/warnings');
   await expect(page).toHaveURL(/\/warnings$/);
   await expect(page.getByTestId('warning-summary-table')).toBeVisible();
   await expect(page.getByTestId('warning-totals')).toBeVisible();
