@@ -350,7 +350,8 @@ describeEachDatabase('matters API', (t) => {
     expect(sees('clerk', 'instruction', 'ofLed', 'none', 'beiyuanElsewhere')).toEqual([false, false, false, false]);
     expect(sees('lixia', 'ofLedElsewhere', 'raisedElsewhere', 'beiyuanElsewhere', 'none')).toEqual([true, true, true, false]);
     expect(seen.city?.length).toBe(all.length);
-  });
+    // Every matter of the database opened by each of five readers: a few hundred requests.
+  }, 120_000);
 
   describe('overdue matters', () => {
     it('are marked overdue, filtered, and counted per project for the warnings', async () => {
