@@ -26,6 +26,11 @@ export type Actor = {
    * a reason a project is visible to him; for everyone else the project scope is a plain condition on indexed columns.
    */
   leadsProjects: boolean;
+  /**
+   * How many projects he is in charge of, counted up to `LED_PROJECTS_COUNTED` (read when he is loaded): a district
+   * leader's tens to hundreds are read through the leaders' index; many more, through the district's projects.
+   */
+  ledProjects: number;
   permissions: ReadonlySet<Permission>;
   locale: Locale;
   mustChangePassword: boolean;
@@ -38,3 +43,6 @@ export const can = (actor: Actor, permission: Permission) => actor.permissions.h
 
 /** What a service needs to know about the request besides its input: who, from where, under which id. */
 export type RequestContext = { actor: Actor; ip: string; requestId: string };
+
+/** The projects a leader is in charge of are counted up to this many (`Actor.ledProjects`). */
+export const LED_PROJECTS_COUNTED = 2_000;

@@ -59,6 +59,8 @@ export const matters = pgTable(
     index('matters_source_report_idx').on(t.sourceReportId),
     index('matters_lead_unit_idx').on(t.leadUnitId),
     index('matters_raising_unit_idx').on(t.raisingUnitId),
+    // The matters a reader of the `own` scope raised (a leader's 批示): one of the ways to the matters he sees.
+    index('matters_raised_by_idx').on(t.raisedBy),
   ],
 );
 

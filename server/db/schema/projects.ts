@@ -131,6 +131,8 @@ export const projects = pgTable(
     // The dashboard figures' 新开工 of the current year counts a whole year's starts; the few started later in the
     // year than today (a date entered ahead) are taken off through this index.
     index('projects_actual_start_idx').on(t.actualStart),
+    // The projects a reader of the `own` scope created: one of the ways to the matters he sees (matters/repository.ts).
+    index('projects_created_by_idx').on(t.createdBy),
   ],
 );
 

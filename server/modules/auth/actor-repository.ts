@@ -3,7 +3,7 @@ import { isPermission, type Permission } from '../../../common/permissions';
 import type { Executor } from '../../db/client';
 import { preparedPerDatabase, statementName } from '../../db/prepared';
 import { apiTokens, projectLeaders, regions, roles, sessions, settings, units, userScopeUnits, users } from '../../db/schema';
-import type { Actor } from '../../lib/actor';
+import { type Actor, LED_PROJECTS_COUNTED } from '../../lib/actor';
 import { sessionExpired } from './session-expiry';
 
 /**
@@ -35,6 +35,7 @@ const actorStatement = preparedPerDatabase((db) =>
       // The user's id as a value, not the joined column: the planner then sees from the statistics that most users lead
       // no project and reads the index, instead of scanning the leaders for a match it expects early.
       leadsProjects: sql<boolean>`exists (select 1 from ${projectLeaders} where ${projectLeaders.userId} = ${sql.placeholder('userId')})`,
+      ledProjects: sql<number>`(select count(*)::integer from (select 1 from ${projectLeaders} where ${projectLeaders.userId} = ${sql.placeholder('userId')} limit ${sql.raw(String(LED_PROJECTS_COUNTED))}) led)`,
       rolePermissions: roles.permissions,
       roleRequiresTotp: roles.requireTotp,
     })
@@ -72,6 +73,7 @@ export async function loadActor(db: Executor, userId: string, via: Actor['via'],
     dataScope: row.user.dataScope,
     scopeUnitIds,
     leadsProjects: row.leadsProjects,
+    ledProjects: Number(row.ledProjects),
     permissions: new Set(permissions),
     locale: row.user.locale,
     mustChangePassword: via === 'session' && row.user.mustChangePassword,

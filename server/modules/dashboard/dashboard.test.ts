@@ -286,6 +286,37 @@ describeEachDatabase('dashboard', (t) => {
     expect((await projectTotalsOf(leader, d.kpis.projects.drill)).count).toBe(1);
   });
 
+  it('counts the matters by state as the board lists them, for a leader, a unit clerk, the office and a city reader', async () => {
+    const database = t().database;
+    const leaderId = await userIdOf(database, 'leader');
+    const officeId = await userIdOf(database, 'office');
+    const leader = await signInAs(t().app, 'leader');
+    const clerkId = await userIdOf(database, 'unit');
+    const stateCounts = async (client: Client) => {
+      const d = await dashboardOf(client, `year=${year}`);
+      return Object.fromEntries(d.mattersByState.map((s) => [s.status, s.count]));
+    };
+    const before = await stateCounts(leader);
+    // A problem of a project he is in charge of (another unit's, raised by the office), his own 批示, and a matter of a
+    // unit he has nothing to do with: the first two count for him, the third does not.
+    const led = await insertProject(database, { leadUnitId: unit.id, leaderIds: [leaderId] });
+    await insertMatter(database, { leadUnitId: unit.id, raisedBy: officeId, projectId: led.id, status: 'answered' });
+    await insertMatter(database, { leadUnitId: unit.id, raisedBy: leaderId, source: 'leader_instruction', status: 'answered' });
+    await insertMatter(database, { leadUnitId: unit.id, raisedBy: officeId, status: 'answered' });
+    await insertMatter(database, { leadUnitId: unit.id, raisedBy: clerkId, status: 'accepted' });
+    expect(await stateCounts(leader)).toEqual({ ...before, answered: (before.answered ?? 0) + 2 });
+    for (const [who, client] of Object.entries({ leader, unitClerk, office, city })) {
+      const d = await dashboardOf(client, `year=${year}`);
+      for (const state of d.mattersByState) expect(await matterTotalOf(client, state.drill), `${who} ${state.status}`).toBe(state.count);
+      expect(await matterTotalOf(client, d.kpis.matters.openDrill), who).toBe(d.kpis.matters.open);
+      expect(await matterTotalOf(client, d.kpis.matters.overdueDrill), who).toBe(d.kpis.matters.overdue);
+      expect(
+        d.mattersByState.reduce((n, s) => n + s.count, 0),
+        who,
+      ).toBe(await matterTotalOf(client, '/matters?pageSize=1'));
+    }
+  });
+
   it('gives a city reader the districts side by side, each row drilling into its district', async () => {
     const response = await city.get(`/api/v1/dashboard/districts?year=${year}`);
     expect(response.statusCode, response.body).toBe(200);

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../../../common/domain/dates';
-import { createAccount } from '../../db/accounts';
-import { matterEntries, matters } from '../../db/schema';
+import { MATTER_STATUSES } from '../../../common/enums';
+import { createAccount, ensureRootUnit } from '../../db/accounts';
+import { matterEntries, matters, users } from '../../db/schema';
 import { insertMatter, insertProject, insertUnit, unitIdByName, uniqueSuffix, userIdOf } from '../../test/factories';
 import { recomputeWarnings } from '../warnings';
 import {
@@ -259,6 +260,98 @@ describeEachDatabase('matters API', (t) => {
     expect(listed.json().items.map((m: { id: string }) => m.id)).toEqual([problem.id]);
     expect((await unit.get(url(problem.id))).statusCode).toBe(404);
   });
+
+  it('lists, counts and tallies exactly the matters each reader may open, whichever reason lets him see them', async () => {
+    const database = t().database;
+    const leaderId = await userIdOf(database, 'leader');
+    const officeId = await userIdOf(database, 'office');
+    const clerkId = await userIdOf(database, 'unit');
+    const lixiaUnit = await database.db.transaction((tx) => ensureRootUnit(tx, OTHER_REGION.code, '历下区大数据局'));
+    const cityUnit = await database.db.transaction((tx) => ensureRootUnit(tx, '370100', '济南市发展和改革委员会'));
+    const cityName = `matter_city_${uniqueSuffix()}`;
+    await createAccount(
+      database.db,
+      { ip: null, requestId: null },
+      { username: cityName, displayName: cityName, unitId: cityUnit, roleCode: 'project_office', password: TEST_PASSWORD },
+    );
+    await database.db.update(users).set({ mustChangePassword: false }).where(eq(users.username, cityName));
+    const readers = {
+      leader,
+      clerk: unit,
+      office,
+      lixia: await signInAs(t().app, OTHER_REGION.adminUsername),
+      city: await signInAs(t().app, cityName),
+    };
+    // One matter for each reason a leader (own scope, in charge of projects) or a unit clerk sees one, and some for none.
+    const led = await insertProject(database, { leadUnitId: strangerUnitId, leaderIds: [leaderId] });
+    const created = await insertProject(database, { leadUnitId: strangerUnitId, createdBy: leaderId });
+    const ofBeiyuan = await insertProject(database, { leadUnitId: beiyuan });
+    const ledElsewhere = await insertProject(database, { regionCode: OTHER_REGION.code, leadUnitId: lixiaUnit, leaderIds: [leaderId] });
+    const byOffice = { leadUnitId: strangerUnitId, raisedBy: officeId };
+    const lixiaMatter = { regionCode: OTHER_REGION.code, raisingUnitId: lixiaUnit };
+    const made = {
+      instruction: await insertMatter(database, { leadUnitId: strangerUnitId, raisedBy: leaderId, source: 'leader_instruction' }),
+      ofLed: await insertMatter(database, { ...byOffice, projectId: led.id, source: 'project_problem', status: 'accepted' }),
+      ofCreated: await insertMatter(database, { ...byOffice, projectId: created.id, status: 'closed', closedAt: new Date() }),
+      ofBeiyuanProject: await insertMatter(database, { ...byOffice, projectId: ofBeiyuan.id, deadline: addDays(todayInChina(), -2) }),
+      led: await insertMatter(database, { leadUnitId: beiyuan, raisedBy: officeId, status: 'in_progress' }),
+      raisedByClerk: await insertMatter(database, { leadUnitId: strangerUnitId, raisedBy: clerkId }),
+      coUnit: await insertMatter(database, { ...byOffice, coUnitIds: [beiyuan], status: 'under_review' }),
+      none: await insertMatter(database, byOffice),
+      ofLedElsewhereHere: await insertMatter(database, { ...byOffice, projectId: ledElsewhere.id }),
+      ofLedElsewhere: await insertMatter(database, {
+        ...lixiaMatter,
+        leadUnitId: lixiaUnit,
+        raisedBy: officeId,
+        projectId: ledElsewhere.id,
+      }),
+      raisedElsewhere: await insertMatter(database, { ...lixiaMatter, leadUnitId: lixiaUnit, raisedBy: leaderId }),
+      beiyuanElsewhere: await insertMatter(database, { ...lixiaMatter, leadUnitId: beiyuan, raisedBy: officeId, coUnitIds: [beiyuan] }),
+    };
+    const all = await database.db.select({ id: matters.id, status: matters.status }).from(matters);
+    const listedBy = async (client: Client, query = '') => {
+      const ids: string[] = [];
+      for (let page = 1; ; page++) {
+        const response = await client.get(`/api/v1/matters?pageSize=200&page=${page}${query}`);
+        expect(response.statusCode, response.body).toBe(200);
+        const { items, total } = response.json() as { items: { id: string }[]; total: number };
+        ids.push(...items.map((m) => m.id));
+        if (items.length < 200) return { ids: ids.sort(), total };
+      }
+    };
+    const seen: Record<string, string[]> = {};
+    for (const [who, client] of Object.entries(readers)) {
+      // The rule, one matter at a time (GET /matters/:id), against the board, its counts by state and the statistics.
+      const openable: typeof all = [];
+      for (const row of all) if ((await client.get(url(row.id))).statusCode === 200) openable.push(row);
+      const ids = openable.map((m) => m.id).sort();
+      seen[who] = ids;
+      const listed = await listedBy(client);
+      expect(listed.ids, who).toEqual(ids);
+      expect(listed.total, who).toBe(ids.length);
+      for (const status of MATTER_STATUSES) {
+        const byState = await listedBy(client, `&status=${status}`);
+        expect(byState.ids, `${who} ${status}`).toEqual(
+          openable
+            .filter((m) => m.status === status)
+            .map((m) => m.id)
+            .sort(),
+        );
+      }
+      const stats = await client.get('/api/v1/matters/stats?by=source');
+      if (stats.statusCode === 200) expect(stats.json().total.raised, who).toBe(ids.length);
+    }
+    const sees = (who: string, ...names: (keyof typeof made)[]) => names.map((name) => seen[who]?.includes(made[name].id));
+    expect(sees('leader', 'instruction', 'ofLed', 'ofCreated')).toEqual([true, true, true]);
+    expect(sees('leader', 'led', 'coUnit', 'none', 'ofLedElsewhereHere', 'ofLedElsewhere', 'raisedElsewhere')).toEqual(
+      Array(6).fill(false),
+    );
+    expect(sees('clerk', 'led', 'raisedByClerk', 'coUnit', 'ofBeiyuanProject')).toEqual([true, true, true, true]);
+    expect(sees('clerk', 'instruction', 'ofLed', 'none', 'beiyuanElsewhere')).toEqual([false, false, false, false]);
+    expect(sees('lixia', 'ofLedElsewhere', 'raisedElsewhere', 'beiyuanElsewhere', 'none')).toEqual([true, true, true, false]);
+    expect(seen.city?.length).toBe(all.length);
+    // Every matter of the database opened by each of five readers: a few hundred requests.
+  }, 120_000);
 
   describe('overdue matters', () => {
     it('are marked overdue, filtered, and counted per project for the warnings', async () => {

@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client';
 import { rowsOf } from '../../db/migrate';
 import { matterEntries, matters } from '../../db/schema';
 import type { Actor } from '../../lib/actor';
-import { type MatterListQuery, matterListCondition, matterScopeCondition, overdueOn } from './repository';
+import { type MatterListQuery, matterListCondition, matterSetCondition, overdueOn } from './repository';
 
 export type MatterStatsBy = 'unit' | 'category' | 'source';
 
@@ -40,7 +40,7 @@ export async function matterStats(
   locale: Locale,
 ): Promise<MatterStatsCounts[]> {
   const filter = and(
-    matterScopeCondition(actor),
+    matterSetCondition(actor),
     query.source ? eq(matters.source, query.source) : undefined,
     query.projectId ? eq(matters.projectId, query.projectId) : undefined,
   );

@@ -11,7 +11,7 @@ import { containsPattern, pageWindow } from '../../lib/list';
 import { likePrefix } from '../../lib/scope';
 import { customValuesCondition } from '../custom-fields';
 import type { NamedRef } from './repository';
-import { manageableFlag, projectScopeCondition } from './scope';
+import { manageableFlag, projectSetCondition } from './scope';
 import { projectOfYear, startedInYear } from './year-condition';
 
 /** A project as the list query reads it: the list columns and the names joined in. */
@@ -63,7 +63,7 @@ export function listCondition(db: Executor, actor: Actor, query: Omit<ProjectLis
         .where(and(eq(dictionaryItems.type, 'industry'), inArray(dictionaryItems.parentCode, query.industryCode)))
     : null;
   return and(
-    projectScopeCondition(actor),
+    projectSetCondition(actor),
     query.q ? searchCondition(query.q) : undefined,
     some(query.pool) ? inArray(projects.pool, query.pool) : undefined,
     some(query.nature) ? inArray(projects.nature, query.nature) : undefined,

@@ -17,6 +17,7 @@ const holderOf = (role: RoleCode, permissions: readonly Permission[] = DEFAULT_R
   dataScope: DEFAULT_ROLE_SCOPE[role],
   scopeUnitIds: [],
   leadsProjects: false,
+  ledProjects: 0,
   permissions: new Set(permissions),
   locale: 'zh-CN',
   mustChangePassword: false,

@@ -17,6 +17,7 @@ const holderOf = (role: RoleCode): Actor => ({
   dataScope: DEFAULT_ROLE_SCOPE[role],
   scopeUnitIds: [],
   leadsProjects: false,
+  ledProjects: 0,
   permissions: new Set(DEFAULT_ROLE_PERMISSIONS[role]),
   locale: 'zh-CN',
   mustChangePassword: false,

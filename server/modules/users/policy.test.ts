@@ -24,6 +24,7 @@ const actorWith = (permissions: readonly Permission[], dataScope: DataScope): Ac
   dataScope,
   scopeUnitIds: [],
   leadsProjects: false,
+  ledProjects: 0,
   permissions: new Set(permissions),
   locale: 'zh-CN',
   mustChangePassword: false,
