@@ -15,9 +15,10 @@
  * BENCH_PORT (3314) sets the server's port; LANTU_CHROMIUM the browser (/usr/bin/chromium). The production build must
  * exist (`npx vite build`; `npm start` builds it).
  *
- * BENCH_WEB_COMPARE=DIR (a copy of an earlier build's dist/web) measures that build and the current one by turns, run
- * by run, so both see the same moments of a shared machine's load: its hashed assets are added to dist/web for the
- * run (the server lists the files at start) and the two index.html swapped before each run; dist/web is put back after.
+ * BENCH_WEB_ONLY=list|dashboard measures one of the two pages. BENCH_WEB_COMPARE=DIR (a copy of an earlier build's
+ * dist/web) measures that build and the current one by turns, run by run, so both see the same moments of a shared
+ * machine's load: its hashed assets are added to dist/web for the run (the server lists the files at start) and the
+ * two index.html swapped before each run; dist/web is put back after.
  */
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -29,6 +30,8 @@ import { percentile, root, signIn, startServer, stop } from './lib';
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3314);
 const BUDGET_MS = 1500;
+/** BENCH_WEB_ONLY=dashboard (or list) measures that page alone. */
+const ONLY = process.env.BENCH_WEB_ONLY;
 
 /** A page and the element whose presence makes it usable: the data a person came for, on the screen. */
 const PAGES = [
@@ -103,7 +106,7 @@ try {
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(`load average ${load.join(' ')}; ${RUNS} runs each${compare ? `, the ${compare} build and the current one by turns` : ''}`);
   console.log('page | p50 | p95 | budget | pass');
-  for (const target of PAGES) {
+  for (const target of PAGES.filter((p) => !ONLY || p.name.includes(ONLY))) {
     const samples = (compare ? builds : [{ name: '', dir: '' }]).map((build) => ({
       build,
       sample: { label: compare ? `${target.name} (${build.name})` : target.name, first: [], reload: [] } as Sample,
