@@ -28,7 +28,7 @@ function started(pageQueries: PageQueries, query: string, reader: Me) {
   const keys: QueryKey[] = [];
   let chunks = 0;
   const prefetch: Prefetch = { query: (q) => keys.push(q.queryKey), chunk: () => void chunks++ };
-  pageQueries(new URLSearchParams(query), reader, 2026, prefetch);
+  pageQueries(new URLSearchParams(query), reader, prefetch);
   return { keys, chunks };
 }
 
@@ -54,28 +54,8 @@ describe('the project list route', () => {
 });
 
 describe('the home route', () => {
-  it("starts the dashboard's chunk, figures and highlights for a reader of projects", () => {
-    expect(started(homePageQueries, 'year=2025', me())).toEqual({
-      keys: [
-        ['projects', 'dashboard', { year: 2025, regionCode: undefined, leader: undefined }],
-        ['projects', 'dashboard', 'highlights', { year: 2025, regionCode: undefined }],
-      ],
-      chunks: 1,
-    });
-  });
-
-  it("starts a leader's own figures, and a city reader's districts side by side", () => {
-    expect(started(homePageQueries, '', me({ role: { code: 'leader', name: '区领导' } })).keys[0]).toEqual([
-      'projects',
-      'dashboard',
-      { year: 2026, regionCode: undefined, leader: 'me' },
-    ]);
-    expect(started(homePageQueries, '', me({ region: { code: '370100', name: '济南市' } })).keys).toContainEqual([
-      'projects',
-      'dashboard',
-      'districts',
-      2026,
-    ]);
+  it("starts the dashboard's chunk for a reader of projects, and leaves its figures to the dashboard", () => {
+    expect(started(homePageQueries, 'year=2025', me())).toEqual({ keys: [], chunks: 1 });
   });
 
   it('starts nothing for someone who does not read projects (his home page is the welcome card)', () => {
@@ -86,7 +66,7 @@ describe('the home route', () => {
 describe('prefetchPage', () => {
   const fakePage = () => {
     const fetchList = vi.fn(async () => ['row']);
-    const queries: PageQueries = (_search, _me, _year, prefetch) => prefetch.query({ queryKey: ['fake', 'list'], queryFn: fetchList });
+    const queries: PageQueries = (_search, _me, prefetch) => prefetch.query({ queryKey: ['fake', 'list'], queryFn: fetchList });
     return { fetchList, queries };
   };
   const run = async (reader: Me | null | undefined, permission: Permission | null = 'project.read') => {
@@ -95,7 +75,7 @@ describe('prefetchPage', () => {
     const page = fakePage();
     const chunk = vi.fn(async () => ({}));
     const catalogs = vi.fn(async () => undefined);
-    await prefetchPage(client, { queries: page.queries, permission, chunk, catalogs }, new URLSearchParams(), 2026);
+    await prefetchPage(client, { queries: page.queries, permission, chunk, catalogs }, new URLSearchParams());
     return { client, fetchList: page.fetchList, chunk, catalogs };
   };
 
