@@ -11,7 +11,7 @@ import pg from 'pg';
 import { addDays, todayInChina } from '../common/domain/dates';
 import { LEAD_METHODS, LEAD_STAGES } from '../common/enums';
 import { measure, rssMb, signIn, startServer, stop } from './lib';
-import { createDatabase, rng } from './scale';
+import { createDatabase, databaseUrl, rng } from './scale';
 
 export const BENCH_LEADS = Number(process.env.BENCH_LEADS ?? 50_000);
 const REGION = '370105';
@@ -87,12 +87,6 @@ async function busiestUnit(url: string) {
   );
   await client.end();
   return rows[0];
-}
-
-function databaseUrl(adminUrl: string, name: string) {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** The board's measures; `name` and `port` let it run beside another bench. */

@@ -82,15 +82,20 @@ export function seededUuid(r: (n: number) => number) {
 }
 
 /** Drops and creates database `name` on the server of `adminUrl`; answers its URL. */
+/** The URL of database `name` on the server of `adminUrl`. */
+export function databaseUrl(adminUrl: string, name: string) {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function createDatabase(adminUrl: string, name: string) {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  return databaseUrl(adminUrl, name);
 }
 
 /** Runs one statement on the database being seeded (PostgreSQL through `pg`, or PGlite). */

@@ -77,8 +77,8 @@ export async function signIn(page: Page, username: string, password: string) {
 
 /**
  * Signs in through the API and opens `path`, for the journeys whose subject is not the sign-in itself: they start on
- * the page they work on instead of loading the sign-in page and then the home page (two full page loads, ≈ 5 s of the
- * browser's CPU each on the CI machine). The sign-in page is the subject of `signIn` (the administrator's and the
+ * the page they work on instead of loading the sign-in page and then the home page (two full page loads: ≈ 4–5 s of the
+ * browser's CPU together on this 2-core machine). The sign-in page is the subject of `signIn` (the administrator's and the
  * two-step journeys, the office's dashboard); an account with two-step verification signs in there.
  */
 export async function signInAs(page: Page, username: string, path: string) {
