@@ -1,4 +1,5 @@
 import { type SQL, and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { UNIQUE_VIOLATION, hasSqlState } from '../../db/errors';
 import { alias } from 'drizzle-orm/pg-core';
 import type { PlanDateMilestone } from '../../../common/domain/plan-dates';
 import type { Executor } from '../../db/client';
@@ -75,19 +76,12 @@ export async function findProjectDetails(db: Executor, actor: Actor, ids: string
   return found;
 }
 
-/** True for PostgreSQL's unique_violation, however deep the driver wrapped it. */
-const isUniqueViolation = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, cause } = error as { code?: unknown; cause?: unknown };
-  return code === '23505' || isUniqueViolation(cause);
-};
-
 /** Two saves racing for the same 项目代码 both pass the check; the unique index stops the second, answered as 409. */
 async function guardDuplicateCode<T>(write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('project.duplicate_code', 'code');
+    if (hasSqlState(error, UNIQUE_VIOLATION)) throw conflict('project.duplicate_code', 'code');
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { units } from '../../db/schema';
+import { insertMatter, userIdOf } from '../../test/factories';
 import { type Client, OTHER_REGION, anonymous, describeEachDatabase, errorOf, lastAuditEvent, signInAs } from '../../test/harness';
 
 describeEachDatabase('units API', (t) => {
@@ -121,6 +122,15 @@ describeEachDatabase('units API', (t) => {
     const inUse = await admin.delete(`/api/v1/units/${lead.id}`);
     expect(inUse.statusCode).toBe(409);
     expect(errorOf(inUse).message).toBe('该单位还是项目的责任单位或配合单位，不能删除');
+    // A unit a matter still names (no users, projects or reports of its own) stays too: 409, not a server error.
+    const named = (
+      await admin.post('/api/v1/units', { name: '事项牵头单位', kind: 'bureau', regionCode: '370105', parentId: govId })
+    ).json();
+    await insertMatter(t().database, { leadUnitId: named.id, raisedBy: await userIdOf(t().database, 'office') });
+    const stillNamed = await admin.delete(`/api/v1/units/${named.id}`);
+    expect(stillNamed.statusCode).toBe(409);
+    expect(errorOf(stillNamed).message).toBe('该单位仍被事项、线索、走访、指标等记录引用，不能删除');
+    expect(await t().database.db.select().from(units).where(eq(units.id, named.id))).toHaveLength(1);
   });
 
   it('rejects a write without the CSRF token', async () => {

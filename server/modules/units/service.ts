@@ -1,4 +1,5 @@
 import { and, eq, exists, or, sql } from 'drizzle-orm';
+import { FOREIGN_KEY_VIOLATION, hasSqlState } from '../../db/errors';
 import type { z } from 'zod';
 import type { unitCreateBody, unitUpdateBody } from '../../../common/schemas/organisation';
 import type { Executor, Tx } from '../../db/client';
@@ -148,7 +149,10 @@ async function isInSubtree(tx: Executor, unitId: string, subtreePath: string) {
   return !!row;
 }
 
-/** Deletes an empty unit (no sub-units, users, projects or progress reports); anything else answers 409 saying why. */
+/**
+ * Deletes an empty unit (no sub-units, users, projects or progress reports, and no other record naming it); anything
+ * else answers 409 saying why.
+ */
 export async function deleteUnit({ ctx, tx, id }: { ctx: RequestContext; tx: Tx; id: string }) {
   const current = await findUnit(tx, ctx.actor, id);
   if (!current) throw notFound();
@@ -178,7 +182,14 @@ export async function deleteUnit({ ctx, tx, id }: { ctx: RequestContext; tx: Tx;
     .where(eq(progressReports.responsibleUnitId, id))
     .limit(1);
   if (report) throw conflict('unit.has_reports');
-  await tx.delete(units).where(eq(units.id, id));
+  // Matters, leads, visits, targets and the rest name units too: a unit one of them still names stays (its key stops
+  // the delete, answered as 409; the request's transaction then changes nothing).
+  try {
+    await tx.delete(units).where(eq(units.id, id));
+  } catch (error) {
+    if (hasSqlState(error, FOREIGN_KEY_VIOLATION)) throw conflict('unit.in_use');
+    throw error;
+  }
   await recordAudit(tx, ctx, {
     action: 'units.delete',
     recordType: 'unit',

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { UNIQUE_VIOLATION, hasSqlState } from '../../db/errors';
 import type { z } from 'zod';
 import type { userCreateBody, userUpdateBody } from '../../../common/schemas/organisation';
 import type { Executor, Tx } from '../../db/client';
@@ -31,13 +32,6 @@ const auditable = (u: UserRow) => ({
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** True for PostgreSQL's unique_violation, however deep the driver wrapped it. */
-const isUniqueViolation = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, cause } = error as { code?: unknown; cause?: unknown };
-  return code === '23505' || isUniqueViolation(cause);
-};
-
 async function replaceScopeUnits(tx: Executor, userId: string, unitIds: readonly string[]) {
   await tx.delete(userScopeUnits).where(eq(userScopeUnits.userId, userId));
   if (unitIds.length > 0) await tx.insert(userScopeUnits).values(unitIds.map((unitId) => ({ userId, unitId })));
@@ -68,7 +62,7 @@ export async function createUser({ ctx, tx, input }: { ctx: RequestContext; tx: 
     });
   } catch (error) {
     // Two administrators picking the same name at once: the unique index decides.
-    if (isUniqueViolation(error)) throw conflict('user.duplicate_username', 'username');
+    if (hasSqlState(error, UNIQUE_VIOLATION)) throw conflict('user.duplicate_username', 'username');
     throw error;
   }
   await replaceScopeUnits(tx, id, scopeUnitIds);
