@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
+import { type ComponentType, lazy, type LazyExoticComponent, Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { type CatalogName, I18nProvider, loadCatalogs } from './i18n';
@@ -11,31 +11,25 @@ import { IMPORT_PAGES } from './modules/imports/import-pages';
 import { AppLayout } from './modules/shell/components/AppLayout';
 import { NAV_ITEMS, type NavKey } from './modules/shell/nav-items';
 import { PAGE_CATALOGS } from './pages/catalogs';
-import { PAGE_QUERIES, prefetchLoader } from './pages/page-queries';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { FullPageSpin } from './ui/FullPageSpin';
 
-/** A page loaded on first visit; its route may start its chunk and catalogs early (for the pages whose data it prefetches). */
-type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown>; preloadCatalogs: () => Promise<unknown> };
-
 /**
  * Loads a page's chunk on first visit, and its catalogs with it (pages/catalogs.ts): the page renders only once both
- * are in. Pages are named exports. A preloaded chunk is the same module (the browser imports a chunk once), preloaded
- * catalogs the same fetches (`loadCatalogs` fetches each once).
+ * are in. Pages are named exports.
  */
 function page<M extends Record<string, unknown>, K extends keyof M>(
   load: () => Promise<M>,
   name: K,
   catalogs: readonly CatalogName[],
-): LazyPage {
-  const component = lazy(async () => {
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => {
     const [module] = await Promise.all([load(), loadCatalogs(catalogs)]);
     return { default: module[name] as ComponentType };
   });
-  return Object.assign(component, { preload: load, preloadCatalogs: () => loadCatalogs(catalogs) });
 }
 
-const PAGES: Record<NavKey, LazyPage> = {
+const PAGES: Record<NavKey, LazyExoticComponent<ComponentType>> = {
   home: page(() => import('./pages/HomePage'), 'HomePage', PAGE_CATALOGS.HomePage),
   projects: page(() => import('./pages/ProjectsPage'), 'ProjectsPage', PAGE_CATALOGS.ProjectsPage),
   annualPlan: page(() => import('./pages/AnnualPlanPage'), 'AnnualPlanPage', PAGE_CATALOGS.AnnualPlanPage),
@@ -110,17 +104,7 @@ const guardedPages: RouteObject[] = NAV_ITEMS.map((item) => {
       <Page />
     </RequirePermission>
   );
-  // The project list and the dashboard start their data with the route, not after their first render.
-  const pageQueries = PAGE_QUERIES[item.key];
-  const loader =
-    pageQueries &&
-    prefetchLoader(queryClient, {
-      queries: pageQueries,
-      permission: item.permission,
-      chunk: Page.preload,
-      catalogs: Page.preloadCatalogs,
-    });
-  return item.path === '/' ? { index: true, element, loader } : { path: item.path.slice(1), element, loader };
+  return item.path === '/' ? { index: true, element } : { path: item.path.slice(1), element };
 });
 
 // Screens reached from a menu item's page rather than from the menu (the menu highlights their parent).

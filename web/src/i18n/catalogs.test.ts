@@ -12,8 +12,6 @@ import { zhCN } from './zh-CN';
 const web = fileURLToPath(new URL('..', import.meta.url));
 const pagesDir = path.join(web, 'pages');
 const NAMES = Object.keys(CATALOGS) as CatalogName[];
-/** Parts of a page the page's route starts loading early (pages/page-queries.ts) and only the page renders. */
-const PRELOADED_PAGE_PARTS = [path.join(web, 'modules/dashboard/components/DashboardView.tsx')];
 const ALL_KEYS = Object.keys(zhCN);
 
 const loaded = {} as Record<Locale, Record<CatalogName, Catalog>>;
@@ -51,9 +49,8 @@ describe('the catalogs', () => {
 
   it('the frame: every key the files loaded before the first render use (and the frame’s own lazy parts) is in it', () => {
     // The frame's files: main.tsx and what it imports, following lazy imports too (the inbox, the phone's drawer) but
-    // not into the pages, which bring their own catalogs, nor into a page's part the routes only preload (the next test
-    // checks it against its page's catalogs).
-    const frame = closureOf([path.join(web, 'main.tsx')], (file) => !file.startsWith(pagesDir) && !PRELOADED_PAGE_PARTS.includes(file));
+    // not into the pages, which bring their own catalogs.
+    const frame = closureOf([path.join(web, 'main.tsx')], (file) => !file.startsWith(pagesDir));
     expect(frame.size).toBeGreaterThan(20);
     expect(missingFrom(frame, ['frame'])).toEqual([]);
   });

@@ -2,11 +2,10 @@ import { Card, Descriptions, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useI18n } from '../i18n';
 import { useCan, useMe } from '../modules/auth/hooks/use-me';
-import { loadDashboardView } from '../modules/dashboard/components/load-dashboard-view';
 import { FullPageSpin } from '../ui/FullPageSpin';
 
 // The dashboard's chunk (with its charts) is loaded only for those who read projects.
-const DashboardView = lazy(async () => ({ default: (await loadDashboardView()).DashboardView }));
+const DashboardView = lazy(async () => ({ default: (await import('../modules/dashboard/components/DashboardView')).DashboardView }));
 
 /** The home page: the dashboard (驾驶舱) for whoever reads projects, else the welcome card. */
 export function HomePage() {

@@ -1,4 +1,4 @@
-import { type QueryClient, queryOptions, useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
 import type { Permission } from '../../../../../common/permissions';
 import type { Me } from '../../../../../common/schemas/auth';
@@ -20,12 +20,9 @@ export function storeMe(queryClient: QueryClient, me: Me | null) {
   queryClient.setQueryData(ME_KEY, me);
 }
 
-/** "Who am I": the one definition, for RequireAuth and for the routes that prefetch a page's data. */
-export const meQuery = queryOptions({ queryKey: ME_KEY, queryFn: loadMe, staleTime: 5 * 60_000 });
-
 /** The session query: `data` is null when signed out, undefined while loading. */
 export function useMeQuery() {
-  return useQuery(meQuery);
+  return useQuery({ queryKey: ME_KEY, queryFn: loadMe, staleTime: 5 * 60_000 });
 }
 
 /**

@@ -8,14 +8,13 @@ const CUSTOM_FIELDS_KEY = ['custom-fields'] as const;
 
 /**
  * Every custom field of a district (the user's own unless one is named), in display order. A district has at most
- * MAX_CUSTOM_FIELDS, so one page holds them all. A reference list, kept five minutes across pages like the
- * dictionaries (this browser's own changes refresh it at once).
+ * MAX_CUSTOM_FIELDS, so one page holds them all.
  */
 export function useDistrictCustomFields(regionCode?: string) {
   return useQuery({
     queryKey: [...CUSTOM_FIELDS_KEY, regionCode ?? 'own'],
     queryFn: async ({ signal }) => await customFieldsApi.list({ regionCode, pageSize: MAX_CUSTOM_FIELDS }, signal),
-    staleTime: 5 * 60_000,
+    staleTime: 60_000,
   });
 }
 

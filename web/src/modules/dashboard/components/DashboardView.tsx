@@ -14,7 +14,8 @@ import { CHART_KEYS, type ChartKey } from './chart-keys';
 import { DistrictTable } from './DistrictTable';
 import { KpiCards } from './KpiCards';
 import type { Dashboard } from '../api/dashboard-api';
-import { dashboardViewOf } from '../utils/dashboard-view';
+
+const DISTRICT = /^\d{6}$/;
 
 // The charts (and ECharts, about 180 KB gzip) load after the figures: the key cards and the red and yellow list show
 // first, each chart's place held at its height meanwhile.
@@ -51,18 +52,15 @@ export function DashboardView() {
   const navigate = useNavigate();
   const [search, setSearch] = useAddressSearch();
   const thisYear = chinaToday().year();
-  const {
-    year,
-    regionCode,
-    scope,
-    isLeader,
-    severalDistricts,
-    figures,
-    highlights: highlightsParams,
-  } = dashboardViewOf(search, me, thisYear);
-  const dashboard = useDashboard(figures);
+  const year = Number(search.get('year')) || thisYear;
+  const regionCode = DISTRICT.test(search.get('regionCode') ?? '') ? (search.get('regionCode') ?? undefined) : undefined;
+  const isLeader = me.role.code === 'leader';
+  const scope = search.get('scope') ?? (isLeader ? 'mine' : 'all');
+  const dashboard = useDashboard({ year, regionCode, leader: scope === 'mine' ? 'me' : undefined });
+  // A region scope at a city (370100) or province (370000) reaches several districts; a district's people see one.
+  const severalDistricts = me.dataScope === 'region' && me.region.code.endsWith('00');
   const districts = useDashboardDistricts(year, severalDistricts);
-  const highlights = useDashboardHighlights(highlightsParams);
+  const highlights = useDashboardHighlights({ year, regionCode });
   const can = useCan();
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(search);

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   type PoolMoveInput,
   type ProjectCreateBody,
@@ -15,28 +15,23 @@ export const projectKeys = {
   sub: (id: string, what: string, ...rest: unknown[]) => [...PROJECTS_KEY, 'detail', id, what, ...rest] as const,
 };
 
-/** One page of projects: the list's one definition, for the page and for the route that prefetches it. */
-export function projectListQuery(params: ProjectListParams) {
-  return queryOptions({ queryKey: projectKeys.list(params), queryFn: ({ signal }) => projectsApi.list(params, signal) });
-}
-
-/** The count and sums of what the list's filters match (paging and sort do not change them). */
-export function projectTotalsQuery(params: ProjectListParams) {
-  const { page: _page, pageSize: _pageSize, sort: _sort, ...filters } = params;
-  return queryOptions({
-    queryKey: [...PROJECTS_KEY, 'totals', filters] as const,
-    queryFn: ({ signal }) => projectsApi.totals(filters, signal),
+/** One page of projects, keeping the previous page on screen while the next loads. */
+export function useProjectList(params: ProjectListParams) {
+  return useQuery({
+    queryKey: projectKeys.list(params),
+    queryFn: ({ signal }) => projectsApi.list(params, signal),
+    placeholderData: keepPreviousData,
   });
 }
 
-/** One page of projects, keeping the previous page on screen while the next loads. */
-export function useProjectList(params: ProjectListParams) {
-  return useQuery({ ...projectListQuery(params), placeholderData: keepPreviousData });
-}
-
-/** The list's totals, keeping the previous ones on screen while new filters' load. */
+/** The count and sums of what the list's filters match (paging and sort do not change them). */
 export function useProjectTotals(params: ProjectListParams) {
-  return useQuery({ ...projectTotalsQuery(params), placeholderData: keepPreviousData });
+  const { page: _page, pageSize: _pageSize, sort: _sort, ...filters } = params;
+  return useQuery({
+    queryKey: [...PROJECTS_KEY, 'totals', filters] as const,
+    queryFn: ({ signal }) => projectsApi.totals(filters, signal),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** One project with its abilities. */

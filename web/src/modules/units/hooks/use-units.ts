@@ -12,12 +12,9 @@ export function useUnitList(params: UnitListParams) {
   });
 }
 
-/**
- * All units in scope, for the tree and the unit pickers: a reference list, kept five minutes across pages like the
- * dictionaries (this browser's own changes refresh it at once).
- */
+/** All units in scope, for the tree and the unit pickers. */
 export function useAllUnits(enabled = true) {
-  return useQuery({ queryKey: [...UNITS_KEY, 'all'], queryFn: ({ signal }) => unitsApi.listAll(signal), staleTime: 5 * 60_000, enabled });
+  return useQuery({ queryKey: [...UNITS_KEY, 'all'], queryFn: ({ signal }) => unitsApi.listAll(signal), staleTime: 60_000, enabled });
 }
 
 type SaveUnitInput = { id: null; body: UnitCreateBody } | { id: string; body: UnitUpdateBody };
